@@ -1,0 +1,282 @@
+"""The `journal` command line. Only the bare `journal` command imports the app (and Textual)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from journal import __version__, clock
+from journal.config import journal_path
+from journal.errors import InvalidInput, JournalError
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    metavar="PATH",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Journal file (default: $JOURNAL_DB, then the user-data folder).",
+)
+
+
+def _open(ctx: click.Context, db_path: Path | None):
+    from journal.store import open_journal
+
+    # --db may stand before or after the command name; the nearest one wins.
+    chosen, context = db_path, ctx
+    while chosen is None and context is not None:
+        chosen, context = context.params.get("db_path"), context.parent
+    journal = open_journal(journal_path(chosen))
+    ctx.call_on_close(journal.close)
+    return journal
+
+
+def _today() -> dt.date:
+    try:
+        return clock.today()
+    except ValueError as error:
+        raise InvalidInput(str(error)) from None
+
+
+def _date(text: str | None, *, default: dt.date | None = None) -> dt.date:
+    from journal.dates import parse_date
+
+    if text is None:
+        if default is None:
+            raise InvalidInput("a date is needed")
+        return default
+    return parse_date(text, today=_today())
+
+
+def _range(date: str | None, start: str | None, end: str | None, *, days_default: int | None) -> tuple[dt.date, dt.date]:
+    """The days a command covers: one DATE, or --from/--to (open ends reach the whole journal)."""
+    today = _today()
+    if date and (start or end):
+        raise InvalidInput("give either a DATE or --from/--to, not both")
+    if date:
+        day = _date(date)
+        return day, day
+    first = _date(start) if start else (today - dt.timedelta(days=days_default - 1) if days_default else dt.date.min)
+    last = _date(end) if end else today
+    if first > last:
+        raise InvalidInput(f"--from {first} is after --to {last}")
+    return first, last
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@db_option
+@click.version_option(__version__, prog_name="journal")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None) -> None:
+    """Offseason: a training journal for a runner's offseason.
+
+    Run without a command to open the full-screen journal.
+    """
+    if ctx.invoked_subcommand is None:
+        from journal.ui.app import run_app
+
+        path = journal_path(db_path)
+        run_app(path)
+
+
+@cli.command()
+@click.argument("date", required=False)
+@click.option("--sleep", metavar="HOURS", help="Hours slept, 0-24 (7.5).")
+@click.option("--sleep-quality", metavar="1-5", help="Sleep quality, 5 = excellent.")
+@click.option("--fatigue", metavar="1-5", help="Fatigue, 5 = fresh.")
+@click.option("--soreness", metavar="1-5", help="Muscle soreness, 5 = none.")
+@click.option("--stress", metavar="1-5", help="Stress, 5 = relaxed.")
+@click.option("--mood", metavar="1-5", help="Mood, 5 = very positive.")
+@click.option("--pain", "pain", metavar="SITE[:SIDE]=0-10", multiple=True, help="Pain at a body site (repeatable).")
+@click.option("--day", "day_type", metavar="TYPE", help="Day type: normal, rest, race, injured, sick.")
+@click.option("--note", help="A note for the day (replaces the old one).")
+@click.option("--clear", "clear", metavar="FIELD", multiple=True,
+              help="Clear a field, or pain / pain:SITE / pain:SITE:SIDE (repeatable).")
+@db_option
+@click.pass_context
+def add(ctx, date, sleep, sleep_quality, fatigue, soreness, stress, mood, pain, day_type, note, clear, db_path):
+    """Log or change a day (default today). Fields you do not give keep their value.
+
+    \b
+    journal add --sleep 7.5 --mood 4 --pain knee=3 --pain shin:left=2
+    journal add yesterday --day race --note "Half marathon, 1:32"
+    journal add 20 nov --clear mood --clear pain:knee
+    """
+    from journal.domain.entries import EntryChange, parse_clear, parse_pain_setting, parse_value
+    from journal.domain.summary import summarise
+    from journal.store.entries import update_entry
+    from journal.store.sites import list_sites
+
+    day = _date(date, default=_today())
+    journal = _open(ctx, db_path)
+    sites = list_sites(journal)
+    change = EntryChange()
+    given = {"sleep_hours": sleep, "sleep_quality": sleep_quality, "fatigue": fatigue, "soreness": soreness,
+             "stress": stress, "mood": mood, "day_type": day_type, "note": note}
+    for name, text in given.items():
+        if text is not None:
+            change.values[name] = parse_value(name, text)
+    for target in clear:
+        parse_clear(target, sites, change)
+    for setting in pain:
+        key, score = parse_pain_setting(setting, sites)
+        change.pain[key] = score
+    overlap = change.cleared & change.values.keys()
+    if overlap:
+        raise InvalidInput(f"{', '.join(sorted(overlap))} is both set and cleared: choose one")
+    if change.is_empty():
+        raise InvalidInput("nothing to log: give a field such as --sleep 7.5, --mood 4 or --pain knee=3")
+    entry = update_entry(journal, day, change)
+    from journal.dates import describe_day
+
+    click.echo(f"{describe_day(day, _today())}: {summarise(entry, sites)}")
+
+
+@cli.command()
+@click.argument("date", required=False)
+@click.option("--from", "start", metavar="DATE", help="First day of a range.")
+@click.option("--to", "end", metavar="DATE", help="Last day of a range (default today).")
+@db_option
+@click.pass_context
+def show(ctx, date, start, end, db_path):
+    """Show a day (default today), or the days from --from to --to as a table.
+
+    \b
+    journal show yesterday
+    journal show --from "2 weeks ago"
+    """
+    from journal.store.entries import entries_between, get_entry
+    from journal.store.sites import list_sites
+    from journal.textview import day_view, table_view
+
+    journal = _open(ctx, db_path)
+    sites = list_sites(journal)
+    if start or end:
+        first, last = _range(date, start, end, days_default=None)
+        entries = entries_between(journal, first, last)
+        click.echo(table_view(entries, sites) if entries else f"nothing logged from {first} to {last}")
+    else:
+        day = _date(date, default=_today())
+        click.echo(day_view(get_entry(journal, day), sites, _today()))
+
+
+@cli.command()
+@click.option("--from", "start", metavar="DATE", help="First day (default: the first in the journal).")
+@click.option("--to", "end", metavar="DATE", help="Last day (default today).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file instead of stdout.")
+@db_option
+@click.pass_context
+def export(ctx, start, end, output, db_path):
+    """Write the daily entries as CSV (one row per day; see the README for the columns).
+
+    \b
+    journal export > journal.csv
+    journal export --from 2026-09-01 -o autumn.csv
+    """
+    from journal.io.csv_export import export_entries
+
+    first, last = _range(None, start, end, days_default=None)
+    journal = _open(ctx, db_path)
+    if output is None:
+        export_entries(journal, first, last, sys.stdout)
+        return
+    _write_atomically(output, lambda out: export_entries(journal, first, last, out))
+    click.echo(f"wrote {output}", err=True)
+
+
+def _write_atomically(path: Path, write) -> None:
+    """Write through a temporary file, so a failed export never leaves half a file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InvalidInput(f"the folder {folder} does not exist")
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            write(out)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@cli.group(invoke_without_command=True)
+@db_option
+@click.pass_context
+def sites(ctx, db_path):
+    """List body sites, or add one with `journal sites add NAME`."""
+    if ctx.invoked_subcommand is None:
+        from journal.store.sites import list_sites
+
+        for site in list_sites(_open(ctx, db_path)):
+            sides = "left/right" if site.sided else "no sides"
+            click.echo(f"{site.name:<14} {site.label:<20} {sides}")
+
+
+@sites.command("add")
+@click.argument("name")
+@click.option("--label", help="How the site is shown (default: from NAME).")
+@click.option("--sided/--no-sides", default=True, help="Whether the site has a left and a right (default yes).")
+@db_option
+@click.pass_context
+def sites_add(ctx, name, label, sided, db_path):
+    """Add a body site, for example `journal sites add groin --label "Groin"`."""
+    from journal.store.sites import add_site
+
+    site = add_site(_open(ctx, db_path), name, label=label, sided=sided)
+    click.echo(f"added {site.name} ({site.label}{', left/right' if site.sided else ''})")
+
+
+@cli.command()
+@click.option("--weeks", type=click.IntRange(1, 520), default=12, show_default=True, help="How many weeks of days.")
+@click.option("--years", type=click.IntRange(1, 200), help="How many years of days (instead of --weeks).")
+@click.option("--seed", type=int, default=1, show_default=True, help="The same seed gives the same journal.")
+@db_option
+@click.pass_context
+def demo(ctx, weeks, years, seed, db_path):
+    """Fill an empty journal with a realistic offseason, to try the journal out.
+
+    \b
+    journal --db /tmp/demo.db demo
+    journal --db /tmp/long.db demo --years 10
+    """
+    from journal.domain.demo import demo_entries
+    from journal.store.entries import count_entries, save_entries
+
+    journal = _open(ctx, db_path)
+    existing = count_entries(journal)
+    if existing:
+        raise InvalidInput(
+            f"{journal.path} already has {existing} logged days; the demo fills only an empty journal"
+            " (choose another file with --db)"
+        )
+    days = round(years * 365.25) if years else weeks * 7
+    count = save_entries(journal, demo_entries(_today(), days, seed=seed))
+    click.echo(f"wrote {count} demo days to {journal.path}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line; errors are one line on stderr and exit code 2."""
+    try:
+        code = cli.main(args=argv, prog_name="journal", standalone_mode=False)
+    except click.UsageError as error:
+        hint = f" (see: {error.ctx.command_path} --help)" if error.ctx else ""
+        click.echo(f"journal: {error.format_message()}{hint}", err=True)
+        sys.exit(2)
+    except JournalError as error:
+        click.echo(f"journal: {error}", err=True)
+        sys.exit(2)
+    except click.Abort:
+        click.echo("journal: stopped", err=True)
+        sys.exit(1)
+    except BrokenPipeError:
+        # `journal export | head`: the reader left early, which is not an error.
+        sys.stderr.close()
+        sys.exit(0)
+    except click.ClickException as error:
+        click.echo(f"journal: {error.format_message()}", err=True)
+        sys.exit(error.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,132 @@
+"""Reading the dates a runner types ("yesterday", "monday", "20 nov") and naming days."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from journal.errors import InvalidInput
+
+_WEEKDAYS = {
+    name: weekday
+    for weekday, names in (
+        (MO, ("mon", "monday")),
+        (TU, ("tue", "tues", "tuesday")),
+        (WE, ("wed", "wednesday")),
+        (TH, ("thu", "thur", "thurs", "thursday")),
+        (FR, ("fri", "friday")),
+        (SA, ("sat", "saturday")),
+        (SU, ("sun", "sunday")),
+    )
+    for name in names
+}
+_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+_AGO = re.compile(r"^(\d{1,5}) (day|week|month|year)s? ago$")
+_IN = re.compile(r"^in (\d{1,5}) (day|week|month|year)s?$")
+_WEEKDAY_PHRASE = re.compile(r"^(last |next )?([a-z]+)$")
+
+# Two defaults that differ in every part tell which parts a text left out.
+_DEFAULT_A = dt.datetime(2000, 1, 1)
+_DEFAULT_B = dt.datetime(2004, 2, 2)
+
+EXAMPLES = "2026-11-20, today, yesterday, monday, 3 days ago, 20 nov"
+
+
+def parse_date(text: str, *, today: dt.date, allow_future: bool = False) -> dt.date:
+    """The date that `text` names, seen from `today`.
+
+    A date without a year is the most recent one (or, with `allow_future`, the
+    next one). Future dates are refused unless `allow_future` is set.
+    """
+    words = " ".join(text.lower().replace(",", " ").split())
+    if not words:
+        raise InvalidInput(f"a date is needed: for example {EXAMPLES}")
+    day = _relative_day(words, today, allow_future)
+    if day is None:
+        day = _calendar_day(words, text, today, allow_future)
+    if day > today and not allow_future:
+        raise InvalidInput(
+            f"{day.isoformat()} is in the future: the journal records days that have happened"
+        )
+    return day
+
+
+def _relative_day(words: str, today: dt.date, allow_future: bool) -> dt.date | None:
+    if words == "today":
+        return today
+    if words == "yesterday":
+        return today - dt.timedelta(days=1)
+    if words == "tomorrow":
+        return today + dt.timedelta(days=1)
+    if match := _AGO.match(words):
+        count, unit = int(match[1]), _UNITS[match[2]]
+        return _shift(today, relativedelta(**{unit: -count}), words)
+    if match := _IN.match(words):
+        count, unit = int(match[1]), _UNITS[match[2]]
+        return _shift(today, relativedelta(**{unit: count}), words)
+    if (match := _WEEKDAY_PHRASE.match(words)) and match[2] in _WEEKDAYS:
+        weekday = _WEEKDAYS[match[2]]
+        if match[1] == "last ":
+            return today + relativedelta(days=-1, weekday=weekday(-1))
+        if match[1] == "next ":
+            return today + relativedelta(days=+1, weekday=weekday(+1))
+        # A bare weekday is the most recent one, today included; for a due date
+        # (future allowed) it is the coming one, today included.
+        return today + relativedelta(weekday=weekday(+1 if allow_future else -1))
+    return None
+
+
+def _shift(today: dt.date, delta: relativedelta, words: str) -> dt.date:
+    try:
+        return today + delta
+    except (OverflowError, ValueError):
+        raise InvalidInput(f"{words!r} is too far from today") from None
+
+
+def _calendar_day(words: str, text: str, today: dt.date, allow_future: bool) -> dt.date:
+    from dateutil import parser  # the full parser is only needed for calendar dates
+
+    try:
+        first = parser.parse(words, default=_DEFAULT_A)
+        second = parser.parse(words, default=_DEFAULT_B)
+    except (ValueError, OverflowError):
+        raise InvalidInput(f"cannot read {text.strip()!r} as a date: try {EXAMPLES}") from None
+    if first.day != second.day or first.month != second.month:
+        raise InvalidInput(f"{text.strip()!r} needs a day and a month: try {EXAMPLES}")
+    if first.year == second.year:
+        return first.date()
+    return _nearest_year(first.month, first.day, today, forward=allow_future)
+
+
+def _nearest_year(month: int, day: int, today: dt.date, *, forward: bool) -> dt.date:
+    """The most recent (or next) date with this month and day, seen from today."""
+    step = 1 if forward else -1
+    year = today.year
+    for _ in range(9):  # 29 February comes round at least once in eight years
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            year += step
+            continue
+        if (candidate >= today) if forward else (candidate <= today):
+            return candidate
+        year += step
+    raise InvalidInput(f"no such date: {month}/{day}")
+
+
+def describe_day(day: dt.date, today: dt.date) -> str:
+    """A day as a runner would say it: 'Thu 26 Nov 2026', with today and yesterday named."""
+    label = f"{day:%a} {day.day} {day:%b %Y}"
+    offset = (today - day).days
+    if offset == 0:
+        return f"{label} (today)"
+    if offset == 1:
+        return f"{label} (yesterday)"
+    return label
+
+
+def short_day(day: dt.date) -> str:
+    """'Thu 26 Nov': for lists where the year is clear from context."""
+    return f"{day:%a} {day.day:>2} {day:%b}"

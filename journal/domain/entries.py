@@ -1,0 +1,196 @@
+"""A day in the journal, body sites, and the partial changes the command line makes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from journal.domain.scales import (
+    ENTRY_FIELDS,
+    WELLNESS_FIELDS,
+    closest,
+    parse_day_type,
+    parse_pain_score,
+    parse_side,
+    parse_sleep_hours,
+    parse_wellness,
+)
+from journal.errors import InvalidInput
+
+# A pain reading is keyed by site name and side; "" is a reading with no side.
+PainKey = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Site:
+    """A body site that can hurt. A sided site takes left and right readings too."""
+
+    name: str
+    label: str
+    sided: bool = True
+    position: int = 0
+    id: int | None = None
+
+    def column(self, side: str) -> str:
+        """Its column in the entries CSV: pain_knee, pain_knee_left."""
+        return f"pain_{self.name}_{side}" if side else f"pain_{self.name}"
+
+
+# The sites where runners most often hurt (DOMAIN.md); the user may add more.
+DEFAULT_SITES = (
+    Site("knee", "Knee"),
+    Site("shin", "Shin"),
+    Site("achilles", "Achilles / calf"),
+    Site("foot", "Foot / heel"),
+    Site("ankle", "Ankle"),
+    Site("hip", "Hip"),
+    Site("hamstring", "Hamstring / thigh"),
+    Site("lower-back", "Lower back", sided=False),
+)
+
+
+@dataclass
+class DayEntry:
+    """Everything logged for one date. None means "not logged", never zero."""
+
+    date: dt.date
+    day_type: str = "normal"
+    sleep_hours: float | None = None
+    sleep_quality: int | None = None
+    fatigue: int | None = None
+    soreness: int | None = None
+    stress: int | None = None
+    mood: int | None = None
+    note: str = ""
+    pain: dict[PainKey, int] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing at all is logged: such a day is not kept."""
+        return (
+            self.day_type == "normal"
+            and self.sleep_hours is None
+            and all(getattr(self, name) is None for name in WELLNESS_FIELDS)
+            and not self.note
+            and not self.pain
+        )
+
+    @property
+    def worst_pain(self) -> int | None:
+        return max(self.pain.values(), default=None)
+
+    def values(self) -> dict[str, object]:
+        """The day's fields (without pain), by name."""
+        return {name: getattr(self, name) for name in ENTRY_FIELDS}
+
+
+def resolve_site(text: str, sites: list[Site]) -> Site:
+    """The site a runner means by `text`: its name or its label, in any case."""
+    wanted = " ".join(text.strip().lower().replace("_", "-").split())
+    for site in sites:
+        if wanted in (site.name, site.label.lower(), site.label.lower().replace(" ", "")):
+            return site
+    hyphenated = wanted.replace(" ", "-")
+    for site in sites:
+        if hyphenated == site.name:
+            return site
+    names = [site.name for site in sites]
+    raise InvalidInput(
+        f"unknown body site {text.strip()!r}{closest(hyphenated, names)};"
+        f" known sites: {', '.join(names)} (add one with: journal sites add NAME)"
+    )
+
+
+def parse_pain_setting(text: str, sites: list[Site]) -> tuple[PainKey, int]:
+    """`knee=3`, `shin:left=2`, `lower-back=4` as ((site, side), score)."""
+    where, sep, score_text = text.partition("=")
+    if not sep or not where.strip() or not score_text.strip():
+        raise InvalidInput(f"pain is SITE=SCORE or SITE:SIDE=SCORE, like knee=3 or shin:left=2 (got {text!r})")
+    key = parse_pain_key(where, sites)
+    label = f"pain at {key[0]}{':' + key[1] if key[1] else ''}"
+    return key, parse_pain_score(score_text, where=label)
+
+
+def parse_pain_key(text: str, sites: list[Site]) -> PainKey:
+    """`knee` or `shin:left` as (site name, side), side '' when none is given."""
+    site_text, _, side_text = text.partition(":")
+    site = resolve_site(site_text, sites)
+    if not side_text.strip():
+        return (site.name, "")
+    side = parse_side(side_text)
+    if not site.sided:
+        raise InvalidInput(f"{site.name} has no left or right side: use {site.name}=SCORE")
+    return (site.name, side)
+
+
+@dataclass
+class EntryChange:
+    """What one `journal add` asks for: fields to set or clear, pain to set or remove.
+
+    Fields that the change does not name keep the value they had.
+    """
+
+    values: dict[str, object] = field(default_factory=dict)
+    cleared: set[str] = field(default_factory=set)
+    pain: dict[PainKey, int] = field(default_factory=dict)
+    pain_cleared: set[PainKey] = field(default_factory=set)
+    all_pain_cleared: bool = False
+
+    def is_empty(self) -> bool:
+        return not (self.values or self.cleared or self.pain or self.pain_cleared or self.all_pain_cleared)
+
+    def apply(self, entry: DayEntry) -> DayEntry:
+        changed = replace(entry, pain=dict(entry.pain))
+        for name in self.cleared:
+            setattr(changed, name, DayEntry.__dataclass_fields__[name].default)
+        for name, value in self.values.items():
+            setattr(changed, name, value)
+        if self.all_pain_cleared:
+            changed.pain.clear()
+        for site, side in self.pain_cleared:
+            for key in list(changed.pain):
+                if key[0] == site and (side == "*" or key[1] == side):
+                    del changed.pain[key]
+        changed.pain.update(self.pain)
+        return changed
+
+
+def parse_value(name: str, text: str) -> object:
+    """One entry field from text, validated."""
+    if name == "day_type":
+        return parse_day_type(text)
+    if name == "sleep_hours":
+        return parse_sleep_hours(text)
+    if name in WELLNESS_FIELDS:
+        return parse_wellness(name, text)
+    if name == "note":
+        return text
+    raise KeyError(name)
+
+
+def parse_clear(text: str, sites: list[Site], change: EntryChange) -> None:
+    """Add one `--clear` target to `change`: a field, `pain`, `pain:SITE` or `pain:SITE:SIDE`."""
+    target = text.strip().lower()
+    if ":" not in target:
+        target = target.replace("-", "_")
+    if target in ENTRY_FIELDS:
+        change.cleared.add(target)
+        return
+    if target == "pain":
+        change.all_pain_cleared = True
+        return
+    if target.startswith("pain:"):
+        site_text, _, side_text = target[len("pain:"):].partition(":")
+        site = resolve_site(site_text, sites)
+        if side_text:
+            key = parse_pain_key(f"{site.name}:{side_text}", sites)
+            change.pain_cleared.add(key)
+        else:
+            change.pain_cleared.add((site.name, "*"))
+        return
+    fields = ", ".join(ENTRY_FIELDS)
+    raise InvalidInput(
+        f"cannot clear {text.strip()!r}{closest(target, list(ENTRY_FIELDS))}: say one of {fields},"
+        " pain, pain:SITE or pain:SITE:SIDE"
+    )
+

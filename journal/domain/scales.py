@@ -1,0 +1,125 @@
+"""The scales of a daily entry, and the checks every typed value goes through.
+
+The CLI, the app and the CSV code all validate with these functions, so a value
+is accepted or refused the same way wherever it is typed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass
+
+from journal.errors import InvalidInput
+
+DAY_TYPES = ("normal", "rest", "race", "injured", "sick")
+SIDES = ("left", "right")
+PAIN_MIN, PAIN_MAX = 0, 10
+SLEEP_MIN, SLEEP_MAX = 0.0, 24.0
+SITE_NAME = re.compile(r"^[a-z][a-z0-9-]{0,29}$")
+
+
+@dataclass(frozen=True)
+class WellnessItem:
+    """One of the five 1-5 self-report items; on every one of them 5 is best."""
+
+    field: str
+    label: str
+    low: str  # what a 1 means
+    high: str  # what a 5 means
+
+
+WELLNESS = (
+    WellnessItem("sleep_quality", "sleep quality", "very poor sleep", "excellent sleep"),
+    WellnessItem("fatigue", "fatigue", "exhausted", "fresh"),
+    WellnessItem("soreness", "soreness", "very sore", "no soreness"),
+    WellnessItem("stress", "stress", "very stressed", "relaxed"),
+    WellnessItem("mood", "mood", "very low", "very positive"),
+)
+WELLNESS_FIELDS = tuple(item.field for item in WELLNESS)
+WELLNESS_MIN, WELLNESS_MAX = 1, 5
+
+# Every field of a day, in the order the journal shows and exports them.
+ENTRY_FIELDS = ("day_type", "sleep_hours", *WELLNESS_FIELDS, "note")
+
+
+def wellness_item(field: str) -> WellnessItem:
+    for item in WELLNESS:
+        if item.field == field:
+            return item
+    raise KeyError(field)
+
+
+def parse_sleep_hours(text: str | float) -> float:
+    """Hours slept, 0 to 24, decimals allowed ("7.5", "7,5")."""
+    raw = str(text).strip().replace(",", ".")
+    try:
+        hours = float(raw)
+    except ValueError:
+        raise InvalidInput(f"sleep must be hours from 0 to 24, like 7.5 (got {raw!r})") from None
+    if not math.isfinite(hours) or not SLEEP_MIN <= hours <= SLEEP_MAX:
+        raise InvalidInput(f"sleep must be hours from 0 to 24, like 7.5 (got {raw})")
+    return round(hours, 2)
+
+
+def parse_wellness(field: str, text: str | int) -> int:
+    """A 1-5 wellness score, where 5 is best."""
+    item = wellness_item(field)
+    value = _whole_number(text)
+    if value is None or not WELLNESS_MIN <= value <= WELLNESS_MAX:
+        raise InvalidInput(
+            f"{item.label} must be a whole number from 1 ({item.low}) to 5 ({item.high}),"
+            f" got {str(text).strip()!r}"
+        )
+    return value
+
+
+def parse_pain_score(text: str | int, where: str = "pain") -> int:
+    """A 0-10 pain rating: 0 no pain, 10 the worst imaginable."""
+    value = _whole_number(text)
+    if value is None or not PAIN_MIN <= value <= PAIN_MAX:
+        raise InvalidInput(
+            f"{where} must be a whole number from 0 (none) to 10 (worst),"
+            f" got {str(text).strip()!r}"
+        )
+    return value
+
+
+def parse_day_type(text: str) -> str:
+    value = text.strip().lower()
+    if value not in DAY_TYPES:
+        raise InvalidInput(f"day type must be one of {', '.join(DAY_TYPES)} (got {text.strip()!r})")
+    return value
+
+
+def parse_side(text: str) -> str:
+    value = text.strip().lower()
+    aliases = {"l": "left", "r": "right"}
+    value = aliases.get(value, value)
+    if value not in SIDES:
+        raise InvalidInput(f"side must be left or right (got {text.strip()!r})")
+    return value
+
+
+def parse_site_name(text: str) -> str:
+    """A new body site's name: short, lower case, letters, digits and hyphens."""
+    name = "-".join(text.strip().lower().replace("_", " ").split())
+    if not SITE_NAME.match(name):
+        raise InvalidInput(
+            f"a site name is 1-30 letters, digits or hyphens, starting with a letter (got {text.strip()!r})"
+        )
+    return name
+
+
+def closest(name: str, known: list[str]) -> str:
+    """' (did you mean x?)' for the nearest known name, or '' when none is near."""
+    match = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+    return f" (did you mean {match[0]}?)" if match else ""
+
+
+def _whole_number(text: str | int) -> int | None:
+    raw = str(text).strip()
+    if not re.fullmatch(r"[+-]?\d{1,3}", raw):
+        return None
+    return int(raw)

@@ -1,0 +1,17 @@
+"""The errors the journal reports to a person as one clear line."""
+
+
+class JournalError(Exception):
+    """Something the user can fix: bad input or an unusable journal file.
+
+    The message is one line, written for the runner, and is shown as it is: on
+    the command line with exit code 2, in the app as a visible notification.
+    """
+
+
+class InvalidInput(JournalError):
+    """A value, date or name that the journal does not accept; nothing was changed."""
+
+
+class JournalFileError(JournalError):
+    """A file that is not a journal, or is from a newer version; it was left untouched."""

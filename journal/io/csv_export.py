@@ -1,0 +1,74 @@
+"""The daily entries as CSV, one row per day, for spreadsheets and scripts.
+
+RFC 4180 (CRLF line ends, quotes where needed), UTF-8, ISO dates, numbers as
+numbers and an empty cell where nothing was logged. Text a spreadsheet would
+run as a formula gets a leading apostrophe, which the import takes off again.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterable
+from typing import TextIO
+
+from journal.domain.entries import DayEntry, Site
+from journal.domain.scales import ENTRY_FIELDS
+from journal.store.db import Journal
+from journal.store.entries import entries_between
+from journal.store.sites import list_sites
+
+ENTRY_HEADER = ("date", *ENTRY_FIELDS)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SIDE_ORDER = {"": 0, "left": 1, "right": 2}
+
+
+def neutralise(text: str) -> str:
+    """Text that a spreadsheet would not run as a formula; `restore` undoes it."""
+    if text.lstrip("'").startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def restore(text: str) -> str:
+    if text.startswith("'") and text.lstrip("'").startswith(_FORMULA_START):
+        return text[1:]
+    return text
+
+
+def cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, str):
+        return neutralise(value)
+    return str(value)
+
+
+def pain_columns(entries: Iterable[DayEntry], sites: list[Site]) -> list[tuple[str, tuple[str, str]]]:
+    """(column name, pain key) for every site and side with a reading, in site order."""
+    used = {key for entry in entries for key in entry.pain}
+    by_name = {site.name: site for site in sites}
+    ordered = sorted(used, key=lambda key: (by_name[key[0]].position, key[0], _SIDE_ORDER[key[1]]))
+    return [(by_name[site].column(side), (site, side)) for site, side in ordered]
+
+
+def write_entries_csv(entries: list[DayEntry], sites: list[Site], out: TextIO) -> int:
+    columns = pain_columns(entries, sites)
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([*ENTRY_HEADER, *(name for name, _ in columns)])
+    for entry in entries:
+        writer.writerow(
+            [
+                entry.date.isoformat(),
+                *(cell(value) for value in entry.values().values()),
+                *(cell(entry.pain.get(key)) for _, key in columns),
+            ]
+        )
+    return len(entries)
+
+
+def export_entries(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
+    """Write the days from `start` to `end` as CSV to `out`; returns how many."""
+    return write_entries_csv(entries_between(journal, start, end), list_sites(journal), out)

@@ -1,0 +1,106 @@
+"""Daily entries and their pain readings: reading and saving whole days."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable
+
+from journal.domain.entries import DayEntry, EntryChange
+from journal.domain.scales import ENTRY_FIELDS
+from journal.errors import InvalidInput
+from journal.store.db import Journal
+
+_COLUMNS = ", ".join(ENTRY_FIELDS)
+
+
+def get_entry(journal: Journal, day: dt.date) -> DayEntry:
+    """The entry for `day`; an empty one when nothing is logged."""
+    found = entries_between(journal, day, day)
+    return found[0] if found else DayEntry(day)
+
+
+def entries_between(journal: Journal, start: dt.date, end: dt.date) -> list[DayEntry]:
+    """Every logged day from `start` to `end` inclusive, oldest first, with its pain."""
+    return _read(journal.conn, start.isoformat(), end.isoformat())
+
+
+def _read(conn: sqlite3.Connection, start: str, end: str) -> list[DayEntry]:
+    entries = {
+        row[0]: DayEntry(dt.date.fromisoformat(row[0]), *row[1:])
+        for row in conn.execute(
+            f"SELECT date, {_COLUMNS} FROM entries WHERE date BETWEEN ? AND ? ORDER BY date", [start, end]
+        )
+    }
+    pain_rows = conn.execute(
+        "SELECT pain.date, sites.name, pain.side, pain.score FROM pain JOIN sites ON sites.id = pain.site_id"
+        " WHERE pain.date BETWEEN ? AND ? ORDER BY pain.date, sites.position, pain.side",
+        [start, end],
+    )
+    for date, site, side, score in pain_rows:
+        entries[date].pain[(site, side)] = score
+    return list(entries.values())
+
+
+def logged_dates(journal: Journal, start: dt.date, end: dt.date) -> list[dt.date]:
+    rows = journal.conn.execute(
+        "SELECT date FROM entries WHERE date BETWEEN ? AND ? ORDER BY date", [start.isoformat(), end.isoformat()]
+    )
+    return [dt.date.fromisoformat(row[0]) for row in rows]
+
+
+def count_entries(journal: Journal) -> int:
+    return journal.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+
+
+def save_entry(journal: Journal, entry: DayEntry) -> None:
+    """Store `entry` as the whole of its day (an empty entry removes the day)."""
+    with journal.transaction() as conn:
+        _write(conn, entry)
+
+
+def update_entry(journal: Journal, day: dt.date, change: EntryChange) -> DayEntry:
+    """Apply a partial change to a day, reading and writing in one transaction."""
+    with journal.transaction() as conn:
+        found = _read(conn, day.isoformat(), day.isoformat())
+        entry = change.apply(found[0] if found else DayEntry(day))
+        _write(conn, entry)
+    return entry
+
+
+def save_entries(journal: Journal, entries: Iterable[DayEntry]) -> int:
+    """Store many days in one transaction (the demo journal, imports)."""
+    count = 0
+    with journal.transaction() as conn:
+        site_ids = _site_ids(conn)
+        for entry in entries:
+            _write(conn, entry, site_ids)
+            count += 1
+    return count
+
+
+def _site_ids(conn: sqlite3.Connection) -> dict[str, int]:
+    return {name: id_ for id_, name in conn.execute("SELECT id, name FROM sites")}
+
+
+def _write(conn: sqlite3.Connection, entry: DayEntry, site_ids: dict[str, int] | None = None) -> None:
+    date = entry.date.isoformat()
+    conn.execute("DELETE FROM pain WHERE date = ?", [date])
+    if entry.is_empty:
+        conn.execute("DELETE FROM entries WHERE date = ?", [date])
+        return
+    values = entry.values()
+    conn.execute(
+        f"INSERT INTO entries (date, {_COLUMNS}, updated_at) VALUES (?, {', '.join('?' * len(values))},"
+        " strftime('%Y-%m-%dT%H:%M:%S', 'now'))"
+        f" ON CONFLICT (date) DO UPDATE SET {', '.join(f'{name} = excluded.{name}' for name in values)},"
+        " updated_at = excluded.updated_at",
+        [date, *values.values()],
+    )
+    if entry.pain:
+        ids = site_ids if site_ids is not None else _site_ids(conn)
+        try:
+            rows = [(date, ids[site], side, score) for (site, side), score in entry.pain.items()]
+        except KeyError as missing:
+            raise InvalidInput(f"unknown body site {missing.args[0]!r}") from None
+        conn.executemany("INSERT INTO pain (date, site_id, side, score) VALUES (?, ?, ?, ?)", rows)

@@ -1,0 +1,86 @@
+"""The journal's schema, one sqlite-utils migration per version.
+
+Every later change to the schema is a new function at the end of this file,
+and its name is added to `KNOWN_MIGRATIONS` in `journal.store.db`. Migrations
+run inside the caller's transaction: an upgrade lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from journal.domain.entries import DEFAULT_SITES
+from journal.domain.scales import PAIN_MAX, PAIN_MIN, SLEEP_MAX, SLEEP_MIN, WELLNESS, WELLNESS_MAX, WELLNESS_MIN
+from journal.store.db import APPLICATION_ID, MIGRATION_SET
+
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_journal_core(db: Database) -> None:
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db["entries"].create(
+        {
+            "date": str,  # ISO date, one row per day
+            "day_type": str,
+            "sleep_hours": float,
+            "sleep_quality": int,
+            "fatigue": int,
+            "soreness": int,
+            "stress": int,
+            "mood": int,
+            "note": str,
+            "updated_at": str,
+        },
+        pk="date",
+        not_null=["day_type", "note"],
+        defaults={"day_type": "normal", "note": ""},
+        strict=True,
+    )
+    db["sites"].create(
+        {"id": int, "name": str, "label": str, "sided": int, "position": int},
+        pk="id",
+        not_null=["name", "label", "sided", "position"],
+        strict=True,
+    )
+    db["sites"].create_index(["name"], unique=True)
+    db["pain"].create(
+        {"date": str, "site_id": int, "side": str, "score": int},
+        pk=("date", "site_id", "side"),
+        not_null=["side", "score"],
+        defaults={"side": ""},
+        foreign_keys=[("date", "entries", "date"), ("site_id", "sites", "id")],
+        strict=True,
+    )
+    db["pain"].create_index(["site_id", "date"])
+    db["sites"].insert_all(
+        {"name": site.name, "label": site.label, "sided": int(site.sided), "position": position}
+        for position, site in enumerate(DEFAULT_SITES)
+    )
+    # The direction of every scale is stored with the data it describes.
+    db["scales"].create(
+        {"field": str, "low": float, "high": float, "best": str, "meaning": str}, pk="field", strict=True
+    )
+    db["scales"].insert_all(
+        [
+            {"field": "sleep_hours", "low": SLEEP_MIN, "high": SLEEP_MAX, "best": "need",
+             "meaning": "hours slept; athletes often need 8 or more"},
+            *(
+                {"field": item.field, "low": WELLNESS_MIN, "high": WELLNESS_MAX, "best": "high",
+                 "meaning": f"1 = {item.low}, 5 = {item.high}"}
+                for item in WELLNESS
+            ),
+            {"field": "pain", "low": PAIN_MIN, "high": PAIN_MAX, "best": "low",
+             "meaning": "0 = no pain, 10 = worst imaginable; above 5 is too much to train through"},
+        ]
+    )
+    db["settings"].create({"key": str, "value": str}, pk="key", strict=True)
+
+
+def apply_migrations(conn: sqlite3.Connection) -> None:
+    """Apply every pending migration on `conn`, inside its open transaction."""
+    db = Database(conn, recursive_triggers=False, execute_plugins=False)
+    migrations.apply(db)
