@@ -77,10 +77,10 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     Run without a command to open the full-screen journal.
     """
     if ctx.invoked_subcommand is None:
+        journal = _open(ctx, db_path)  # a bad file is refused before the screen is taken over
         from journal.ui.app import run_app
 
-        path = journal_path(db_path)
-        run_app(path)
+        run_app(journal)
 
 
 @cli.command()

@@ -1,0 +1,1 @@
+"""The full-screen journal (Textual). Only `journal` with no command imports this."""

@@ -1,0 +1,72 @@
+"""The Offseason app: one factory builds it, for the `journal` command and the tests alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, TabbedContent
+
+from journal import clock
+from journal.store.db import Journal
+from journal.ui.panes.today import TodayPane
+from journal.ui.screens.help import HelpScreen
+
+
+class OffseasonApp(App[None]):
+    """The full-screen journal: a tab per pane, the keys in the footer."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Offseason"
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+    ]
+
+    def __init__(self, journal: Journal, today: dt.date) -> None:
+        super().__init__()
+        self.journal = journal
+        self.today = today
+        self.sub_title = journal.path.name
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="🏃")
+        with TabbedContent(initial="today"):
+            yield TodayPane(self.journal, self.today)
+        yield Footer()
+
+    @property
+    def today_pane(self) -> TodayPane:
+        return self.query_one(TodayPane)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        pane = self.today_pane
+        yield SystemCommand("Save the day", "Save the day shown in the Today pane (ctrl+s)", pane.action_save)
+        yield SystemCommand("Previous day", "Show the day before (alt+left)", pane.action_previous_day)
+        yield SystemCommand("Next day", "Show the day after (alt+right)", pane.action_next_day)
+        yield SystemCommand("Go to today", "Show today (ctrl+t)", pane.action_today)
+        yield SystemCommand("Go to a date", "Type a date: yesterday, monday, 20 nov (ctrl+g)", pane.action_go_to_date)
+        yield SystemCommand("Add a body site", "Add a place that can hurt to the pain rows (ctrl+n)", pane.action_add_site)
+        yield SystemCommand("Help: keys", "Every key of the journal (f1)", self.action_help)
+
+    def action_help(self) -> None:
+        sections = []
+        for title, bindings in (("Today", TodayPane.BINDINGS), ("Everywhere", self.BINDINGS)):
+            sections.append((title, [(self.get_key_display(binding), binding.description) for binding in bindings]))
+        sections[-1][1].append(("ctrl+p", "Command palette: every action by name"))
+        self.push_screen(HelpScreen(sections))
+
+    async def action_quit(self) -> None:
+        self.today_pane.leave_then(self.exit)
+
+
+def create_app(journal: Journal, today: dt.date | None = None) -> OffseasonApp:
+    return OffseasonApp(journal, today or clock.today())
+
+
+def run_app(journal: Journal) -> None:
+    create_app(journal).run()

@@ -1,0 +1,296 @@
+"""The Today pane: one day's entry, a form that is saved on purpose, and the recent days."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import partial
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, OptionList, Select, Static, TabPane, TextArea
+from textual.widgets.option_list import Option
+
+from journal.dates import describe_day, short_day
+from journal.domain.entries import DayEntry, PainKey, Site
+from journal.domain.scales import DAY_TYPES, WELLNESS, parse_sleep_hours, parse_wellness
+from journal.errors import JournalError
+from journal.store.db import Journal
+from journal.store.entries import entries_between, get_entry, save_entry
+from journal.store.sites import add_site, list_sites
+from journal.ui.screens.dialogs import AddSiteScreen, GoToDateScreen, UnsavedChangesScreen
+from journal.ui.widgets.fields import FieldRow, ValueInput
+from journal.ui.widgets.pain import PainHeader, PainRow
+
+RECENT_DAYS = 14
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def recent_label(day: dt.date, entry: DayEntry | None) -> str:
+    """A recent-days line: 'Thu 26  7.5h m4 p3 race', or a dot for a day with nothing."""
+    if entry is None:
+        return f"{day:%a} {day.day:>2}  ·"
+    parts = []
+    if entry.sleep_hours is not None:
+        parts.append(f"{entry.sleep_hours:g}h")
+    if entry.mood is not None:
+        parts.append(f"m{entry.mood}")
+    if entry.worst_pain is not None:
+        parts.append(f"p{entry.worst_pain}")
+    if entry.day_type != "normal":
+        parts.append(entry.day_type)
+    return f"{day:%a} {day.day:>2}  {' '.join(parts) or '✓'}"
+
+
+class TodayPane(TabPane):
+    """Log a day: every field of the day, checked as typed, saved with ctrl+s."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="today.save"),
+        Binding("alt+left", "previous_day", "Prev day", id="today.previous_day"),
+        Binding("alt+right", "next_day", "Next day", id="today.next_day"),
+        Binding("ctrl+g", "go_to_date", "Go to date", id="today.go_to_date"),
+        Binding("ctrl+t", "today", "Today", show=False, id="today.today"),
+        Binding("ctrl+n", "add_site", "Add body site", show=False, id="today.add_site"),
+    ]
+
+    def __init__(self, journal: Journal, today: dt.date) -> None:
+        super().__init__("Today", id="today")
+        self.journal = journal
+        self.today = today
+        self.day = today
+        self.sites: list[Site] = list_sites(journal)
+        self.fields: dict[str, ValueInput] = {}
+        self.pain_fields: dict[PainKey, ValueInput] = {}
+        self._saved: dict[str, str] = {}
+        self._saved_at: dict[dt.date, str] = {}
+
+    # -- layout -----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="day-bar"):
+            yield Button("◀", id="previous-day", compact=True, tooltip="Previous day (alt+left)")
+            yield Static("", id="day-label")
+            yield Button("▶", id="next-day", compact=True, tooltip="Next day (alt+right)")
+            yield Static("", id="save-status")
+        with Horizontal(id="today-body"):
+            with VerticalScroll(id="day-form"):
+                with Horizontal(classes="field-row"):
+                    yield Label("Day type", classes="field-label")
+                    yield Select(
+                        [(kind, kind) for kind in DAY_TYPES], allow_blank=False, value="normal",
+                        compact=True, id="day_type",
+                    )
+                self.fields["sleep_hours"] = ValueInput(parse_sleep_hours, number_type="number", id="sleep_hours")
+                yield FieldRow("Sleep hours", self.fields["sleep_hours"], "0-24, like 7.5")
+                for item in WELLNESS:
+                    field = ValueInput(partial(parse_wellness, item.field), number_type="integer", id=item.field)
+                    self.fields[item.field] = field
+                    yield FieldRow(item.label.capitalize(), field, f"1 {item.low} … 5 {item.high}")
+                yield PainHeader()
+                for site in self.sites:
+                    yield self._pain_row(site)
+                yield Label("Note", classes="section-label", id="note-label")
+                yield TextArea(id="note", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+            with Vertical(id="recent"):
+                yield Label(f"Last {RECENT_DAYS} days", classes="section-label")
+                yield OptionList(id="recent-days")
+
+    def _pain_row(self, site: Site) -> PainRow:
+        row = PainRow(site)
+        self.pain_fields.update(row.fields)
+        return row
+
+    def on_mount(self) -> None:
+        self.show_day(self.day)
+        self.fields["sleep_hours"].focus()
+
+    # -- the form's state -------------------------------------------------------
+
+    def snapshot(self) -> dict[str, str]:
+        """What the form holds, as typed: compared with the last load or save."""
+        values = {name: field.value for name, field in self.fields.items()}
+        values.update({f"pain:{site}:{side}": field.value for (site, side), field in self.pain_fields.items()})
+        values["day_type"] = str(self.query_one("#day_type", Select).value)
+        values["note"] = self.query_one("#note", TextArea).text
+        return values
+
+    @property
+    def dirty(self) -> bool:
+        return self.snapshot() != self._saved
+
+    def errors(self) -> list[tuple[ValueInput, str]]:
+        every = [*self.fields.values(), *self.pain_fields.values()]
+        return [(field, field.error) for field in every if field.error]
+
+    def read_entry(self) -> DayEntry:
+        """The day as the form shows it; call only when `errors()` is empty."""
+        entry = DayEntry(self.day, day_type=str(self.query_one("#day_type", Select).value))
+        for name, field in self.fields.items():
+            setattr(entry, name, field.parsed())
+        entry.note = self.query_one("#note", TextArea).text.strip()
+        for key, field in self.pain_fields.items():
+            score = field.parsed()
+            if score is not None:
+                entry.pain[key] = score
+        return entry
+
+    def show_day(self, day: dt.date) -> None:
+        """Load `day` from the journal into the form (unsaved changes must be dealt with first)."""
+        self.day = day
+        entry = get_entry(self.journal, day)
+        self.query_one("#day_type", Select).value = entry.day_type
+        for name, field in self.fields.items():
+            field.value = _text(getattr(entry, name))
+        for key, field in self.pain_fields.items():
+            field.value = _text(entry.pain.get(key))
+        self.query_one("#note", TextArea).load_text(entry.note)
+        self._saved = self.snapshot()
+        self._logged = not entry.is_empty
+        self.query_one("#day-label", Static).update(describe_day(day, self.today))
+        self.query_one("#next-day", Button).disabled = day >= self.today
+        self.refresh_recent()
+        self.update_status()
+
+    def update_status(self) -> None:
+        status = self.query_one("#save-status", Static)
+        if self.errors():
+            text, state = "✗ fix the fields in red", "-error"
+        elif self.dirty:
+            text, state = "● unsaved · ctrl+s saves", "-dirty"
+        elif self.day in self._saved_at:
+            text, state = f"✓ saved at {self._saved_at[self.day]}", "-saved"
+        elif self._logged:
+            text, state = "✓ saved", "-saved"
+        else:
+            text, state = "nothing logged yet", ""
+        status.update(text)
+        for name in ("-error", "-dirty", "-saved"):
+            status.set_class(name == state, name)
+
+    def refresh_recent(self) -> None:
+        start = self.today - dt.timedelta(days=RECENT_DAYS - 1)
+        logged = {entry.date: entry for entry in entries_between(self.journal, start, self.today)}
+        recent = self.query_one("#recent-days", OptionList)
+        recent.clear_options()
+        days = [self.today - dt.timedelta(days=offset) for offset in range(RECENT_DAYS)]
+        recent.add_options(Option(recent_label(day, logged.get(day)), id=day.isoformat()) for day in days)
+        if start <= self.day <= self.today:
+            recent.highlighted = (self.today - self.day).days
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(TextArea.Changed)
+    def form_changed(self) -> None:
+        if self._saved:
+            self.update_status()
+
+    # -- saving and leaving -----------------------------------------------------
+
+    def save(self) -> bool:
+        """Save the day if every field is valid; says so on screen either way."""
+        errors = self.errors()
+        if errors:
+            field, message = errors[0]
+            self.notify(message, title="Not saved", severity="error")
+            field.focus()
+            return False
+        entry = self.read_entry()
+        try:
+            save_entry(self.journal, entry)
+        except JournalError as error:
+            self.notify(str(error), title="Not saved", severity="error")
+            return False
+        self._saved = self.snapshot()
+        self._logged = not entry.is_empty
+        self._saved_at[self.day] = dt.datetime.now().strftime("%H:%M")
+        self.refresh_recent()
+        self.update_status()
+        what = "Saved" if self._logged else "Cleared"
+        self.notify(f"{what} {describe_day(self.day, self.today)}")
+        return True
+
+    def leave_then(self, proceed: Callable[[], object]) -> None:
+        """Run `proceed` once the day's unsaved changes are saved or knowingly discarded."""
+        if not self.dirty:
+            proceed()
+            return
+
+        def decided(choice: str | None) -> None:
+            if choice == "save" and self.save():
+                proceed()
+            elif choice == "discard":
+                proceed()
+
+        self.app.push_screen(UnsavedChangesScreen(describe_day(self.day, self.today)), decided)
+
+    def go_to(self, day: dt.date | None) -> None:
+        if day is None or day == self.day:
+            return
+        if day > self.today:
+            self.notify("That day has not happened yet", severity="warning")
+            return
+        self.leave_then(lambda: self.show_day(day))
+
+    # -- actions -----------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if not self.dirty and not self.errors():
+            self.notify("Nothing new to save")
+            return
+        self.save()
+
+    def action_previous_day(self) -> None:
+        self.go_to(self.day - dt.timedelta(days=1))
+
+    def action_next_day(self) -> None:
+        if self.day >= self.today:
+            self.notify("Today is the latest day")
+            return
+        self.go_to(self.day + dt.timedelta(days=1))
+
+    def action_today(self) -> None:
+        self.go_to(self.today)
+
+    def action_go_to_date(self) -> None:
+        self.app.push_screen(GoToDateScreen(self.today), self.go_to)
+
+    def action_add_site(self) -> None:
+        self.app.push_screen(AddSiteScreen(), self._add_site)
+
+    def _add_site(self, answer: tuple[str, str, bool] | None) -> None:
+        if answer is None:
+            return
+        name, label, sided = answer
+        try:
+            site = add_site(self.journal, name, label=label or None, sided=sided)
+        except JournalError as error:
+            self.notify(str(error), title="Site not added", severity="error")
+            return
+        self.sites.append(site)
+        row = self._pain_row(site)
+        last_row: Widget = self.query(PainRow).last()
+        self.query_one("#day-form").mount(row, after=last_row)
+        for side in ("", "left", "right") if site.sided else ("",):
+            self._saved[f"pain:{site.name}:{side}"] = ""
+        self.notify(f"Added {site.label}")
+
+    @on(Button.Pressed, "#previous-day")
+    def _previous_pressed(self) -> None:
+        self.action_previous_day()
+
+    @on(Button.Pressed, "#next-day")
+    def _next_pressed(self) -> None:
+        self.action_next_day()
+
+    @on(OptionList.OptionSelected, "#recent-days")
+    def _recent_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.go_to(dt.date.fromisoformat(event.option.id))
