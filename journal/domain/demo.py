@@ -34,8 +34,9 @@ def demo_entries(end: dt.date, days: int, seed: int = 1) -> Iterator[DayEntry]:
     """`days` days ending on `end`, oldest first; a few days are left unlogged."""
     rng = random.Random(seed)
     start = end - dt.timedelta(days=days - 1)
-    # The goal race falls 12 weeks before `end`, and on the same date every year before.
-    race_day = end - dt.timedelta(weeks=12)
+    # The goal race opens the last 12 weeks (the whole journal, when shorter), and
+    # falls on the same date in every year before.
+    race_day = end - dt.timedelta(days=min(days, 84) - 1)
     knee = 0.0
     cold_left = 0
     for offset in range(days):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -84,7 +85,7 @@ def open_journal(path: str | Path) -> Journal:
     path = Path(path).expanduser()
     if path.exists():
         _check_is_sqlite(path)
-        read_only = not os.access(path, os.W_OK)
+        read_only = _is_read_only(path)
         conn = _connect(path, read_only=read_only)
         try:
             pending = _pending_migrations(conn, path)
@@ -126,6 +127,12 @@ def _check_is_sqlite(path: Path) -> None:
         raise JournalFileError(f"cannot read {path}: {error.strerror}") from None
     if header != SQLITE_HEADER:
         raise JournalFileError(f"{path} is not a journal (not a SQLite database); it was left untouched")
+
+
+def _is_read_only(path: Path) -> bool:
+    """A file its owner marked read-only stays read-only, even for root."""
+    no_write_bits = not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    return no_write_bits or not os.access(path, os.W_OK)
 
 
 def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:

@@ -1,0 +1,37 @@
+"""Every test runs on a fixed day, with its own journal, away from the user's files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from journal.store import Journal, open_journal
+
+TODAY = dt.date(2026, 11, 26)  # a Thursday
+
+
+@pytest.fixture(autouse=True)
+def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Fix the clock and point every user folder at the test's own directory."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("JOURNAL_TODAY", TODAY.isoformat())
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("JOURNAL_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "journal.db"
+
+
+@pytest.fixture
+def journal(db_path: Path) -> Journal:
+    opened = open_journal(db_path)
+    yield opened
+    opened.close()

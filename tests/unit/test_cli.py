@@ -1,0 +1,173 @@
+import csv
+import hashlib
+import io
+import subprocess
+import sys
+
+import pytest
+
+from journal.cli import main
+from journal.store import open_journal
+from journal.store.entries import get_entry
+from tests.conftest import TODAY
+
+
+@pytest.fixture
+def run(capsys, db_path):
+    """Run `journal ARGS --db <test journal>` in process: (exit code, stdout, stderr)."""
+
+    def run(*args: str, db: bool = True):
+        argv = [*args, "--db", str(db_path)] if db else list(args)
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        out, err = capsys.readouterr()
+        return exit_info.value.code, out, err
+
+    return run
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+
+
+def test_add_then_show(run, db_path):
+    code, out, _ = run("add", "--sleep", "7.5", "--mood", "4", "--pain", "knee=3", "--pain", "shin:left=2",
+                       "--day", "race", "--note", "Half, 1:32")
+    assert code == 0
+    assert out.startswith("Thu 26 Nov 2026 (today): race · sleep 7.5 h · mood 4")
+    code, out, _ = run("show")
+    assert code == 0
+    assert "race" in out and "Shin (left)" in out and "Half, 1:32" in out
+    with open_journal(db_path) as journal:
+        entry = get_entry(journal, TODAY)
+    assert (entry.sleep_hours, entry.mood, entry.day_type) == (7.5, 4, "race")
+    assert entry.pain == {("knee", ""): 3, ("shin", "left"): 2}
+
+
+def test_add_keeps_fields_not_given_and_clears_on_request(run, db_path):
+    run("add", "yesterday", "--sleep", "8", "--mood", "3", "--pain", "knee:left=4", "--note", "easy")
+    run("add", "yesterday", "--stress", "2", "--clear", "note", "--clear", "pain:knee:left")
+    with open_journal(db_path) as journal:
+        entry = get_entry(journal, TODAY.replace(day=25))
+    assert (entry.sleep_hours, entry.mood, entry.stress, entry.note, entry.pain) == (8.0, 3, 2, "", {})
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["add", "--mood", "6"], "mood must be a whole number from 1"),
+        (["add", "--pain", "knee=11"], "from 0 (none) to 10"),
+        (["add", "--pain", "kne=3"], "did you mean knee?"),
+        (["add", "bogus day", "--mood", "3"], "cannot read 'bogus day' as a date"),
+        (["add", "tomorrow", "--mood", "3"], "is in the future"),
+        (["add", "--sleep", "25"], "sleep must be hours from 0 to 24"),
+        (["add", "--day", "holiday"], "day type must be one of"),
+        (["add"], "nothing to log"),
+        (["add", "--moo", "3"], "No such option"),
+        (["add", "--mood", "3", "--clear", "mood"], "both set and cleared"),
+        (["add", "--clear", "moood"], "cannot clear"),
+        (["show", "--from", "monday", "--to", "last week"], "cannot read"),
+        (["show", "--from", "today", "--to", "monday"], "is after"),
+        (["sites", "add", "knee"], "already a body site"),
+        (["nonsense"], "No such command"),
+    ],
+)
+def test_bad_input_is_one_line_exit_two_and_changes_nothing(run, db_path, args, message):
+    run("add", "--mood", "3")  # a journal with something in it
+    before = digest(db_path)
+    code, out, err = run(*args)
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("journal: "), err
+    assert message in err
+    assert digest(db_path) == before
+
+
+def test_export_writes_the_documented_csv(run, db_path, tmp_path):
+    run("add", "2 days ago", "--sleep", "7", "--mood", "4", "--pain", "knee:left=2")
+    run("add", "--sleep", "8.25", "--day", "rest", "--note", '=1+2, "quoted"\nnext line',
+        "--pain", "lower-back=1", "--pain", "knee=3")
+    code, out, _ = run("export")
+    assert code == 0
+    assert out.startswith(
+        "date,day_type,sleep_hours,sleep_quality,fatigue,soreness,stress,mood,note,"
+        "pain_knee,pain_knee_left,pain_lower-back\r\n"
+    )
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    assert [row["date"] for row in rows] == ["2026-11-24", "2026-11-26"]
+    assert rows[0]["pain_knee_left"] == "2" and rows[0]["pain_knee"] == ""
+    assert rows[1]["sleep_hours"] == "8.25" and rows[0]["sleep_hours"] == "7"
+    assert rows[1]["note"] == "'=1+2, \"quoted\"\nnext line", "a formula is neutralised for spreadsheets"
+    target = tmp_path / "out.csv"
+    assert run("export", "--from", "yesterday", "-o", str(target))[0] == 0
+    assert target.read_bytes().count(b"\r\n") == 2, "the header and one day"
+
+
+def test_export_to_a_missing_folder_is_refused(run, tmp_path):
+    code, _, err = run("export", "-o", str(tmp_path / "no" / "such" / "x.csv"))
+    assert code == 2 and "does not exist" in err
+
+
+def test_db_option_before_or_after_the_command_and_from_the_environment(run, db_path, tmp_path, monkeypatch):
+    other = tmp_path / "other.db"
+    assert run("--db", str(other), "add", "--mood", "2", db=False)[0] == 0
+    assert run("add", "--mood", "2", "--db", str(other), db=False)[0] == 0
+    monkeypatch.setenv("JOURNAL_DB", str(tmp_path / "env.db"))
+    assert run("add", "--mood", "2", db=False)[0] == 0
+    assert other.exists() and (tmp_path / "env.db").exists() and not db_path.exists()
+
+
+def test_default_journal_lives_in_the_user_data_folder(run, isolated):
+    assert run("add", "--mood", "4", db=False)[0] == 0
+    assert list(isolated.rglob("journal.db")), "created under the (test) user-data folder"
+
+
+def test_sites_list_and_add(run):
+    code, out, _ = run("sites")
+    assert code == 0 and out.splitlines()[0].split()[0] == "knee" and "lower-back" in out
+    code, out, _ = run("sites", "add", "groin", "--label", "Groin / adductor")
+    assert code == 0 and "added groin" in out
+    assert run("add", "--pain", "groin:right=2")[0] == 0
+
+
+def test_demo_is_seeded_and_only_fills_an_empty_journal(run, tmp_path):
+    exports = []
+    for name in ("a.db", "b.db"):
+        path = str(tmp_path / name)
+        assert run("--db", path, "demo", db=False)[0] == 0
+        exports.append(run("--db", path, "export", db=False)[1])
+    assert exports[0] == exports[1]
+    days = exports[0].count("\r\n") - 1
+    assert 70 <= days <= 84, "12 weeks with a few days not logged"
+    assert ",race," in exports[0]
+    code, _, err = run("--db", str(tmp_path / "a.db"), "demo", db=False)
+    assert code == 2 and "only an empty journal" in err
+
+
+def test_a_file_that_is_not_a_journal_is_one_line_and_untouched(run, tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"not a database at all" * 50)
+    before = digest(path)
+    code, _, err = run("--db", str(path), "add", "--mood", "3", db=False)
+    assert code == 2 and "not a journal" in err and err.count("\n") == 1
+    code, _, err = run("--db", str(path), db=False)  # the app is not started either
+    assert code == 2 and "not a journal" in err
+    assert digest(path) == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["add", "--mood", "4"], ["show"], ["export"], ["sites"], ["add", "--mood", "9"], ["demo", "--weeks", "1"]],
+)
+def test_commands_without_the_app_never_import_textual(db_path, args):
+    code = (
+        "import sys\n"
+        "from journal.cli import main\n"
+        "try:\n"
+        f"    main({[*args, '--db', str(db_path)]!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in ('textual', 'rich')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"

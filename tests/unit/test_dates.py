@@ -1,0 +1,59 @@
+import datetime as dt
+
+import pytest
+
+from journal.dates import describe_day, parse_date
+from journal.errors import InvalidInput
+from tests.conftest import TODAY
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-20", dt.date(2026, 11, 20)),
+        ("today", TODAY),
+        ("Today", TODAY),
+        ("yesterday", dt.date(2026, 11, 25)),
+        ("thursday", TODAY),  # a weekday name includes today
+        ("monday", dt.date(2026, 11, 23)),
+        ("fri", dt.date(2026, 11, 20)),
+        ("last thursday", dt.date(2026, 11, 19)),
+        ("3 days ago", dt.date(2026, 11, 23)),
+        ("1 day ago", dt.date(2026, 11, 25)),
+        ("2 weeks ago", dt.date(2026, 11, 12)),
+        ("20 nov", dt.date(2026, 11, 20)),
+        ("nov 20", dt.date(2026, 11, 20)),
+        ("November 20", dt.date(2026, 11, 20)),
+        ("26 nov", TODAY),
+        ("30 dec", dt.date(2025, 12, 30)),  # no year: the most recent past one
+        ("29 feb", dt.date(2024, 2, 29)),
+        ("20/11/2026", dt.date(2026, 11, 20)),
+    ],
+)
+def test_reads_the_forms_a_runner_types(text, expected):
+    assert parse_date(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize("text", ["tomorrow", "2026-11-27", "in 3 days", "next monday", "2027-01-01"])
+def test_refuses_future_days_for_entries(text):
+    with pytest.raises(InvalidInput, match="future"):
+        parse_date(text, today=TODAY)
+
+
+def test_future_dates_when_allowed():
+    assert parse_date("tomorrow", today=TODAY, allow_future=True) == dt.date(2026, 11, 27)
+    assert parse_date("30 dec", today=TODAY, allow_future=True) == dt.date(2026, 12, 30)
+    assert parse_date("friday", today=TODAY, allow_future=True) == dt.date(2026, 11, 27)
+    assert parse_date("in 2 weeks", today=TODAY, allow_future=True) == dt.date(2026, 12, 10)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "bogus", "nov", "32 nov", "10:30", "99999 years ago", "2026-13-01"])
+def test_refuses_what_is_not_a_day(text):
+    with pytest.raises(InvalidInput):
+        parse_date(text, today=TODAY)
+
+
+def test_describe_day_names_today_and_yesterday():
+    assert describe_day(TODAY, TODAY) == "Thu 26 Nov 2026 (today)"
+    assert describe_day(dt.date(2026, 11, 25), TODAY) == "Wed 25 Nov 2026 (yesterday)"
+    assert describe_day(dt.date(2026, 11, 2), TODAY) == "Mon 2 Nov 2026"

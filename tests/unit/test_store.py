@@ -1,0 +1,185 @@
+import hashlib
+import sqlite3
+import stat
+
+import pytest
+
+from journal.domain.entries import DayEntry, EntryChange
+from journal.errors import InvalidInput, JournalFileError
+from journal.store import open_journal
+from journal.store.db import APPLICATION_ID, KNOWN_MIGRATIONS
+from journal.store.entries import count_entries, entries_between, get_entry, save_entry, update_entry
+from journal.store.sites import add_site, list_sites
+from tests.conftest import TODAY
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_new_journal_is_created_with_its_folder(tmp_path):
+    path = tmp_path / "deep" / "folder" / "journal.db"
+    with open_journal(path) as journal:
+        assert journal.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert journal.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        applied = [row[0] for row in journal.conn.execute("SELECT name FROM _sqlite_migrations")]
+        assert applied == list(KNOWN_MIGRATIONS)
+        assert [site.name for site in list_sites(journal)][:3] == ["knee", "shin", "achilles"]
+
+
+def test_the_migration_list_matches_the_migrations():
+    from journal.store.migrations import migrations
+
+    assert [migration.name for migration in migrations._migrations] == list(KNOWN_MIGRATIONS)
+
+
+def test_reopening_applies_nothing_twice(db_path):
+    open_journal(db_path).close()
+    with open_journal(db_path) as journal:
+        assert journal.conn.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == len(KNOWN_MIGRATIONS)
+        assert len(list_sites(journal)) == 8
+
+
+def test_the_scale_direction_is_stored_with_the_data(journal):
+    rows = dict(journal.conn.execute("SELECT field, best FROM scales"))
+    assert rows["mood"] == "high" and rows["pain"] == "low"
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("my shopping list\n" * 20)
+    before = digest(path)
+    with pytest.raises(JournalFileError, match="not a journal"):
+        open_journal(path)
+    assert digest(path) == before
+    assert not (tmp_path / "notes.txt-wal").exists()
+
+
+def test_an_empty_file_is_refused_untouched(tmp_path):
+    path = tmp_path / "empty.db"
+    path.touch()
+    with pytest.raises(JournalFileError):
+        open_journal(path)
+    assert path.read_bytes() == b""
+
+
+def test_a_sqlite_file_that_is_not_a_journal_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(JournalFileError, match="not an Offseason journal"):
+        open_journal(path)
+    assert digest(path) == before
+
+
+def test_a_journal_from_a_newer_version_is_refused_untouched(db_path):
+    open_journal(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('offseason', 'm999_future', 'x')"
+    )
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    before = digest(db_path)
+    with pytest.raises(JournalFileError, match="newer version"):
+        open_journal(db_path)
+    assert digest(db_path) == before
+
+
+def test_an_empty_sqlite_database_becomes_a_journal(tmp_path):
+    path = tmp_path / "blank.db"
+    sqlite3.connect(path).execute("PRAGMA user_version = 0").connection.close()
+    with open_journal(path) as journal:
+        assert count_entries(journal) == 0
+
+
+def test_a_folder_is_refused(tmp_path):
+    with pytest.raises(JournalFileError, match="folder"):
+        open_journal(tmp_path)
+
+
+def test_a_read_only_journal_can_be_read_but_not_written(db_path):
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(TODAY, mood=4))
+        journal.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db_path.chmod(stat.S_IRUSR)
+    try:
+        before = digest(db_path)
+        with open_journal(db_path) as journal:
+            assert get_entry(journal, TODAY).mood == 4
+            with pytest.raises(JournalFileError, match="read-only"):
+                save_entry(journal, DayEntry(TODAY, mood=2))
+        assert digest(db_path) == before
+    finally:
+        db_path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_a_day_round_trips_with_its_pain(journal):
+    entry = DayEntry(
+        TODAY, day_type="race", sleep_hours=7.5, sleep_quality=4, fatigue=2, soreness=3, stress=5, mood=4,
+        note='Half marathon, "windy"\nsecond line', pain={("knee", "left"): 3, ("knee", ""): 1, ("lower-back", ""): 0},
+    )
+    save_entry(journal, entry)
+    assert get_entry(journal, TODAY) == entry
+
+
+def test_saving_an_empty_day_removes_it(journal):
+    save_entry(journal, DayEntry(TODAY, mood=3, pain={("knee", ""): 2}))
+    save_entry(journal, DayEntry(TODAY))
+    assert count_entries(journal) == 0
+    assert journal.conn.execute("SELECT count(*) FROM pain").fetchone()[0] == 0
+
+
+def test_a_partial_update_keeps_the_other_fields(journal):
+    save_entry(journal, DayEntry(TODAY, sleep_hours=8.0, mood=3, pain={("shin", "left"): 2}))
+    update_entry(journal, TODAY, EntryChange(values={"mood": 5}, pain={("knee", ""): 1}))
+    entry = get_entry(journal, TODAY)
+    assert (entry.sleep_hours, entry.mood) == (8.0, 5)
+    assert entry.pain == {("shin", "left"): 2, ("knee", ""): 1}
+
+
+def test_a_failed_write_changes_nothing(journal):
+    save_entry(journal, DayEntry(TODAY, mood=3))
+    with pytest.raises(InvalidInput):
+        save_entry(journal, DayEntry(TODAY, mood=5, pain={("elbow", ""): 2}))
+    assert get_entry(journal, TODAY) == DayEntry(TODAY, mood=3)
+
+
+def test_the_schema_refuses_what_validation_would(journal):
+    with pytest.raises(sqlite3.IntegrityError):
+        with journal.transaction() as conn:
+            conn.execute("INSERT INTO entries (date, day_type, mood) VALUES ('2026-11-01', NULL, 3)")
+
+
+def test_entries_between_is_ordered_and_bounded(journal):
+    for day in (3, 1, 2, 5):
+        save_entry(journal, DayEntry(TODAY.replace(day=day), mood=day))
+    found = entries_between(journal, TODAY.replace(day=2), TODAY.replace(day=4))
+    assert [entry.mood for entry in found] == [2, 3]
+
+
+def test_sites_can_be_added_once(journal):
+    site = add_site(journal, "Groin", sided=True)
+    assert site.name == "groin" and site.label == "Groin"
+    assert list_sites(journal)[-1].name == "groin"
+    with pytest.raises(InvalidInput, match="already"):
+        add_site(journal, "groin")
+    save_entry(journal, DayEntry(TODAY, pain={("groin", "right"): 2}))
+    assert get_entry(journal, TODAY).pain == {("groin", "right"): 2}
+
+
+def test_two_connections_write_in_turn(db_path):
+    first, second = open_journal(db_path), open_journal(db_path)
+    try:
+        version = first.data_version()
+        save_entry(second, DayEntry(TODAY, mood=2))
+        assert first.data_version() != version, "the other connection's commit is visible"
+        update_entry(first, TODAY, EntryChange(values={"sleep_hours": 6.0}))
+        assert get_entry(second, TODAY) == DayEntry(TODAY, mood=2, sleep_hours=6.0)
+    finally:
+        first.close()
+        second.close()
