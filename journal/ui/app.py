@@ -33,7 +33,7 @@ class OffseasonApp(App[None]):
         self.sub_title = journal.path.name
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="🏃")
+        yield Header(icon="◆")
         with TabbedContent(initial="today"):
             yield TodayPane(self.journal, self.today)
         yield Footer()

@@ -55,8 +55,8 @@ class TodayPane(TabPane):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="today.save"),
-        Binding("alt+left", "previous_day", "Prev day", id="today.previous_day"),
-        Binding("alt+right", "next_day", "Next day", id="today.next_day"),
+        Binding("alt+left", "previous_day", "Prev", id="today.previous_day"),
+        Binding("alt+right", "next_day", "Next", id="today.next_day"),
         Binding("ctrl+g", "go_to_date", "Go to date", id="today.go_to_date"),
         Binding("ctrl+t", "today", "Today", show=False, id="today.today"),
         Binding("ctrl+n", "add_site", "Add body site", show=False, id="today.add_site"),

@@ -32,7 +32,7 @@ class UnsavedChangesScreen(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(f"{self.day_label} has unsaved changes.", classes="dialog-title")
-            yield Static("Save them before you leave this day?")
+            yield Static("Save them before you leave this day?  (s save · d discard · esc keep editing)")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Discard", id="discard", variant="error")

@@ -56,9 +56,9 @@ class ValueInput(Input):
     def parsed(self) -> object | None:
         return self.parse(self.value) if self.value.strip() else None
 
-    def action_submit(self) -> None:
+    async def action_submit(self) -> None:
         # Enter moves on, as in a paper form; ctrl+s saves the whole day.
-        super().action_submit()
+        await super().action_submit()
         self.screen.focus_next()
 
 

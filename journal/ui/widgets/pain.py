@@ -51,4 +51,4 @@ class PainHeader(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("Pain 0-10", classes="field-label section-label")
-        yield Static("0 none … 10 worst; first field: no side, L left, R right", classes="field-hint")
+        yield Static("0 none … 10 worst · no side, L, R", classes="field-hint")

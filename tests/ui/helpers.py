@@ -1,0 +1,53 @@
+"""Running the real app on a test journal, as the `journal` command builds it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from journal.store import open_journal
+from journal.ui.app import OffseasonApp, create_app
+from tests.conftest import TODAY
+
+
+def make_app(db_path: Path) -> OffseasonApp:
+    return create_app(open_journal(db_path), today=TODAY)
+
+
+def drive(app: OffseasonApp, scenario: Callable[[Pilot], Awaitable[None]], size=(100, 30)) -> None:
+    """Run `scenario` against the app in a headless terminal of `size`."""
+
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await scenario(pilot)
+        app.journal.close()
+
+    asyncio.run(main())
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type like a person: one key at a time."""
+    names = {" ": "space", ".": "full_stop", ",": "comma", "-": "minus", ":": "colon", "/": "slash"}
+    await pilot.press(*(names.get(char, char) for char in text))
+
+
+async def fill(pilot: Pilot, selector: str, text: str) -> None:
+    """Focus a field, clear it and type `text`."""
+    field = pilot.app.query_one(selector, Input)
+    field.focus()
+    await pilot.pause()
+    await pilot.press("ctrl+u", "end", "ctrl+u")
+    await type_text(pilot, text)
+
+
+def steady_cursors(pilot: Pilot) -> None:
+    """No blinking cursor in a snapshot."""
+    for widget in pilot.app.query(Input):
+        widget.cursor_blink = False
+    for widget in pilot.app.query(TextArea):
+        widget.cursor_blink = False

@@ -1,0 +1,31 @@
+"""What the runner sees, pinned: the Today pane at 80x24 on a fixed day."""
+
+from journal.store import open_journal
+from journal.store.entries import save_entries
+from journal.domain.demo import demo_entries
+from tests.conftest import TODAY
+from tests.ui.helpers import make_app, steady_cursors
+
+
+def demo_journal(db_path):
+    with open_journal(db_path) as journal:
+        save_entries(journal, demo_entries(TODAY, 84, seed=1))
+
+
+def test_today_pane(snap_compare, db_path):
+    demo_journal(db_path)
+    assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=steady_cursors)
+
+
+def test_today_pane_with_an_invalid_value(snap_compare, db_path):
+    demo_journal(db_path)
+    assert snap_compare(
+        make_app(db_path), terminal_size=(100, 30), run_before=steady_cursors, press=["tab", "7", "tab"]
+    )
+
+
+def test_unsaved_changes_dialog(snap_compare, db_path):
+    demo_journal(db_path)
+    assert snap_compare(
+        make_app(db_path), terminal_size=(80, 24), run_before=steady_cursors, press=["9", "alt+left"]
+    )

@@ -1,0 +1,240 @@
+import datetime as dt
+
+from textual.widgets import OptionList, Select, Static, TextArea
+
+from journal.domain.entries import DayEntry
+from journal.store import open_journal
+from journal.store.entries import count_entries, get_entry, save_entry
+from journal.ui.panes.today import TodayPane
+from journal.ui.screens.dialogs import UnsavedChangesScreen
+from journal.ui.screens.help import HelpScreen
+from tests.conftest import TODAY
+from tests.ui.helpers import drive, fill, make_app, type_text
+
+YESTERDAY = TODAY - dt.timedelta(days=1)
+
+
+def stored(db_path, day=TODAY) -> DayEntry:
+    with open_journal(db_path) as journal:
+        return get_entry(journal, day)
+
+
+def status(pilot) -> str:
+    return str(pilot.app.query_one("#save-status", Static).render())
+
+
+def day_label(pilot) -> str:
+    return str(pilot.app.query_one("#day-label", Static).render())
+
+
+def test_opens_on_today_ready_to_type(db_path):
+    async def scenario(pilot):
+        assert day_label(pilot) == "Thu 26 Nov 2026 (today)"
+        assert pilot.app.focused.id == "sleep_hours"
+        assert status(pilot) == "nothing logged yet"
+
+    drive(make_app(db_path), scenario)
+
+
+def test_log_a_day_with_the_keyboard(db_path):
+    async def scenario(pilot):
+        await type_text(pilot, "7.5")
+        await pilot.press("enter")  # enter moves to the next field, like a paper form
+        assert pilot.app.focused.id == "sleep_quality"
+        await type_text(pilot, "4")
+        await fill(pilot, "#mood", "5")
+        await fill(pilot, "#pain-knee-left", "3")
+        await fill(pilot, "#pain-lower-back-any", "1")
+        pilot.app.query_one("#day_type", Select).focus()
+        await pilot.press("enter", "down", "down", "enter")  # normal -> rest -> race
+        pilot.app.query_one("#note", TextArea).focus()
+        await type_text(pilot, "Half marathon")
+        await pilot.pause()
+        assert "unsaved" in status(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert status(pilot).startswith("✓ saved at")
+
+    drive(make_app(db_path), scenario)
+    entry = stored(db_path)
+    assert (entry.day_type, entry.sleep_hours, entry.sleep_quality, entry.mood) == ("race", 7.5, 4, 5)
+    assert entry.pain == {("knee", "left"): 3, ("lower-back", ""): 1}
+    assert entry.note == "Half marathon"
+
+
+def test_an_invalid_value_is_shown_where_typed_and_not_saved(db_path):
+    async def scenario(pilot):
+        await fill(pilot, "#mood", "6")
+        await fill(pilot, "#pain-knee-any", "11")
+        await pilot.pause()
+        assert pilot.app.query_one("#mood").has_class("-invalid")
+        assert pilot.app.query_one("#pain-knee-any").has_class("-invalid")
+        hint = pilot.app.query_one("#mood").parent.query_one(".field-hint", Static)
+        assert "must be a whole number from 1" in str(hint.render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "fix the fields" in status(pilot)
+        assert pilot.app.focused.id == "mood", "the first bad field gets the focus"
+
+    drive(make_app(db_path), scenario)
+    with open_journal(db_path) as journal:
+        assert count_entries(journal) == 0
+
+
+def test_leaving_a_day_with_unsaved_changes_asks_first(db_path):
+    async def scenario(pilot):
+        await fill(pilot, "#mood", "4")
+        await pilot.press("alt+left")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, UnsavedChangesScreen)
+        await pilot.press("escape")  # keep editing
+        await pilot.pause()
+        assert day_label(pilot).startswith("Thu 26 Nov") and "unsaved" in status(pilot)
+        await pilot.press("alt+left")
+        await pilot.pause()
+        await pilot.click("#save")
+        await pilot.pause()
+        assert day_label(pilot).startswith("Wed 25 Nov")
+        await fill(pilot, "#mood", "2")
+        await pilot.press("alt+right")
+        await pilot.pause()
+        await pilot.press("d")  # discard
+        await pilot.pause()
+        assert day_label(pilot).startswith("Thu 26 Nov")
+
+    drive(make_app(db_path), scenario)
+    assert stored(db_path).mood == 4
+    assert stored(db_path, YESTERDAY).is_empty
+
+
+def test_quitting_with_unsaved_changes_asks_first(db_path):
+    app = make_app(db_path)
+
+    async def scenario(pilot):
+        await fill(pilot, "#sleep_hours", "6")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, UnsavedChangesScreen)
+        await pilot.press("s")
+        await pilot.pause()
+
+    drive(app, scenario)
+    assert not app.is_running
+    assert stored(db_path).sleep_hours == 6.0
+
+
+def test_a_past_day_is_loaded_and_edited(db_path):
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(YESTERDAY, sleep_hours=9.0, mood=2, note="long run", pain={("shin", "right"): 4}))
+
+    async def scenario(pilot):
+        await pilot.click("#previous-day")
+        await pilot.pause()
+        assert pilot.app.query_one("#sleep_hours").value == "9"
+        assert pilot.app.query_one("#pain-shin-right").value == "4"
+        assert pilot.app.query_one("#note", TextArea).text == "long run"
+        assert status(pilot) == "✓ saved"
+        await fill(pilot, "#pain-shin-right", "")
+        await fill(pilot, "#mood", "3")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    drive(make_app(db_path), scenario)
+    entry = stored(db_path, YESTERDAY)
+    assert (entry.sleep_hours, entry.mood, entry.note, entry.pain) == (9.0, 3, "long run", {})
+    assert stored(db_path).is_empty
+
+
+def test_recent_days_list_what_is_logged_and_open_a_day(db_path):
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(TODAY - dt.timedelta(days=2), sleep_hours=7.0, mood=4, day_type="rest"))
+
+    async def scenario(pilot):
+        recent = pilot.app.query_one("#recent-days", OptionList)
+        assert recent.option_count == 14
+        assert str(recent.get_option_at_index(2).prompt) == "Tue 24  7h m4 rest"
+        assert str(recent.get_option_at_index(1).prompt) == "Wed 25  ·"
+        recent.focus()
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert day_label(pilot) == "Tue 24 Nov 2026"
+        assert pilot.app.query_one("#sleep_hours").value == "7"
+
+    drive(make_app(db_path), scenario)
+
+
+def test_go_to_a_date_and_refuse_the_future(db_path):
+    async def scenario(pilot):
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await type_text(pilot, "tomorrow")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "future" in str(pilot.app.screen.query_one("#date-error", Static).render())
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "20 nov")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert day_label(pilot) == "Fri 20 Nov 2026"
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert day_label(pilot).endswith("(today)")
+        await pilot.press("alt+right")
+        await pilot.pause()
+        assert day_label(pilot).endswith("(today)"), "there is no day after today"
+
+    drive(make_app(db_path), scenario)
+
+
+def test_add_a_body_site_from_the_app(db_path):
+    async def scenario(pilot):
+        await fill(pilot, "#mood", "3")  # unsaved work survives adding a site
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await type_text(pilot, "groin")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.query_one("#mood").value == "3"
+        await fill(pilot, "#pain-groin-left", "2")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    drive(make_app(db_path), scenario)
+    assert stored(db_path).pain == {("groin", "left"): 2}
+    assert stored(db_path).mood == 3
+
+
+def test_help_lists_the_keys(db_path):
+    async def scenario(pilot):
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HelpScreen)
+        text = " ".join(str(widget.render()) for widget in pilot.app.screen.query(Static))
+        for expected in ("Save", "Prev", "Next", "Go to date", "Add body site", "Quit", "Command palette"):
+            assert expected in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, HelpScreen)
+
+    drive(make_app(db_path), scenario)
+
+
+def test_the_palette_offers_the_day_commands(db_path):
+    async def scenario(pilot):
+        titles = [command.title for command in pilot.app.get_system_commands(pilot.app.screen)]
+        for expected in ("Save the day", "Previous day", "Go to a date", "Add a body site", "Help: keys"):
+            assert expected in titles
+
+    drive(make_app(db_path), scenario)
+
+
+def test_usable_at_80_by_24(db_path):
+    async def scenario(pilot):
+        pane = pilot.app.query_one(TodayPane)
+        assert pane.query_one("#day-label").region.width > 0
+        note = pilot.app.query_one("#note", TextArea)
+        note.focus()
+        await pilot.pause()
+        assert note.region.y + note.region.height <= 24, "the form scrolls to the focused field"
+
+    drive(make_app(db_path), scenario, size=(80, 24))
