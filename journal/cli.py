@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -190,6 +189,8 @@ def export(ctx, start, end, output, db_path):
 
 def _write_atomically(path: Path, write) -> None:
     """Write through a temporary file, so a failed export never leaves half a file."""
+    import tempfile
+
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise InvalidInput(f"the folder {folder} does not exist")

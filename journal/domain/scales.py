@@ -6,7 +6,6 @@ is accepted or refused the same way wherever it is typed.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from dataclasses import dataclass
@@ -114,6 +113,8 @@ def parse_site_name(text: str) -> str:
 
 def closest(name: str, known: list[str]) -> str:
     """' (did you mean x?)' for the nearest known name, or '' when none is near."""
+    import difflib  # only needed when something was mistyped
+
     match = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
     return f" (did you mean {match[0]}?)" if match else ""
 

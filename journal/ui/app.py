@@ -8,12 +8,11 @@ from collections.abc import Iterable
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent
+from textual.widgets import Footer, TabbedContent
 
 from journal import clock
 from journal.store.db import Journal
 from journal.ui.panes.today import TodayPane
-from journal.ui.screens.help import HelpScreen
 
 
 class OffseasonApp(App[None]):
@@ -30,10 +29,9 @@ class OffseasonApp(App[None]):
         super().__init__()
         self.journal = journal
         self.today = today
-        self.sub_title = journal.path.name
+        self.sub_title = str(journal.path)
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="◆")
         with TabbedContent(initial="today"):
             yield TodayPane(self.journal, self.today)
         yield Footer()
@@ -58,6 +56,8 @@ class OffseasonApp(App[None]):
         for title, bindings in (("Today", TodayPane.BINDINGS), ("Everywhere", self.BINDINGS)):
             sections.append((title, [(self.get_key_display(binding), binding.description) for binding in bindings]))
         sections[-1][1].append(("ctrl+p", "Command palette: every action by name"))
+        from journal.ui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(sections))
 
     async def action_quit(self) -> None:

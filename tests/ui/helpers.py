@@ -11,6 +11,7 @@ from textual.widgets import Input, TextArea
 
 from journal.store import open_journal
 from journal.ui.app import OffseasonApp, create_app
+from journal.ui.widgets.score_sheet import ScoreSheet
 from tests.conftest import TODAY
 
 
@@ -36,13 +37,18 @@ async def type_text(pilot: Pilot, text: str) -> None:
     await pilot.press(*(names.get(char, char) for char in text))
 
 
-async def fill(pilot: Pilot, selector: str, text: str) -> None:
-    """Focus a field, clear it and type `text`."""
-    field = pilot.app.query_one(selector, Input)
-    field.focus()
-    await pilot.pause()
-    await pilot.press("ctrl+u", "end", "ctrl+u")
+def sheet(pilot: Pilot) -> ScoreSheet:
+    return pilot.app.query_one(ScoreSheet)
+
+
+async def fill(pilot: Pilot, key: str, text: str) -> None:
+    """Put the sheet's cursor on `key`, as a click would, clear the cell and type `text`."""
+    scores = sheet(pilot)
+    scores.focus()
+    scores.move_to(key)
+    await pilot.press("delete")
     await type_text(pilot, text)
+    await pilot.pause()
 
 
 def steady_cursors(pilot: Pilot) -> None:

@@ -20,7 +20,7 @@ def test_today_pane(snap_compare, db_path):
 def test_today_pane_with_an_invalid_value(snap_compare, db_path):
     demo_journal(db_path)
     assert snap_compare(
-        make_app(db_path), terminal_size=(100, 30), run_before=steady_cursors, press=["tab", "7", "tab"]
+        make_app(db_path), terminal_size=(100, 30), run_before=steady_cursors, press=["down", "down", "7"]
     )
 
 

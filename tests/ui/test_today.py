@@ -1,15 +1,15 @@
 import datetime as dt
 
-from textual.widgets import OptionList, Select, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from journal.domain.entries import DayEntry
 from journal.store import open_journal
 from journal.store.entries import count_entries, get_entry, save_entry
-from journal.ui.panes.today import TodayPane
 from journal.ui.screens.dialogs import UnsavedChangesScreen
 from journal.ui.screens.help import HelpScreen
+from journal.ui.widgets.score_sheet import ScoreSheet
 from tests.conftest import TODAY
-from tests.ui.helpers import drive, fill, make_app, type_text
+from tests.ui.helpers import drive, fill, make_app, sheet, type_text
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
 
@@ -30,23 +30,29 @@ def day_label(pilot) -> str:
 def test_opens_on_today_ready_to_type(db_path):
     async def scenario(pilot):
         assert day_label(pilot) == "Thu 26 Nov 2026 (today)"
-        assert pilot.app.focused.id == "sleep_hours"
+        assert isinstance(pilot.app.focused, ScoreSheet)
+        assert sheet(pilot).cursor_key == "day_type"
         assert status(pilot) == "nothing logged yet"
 
     drive(make_app(db_path), scenario)
 
 
-def test_log_a_day_with_the_keyboard(db_path):
+def test_log_a_day_with_arrows_and_digits(db_path):
     async def scenario(pilot):
+        await pilot.press("r", "r")  # day type: rest, then race
+        await pilot.press("down")
         await type_text(pilot, "7.5")
-        await pilot.press("enter")  # enter moves to the next field, like a paper form
-        assert pilot.app.focused.id == "sleep_quality"
+        await pilot.press("enter")  # enter moves on, like a paper form
+        assert sheet(pilot).cursor_key == "sleep_quality"
         await type_text(pilot, "4")
-        await fill(pilot, "#mood", "5")
-        await fill(pilot, "#pain-knee-left", "3")
-        await fill(pilot, "#pain-lower-back-any", "1")
-        pilot.app.query_one("#day_type", Select).focus()
-        await pilot.press("enter", "down", "down", "enter")  # normal -> rest -> race
+        await pilot.press("down", "down", "down", "down")
+        assert sheet(pilot).cursor_key == "mood"
+        await type_text(pilot, "5")
+        await pilot.press("down")  # past the heading, onto the first pain row
+        assert sheet(pilot).cursor_key == "pain:knee:"
+        await pilot.press("right")
+        await type_text(pilot, "3")
+        await fill(pilot, "pain:lower-back:", "1")
         pilot.app.query_one("#note", TextArea).focus()
         await type_text(pilot, "Half marathon")
         await pilot.pause()
@@ -62,28 +68,58 @@ def test_log_a_day_with_the_keyboard(db_path):
     assert entry.note == "Half marathon"
 
 
+def test_a_cell_is_picked_with_the_mouse(db_path):
+    async def scenario(pilot):
+        scores = sheet(pilot)
+        mood_row = next(i for i, row in enumerate(scores.rows) if row.label == "Mood")
+        await pilot.click(ScoreSheet, offset=(scores._cell_spans(scores.rows[mood_row])[0][0], mood_row))
+        assert scores.cursor_key == "mood"
+        knee_row = next(i for i, row in enumerate(scores.rows) if row.label == "Knee")
+        right_column = scores._cell_spans(scores.rows[knee_row])[2][0] + 1
+        await pilot.click(ScoreSheet, offset=(right_column, knee_row))
+        assert scores.cursor_key == "pain:knee:right"
+        await type_text(pilot, "2")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    drive(make_app(db_path), scenario)
+    assert stored(db_path).pain == {("knee", "right"): 2}
+
+
 def test_an_invalid_value_is_shown_where_typed_and_not_saved(db_path):
     async def scenario(pilot):
-        await fill(pilot, "#mood", "6")
-        await fill(pilot, "#pain-knee-any", "11")
-        await pilot.pause()
-        assert pilot.app.query_one("#mood").has_class("-invalid")
-        assert pilot.app.query_one("#pain-knee-any").has_class("-invalid")
-        hint = pilot.app.query_one("#mood").parent.query_one(".field-hint", Static)
-        assert "must be a whole number from 1" in str(hint.render())
+        await fill(pilot, "mood", "6")
+        await fill(pilot, "pain:knee:", "11")
+        scores = sheet(pilot)
+        assert scores.error("mood").startswith("mood must be a whole number from 1")
+        assert scores.error("pain:knee:") is not None
+        mood_row = next(i for i, row in enumerate(scores.rows) if row.label == "Mood")
+        assert scores._row_text(mood_row).plain.endswith("✗ 1 very low … 5 very positive")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "fix the fields" in status(pilot)
-        assert pilot.app.focused.id == "mood", "the first bad field gets the focus"
+        assert scores.cursor_key == "mood", "the first bad field gets the cursor"
 
     drive(make_app(db_path), scenario)
     with open_journal(db_path) as journal:
         assert count_entries(journal) == 0
 
 
+def test_typing_keeps_to_the_cell(db_path):
+    async def scenario(pilot):
+        await fill(pilot, "sleep_hours", "8,25x")  # a letter is not typed into a number
+        assert sheet(pilot).values["sleep_hours"] == "8,25"
+        await fill(pilot, "mood", "45")  # one digit fits a 1-5 cell
+        assert sheet(pilot).values["mood"] == "4"
+        await pilot.press("backspace")
+        assert sheet(pilot).values["mood"] == ""
+
+    drive(make_app(db_path), scenario)
+
+
 def test_leaving_a_day_with_unsaved_changes_asks_first(db_path):
     async def scenario(pilot):
-        await fill(pilot, "#mood", "4")
+        await fill(pilot, "mood", "4")
         await pilot.press("alt+left")
         await pilot.pause()
         assert isinstance(pilot.app.screen, UnsavedChangesScreen)
@@ -95,7 +131,7 @@ def test_leaving_a_day_with_unsaved_changes_asks_first(db_path):
         await pilot.click("#save")
         await pilot.pause()
         assert day_label(pilot).startswith("Wed 25 Nov")
-        await fill(pilot, "#mood", "2")
+        await fill(pilot, "mood", "2")
         await pilot.press("alt+right")
         await pilot.pause()
         await pilot.press("d")  # discard
@@ -111,7 +147,7 @@ def test_quitting_with_unsaved_changes_asks_first(db_path):
     app = make_app(db_path)
 
     async def scenario(pilot):
-        await fill(pilot, "#sleep_hours", "6")
+        await fill(pilot, "sleep_hours", "6")
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(pilot.app.screen, UnsavedChangesScreen)
@@ -130,12 +166,13 @@ def test_a_past_day_is_loaded_and_edited(db_path):
     async def scenario(pilot):
         await pilot.click("#previous-day")
         await pilot.pause()
-        assert pilot.app.query_one("#sleep_hours").value == "9"
-        assert pilot.app.query_one("#pain-shin-right").value == "4"
+        scores = sheet(pilot)
+        assert scores.values["sleep_hours"] == "9"
+        assert scores.values["pain:shin:right"] == "4"
         assert pilot.app.query_one("#note", TextArea).text == "long run"
         assert status(pilot) == "✓ saved"
-        await fill(pilot, "#pain-shin-right", "")
-        await fill(pilot, "#mood", "3")
+        await fill(pilot, "pain:shin:right", "")
+        await fill(pilot, "mood", "3")
         await pilot.press("ctrl+s")
         await pilot.pause()
 
@@ -158,7 +195,8 @@ def test_recent_days_list_what_is_logged_and_open_a_day(db_path):
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert day_label(pilot) == "Tue 24 Nov 2026"
-        assert pilot.app.query_one("#sleep_hours").value == "7"
+        assert sheet(pilot).values["sleep_hours"] == "7"
+        assert sheet(pilot).values["day_type"] == "rest"
 
     drive(make_app(db_path), scenario)
 
@@ -188,14 +226,17 @@ def test_go_to_a_date_and_refuse_the_future(db_path):
 
 def test_add_a_body_site_from_the_app(db_path):
     async def scenario(pilot):
-        await fill(pilot, "#mood", "3")  # unsaved work survives adding a site
+        await fill(pilot, "mood", "3")  # unsaved work survives adding a site
         await pilot.press("ctrl+n")
         await pilot.pause()
         await type_text(pilot, "groin")
         await pilot.press("enter")
         await pilot.pause()
-        assert pilot.app.query_one("#mood").value == "3"
-        await fill(pilot, "#pain-groin-left", "2")
+        scores = sheet(pilot)
+        assert scores.values["mood"] == "3"
+        assert scores.cursor_key == "pain:groin:", "the cursor waits on the new row"
+        await pilot.press("right")
+        await type_text(pilot, "2")
         await pilot.press("ctrl+s")
         await pilot.pause()
 
@@ -210,7 +251,7 @@ def test_help_lists_the_keys(db_path):
         await pilot.pause()
         assert isinstance(pilot.app.screen, HelpScreen)
         text = " ".join(str(widget.render()) for widget in pilot.app.screen.query(Static))
-        for expected in ("Save", "Prev", "Next", "Go to date", "Add body site", "Quit", "Command palette"):
+        for expected in ("Save", "Prev", "Next", "Go to date", "Add body site", "Quit", "Command palette", "digits"):
             assert expected in text
         await pilot.press("escape")
         await pilot.pause()
@@ -230,11 +271,13 @@ def test_the_palette_offers_the_day_commands(db_path):
 
 def test_usable_at_80_by_24(db_path):
     async def scenario(pilot):
-        pane = pilot.app.query_one(TodayPane)
-        assert pane.query_one("#day-label").region.width > 0
-        note = pilot.app.query_one("#note", TextArea)
-        note.focus()
+        scores = sheet(pilot)
+        scores.move_to("pain:lower-back:")
         await pilot.pause()
-        assert note.region.y + note.region.height <= 24, "the form scrolls to the focused field"
+        row = next(i for i, r in enumerate(scores.rows) if r.label == "Lower back")
+        assert scores.region.y + row - pilot.app.query_one("#day-form").scroll_offset.y < 24, (
+            "the form scrolls to the cursor"
+        )
+        assert pilot.app.query_one("#day-label").region.width > 0
 
     drive(make_app(db_path), scenario, size=(80, 24))

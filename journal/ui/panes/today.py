@@ -4,26 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from functools import partial
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widget import Widget
-from textual.widgets import Button, Input, Label, OptionList, Select, Static, TabPane, TextArea
+from textual.widgets import Label, OptionList, Static, TabPane, TextArea
 from textual.widgets.option_list import Option
 
 from journal.dates import describe_day, short_day
-from journal.domain.entries import DayEntry, PainKey, Site
-from journal.domain.scales import DAY_TYPES, WELLNESS, parse_sleep_hours, parse_wellness
+from journal.domain.entries import DayEntry, Site
+from journal.domain.scales import WELLNESS_FIELDS
 from journal.errors import JournalError
 from journal.store.db import Journal
 from journal.store.entries import entries_between, get_entry, save_entry
 from journal.store.sites import add_site, list_sites
-from journal.ui.screens.dialogs import AddSiteScreen, GoToDateScreen, UnsavedChangesScreen
-from journal.ui.widgets.fields import FieldRow, ValueInput
-from journal.ui.widgets.pain import PainHeader, PainRow
+from journal.ui.widgets.day_rows import day_rows, pain_key, pain_row, split_pain_key
+from journal.ui.widgets.score_sheet import ScoreSheet
 
 RECENT_DAYS = 14
 
@@ -68,58 +65,41 @@ class TodayPane(TabPane):
         self.today = today
         self.day = today
         self.sites: list[Site] = list_sites(journal)
-        self.fields: dict[str, ValueInput] = {}
-        self.pain_fields: dict[PainKey, ValueInput] = {}
         self._saved: dict[str, str] = {}
         self._saved_at: dict[dt.date, str] = {}
+        self._logged = False
+        self._status_due = False
 
     # -- layout -----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="day-bar"):
-            yield Button("◀", id="previous-day", compact=True, tooltip="Previous day (alt+left)")
+            yield Static("◀", id="previous-day", classes="day-arrow")
             yield Static("", id="day-label")
-            yield Button("▶", id="next-day", compact=True, tooltip="Next day (alt+right)")
+            yield Static("▶", id="next-day", classes="day-arrow")
             yield Static("", id="save-status")
         with Horizontal(id="today-body"):
             with VerticalScroll(id="day-form"):
-                with Horizontal(classes="field-row"):
-                    yield Label("Day type", classes="field-label")
-                    yield Select(
-                        [(kind, kind) for kind in DAY_TYPES], allow_blank=False, value="normal",
-                        compact=True, id="day_type",
-                    )
-                self.fields["sleep_hours"] = ValueInput(parse_sleep_hours, number_type="number", id="sleep_hours")
-                yield FieldRow("Sleep hours", self.fields["sleep_hours"], "0-24, like 7.5")
-                for item in WELLNESS:
-                    field = ValueInput(partial(parse_wellness, item.field), number_type="integer", id=item.field)
-                    self.fields[item.field] = field
-                    yield FieldRow(item.label.capitalize(), field, f"1 {item.low} … 5 {item.high}")
-                yield PainHeader()
-                for site in self.sites:
-                    yield self._pain_row(site)
-                yield Label("Note", classes="section-label", id="note-label")
+                yield ScoreSheet(day_rows(self.sites), id="scores")
+                yield Label("Note", classes="section-label")
                 yield TextArea(id="note", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
             with Vertical(id="recent"):
                 yield Label(f"Last {RECENT_DAYS} days", classes="section-label")
                 yield OptionList(id="recent-days")
 
-    def _pain_row(self, site: Site) -> PainRow:
-        row = PainRow(site)
-        self.pain_fields.update(row.fields)
-        return row
-
     def on_mount(self) -> None:
         self.show_day(self.day)
-        self.fields["sleep_hours"].focus()
+        self.sheet.focus()
+
+    @property
+    def sheet(self) -> ScoreSheet:
+        return self.query_one("#scores", ScoreSheet)
 
     # -- the form's state -------------------------------------------------------
 
     def snapshot(self) -> dict[str, str]:
         """What the form holds, as typed: compared with the last load or save."""
-        values = {name: field.value for name, field in self.fields.items()}
-        values.update({f"pain:{site}:{side}": field.value for (site, side), field in self.pain_fields.items()})
-        values["day_type"] = str(self.query_one("#day_type", Select).value)
+        values = dict(self.sheet.values)
         values["note"] = self.query_one("#note", TextArea).text
         return values
 
@@ -127,42 +107,37 @@ class TodayPane(TabPane):
     def dirty(self) -> bool:
         return self.snapshot() != self._saved
 
-    def errors(self) -> list[tuple[ValueInput, str]]:
-        every = [*self.fields.values(), *self.pain_fields.values()]
-        return [(field, field.error) for field in every if field.error]
-
     def read_entry(self) -> DayEntry:
-        """The day as the form shows it; call only when `errors()` is empty."""
-        entry = DayEntry(self.day, day_type=str(self.query_one("#day_type", Select).value))
-        for name, field in self.fields.items():
-            setattr(entry, name, field.parsed())
+        """The day as the form shows it; call only when the sheet has no errors."""
+        sheet = self.sheet
+        entry = DayEntry(self.day, day_type=sheet.values["day_type"])
+        for name in ("sleep_hours", *WELLNESS_FIELDS):
+            setattr(entry, name, sheet.parsed(name))
         entry.note = self.query_one("#note", TextArea).text.strip()
-        for key, field in self.pain_fields.items():
-            score = field.parsed()
-            if score is not None:
-                entry.pain[key] = score
+        for key in sheet.values:
+            if key.startswith("pain:") and (score := sheet.parsed(key)) is not None:
+                entry.pain[split_pain_key(key)] = score
         return entry
 
     def show_day(self, day: dt.date) -> None:
         """Load `day` from the journal into the form (unsaved changes must be dealt with first)."""
         self.day = day
         entry = get_entry(self.journal, day)
-        self.query_one("#day_type", Select).value = entry.day_type
-        for name, field in self.fields.items():
-            field.value = _text(getattr(entry, name))
-        for key, field in self.pain_fields.items():
-            field.value = _text(entry.pain.get(key))
+        values = {name: _text(getattr(entry, name)) for name in ("day_type", "sleep_hours", *WELLNESS_FIELDS)}
+        values.update({pain_key(site, side): str(score) for (site, side), score in entry.pain.items()})
+        self.sheet.set_values(values)
         self.query_one("#note", TextArea).load_text(entry.note)
         self._saved = self.snapshot()
         self._logged = not entry.is_empty
         self.query_one("#day-label", Static).update(describe_day(day, self.today))
-        self.query_one("#next-day", Button).disabled = day >= self.today
+        self.query_one("#next-day").set_class(day >= self.today, "-disabled")
         self.refresh_recent()
         self.update_status()
 
     def update_status(self) -> None:
+        self._status_due = False
         status = self.query_one("#save-status", Static)
-        if self.errors():
+        if self.sheet.errors():
             text, state = "✗ fix the fields in red", "-error"
         elif self.dirty:
             text, state = "● unsaved · ctrl+s saves", "-dirty"
@@ -173,8 +148,7 @@ class TodayPane(TabPane):
         else:
             text, state = "nothing logged yet", ""
         status.update(text)
-        for name in ("-error", "-dirty", "-saved"):
-            status.set_class(name == state, name)
+        status.set_classes(state)
 
     def refresh_recent(self) -> None:
         start = self.today - dt.timedelta(days=RECENT_DAYS - 1)
@@ -186,22 +160,24 @@ class TodayPane(TabPane):
         if start <= self.day <= self.today:
             recent.highlighted = (self.today - self.day).days
 
-    @on(Input.Changed)
-    @on(Select.Changed)
+    @on(ScoreSheet.Changed)
     @on(TextArea.Changed)
     def form_changed(self) -> None:
-        if self._saved:
-            self.update_status()
+        # A burst of changes costs one status update.
+        if self._saved and not self._status_due:
+            self._status_due = True
+            self.call_after_refresh(self.update_status)
 
     # -- saving and leaving -----------------------------------------------------
 
     def save(self) -> bool:
         """Save the day if every field is valid; says so on screen either way."""
-        errors = self.errors()
+        errors = self.sheet.errors()
         if errors:
-            field, message = errors[0]
+            key, message = errors[0]
             self.notify(message, title="Not saved", severity="error")
-            field.focus()
+            self.sheet.focus()
+            self.sheet.move_to(key)
             return False
         entry = self.read_entry()
         try:
@@ -230,6 +206,8 @@ class TodayPane(TabPane):
             elif choice == "discard":
                 proceed()
 
+        from journal.ui.screens.dialogs import UnsavedChangesScreen
+
         self.app.push_screen(UnsavedChangesScreen(describe_day(self.day, self.today)), decided)
 
     def go_to(self, day: dt.date | None) -> None:
@@ -243,7 +221,7 @@ class TodayPane(TabPane):
     # -- actions -----------------------------------------------------------------
 
     def action_save(self) -> None:
-        if not self.dirty and not self.errors():
+        if not self.dirty and not self.sheet.errors():
             self.notify("Nothing new to save")
             return
         self.save()
@@ -261,9 +239,13 @@ class TodayPane(TabPane):
         self.go_to(self.today)
 
     def action_go_to_date(self) -> None:
+        from journal.ui.screens.dialogs import GoToDateScreen
+
         self.app.push_screen(GoToDateScreen(self.today), self.go_to)
 
     def action_add_site(self) -> None:
+        from journal.ui.screens.dialogs import AddSiteScreen
+
         self.app.push_screen(AddSiteScreen(), self._add_site)
 
     def _add_site(self, answer: tuple[str, str, bool] | None) -> None:
@@ -276,20 +258,20 @@ class TodayPane(TabPane):
             self.notify(str(error), title="Site not added", severity="error")
             return
         self.sites.append(site)
-        row = self._pain_row(site)
-        last_row: Widget = self.query(PainRow).last()
-        self.query_one("#day-form").mount(row, after=last_row)
-        for side in ("", "left", "right") if site.sided else ("",):
-            self._saved[f"pain:{site.name}:{side}"] = ""
+        row = pain_row(site)
+        self.sheet.add_row(row)
+        self._saved.update({cell.key: "" for cell in row.cells})
+        self.sheet.focus()
+        self.sheet.move_to(row.cells[0].key)
         self.notify(f"Added {site.label}")
 
-    @on(Button.Pressed, "#previous-day")
-    def _previous_pressed(self) -> None:
-        self.action_previous_day()
-
-    @on(Button.Pressed, "#next-day")
-    def _next_pressed(self) -> None:
-        self.action_next_day()
+    def on_click(self, event: events.Click) -> None:
+        # The arrows beside the date are plain text: lighter than buttons, as clickable.
+        clicked = event.widget.id if event.widget else None
+        if clicked == "previous-day":
+            self.action_previous_day()
+        elif clicked == "next-day":
+            self.action_next_day()
 
     @on(OptionList.OptionSelected, "#recent-days")
     def _recent_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -11,9 +11,13 @@ from textual.widgets import Label, Static
 
 # Keys that belong to the form widgets rather than to a binding of ours.
 FORM_KEYS = (
-    ("tab / shift+tab", "Next / previous field"),
-    ("enter", "Next field (in a number field)"),
-    ("up / down", "Choose the day type; move in the recent days"),
+    ("arrows", "Move between the fields of the day"),
+    ("digits", "Type a value: the first key replaces what was there"),
+    ("enter", "Next field"),
+    ("backspace / delete", "Erase a character / clear the field"),
+    ("space or a letter", "Day type: n normal, r rest or race, i injured, s sick"),
+    ("tab / shift+tab", "Next / previous part: the day, the note, the recent days"),
+    ("click", "Pick a field, a recent day, or the arrows beside the date"),
 )
 
 

@@ -1,0 +1,93 @@
+"""The journal's speed targets, as ratios against references measured in the same run.
+
+    python benchmarks/run.py [--runs N]
+
+Each figure is the median wall time of N runs of a whole process (to its exit,
+or for the app to its first frame), divided by the median of its reference,
+runs interleaved so both see the same machine load. Prints every ratio with its bound; exits 1 when one is over.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+JOURNAL = [PYTHON, "-m", "journal"]
+FIRST_PAINT = [PYTHON, str(HERE / "first_paint.py")]
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    """Seconds from starting `command` to its "first-frame" line, or to its exit when it prints none."""
+    start = time.monotonic()
+    result = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
+    end = time.monotonic()
+    for line in result.stdout.splitlines():
+        if line.startswith("first-frame "):
+            end = float(line.split()[1])
+    return end - start
+
+
+def medians(commands: dict[str, list[str]], env: dict[str, str], runs: int) -> dict[str, float]:
+    """Median seconds per command, running the commands in turn so load hits them alike."""
+    for command in commands.values():
+        timed(command, env)  # warm the file cache
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            samples[name].append(timed(command, env))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def make_demo(path: Path, years: int, env: dict[str, str]) -> None:
+    started = time.perf_counter()
+    subprocess.run([*JOURNAL, "--db", str(path), "demo", "--years", str(years)], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    print(f"  made a {years}-year demo journal in {time.perf_counter() - started:.1f} s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    env = {**os.environ, "JOURNAL_TODAY": "2026-11-26"}
+    results: list[tuple[str, float, float]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        ten, hundred = Path(folder) / "ten.db", Path(folder) / "hundred.db"
+        make_demo(ten, 10, env)
+        make_demo(hundred, 100, env)
+
+        times = medians(
+            {"pass": [PYTHON, "-c", "pass"],
+             "add": [*JOURNAL, "--db", str(ten), "add", "yesterday", "--mood", "4", "--pain", "knee=2"]},
+            env, args.runs,
+        )
+        results.append(("journal add, 10-year journal / python -c pass", times["add"] / times["pass"], 12.0))
+
+        times = medians(
+            {"bare": [*FIRST_PAINT, "bare"],
+             "ten": [*FIRST_PAINT, "journal", str(ten)],
+             "hundred": [*FIRST_PAINT, "journal", str(hundred)]},
+            env, max(5, args.runs // 2),
+        )
+        results.append(("first paint, 10-year journal / bare Textual app", times["ten"] / times["bare"], 1.5))
+        results.append(("first paint, 100-year / 10-year journal", times["hundred"] / times["ten"], 1.2))
+        print(f"  reference: python -c pass, bare Textual app {times['bare'] * 1000:.0f} ms")
+
+    over = False
+    for name, ratio, bound in results:
+        verdict = "ok" if ratio <= bound else "OVER"
+        over |= ratio > bound
+        print(f"{name:<52} {ratio:6.2f}x  (bound {bound:g}x)  {verdict}")
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

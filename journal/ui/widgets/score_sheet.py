@@ -1,0 +1,300 @@
+"""The day's numbers as one sheet: sleep, the five 1-5 items and pain per site.
+
+One widget draws every row and keeps one cursor, so a morning entry is arrow
+keys and digits, and the journal opens fast however many sites there are.
+Each cell is checked as it is typed with the journal's own validation; a cell
+that is refused turns red and its row says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region
+from textual.message import Message
+from textual.widget import Widget
+
+from journal.errors import InvalidInput
+
+LABEL_WIDTH = 19
+GAP = 2
+NUMBER_KEYS = "0123456789"
+
+
+@dataclass
+class Cell:
+    """One value: its key in the form, how it is checked, how wide it is drawn."""
+
+    key: str
+    parse: Callable[[str], object]
+    width: int = 3
+    max_length: int = 2
+    characters: str = NUMBER_KEYS
+    choices: tuple[str, ...] = ()  # a choice cell: letters and space pick, nothing is typed
+
+    def choose(self, current: str, character: str) -> str:
+        """The choice that `character` picks: space takes the next one, a letter the next starting with it."""
+        if character == " ":
+            candidates = list(self.choices)
+        else:
+            candidates = [choice for choice in self.choices if choice.startswith(character.lower())]
+        if not candidates:
+            return current
+        following = [choice for choice in candidates if self.choices.index(choice) > self.choices.index(current)]
+        return (following or candidates)[0]
+
+
+@dataclass
+class Row:
+    label: str
+    cells: list[Cell] = field(default_factory=list)
+    hint: str = ""  # shown beside the cells
+    scale: str = ""  # what fits, shown in red when a cell is refused (the hint when empty)
+    heading: str = ""  # a row with no cells: a section head over the columns
+
+    @property
+    def editable(self) -> bool:
+        return bool(self.cells)
+
+
+class ScoreSheet(Widget, can_focus=True):
+    """A sheet of number cells with one cursor: arrows move, digits type, enter moves on."""
+
+    DEFAULT_CSS = """
+    ScoreSheet {
+        height: auto;
+        width: 1fr;
+    }
+    """
+    COMPONENT_CLASSES = {
+        "score-sheet--label",
+        "score-sheet--cell",
+        "score-sheet--cursor",
+        "score-sheet--invalid",
+        "score-sheet--hint",
+        "score-sheet--error",
+        "score-sheet--heading",
+    }
+    BINDINGS = [
+        Binding("up", "move(-1, 0)", "Up", show=False),
+        Binding("down", "move(1, 0)", "Down", show=False),
+        Binding("left", "move(0, -1)", "Left", show=False),
+        Binding("right", "move(0, 1)", "Right", show=False),
+        Binding("enter", "next_cell", "Next field", show=False),
+        Binding("backspace", "erase", "Erase a character", show=False),
+        Binding("delete", "clear", "Clear the field", show=False),
+    ]
+
+    class Changed(Message):
+        """A cell's text changed (typed, erased or cleared)."""
+
+        def __init__(self, sheet: ScoreSheet, key: str) -> None:
+            super().__init__()
+            self.sheet = sheet
+            self.key = key
+
+        @property
+        def control(self) -> ScoreSheet:
+            return self.sheet
+
+    def __init__(self, rows: Iterable[Row], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[Row] = list(rows)
+        self.values: dict[str, str] = {cell.key: "" for row in self.rows for cell in row.cells}
+        self.set_values({})
+        self.cursor = (self._editable_rows()[0], 0)
+        self._fresh = True  # the next key typed replaces the cell, as when a field is selected
+
+    # -- the data ----------------------------------------------------------------
+
+    @property
+    def cells(self) -> dict[str, Cell]:
+        return {cell.key: cell for row in self.rows for cell in row.cells}
+
+    def add_row(self, row: Row) -> None:
+        self.rows.append(row)
+        self.values.update({cell.key: "" for cell in row.cells})
+        self.refresh(layout=True)
+
+    def set_values(self, values: dict[str, str]) -> None:
+        """Show these texts (missing keys are empty, or a choice cell's first choice), without posting Changed."""
+        cells = self.cells
+        self.values = {key: values.get(key, cells[key].choices[0] if cells[key].choices else "") for key in self.values}
+        self._fresh = True
+        self.refresh()
+
+    def error(self, key: str) -> str | None:
+        text = self.values[key]
+        if not text.strip():
+            return None
+        try:
+            self.cells[key].parse(text)
+        except InvalidInput as failure:
+            return str(failure)
+        return None
+
+    def errors(self) -> list[tuple[str, str]]:
+        """(key, message) for every refused cell, in sheet order."""
+        return [(key, message) for key in self.values if (message := self.error(key))]
+
+    def parsed(self, key: str) -> object | None:
+        text = self.values[key]
+        return self.cells[key].parse(text) if text.strip() else None
+
+    @property
+    def cursor_key(self) -> str:
+        row, column = self.cursor
+        return self.rows[row].cells[column].key
+
+    def move_to(self, key: str) -> None:
+        """Put the cursor on the cell `key`."""
+        for row_index, row in enumerate(self.rows):
+            for column, cell in enumerate(row.cells):
+                if cell.key == key:
+                    self._set_cursor(row_index, column)
+                    return
+        raise KeyError(key)
+
+    # -- keys and mouse ----------------------------------------------------------
+
+    def action_move(self, rows: int, columns: int) -> None:
+        row, column = self.cursor
+        if columns:
+            column = max(0, min(len(self.rows[row].cells) - 1, column + columns))
+        if rows:
+            editable = self._editable_rows()
+            position = editable.index(row) + rows
+            if not 0 <= position < len(editable):
+                return
+            row = editable[position]
+            column = min(column, len(self.rows[row].cells) - 1)
+        self._set_cursor(row, column)
+
+    def action_next_cell(self) -> None:
+        row, column = self.cursor
+        if column + 1 < len(self.rows[row].cells):
+            self._set_cursor(row, column + 1)
+            return
+        editable = self._editable_rows()
+        position = editable.index(row) + 1
+        if position < len(editable):
+            self._set_cursor(editable[position], 0)
+        else:
+            self.screen.focus_next()
+
+    def action_erase(self) -> None:
+        key = self.cursor_key
+        if self.cells[key].choices:
+            self.action_clear()
+            return
+        self._edit(key, "" if self._fresh else self.values[key][:-1])
+
+    def action_clear(self) -> None:
+        cell = self.cells[self.cursor_key]
+        self._edit(cell.key, cell.choices[0] if cell.choices else "")
+
+    def on_key(self, event: events.Key) -> None:
+        character = event.character
+        cell = self.cells[self.cursor_key]
+        if character is None or not character.isprintable():
+            return
+        if cell.choices:
+            event.stop()
+            self._edit(cell.key, cell.choose(self.values[cell.key], character))
+            return
+        if character not in cell.characters:
+            return
+        event.stop()
+        event.prevent_default()
+        text = character if self._fresh else self.values[cell.key] + character
+        if len(text) <= cell.max_length:
+            self._edit(cell.key, text)
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not 0 <= offset.y < len(self.rows):
+            return
+        row = self.rows[offset.y]
+        for column, (start, end) in enumerate(self._cell_spans(row)):
+            if start <= offset.x < end:
+                self.focus()
+                self._set_cursor(offset.y, column)
+                return
+
+    def on_focus(self) -> None:
+        self._fresh = True
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # -- drawing -----------------------------------------------------------------
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self.rows)
+
+    def render_line(self, y: int):
+        from textual.strip import Strip
+
+        if y >= len(self.rows):
+            return Strip.blank(self.size.width, self.rich_style)
+        text = self._row_text(y)
+        text.truncate(self.size.width, overflow="ellipsis")
+        segments = list(text.render(self.app.console))
+        return Strip(segments, text.cell_len).extend_cell_length(self.size.width, self.rich_style)
+
+    def _row_text(self, y: int) -> Text:
+        row = self.rows[y]
+        style = self.get_component_rich_style
+        if not row.editable:
+            return Text(row.heading, style=style("score-sheet--heading"), no_wrap=True)
+        text = Text(row.label.ljust(LABEL_WIDTH)[:LABEL_WIDTH], style=style("score-sheet--label"), no_wrap=True)
+        refused = False
+        for column, cell in enumerate(row.cells):
+            error = self.error(cell.key) is not None
+            refused |= error
+            cell_style = style("score-sheet--cell")
+            if self.has_focus and self.cursor == (y, column):
+                cell_style += style("score-sheet--cursor")
+            if error:
+                cell_style += style("score-sheet--invalid")
+            text.append(self.values[cell.key].ljust(cell.width)[: cell.width], cell_style)
+            text.append(" " * GAP)
+        if refused:
+            # The scale says what fits; saving names the field and the value in full.
+            text.append(f"✗ {row.scale or row.hint}", style("score-sheet--error"))
+        else:
+            text.append(row.hint, style("score-sheet--hint"))
+        return text
+
+    def _cell_spans(self, row: Row) -> list[tuple[int, int]]:
+        spans, x = [], LABEL_WIDTH
+        for cell in row.cells:
+            spans.append((x, x + cell.width))
+            x += cell.width + GAP
+        return spans
+
+    # -- internals ---------------------------------------------------------------
+
+    def _editable_rows(self) -> list[int]:
+        return [index for index, row in enumerate(self.rows) if row.editable]
+
+    def _set_cursor(self, row: int, column: int) -> None:
+        self.cursor = (row, column)
+        self._fresh = True
+        self.refresh()
+        start, end = self._cell_spans(self.rows[row])[column]
+        region = Region(start, row, end - start, 1).translate(self.virtual_region.offset)
+        if self.parent is not None:
+            self.parent.scroll_to_region(region, animate=False, spacing=None)
+
+    def _edit(self, key: str, text: str) -> None:
+        self._fresh = False
+        if self.values[key] != text:
+            self.values[key] = text
+            self.refresh()
+            self.post_message(self.Changed(self, key))

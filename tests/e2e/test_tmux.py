@@ -1,0 +1,91 @@
+"""The real `journal` command in a real terminal (tmux), as a runner uses it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from journal.store import open_journal
+from journal.store.entries import get_entry
+from tests.conftest import TODAY
+
+pytestmark = pytest.mark.e2e
+
+
+def journal_command() -> list[str]:
+    script = Path(sys.executable).with_name("journal")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "journal"]
+
+
+@pytest.fixture
+def tmux(tmp_path):
+    if shutil.which("tmux") is None:
+        if os.environ.get("CI"):
+            pytest.fail("tmux is required for the end-to-end tests (.ci/run installs it)")
+        pytest.skip("tmux is not installed")
+    socket = f"journal-test-{uuid.uuid4().hex[:8]}"
+
+    def tmux(*args: str) -> str:
+        result = subprocess.run(["tmux", "-L", socket, "-f", "/dev/null", *args], capture_output=True, text=True)
+        return result.stdout
+
+    yield tmux
+    tmux("kill-server")
+
+
+def wait_for(tmux, text: str, timeout: float = 20.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = tmux("capture-pane", "-p", "-t", "journal")
+        if text in screen:
+            return screen
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} never appeared on screen:\n{screen}")
+
+
+def keys(tmux, *names: str) -> None:
+    """Send keys one at a time, at a person's pace."""
+    for name in names:
+        tmux("send-keys", "-t", "journal", name)
+        time.sleep(0.08)
+
+
+def test_log_a_day_in_the_terminal_and_quit(tmux, tmp_path, isolated):
+    db_path = tmp_path / "journal.db"
+    done = tmp_path / "exited"
+    env = {"JOURNAL_TODAY": TODAY.isoformat(), "JOURNAL_DB": str(db_path), "HOME": str(isolated),
+           "TERM": "xterm-256color", "PATH": os.environ.get("PATH", "")}
+    command = " ".join([*(f"{key}={value!r}" for key, value in env.items()), *journal_command()])
+    tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", "journal", f"{command}; touch {done}; sleep 60")
+    wait_for(tmux, "Thu 26 Nov 2026 (today)")
+    keys(tmux, "Down", "8", ".", "5", "Enter", "4", "Enter", "3")
+    screen = wait_for(tmux, "unsaved")
+    assert "8.5" in screen
+    keys(tmux, "C-s")
+    wait_for(tmux, "saved at")
+    keys(tmux, "C-q")
+    deadline = time.monotonic() + 20
+    while not done.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert done.exists(), "the journal quits on ctrl+q"
+    with open_journal(db_path) as journal:
+        entry = get_entry(journal, TODAY)
+    assert (entry.sleep_hours, entry.sleep_quality, entry.fatigue) == (8.5, 4, 3)
+
+
+def test_the_installed_command_reports_bad_input_in_one_line(tmp_path):
+    result = subprocess.run(
+        [*journal_command(), "add", "--mood", "6", "--db", str(tmp_path / "j.db")],
+        capture_output=True, text=True, env={**os.environ, "JOURNAL_TODAY": TODAY.isoformat()},
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("journal: mood must be a whole number") and result.stderr.count("\n") == 1
