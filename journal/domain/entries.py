@@ -164,7 +164,7 @@ def parse_value(name: str, text: str) -> object:
     if name in WELLNESS_FIELDS:
         return parse_wellness(name, text)
     if name == "note":
-        return text
+        return text.strip()
     raise KeyError(name)
 
 

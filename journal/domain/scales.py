@@ -65,22 +65,21 @@ def parse_sleep_hours(text: str | float) -> float:
 def parse_wellness(field: str, text: str | int) -> int:
     """A 1-5 wellness score, where 5 is best."""
     item = wellness_item(field)
-    value = _whole_number(text)
-    if value is None or not WELLNESS_MIN <= value <= WELLNESS_MAX:
-        raise InvalidInput(
-            f"{item.label} must be a whole number from 1 ({item.low}) to 5 ({item.high}),"
-            f" got {str(text).strip()!r}"
-        )
-    return value
+    return _score(text, item.label, (WELLNESS_MIN, item.low), (WELLNESS_MAX, item.high))
 
 
 def parse_pain_score(text: str | int, where: str = "pain") -> int:
     """A 0-10 pain rating: 0 no pain, 10 the worst imaginable."""
-    value = _whole_number(text)
-    if value is None or not PAIN_MIN <= value <= PAIN_MAX:
+    return _score(text, where, (PAIN_MIN, "none"), (PAIN_MAX, "worst"))
+
+
+def _score(text: str | int, label: str, low: tuple[int, str], high: tuple[int, str]) -> int:
+    """A whole number on a scale; the message says what both ends mean."""
+    raw = str(text).strip()
+    value = int(raw) if re.fullmatch(r"[+-]?\d{1,3}", raw) else None
+    if value is None or not low[0] <= value <= high[0]:
         raise InvalidInput(
-            f"{where} must be a whole number from 0 (none) to 10 (worst),"
-            f" got {str(text).strip()!r}"
+            f"{label} must be a whole number from {low[0]} ({low[1]}) to {high[0]} ({high[1]}), got {raw!r}"
         )
     return value
 
@@ -117,10 +116,3 @@ def closest(name: str, known: list[str]) -> str:
 
     match = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
     return f" (did you mean {match[0]}?)" if match else ""
-
-
-def _whole_number(text: str | int) -> int | None:
-    raw = str(text).strip()
-    if not re.fullmatch(r"[+-]?\d{1,3}", raw):
-        return None
-    return int(raw)

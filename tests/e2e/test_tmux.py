@@ -89,3 +89,9 @@ def test_the_installed_command_reports_bad_input_in_one_line(tmp_path):
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.startswith("journal: mood must be a whole number") and result.stderr.count("\n") == 1
+
+
+def test_python_dash_m_runs_the_same_command_line():
+    result = subprocess.run([sys.executable, "-m", "journal", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert result.stdout.startswith("journal, version ")

@@ -281,3 +281,20 @@ def test_usable_at_80_by_24(db_path):
         assert pilot.app.query_one("#day-label").region.width > 0
 
     drive(make_app(db_path), scenario, size=(80, 24))
+
+
+def test_an_app_left_open_overnight_moves_to_the_new_date(db_path, monkeypatch):
+    async def scenario(pilot):
+        from journal.ui.panes.today import TodayPane
+
+        monkeypatch.setenv("JOURNAL_TODAY", "2026-11-27")
+        pilot.app.query_one(TodayPane).check_the_date()
+        await pilot.pause()
+        assert day_label(pilot) == "Thu 26 Nov 2026 (yesterday)", "the open day stays open"
+        recent = pilot.app.query_one("#recent-days", OptionList)
+        assert str(recent.get_option_at_index(0).prompt).startswith("Fri 27")
+        await pilot.press("alt+right")
+        await pilot.pause()
+        assert day_label(pilot) == "Fri 27 Nov 2026 (today)"
+
+    drive(make_app(db_path), scenario)

@@ -12,7 +12,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, OptionList, Static, TabPane, TextArea
 from textual.widgets.option_list import Option
 
-from journal.dates import describe_day, short_day
+from journal import clock
+from journal.dates import describe_day
 from journal.domain.entries import DayEntry, Site
 from journal.domain.scales import WELLNESS_FIELDS
 from journal.errors import JournalError
@@ -90,6 +91,17 @@ class TodayPane(TabPane):
     def on_mount(self) -> None:
         self.show_day(self.day)
         self.sheet.focus()
+        # A journal left open overnight moves on to the new day's date.
+        self.set_interval(60, self.check_the_date)
+
+    def check_the_date(self) -> None:
+        today = clock.today()
+        if today == self.today:
+            return
+        self.today = today
+        self.query_one("#day-label", Static).update(describe_day(self.day, today))
+        self.query_one("#next-day").set_class(self.day >= today, "-disabled")
+        self.refresh_recent()
 
     @property
     def sheet(self) -> ScoreSheet:
