@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 
 from journal.errors import InvalidInput
@@ -104,26 +105,25 @@ class ScoreSheet(Widget, can_focus=True):
     def __init__(self, rows: Iterable[Row], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[Row] = list(rows)
-        self.values: dict[str, str] = {cell.key: "" for row in self.rows for cell in row.cells}
+        self.cells: dict[str, Cell] = {cell.key: cell for row in self.rows for cell in row.cells}
+        self.values: dict[str, str] = {}
         self.set_values({})
         self.cursor = (self._editable_rows()[0], 0)
         self._fresh = True  # the next key typed replaces the cell, as when a field is selected
 
     # -- the data ----------------------------------------------------------------
 
-    @property
-    def cells(self) -> dict[str, Cell]:
-        return {cell.key: cell for row in self.rows for cell in row.cells}
-
     def add_row(self, row: Row) -> None:
         self.rows.append(row)
-        self.values.update({cell.key: "" for cell in row.cells})
+        self.cells.update({cell.key: cell for cell in row.cells})
+        self.values.update({cell.key: cell.choices[0] if cell.choices else "" for cell in row.cells})
         self.refresh(layout=True)
 
     def set_values(self, values: dict[str, str]) -> None:
         """Show these texts (missing keys are empty, or a choice cell's first choice), without posting Changed."""
-        cells = self.cells
-        self.values = {key: values.get(key, cells[key].choices[0] if cells[key].choices else "") for key in self.values}
+        self.values = {
+            key: values.get(key, cell.choices[0] if cell.choices else "") for key, cell in self.cells.items()
+        }
         self._fresh = True
         self.refresh()
 
@@ -234,12 +234,10 @@ class ScoreSheet(Widget, can_focus=True):
 
     # -- drawing -----------------------------------------------------------------
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.rows)
 
-    def render_line(self, y: int):
-        from textual.strip import Strip
-
+    def render_line(self, y: int) -> Strip:
         if y >= len(self.rows):
             return Strip.blank(self.size.width, self.rich_style)
         text = self._row_text(y)
