@@ -21,8 +21,8 @@ class OffseasonApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Offseason"
     BINDINGS = [
-        Binding("f1", "help", "Help", id="app.help"),
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("f1", "help", "Help", tooltip="Help: every key", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (unsaved changes are asked about)", id="app.quit"),
     ]
 
     def __init__(self, journal: Journal, today: dt.date) -> None:
@@ -52,10 +52,11 @@ class OffseasonApp(App[None]):
         yield SystemCommand("Help: keys", "Every key of the journal (f1)", self.action_help)
 
     def action_help(self) -> None:
-        sections = []
-        for title, bindings in (("Today", TodayPane.BINDINGS), ("Everywhere", self.BINDINGS)):
-            sections.append((title, [(self.get_key_display(binding), binding.description) for binding in bindings]))
-        sections[-1][1].append(("ctrl+p", "Command palette: every action by name"))
+        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", tooltip="Command palette: every action by name")
+        sections = [
+            (title, [(self.get_key_display(binding), binding.tooltip or binding.description) for binding in bindings])
+            for title, bindings in (("Today", TodayPane.BINDINGS), ("Everywhere", [*self.BINDINGS, palette]))
+        ]
         from journal.ui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen(sections))

@@ -251,7 +251,8 @@ def test_help_lists_the_keys(db_path):
         await pilot.pause()
         assert isinstance(pilot.app.screen, HelpScreen)
         text = " ".join(str(widget.render()) for widget in pilot.app.screen.query(Static))
-        for expected in ("Save", "Prev", "Next", "Go to date", "Add body site", "Quit", "Command palette", "digits"):
+        for expected in ("Save the day", "Previous day", "Next day", "Go to a date", "Add a body site", "Quit",
+                         "Command palette", "digits"):
             assert expected in text
         await pilot.press("escape")
         await pilot.pause()

@@ -52,12 +52,12 @@ class TodayPane(TabPane):
     """Log a day: every field of the day, checked as typed, saved with ctrl+s."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="today.save"),
-        Binding("alt+left", "previous_day", "Prev", id="today.previous_day"),
-        Binding("alt+right", "next_day", "Next", id="today.next_day"),
-        Binding("ctrl+g", "go_to_date", "Go to date", id="today.go_to_date"),
-        Binding("ctrl+t", "today", "Today", show=False, id="today.today"),
-        Binding("ctrl+n", "add_site", "Add body site", show=False, id="today.add_site"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save the day", id="today.save"),
+        Binding("alt+left", "previous_day", "Prev", tooltip="Previous day", id="today.previous_day"),
+        Binding("alt+right", "next_day", "Next", tooltip="Next day", id="today.next_day"),
+        Binding("ctrl+g", "go_to_date", "Go to date", tooltip="Go to a date", id="today.go_to_date"),
+        Binding("ctrl+t", "today", "Today", show=False, tooltip="Go to today", id="today.today"),
+        Binding("ctrl+n", "add_site", "Add body site", show=False, tooltip="Add a body site", id="today.add_site"),
     ]
 
     def __init__(self, journal: Journal, today: dt.date) -> None:
