@@ -17,19 +17,20 @@ db_option = click.option(
     "--db",
     "db_path",
     metavar="PATH",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help="Journal file (default: $JOURNAL_DB, then the user-data folder).",
 )
 
 
-def _open(ctx: click.Context, db_path: Path | None):
+def _open(ctx: click.Context, db_path: Path | None, *, create: bool = True):
+    """The journal the command works on; commands that only read never create one."""
     from journal.store import open_journal
 
     # --db may stand before or after the command name; the nearest one wins.
     chosen, context = db_path, ctx
     while chosen is None and context is not None:
         chosen, context = context.params.get("db_path"), context.parent
-    journal = open_journal(journal_path(chosen))
+    journal = open_journal(journal_path(chosen), create=create)
     ctx.call_on_close(journal.close)
     return journal
 
@@ -41,14 +42,15 @@ def _today() -> dt.date:
         raise InvalidInput(str(error)) from None
 
 
-def _date(text: str | None, *, default: dt.date | None = None) -> dt.date:
+def _date(text: str | None, *, default: dt.date | None = None, allow_future: bool = False) -> dt.date:
+    """A date typed by the user; `allow_future` lets a range reach past today."""
     from journal.dates import parse_date
 
     if text is None:
         if default is None:
             raise InvalidInput("a date is needed")
         return default
-    return parse_date(text, today=_today())
+    return parse_date(text, today=_today(), allow_future=allow_future, ahead=False)
 
 
 def _range(date: str | None, start: str | None, end: str | None, *, days_default: int | None) -> tuple[dt.date, dt.date]:
@@ -59,8 +61,11 @@ def _range(date: str | None, start: str | None, end: str | None, *, days_default
     if date:
         day = _date(date)
         return day, day
-    first = _date(start) if start else (today - dt.timedelta(days=days_default - 1) if days_default else dt.date.min)
-    last = _date(end) if end else today
+    # A range may reach past today ("to the end of the month"): it simply stops at what is logged.
+    first = _date(start, allow_future=True) if start else (
+        today - dt.timedelta(days=days_default - 1) if days_default else dt.date.min
+    )
+    last = _date(end, allow_future=True) if end else today
     if first > last:
         raise InvalidInput(f"--from {first} is after --to {last}")
     return first, last
@@ -77,9 +82,11 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     """
     if ctx.invoked_subcommand is None:
         journal = _open(ctx, db_path)  # a bad file is refused before the screen is taken over
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise InvalidInput("the journal app needs a terminal; for scripts use journal add, show or export")
         from journal.ui.app import run_app
 
-        run_app(journal)
+        ctx.exit(run_app(journal))
 
 
 @cli.command()
@@ -103,7 +110,7 @@ def add(ctx, date, sleep, sleep_quality, fatigue, soreness, stress, mood, pain, 
     \b
     journal add --sleep 7.5 --mood 4 --pain knee=3 --pain shin:left=2
     journal add yesterday --day race --note "Half marathon, 1:32"
-    journal add 20 nov --clear mood --clear pain:knee
+    journal add "20 nov" --clear mood --clear pain:knee
     """
     from journal.domain.entries import EntryChange, parse_clear, parse_pain_setting, parse_value
     from journal.domain.summary import summarise
@@ -123,6 +130,8 @@ def add(ctx, date, sleep, sleep_quality, fatigue, soreness, stress, mood, pain, 
         parse_clear(target, sites, change)
     for setting in pain:
         key, score = parse_pain_setting(setting, sites)
+        if key in change.pain:
+            raise InvalidInput(f"pain at {key[0]}{':' + key[1] if key[1] else ''} is given twice: give it once")
         change.pain[key] = score
     overlap = change.cleared & change.values.keys()
     if overlap:
@@ -152,7 +161,7 @@ def show(ctx, date, start, end, db_path):
     from journal.store.sites import list_sites
     from journal.textview import day_view, table_view
 
-    journal = _open(ctx, db_path)
+    journal = _open(ctx, db_path, create=False)
     sites = list_sites(journal)
     if start or end:
         first, last = _range(date, start, end, days_default=None)
@@ -179,7 +188,7 @@ def export(ctx, start, end, output, db_path):
     from journal.io.csv_export import export_entries
 
     first, last = _range(None, start, end, days_default=None)
-    journal = _open(ctx, db_path)
+    journal = _open(ctx, db_path, create=False)
     if output is None:
         export_entries(journal, first, last, sys.stdout)
         return
@@ -208,11 +217,11 @@ def _write_atomically(path: Path, write) -> None:
 @db_option
 @click.pass_context
 def sites(ctx, db_path):
-    """List body sites, or add one with `journal sites add NAME`."""
+    """List body sites; add, rename or remove one."""
     if ctx.invoked_subcommand is None:
         from journal.store.sites import list_sites
 
-        for site in list_sites(_open(ctx, db_path)):
+        for site in list_sites(_open(ctx, db_path, create=False)):
             sides = "left/right" if site.sided else "no sides"
             click.echo(f"{site.name:<14} {site.label:<20} {sides}")
 
@@ -229,6 +238,39 @@ def sites_add(ctx, name, label, sided, db_path):
 
     site = add_site(_open(ctx, db_path), name, label=label, sided=sided)
     click.echo(f"added {site.name} ({site.label}{', left/right' if site.sided else ''})")
+
+
+@sites.command("rename")
+@click.argument("name")
+@click.argument("new_name", required=False)
+@click.option("--label", help="A new label (default: from NEW_NAME).")
+@db_option
+@click.pass_context
+def sites_rename(ctx, name, new_name, label, db_path):
+    """Rename a body site or change its label; its readings follow it.
+
+    \b
+    journal sites rename left-knee knee-brace --label "Knee brace"
+    journal sites rename hip --label "Hip / glute"
+    """
+    from journal.store.sites import rename_site
+
+    if not new_name and not label:
+        raise InvalidInput("give a new name, a --label, or both")
+    site = rename_site(_open(ctx, db_path, create=False), name, new_name, label=label)
+    click.echo(f"renamed to {site.name} ({site.label})")
+
+
+@sites.command("remove")
+@click.argument("name")
+@db_option
+@click.pass_context
+def sites_remove(ctx, name, db_path):
+    """Remove a body site that has no pain readings (one with readings is kept)."""
+    from journal.store.sites import remove_site
+
+    site = remove_site(_open(ctx, db_path, create=False), name)
+    click.echo(f"removed {site.name}")
 
 
 @cli.command()

@@ -26,6 +26,9 @@ _UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 _AGO = re.compile(r"^(\d{1,5}) (day|week|month|year)s? ago$")
 _IN = re.compile(r"^in (\d{1,5}) (day|week|month|year)s?$")
 _WEEKDAY_PHRASE = re.compile(r"^(last |next )?([a-z]+)$")
+_ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+# The journal's dates start here: anything earlier is a typo, not a training day.
+EARLIEST = dt.date(1900, 1, 1)
 
 # Two defaults that differ in every part tell which parts a text left out.
 _DEFAULT_A = dt.datetime(2000, 1, 1)
@@ -34,18 +37,22 @@ _DEFAULT_B = dt.datetime(2004, 2, 2)
 EXAMPLES = "2026-11-20, today, yesterday, monday, 3 days ago, 20 nov"
 
 
-def parse_date(text: str, *, today: dt.date, allow_future: bool = False) -> dt.date:
+def parse_date(text: str, *, today: dt.date, allow_future: bool = False, ahead: bool | None = None) -> dt.date:
     """The date that `text` names, seen from `today`.
 
-    A date without a year is the most recent one (or, with `allow_future`, the
-    next one). Future dates are refused unless `allow_future` is set.
+    Future dates are refused unless `allow_future` is set. A bare weekday or a
+    date without a year is the most recent one, or with `ahead` (by default
+    when the future is allowed) the coming one.
     """
+    ahead = allow_future if ahead is None else ahead
     words = " ".join(text.lower().replace(",", " ").split())
     if not words:
         raise InvalidInput(f"a date is needed: for example {EXAMPLES}")
-    day = _relative_day(words, today, allow_future)
+    day = _relative_day(words, today, ahead)
     if day is None:
-        day = _calendar_day(words, text, today, allow_future)
+        day = _calendar_day(words, text, today, ahead)
+    if day < EARLIEST:
+        raise InvalidInput(f"{day.isoformat()} is before {EARLIEST.year}: check the year")
     if day > today and not allow_future:
         raise InvalidInput(
             f"{day.isoformat()} is in the future: the journal records days that have happened"
@@ -53,7 +60,7 @@ def parse_date(text: str, *, today: dt.date, allow_future: bool = False) -> dt.d
     return day
 
 
-def _relative_day(words: str, today: dt.date, allow_future: bool) -> dt.date | None:
+def _relative_day(words: str, today: dt.date, ahead: bool) -> dt.date | None:
     if words == "today":
         return today
     if words == "yesterday":
@@ -72,9 +79,9 @@ def _relative_day(words: str, today: dt.date, allow_future: bool) -> dt.date | N
             return today + relativedelta(days=-1, weekday=weekday(-1))
         if match[1] == "next ":
             return today + relativedelta(days=+1, weekday=weekday(+1))
-        # A bare weekday is the most recent one, today included; for a due date
-        # (future allowed) it is the coming one, today included.
-        return today + relativedelta(weekday=weekday(+1 if allow_future else -1))
+        # A bare weekday is the most recent one, today included; looking ahead
+        # (a due date) it is the coming one, today included.
+        return today + relativedelta(weekday=weekday(+1 if ahead else -1))
     return None
 
 
@@ -85,9 +92,12 @@ def _shift(today: dt.date, delta: relativedelta, words: str) -> dt.date:
         raise InvalidInput(f"{words!r} is too far from today") from None
 
 
-def _calendar_day(words: str, text: str, today: dt.date, allow_future: bool) -> dt.date:
+def _calendar_day(words: str, text: str, today: dt.date, ahead: bool) -> dt.date:
     from dateutil import parser  # the full parser is only needed for calendar dates
 
+    if not re.search(r"[a-z]", words) and not _ISO.match(words):
+        # 03/04/2026 is March in one country and April in the next: only ISO is unambiguous.
+        raise InvalidInput(f"cannot tell which day {text.strip()!r} is: write it as 2026-11-20 or 20 nov")
     try:
         first = parser.parse(words, default=_DEFAULT_A)
         second = parser.parse(words, default=_DEFAULT_B)
@@ -97,7 +107,7 @@ def _calendar_day(words: str, text: str, today: dt.date, allow_future: bool) -> 
         raise InvalidInput(f"{text.strip()!r} needs a day and a month: try {EXAMPLES}")
     if first.year == second.year:
         return first.date()
-    return _nearest_year(first.month, first.day, today, forward=allow_future)
+    return _nearest_year(first.month, first.day, today, forward=ahead)
 
 
 def _nearest_year(month: int, day: int, today: dt.date, *, forward: bool) -> dt.date:

@@ -15,3 +15,7 @@ class InvalidInput(JournalError):
 
 class JournalFileError(JournalError):
     """A file that is not a journal, or is from a newer version; it was left untouched."""
+
+
+class ChangedElsewhere(JournalError):
+    """A day changed in another window or command after it was opened here; nothing was saved."""

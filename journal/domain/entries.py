@@ -105,7 +105,7 @@ def parse_pain_setting(text: str, sites: list[Site]) -> tuple[PainKey, int]:
     """`knee=3`, `shin:left=2`, `lower-back=4` as ((site, side), score)."""
     where, sep, score_text = text.partition("=")
     if not sep or not where.strip() or not score_text.strip():
-        raise InvalidInput(f"pain is SITE=SCORE or SITE:SIDE=SCORE, like knee=3 or shin:left=2 (got {text!r})")
+        raise InvalidInput(f"pain is SITE=SCORE or SITE:SIDE=SCORE, like knee=3 or shin:left=2, got {text!r}")
     key = parse_pain_key(where, sites)
     label = f"pain at {key[0]}{':' + key[1] if key[1] else ''}"
     return key, parse_pain_score(score_text, where=label)

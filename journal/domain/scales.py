@@ -6,7 +6,6 @@ is accepted or refused the same way wherever it is typed.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ SIDES = ("left", "right")
 PAIN_MIN, PAIN_MAX = 0, 10
 SLEEP_MIN, SLEEP_MAX = 0.0, 24.0
 SITE_NAME = re.compile(r"^[a-z][a-z0-9-]{0,29}$")
+_HOURS = re.compile(r"\d{1,2}([.,]\d{1,2})?")
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class WellnessItem:
 
 
 WELLNESS = (
-    WellnessItem("sleep_quality", "sleep quality", "very poor sleep", "excellent sleep"),
+    WellnessItem("sleep_quality", "sleep quality", "very poor", "excellent"),
     WellnessItem("fatigue", "fatigue", "exhausted", "fresh"),
     WellnessItem("soreness", "soreness", "very sore", "no soreness"),
     WellnessItem("stress", "stress", "very stressed", "relaxed"),
@@ -52,13 +52,10 @@ def wellness_item(field: str) -> WellnessItem:
 
 def parse_sleep_hours(text: str | float) -> float:
     """Hours slept, 0 to 24, decimals allowed ("7.5", "7,5")."""
-    raw = str(text).strip().replace(",", ".")
-    try:
-        hours = float(raw)
-    except ValueError:
-        raise InvalidInput(f"sleep must be hours from 0 to 24, like 7.5 (got {raw!r})") from None
-    if not math.isfinite(hours) or not SLEEP_MIN <= hours <= SLEEP_MAX:
-        raise InvalidInput(f"sleep must be hours from 0 to 24, like 7.5 (got {raw})")
+    raw = str(text).strip()
+    hours = float(raw.replace(",", ".")) if _HOURS.fullmatch(raw) else None
+    if hours is None or not SLEEP_MIN <= hours <= SLEEP_MAX:
+        raise InvalidInput(f"sleep must be hours from 0 to 24, like 7.5, got {raw!r}")
     return round(hours, 2)
 
 
@@ -87,7 +84,7 @@ def _score(text: str | int, label: str, low: tuple[int, str], high: tuple[int, s
 def parse_day_type(text: str) -> str:
     value = text.strip().lower()
     if value not in DAY_TYPES:
-        raise InvalidInput(f"day type must be one of {', '.join(DAY_TYPES)} (got {text.strip()!r})")
+        raise InvalidInput(f"day type must be one of {', '.join(DAY_TYPES)}, got {text.strip()!r}")
     return value
 
 
@@ -96,7 +93,7 @@ def parse_side(text: str) -> str:
     aliases = {"l": "left", "r": "right"}
     value = aliases.get(value, value)
     if value not in SIDES:
-        raise InvalidInput(f"side must be left or right (got {text.strip()!r})")
+        raise InvalidInput(f"side must be left or right, got {text.strip()!r}")
     return value
 
 
@@ -105,7 +102,7 @@ def parse_site_name(text: str) -> str:
     name = "-".join(text.strip().lower().replace("_", " ").split())
     if not SITE_NAME.match(name):
         raise InvalidInput(
-            f"a site name is 1-30 letters, digits or hyphens, starting with a letter (got {text.strip()!r})"
+            f"a site name is 1-30 letters, digits or hyphens, starting with a letter, got {text.strip()!r}"
         )
     return name
 

@@ -76,13 +76,15 @@ class Journal:
         self.close()
 
 
-def open_journal(path: str | Path) -> Journal:
-    """Open the journal at `path`, creating it (and its folder) when missing.
+def open_journal(path: str | Path, *, create: bool = True) -> Journal:
+    """Open the journal at `path`, creating it (and its folder) when missing and `create` is set.
 
     Raises JournalFileError, leaving the file as it was, when the path is not a
     journal or is a journal from a newer version of the program.
     """
     path = Path(path).expanduser()
+    if not path.exists() and not create:
+        raise JournalFileError(f"there is no journal at {path} yet: `journal add` or `journal` starts one")
     if path.exists():
         _check_is_sqlite(path)
         read_only = _is_read_only(path)
@@ -125,7 +127,7 @@ def _check_is_sqlite(path: Path) -> None:
             header = file.read(len(SQLITE_HEADER))
     except OSError as error:
         raise JournalFileError(f"cannot read {path}: {error.strerror}") from None
-    if header != SQLITE_HEADER:
+    if header and header != SQLITE_HEADER:  # an empty file holds nothing and becomes a new journal
         raise JournalFileError(f"{path} is not a journal (not a SQLite database); it was left untouched")
 
 

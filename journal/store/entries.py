@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from journal.domain.entries import DayEntry, EntryChange
 from journal.domain.scales import ENTRY_FIELDS
-from journal.errors import InvalidInput
+from journal.errors import ChangedElsewhere, InvalidInput
 from journal.store.db import Journal
 
 _COLUMNS = ", ".join(ENTRY_FIELDS)
@@ -53,10 +53,28 @@ def count_entries(journal: Journal) -> int:
     return journal.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
 
 
-def save_entry(journal: Journal, entry: DayEntry) -> None:
-    """Store `entry` as the whole of its day (an empty entry removes the day)."""
+def save_entry(journal: Journal, entry: DayEntry, *, expected: DayEntry | None = None) -> None:
+    """Store `entry` as the whole of its day (an empty entry removes the day).
+
+    With `expected` (the day as it was when it was opened for editing), the save
+    is refused with ChangedElsewhere if the stored day is no longer that: another
+    window or command changed it meanwhile, and its change must not be lost.
+    """
+    date = entry.date.isoformat()
     with journal.transaction() as conn:
+        if expected is not None:
+            found = _read(conn, date, date)
+            if (found[0] if found else DayEntry(entry.date)) != expected:
+                raise ChangedElsewhere(f"{date} was changed elsewhere after you opened it; nothing was saved")
         _write(conn, entry)
+
+
+def last_saved(journal: Journal, day: dt.date) -> dt.datetime | None:
+    """When the day was last saved (UTC), or None when nothing is logged."""
+    row = journal.conn.execute("SELECT updated_at FROM entries WHERE date = ?", [day.isoformat()]).fetchone()
+    if row is None or row[0] is None:
+        return None
+    return dt.datetime.fromisoformat(row[0]).replace(tzinfo=dt.timezone.utc)
 
 
 def update_entry(journal: Journal, day: dt.date, change: EntryChange) -> DayEntry:

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-from journal.domain.entries import Site
+from journal.domain.entries import Site, resolve_site
 from journal.domain.scales import parse_site_name
 from journal.errors import InvalidInput
 from journal.store.db import Journal
 
 
 def list_sites(journal: Journal) -> list[Site]:
-    rows = journal.conn.execute("SELECT id, name, label, sided, position FROM sites ORDER BY position, id")
-    return [Site(name=name, label=label, sided=bool(sided), position=position, id=id_) for id_, name, label, sided, position in rows]
+    return _all(journal.conn)
+
+
+def _all(conn) -> list[Site]:
+    rows = conn.execute("SELECT id, name, label, sided, position FROM sites ORDER BY position, id")
+    return [Site(name=row[1], label=row[2], sided=bool(row[3]), position=row[4], id=row[0]) for row in rows]
 
 
 def add_site(journal: Journal, name: str, *, label: str | None = None, sided: bool = True) -> Site:
     """Add a body site; its name must be new."""
     name = parse_site_name(name)
-    label = (label or name.replace("-", " ").capitalize()).strip()
-    if not label or len(label) > 40:
-        raise InvalidInput("a site label is 1 to 40 characters")
+    label = _label(label, name)
     with journal.transaction() as conn:
         if conn.execute("SELECT 1 FROM sites WHERE name = ?", [name]).fetchone():
             raise InvalidInput(f"there is already a body site called {name}")
@@ -28,3 +30,40 @@ def add_site(journal: Journal, name: str, *, label: str | None = None, sided: bo
             [name, label, int(sided), position],
         )
     return Site(name=name, label=label, sided=sided, position=position, id=cursor.lastrowid)
+
+
+def rename_site(journal: Journal, name: str, new_name: str | None = None, *, label: str | None = None) -> Site:
+    """Give a site a new name or label; its readings follow it."""
+    with journal.transaction() as conn:
+        site = _find(conn, name)
+        new_name = parse_site_name(new_name) if new_name else site.name
+        if new_name != site.name and conn.execute("SELECT 1 FROM sites WHERE name = ?", [new_name]).fetchone():
+            raise InvalidInput(f"there is already a body site called {new_name}")
+        new_label = _label(label, new_name) if label or new_name != site.name else site.label
+        conn.execute("UPDATE sites SET name = ?, label = ? WHERE id = ?", [new_name, new_label, site.id])
+    return Site(name=new_name, label=new_label, sided=site.sided, position=site.position, id=site.id)
+
+
+def remove_site(journal: Journal, name: str) -> Site:
+    """Remove a site that has no readings; one with readings is refused, so none is lost."""
+    with journal.transaction() as conn:
+        site = _find(conn, name)
+        readings = conn.execute("SELECT count(*) FROM pain WHERE site_id = ?", [site.id]).fetchone()[0]
+        if readings:
+            raise InvalidInput(
+                f"{site.name} has {readings} pain reading{'s' if readings != 1 else ''}; removing it would lose"
+                f" them (clear them first with: journal add DATE --clear pain:{site.name})"
+            )
+        conn.execute("DELETE FROM sites WHERE id = ?", [site.id])
+    return site
+
+
+def _find(conn, name: str) -> Site:
+    return resolve_site(name, _all(conn))
+
+
+def _label(label: str | None, name: str) -> str:
+    label = (label or name.replace("-", " ").capitalize()).strip()
+    if not label or len(label) > 40:
+        raise InvalidInput("a site label is 1 to 40 characters")
+    return label

@@ -41,7 +41,9 @@ class OffseasonApp(App[None]):
         return self.query_one(TodayPane)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own Keys and Quit give way to the journal's help and careful quit.
+        replaced = {"Keys", "Quit", "Maximize", "Minimize"}
+        yield from (command for command in super().get_system_commands(screen) if command.title not in replaced)
         pane = self.today_pane
         yield SystemCommand("Save the day", "Save the day shown in the Today pane (ctrl+s)", pane.action_save)
         yield SystemCommand("Previous day", "Show the day before (alt+left)", pane.action_previous_day)
@@ -50,6 +52,7 @@ class OffseasonApp(App[None]):
         yield SystemCommand("Go to a date", "Type a date: yesterday, monday, 20 nov (ctrl+g)", pane.action_go_to_date)
         yield SystemCommand("Add a body site", "Add a place that can hurt to the pain rows (ctrl+n)", pane.action_add_site)
         yield SystemCommand("Help: keys", "Every key of the journal (f1)", self.action_help)
+        yield SystemCommand("Quit", "Quit; unsaved changes are asked about first (ctrl+q)", self.action_quit)
 
     def action_help(self) -> None:
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", tooltip="Command palette: every action by name")
@@ -62,12 +65,15 @@ class OffseasonApp(App[None]):
         self.push_screen(HelpScreen(sections))
 
     async def action_quit(self) -> None:
-        self.today_pane.leave_then(self.exit)
+        self.today_pane.leave_then(self.exit, "you quit")
 
 
 def create_app(journal: Journal, today: dt.date | None = None) -> OffseasonApp:
     return OffseasonApp(journal, today or clock.today())
 
 
-def run_app(journal: Journal) -> None:
-    create_app(journal).run()
+def run_app(journal: Journal) -> int:
+    """Run the app until it quits; the exit code is non-zero when it stopped on an error."""
+    app = create_app(journal)
+    app.run()
+    return app.return_code or 0

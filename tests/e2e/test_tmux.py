@@ -70,7 +70,7 @@ def test_log_a_day_in_the_terminal_and_quit(tmux, tmp_path, isolated):
     screen = wait_for(tmux, "unsaved")
     assert "8.5" in screen
     keys(tmux, "C-s")
-    wait_for(tmux, "saved at")
+    wait_for(tmux, "✓ saved")
     keys(tmux, "C-q")
     deadline = time.monotonic() + 20
     while not done.exists() and time.monotonic() < deadline:

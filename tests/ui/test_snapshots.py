@@ -10,6 +10,8 @@ from tests.ui.helpers import make_app, steady_cursors
 def demo_journal(db_path):
     with open_journal(db_path) as journal:
         save_entries(journal, demo_entries(TODAY, 84, seed=1))
+        with journal.transaction() as conn:  # "saved 07:42", whenever the test runs
+            conn.execute("UPDATE entries SET updated_at = '2026-11-26T07:42:00'")
 
 
 def test_today_pane(snap_compare, db_path):

@@ -5,7 +5,7 @@ from textual.widgets import OptionList, Static, TextArea
 from journal.domain.entries import DayEntry
 from journal.store import open_journal
 from journal.store.entries import count_entries, get_entry, save_entry
-from journal.ui.screens.dialogs import UnsavedChangesScreen
+from journal.ui.screens.dialogs import ChoiceScreen
 from journal.ui.screens.help import HelpScreen
 from journal.ui.widgets.score_sheet import ScoreSheet
 from tests.conftest import TODAY
@@ -59,7 +59,7 @@ def test_log_a_day_with_arrows_and_digits(db_path):
         assert "unsaved" in status(pilot)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert status(pilot).startswith("✓ saved at")
+        assert status(pilot).startswith("✓ saved ")
 
     drive(make_app(db_path), scenario)
     entry = stored(db_path)
@@ -122,7 +122,7 @@ def test_leaving_a_day_with_unsaved_changes_asks_first(db_path):
         await fill(pilot, "mood", "4")
         await pilot.press("alt+left")
         await pilot.pause()
-        assert isinstance(pilot.app.screen, UnsavedChangesScreen)
+        assert isinstance(pilot.app.screen, ChoiceScreen)
         await pilot.press("escape")  # keep editing
         await pilot.pause()
         assert day_label(pilot).startswith("Thu 26 Nov") and "unsaved" in status(pilot)
@@ -150,7 +150,7 @@ def test_quitting_with_unsaved_changes_asks_first(db_path):
         await fill(pilot, "sleep_hours", "6")
         await pilot.press("ctrl+q")
         await pilot.pause()
-        assert isinstance(pilot.app.screen, UnsavedChangesScreen)
+        assert isinstance(pilot.app.screen, ChoiceScreen)
         await pilot.press("s")
         await pilot.pause()
 
@@ -170,7 +170,7 @@ def test_a_past_day_is_loaded_and_edited(db_path):
         assert scores.values["sleep_hours"] == "9"
         assert scores.values["pain:shin:right"] == "4"
         assert pilot.app.query_one("#note", TextArea).text == "long run"
-        assert status(pilot) == "✓ saved"
+        assert status(pilot).startswith("✓ saved")
         await fill(pilot, "pain:shin:right", "")
         await fill(pilot, "mood", "3")
         await pilot.press("ctrl+s")
@@ -297,5 +297,81 @@ def test_an_app_left_open_overnight_moves_to_the_new_date(db_path, monkeypatch):
         await pilot.press("alt+right")
         await pilot.pause()
         assert day_label(pilot) == "Fri 27 Nov 2026 (today)"
+
+    drive(make_app(db_path), scenario)
+
+
+def test_a_day_saved_elsewhere_is_not_overwritten_silently(db_path):
+    async def scenario(pilot):
+        await fill(pilot, "mood", "1")
+        with open_journal(db_path) as shell:  # `journal add` from another terminal
+            save_entry(shell, DayEntry(TODAY, sleep_hours=9.0, pain={("hip", "left"): 4}))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ChoiceScreen)
+        assert "changed elsewhere" in pilot.app.screen.title_text
+        await pilot.press("escape")  # keep editing: nothing saved, nothing lost
+        await pilot.pause()
+        assert stored(db_path) == DayEntry(TODAY, sleep_hours=9.0, pain={("hip", "left"): 4})
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("l")  # load theirs
+        await pilot.pause()
+        assert sheet(pilot).values["sleep_hours"] == "9"
+        assert sheet(pilot).values["mood"] == ""
+        await fill(pilot, "mood", "2")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    drive(make_app(db_path), scenario)
+    assert stored(db_path) == DayEntry(TODAY, sleep_hours=9.0, mood=2, pain={("hip", "left"): 4})
+
+
+def test_what_another_window_saves_shows_up(db_path):
+    async def scenario(pilot):
+        from journal.store.sites import add_site
+        from journal.ui.panes.today import TodayPane
+
+        pane = pilot.app.query_one(TodayPane)
+        with open_journal(db_path) as shell:
+            save_entry(shell, DayEntry(TODAY, sleep_hours=6.5, mood=3))
+            add_site(shell, "groin")
+        pane.check_outside_changes()
+        await pilot.pause()
+        assert sheet(pilot).values["sleep_hours"] == "6.5"
+        assert "pain:groin:left" in sheet(pilot).values, "a site added elsewhere gets its row"
+        assert str(pilot.app.query_one("#recent-days", OptionList).get_option_at_index(0).prompt) == "Thu 26  6.5h m3"
+        await fill(pilot, "fatigue", "4")  # typing here, then another change arrives
+        with open_journal(db_path) as shell:
+            save_entry(shell, DayEntry(TODAY, sleep_hours=7.0, mood=3))
+        pane.check_outside_changes()
+        await pilot.pause()
+        assert sheet(pilot).values["fatigue"] == "4", "what is typed here is kept"
+        assert "changed elsewhere" in status(pilot)
+
+    drive(make_app(db_path), scenario)
+
+
+def test_a_site_that_exists_is_refused_in_the_dialog(db_path):
+    async def scenario(pilot):
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await type_text(pilot, "knee")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "already a body site" in str(pilot.app.screen.query_one("#site-error", Static).render())
+
+    drive(make_app(db_path), scenario)
+
+
+def test_the_note_continues_where_it_ends(db_path):
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(TODAY, note="Easy 5k"))
+
+    async def scenario(pilot):
+        pilot.app.query_one("#note", TextArea).focus()
+        await pilot.pause()
+        await type_text(pilot, ", knee ok")
+        assert pilot.app.query_one("#note", TextArea).text == "Easy 5k, knee ok"
 
     drive(make_app(db_path), scenario)

@@ -104,6 +104,7 @@ def test_export_writes_the_documented_csv(run, db_path, tmp_path):
 
 
 def test_export_to_a_missing_folder_is_refused(run, tmp_path):
+    run("add", "--mood", "3")
     code, _, err = run("export", "-o", str(tmp_path / "no" / "such" / "x.csv"))
     assert code == 2 and "does not exist" in err
 
@@ -123,6 +124,7 @@ def test_default_journal_lives_in_the_user_data_folder(run, isolated):
 
 
 def test_sites_list_and_add(run):
+    run("add", "--mood", "3")
     code, out, _ = run("sites")
     assert code == 0 and out.splitlines()[0].split()[0] == "knee" and "lower-back" in out
     code, out, _ = run("sites", "add", "groin", "--label", "Groin / adductor")
@@ -171,3 +173,41 @@ def test_commands_without_the_app_never_import_textual(db_path, args):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_range_may_reach_past_today(run):
+    run("add", "--mood", "3")
+    code, out, _ = run("export", "--from", "2026-09-01", "--to", "2026-11-30")
+    assert code == 0 and "2026-11-26" in out
+    code, out, _ = run("show", "--from", "monday", "--to", "2026-12-31")
+    assert code == 0 and "Thu 2026-11-26" in out
+
+
+def test_reading_commands_do_not_create_a_journal(run, db_path):
+    for args in (["show"], ["export"], ["sites"]):
+        code, _, err = run(*args)
+        assert code == 2 and "no journal at" in err
+    assert not db_path.exists()
+
+
+def test_the_same_pain_twice_is_refused(run):
+    code, _, err = run("add", "--pain", "knee:left=2", "--pain", "knee:left=4")
+    assert code == 2 and "given twice" in err
+
+
+def test_sites_rename_and_remove(run):
+    run("sites", "add", "left knee")
+    code, out, _ = run("sites", "rename", "left-knee", "kneecap", "--label", "Kneecap")
+    assert code == 0 and "kneecap (Kneecap)" in out
+    run("add", "--pain", "kneecap=2")
+    code, _, err = run("sites", "remove", "kneecap")
+    assert code == 2 and "would lose" in err
+    run("add", "--clear", "pain:kneecap")
+    assert run("sites", "remove", "kneecap")[0] == 0
+    assert "kneecap" not in run("sites")[1]
+
+
+def test_the_app_needs_a_terminal(run):
+    run("add", "--mood", "3")
+    code, _, err = run()  # pytest's stdin is not a terminal
+    assert code == 2 and "needs a terminal" in err

@@ -27,7 +27,8 @@ from tests.conftest import TODAY
         ("26 nov", TODAY),
         ("30 dec", dt.date(2025, 12, 30)),  # no year: the most recent past one
         ("29 feb", dt.date(2024, 2, 29)),
-        ("20/11/2026", dt.date(2026, 11, 20)),
+        ("20 November 2026", dt.date(2026, 11, 20)),
+        ("1900-01-01", dt.date(1900, 1, 1)),
     ],
 )
 def test_reads_the_forms_a_runner_types(text, expected):
@@ -47,8 +48,20 @@ def test_future_dates_when_allowed():
     assert parse_date("in 2 weeks", today=TODAY, allow_future=True) == dt.date(2026, 12, 10)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "bogus", "nov", "32 nov", "10:30", "99999 years ago", "2026-13-01"])
+@pytest.mark.parametrize("text", ["", "   ", "bogus", "nov", "32 nov", "10:30", "99999 years ago", "2026-13-01", "12"])
 def test_refuses_what_is_not_a_day(text):
+    with pytest.raises(InvalidInput):
+        parse_date(text, today=TODAY)
+
+
+@pytest.mark.parametrize("text", ["03/04/2026", "20/11/2026", "26-11-20", "3.4.2026", "20261120"])
+def test_refuses_numeric_dates_that_read_differently_in_different_countries(text):
+    with pytest.raises(InvalidInput, match="write it as 2026-11-20"):
+        parse_date(text, today=TODAY)
+
+
+@pytest.mark.parametrize("text", ["0001-01-01", "1899-12-31", "202-11-20"])
+def test_refuses_years_that_are_typos(text):
     with pytest.raises(InvalidInput):
         parse_date(text, today=TODAY)
 

@@ -19,7 +19,7 @@ def test_sleep_hours_accepted(text, hours):
     assert parse_sleep_hours(text) == hours
 
 
-@pytest.mark.parametrize("text", ["-1", "24.1", "abc", "", "nan", "inf"])
+@pytest.mark.parametrize("text", ["-1", "24.1", "abc", "", "nan", "inf", "1e1", "1_0", "7.5.1", "7.125"])
 def test_sleep_hours_refused(text):
     with pytest.raises(InvalidInput, match="sleep"):
         parse_sleep_hours(text)

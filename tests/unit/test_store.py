@@ -55,12 +55,19 @@ def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path):
     assert not (tmp_path / "notes.txt-wal").exists()
 
 
-def test_an_empty_file_is_refused_untouched(tmp_path):
+def test_an_empty_file_becomes_a_new_journal(tmp_path):
     path = tmp_path / "empty.db"
-    path.touch()
-    with pytest.raises(JournalFileError):
-        open_journal(path)
-    assert path.read_bytes() == b""
+    path.touch()  # nothing in it to lose
+    with open_journal(path) as journal:
+        assert count_entries(journal) == 0
+        assert len(list_sites(journal)) == 8
+
+
+def test_reading_never_creates_a_journal(tmp_path):
+    path = tmp_path / "typo" / "journal.db"
+    with pytest.raises(JournalFileError, match="no journal at"):
+        open_journal(path, create=False)
+    assert not path.parent.exists()
 
 
 def test_a_sqlite_file_that_is_not_a_journal_is_refused_untouched(tmp_path):
@@ -183,3 +190,46 @@ def test_two_connections_write_in_turn(db_path):
     finally:
         first.close()
         second.close()
+
+
+def test_a_save_refuses_to_overwrite_a_change_made_elsewhere(db_path):
+    from journal.errors import ChangedElsewhere
+
+    app, shell = open_journal(db_path), open_journal(db_path)
+    try:
+        opened = get_entry(app, TODAY)  # the app opens the day: nothing logged yet
+        update_entry(shell, TODAY, EntryChange(values={"sleep_hours": 9.0}, pain={("hip", "left"): 4}))
+        with pytest.raises(ChangedElsewhere):
+            save_entry(app, DayEntry(TODAY, mood=1), expected=opened)
+        assert get_entry(app, TODAY) == DayEntry(TODAY, sleep_hours=9.0, pain={("hip", "left"): 4})
+        save_entry(app, DayEntry(TODAY, mood=1), expected=get_entry(app, TODAY))  # after a reload it saves
+        assert get_entry(shell, TODAY).mood == 1
+    finally:
+        app.close()
+        shell.close()
+
+
+def test_last_saved_is_recorded(journal):
+    from journal.store.entries import last_saved
+
+    assert last_saved(journal, TODAY) is None
+    save_entry(journal, DayEntry(TODAY, mood=3))
+    saved = last_saved(journal, TODAY)
+    assert saved is not None and saved.tzinfo is not None
+
+
+def test_sites_can_be_renamed_and_unused_ones_removed(journal):
+    from journal.store.sites import remove_site, rename_site
+
+    add_site(journal, "left knee")
+    save_entry(journal, DayEntry(TODAY, pain={("left-knee", ""): 2}))
+    site = rename_site(journal, "left-knee", "patella", label="Kneecap")
+    assert (site.name, site.label) == ("patella", "Kneecap")
+    assert get_entry(journal, TODAY).pain == {("patella", ""): 2}, "the readings follow the site"
+    with pytest.raises(InvalidInput, match="1 pain reading"):
+        remove_site(journal, "patella")
+    with pytest.raises(InvalidInput, match="already a body site"):
+        rename_site(journal, "patella", "knee")
+    add_site(journal, "neck", sided=False)
+    remove_site(journal, "neck")
+    assert "neck" not in [site.name for site in list_sites(journal)]

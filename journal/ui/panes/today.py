@@ -11,19 +11,21 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, OptionList, Static, TabPane, TextArea
 from textual.widgets.option_list import Option
+from rich.text import Text
 
 from journal import clock
-from journal.dates import describe_day
+from journal.dates import EARLIEST, describe_day
 from journal.domain.entries import DayEntry, Site
 from journal.domain.scales import WELLNESS_FIELDS
-from journal.errors import JournalError
+from journal.errors import ChangedElsewhere, JournalError
 from journal.store.db import Journal
-from journal.store.entries import entries_between, get_entry, save_entry
+from journal.store.entries import entries_between, get_entry, last_saved, save_entry
 from journal.store.sites import add_site, list_sites
 from journal.ui.widgets.day_rows import day_rows, pain_key, pain_row, split_pain_key
 from journal.ui.widgets.score_sheet import ScoreSheet
 
 RECENT_DAYS = 14
+OUTSIDE_CHANGES_EVERY = 2.0  # seconds between looks for what other windows and commands saved
 
 
 def _text(value: object) -> str:
@@ -48,6 +50,16 @@ def recent_label(day: dt.date, entry: DayEntry | None) -> str:
     return f"{day:%a} {day.day:>2}  {' '.join(parts) or '✓'}"
 
 
+def saved_label(saved: dt.datetime | None, today: dt.date) -> str:
+    """'saved 07:42' today, 'saved 25 Nov 21:03' on another day, in local time."""
+    if saved is None:
+        return "saved"
+    local = saved.astimezone()
+    if local.date() == today:
+        return f"saved {local:%H:%M}"
+    return f"saved {local.day} {local:%b %H:%M}"
+
+
 class TodayPane(TabPane):
     """Log a day: every field of the day, checked as typed, saved with ctrl+s."""
 
@@ -66,10 +78,12 @@ class TodayPane(TabPane):
         self.today = today
         self.day = today
         self.sites: list[Site] = list_sites(journal)
-        self._saved: dict[str, str] = {}
-        self._saved_at: dict[dt.date, str] = {}
-        self._logged = False
+        self._saved: dict[str, str] = {}  # the form as it was loaded or last saved
+        self._loaded = DayEntry(today)  # the day as stored when it was opened here
+        self._last_saved: dt.datetime | None = None
+        self._changed_elsewhere = False
         self._status_due = False
+        self._data_version = journal.data_version()
 
     # -- layout -----------------------------------------------------------------
 
@@ -83,7 +97,7 @@ class TodayPane(TabPane):
             with VerticalScroll(id="day-form"):
                 yield ScoreSheet(day_rows(self.sites), id="scores")
                 yield Label("Note", classes="section-label")
-                yield TextArea(id="note", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+                yield NoteArea(id="note", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
             with Vertical(id="recent"):
                 yield Label(f"Last {RECENT_DAYS} days", classes="section-label")
                 yield OptionList(id="recent-days")
@@ -93,6 +107,7 @@ class TodayPane(TabPane):
         self.sheet.focus()
         # A journal left open overnight moves on to the new day's date.
         self.set_interval(60, self.check_the_date)
+        self.set_interval(OUTSIDE_CHANGES_EVERY, self.check_outside_changes)
 
     def check_the_date(self) -> None:
         today = clock.today()
@@ -102,6 +117,24 @@ class TodayPane(TabPane):
         self.query_one("#day-label", Static).update(describe_day(self.day, today))
         self.query_one("#next-day").set_class(self.day >= today, "-disabled")
         self.refresh_recent()
+
+    def check_outside_changes(self) -> None:
+        """Show what another window or a journal command saved, without losing what is typed here."""
+        version = self.journal.data_version()
+        if version == self._data_version:
+            return
+        self._data_version = version
+        sites = list_sites(self.journal)
+        if sites != self.sites:
+            self.sites = sites
+            self.sheet.replace_rows(day_rows(sites))
+            self._saved.update({key: "" for key in self.sheet.values if key not in self._saved})
+        self.refresh_recent()
+        if self.dirty:
+            self._changed_elsewhere = get_entry(self.journal, self.day) != self._loaded
+            self.update_status()
+        else:
+            self.show_day(self.day)
 
     @property
     def sheet(self) -> ScoreSheet:
@@ -135,12 +168,14 @@ class TodayPane(TabPane):
         """Load `day` from the journal into the form (unsaved changes must be dealt with first)."""
         self.day = day
         entry = get_entry(self.journal, day)
+        self._loaded = entry
+        self._last_saved = last_saved(self.journal, day)
+        self._changed_elsewhere = False
         values = {name: _text(getattr(entry, name)) for name in ("day_type", "sleep_hours", *WELLNESS_FIELDS)}
         values.update({pain_key(site, side): str(score) for (site, side), score in entry.pain.items()})
         self.sheet.set_values(values)
         self.query_one("#note", TextArea).load_text(entry.note)
         self._saved = self.snapshot()
-        self._logged = not entry.is_empty
         self.query_one("#day-label", Static).update(describe_day(day, self.today))
         self.query_one("#next-day").set_class(day >= self.today, "-disabled")
         self.refresh_recent()
@@ -151,12 +186,12 @@ class TodayPane(TabPane):
         status = self.query_one("#save-status", Static)
         if self.sheet.errors():
             text, state = "✗ fix the fields in red", "-error"
+        elif self.dirty and self._changed_elsewhere:
+            text, state = "● unsaved · changed elsewhere too", "-dirty"
         elif self.dirty:
             text, state = "● unsaved · ctrl+s saves", "-dirty"
-        elif self.day in self._saved_at:
-            text, state = f"✓ saved at {self._saved_at[self.day]}", "-saved"
-        elif self._logged:
-            text, state = "✓ saved", "-saved"
+        elif not self._loaded.is_empty:
+            text, state = f"✓ {saved_label(self._last_saved, self.today)}", "-saved"
         else:
             text, state = "nothing logged yet", ""
         status.update(text)
@@ -168,7 +203,10 @@ class TodayPane(TabPane):
         recent = self.query_one("#recent-days", OptionList)
         recent.clear_options()
         days = [self.today - dt.timedelta(days=offset) for offset in range(RECENT_DAYS)]
-        recent.add_options(Option(recent_label(day, logged.get(day)), id=day.isoformat()) for day in days)
+        recent.add_options(
+            Option(Text(recent_label(day, logged.get(day)), no_wrap=True, overflow="ellipsis"), id=day.isoformat())
+            for day in days
+        )
         if start <= self.day <= self.today:
             recent.highlighted = (self.today - self.day).days
 
@@ -182,8 +220,12 @@ class TodayPane(TabPane):
 
     # -- saving and leaving -----------------------------------------------------
 
-    def save(self) -> bool:
-        """Save the day if every field is valid; says so on screen either way."""
+    def save(self, *, overwrite: bool = False) -> bool:
+        """Save the day if every field is valid; says so on screen either way.
+
+        A day saved elsewhere since it was opened is not overwritten unless the
+        runner says so (`overwrite`).
+        """
         errors = self.sheet.errors()
         if errors:
             key, message = errors[0]
@@ -193,20 +235,34 @@ class TodayPane(TabPane):
             return False
         entry = self.read_entry()
         try:
-            save_entry(self.journal, entry)
+            save_entry(self.journal, entry, expected=None if overwrite else self._loaded)
+        except ChangedElsewhere:
+            self._resolve_conflict()
+            return False
         except JournalError as error:
             self.notify(str(error), title="Not saved", severity="error")
             return False
+        self._loaded = entry
+        self._last_saved = last_saved(self.journal, self.day)
+        self._changed_elsewhere = False
         self._saved = self.snapshot()
-        self._logged = not entry.is_empty
-        self._saved_at[self.day] = dt.datetime.now().strftime("%H:%M")
         self.refresh_recent()
         self.update_status()
-        what = "Saved" if self._logged else "Cleared"
-        self.notify(f"{what} {describe_day(self.day, self.today)}")
+        self.notify(f"{'Cleared' if entry.is_empty else 'Saved'} {describe_day(self.day, self.today)}")
         return True
 
-    def leave_then(self, proceed: Callable[[], object]) -> None:
+    def _resolve_conflict(self) -> None:
+        from journal.ui.screens.dialogs import changed_elsewhere
+
+        def decided(choice: str | None) -> None:
+            if choice == "overwrite":
+                self.save(overwrite=True)
+            elif choice == "reload":
+                self.show_day(self.day)
+
+        self.app.push_screen(changed_elsewhere(describe_day(self.day, self.today)), decided)
+
+    def leave_then(self, proceed: Callable[[], object], leaving: str = "you leave this day") -> None:
         """Run `proceed` once the day's unsaved changes are saved or knowingly discarded."""
         if not self.dirty:
             proceed()
@@ -218,9 +274,9 @@ class TodayPane(TabPane):
             elif choice == "discard":
                 proceed()
 
-        from journal.ui.screens.dialogs import UnsavedChangesScreen
+        from journal.ui.screens.dialogs import unsaved_changes
 
-        self.app.push_screen(UnsavedChangesScreen(describe_day(self.day, self.today)), decided)
+        self.app.push_screen(unsaved_changes(describe_day(self.day, self.today), leaving), decided)
 
     def go_to(self, day: dt.date | None) -> None:
         if day is None or day == self.day:
@@ -228,7 +284,10 @@ class TodayPane(TabPane):
         if day > self.today:
             self.notify("That day has not happened yet", severity="warning")
             return
-        self.leave_then(lambda: self.show_day(day))
+        if day < EARLIEST:
+            self.notify(f"The journal starts in {EARLIEST.year}", severity="warning")
+            return
+        self.leave_then(lambda: self.show_day(day), f"you go to {describe_day(day, self.today)}")
 
     # -- actions -----------------------------------------------------------------
 
@@ -258,7 +317,7 @@ class TodayPane(TabPane):
     def action_add_site(self) -> None:
         from journal.ui.screens.dialogs import AddSiteScreen
 
-        self.app.push_screen(AddSiteScreen(), self._add_site)
+        self.app.push_screen(AddSiteScreen([site.name for site in self.sites]), self._add_site)
 
     def _add_site(self, answer: tuple[str, str, bool] | None) -> None:
         if answer is None:
@@ -288,3 +347,11 @@ class TodayPane(TabPane):
     @on(OptionList.OptionSelected, "#recent-days")
     def _recent_chosen(self, event: OptionList.OptionSelected) -> None:
         self.go_to(dt.date.fromisoformat(event.option.id))
+
+
+class NoteArea(TextArea):
+    """The day's note: arriving in it puts the cursor after what is written."""
+
+    def _on_focus(self, event: events.Focus) -> None:
+        super()._on_focus(event)
+        self.move_cursor(self.document.end)

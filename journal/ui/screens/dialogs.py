@@ -1,46 +1,73 @@
-"""Small modal dialogs: unsaved changes, going to a date, adding a body site."""
+"""Small modal dialogs: a question with answers, going to a date, adding a body site."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from journal.dates import EXAMPLES, parse_date
+from journal.dates import parse_date
 from journal.domain.scales import parse_site_name
 from journal.errors import InvalidInput
 
 
-class UnsavedChangesScreen(ModalScreen[str]):
-    """Asks what to do with a day's unsaved changes: 'save', 'discard' or 'cancel'."""
+class ChoiceScreen(ModalScreen[str]):
+    """A question with a few answers, each a button and a key; escape is "cancel"."""
 
-    BINDINGS = [
-        Binding("escape", "dismiss('cancel')", "Keep editing"),
-        Binding("s", "dismiss('save')", "Save", show=False),
-        Binding("d", "dismiss('discard')", "Discard", show=False),
-    ]
+    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel")]
 
-    def __init__(self, day_label: str) -> None:
+    def __init__(self, title: str, body: str, choices: list[tuple[str, str, str, str]]) -> None:
+        """`choices` are (answer, button label, button variant, key)."""
         super().__init__()
-        self.day_label = day_label
+        self.title_text = title
+        self.body = body
+        self.choices = choices
 
     def compose(self) -> ComposeResult:
+        keys = " · ".join(f"{key} {label.lower()}" for _, label, _, key in self.choices)
         with Vertical(classes="dialog"):
-            yield Label(f"{self.day_label} has unsaved changes.", classes="dialog-title")
-            yield Static("Save them before you leave this day?  (s save · d discard · esc keep editing)")
+            yield Label(self.title_text, classes="dialog-title")
+            yield Static(self.body)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", id="save", variant="primary")
-                yield Button("Discard", id="discard", variant="error")
-                yield Button("Keep editing", id="cancel")
+                for answer, label, variant, _ in self.choices:
+                    yield Button(label, id=answer, variant=variant)
+            yield Static(keys, classes="dialog-keys")
+
+    def on_key(self, event: events.Key) -> None:
+        for answer, _, _, key in self.choices:
+            if event.key == key:
+                event.stop()
+                self.dismiss(answer)
 
     @on(Button.Pressed)
     def choose(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id)
+
+
+def unsaved_changes(day_label: str, leaving: str) -> ChoiceScreen:
+    """Asks what to do with a day's unsaved changes: 'save', 'discard' or 'cancel'."""
+    return ChoiceScreen(
+        f"{day_label} has unsaved changes",
+        f"Save them before {leaving}?",
+        [("save", "Save", "primary", "s"), ("discard", "Discard", "error", "d"),
+         ("cancel", "Keep editing", "default", "escape")],
+    )
+
+
+def changed_elsewhere(day_label: str) -> ChoiceScreen:
+    """Asks what to do when the day was saved elsewhere meanwhile: 'overwrite', 'reload' or 'cancel'."""
+    return ChoiceScreen(
+        f"{day_label} changed elsewhere",
+        "Another window or a journal command saved this day after you opened it."
+        " Your changes are still on screen; nothing has been saved or lost yet.",
+        [("reload", "Load theirs", "primary", "l"), ("overwrite", "Save mine over it", "error", "o"),
+         ("cancel", "Keep editing", "default", "escape")],
+    )
 
 
 class GoToDateScreen(ModalScreen[dt.date | None]):
@@ -55,7 +82,7 @@ class GoToDateScreen(ModalScreen[dt.date | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label("Go to a date", classes="dialog-title")
-            yield Input(placeholder=EXAMPLES, id="date")
+            yield Input(placeholder="yesterday, monday, 20 nov, 2026-11-20", id="date")
             yield Static("", id="date-error", classes="error-line")
 
     @on(Input.Submitted)
@@ -72,6 +99,10 @@ class AddSiteScreen(ModalScreen[tuple[str, str, bool] | None]):
     """Asks for a new body site: returns (name, label, sided), or None."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, taken: list[str]) -> None:
+        super().__init__()
+        self.taken = taken
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -94,6 +125,8 @@ class AddSiteScreen(ModalScreen[tuple[str, str, bool] | None]):
         label = self.query_one("#site-label", Input).value.strip()
         try:
             name = parse_site_name(name)
+            if name in self.taken:
+                raise InvalidInput(f"there is already a body site called {name}")
         except InvalidInput as error:
             self.query_one("#site-error", Static).update(str(error))
             self.query_one("#site-name", Input).focus()

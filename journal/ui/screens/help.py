@@ -31,8 +31,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
             yield Label("Keys", classes="dialog-title")
+            yield Static("Escape closes this screen; the arrows scroll it.", classes="help-footnote")
             for title, keys in [*self.sections, ("In the form", list(FORM_KEYS))]:
                 yield Label(title, classes="help-section")
                 for key, description in keys:
                     yield Static(Text.assemble((f"{key:<18}", "bold"), " ", description))
-            yield Static("Escape closes this screen.", classes="help-footnote")

@@ -113,6 +113,18 @@ class ScoreSheet(Widget, can_focus=True):
 
     # -- the data ----------------------------------------------------------------
 
+    def replace_rows(self, rows: Iterable[Row]) -> None:
+        """New rows (sites changed); the texts of cells that stay are kept."""
+        cursor_key = self.cursor_key
+        values = self.values
+        self.rows = list(rows)
+        self.cells = {cell.key: cell for row in self.rows for cell in row.cells}
+        self.set_values(values)
+        self.cursor = (self._editable_rows()[0], 0)
+        if cursor_key in self.cells:
+            self.move_to(cursor_key)
+        self.refresh(layout=True)
+
     def add_row(self, row: Row) -> None:
         self.rows.append(row)
         self.cells.update({cell.key: cell for cell in row.cells})
