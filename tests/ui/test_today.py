@@ -109,8 +109,15 @@ def test_typing_keeps_to_the_cell(db_path):
     async def scenario(pilot):
         await fill(pilot, "sleep_hours", "8,25x")  # a letter is not typed into a number
         assert sheet(pilot).values["sleep_hours"] == "8,25"
-        await fill(pilot, "mood", "45")  # one digit fits a 1-5 cell
+        await fill(pilot, "mood", "45")  # one digit fits a 1-5 cell: the next one starts again
+        assert sheet(pilot).values["mood"] == "5"
+        await type_text(pilot, "64")  # a refused 6 is fixed by typing over it
         assert sheet(pilot).values["mood"] == "4"
+        await fill(pilot, "pain:knee:", "105")
+        assert sheet(pilot).values["pain:knee:"] == "5"
+        await pilot.press("backspace", "4")
+        assert sheet(pilot).values["pain:knee:"] == "4"
+        await fill(pilot, "mood", "3")
         await pilot.press("backspace")
         assert sheet(pilot).values["mood"] == ""
 

@@ -223,8 +223,8 @@ class ScoreSheet(Widget, can_focus=True):
         event.stop()
         event.prevent_default()
         text = character if self._fresh else self.values[cell.key] + character
-        if len(text) <= cell.max_length:
-            self._edit(cell.key, text)
+        # A full cell starts again: typing 3 then 4 into a 1-5 field leaves 4.
+        self._edit(cell.key, text if len(text) <= cell.max_length else character)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
