@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -22,15 +24,19 @@ db_option = click.option(
 )
 
 
+def _chosen_path(ctx: click.Context, db_path: Path | None) -> Path:
+    """The journal file: --db may stand before or after the command name; the nearest one wins."""
+    chosen, context = db_path, ctx
+    while chosen is None and context is not None:
+        chosen, context = context.params.get("db_path"), context.parent
+    return journal_path(chosen)
+
+
 def _open(ctx: click.Context, db_path: Path | None, *, create: bool = True):
     """The journal the command works on; commands that only read never create one."""
     from journal.store import open_journal
 
-    # --db may stand before or after the command name; the nearest one wins.
-    chosen, context = db_path, ctx
-    while chosen is None and context is not None:
-        chosen, context = context.params.get("db_path"), context.parent
-    journal = open_journal(journal_path(chosen), create=create)
+    journal = open_journal(_chosen_path(ctx, db_path), create=create)
     ctx.call_on_close(journal.close)
     return journal
 
@@ -81,9 +87,12 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     Run without a command to open the full-screen journal.
     """
     if ctx.invoked_subcommand is None:
-        journal = _open(ctx, db_path)  # a bad file is refused before the screen is taken over
+        # A bad file is refused before the screen is taken over; a new one is only
+        # created once the app can really start.
+        journal = _open(ctx, db_path, create=False) if _chosen_path(ctx, db_path).exists() else None
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise InvalidInput("the journal app needs a terminal; for scripts use journal add, show or export")
+        journal = journal or _open(ctx, db_path)
         from journal.ui.app import run_app
 
         ctx.exit(run_app(journal))
@@ -96,7 +105,7 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
 @click.option("--fatigue", metavar="1-5", help="Fatigue, 5 = fresh.")
 @click.option("--soreness", metavar="1-5", help="Muscle soreness, 5 = none.")
 @click.option("--stress", metavar="1-5", help="Stress, 5 = relaxed.")
-@click.option("--mood", metavar="1-5", help="Mood, 5 = very positive.")
+@click.option("--mood", metavar="1-5", help="Mood, 5 = very good.")
 @click.option("--pain", "pain", metavar="SITE[:SIDE]=0-10", multiple=True, help="Pain at a body site (repeatable).")
 @click.option("--day", "day_type", metavar="TYPE", help="Day type: normal, rest, race, injured, sick.")
 @click.option("--note", help="A note for the day (replaces the old one).")
@@ -112,14 +121,16 @@ def add(ctx, date, sleep, sleep_quality, fatigue, soreness, stress, mood, pain, 
     journal add yesterday --day race --note "Half marathon, 1:32"
     journal add "20 nov" --clear mood --clear pain:knee
     """
-    from journal.domain.entries import EntryChange, parse_clear, parse_pain_setting, parse_value
+    from journal.dates import describe_day
+    from journal.domain.entries import DEFAULT_SITES, EntryChange, parse_clear, parse_pain_setting, parse_value
     from journal.domain.summary import summarise
     from journal.store.entries import update_entry
     from journal.store.sites import list_sites
 
     day = _date(date, default=_today())
-    journal = _open(ctx, db_path)
-    sites = list_sites(journal)
+    # Everything is checked before a new journal is created: bad input leaves no file behind.
+    journal = _open(ctx, db_path, create=False) if _chosen_path(ctx, db_path).exists() else None
+    sites = list_sites(journal) if journal else list(DEFAULT_SITES)
     change = EntryChange()
     given = {"sleep_hours": sleep, "sleep_quality": sleep_quality, "fatigue": fatigue, "soreness": soreness,
              "stress": stress, "mood": mood, "day_type": day_type, "note": note}
@@ -138,9 +149,7 @@ def add(ctx, date, sleep, sleep_quality, fatigue, soreness, stress, mood, pain, 
         raise InvalidInput(f"{', '.join(sorted(overlap))} is both set and cleared: choose one")
     if change.is_empty():
         raise InvalidInput("nothing to log: give a field such as --sleep 7.5, --mood 4 or --pain knee=3")
-    entry = update_entry(journal, day, change)
-    from journal.dates import describe_day
-
+    entry = update_entry(journal or _open(ctx, db_path), day, change)
     click.echo(f"{describe_day(day, _today())}: {summarise(entry, sites)}")
 
 
@@ -190,23 +199,36 @@ def export(ctx, start, end, output, db_path):
     first, last = _range(None, start, end, days_default=None)
     journal = _open(ctx, db_path, create=False)
     if output is None:
-        export_entries(journal, first, last, sys.stdout)
+        # Bytes as they are: UTF-8 and CRLF whatever the platform's text mode would do.
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+        try:
+            export_entries(journal, first, last, out)
+        except BrokenPipeError:
+            # `journal export | head`: the reader left early, which is not an error.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        finally:
+            out.detach()
         return
-    _write_atomically(output, lambda out: export_entries(journal, first, last, out))
+    _write_atomically(output, lambda out: export_entries(journal, first, last, out), journal.path)
     click.echo(f"wrote {output}", err=True)
 
 
-def _write_atomically(path: Path, write) -> None:
+def _write_atomically(path: Path, write, journal_file: Path) -> None:
     """Write through a temporary file, so a failed export never leaves half a file."""
     import tempfile
 
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InvalidInput(f"the folder {folder} does not exist")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    path = path.resolve()  # through a symbolic link to the file it names
+    if path.exists() and path.samefile(journal_file):
+        raise InvalidInput(f"{path} is the journal itself: choose another file for the export")
+    if not path.parent.is_dir():
+        raise InvalidInput(f"the folder {path.parent} does not exist")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             write(out)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # an ordinary file, not the temporary file's private mode
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -234,8 +256,10 @@ def sites(ctx, db_path):
 @click.pass_context
 def sites_add(ctx, name, label, sided, db_path):
     """Add a body site, for example `journal sites add groin --label "Groin"`."""
+    from journal.domain.scales import parse_site_name
     from journal.store.sites import add_site
 
+    parse_site_name(name)  # checked before a new journal is created
     site = add_site(_open(ctx, db_path), name, label=label, sided=sided)
     click.echo(f"added {site.name} ({site.label}{', left/right' if site.sided else ''})")
 
@@ -275,7 +299,7 @@ def sites_remove(ctx, name, db_path):
 
 @cli.command()
 @click.option("--weeks", type=click.IntRange(1, 520), default=12, show_default=True, help="How many weeks of days.")
-@click.option("--years", type=click.IntRange(1, 200), help="How many years of days (instead of --weeks).")
+@click.option("--years", type=click.IntRange(1, 100), help="How many years of days (instead of --weeks).")
 @click.option("--seed", type=int, default=1, show_default=True, help="The same seed gives the same journal.")
 @db_option
 @click.pass_context
@@ -312,13 +336,12 @@ def main(argv: list[str] | None = None) -> None:
     except JournalError as error:
         click.echo(f"journal: {error}", err=True)
         sys.exit(2)
+    except sqlite3.Error as error:
+        click.echo(f"journal: the journal file cannot be read: {error} (nothing was changed)", err=True)
+        sys.exit(2)
     except click.Abort:
         click.echo("journal: stopped", err=True)
         sys.exit(1)
-    except BrokenPipeError:
-        # `journal export | head`: the reader left early, which is not an error.
-        sys.stderr.close()
-        sys.exit(0)
     except click.ClickException as error:
         click.echo(f"journal: {error.format_message()}", err=True)
         sys.exit(error.exit_code)

@@ -26,7 +26,7 @@ _UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
 _AGO = re.compile(r"^(\d{1,5}) (day|week|month|year)s? ago$")
 _IN = re.compile(r"^in (\d{1,5}) (day|week|month|year)s?$")
 _WEEKDAY_PHRASE = re.compile(r"^(last |next )?([a-z]+)$")
-_ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_YEAR_FIRST = re.compile(r"^\d{4}([-/.])\d{1,2}\1\d{1,2}$")
 # The journal's dates start here: anything earlier is a typo, not a training day.
 EARLIEST = dt.date(1900, 1, 1)
 
@@ -95,7 +95,7 @@ def _shift(today: dt.date, delta: relativedelta, words: str) -> dt.date:
 def _calendar_day(words: str, text: str, today: dt.date, ahead: bool) -> dt.date:
     from dateutil import parser  # the full parser is only needed for calendar dates
 
-    if not re.search(r"[a-z]", words) and not _ISO.match(words):
+    if not re.search(r"[a-z]", words) and not _YEAR_FIRST.match(words):
         # 03/04/2026 is March in one country and April in the next: only ISO is unambiguous.
         raise InvalidInput(f"cannot tell which day {text.strip()!r} is: write it as 2026-11-20 or 20 nov")
     try:
@@ -105,9 +105,11 @@ def _calendar_day(words: str, text: str, today: dt.date, ahead: bool) -> dt.date
         raise InvalidInput(f"cannot read {text.strip()!r} as a date: try {EXAMPLES}") from None
     if first.day != second.day or first.month != second.month:
         raise InvalidInput(f"{text.strip()!r} needs a day and a month: try {EXAMPLES}")
-    if first.year == second.year:
-        return first.date()
-    return _nearest_year(first.month, first.day, today, forward=ahead)
+    day = first.date() if first.year == second.year else _nearest_year(first.month, first.day, today, forward=ahead)
+    named = [_WEEKDAYS[word] for word in re.findall(r"[a-z]+", words) if word in _WEEKDAYS]
+    if named and named[0].weekday != day.weekday():
+        raise InvalidInput(f"{day:%d %b %Y} is a {day:%A}, not {text.strip()!r}: check the date")
+    return day
 
 
 def _nearest_year(month: int, day: int, today: dt.date, *, forward: bool) -> dt.date:
@@ -136,7 +138,3 @@ def describe_day(day: dt.date, today: dt.date) -> str:
         return f"{label} (yesterday)"
     return label
 
-
-def short_day(day: dt.date) -> str:
-    """'Thu 26 Nov': for lists where the year is clear from context."""
-    return f"{day:%a} {day.day:>2} {day:%b}"

@@ -32,9 +32,9 @@ class WellnessItem:
 WELLNESS = (
     WellnessItem("sleep_quality", "sleep quality", "very poor", "excellent"),
     WellnessItem("fatigue", "fatigue", "exhausted", "fresh"),
-    WellnessItem("soreness", "soreness", "very sore", "no soreness"),
+    WellnessItem("soreness", "soreness", "very sore", "not sore"),
     WellnessItem("stress", "stress", "very stressed", "relaxed"),
-    WellnessItem("mood", "mood", "very low", "very positive"),
+    WellnessItem("mood", "mood", "very low", "very good"),
 )
 WELLNESS_FIELDS = tuple(item.field for item in WELLNESS)
 WELLNESS_MIN, WELLNESS_MAX = 1, 5

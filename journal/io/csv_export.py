@@ -2,7 +2,7 @@
 
 RFC 4180 (CRLF line ends, quotes where needed), UTF-8, ISO dates, numbers as
 numbers and an empty cell where nothing was logged. Text a spreadsheet would
-run as a formula gets a leading apostrophe, which the import takes off again.
+run as a formula gets a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -24,15 +24,13 @@ _SIDE_ORDER = {"": 0, "left": 1, "right": 2}
 
 
 def neutralise(text: str) -> str:
-    """Text that a spreadsheet would not run as a formula; `restore` undoes it."""
+    """Text that a spreadsheet would not run as a formula.
+
+    Text that already starts with apostrophes before a formula character gets
+    one more, so that taking one apostrophe off always gives the text back.
+    """
     if text.lstrip("'").startswith(_FORMULA_START):
         return "'" + text
-    return text
-
-
-def restore(text: str) -> str:
-    if text.startswith("'") and text.lstrip("'").startswith(_FORMULA_START):
-        return text[1:]
     return text
 
 

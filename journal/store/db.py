@@ -51,6 +51,10 @@ class Journal:
             raise _file_error(self.path, error) from None
         try:
             yield self.conn
+        except sqlite3.Error as error:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise _file_error(self.path, error) from None
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
@@ -88,14 +92,16 @@ def open_journal(path: str | Path, *, create: bool = True) -> Journal:
     if path.exists():
         _check_is_sqlite(path)
         read_only = _is_read_only(path)
-        conn = _connect(path, read_only=read_only)
+        # Decide on a read-only connection: closing a writable one could fold a
+        # leftover write-ahead log into a file that is then refused.
+        probe = _connect(path, read_only=True)
         try:
-            pending = _pending_migrations(conn, path)
-            if read_only and pending:
-                raise JournalFileError(f"{path} is read-only and needs an upgrade this version must write")
-        except BaseException:
-            conn.close()
-            raise
+            pending = _pending_migrations(probe, path)
+        finally:
+            probe.close()
+        if read_only and pending:
+            raise JournalFileError(f"{path} is read-only and needs an upgrade this version must write")
+        conn = _connect(path, read_only=read_only)
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -153,11 +159,17 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
 def _pending_migrations(conn: sqlite3.Connection, path: Path) -> list[str]:
     """The migrations this journal still needs; refuses files that are not journals."""
     try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    except sqlite3.DatabaseError:
+        return _read_pending(conn, path)
+    except sqlite3.Error:
         raise JournalFileError(f"{path} is damaged or not a journal; it was left untouched") from None
-    if not tables and application_id == 0:
+
+
+def _read_pending(conn: sqlite3.Connection, path: Path) -> list[str]:
+    schema = conn.execute("SELECT type, name FROM sqlite_master").fetchall()
+    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {name for kind, name in schema if kind == "table"}
+    if not schema and application_id == 0 and user_version == 0:
         return list(KNOWN_MIGRATIONS)  # an empty database becomes a new journal
     if application_id != APPLICATION_ID or "_sqlite_migrations" not in tables:
         raise JournalFileError(f"{path} is a SQLite database but not an Offseason journal; it was left untouched")
@@ -194,4 +206,6 @@ def _file_error(path: Path, error: sqlite3.Error) -> JournalFileError:
         return JournalFileError(f"cannot write {path}: {message} (nothing was changed)")
     if "unable to open" in message:
         return JournalFileError(f"cannot open {path}: check the path and its permissions")
-    return JournalFileError(f"{path}: {message}")
+    if "malformed" in message or "not a database" in message:
+        return JournalFileError(f"{path} is damaged: {message} (nothing was changed)")
+    return JournalFileError(f"{path}: {message} (nothing was changed)")

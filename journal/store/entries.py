@@ -27,7 +27,7 @@ def entries_between(journal: Journal, start: dt.date, end: dt.date) -> list[DayE
 
 def _read(conn: sqlite3.Connection, start: str, end: str) -> list[DayEntry]:
     entries = {
-        row[0]: DayEntry(dt.date.fromisoformat(row[0]), *row[1:])
+        row[0]: DayEntry(dt.date.fromisoformat(row[0]), **dict(zip(ENTRY_FIELDS, row[1:])))
         for row in conn.execute(
             f"SELECT date, {_COLUMNS} FROM entries WHERE date BETWEEN ? AND ? ORDER BY date", [start, end]
         )
@@ -40,13 +40,6 @@ def _read(conn: sqlite3.Connection, start: str, end: str) -> list[DayEntry]:
     for date, site, side, score in pain_rows:
         entries[date].pain[(site, side)] = score
     return list(entries.values())
-
-
-def logged_dates(journal: Journal, start: dt.date, end: dt.date) -> list[dt.date]:
-    rows = journal.conn.execute(
-        "SELECT date FROM entries WHERE date BETWEEN ? AND ? ORDER BY date", [start.isoformat(), end.isoformat()]
-    )
-    return [dt.date.fromisoformat(row[0]) for row in rows]
 
 
 def count_entries(journal: Journal) -> int:

@@ -29,5 +29,5 @@ def test_today_pane_with_an_invalid_value(snap_compare, db_path):
 def test_unsaved_changes_dialog(snap_compare, db_path):
     demo_journal(db_path)
     assert snap_compare(
-        make_app(db_path), terminal_size=(80, 24), run_before=steady_cursors, press=["9", "alt+left"]
+        make_app(db_path), terminal_size=(80, 24), run_before=steady_cursors, press=["down", "9", "alt+left"]
     )

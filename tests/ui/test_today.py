@@ -94,7 +94,7 @@ def test_an_invalid_value_is_shown_where_typed_and_not_saved(db_path):
         assert scores.error("mood").startswith("mood must be a whole number from 1")
         assert scores.error("pain:knee:") is not None
         mood_row = next(i for i, row in enumerate(scores.rows) if row.label == "Mood")
-        assert scores._row_text(mood_row).plain.endswith("✗ 1 very low … 5 very positive")
+        assert scores._row_text(mood_row).plain.endswith("✗ 1 very low … 5 very good")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "fix the fields" in status(pilot)
@@ -278,15 +278,24 @@ def test_the_palette_offers_the_day_commands(db_path):
 
 
 def test_usable_at_80_by_24(db_path):
+    from journal.store.sites import add_site
+
+    with open_journal(db_path) as journal:
+        for name in ("groin", "neck", "toe", "wrist", "elbow", "calf-right", "glute"):
+            add_site(journal, name)
+
     async def scenario(pilot):
         scores = sheet(pilot)
-        scores.move_to("pain:lower-back:")
+        form = pilot.app.query_one("#day-form")
+        assert scores.virtual_region.height > form.size.height, "more rows than fit: the form must scroll"
+        scores.move_to("pain:glute:right")
         await pilot.pause()
-        row = next(i for i, r in enumerate(scores.rows) if r.label == "Lower back")
-        assert scores.region.y + row - pilot.app.query_one("#day-form").scroll_offset.y < 24, (
-            "the form scrolls to the cursor"
-        )
-        assert pilot.app.query_one("#day-label").region.width > 0
+        row = next(i for i, r in enumerate(scores.rows) if r.label == "Glute")
+        top = form.scroll_offset.y
+        assert top <= scores.virtual_region.y + row < top + form.size.height, "the cursor's row is in view"
+        scores.move_to("day_type")
+        await pilot.pause()
+        assert form.scroll_offset.y == 0, "and back up again"
 
     drive(make_app(db_path), scenario, size=(80, 24))
 
@@ -355,6 +364,14 @@ def test_what_another_window_saves_shows_up(db_path):
         await pilot.pause()
         assert sheet(pilot).values["fatigue"] == "4", "what is typed here is kept"
         assert "changed elsewhere" in status(pilot)
+        await fill(pilot, "pain:groin:left", "3")
+        with open_journal(db_path) as shell:
+            from journal.store.sites import rename_site
+
+            rename_site(shell, "groin", "adductor")
+        pane.check_outside_changes()
+        await pilot.pause()
+        assert sheet(pilot).values["pain:groin:left"] == "3", "a row renamed elsewhere keeps what was typed"
 
     drive(make_app(db_path), scenario)
 

@@ -211,3 +211,54 @@ def test_the_app_needs_a_terminal(run):
     run("add", "--mood", "3")
     code, _, err = run()  # pytest's stdin is not a terminal
     assert code == 2 and "needs a terminal" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["add", "--mood", "6"], ["add", "--pain", "elbow=3"], ["sites", "add", "9bad"], [], ["add", "tomorrow", "--mood", "3"]],
+)
+def test_bad_input_never_creates_a_journal(run, tmp_path, args):
+    path = tmp_path / "new" / "journal.db"
+    code, _, _ = run(*args, "--db", str(path), db=False)
+    assert code == 2
+    assert not path.exists() and not path.parent.exists()
+
+
+def test_export_will_not_overwrite_the_journal(run, db_path):
+    run("add", "--mood", "3")
+    before = db_path.read_bytes()
+    code, _, err = run("export", "-o", str(db_path))
+    assert code == 2 and "the journal itself" in err
+    assert db_path.read_bytes() == before
+
+
+def test_export_to_a_file_is_an_ordinary_file(run, tmp_path):
+    run("add", "--mood", "3")
+    target = tmp_path / "out.csv"
+    assert run("export", "-o", str(target))[0] == 0
+    assert target.stat().st_mode & 0o044, "readable by others as the umask allows, not private"
+
+
+def test_a_damaged_journal_is_one_line(run, db_path):
+    run("add", "--mood", "3")
+    from journal.store import open_journal
+
+    with open_journal(db_path) as journal:
+        journal.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db_path.read_bytes())
+    data[4096:] = b"\xff" * (len(data) - 4096)
+    db_path.write_bytes(bytes(data))
+    for args in (["show", "--from", "monday"], ["add", "--mood", "4"], ["export"]):
+        code, _, err = run(*args)
+        assert code == 2 and err.count("\n") == 1 and "damaged" in err, err
+
+
+def test_export_into_a_closed_pipe_is_not_an_error(db_path):
+    main_code = f"from journal.cli import main; main(['add', '--mood', '3', '--db', {str(db_path)!r}])"
+    subprocess.run([sys.executable, "-c", main_code], check=False, capture_output=True)
+    export = subprocess.Popen(
+        [sys.executable, "-m", "journal", "export", "--db", str(db_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    export.stdout.close()  # the reader leaves before reading
+    assert export.wait() == 0
+    assert export.stderr.read() == b""

@@ -28,6 +28,8 @@ from tests.conftest import TODAY
         ("30 dec", dt.date(2025, 12, 30)),  # no year: the most recent past one
         ("29 feb", dt.date(2024, 2, 29)),
         ("20 November 2026", dt.date(2026, 11, 20)),
+        ("2026/11/20", dt.date(2026, 11, 20)),
+        ("tue 24 nov", dt.date(2026, 11, 24)),
         ("1900-01-01", dt.date(1900, 1, 1)),
     ],
 )
@@ -70,3 +72,8 @@ def test_describe_day_names_today_and_yesterday():
     assert describe_day(TODAY, TODAY) == "Thu 26 Nov 2026 (today)"
     assert describe_day(dt.date(2026, 11, 25), TODAY) == "Wed 25 Nov 2026 (yesterday)"
     assert describe_day(dt.date(2026, 11, 2), TODAY) == "Mon 2 Nov 2026"
+
+
+def test_a_weekday_that_does_not_match_the_date_is_refused():
+    with pytest.raises(InvalidInput, match="is a Tuesday"):
+        parse_date("mon 24 nov", today=TODAY)

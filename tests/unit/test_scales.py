@@ -35,7 +35,7 @@ def test_wellness_is_one_to_five(field):
 
 
 def test_wellness_message_says_which_end_is_best():
-    with pytest.raises(InvalidInput, match=r"mood must be a whole number from 1 \(very low\) to 5 \(very positive\)"):
+    with pytest.raises(InvalidInput, match=r"mood must be a whole number from 1 \(very low\) to 5 \(very good\)"):
         parse_wellness("mood", "6")
 
 

@@ -1,6 +1,8 @@
 import hashlib
 import sqlite3
 import stat
+import subprocess
+import sys
 
 import pytest
 
@@ -82,19 +84,62 @@ def test_a_sqlite_file_that_is_not_a_journal_is_refused_untouched(tmp_path):
     assert digest(path) == before
 
 
+def crash_after(db_path, *statements):
+    """Run `statements` in WAL mode in another process that dies without closing:
+    the changes stay in a leftover -wal file, as after a crash."""
+    code = (
+        "import os, sqlite3, sys\n"
+        "conn = sqlite3.connect(sys.argv[1])\n"
+        "conn.execute('PRAGMA journal_mode=WAL')\n"
+        f"for statement in {list(statements)!r}:\n"
+        "    conn.execute(statement)\n"
+        "conn.commit()\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(db_path)], check=True)
+    wal = db_path.with_name(db_path.name + "-wal")
+    assert wal.exists() and wal.stat().st_size > 0
+    return wal
+
+
 def test_a_journal_from_a_newer_version_is_refused_untouched(db_path):
     open_journal(db_path).close()
-    conn = sqlite3.connect(db_path)
-    conn.execute(
-        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('offseason', 'm999_future', 'x')"
+    wal = crash_after(
+        db_path,
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('offseason', 'm999_future', 'x')",
     )
-    conn.commit()
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
-    before = digest(db_path)
+    before = (digest(db_path), digest(wal))
     with pytest.raises(JournalFileError, match="newer version"):
         open_journal(db_path)
-    assert digest(db_path) == before
+    assert (digest(db_path), digest(wal)) == before, "the leftover log is not folded into a refused file"
+
+
+def test_another_programs_crashed_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.db"
+    wal = crash_after(path, "CREATE TABLE invoices (id INTEGER PRIMARY KEY)", "INSERT INTO invoices VALUES (1)")
+    before = (digest(path), digest(wal))
+    with pytest.raises(JournalFileError, match="not an Offseason journal"):
+        open_journal(path)
+    assert (digest(path), digest(wal)) == before
+
+
+def test_a_database_with_only_a_version_set_is_not_taken_for_empty(tmp_path):
+    path = tmp_path / "versioned.db"
+    sqlite3.connect(path).execute("PRAGMA user_version = 7").connection.close()
+    with pytest.raises(JournalFileError, match="not an Offseason journal"):
+        open_journal(path)
+
+
+def test_a_damaged_journal_is_one_clear_error(db_path):
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(TODAY, mood=3))
+        journal.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db_path.read_bytes())
+    data[4096:] = b"\xff" * (len(data) - 4096)  # wreck every page but the header
+    db_path.write_bytes(bytes(data))
+    with pytest.raises(JournalFileError):
+        with open_journal(db_path) as journal:
+            save_entry(journal, DayEntry(TODAY, mood=4))
 
 
 def test_an_empty_sqlite_database_becomes_a_journal(tmp_path):
@@ -157,7 +202,7 @@ def test_a_failed_write_changes_nothing(journal):
 
 
 def test_the_schema_refuses_what_validation_would(journal):
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(JournalFileError, match="NOT NULL"):
         with journal.transaction() as conn:
             conn.execute("INSERT INTO entries (date, day_type, mood) VALUES ('2026-11-01', NULL, 3)")
 

@@ -124,13 +124,10 @@ class TodayPane(TabPane):
         if version == self._data_version:
             return
         self._data_version = version
-        sites = list_sites(self.journal)
-        if sites != self.sites:
-            self.sites = sites
-            self.sheet.replace_rows(day_rows(sites))
-            self._saved.update({key: "" for key in self.sheet.values if key not in self._saved})
         self.refresh_recent()
         if self.dirty:
+            # Nothing typed here is touched, not even a row for a site renamed
+            # elsewhere: the rows follow the sites when the day is next loaded.
             self._changed_elsewhere = get_entry(self.journal, self.day) != self._loaded
             self.update_status()
         else:
@@ -167,6 +164,10 @@ class TodayPane(TabPane):
     def show_day(self, day: dt.date) -> None:
         """Load `day` from the journal into the form (unsaved changes must be dealt with first)."""
         self.day = day
+        sites = list_sites(self.journal)
+        if sites != self.sites:  # added, renamed or removed elsewhere
+            self.sites = sites
+            self.sheet.replace_rows(day_rows(sites))
         entry = get_entry(self.journal, day)
         self._loaded = entry
         self._last_saved = last_saved(self.journal, day)
@@ -317,16 +318,13 @@ class TodayPane(TabPane):
     def action_add_site(self) -> None:
         from journal.ui.screens.dialogs import AddSiteScreen
 
-        self.app.push_screen(AddSiteScreen([site.name for site in self.sites]), self._add_site)
+        def add(name: str, label: str | None, sided: bool) -> Site:
+            return add_site(self.journal, name, label=label, sided=sided)
 
-    def _add_site(self, answer: tuple[str, str, bool] | None) -> None:
-        if answer is None:
-            return
-        name, label, sided = answer
-        try:
-            site = add_site(self.journal, name, label=label or None, sided=sided)
-        except JournalError as error:
-            self.notify(str(error), title="Site not added", severity="error")
+        self.app.push_screen(AddSiteScreen(add), self._site_added)
+
+    def _site_added(self, site: Site | None) -> None:
+        if site is None:
             return
         self.sites.append(site)
         row = pain_row(site)

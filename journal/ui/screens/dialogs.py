@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -12,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from journal.dates import parse_date
-from journal.domain.scales import parse_site_name
-from journal.errors import InvalidInput
+from journal.domain.entries import Site
+from journal.errors import InvalidInput, JournalError
 
 
 class ChoiceScreen(ModalScreen[str]):
@@ -95,14 +96,17 @@ class GoToDateScreen(ModalScreen[dt.date | None]):
         self.dismiss(day)
 
 
-class AddSiteScreen(ModalScreen[tuple[str, str, bool] | None]):
-    """Asks for a new body site: returns (name, label, sided), or None."""
+class AddSiteScreen(ModalScreen[Site | None]):
+    """Asks for a new body site and adds it with `add`; returns the site, or None.
+
+    A refusal (a bad name, a site that exists) is shown in the dialog, which stays open.
+    """
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, taken: list[str]) -> None:
+    def __init__(self, add: Callable[[str, str | None, bool], Site]) -> None:
         super().__init__()
-        self.taken = taken
+        self.add_site = add
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -122,17 +126,15 @@ class AddSiteScreen(ModalScreen[tuple[str, str, bool] | None]):
     @on(Button.Pressed, "#add")
     def add(self) -> None:
         name = self.query_one("#site-name", Input).value
-        label = self.query_one("#site-label", Input).value.strip()
+        label = self.query_one("#site-label", Input).value.strip() or None
+        sided = self.query_one("#site-sided", Checkbox).value
         try:
-            name = parse_site_name(name)
-            if name in self.taken:
-                raise InvalidInput(f"there is already a body site called {name}")
-        except InvalidInput as error:
+            site = self.add_site(name, label, sided)
+        except JournalError as error:
             self.query_one("#site-error", Static).update(str(error))
             self.query_one("#site-name", Input).focus()
             return
-        sided = self.query_one("#site-sided", Checkbox).value
-        self.dismiss((name, label, sided))
+        self.dismiss(site)
 
     @on(Button.Pressed, "#cancel")
     def cancel(self) -> None:

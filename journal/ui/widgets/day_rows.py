@@ -8,7 +8,7 @@ from journal.domain.entries import PainKey, Site
 from journal.domain.scales import DAY_TYPES, WELLNESS, parse_day_type, parse_pain_score, parse_sleep_hours, parse_wellness
 from journal.ui.widgets.score_sheet import GAP, LABEL_WIDTH, Cell, Row
 
-SIDES = ("", "left", "right")
+PAIN_COLUMNS = ("", "left", "right")  # no side, then left and right
 PAIN_CELL_WIDTH = 3
 PAIN_SCALE = "0 none … 10 worst"
 
@@ -26,7 +26,7 @@ def day_rows(sites: list[Site]) -> list[Row]:
     """Every row of a day's sheet, in the order a runner fills them in."""
     rows = [
         Row("Day type", [Cell("day_type", parse_day_type, width=8, max_length=8, choices=DAY_TYPES)],
-            hint="space or a letter: " + " · ".join(DAY_TYPES)),
+            hint="space or first letter"),
         Row("Sleep hours", [Cell("sleep_hours", parse_sleep_hours, width=5, max_length=5,
                                  characters="0123456789.,")], hint="0-24, like 7.5"),
         *(
@@ -50,7 +50,7 @@ def pain_row(site: Site) -> Row:
     """A site's readings: one with no side, then left and right for a sided site."""
     cells = [
         Cell(pain_key(site.name, side), partial(_parse_pain, f"{site.label} {side}".strip()), width=PAIN_CELL_WIDTH)
-        for side in (SIDES if site.sided else ("",))
+        for side in (PAIN_COLUMNS if site.sided else ("",))
     ]
     return Row(site.label, cells, scale=PAIN_SCALE)
 
