@@ -182,22 +182,27 @@ def show(ctx, date, start, end, db_path):
 
 
 @cli.command()
+@click.option("--what", type=click.Choice(["entries", "checklist"]), default="entries", show_default=True,
+              help="The daily entries, or the checklist's ticks.")
 @click.option("--from", "start", metavar="DATE", help="First day (default: the first in the journal).")
 @click.option("--to", "end", metavar="DATE", help="Last day (default today).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file instead of stdout.")
 @db_option
 @click.pass_context
-def export(ctx, start, end, output, db_path):
-    """Write the daily entries as CSV (one row per day; see the README for the columns).
+def export(ctx, what, start, end, output, db_path):
+    """Write the daily entries (or the checklist's ticks) as CSV; see the README for the columns.
 
     \b
     journal export > journal.csv
     journal export --from 2026-09-01 -o autumn.csv
+    journal export --what checklist --from "4 weeks ago"
     """
-    from journal.io.csv_export import export_entries
+    from journal.io.csv_export import export_entries, export_ticks
 
     first, last = _range(None, start, end, days_default=None)
     journal = _open(ctx, db_path, create=False)
+    if what == "checklist":
+        export_entries = export_ticks  # noqa: F811  (the same shape: journal, first, last, out)
     if output is None:
         # Bytes as they are: UTF-8 and CRLF whatever the platform's text mode would do.
         out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
@@ -298,6 +303,169 @@ def sites_remove(ctx, name, db_path):
 
 
 @cli.command()
+@click.argument("item")
+@click.argument("date", required=False)
+@click.option("--note", default="", help="A short note for the tick.")
+@db_option
+@click.pass_context
+def check(ctx, item, date, note, db_path):
+    """Tick a checklist item as done on a day (default today).
+
+    \b
+    journal check strength
+    journal check 3 yesterday --note "10 x 20 s, felt sharp"
+    """
+    _tick(ctx, item, date, db_path, done=True, note=note)
+
+
+@cli.command()
+@click.argument("item")
+@click.argument("date", required=False)
+@db_option
+@click.pass_context
+def uncheck(ctx, item, date, db_path):
+    """Take back a tick (default today): `journal uncheck strides yesterday`."""
+    _tick(ctx, item, date, db_path, done=False)
+
+
+def _tick(ctx, item_text, date, db_path, *, done: bool, note: str = "") -> None:
+    from journal.dates import describe_day
+    from journal.domain.checklist import resolve_item
+    from journal.store.checklist import list_items, set_tick
+
+    day = _date(date, default=_today())
+    if len(note) > 200:
+        raise InvalidInput("a tick's note is at most 200 characters")
+    journal = _open(ctx, db_path, create=False)
+    item = resolve_item(item_text, list_items(journal))
+    changed = set_tick(journal, item.id, day, done, note=note)
+    what = ("ticked" if changed else "already ticked") if done else ("unticked" if changed else "was not ticked")
+    click.echo(f"{item.title}: {what} on {describe_day(day, _today())}")
+
+
+@cli.command()
+@click.argument("week", required=False)
+@db_option
+@click.pass_context
+def checklist(ctx, week, db_path):
+    """The week's checklist (default this week): WEEK is 2026-W48, this, last or a date in it."""
+    from journal.dates import parse_week
+    from journal.store.checklist import load_week
+    from journal.store.settings import first_weekday
+    from journal.textview import checklist_view
+
+    journal = _open(ctx, db_path, create=False)
+    first = first_weekday(journal)
+    start = parse_week(week or "this", today=_today(), first_weekday=first)
+    click.echo(checklist_view(load_week(journal, start), first, _today()))
+
+
+@cli.group(invoke_without_command=True)
+@db_option
+@click.pass_context
+def items(ctx, db_path):
+    """List checklist items; add, edit, move or retire one."""
+    if ctx.invoked_subcommand is None:
+        from journal.store.checklist import list_items
+
+        for item in list_items(_open(ctx, db_path, create=False)):
+            retired = f"  (retired {item.retired_on})" if item.retired_on else ""
+            description = f"  {item.description}" if item.description else ""
+            click.echo(f"{item.id:>3}  {item.title:<24} {item.kind:<12} {item.target}x/week{description}{retired}")
+
+
+@items.command("add")
+@click.argument("title")
+@click.option("--target", required=True, metavar="1-7", help="Times a week.")
+@click.option("--kind", default="other", show_default=True, metavar="KIND",
+              help="strength, plyometrics, intervals, strides, technique, rehab, rest, mind or other.")
+@click.option("--description", default="", help="What it is, for example \"400 m run / 200 m walk x 6\".")
+@db_option
+@click.pass_context
+def items_add(ctx, title, target, kind, description, db_path):
+    """Add an item: `journal items add "Hill sprints" --target 1 --kind intervals`."""
+    from journal.domain.checklist import parse_kind, parse_target, parse_title
+    from journal.store.checklist import add_item
+
+    parse_title(title), parse_target(target), parse_kind(kind)  # checked before a journal is created
+    item = add_item(_open(ctx, db_path), title, kind=kind, target=target, description=description, today=_today())
+    click.echo(f"added {item.id} {item.title} ({item.kind}, {item.target}x a week)")
+
+
+@items.command("edit")
+@click.argument("item")
+@click.option("--title", help="A new title.")
+@click.option("--target", metavar="1-7", help="A new target per week.")
+@click.option("--kind", metavar="KIND", help="A new kind.")
+@click.option("--description", help="A new description.")
+@db_option
+@click.pass_context
+def items_edit(ctx, item, title, target, kind, description, db_path):
+    """Rename, re-target or re-describe an item: `journal items edit strides --target 3`."""
+    from journal.domain.checklist import resolve_item
+    from journal.store.checklist import list_items, update_item
+
+    if title is None and target is None and kind is None and description is None:
+        raise InvalidInput("nothing to change: give --title, --target, --kind or --description")
+    journal = _open(ctx, db_path, create=False)
+    found = resolve_item(item, list_items(journal))
+    changed = update_item(journal, found.id, title=title, kind=kind, target=target, description=description)
+    click.echo(f"{changed.id} {changed.title} ({changed.kind}, {changed.target}x a week)")
+
+
+@items.command("move")
+@click.argument("item")
+@click.argument("place", type=click.IntRange(min=1))
+@db_option
+@click.pass_context
+def items_move(ctx, item, place, db_path):
+    """Move an item to a place in the list (1 is the top): `journal items move "rest day" 1`."""
+    from journal.domain.checklist import resolve_item
+    from journal.store.checklist import list_items, move_item
+
+    journal = _open(ctx, db_path, create=False)
+    in_use = list_items(journal, include_retired=False)
+    found = resolve_item(item, in_use)
+    move_item(journal, found.id, place - 1 - in_use.index(found))
+    click.echo(", ".join(f"{i.id} {i.title}" for i in list_items(journal, include_retired=False)))
+
+
+@items.command("retire")
+@click.argument("item")
+@db_option
+@click.pass_context
+def items_retire(ctx, item, db_path):
+    """Take an item off the weeks to come; its ticks stay in the history."""
+    from journal.domain.checklist import resolve_item
+    from journal.store.checklist import list_items, retire_item
+
+    journal = _open(ctx, db_path, create=False)
+    found = resolve_item(item, list_items(journal, include_retired=False))
+    retired = retire_item(journal, found.id, today=_today())
+    click.echo(f"retired {retired.title} from {retired.retired_on}")
+
+
+@cli.command()
+@click.argument("key", required=False)
+@click.argument("value", required=False)
+@db_option
+@click.pass_context
+def settings(ctx, key, value, db_path):
+    """Show the settings, or set one: `journal settings week_start sunday`."""
+    from journal.store.settings import SETTINGS, get_setting, set_setting
+
+    if key is not None and key not in SETTINGS:
+        raise InvalidInput(f"no setting {key!r}; the settings are: {', '.join(SETTINGS)}")
+    if value is None:
+        journal = _open(ctx, db_path, create=False)
+        for name in [key] if key else SETTINGS:
+            click.echo(f"{name} = {get_setting(journal, name)}")
+        return
+    SETTINGS[key][1](value)  # checked before a journal is created
+    click.echo(f"{key} = {set_setting(_open(ctx, db_path), key, value)}")
+
+
+@cli.command()
 @click.option("--weeks", type=click.IntRange(1, 520), default=12, show_default=True, help="How many weeks of days.")
 @click.option("--years", type=click.IntRange(1, 100), help="How many years of days (instead of --weeks).")
 @click.option("--seed", type=int, default=1, show_default=True, help="The same seed gives the same journal.")
@@ -310,7 +478,8 @@ def demo(ctx, weeks, years, seed, db_path):
     journal --db /tmp/demo.db demo
     journal --db /tmp/long.db demo --years 10
     """
-    from journal.domain.demo import demo_entries
+    from journal.domain.demo import demo_entries, demo_ticks
+    from journal.store.checklist import list_items, save_ticks
     from journal.store.entries import count_entries, save_entries
 
     journal = _open(ctx, db_path)
@@ -321,8 +490,10 @@ def demo(ctx, weeks, years, seed, db_path):
             " (choose another file with --db)"
         )
     days = round(years * 365.25) if years else weeks * 7
-    count = save_entries(journal, demo_entries(_today(), days, seed=seed))
-    click.echo(f"wrote {count} demo days to {journal.path}")
+    entries = list(demo_entries(_today(), days, seed=seed))
+    count = save_entries(journal, entries)
+    ticks = save_ticks(journal, demo_ticks(entries, list_items(journal), seed=seed), items_from=entries[0].date)
+    click.echo(f"wrote {count} demo days and {ticks} checklist ticks to {journal.path}")
 
 
 def main(argv: list[str] | None = None) -> None:

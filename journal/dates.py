@@ -138,3 +138,72 @@ def describe_day(day: dt.date, today: dt.date) -> str:
         return f"{label} (yesterday)"
     return label
 
+
+
+# -- weeks ------------------------------------------------------------------------
+
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def week_start(day: dt.date, first_weekday: int = 0) -> dt.date:
+    """The first day of the week holding `day`; weeks start on `first_weekday` (0 = Monday)."""
+    return day - dt.timedelta(days=(day.weekday() - first_weekday) % 7)
+
+
+def week_days(start: dt.date) -> list[dt.date]:
+    return [start + dt.timedelta(days=offset) for offset in range(7)]
+
+
+def week_label(start: dt.date, first_weekday: int = 0) -> str:
+    """'2026-W48' for an ISO week (Monday first), else 'week of Sun 22 Nov 2026'."""
+    if first_weekday == 0:
+        year, week, _ = start.isocalendar()
+        return f"{year}-W{week:02d}"
+    return f"week of {start:%a} {start.day} {start:%b %Y}"
+
+
+def week_span(start: dt.date) -> str:
+    """'23–29 Nov 2026', '30 Nov – 6 Dec 2026', '28 Dec 2026 – 3 Jan 2027'."""
+    end = start + dt.timedelta(days=6)
+    if start.year != end.year:
+        return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+    if start.month != end.month:
+        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+    return f"{start.day}–{end.day} {end:%b %Y}"
+
+
+_ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
+
+
+def parse_week(text: str, *, today: dt.date, first_weekday: int = 0) -> dt.date:
+    """The first day of the week that `text` names: '2026-W48', 'this', 'last', 'next' or any date in it."""
+    words = " ".join(text.lower().split())
+    if words in ("this", "this week"):
+        return week_start(today, first_weekday)
+    if words in ("last", "last week"):
+        return week_start(today, first_weekday) - dt.timedelta(days=7)
+    if words in ("next", "next week"):
+        return week_start(today, first_weekday) + dt.timedelta(days=7)
+    if match := _ISO_WEEK.match(words):
+        year, week = int(match[1]), int(match[2])
+        try:
+            monday = dt.date.fromisocalendar(year, week, 1)
+        except ValueError:
+            weeks = dt.date(year, 12, 28).isocalendar()[1]
+            raise InvalidInput(f"{year} has no week {week}: its weeks are W01 to W{weeks}") from None
+        if monday < EARLIEST:
+            raise InvalidInput(f"{text.strip()!r} is before {EARLIEST.year}: check the year")
+        return week_start(monday, first_weekday)
+    try:
+        day = parse_date(text, today=today, allow_future=True, ahead=False)
+    except InvalidInput:
+        raise InvalidInput(f"cannot read {text.strip()!r} as a week: try 2026-W48, this, last or a date in it") from None
+    return week_start(day, first_weekday)
+
+
+def parse_weekday(text: str) -> int:
+    """A weekday name as 0 (Monday) to 6 (Sunday)."""
+    words = text.strip().lower()
+    if words in _WEEKDAYS:
+        return _WEEKDAYS[words].weekday
+    raise InvalidInput(f"a week starts on a weekday name like monday or sunday, got {text.strip()!r}")

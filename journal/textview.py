@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from journal.dates import describe_day
 from journal.domain.entries import DayEntry, Site
 from journal.domain.scales import WELLNESS
 from journal.domain.summary import pain_label
+
+if TYPE_CHECKING:
+    from journal.store.checklist import Week
 
 
 def _value(value: object, unit: str = "") -> str:
@@ -63,4 +67,42 @@ def table_view(entries: list[DayEntry], sites: list[Site]) -> str:
     widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(headers, widths)).rstrip()]
     lines.extend("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows)
+    return "\n".join(lines)
+
+
+def checklist_view(week: "Week", first_weekday: int, today: dt.date) -> str:
+    """A week of the checklist: items down, days across, done/target and the week's figure."""
+    from journal.dates import week_days, week_label, week_span
+    from journal.domain.checklist import format_ratio, format_target
+
+    completion = week.completion
+    days = week_days(completion.start)
+    so_far = " so far" if days[0] <= today <= days[-1] else ""
+    lines = [
+        f"{week_label(completion.start, first_weekday)} · {week_span(completion.start)} ·"
+        f" {format_ratio(completion.ratio)} done{so_far}"
+    ]
+    if not completion.items:
+        lines.append("  no checklist items this week")
+        return "\n".join(lines)
+    width = max(len(progress.item.title) for progress in completion.items) + 2
+    lines.append(" " * width + " ".join(f"{day:%a}" for day in days))
+    lines.append(" " * width + " ".join(f"{day.day:>2}{'•' if day == today else ' '}" for day in days))
+    if week.day_types:
+        marks = {"rest": "rest", "race": "race", "injured": "inj", "sick": "sick"}
+        lines.append(" " * width + " ".join(f"{marks.get(week.day_types.get(day, ''), ''):<3}" for day in days).rstrip())
+    for progress in completion.items:
+        cells = []
+        for day in days:
+            if (progress.item.id, day) in week.ticks:
+                cells.append(" ✓ ")
+            elif day > today:
+                cells.append("   ")
+            else:
+                cells.append(" · ")
+        done = f"{progress.done}/{format_target(progress.target)}"
+        lines.append(f"{progress.item.title:<{width}}{' '.join(cells)}  {done}")
+    if completion.off_days:
+        named = ", ".join(f"{day:%a} {week.day_types[day]}" for day in completion.off_days)
+        lines.append(f"Off days lower the targets: {named}.")
     return "\n".join(lines)

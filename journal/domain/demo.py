@@ -12,7 +12,12 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 
+from typing import TYPE_CHECKING
+
 from journal.domain.entries import DayEntry
+
+if TYPE_CHECKING:
+    from journal.domain.checklist import ChecklistItem
 
 _NOTES = (
     "Easy jog, legs felt heavy",
@@ -112,3 +117,19 @@ def _day(rng: random.Random, day: dt.date, since_race: int, knee: float, sick: b
     if rng.random() < 0.05:
         entry.pain[("lower-back", "")] = rng.randint(1, 3)
     return entry
+
+
+def demo_ticks(entries: list[DayEntry], items: list["ChecklistItem"], seed: int = 1) -> Iterator[tuple[int, dt.date]]:
+    """Checklist ticks to go with the demo days: (item id, date). Rest days tick the rest item;
+    the other items are done more faithfully as the offseason goes on, and not on sick days."""
+    rng = random.Random(seed * 7919)
+    for entry in entries:
+        if entry.day_type in ("sick", "injured", "race"):
+            continue
+        faithful = 0.45 + 0.45 * rng.random() ** 0.5
+        for item in items:
+            if item.kind == "rest":
+                if entry.day_type == "rest":
+                    yield item.id, entry.date
+            elif entry.day_type != "rest" and rng.random() < item.target / 6 * faithful:
+                yield item.id, entry.date

@@ -70,3 +70,25 @@ def write_entries_csv(entries: list[DayEntry], sites: list[Site], out: TextIO) -
 def export_entries(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
     """Write the days from `start` to `end` as CSV to `out`; returns how many."""
     return write_entries_csv(entries_between(journal, start, end), list_sites(journal), out)
+
+
+TICK_HEADER = ("date", "week", "item", "kind", "note")
+
+
+def export_ticks(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
+    """Every checklist tick from `start` to `end`, oldest first, one row each."""
+    from journal.dates import week_label, week_start
+    from journal.store.checklist import list_items, ticks_between
+    from journal.store.settings import first_weekday
+
+    items = {item.id: item for item in list_items(journal)}
+    first = first_weekday(journal)
+    ticks = sorted(ticks_between(journal, start, end).items(), key=lambda tick: (tick[0][1], items[tick[0][0]].position))
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(TICK_HEADER)
+    for (item_id, day), note in ticks:
+        begins = week_start(day, first)
+        week = week_label(begins) if first == 0 else begins.isoformat()
+        item = items[item_id]
+        writer.writerow([day.isoformat(), week, cell(item.title), item.kind, cell(note)])
+    return len(ticks)

@@ -7,11 +7,14 @@ run inside the caller's transaction: an upgrade lands whole or not at all.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from journal import clock
+from journal.domain.checklist import DEFAULT_ITEMS
 from journal.domain.entries import DEFAULT_SITES
 from journal.domain.scales import PAIN_MAX, PAIN_MIN, SLEEP_MAX, SLEEP_MIN, WELLNESS, WELLNESS_MAX, WELLNESS_MIN
 from journal.store.db import APPLICATION_ID, MIGRATION_SET
@@ -78,6 +81,44 @@ def m001_journal_core(db: Database) -> None:
         ]
     )
     db["settings"].create({"key": str, "value": str}, pk="key", strict=True)
+
+
+@migrations()
+def m002_checklist(db: Database) -> None:
+    db["checklist_items"].create(
+        {
+            "id": int,
+            "title": str,
+            "kind": str,
+            "description": str,
+            "target": int,  # times a week
+            "position": int,
+            "created_on": str,  # ISO date: the item counts from this day
+            "retired_on": str,  # ISO date or NULL: gone from this day on, history kept
+        },
+        pk="id",
+        not_null=["title", "kind", "description", "target", "position", "created_on"],
+        defaults={"description": ""},
+        strict=True,
+    )
+    db["ticks"].create(
+        {"item_id": int, "date": str, "note": str},
+        pk=("item_id", "date"),
+        not_null=["note"],
+        defaults={"note": ""},
+        foreign_keys=[("item_id", "checklist_items", "id")],
+        strict=True,
+    )
+    db["ticks"].create_index(["date"])
+    try:
+        start = clock.today()
+    except ValueError:
+        start = dt.date.today()
+    db["checklist_items"].insert_all(
+        {"title": item.title, "kind": item.kind, "description": item.description, "target": item.target,
+         "position": position, "created_on": start.isoformat()}
+        for position, item in enumerate(DEFAULT_ITEMS)
+    )
 
 
 def apply_migrations(conn: sqlite3.Connection) -> None:

@@ -262,3 +262,74 @@ def test_export_into_a_closed_pipe_is_not_an_error(db_path):
     export.stdout.close()  # the reader leaves before reading
     assert export.wait() == 0
     assert export.stderr.read() == b""
+
+
+def test_check_and_uncheck_from_the_command_line(run):
+    run("add", "--mood", "3")
+    code, out, _ = run("check", "strength", "yesterday", "--note", "squats")
+    assert code == 0 and out == "Strength session: ticked on Wed 25 Nov 2026 (yesterday)\n"
+    assert run("check", "1", "yesterday")[1].endswith("already ticked on Wed 25 Nov 2026 (yesterday)\n")
+    code, out, _ = run("checklist")
+    assert code == 0
+    assert out.splitlines()[0] == "2026-W48 · 23–29 Nov 2026 · 7% done so far"
+    strength = next(line for line in out.splitlines() if line.startswith("Strength session"))
+    assert strength.endswith("1/2") and "✓" in strength
+    assert run("uncheck", "strength", "yesterday")[1].startswith("Strength session: unticked")
+    code, out, _ = run("export", "--what", "checklist")
+    assert out == "date,week,item,kind,note\r\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "str"], "fits several items: 1 Strength session, 4 Strides"),
+        (["check", "yoga"], "no checklist item 'yoga'; the items are: 1 Strength session"),
+        (["check", "strength", "tomorrow"], "in the future"),
+        (["checklist", "2025-W53"], "2025 has no week 53"),
+        (["checklist", "someday"], "cannot read 'someday' as a week"),
+        (["items", "add", "Hills", "--target", "9"], "from 1 to 7"),
+        (["items", "add", "Hills", "--target", "1", "--kind", "yoga"], "kind must be one of"),
+        (["items", "edit", "strength"], "nothing to change"),
+        (["items", "retire", "nothing like this"], "no checklist item"),
+        (["settings", "week_start", "someday"], "weekday name"),
+        (["settings", "colour", "blue"], "no setting 'colour'"),
+        (["check", "strength", "--note", "x" * 201], "at most 200"),
+    ],
+)
+def test_checklist_bad_input_is_one_line_exit_two_and_changes_nothing(run, db_path, args, message):
+    run("add", "--mood", "3")
+    before = digest(db_path)
+    code, out, err = run(*args)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and message in err, err
+    assert digest(db_path) == before
+
+
+def test_the_checklist_week_that_exists_only_some_years(run):
+    run("add", "--mood", "3")
+    code, out, _ = run("checklist", "2026-W53")
+    assert code == 0 and out.startswith("2026-W53 · 28 Dec 2026 – 3 Jan 2027 · 0% done")
+
+
+def test_items_are_managed_from_the_command_line(run):
+    run("add", "--mood", "3")
+    code, out, _ = run("items", "add", "Hill sprints", "--target", "1", "--kind", "intervals",
+                       "--description", "8 x 10 s uphill")
+    assert code == 0 and out == "added 10 Hill sprints (intervals, 1x a week)\n"
+    assert run("items", "edit", "hill", "--target", "2")[1] == "10 Hill sprints (intervals, 2x a week)\n"
+    assert run("items", "move", "hill", "1")[1].startswith("10 Hill sprints, 1 Strength session")
+    assert run("items", "move", "hill", "99")[1].endswith("9 Form check, 10 Hill sprints\n")
+    assert run("items", "move", "hill", "0")[0] == 2
+    run("check", "hill")
+    assert run("items", "retire", "hill")[1] == "retired Hill sprints from 2026-11-27\n"
+    listing = run("items")[1].splitlines()
+    assert listing[-1].strip().startswith("10  Hill sprints") and "(retired 2026-11-27)" in listing[-1]
+    assert "Hill sprints" in run("checklist")[1], "this week still shows it"
+    assert "Hill sprints" not in run("checklist", "next")[1]
+
+
+def test_weeks_follow_the_start_day_setting(run):
+    run("add", "--mood", "3")
+    assert run("settings", "week_start", "Sunday")[1] == "week_start = sunday\n"
+    assert run("settings")[1] == "week_start = sunday\n"
+    assert run("checklist")[1].startswith("week of Sun 22 Nov 2026 · 22–28 Nov 2026")

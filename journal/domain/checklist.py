@@ -1,0 +1,159 @@
+"""The weekly checklist: items with a target per week, ticks, and an honest completion figure.
+
+Completion (also in the README): an item's figure for a week is
+min(done, target) / target, and the week's is the sum of min(done, target) over
+the sum of targets. A rest, injured or sick day is not a missed day: each one
+lowers every target by a seventh. Rest items are the exception: a rest day is
+what they ask for, so rest days do not lower their target. An item belongs to
+every week it existed in, from the week it was added to the week before it was
+retired, with its whole target.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from journal.dates import week_days
+from journal.errors import InvalidInput
+
+ITEM_KINDS = ("strength", "plyometrics", "intervals", "strides", "technique", "rehab", "rest", "mind", "other")
+OFF_DAY_TYPES = ("rest", "injured", "sick")
+TARGET_MIN, TARGET_MAX = 1, 7
+TITLE_MAX = 60
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """Something to do a number of times a week."""
+
+    title: str
+    kind: str
+    target: int
+    description: str = ""
+    id: int | None = None
+    position: int = 0
+    created_on: dt.date = dt.date(1900, 1, 1)
+    retired_on: dt.date | None = None
+
+    def in_week(self, start: dt.date) -> bool:
+        """Whether the item existed on some day of the week starting `start`."""
+        end = start + dt.timedelta(days=6)
+        return self.created_on <= end and (self.retired_on is None or self.retired_on > start)
+
+
+# The items a new journal starts with (DOMAIN.md); the runner edits, adds and retires them.
+DEFAULT_ITEMS = (
+    ChecklistItem("Strength session", "strength", 2, "squat, deadlift, heavy calf raise"),
+    ChecklistItem("Plyometrics", "plyometrics", 1, "hops and bounds"),
+    ChecklistItem("Intervals", "intervals", 1, "10 x 20 s fast / 40 s walk, or 400 m run / 200 m walk x 6"),
+    ChecklistItem("Strides", "strides", 2, "short fast runs for the finishing kick"),
+    ChecklistItem("Technique drills", "technique", 2, "A-skips, B-skips, cadence"),
+    ChecklistItem("Rehab or mobility", "rehab", 2, "massage or physio exercises for a sore site"),
+    ChecklistItem("Full rest day", "rest", 1, "no training at all"),
+    ChecklistItem("Family or relax time", "mind", 2, "time away from running"),
+    ChecklistItem("Form check", "technique", 1, "film your running, or a coach or clinic session"),
+)
+
+
+@dataclass(frozen=True)
+class ItemProgress:
+    item: ChecklistItem
+    done: int
+    target: float  # this week's target, lowered for off days and days the item did not exist
+
+    @property
+    def counted(self) -> float:
+        return min(self.done, self.target)
+
+    @property
+    def ratio(self) -> float | None:
+        """Completion from 0 to 1, or None when there was nothing to do this week."""
+        return self.counted / self.target if self.target > 0 else None
+
+
+@dataclass(frozen=True)
+class WeekCompletion:
+    start: dt.date
+    items: list[ItemProgress]
+    off_days: list[dt.date]
+
+    @property
+    def ratio(self) -> float | None:
+        """The week's figure: the sum of min(done, target) over the sum of targets."""
+        total = sum(progress.target for progress in self.items)
+        return sum(progress.counted for progress in self.items) / total if total > 0 else None
+
+
+def items_in_week(items: Iterable[ChecklistItem], start: dt.date, ticked: set[tuple[int, dt.date]]) -> list[ChecklistItem]:
+    """The items a week shows: those that existed in it, or were ticked in it."""
+    days = week_days(start)
+    return [item for item in items if item.in_week(start) or any((item.id, day) in ticked for day in days)]
+
+
+def week_completion(
+    start: dt.date,
+    items: Iterable[ChecklistItem],
+    ticked: set[tuple[int, dt.date]],
+    day_types: dict[dt.date, str],
+) -> WeekCompletion:
+    """How much of the week's checklist was done; see the module's doc for the rule."""
+    days = week_days(start)
+    off_days = [day for day in days if day_types.get(day) in OFF_DAY_TYPES]
+    progress = []
+    for item in items_in_week(items, start, ticked):
+        counting = [day for day in days if item.kind == "rest" or day_types.get(day) not in OFF_DAY_TYPES]
+        target = item.target * len(counting) / 7 if item.in_week(start) else 0.0
+        done = sum((item.id, day) in ticked for day in days)
+        progress.append(ItemProgress(item, done, target))
+    return WeekCompletion(start, progress, off_days)
+
+
+def format_target(target: float) -> str:
+    """'2', or '1.7' when off days lowered it."""
+    return f"{target:.0f}" if abs(target - round(target)) < 0.05 else f"{target:.1f}"
+
+
+def format_ratio(ratio: float | None) -> str:
+    return "–" if ratio is None else f"{ratio * 100:.0f}%"
+
+
+def parse_title(text: str) -> str:
+    title = " ".join(text.split())
+    if not title or len(title) > TITLE_MAX:
+        raise InvalidInput(f"an item's title is 1 to {TITLE_MAX} characters, got {text.strip()!r}")
+    return title
+
+
+def parse_kind(text: str) -> str:
+    kind = text.strip().lower()
+    if kind not in ITEM_KINDS:
+        raise InvalidInput(f"kind must be one of {', '.join(ITEM_KINDS)}, got {text.strip()!r}")
+    return kind
+
+
+def parse_target(text: str | int) -> int:
+    raw = str(text).strip()
+    if not raw.isdigit() or not TARGET_MIN <= int(raw) <= TARGET_MAX:
+        raise InvalidInput(f"a target is how many times a week, a whole number from 1 to 7, got {raw!r}")
+    return int(raw)
+
+
+def resolve_item(text: str, items: list[ChecklistItem]) -> ChecklistItem:
+    """The item a runner means: its number, or a case-insensitive part of its title that fits one item."""
+    wanted = text.strip()
+    if wanted.isdigit():
+        for item in items:
+            if item.id == int(wanted):
+                return item
+    else:
+        exact = [item for item in items if item.title.lower() == wanted.lower()]
+        matches = exact or [item for item in items if wanted.lower() in item.title.lower()]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            listed = ", ".join(f"{item.id} {item.title}" for item in matches)
+            raise InvalidInput(f"{wanted!r} fits several items: {listed}; give the number or more of the title")
+    listed = ", ".join(f"{item.id} {item.title}" for item in items)
+    raise InvalidInput(f"no checklist item {wanted!r}; the items are: {listed}")

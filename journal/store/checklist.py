@@ -1,0 +1,187 @@
+"""Checklist items and their ticks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from journal.domain.checklist import (
+    ChecklistItem,
+    WeekCompletion,
+    parse_kind,
+    parse_target,
+    parse_title,
+    week_completion,
+)
+from journal.errors import InvalidInput
+from journal.store.db import Journal
+
+_COLUMNS = "id, title, kind, description, target, position, created_on, retired_on"
+
+
+def _item(row: tuple) -> ChecklistItem:
+    id_, title, kind, description, target, position, created_on, retired_on = row
+    return ChecklistItem(
+        title=title, kind=kind, target=target, description=description, id=id_, position=position,
+        created_on=dt.date.fromisoformat(created_on),
+        retired_on=dt.date.fromisoformat(retired_on) if retired_on else None,
+    )
+
+
+def list_items(journal: Journal, *, include_retired: bool = True) -> list[ChecklistItem]:
+    """Items in the runner's order; retired ones last."""
+    return _items(journal.conn, include_retired)
+
+
+def _items(conn: sqlite3.Connection, include_retired: bool = True) -> list[ChecklistItem]:
+    where = "" if include_retired else "WHERE retired_on IS NULL"
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM checklist_items {where} ORDER BY retired_on IS NOT NULL, position, id"
+    )
+    return [_item(row) for row in rows]
+
+
+def _get(conn: sqlite3.Connection, item_id: int) -> ChecklistItem:
+    row = conn.execute(f"SELECT {_COLUMNS} FROM checklist_items WHERE id = ?", [item_id]).fetchone()
+    if row is None:
+        raise InvalidInput(f"there is no checklist item {item_id}")
+    return _item(row)
+
+
+def add_item(
+    journal: Journal, title: str, *, kind: str = "other", target: int | str = 1, description: str = "",
+    today: dt.date,
+) -> ChecklistItem:
+    """A new item at the end of the list, counting from `today`."""
+    title, kind, target = parse_title(title), parse_kind(kind), parse_target(target)
+    with journal.transaction() as conn:
+        position = conn.execute("SELECT coalesce(max(position) + 1, 0) FROM checklist_items").fetchone()[0]
+        cursor = conn.execute(
+            "INSERT INTO checklist_items (title, kind, description, target, position, created_on)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [title, kind, description.strip(), target, position, today.isoformat()],
+        )
+        return _get(conn, cursor.lastrowid)
+
+
+def update_item(
+    journal: Journal, item_id: int, *, title: str | None = None, kind: str | None = None,
+    target: int | str | None = None, description: str | None = None,
+) -> ChecklistItem:
+    """Rename, re-target, re-kind or re-describe an item; what is not given stays."""
+    changes = {}
+    if title is not None:
+        changes["title"] = parse_title(title)
+    if kind is not None:
+        changes["kind"] = parse_kind(kind)
+    if target is not None:
+        changes["target"] = parse_target(target)
+    if description is not None:
+        changes["description"] = description.strip()
+    with journal.transaction() as conn:
+        _get(conn, item_id)
+        if changes:
+            assignments = ", ".join(f"{name} = ?" for name in changes)
+            conn.execute(f"UPDATE checklist_items SET {assignments} WHERE id = ?", [*changes.values(), item_id])
+        return _get(conn, item_id)
+
+
+def move_item(journal: Journal, item_id: int, offset: int) -> ChecklistItem:
+    """Move an item up (negative) or down (positive) among the items in use."""
+    with journal.transaction() as conn:
+        items = _items(conn, include_retired=False)
+        index = next((i for i, item in enumerate(items) if item.id == item_id), None)
+        if index is None:
+            raise InvalidInput("a retired item has no place in the list to move")
+        items.insert(max(0, min(len(items) - 1, index + offset)), items.pop(index))
+        conn.executemany(
+            "UPDATE checklist_items SET position = ? WHERE id = ?", [(p, item.id) for p, item in enumerate(items)]
+        )
+        return _get(conn, item_id)
+
+
+def retire_item(journal: Journal, item_id: int, *, today: dt.date) -> ChecklistItem:
+    """Take an item off new weeks from tomorrow on; its ticks stay in the history."""
+    with journal.transaction() as conn:
+        item = _get(conn, item_id)
+        if item.retired_on is not None:
+            raise InvalidInput(f"{item.title} was retired on {item.retired_on}")
+        retired_on = max(today + dt.timedelta(days=1), item.created_on)
+        conn.execute("UPDATE checklist_items SET retired_on = ? WHERE id = ?", [retired_on.isoformat(), item_id])
+        return _get(conn, item_id)
+
+
+def ticks_between(journal: Journal, start: dt.date, end: dt.date) -> dict[tuple[int, dt.date], str]:
+    """Every tick from `start` to `end`: (item id, date) -> its note."""
+    rows = journal.conn.execute(
+        "SELECT item_id, date, note FROM ticks WHERE date BETWEEN ? AND ?", [start.isoformat(), end.isoformat()]
+    )
+    return {(item_id, dt.date.fromisoformat(date)): note for item_id, date, note in rows}
+
+
+def set_tick(journal: Journal, item_id: int, day: dt.date, done: bool, *, note: str = "") -> bool:
+    """Tick (or untick) an item on a day; True when that changed anything."""
+    with journal.transaction() as conn:
+        _get(conn, item_id)
+        if done:
+            before = conn.total_changes
+            conn.execute(
+                "INSERT INTO ticks (item_id, date, note) VALUES (?, ?, ?)"
+                " ON CONFLICT (item_id, date) DO UPDATE SET note = excluded.note WHERE excluded.note != ''",
+                [item_id, day.isoformat(), note.strip()],
+            )
+            return conn.total_changes != before
+        cursor = conn.execute("DELETE FROM ticks WHERE item_id = ? AND date = ?", [item_id, day.isoformat()])
+        return cursor.rowcount > 0
+
+
+def day_types_between(journal: Journal, start: dt.date, end: dt.date) -> dict[dt.date, str]:
+    """The type of every logged day that is not a normal one."""
+    rows = journal.conn.execute(
+        "SELECT date, day_type FROM entries WHERE date BETWEEN ? AND ? AND day_type != 'normal'",
+        [start.isoformat(), end.isoformat()],
+    )
+    return {dt.date.fromisoformat(date): day_type for date, day_type in rows}
+
+
+@dataclass(frozen=True)
+class Week:
+    """A week of the checklist as stored: its completion, its ticks and its day types."""
+
+    completion: WeekCompletion
+    ticks: dict[tuple[int, dt.date], str]
+    day_types: dict[dt.date, str]
+
+
+def load_week(journal: Journal, start: dt.date) -> Week:
+    end = start + dt.timedelta(days=6)
+    ticks = ticks_between(journal, start, end)
+    day_types = day_types_between(journal, start, end)
+    completion = week_completion(start, list_items(journal), set(ticks), day_types)
+    return Week(completion, ticks, day_types)
+
+
+def completion_history(journal: Journal, last_start: dt.date, weeks: int = 12) -> list[float | None]:
+    """The overall completion of `weeks` weeks ending with the one starting `last_start`, oldest first."""
+    first_start = last_start - dt.timedelta(days=7 * (weeks - 1))
+    end = last_start + dt.timedelta(days=6)
+    ticked = set(ticks_between(journal, first_start, end))
+    day_types = day_types_between(journal, first_start, end)
+    items = list_items(journal)
+    starts = [first_start + dt.timedelta(days=7 * offset) for offset in range(weeks)]
+    return [week_completion(start, items, ticked, day_types).ratio for start in starts]
+
+
+def save_ticks(journal: Journal, ticks: Iterable[tuple[int, dt.date]], *, items_from: dt.date | None = None) -> int:
+    """Store many ticks in one transaction (the demo); `items_from` backdates the items to that day."""
+    with journal.transaction() as conn:
+        if items_from is not None:
+            conn.execute(
+                "UPDATE checklist_items SET created_on = min(created_on, ?)", [items_from.isoformat()]
+            )
+        cursor = conn.executemany(
+            "INSERT OR IGNORE INTO ticks (item_id, date) VALUES (?, ?)", ((item, day.isoformat()) for item, day in ticks)
+        )
+        return cursor.rowcount

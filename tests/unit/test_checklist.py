@@ -1,0 +1,183 @@
+import datetime as dt
+
+import pytest
+
+from journal.dates import parse_week, week_label, week_span, week_start
+from journal.domain.checklist import (
+    DEFAULT_ITEMS,
+    ChecklistItem,
+    format_target,
+    resolve_item,
+    week_completion,
+)
+from journal.errors import InvalidInput
+from journal.store.checklist import (
+    add_item,
+    completion_history,
+    list_items,
+    load_week,
+    move_item,
+    retire_item,
+    set_tick,
+    ticks_between,
+    update_item,
+)
+from journal.store.entries import save_entry
+from journal.domain.entries import DayEntry
+from tests.conftest import TODAY
+
+MONDAY = dt.date(2026, 11, 23)  # the week of TODAY
+STRENGTH = ChecklistItem("Strength", "strength", 2, id=1)
+REST = ChecklistItem("Rest day", "rest", 1, id=2)
+STRIDES = ChecklistItem("Strides", "strides", 2, id=3)
+
+
+def day(offset: int) -> dt.date:
+    return MONDAY + dt.timedelta(days=offset)
+
+
+# -- weeks ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("2026-W48", dt.date(2026, 11, 23)),
+        ("2026w48", dt.date(2026, 11, 23)),
+        ("this", MONDAY),
+        ("last", dt.date(2026, 11, 16)),
+        ("next week", dt.date(2026, 11, 30)),
+        ("2026-W53", dt.date(2026, 12, 28)),  # 2026 has 53 ISO weeks
+        ("2027-W01", dt.date(2027, 1, 4)),
+        ("2020-W53", dt.date(2020, 12, 28)),
+        ("2026-11-29", MONDAY),  # any date in the week
+        ("yesterday", MONDAY),
+        ("1 jan 2027", dt.date(2026, 12, 28)),  # belongs to the last week of 2026
+    ],
+)
+def test_weeks_by_name_number_or_a_day_in_them(text, start):
+    assert parse_week(text, today=TODAY) == start
+
+
+@pytest.mark.parametrize("text", ["2025-W53", "2026-W54", "2026-W00", "someday"])
+def test_weeks_that_do_not_exist_are_refused(text):
+    with pytest.raises(InvalidInput):
+        parse_week(text, today=TODAY)
+
+
+def test_weeks_can_start_on_another_day():
+    sunday = 6
+    assert week_start(TODAY, sunday) == dt.date(2026, 11, 22)
+    assert parse_week("2026-W48", today=TODAY, first_weekday=sunday) == dt.date(2026, 11, 22)
+    assert week_label(dt.date(2026, 11, 22), sunday) == "week of Sun 22 Nov 2026"
+    assert week_label(dt.date(2026, 12, 28)) == "2026-W53"
+    assert week_span(dt.date(2026, 12, 28)) == "28 Dec 2026 – 3 Jan 2027"
+    assert week_span(dt.date(2026, 11, 30)) == "30 Nov – 6 Dec 2026"
+
+
+# -- completion ----------------------------------------------------------------------
+
+
+def test_completion_is_min_done_target_over_targets():
+    ticked = {(1, day(0)), (1, day(2)), (1, day(4)), (3, day(1))}  # strength 3 of 2, strides 1 of 2
+    week = week_completion(MONDAY, [STRENGTH, STRIDES], ticked, {})
+    assert [(p.done, p.target, p.ratio) for p in week.items] == [(3, 2, 1.0), (1, 2, 0.5)]
+    assert week.ratio == pytest.approx(3 / 4), "extra ticks of one item do not make up for another"
+
+
+def test_off_days_lower_targets_in_proportion():
+    day_types = {day(1): "sick", day(2): "injured", day(3): "rest", day(6): "race"}
+    week = week_completion(MONDAY, [STRENGTH, REST], {(1, day(0)), (2, day(3))}, day_types)
+    strength, rest = week.items
+    assert strength.target == pytest.approx(2 * 4 / 7), "sick, injured and rest days count; a race day does not"
+    assert format_target(strength.target) == "1.1"
+    assert rest.target == 1, "rest days do not lower a rest item's target"
+    assert week.ratio == pytest.approx((min(1, 8 / 7) + 1) / (8 / 7 + 1))
+    assert week.off_days == [day(1), day(2), day(3)]
+
+
+def test_a_week_of_illness_has_nothing_to_miss():
+    day_types = {day(offset): "sick" for offset in range(7)}
+    week = week_completion(MONDAY, [STRENGTH], set(), day_types)
+    assert week.items[0].ratio is None and week.ratio is None
+
+
+def test_an_item_counts_in_the_weeks_it_existed():
+    added = ChecklistItem("Hills", "intervals", 1, id=4, created_on=day(3))
+    retired = ChecklistItem("Old drill", "technique", 2, id=5, created_on=dt.date(2026, 1, 1), retired_on=day(0))
+    this_week = week_completion(MONDAY, [added, retired], set(), {})
+    assert [p.item.title for p in this_week.items] == ["Hills"], "a retired item leaves new weeks"
+    assert this_week.items[0].target == 1, "an item added mid-week has its whole target that week"
+    last_week = week_completion(MONDAY - dt.timedelta(days=7), [added, retired], {(5, day(-3))}, {})
+    assert [(p.item.title, p.done) for p in last_week.items] == [("Old drill", 1)], "its history stays"
+
+
+def test_a_partial_week_is_measured_against_the_whole_target():
+    week = week_completion(MONDAY, [STRENGTH], {(1, day(0))}, {})
+    assert week.ratio == 0.5
+
+
+def test_items_are_found_by_number_or_part_of_the_title():
+    items = [ChecklistItem(item.title, item.kind, item.target, id=i + 1) for i, item in enumerate(DEFAULT_ITEMS)]
+    assert resolve_item("3", items).title == "Intervals"
+    assert resolve_item("STRENGTH", items).title == "Strength session"
+    assert resolve_item("strides", items).title == "Strides"
+    with pytest.raises(InvalidInput, match="fits several items: 1 Strength session, 4 Strides"):
+        resolve_item("str", items)
+    with pytest.raises(InvalidInput, match="no checklist item 'yoga'; the items are: 1 Strength session"):
+        resolve_item("yoga", items)
+
+
+# -- store ---------------------------------------------------------------------------
+
+
+def test_a_new_journal_has_the_default_items(journal):
+    items = list_items(journal)
+    assert [item.title for item in items] == [item.title for item in DEFAULT_ITEMS]
+    assert items[0].target == 2 and items[0].created_on == TODAY
+
+
+def test_an_item_is_ticked_at_most_once_a_day(journal):
+    strength = list_items(journal)[0]
+    assert set_tick(journal, strength.id, TODAY, True)
+    assert not set_tick(journal, strength.id, TODAY, True), "the second tick changes nothing"
+    assert set_tick(journal, strength.id, TODAY, True, note="heavy squats"), "a note can be added"
+    assert ticks_between(journal, TODAY, TODAY) == {(strength.id, TODAY): "heavy squats"}
+    assert set_tick(journal, strength.id, TODAY, False)
+    assert not set_tick(journal, strength.id, TODAY, False)
+
+
+def test_items_are_added_edited_moved_and_retired(journal):
+    hills = add_item(journal, "Hill sprints", kind="intervals", target=1, today=TODAY)
+    assert list_items(journal)[-1] == hills
+    update_item(journal, hills.id, target=2, title="Hill repeats")
+    move_item(journal, hills.id, -100)
+    assert list_items(journal)[0].title == "Hill repeats"
+    set_tick(journal, hills.id, TODAY, True)
+    retired = retire_item(journal, hills.id, today=TODAY)
+    assert retired.retired_on == TODAY + dt.timedelta(days=1)
+    assert hills.id not in [item.id for item in list_items(journal, include_retired=False)]
+    assert load_week(journal, MONDAY).completion.items[-1].item.title == "Hill repeats", "kept this week"
+    next_week = load_week(journal, MONDAY + dt.timedelta(days=7)).completion
+    assert "Hill repeats" not in [p.item.title for p in next_week.items]
+    for bad in ({"target": 0}, {"target": 8}, {"kind": "yoga"}, {"title": " "}):
+        with pytest.raises(InvalidInput):
+            update_item(journal, hills.id, **bad)
+
+
+def test_day_types_from_the_journal_lower_the_week(journal):
+    strength = list_items(journal)[0]
+    save_entry(journal, DayEntry(day(1), day_type="sick"))
+    set_tick(journal, strength.id, day(0), True)
+    week = load_week(journal, MONDAY)
+    assert week.day_types == {day(1): "sick"}
+    assert week.completion.items[0].target == pytest.approx(2 * 6 / 7)
+
+
+def test_completion_history_covers_twelve_weeks(journal):
+    strength = list_items(journal)[0]
+    set_tick(journal, strength.id, TODAY, True)
+    history = completion_history(journal, MONDAY)
+    assert len(history) == 12
+    assert history[:-1] == [None] * 11, "weeks before the items existed have no figure"
+    assert history[-1] == pytest.approx(1 / 14), "one of the 14 things the default items ask for"
