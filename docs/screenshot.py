@@ -9,9 +9,8 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from journal.domain.demo import demo_entries
 from journal.store import open_journal
-from journal.store.entries import save_entries
+from journal.store.demo import fill_demo
 from journal.ui.app import create_app
 
 TODAY = dt.date(2026, 11, 26)
@@ -28,7 +27,7 @@ async def snap(pilot) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         journal = open_journal(Path(folder) / "journal.db")
-        save_entries(journal, demo_entries(TODAY, 84, seed=1))
+        fill_demo(journal, TODAY, 84, seed=1)
         app = create_app(journal, today=TODAY)
         app.run(headless=True, size=(100, 30), auto_pilot=snap)
         journal.close()

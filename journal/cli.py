@@ -478,9 +478,8 @@ def demo(ctx, weeks, years, seed, db_path):
     journal --db /tmp/demo.db demo
     journal --db /tmp/long.db demo --years 10
     """
-    from journal.domain.demo import demo_entries, demo_ticks
-    from journal.store.checklist import list_items, save_ticks
-    from journal.store.entries import count_entries, save_entries
+    from journal.store.demo import fill_demo
+    from journal.store.entries import count_entries
 
     journal = _open(ctx, db_path)
     existing = count_entries(journal)
@@ -490,9 +489,7 @@ def demo(ctx, weeks, years, seed, db_path):
             " (choose another file with --db)"
         )
     days = round(years * 365.25) if years else weeks * 7
-    entries = list(demo_entries(_today(), days, seed=seed))
-    count = save_entries(journal, entries)
-    ticks = save_ticks(journal, demo_ticks(entries, list_items(journal), seed=seed), items_from=entries[0].date)
+    count, ticks = fill_demo(journal, _today(), days, seed=seed)
     click.echo(f"wrote {count} demo days and {ticks} checklist ticks to {journal.path}")
 
 

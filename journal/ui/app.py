@@ -12,7 +12,13 @@ from textual.widgets import Footer, TabbedContent
 
 from journal import clock
 from journal.store.db import Journal
+from journal.ui.panes.checklist import ChecklistPane
 from journal.ui.panes.today import TodayPane
+from journal.ui.widgets.week_grid import WeekGrid
+
+
+OUTSIDE_CHANGES_EVERY = 2.0  # seconds between looks for what other windows and commands saved
+PANES = {"today": "Today", "checklist": "Checklist"}
 
 
 class OffseasonApp(App[None]):
@@ -22,6 +28,9 @@ class OffseasonApp(App[None]):
     TITLE = "Offseason"
     BINDINGS = [
         Binding("f1", "help", "Help", tooltip="Help: every key", id="app.help"),
+        Binding("f2", "show_pane('today')", "Today", show=False, tooltip="The Today pane", id="app.today"),
+        Binding("f3", "show_pane('checklist')", "Checklist", show=False, tooltip="The Checklist pane",
+                id="app.checklist"),
         Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (unsaved changes are asked about)", id="app.quit"),
     ]
 
@@ -34,7 +43,31 @@ class OffseasonApp(App[None]):
     def compose(self) -> ComposeResult:
         with TabbedContent(initial="today"):
             yield TodayPane(self.journal, self.today)
+            yield ChecklistPane(self.journal, self.today)
         yield Footer()
+
+    def on_mount(self) -> None:
+        self._data_version = self.journal.data_version()
+        self.set_interval(OUTSIDE_CHANGES_EVERY, self.check_outside_changes)
+        self.set_interval(60, self.check_the_date)
+
+    def check_outside_changes(self) -> None:
+        """Pass on what another window or a journal command saved (SQLite's data_version tells)."""
+        version = self.journal.data_version()
+        if version != self._data_version:
+            self._data_version = version
+            self.today_pane.journal_changed()
+            self.query_one(ChecklistPane).journal_changed()
+
+    def check_the_date(self) -> None:
+        today = clock.today()
+        if today != self.today:
+            self.today = today
+            self.today_pane.date_changed(today)
+            self.query_one(ChecklistPane).date_changed(today)
+
+    def action_show_pane(self, pane: str) -> None:
+        self.query_one(TabbedContent).active = pane
 
     @property
     def today_pane(self) -> TodayPane:
@@ -51,14 +84,31 @@ class OffseasonApp(App[None]):
         yield SystemCommand("Go to today", "Show today (ctrl+t)", pane.action_today)
         yield SystemCommand("Go to a date", "Type a date: yesterday, monday, 20 nov (ctrl+g)", pane.action_go_to_date)
         yield SystemCommand("Add a body site", "Add a place that can hurt to the pain rows (ctrl+n)", pane.action_add_site)
+        for pane, title in PANES.items():
+            yield SystemCommand(f"Show {title}", f"Switch to the {title} pane", lambda pane=pane: self.action_show_pane(pane))
+        yield SystemCommand("Add a checklist item", "A new item for the weekly checklist", self._checklist("add_item"))
+        yield SystemCommand("Checklist: this week", "Show this week's checklist", self._checklist("this_week"))
         yield SystemCommand("Help: keys", "Every key of the journal (f1)", self.action_help)
         yield SystemCommand("Quit", "Quit; unsaved changes are asked about first (ctrl+q)", self.action_quit)
+
+    def _checklist(self, action: str):
+        """A command that opens the Checklist pane and runs one of its actions there."""
+
+        def run() -> None:
+            self.action_show_pane("checklist")
+            self.call_after_refresh(getattr(self.query_one(ChecklistPane), f"action_{action}"))
+
+        return run
 
     def action_help(self) -> None:
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", tooltip="Command palette: every action by name")
         sections = [
             (title, [(self.get_key_display(binding), binding.tooltip or binding.description) for binding in bindings])
-            for title, bindings in (("Today", TodayPane.BINDINGS), ("Everywhere", [*self.BINDINGS, palette]))
+            for title, bindings in (
+                ("Today", TodayPane.BINDINGS),
+                ("Checklist", [*ChecklistPane.BINDINGS, *WeekGrid.BINDINGS[-1:]]),
+                ("Everywhere", [*self.BINDINGS, palette]),
+            )
         ]
         from journal.ui.screens.help import HelpScreen
 

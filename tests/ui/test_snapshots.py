@@ -1,15 +1,14 @@
 """What the runner sees, pinned: the Today pane at 80x24 on a fixed day."""
 
 from journal.store import open_journal
-from journal.store.entries import save_entries
-from journal.domain.demo import demo_entries
+from journal.store.demo import fill_demo
 from tests.conftest import TODAY
 from tests.ui.helpers import make_app, steady_cursors
 
 
 def demo_journal(db_path):
     with open_journal(db_path) as journal:
-        save_entries(journal, demo_entries(TODAY, 84, seed=1))
+        fill_demo(journal, TODAY, 84, seed=1)
         with journal.transaction() as conn:  # "saved 07:42", whenever the test runs
             conn.execute("UPDATE entries SET updated_at = '2026-11-26T07:42:00'")
 
@@ -30,4 +29,11 @@ def test_unsaved_changes_dialog(snap_compare, db_path):
     demo_journal(db_path)
     assert snap_compare(
         make_app(db_path), terminal_size=(80, 24), run_before=steady_cursors, press=["down", "9", "alt+left"]
+    )
+
+
+def test_checklist_pane(snap_compare, db_path):
+    demo_journal(db_path)
+    assert snap_compare(
+        make_app(db_path), terminal_size=(80, 24), run_before=steady_cursors, press=["f3", "down", "right"]
     )

@@ -305,7 +305,7 @@ def test_an_app_left_open_overnight_moves_to_the_new_date(db_path, monkeypatch):
         from journal.ui.panes.today import TodayPane
 
         monkeypatch.setenv("JOURNAL_TODAY", "2026-11-27")
-        pilot.app.query_one(TodayPane).check_the_date()
+        pilot.app.check_the_date()
         await pilot.pause()
         assert day_label(pilot) == "Thu 26 Nov 2026 (yesterday)", "the open day stays open"
         recent = pilot.app.query_one("#recent-days", OptionList)
@@ -352,7 +352,7 @@ def test_what_another_window_saves_shows_up(db_path):
         with open_journal(db_path) as shell:
             save_entry(shell, DayEntry(TODAY, sleep_hours=6.5, mood=3))
             add_site(shell, "groin")
-        pane.check_outside_changes()
+        pilot.app.check_outside_changes()
         await pilot.pause()
         assert sheet(pilot).values["sleep_hours"] == "6.5"
         assert "pain:groin:left" in sheet(pilot).values, "a site added elsewhere gets its row"
@@ -360,7 +360,7 @@ def test_what_another_window_saves_shows_up(db_path):
         await fill(pilot, "fatigue", "4")  # typing here, then another change arrives
         with open_journal(db_path) as shell:
             save_entry(shell, DayEntry(TODAY, sleep_hours=7.0, mood=3))
-        pane.check_outside_changes()
+        pilot.app.check_outside_changes()
         await pilot.pause()
         assert sheet(pilot).values["fatigue"] == "4", "what is typed here is kept"
         assert "changed elsewhere" in status(pilot)
@@ -369,7 +369,7 @@ def test_what_another_window_saves_shows_up(db_path):
             from journal.store.sites import rename_site
 
             rename_site(shell, "groin", "adductor")
-        pane.check_outside_changes()
+        pilot.app.check_outside_changes()
         await pilot.pause()
         assert sheet(pilot).values["pain:groin:left"] == "3", "a row renamed elsewhere keeps what was typed"
 

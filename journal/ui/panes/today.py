@@ -13,7 +13,6 @@ from textual.widgets import Label, OptionList, Static, TabPane, TextArea
 from textual.widgets.option_list import Option
 from rich.text import Text
 
-from journal import clock
 from journal.dates import EARLIEST, describe_day
 from journal.domain.entries import DayEntry, Site
 from journal.domain.scales import WELLNESS_FIELDS
@@ -25,7 +24,6 @@ from journal.ui.widgets.day_rows import day_rows, pain_key, pain_row, split_pain
 from journal.ui.widgets.score_sheet import ScoreSheet
 
 RECENT_DAYS = 14
-OUTSIDE_CHANGES_EVERY = 2.0  # seconds between looks for what other windows and commands saved
 
 
 def _text(value: object) -> str:
@@ -83,7 +81,6 @@ class TodayPane(TabPane):
         self._last_saved: dt.datetime | None = None
         self._changed_elsewhere = False
         self._status_due = False
-        self._data_version = journal.data_version()
 
     # -- layout -----------------------------------------------------------------
 
@@ -105,25 +102,19 @@ class TodayPane(TabPane):
     def on_mount(self) -> None:
         self.show_day(self.day)
         self.sheet.focus()
-        # A journal left open overnight moves on to the new day's date.
-        self.set_interval(60, self.check_the_date)
-        self.set_interval(OUTSIDE_CHANGES_EVERY, self.check_outside_changes)
 
-    def check_the_date(self) -> None:
-        today = clock.today()
-        if today == self.today:
-            return
+    def on_show(self) -> None:
+        self.sheet.focus()
+
+    def date_changed(self, today: dt.date) -> None:
+        """A journal left open overnight moves on to the new day's date."""
         self.today = today
         self.query_one("#day-label", Static).update(describe_day(self.day, today))
         self.query_one("#next-day").set_class(self.day >= today, "-disabled")
         self.refresh_recent()
 
-    def check_outside_changes(self) -> None:
+    def journal_changed(self) -> None:
         """Show what another window or a journal command saved, without losing what is typed here."""
-        version = self.journal.data_version()
-        if version == self._data_version:
-            return
-        self._data_version = version
         self.refresh_recent()
         if self.dirty:
             # Nothing typed here is touched, not even a row for a site renamed

@@ -113,9 +113,9 @@ class AddSiteScreen(ModalScreen[Site | None]):
             yield Label("Add a body site", classes="dialog-title")
             with Grid(classes="dialog-form"):
                 yield Label("Name")
-                yield Input(placeholder="groin", id="site-name")
+                yield Input(placeholder="groin", id="site-name", compact=True)
                 yield Label("Shown as")
-                yield Input(placeholder="Groin (optional)", id="site-label")
+                yield Input(placeholder="Groin (optional)", id="site-label", compact=True)
             yield Checkbox("Has a left and a right side", value=True, id="site-sided")
             yield Static("", id="site-error", classes="error-line")
             with Horizontal(classes="dialog-buttons"):

@@ -255,7 +255,9 @@ class ScoreSheet(Widget, can_focus=True):
         text = self._row_text(y)
         text.truncate(self.size.width, overflow="ellipsis")
         segments = list(text.render(self.app.console))
-        return Strip(segments, text.cell_len).extend_cell_length(self.size.width, self.rich_style)
+        # Unstyled text takes the widget's own colours, as every other line does.
+        strip = Strip(segments, text.cell_len).apply_style(self.rich_style)
+        return strip.extend_cell_length(self.size.width, self.rich_style)
 
     def _row_text(self, y: int) -> Text:
         row = self.rows[y]

@@ -1,0 +1,228 @@
+"""The Checklist pane: a week of strength, technique and rest items to tick."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Label, Sparkline, Static, TabPane
+
+from journal.dates import describe_day, week_days, week_label, week_span, week_start
+from journal.domain.checklist import ChecklistItem, format_ratio
+from journal.errors import JournalError
+from journal.store.checklist import (
+    add_item,
+    completion_history,
+    list_items,
+    load_week,
+    move_item,
+    retire_item,
+    set_tick,
+    update_item,
+)
+from journal.store.db import Journal
+from journal.store.settings import first_weekday
+from journal.ui.widgets.week_grid import WeekGrid
+
+HISTORY_WEEKS = 12
+
+
+class ChecklistPane(TabPane):
+    """Tick what was done; see each item's done/target and the week's figure."""
+
+    BINDINGS = [
+        Binding("alt+left", "previous_week", "Prev week", tooltip="Previous week", id="checklist.previous_week"),
+        Binding("alt+right", "next_week", "Next week", tooltip="Next week", id="checklist.next_week"),
+        Binding("ctrl+t", "this_week", "This week", show=False, tooltip="This week", id="checklist.this_week"),
+        Binding("a", "add_item", "Add", tooltip="Add an item", id="checklist.add_item"),
+        Binding("e", "edit_item", "Edit", tooltip="Edit the item under the cursor", id="checklist.edit_item"),
+        Binding("r", "retire_item", "Retire", show=False, tooltip="Retire the item under the cursor",
+                id="checklist.retire_item"),
+        Binding("shift+up", "move_item(-1)", "Move up", show=False, tooltip="Move the item up",
+                id="checklist.move_up"),
+        Binding("shift+down", "move_item(1)", "Move down", show=False, tooltip="Move the item down",
+                id="checklist.move_down"),
+    ]
+
+    def __init__(self, journal: Journal, today: dt.date) -> None:
+        super().__init__("Checklist", id="checklist")
+        self.journal = journal
+        self.today = today
+        self.first_weekday = 0
+        self.start = week_start(today)
+        self.loaded = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="week-bar"):
+            yield Static("◀", id="previous-week", classes="day-arrow")
+            yield Static("", id="week-label")
+            yield Static("▶", id="next-week", classes="day-arrow")
+            yield Static("", id="week-figure")
+            yield Label(f"last {HISTORY_WEEKS} weeks", id="history-label")
+            yield Sparkline([], id="week-history")
+        with VerticalScroll(id="week-body"):
+            yield WeekGrid(id="week-grid")
+            yield Static("", id="item-about")
+
+    @property
+    def grid(self) -> WeekGrid:
+        return self.query_one(WeekGrid)
+
+    def on_show(self) -> None:
+        # The week is read when the pane is first shown, not while the app starts.
+        self.first_weekday = first_weekday(self.journal)
+        if not self.loaded:
+            self.start = week_start(self.today, self.first_weekday)
+            self.loaded = True
+        self.load()
+        self.grid.focus()
+
+    def load(self) -> None:
+        """Read the week from the journal and draw it."""
+        week = load_week(self.journal, self.start)
+        days = week_days(self.start)
+        self.grid.show_week(week, days, self.today)
+        so_far = " so far" if days[0] <= self.today <= days[-1] else ""
+        self.query_one("#week-label", Static).update(
+            f"{week_label(self.start, self.first_weekday)} · {week_span(self.start)}"
+        )
+        self.query_one("#week-figure", Static).update(f"{format_ratio(week.completion.ratio)} done{so_far}")
+        self.query_one("#next-week").set_class(self.start > self.today, "-disabled")
+        history = completion_history(self.journal, self.start, HISTORY_WEEKS)
+        self.query_one(Sparkline).data = [ratio or 0.0 for ratio in history]
+        self.describe_current()
+
+    def journal_changed(self) -> None:
+        """Another window or command saved something: show it."""
+        if self.loaded:
+            self.load()
+
+    def date_changed(self, today: dt.date) -> None:
+        self.today = today
+        if self.loaded:
+            self.load()
+
+    @on(WeekGrid.Moved)
+    def describe_current(self) -> None:
+        progress = self.grid.current
+        about = self.query_one("#item-about", Static)
+        if progress is None:
+            about.update("")
+            return
+        item = progress.item
+        parts = [f"{item.title}: {item.kind}, {item.target}x a week"]
+        if item.description:
+            parts.append(item.description)
+        if item.retired_on:
+            parts.append(f"retired from {item.retired_on}")
+        note = self.grid.week.ticks.get((item.id, self.grid.current_day)) if self.grid.week else None
+        if note:
+            parts.append(f"note: {note}")
+        about.update(" · ".join(parts))
+
+    @on(WeekGrid.Toggled)
+    def toggle(self, event: WeekGrid.Toggled) -> None:
+        if event.day > self.today:
+            self.notify("That day has not happened yet", severity="warning")
+            return
+        done = (event.item_id, event.day) not in self.grid.week.ticks
+        try:
+            set_tick(self.journal, event.item_id, event.day, done)
+        except JournalError as error:
+            self.notify(str(error), title="Not saved", severity="error")
+            return
+        self.load()
+
+    # -- weeks -------------------------------------------------------------------
+
+    def go_to_week(self, start: dt.date) -> None:
+        self.start = start
+        self.load()
+
+    def action_previous_week(self) -> None:
+        self.go_to_week(self.start - dt.timedelta(days=7))
+
+    def action_next_week(self) -> None:
+        if self.start + dt.timedelta(days=7) > self.today:
+            self.notify("This is the latest week")
+            return
+        self.go_to_week(self.start + dt.timedelta(days=7))
+
+    def action_this_week(self) -> None:
+        self.go_to_week(week_start(self.today, self.first_weekday))
+
+    def on_click(self, event: events.Click) -> None:
+        clicked = event.widget.id if event.widget else None
+        if clicked == "previous-week":
+            self.action_previous_week()
+        elif clicked == "next-week":
+            self.action_next_week()
+
+    # -- items -------------------------------------------------------------------
+
+    def action_add_item(self) -> None:
+        from journal.ui.screens.item_form import ItemFormScreen
+
+        def save(title: str, kind: str, target: str, description: str) -> ChecklistItem:
+            return add_item(self.journal, title, kind=kind, target=target, description=description, today=self.today)
+
+        self.app.push_screen(ItemFormScreen("Add a checklist item", save), self._item_saved)
+
+    def action_edit_item(self) -> None:
+        from journal.ui.screens.item_form import ItemFormScreen
+
+        progress = self.grid.current
+        if progress is None:
+            return
+        item = progress.item
+
+        def save(title: str, kind: str, target: str, description: str) -> ChecklistItem:
+            return update_item(self.journal, item.id, title=title, kind=kind, target=target, description=description)
+
+        self.app.push_screen(ItemFormScreen(f"Edit {item.title}", save, item), self._item_saved)
+
+    def _item_saved(self, item: ChecklistItem | None) -> None:
+        if item is None:
+            return
+        self.load()
+        self.grid.move_to(item.id)
+        self.notify(f"Saved {item.title}")
+
+    def action_retire_item(self) -> None:
+        from journal.ui.screens.dialogs import ChoiceScreen
+
+        progress = self.grid.current
+        if progress is None or progress.item.retired_on is not None:
+            return
+        item = progress.item
+
+        def decided(choice: str | None) -> None:
+            if choice != "retire":
+                return
+            try:
+                retired = retire_item(self.journal, item.id, today=self.today)
+            except JournalError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.load()
+            self.notify(f"{retired.title} leaves the weeks from {describe_day(retired.retired_on, self.today)}")
+
+        self.app.push_screen(
+            ChoiceScreen(
+                f"Retire {item.title}?",
+                "It leaves the weeks to come; its ticks stay in the weeks it was done.",
+                [("retire", "Retire", "error", "y"), ("cancel", "Keep it", "default", "escape")],
+            ),
+            decided,
+        )
+
+    def action_move_item(self, offset: int) -> None:
+        progress = self.grid.current
+        if progress is None or progress.item.retired_on is not None:
+            return
+        move_item(self.journal, progress.item.id, offset)
+        self.load()
+        self.grid.move_to(progress.item.id)

@@ -1,0 +1,155 @@
+import datetime as dt
+
+from textual.widgets import Static, TabbedContent
+
+from journal.domain.entries import DayEntry
+from journal.store import open_journal
+from journal.store.checklist import list_items, set_tick, ticks_between
+from journal.store.entries import save_entry
+from journal.ui.panes.checklist import ChecklistPane
+from journal.ui.screens.dialogs import ChoiceScreen
+from journal.ui.screens.item_form import ItemFormScreen
+from journal.ui.widgets.week_grid import HEADER_ROWS, TITLE_WIDTH, CELL_WIDTH, WeekGrid
+from tests.conftest import TODAY
+from tests.ui.helpers import drive, make_app, type_text
+
+MONDAY = dt.date(2026, 11, 23)
+
+
+def ticks(db_path):
+    with open_journal(db_path) as journal:
+        return set(ticks_between(journal, MONDAY - dt.timedelta(days=28), TODAY))
+
+
+def items(db_path):
+    with open_journal(db_path) as journal:
+        return list_items(journal)
+
+
+async def open_checklist(pilot):
+    await pilot.press("f3")
+    for _ in range(50):  # the pane reads its week when it is first shown
+        await pilot.pause(0.02)
+        if pilot.app.query_one(ChecklistPane).loaded and pilot.app.focused is pilot.app.query_one(WeekGrid):
+            break
+    assert pilot.app.query_one(TabbedContent).active == "checklist"
+    return pilot.app.query_one(WeekGrid)
+
+
+def text_of(pilot, selector) -> str:
+    return str(pilot.app.query_one(selector, Static).render())
+
+
+def test_tick_and_untick_with_the_keyboard(db_path):
+    strength = None
+
+    async def scenario(pilot):
+        nonlocal strength
+        grid = await open_checklist(pilot)
+        strength = grid.current.item
+        assert grid.current_day == MONDAY
+        await pilot.press("right", "right", "space")  # Wednesday
+        await pilot.pause()
+        assert text_of(pilot, "#week-figure") == "7% done so far"
+        await pilot.press("right", "enter", "left", "space")  # tick Thursday, untick Wednesday
+        await pilot.pause()
+
+    drive(make_app(db_path), scenario)
+    assert ticks(db_path) == {(strength.id, TODAY)}
+
+
+def test_tick_with_a_click_and_refuse_the_future(db_path):
+    async def scenario(pilot):
+        grid = await open_checklist(pilot)
+        strides_row = next(i for i, p in enumerate(grid.rows) if p.item.title == "Strides")
+        tuesday = TITLE_WIDTH + CELL_WIDTH * 1 + 2
+        await pilot.click(WeekGrid, offset=(tuesday, HEADER_ROWS + strides_row))
+        await pilot.pause()
+        friday = TITLE_WIDTH + CELL_WIDTH * 4 + 2
+        await pilot.click(WeekGrid, offset=(friday, HEADER_ROWS + strides_row))
+        await pilot.pause()
+
+    drive(make_app(db_path), scenario)
+    strides = next(item for item in items(db_path) if item.title == "Strides")
+    assert ticks(db_path) == {(strides.id, MONDAY + dt.timedelta(days=1))}, "Friday has not happened"
+
+
+def test_the_grid_shows_done_target_day_types_and_moves_between_weeks(db_path):
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(MONDAY + dt.timedelta(days=1), day_type="sick"))
+        strength = list_items(journal)[0]
+        set_tick(journal, strength.id, MONDAY, True)
+
+    async def scenario(pilot):
+        grid = await open_checklist(pilot)
+        header = grid._header(2).plain
+        assert "sick" in header
+        first_row = grid._row(0).plain
+        assert first_row.startswith(" Strength session") and "1/1.7" in first_row
+        assert text_of(pilot, "#week-label") == "2026-W48 · 23–29 Nov 2026"
+        await pilot.press("alt+left")
+        await pilot.pause()
+        assert text_of(pilot, "#week-label") == "2026-W47 · 16–22 Nov 2026"
+        assert grid.rows == [], "the items were added this week"
+        await pilot.press("alt+right", "alt+right")
+        await pilot.pause()
+        assert text_of(pilot, "#week-label") == "2026-W48 · 23–29 Nov 2026", "no week after this one"
+        await pilot.press("alt+left", "ctrl+t")
+        await pilot.pause()
+        assert text_of(pilot, "#week-label").startswith("2026-W48")
+
+    drive(make_app(db_path), scenario)
+
+
+def test_add_edit_move_and_retire_items_from_the_pane(db_path):
+    async def scenario(pilot):
+        grid = await open_checklist(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ItemFormScreen)
+        await type_text(pilot, "Hill sprints")
+        pilot.app.screen.query_one("#item-target").value = "9"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "from 1 to 7" in str(pilot.app.screen.query_one("#item-error", Static).render())
+        pilot.app.screen.query_one("#item-target").value = "1"
+        await pilot.click("#save")
+        await pilot.pause()
+        assert grid.current.item.title == "Hill sprints"
+        await pilot.press("shift+up", "shift+up")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        pilot.app.screen.query_one("#item-target").value = "2"
+        await pilot.click("#save")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ChoiceScreen)
+        await pilot.press("y")
+        await pilot.pause()
+
+    drive(make_app(db_path), scenario)
+    hills = next(item for item in items(db_path) if item.title == "Hill sprints")
+    assert (hills.target, hills.retired_on) == (2, TODAY + dt.timedelta(days=1))
+    in_use = [item.title for item in items(db_path) if item.retired_on is None]
+    assert "Hill sprints" not in in_use
+
+
+def test_what_the_command_line_ticks_shows_up(db_path):
+    async def scenario(pilot):
+        grid = await open_checklist(pilot)
+        with open_journal(db_path) as shell:
+            set_tick(shell, list_items(shell)[0].id, TODAY, True)
+        pilot.app.check_outside_changes()
+        await pilot.pause()
+        assert (grid.rows[0].item.id, TODAY) in grid.week.ticks
+
+    drive(make_app(db_path), scenario)
+
+
+def test_the_checklist_is_not_read_until_it_is_shown(db_path):
+    async def scenario(pilot):
+        assert not pilot.app.query_one(ChecklistPane).loaded
+
+    drive(make_app(db_path), scenario)
