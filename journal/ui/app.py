@@ -14,7 +14,6 @@ from journal import clock
 from journal.store.db import Journal
 from journal.ui.panes.checklist import ChecklistPane
 from journal.ui.panes.today import TodayPane
-from journal.ui.widgets.week_grid import WeekGrid
 
 
 OUTSIDE_CHANGES_EVERY = 2.0  # seconds between looks for what other windows and commands saved
@@ -67,7 +66,15 @@ class OffseasonApp(App[None]):
             self.query_one(ChecklistPane).date_changed(today)
 
     def action_show_pane(self, pane: str) -> None:
+        # Let go of the focus first: a focused widget in the pane being hidden
+        # would hand the focus on within that pane, and switch back to it.
+        self.screen.set_focus(None)
         self.query_one(TabbedContent).active = pane
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        # Focus follows the tab (a focus inside a hidden pane would switch back to it).
+        if isinstance(event.pane, TodayPane) and event.tabbed_content.active == event.pane.id:
+            event.pane.sheet.focus()
 
     @property
     def today_pane(self) -> TodayPane:
@@ -101,6 +108,8 @@ class OffseasonApp(App[None]):
         return run
 
     def action_help(self) -> None:
+        from journal.ui.widgets.week_grid import WeekGrid
+
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", tooltip="Command palette: every action by name")
         sections = [
             (title, [(self.get_key_display(binding), binding.tooltip or binding.description) for binding in bindings])

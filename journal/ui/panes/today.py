@@ -103,9 +103,6 @@ class TodayPane(TabPane):
         self.show_day(self.day)
         self.sheet.focus()
 
-    def on_show(self) -> None:
-        self.sheet.focus()
-
     def date_changed(self, today: dt.date) -> None:
         """A journal left open overnight moves on to the new day's date."""
         self.today = today
