@@ -17,23 +17,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, Static, TabPane
 
 from journal.dates import describe_day, week_days, week_label, week_span, week_start
-from journal.domain.checklist import ChecklistItem, format_ratio
 from journal.errors import JournalError
-from journal.store.checklist import (
-    add_item,
-    completion_history,
-    list_items,
-    load_week,
-    move_item,
-    retire_item,
-    set_tick,
-    update_item,
-)
 from journal.store.db import Journal
-from journal.store.settings import first_weekday
 
 if TYPE_CHECKING:
+    from journal.domain.checklist import ChecklistItem
     from journal.ui.widgets.week_grid import WeekGrid
+
+# The checklist's own modules are imported when the pane is first shown (see
+# `on_show`), not while the app starts: the journal opens on the Today pane.
 
 HISTORY_WEEKS = 12
 
@@ -86,6 +78,8 @@ class ChecklistPane(TabPane):
         return self.query_one("#week-grid", WeekGrid)
 
     async def on_show(self) -> None:
+        from journal.store.settings import first_weekday
+
         self.first_weekday = first_weekday(self.journal)
         if not self.loaded:
             await self.mount_compose(self.build())
@@ -96,6 +90,9 @@ class ChecklistPane(TabPane):
 
     def load(self) -> None:
         """Read the week from the journal and draw it."""
+        from journal.domain.checklist import format_ratio
+        from journal.store.checklist import completion_history, load_week
+
         week = load_week(self.journal, self.start)
         days = week_days(self.start)
         self.grid.show_week(week, days, self.today)
@@ -140,6 +137,8 @@ class ChecklistPane(TabPane):
         about.update(" · ".join(parts))
 
     def on_week_grid_toggled(self, event: WeekGrid.Toggled) -> None:
+        from journal.store.checklist import set_tick
+
         if event.day > self.today:
             self.notify("That day has not happened yet", severity="warning")
             return
@@ -179,6 +178,7 @@ class ChecklistPane(TabPane):
     # -- items -------------------------------------------------------------------
 
     def action_add_item(self) -> None:
+        from journal.store.checklist import add_item
         from journal.ui.screens.item_form import ItemFormScreen
 
         def save(title: str, kind: str, target: str, description: str) -> ChecklistItem:
@@ -187,6 +187,7 @@ class ChecklistPane(TabPane):
         self.app.push_screen(ItemFormScreen("Add a checklist item", save), self._item_saved)
 
     def action_edit_item(self) -> None:
+        from journal.store.checklist import update_item
         from journal.ui.screens.item_form import ItemFormScreen
 
         progress = self.grid.current
@@ -207,6 +208,7 @@ class ChecklistPane(TabPane):
         self.notify(f"Saved {item.title}")
 
     def action_retire_item(self) -> None:
+        from journal.store.checklist import retire_item
         from journal.ui.screens.dialogs import ChoiceScreen
 
         progress = self.grid.current
@@ -235,6 +237,8 @@ class ChecklistPane(TabPane):
         )
 
     def action_move_item(self, offset: int) -> None:
+        from journal.store.checklist import move_item
+
         progress = self.grid.current
         if progress is None or progress.item.retired_on is not None:
             return
