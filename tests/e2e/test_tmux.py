@@ -81,6 +81,29 @@ def test_log_a_day_in_the_terminal_and_quit(tmux, tmp_path, isolated):
     assert (entry.sleep_hours, entry.sleep_quality, entry.fatigue) == (8.5, 4, 3)
 
 
+def test_tick_the_checklist_in_the_terminal(tmux, tmp_path, isolated):
+    db_path = tmp_path / "journal.db"
+    done = tmp_path / "exited"
+    env = {"JOURNAL_TODAY": TODAY.isoformat(), "JOURNAL_DB": str(db_path), "HOME": str(isolated),
+           "TERM": "xterm-256color", "PATH": os.environ.get("PATH", "")}
+    command = " ".join([*(f"{key}={value!r}" for key, value in env.items()), *journal_command()])
+    tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", "journal", f"{command}; touch {done}; sleep 60")
+    wait_for(tmux, "Thu 26 Nov 2026 (today)")
+    keys(tmux, "F3")
+    wait_for(tmux, "2026-W48")
+    keys(tmux, "Right", "Right", "Right", "Space")  # Strength session, Thursday
+    screen = wait_for(tmux, "1/2")
+    assert "✓" in screen
+    keys(tmux, "C-q")
+    deadline = time.monotonic() + 20
+    while not done.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    from journal.store.checklist import ticks_between
+
+    with open_journal(db_path) as journal:
+        assert [day for _, day in ticks_between(journal, TODAY, TODAY)] == [TODAY]
+
+
 def test_the_installed_command_reports_bad_input_in_one_line(tmp_path):
     result = subprocess.run(
         [*journal_command(), "add", "--mood", "6", "--db", str(tmp_path / "j.db")],

@@ -153,3 +153,19 @@ def test_the_checklist_is_not_read_until_it_is_shown(db_path):
         assert not pilot.app.query_one(ChecklistPane).loaded
 
     drive(make_app(db_path), scenario)
+
+
+def test_the_palette_reaches_the_checklist(db_path):
+    async def scenario(pilot):
+        commands = {command.title: command for command in pilot.app.get_system_commands(pilot.app.screen)}
+        for expected in ("Show Today", "Show Checklist", "Add a checklist item", "Checklist: this week"):
+            assert expected in commands
+        commands["Add a checklist item"].callback()
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if isinstance(pilot.app.screen, ItemFormScreen):
+                break
+        assert isinstance(pilot.app.screen, ItemFormScreen)
+        assert pilot.app.query_one(TabbedContent).active == "checklist"
+
+    drive(make_app(db_path), scenario)
