@@ -102,8 +102,9 @@ class OffseasonApp(App[None]):
         """A command that opens the Checklist pane and runs one of its actions there."""
 
         def run() -> None:
+            pane = self.query_one(ChecklistPane)
+            pane.after_show(getattr(pane, f"action_{action}"))
             self.action_show_pane("checklist")
-            self.call_after_refresh(getattr(self.query_one(ChecklistPane), f"action_{action}"))
 
         return run
 

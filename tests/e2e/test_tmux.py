@@ -58,24 +58,34 @@ def keys(tmux, *names: str) -> None:
         time.sleep(0.08)
 
 
-def test_log_a_day_in_the_terminal_and_quit(tmux, tmp_path, isolated):
-    db_path = tmp_path / "journal.db"
-    done = tmp_path / "exited"
-    env = {"JOURNAL_TODAY": TODAY.isoformat(), "JOURNAL_DB": str(db_path), "HOME": str(isolated),
+def start_journal(tmux, db_path, home) -> Path:
+    """Start `journal` in a 100x30 tmux window on the test's day; returns a file made when it exits."""
+    done = db_path.with_name("exited")
+    env = {"JOURNAL_TODAY": TODAY.isoformat(), "JOURNAL_DB": str(db_path), "HOME": str(home),
            "TERM": "xterm-256color", "PATH": os.environ.get("PATH", "")}
     command = " ".join([*(f"{key}={value!r}" for key, value in env.items()), *journal_command()])
     tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", "journal", f"{command}; touch {done}; sleep 60")
     wait_for(tmux, "Thu 26 Nov 2026 (today)")
-    keys(tmux, "Down", "8", ".", "5", "Enter", "4", "Enter", "3")
-    screen = wait_for(tmux, "unsaved")
-    assert "8.5" in screen
-    keys(tmux, "C-s")
-    wait_for(tmux, "✓ saved")
+    return done
+
+
+def quit_journal(tmux, done: Path) -> None:
     keys(tmux, "C-q")
     deadline = time.monotonic() + 20
     while not done.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert done.exists(), "the journal quits on ctrl+q"
+
+
+def test_log_a_day_in_the_terminal_and_quit(tmux, tmp_path, isolated):
+    db_path = tmp_path / "journal.db"
+    done = start_journal(tmux, db_path, isolated)
+    keys(tmux, "Down", "8", ".", "5", "Enter", "4", "Enter", "3")
+    screen = wait_for(tmux, "unsaved")
+    assert "8.5" in screen
+    keys(tmux, "C-s")
+    wait_for(tmux, "✓ saved")
+    quit_journal(tmux, done)
     with open_journal(db_path) as journal:
         entry = get_entry(journal, TODAY)
     assert (entry.sleep_hours, entry.sleep_quality, entry.fatigue) == (8.5, 4, 3)
@@ -83,21 +93,13 @@ def test_log_a_day_in_the_terminal_and_quit(tmux, tmp_path, isolated):
 
 def test_tick_the_checklist_in_the_terminal(tmux, tmp_path, isolated):
     db_path = tmp_path / "journal.db"
-    done = tmp_path / "exited"
-    env = {"JOURNAL_TODAY": TODAY.isoformat(), "JOURNAL_DB": str(db_path), "HOME": str(isolated),
-           "TERM": "xterm-256color", "PATH": os.environ.get("PATH", "")}
-    command = " ".join([*(f"{key}={value!r}" for key, value in env.items()), *journal_command()])
-    tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", "journal", f"{command}; touch {done}; sleep 60")
-    wait_for(tmux, "Thu 26 Nov 2026 (today)")
+    done = start_journal(tmux, db_path, isolated)
     keys(tmux, "F3")
     wait_for(tmux, "2026-W48")
     keys(tmux, "Right", "Right", "Right", "Space")  # Strength session, Thursday
     screen = wait_for(tmux, "1/2")
     assert "✓" in screen
-    keys(tmux, "C-q")
-    deadline = time.monotonic() + 20
-    while not done.exists() and time.monotonic() < deadline:
-        time.sleep(0.1)
+    quit_journal(tmux, done)
     from journal.store.checklist import ticks_between
 
     with open_journal(db_path) as journal:

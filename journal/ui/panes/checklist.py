@@ -7,6 +7,7 @@ so the journal opens as fast with the pane as without it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,14 @@ class ChecklistPane(TabPane):
         self.first_weekday = 0
         self.start = week_start(today)
         self.loaded = False
+        self._after_show: list[Callable[[], object]] = []
+
+    def after_show(self, action: Callable[[], object]) -> None:
+        """Run `action` once the pane is shown and its week is drawn (now, if it is)."""
+        if self.loaded and self.display and self.is_on_screen:
+            action()
+        else:
+            self._after_show.append(action)
 
     def build(self) -> ComposeResult:
         from textual.widgets import Sparkline
@@ -87,6 +96,8 @@ class ChecklistPane(TabPane):
             self.loaded = True
         self.load()
         self.grid.focus()
+        while self._after_show:
+            self._after_show.pop(0)()
 
     def load(self) -> None:
         """Read the week from the journal and draw it."""

@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
-from textual.strip import Strip
-from textual.widget import Widget
 
 from journal.errors import InvalidInput
+from journal.ui.widgets.text_grid import TextGrid
 
 LABEL_WIDTH = 19
 GAP = 2
@@ -62,7 +61,7 @@ class Row:
         return bool(self.cells)
 
 
-class ScoreSheet(Widget, can_focus=True):
+class ScoreSheet(TextGrid):
     """A sheet of number cells with one cursor: arrows move, digits type, enter moves on."""
 
     DEFAULT_CSS = """
@@ -81,10 +80,6 @@ class ScoreSheet(Widget, can_focus=True):
         "score-sheet--heading",
     }
     BINDINGS = [
-        Binding("up", "move(-1, 0)", "Up", show=False),
-        Binding("down", "move(1, 0)", "Down", show=False),
-        Binding("left", "move(0, -1)", "Left", show=False),
-        Binding("right", "move(0, 1)", "Right", show=False),
         Binding("enter", "next_cell", "Next field", show=False),
         Binding("backspace", "erase", "Erase a character", show=False),
         Binding("delete", "clear", "Clear the field", show=False),
@@ -239,25 +234,15 @@ class ScoreSheet(Widget, can_focus=True):
 
     def on_focus(self) -> None:
         self._fresh = True
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
+        super().on_focus()
 
     # -- drawing -----------------------------------------------------------------
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.rows)
 
-    def render_line(self, y: int) -> Strip:
-        if y >= len(self.rows):
-            return Strip.blank(self.size.width, self.rich_style)
-        text = self._row_text(y)
-        text.truncate(self.size.width, overflow="ellipsis")
-        segments = list(text.render(self.app.console))
-        # Unstyled text takes the widget's own colours, as every other line does.
-        strip = Strip(segments, text.cell_len).apply_style(self.rich_style)
-        return strip.extend_cell_length(self.size.width, self.rich_style)
+    def line_text(self, y: int) -> Text:
+        return self._row_text(y) if y < len(self.rows) else Text()
 
     def _row_text(self, y: int) -> Text:
         row = self.rows[y]
@@ -300,9 +285,7 @@ class ScoreSheet(Widget, can_focus=True):
         self._fresh = True
         self.refresh()
         start, end = self._cell_spans(self.rows[row])[column]
-        region = Region(start, row, end - start, 1).translate(self.virtual_region.offset)
-        if self.parent is not None:
-            self.parent.scroll_to_region(region, animate=False, spacing=None)
+        self.scroll_into_view(start, row, end - start)
 
     def _edit(self, key: str, text: str) -> None:
         self._fresh = False

@@ -12,13 +12,12 @@ import datetime as dt
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
-from textual.strip import Strip
-from textual.widget import Widget
 
 from journal.domain.checklist import ItemProgress, format_ratio, format_target
 from journal.store.checklist import Week
+from journal.ui.widgets.text_grid import TextGrid
 
 TITLE_WIDTH = 24
 CELL_WIDTH = 5
@@ -26,7 +25,7 @@ HEADER_ROWS = 3  # day names, dates, day types
 DAY_MARKS = {"rest": "rest", "race": "race", "injured": "inj", "sick": "sick"}
 
 
-class WeekGrid(Widget, can_focus=True):
+class WeekGrid(TextGrid):
     """Items down, the seven days across; the cursor sits on an item and a day."""
 
     DEFAULT_CSS = """
@@ -48,10 +47,6 @@ class WeekGrid(Widget, can_focus=True):
         "week-grid--met",
     }
     BINDINGS = [
-        Binding("up", "move(-1, 0)", "Up", show=False),
-        Binding("down", "move(1, 0)", "Down", show=False),
-        Binding("left", "move(0, -1)", "Left", show=False),
-        Binding("right", "move(0, 1)", "Right", show=False),
         Binding("space,enter", "toggle", "Tick", show=False, tooltip="Tick or untick the day under the cursor"),
     ]
 
@@ -128,31 +123,19 @@ class WeekGrid(Widget, can_focus=True):
             self._set_cursor(row, column)
             self.action_toggle()
 
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
     # -- drawing -----------------------------------------------------------------
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return HEADER_ROWS + max(1, len(self.rows))
 
-    def render_line(self, y: int) -> Strip:
+    def line_text(self, y: int) -> Text:
         if y < HEADER_ROWS:
-            text = self._header(y)
-        elif not self.rows:
-            text = Text("  No checklist items this week: press a to add one.") if y == HEADER_ROWS else Text()
-        elif y - HEADER_ROWS < len(self.rows):
-            text = self._row(y - HEADER_ROWS)
-        else:
-            text = Text()
-        text.truncate(self.size.width, overflow="ellipsis")
-        segments = list(text.render(self.app.console))
-        # Unstyled text takes the widget's own colours, as every other line does.
-        strip = Strip(segments, text.cell_len).apply_style(self.rich_style)
-        return strip.extend_cell_length(self.size.width, self.rich_style)
+            return self._header(y)
+        if not self.rows:
+            return Text("  No checklist items this week: press a to add one.") if y == HEADER_ROWS else Text()
+        if y - HEADER_ROWS < len(self.rows):
+            return self._row(y - HEADER_ROWS)
+        return Text()
 
     def _header(self, y: int) -> Text:
         style = self.get_component_rich_style
@@ -196,6 +179,4 @@ class WeekGrid(Widget, can_focus=True):
         self.cursor = (row, column)
         self.refresh()
         self.post_message(self.Moved())
-        region = Region(0, HEADER_ROWS + row, self.size.width, 1).translate(self.virtual_region.offset)
-        if self.parent is not None:
-            self.parent.scroll_to_region(region, animate=False)
+        self.scroll_into_view(0, HEADER_ROWS + row, self.size.width)

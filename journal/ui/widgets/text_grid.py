@@ -1,0 +1,49 @@
+"""What the score sheet and the week grid share: lines drawn from rich Text, one cursor, arrow keys."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
+
+
+class TextGrid(Widget, can_focus=True):
+    """A focusable widget that draws each line from `line_text` and moves a cursor with the arrows.
+
+    Subclasses draw their lines and implement `action_move(rows, columns)`.
+    """
+
+    BINDINGS = [
+        Binding("up", "move(-1, 0)", "Up", show=False),
+        Binding("down", "move(1, 0)", "Down", show=False),
+        Binding("left", "move(0, -1)", "Left", show=False),
+        Binding("right", "move(0, 1)", "Right", show=False),
+    ]
+
+    def line_text(self, y: int) -> Text:
+        raise NotImplementedError
+
+    def action_move(self, rows: int, columns: int) -> None:
+        raise NotImplementedError
+
+    def render_line(self, y: int) -> Strip:
+        text = self.line_text(y)
+        text.truncate(self.size.width, overflow="ellipsis")
+        segments = list(text.render(self.app.console))
+        # Unstyled text takes the widget's own colours, as every other line does.
+        strip = Strip(segments, text.cell_len).apply_style(self.rich_style)
+        return strip.extend_cell_length(self.size.width, self.rich_style)
+
+    def scroll_into_view(self, x: int, y: int, width: int) -> None:
+        """Scroll the container so that this stretch of a line is visible."""
+        if self.parent is not None:
+            region = Region(x, y, width, 1).translate(self.virtual_region.offset)
+            self.parent.scroll_to_region(region, animate=False)
+
+    def on_focus(self) -> None:
+        self.refresh()  # the cursor shows only while focused
+
+    def on_blur(self) -> None:
+        self.refresh()
