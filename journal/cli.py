@@ -339,7 +339,10 @@ def _tick(ctx, item_text, date, db_path, *, done: bool, note: str = "") -> None:
     journal = _open(ctx, db_path, create=False)
     item = resolve_item(item_text, list_items(journal))
     changed = set_tick(journal, item.id, day, done, note=note)
-    what = ("ticked" if changed else "already ticked") if done else ("unticked" if changed else "was not ticked")
+    if done:
+        what = ("ticked, with the note" if note else "ticked") if changed else "already ticked"
+    else:
+        what = "unticked" if changed else "was not ticked"
     click.echo(f"{item.title}: {what} on {describe_day(day, _today())}")
 
 
@@ -409,17 +412,20 @@ def items_edit(ctx, item, title, target, kind, description, db_path):
         raise InvalidInput("nothing to change: give --title, --target, --kind or --description")
     journal = _open(ctx, db_path, create=False)
     found = resolve_item(item, list_items(journal))
-    changed = update_item(journal, found.id, title=title, kind=kind, target=target, description=description)
+    changed = update_item(
+        journal, found.id, title=title, kind=kind, target=target, description=description, today=_today()
+    )
     click.echo(f"{changed.id} {changed.title} ({changed.kind}, {changed.target}x a week)")
 
 
 @items.command("move")
 @click.argument("item")
-@click.argument("place", type=click.IntRange(min=1))
+@click.option("--to", "place", type=click.IntRange(min=1), required=True, metavar="PLACE",
+              help="Its place in the list, 1 for the top.")
 @db_option
 @click.pass_context
 def items_move(ctx, item, place, db_path):
-    """Move an item to a place in the list (1 is the top): `journal items move "rest day" 1`."""
+    """Move an item to a place in the list: `journal items move "rest day" --to 1`."""
     from journal.domain.checklist import resolve_item
     from journal.store.checklist import list_items, move_item
 
@@ -428,6 +434,20 @@ def items_move(ctx, item, place, db_path):
     found = resolve_item(item, in_use)
     move_item(journal, found.id, place - 1 - in_use.index(found))
     click.echo(", ".join(f"{i.id} {i.title}" for i in list_items(journal, include_retired=False)))
+
+
+@items.command("remove")
+@click.argument("item")
+@db_option
+@click.pass_context
+def items_remove(ctx, item, db_path):
+    """Delete an item that was never ticked (one added by mistake); retire one with ticks."""
+    from journal.domain.checklist import resolve_item
+    from journal.store.checklist import list_items, remove_item
+
+    journal = _open(ctx, db_path, create=False)
+    removed = remove_item(journal, resolve_item(item, list_items(journal)).id)
+    click.echo(f"removed {removed.title}")
 
 
 @items.command("retire")
@@ -440,9 +460,10 @@ def items_retire(ctx, item, db_path):
     from journal.store.checklist import list_items, retire_item
 
     journal = _open(ctx, db_path, create=False)
-    found = resolve_item(item, list_items(journal, include_retired=False))
+    found = resolve_item(item, list_items(journal))
     retired = retire_item(journal, found.id, today=_today())
-    click.echo(f"retired {retired.title} from {retired.retired_on}")
+    click.echo(f"retired {retired.title} from {retired.retired_on}: it leaves the checklist from this week;"
+               " its ticks stay")
 
 
 @cli.command()

@@ -86,22 +86,26 @@ def checklist_view(week: "Week", first_weekday: int, today: dt.date) -> str:
         lines.append("  no checklist items this week")
         return "\n".join(lines)
     width = max(len(progress.item.title) for progress in completion.items) + 2
-    lines.append(" " * width + " ".join(f"{day:%a}" for day in days))
-    lines.append(" " * width + " ".join(f"{day.day:>2}{'•' if day == today else ' '}" for day in days))
+
+    def columns(cells: list[str]) -> str:
+        return (" " * width + "".join(f"{cell:<5}" for cell in cells)).rstrip()
+
+    lines.append(columns([f"{day:%a}" for day in days]))
+    lines.append(columns([f"{day.day:>2}{'•' if day == today else ''}" for day in days]))
     if week.day_types:
         marks = {"rest": "rest", "race": "race", "injured": "inj", "sick": "sick"}
-        lines.append(" " * width + " ".join(f"{marks.get(week.day_types.get(day, ''), ''):<3}" for day in days).rstrip())
+        lines.append(columns([marks.get(week.day_types.get(day, ""), "") for day in days]))
     for progress in completion.items:
         cells = []
         for day in days:
             if (progress.item.id, day) in week.ticks:
-                cells.append(" ✓ ")
+                cells.append(" ✓   ")
             elif day > today:
-                cells.append("   ")
+                cells.append("     ")
             else:
-                cells.append(" · ")
+                cells.append(" ·   ")
         done = f"{progress.done}/{format_target(progress.target)}"
-        lines.append(f"{progress.item.title:<{width}}{' '.join(cells)}  {done}")
+        lines.append(f"{progress.item.title:<{width}}{''.join(cells)} {done}")
     if completion.off_days:
         named = ", ".join(f"{day:%a} {week.day_types[day]}" for day in completion.off_days)
         lines.append(f"Off days lower the targets: {named}.")

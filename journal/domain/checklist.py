@@ -5,8 +5,9 @@ min(done, target) / target, and the week's is the sum of min(done, target) over
 the sum of targets. A rest, injured or sick day is not a missed day: each one
 lowers every target by a seventh. Rest items are the exception: a rest day is
 what they ask for, so rest days do not lower their target. An item belongs to
-every week it existed in, from the week it was added to the week before it was
-retired, with its whole target.
+every week from the one it was added in (or first ticked in) to the one before
+it was retired, with the target it had that week: a new target counts from the
+week it was set, and earlier weeks keep theirs.
 """
 
 from __future__ import annotations
@@ -36,11 +37,21 @@ class ChecklistItem:
     position: int = 0
     created_on: dt.date = dt.date(1900, 1, 1)
     retired_on: dt.date | None = None
+    # (since, target): the target in force from each day on, oldest first.
+    targets: tuple[tuple[dt.date, int], ...] = ()
 
     def in_week(self, start: dt.date) -> bool:
-        """Whether the item existed on some day of the week starting `start`."""
+        """Whether the item counts in the week starting `start`: added by its end, not retired in it."""
         end = start + dt.timedelta(days=6)
-        return self.created_on <= end and (self.retired_on is None or self.retired_on > start)
+        return self.created_on <= end and (self.retired_on is None or self.retired_on > end)
+
+    def target_for(self, start: dt.date) -> int:
+        """The target of the week starting `start`: the last one set by the end of that week."""
+        end = start + dt.timedelta(days=6)
+        set_by_then = [target for since, target in self.targets if since <= end]
+        if set_by_then:
+            return set_by_then[-1]
+        return self.targets[0][1] if self.targets else self.target
 
 
 # The items a new journal starts with (DOMAIN.md); the runner edits, adds and retires them.
@@ -104,14 +115,16 @@ def week_completion(
     progress = []
     for item in items_in_week(items, start, ticked):
         counting = [day for day in days if item.kind == "rest" or day_types.get(day) not in OFF_DAY_TYPES]
-        target = item.target * len(counting) / 7 if item.in_week(start) else 0.0
+        target = item.target_for(start) * len(counting) / 7 if item.in_week(start) else 0.0
         done = sum((item.id, day) in ticked for day in days)
         progress.append(ItemProgress(item, done, target))
     return WeekCompletion(start, progress, off_days)
 
 
 def format_target(target: float) -> str:
-    """'2', or '1.7' when off days lowered it."""
+    """'2', '1.7' when off days lowered it, '–' when the item asks for nothing this week."""
+    if target == 0:
+        return "–"
     return f"{target:.0f}" if abs(target - round(target)) < 0.05 else f"{target:.1f}"
 
 

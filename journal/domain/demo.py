@@ -53,8 +53,8 @@ def demo_entries(end: dt.date, days: int, seed: int = 1) -> Iterator[DayEntry]:
             knee = max(0.0, knee - rng.uniform(0.0, 0.15) + rng.uniform(-0.1, 0.1))
         else:
             knee = max(0.0, min(6.0, knee + rng.uniform(-0.12, 0.1)))
-        if cold_left == 0 and rng.random() < 0.006:
-            cold_left = rng.randint(2, 5)
+        if cold_left == 0 and (rng.random() < 0.006 or since_race == 40):
+            cold_left = rng.randint(2, 5)  # a cold now and then, and always one in the offseason
         if since_race != 0 and rng.random() < 0.08:
             if cold_left:
                 cold_left -= 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from journal.domain.checklist import (
     ChecklistItem,
@@ -40,14 +40,47 @@ def _items(conn: sqlite3.Connection, include_retired: bool = True) -> list[Check
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM checklist_items {where} ORDER BY retired_on IS NOT NULL, position, id"
     )
-    return [_item(row) for row in rows]
+    return _with_targets(conn, [_item(row) for row in rows])
+
+
+def _with_targets(conn: sqlite3.Connection, items: list[ChecklistItem]) -> list[ChecklistItem]:
+    history: dict[int, list[tuple[dt.date, int]]] = {}
+    for item_id, since, target in conn.execute("SELECT item_id, since, target FROM item_targets ORDER BY since"):
+        history.setdefault(item_id, []).append((dt.date.fromisoformat(since), target))
+    return [replace(item, targets=tuple(history.get(item.id, ()))) for item in items]
 
 
 def _get(conn: sqlite3.Connection, item_id: int) -> ChecklistItem:
     row = conn.execute(f"SELECT {_COLUMNS} FROM checklist_items WHERE id = ?", [item_id]).fetchone()
     if row is None:
         raise InvalidInput(f"there is no checklist item {item_id}")
-    return _item(row)
+    return _with_targets(conn, [_item(row)])[0]
+
+
+def _check_title_is_new(conn: sqlite3.Connection, title: str, item_id: int | None = None) -> None:
+    taken = conn.execute(
+        "SELECT id FROM checklist_items WHERE lower(title) = lower(?) AND retired_on IS NULL AND id IS NOT ?",
+        [title, item_id],
+    ).fetchone()
+    if taken:
+        raise InvalidInput(f"there is already an item called {title!r} (number {taken[0]})")
+
+
+def _move_first_target(conn: sqlite3.Connection, day: dt.date, item_id: int | None = None) -> None:
+    """An item that started earlier had its first target from then (one item, or all)."""
+    conn.execute(
+        "UPDATE item_targets SET since = ? WHERE since > ? AND (? IS NULL OR item_id = ?) AND since ="
+        " (SELECT min(since) FROM item_targets AS first WHERE first.item_id = item_targets.item_id)",
+        [day.isoformat(), day.isoformat(), item_id, item_id],
+    )
+
+
+def _set_target(conn: sqlite3.Connection, item_id: int, since: dt.date, target: int) -> None:
+    conn.execute(
+        "INSERT INTO item_targets (item_id, since, target) VALUES (?, ?, ?)"
+        " ON CONFLICT (item_id, since) DO UPDATE SET target = excluded.target",
+        [item_id, since.isoformat(), target],
+    )
 
 
 def add_item(
@@ -57,20 +90,25 @@ def add_item(
     """A new item at the end of the list, counting from `today`."""
     title, kind, target = parse_title(title), parse_kind(kind), parse_target(target)
     with journal.transaction() as conn:
+        _check_title_is_new(conn, title)
         position = conn.execute("SELECT coalesce(max(position) + 1, 0) FROM checklist_items").fetchone()[0]
         cursor = conn.execute(
             "INSERT INTO checklist_items (title, kind, description, target, position, created_on)"
             " VALUES (?, ?, ?, ?, ?, ?)",
             [title, kind, description.strip(), target, position, today.isoformat()],
         )
+        _set_target(conn, cursor.lastrowid, today, target)
         return _get(conn, cursor.lastrowid)
 
 
 def update_item(
     journal: Journal, item_id: int, *, title: str | None = None, kind: str | None = None,
-    target: int | str | None = None, description: str | None = None,
+    target: int | str | None = None, description: str | None = None, today: dt.date,
 ) -> ChecklistItem:
-    """Rename, re-target, re-kind or re-describe an item; what is not given stays."""
+    """Rename, re-target, re-kind or re-describe an item; what is not given stays.
+
+    A new target counts from the week holding `today`; earlier weeks keep theirs.
+    """
     changes = {}
     if title is not None:
         changes["title"] = parse_title(title)
@@ -82,6 +120,10 @@ def update_item(
         changes["description"] = description.strip()
     with journal.transaction() as conn:
         _get(conn, item_id)
+        if "title" in changes:
+            _check_title_is_new(conn, changes["title"], item_id)
+        if "target" in changes:
+            _set_target(conn, item_id, today, changes["target"])
         if changes:
             assignments = ", ".join(f"{name} = ?" for name in changes)
             conn.execute(f"UPDATE checklist_items SET {assignments} WHERE id = ?", [*changes.values(), item_id])
@@ -103,14 +145,25 @@ def move_item(journal: Journal, item_id: int, offset: int) -> ChecklistItem:
 
 
 def retire_item(journal: Journal, item_id: int, *, today: dt.date) -> ChecklistItem:
-    """Take an item off new weeks from tomorrow on; its ticks stay in the history."""
+    """Take an item off the checklist from this week on; its ticks stay in the history."""
     with journal.transaction() as conn:
         item = _get(conn, item_id)
         if item.retired_on is not None:
             raise InvalidInput(f"{item.title} was retired on {item.retired_on}")
-        retired_on = max(today + dt.timedelta(days=1), item.created_on)
-        conn.execute("UPDATE checklist_items SET retired_on = ? WHERE id = ?", [retired_on.isoformat(), item_id])
+        conn.execute("UPDATE checklist_items SET retired_on = ? WHERE id = ?", [today.isoformat(), item_id])
         return _get(conn, item_id)
+
+
+def remove_item(journal: Journal, item_id: int) -> ChecklistItem:
+    """Delete an item that was never ticked (added by mistake); one with ticks is refused."""
+    with journal.transaction() as conn:
+        item = _get(conn, item_id)
+        ticks = conn.execute("SELECT count(*) FROM ticks WHERE item_id = ?", [item_id]).fetchone()[0]
+        if ticks:
+            raise InvalidInput(f"{item.title} has {ticks} tick{'s' if ticks != 1 else ''}: retire it instead")
+        conn.execute("DELETE FROM item_targets WHERE item_id = ?", [item_id])
+        conn.execute("DELETE FROM checklist_items WHERE id = ?", [item_id])
+        return item
 
 
 def ticks_between(journal: Journal, start: dt.date, end: dt.date) -> dict[tuple[int, dt.date], str]:
@@ -122,9 +175,17 @@ def ticks_between(journal: Journal, start: dt.date, end: dt.date) -> dict[tuple[
 
 
 def set_tick(journal: Journal, item_id: int, day: dt.date, done: bool, *, note: str = "") -> bool:
-    """Tick (or untick) an item on a day; True when that changed anything."""
+    """Tick (or untick) an item on a day; True when that changed anything.
+
+    A tick before the item was added moves its start back: it was evidently in use.
+    """
     with journal.transaction() as conn:
-        _get(conn, item_id)
+        item = _get(conn, item_id)
+        if done and item.retired_on is not None and day >= item.retired_on:
+            raise InvalidInput(f"{item.title} was retired on {item.retired_on}: it cannot be ticked after that")
+        if done and day < item.created_on:
+            conn.execute("UPDATE checklist_items SET created_on = ? WHERE id = ?", [day.isoformat(), item_id])
+            _move_first_target(conn, day, item_id)
         if done:
             before = conn.total_changes
             conn.execute(
@@ -178,9 +239,8 @@ def save_ticks(journal: Journal, ticks: Iterable[tuple[int, dt.date]], *, items_
     """Store many ticks in one transaction (the demo); `items_from` backdates the items to that day."""
     with journal.transaction() as conn:
         if items_from is not None:
-            conn.execute(
-                "UPDATE checklist_items SET created_on = min(created_on, ?)", [items_from.isoformat()]
-            )
+            conn.execute("UPDATE checklist_items SET created_on = min(created_on, ?)", [items_from.isoformat()])
+            _move_first_target(conn, items_from)
         cursor = conn.executemany(
             "INSERT OR IGNORE INTO ticks (item_id, date) VALUES (?, ?)", ((item, day.isoformat()) for item, day in ticks)
         )

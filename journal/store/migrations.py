@@ -110,6 +110,14 @@ def m002_checklist(db: Database) -> None:
         strict=True,
     )
     db["ticks"].create_index(["date"])
+    # A target holds from its day on: changing it leaves the weeks before as they were.
+    db["item_targets"].create(
+        {"item_id": int, "since": str, "target": int},
+        pk=("item_id", "since"),
+        not_null=["target"],
+        foreign_keys=[("item_id", "checklist_items", "id")],
+        strict=True,
+    )
     try:
         start = clock.today()
     except ValueError:
@@ -119,6 +127,7 @@ def m002_checklist(db: Database) -> None:
          "position": position, "created_on": start.isoformat()}
         for position, item in enumerate(DEFAULT_ITEMS)
     )
+    db.execute("INSERT INTO item_targets (item_id, since, target) SELECT id, created_on, target FROM checklist_items")
 
 
 def apply_migrations(conn: sqlite3.Connection) -> None:

@@ -84,19 +84,35 @@ class OffseasonApp(App[None]):
         # Textual's own Keys and Quit give way to the journal's help and careful quit.
         replaced = {"Keys", "Quit", "Maximize", "Minimize"}
         yield from (command for command in super().get_system_commands(screen) if command.title not in replaced)
-        pane = self.today_pane
-        yield SystemCommand("Save the day", "Save the day shown in the Today pane (ctrl+s)", pane.action_save)
-        yield SystemCommand("Previous day", "Show the day before (alt+left)", pane.action_previous_day)
-        yield SystemCommand("Next day", "Show the day after (alt+right)", pane.action_next_day)
-        yield SystemCommand("Go to today", "Show today (ctrl+t)", pane.action_today)
-        yield SystemCommand("Go to a date", "Type a date: yesterday, monday, 20 nov (ctrl+g)", pane.action_go_to_date)
-        yield SystemCommand("Add a body site", "Add a place that can hurt to the pain rows (ctrl+n)", pane.action_add_site)
+        today = self._on_today
+        yield SystemCommand("Save the day", "Save the day shown in the Today pane (ctrl+s)", today("save"))
+        yield SystemCommand("Previous day", "Show the day before (alt+left)", today("previous_day"))
+        yield SystemCommand("Next day", "Show the day after (alt+right)", today("next_day"))
+        yield SystemCommand("Go to today", "Show today (ctrl+t)", today("today"))
+        yield SystemCommand("Go to a date", "Type a date: yesterday, monday, 20 nov (ctrl+g)", today("go_to_date"))
+        yield SystemCommand("Add a body site", "Add a place that can hurt to the pain rows (ctrl+n)", today("add_site"))
         for pane, title in PANES.items():
             yield SystemCommand(f"Show {title}", f"Switch to the {title} pane", lambda pane=pane: self.action_show_pane(pane))
-        yield SystemCommand("Add a checklist item", "A new item for the weekly checklist", self._checklist("add_item"))
-        yield SystemCommand("Checklist: this week", "Show this week's checklist", self._checklist("this_week"))
+        checklist = self._checklist
+        yield SystemCommand("Add a checklist item", "A new item for the weekly checklist (a)", checklist("add_item"))
+        yield SystemCommand("Checklist: this week", "Show this week's checklist (ctrl+t)", checklist("this_week"))
+        yield SystemCommand("Checklist: previous week", "The week before (alt+left)", checklist("previous_week"))
+        yield SystemCommand("Checklist: next week", "The week after (alt+right)", checklist("next_week"))
+        yield SystemCommand("Checklist: edit the item", "Edit the item under the cursor (e)", checklist("edit_item"))
+        yield SystemCommand("Checklist: note for the day", "Tick with a note (n)", checklist("note"))
+        yield SystemCommand("Checklist: retire the item", "Retire the item under the cursor (r)",
+                            checklist("retire_item"))
         yield SystemCommand("Help: keys", "Every key of the journal (f1)", self.action_help)
         yield SystemCommand("Quit", "Quit; unsaved changes are asked about first (ctrl+q)", self.action_quit)
+
+    def _on_today(self, action: str):
+        """A command that shows the Today pane and runs one of its actions there."""
+
+        def run() -> None:
+            self.action_show_pane("today")
+            getattr(self.today_pane, f"action_{action}")()
+
+        return run
 
     def _checklist(self, action: str):
         """A command that opens the Checklist pane and runs one of its actions there."""

@@ -131,7 +131,7 @@ def test_add_edit_move_and_retire_items_from_the_pane(db_path):
 
     drive(make_app(db_path), scenario)
     hills = next(item for item in items(db_path) if item.title == "Hill sprints")
-    assert (hills.target, hills.retired_on) == (2, TODAY + dt.timedelta(days=1))
+    assert (hills.target, hills.retired_on) == (2, TODAY)
     in_use = [item.title for item in items(db_path) if item.retired_on is None]
     assert "Hill sprints" not in in_use
 
@@ -169,3 +169,47 @@ def test_the_palette_reaches_the_checklist(db_path):
         assert pilot.app.query_one(TabbedContent).active == "checklist"
 
     drive(make_app(db_path), scenario)
+
+
+def test_a_tick_with_a_note_and_unticking_it_asks_first(db_path):
+    async def scenario(pilot):
+        from journal.ui.screens.dialogs import TextScreen
+
+        grid = await open_checklist(pilot)
+        await pilot.press("right", "right", "right", "n")  # Thursday
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TextScreen)
+        await type_text(pilot, "heavy squats")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert grid.week.ticks[(grid.current.item.id, TODAY)] == "heavy squats"
+        assert "note: heavy squats" in text_of(pilot, "#item-about")
+        await pilot.press("space")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ChoiceScreen), "the note would go: ask first"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert (grid.current.item.id, TODAY) in grid.week.ticks
+
+    drive(make_app(db_path), scenario)
+    assert len(ticks(db_path)) == 1
+
+
+def test_a_new_week_start_set_elsewhere_is_followed(db_path):
+    async def scenario(pilot):
+        await open_checklist(pilot)
+        with open_journal(db_path) as shell:
+            from journal.store.settings import set_setting
+
+            set_setting(shell, "week_start", "sunday")
+        pilot.app.check_outside_changes()
+        await pilot.pause()
+        assert text_of(pilot, "#week-label") == "week of 22–28 Nov 2026"
+
+    drive(make_app(db_path), scenario)
+
+
+def test_the_twelve_weeks_are_drawn_on_a_fixed_scale():
+    from journal.ui.panes.checklist import completion_bars
+
+    assert completion_bars([None, 0.0, 0.43, 1.0, 1.3]) == "·▁▄██"

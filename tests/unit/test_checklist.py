@@ -104,7 +104,7 @@ def test_a_week_of_illness_has_nothing_to_miss():
 
 def test_an_item_counts_in_the_weeks_it_existed():
     added = ChecklistItem("Hills", "intervals", 1, id=4, created_on=day(3))
-    retired = ChecklistItem("Old drill", "technique", 2, id=5, created_on=dt.date(2026, 1, 1), retired_on=day(0))
+    retired = ChecklistItem("Old drill", "technique", 2, id=5, created_on=dt.date(2026, 1, 1), retired_on=day(2))
     this_week = week_completion(MONDAY, [added, retired], set(), {})
     assert [p.item.title for p in this_week.items] == ["Hills"], "a retired item leaves new weeks"
     assert this_week.items[0].target == 1, "an item added mid-week has its whole target that week"
@@ -150,19 +150,23 @@ def test_an_item_is_ticked_at_most_once_a_day(journal):
 def test_items_are_added_edited_moved_and_retired(journal):
     hills = add_item(journal, "Hill sprints", kind="intervals", target=1, today=TODAY)
     assert list_items(journal)[-1] == hills
-    update_item(journal, hills.id, target=2, title="Hill repeats")
+    update_item(journal, hills.id, target=2, title="Hill repeats", today=TODAY)
     move_item(journal, hills.id, -100)
     assert list_items(journal)[0].title == "Hill repeats"
     set_tick(journal, hills.id, TODAY, True)
     retired = retire_item(journal, hills.id, today=TODAY)
-    assert retired.retired_on == TODAY + dt.timedelta(days=1)
+    assert retired.retired_on == TODAY
     assert hills.id not in [item.id for item in list_items(journal, include_retired=False)]
-    assert load_week(journal, MONDAY).completion.items[-1].item.title == "Hill repeats", "kept this week"
+    this_week = load_week(journal, MONDAY).completion
+    shown = this_week.items[-1]
+    assert (shown.item.title, shown.done, shown.target) == ("Hill repeats", 1, 0), "its tick shows, it asks for nothing"
     next_week = load_week(journal, MONDAY + dt.timedelta(days=7)).completion
     assert "Hill repeats" not in [p.item.title for p in next_week.items]
+    with pytest.raises(InvalidInput, match="retired"):
+        set_tick(journal, hills.id, TODAY, True)
     for bad in ({"target": 0}, {"target": 8}, {"kind": "yoga"}, {"title": " "}):
         with pytest.raises(InvalidInput):
-            update_item(journal, hills.id, **bad)
+            update_item(journal, hills.id, today=TODAY, **bad)
 
 
 def test_day_types_from_the_journal_lower_the_week(journal):
@@ -181,3 +185,42 @@ def test_completion_history_covers_twelve_weeks(journal):
     assert len(history) == 12
     assert history[:-1] == [None] * 11, "weeks before the items existed have no figure"
     assert history[-1] == pytest.approx(1 / 14), "one of the 14 things the default items ask for"
+
+
+def test_a_new_target_leaves_past_weeks_as_they_were(journal):
+    strides = next(item for item in list_items(journal) if item.title == "Strides")
+    last_monday = MONDAY - dt.timedelta(days=7)
+    set_tick(journal, strides.id, last_monday, True)  # before the items existed: moves their start back
+    before = load_week(journal, last_monday).completion
+    assert next(p for p in before.items if p.item.id == strides.id).target == 2
+    update_item(journal, strides.id, target=3, today=TODAY)
+    after = load_week(journal, last_monday).completion
+    assert next(p for p in after.items if p.item.id == strides.id).target == 2, "last week keeps its target"
+    assert after.ratio == before.ratio
+    now = load_week(journal, MONDAY).completion
+    assert next(p for p in now.items if p.item.id == strides.id).target == 3, "this week has the new one"
+
+
+def test_an_item_added_and_retired_in_one_week_leaves_no_trace(journal):
+    from journal.store.checklist import remove_item
+
+    before = load_week(journal, MONDAY).completion.ratio
+    oops = add_item(journal, "Hill sprints", kind="intervals", target=1, today=TODAY)
+    retire_item(journal, oops.id, today=TODAY)
+    assert "Hill sprints" not in [p.item.title for p in load_week(journal, MONDAY).completion.items]
+    assert load_week(journal, MONDAY).completion.ratio == before
+    another = add_item(journal, "Yoga", kind="mind", target=1, today=TODAY)
+    remove_item(journal, another.id)
+    assert "Yoga" not in [item.title for item in list_items(journal)]
+    strength = list_items(journal)[0]
+    set_tick(journal, strength.id, TODAY, True)
+    with pytest.raises(InvalidInput, match="retire it instead"):
+        remove_item(journal, strength.id)
+
+
+def test_titles_are_unique_among_items_in_use(journal):
+    with pytest.raises(InvalidInput, match="already an item called"):
+        add_item(journal, "strength SESSION", kind="strength", target=1, today=TODAY)
+    hills = add_item(journal, "Hill sprints", kind="intervals", target=1, today=TODAY)
+    with pytest.raises(InvalidInput, match="already an item called"):
+        update_item(journal, hills.id, title="Strides", today=TODAY)

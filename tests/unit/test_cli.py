@@ -267,7 +267,7 @@ def test_export_into_a_closed_pipe_is_not_an_error(db_path):
 def test_check_and_uncheck_from_the_command_line(run):
     run("add", "--mood", "3")
     code, out, _ = run("check", "strength", "yesterday", "--note", "squats")
-    assert code == 0 and out == "Strength session: ticked on Wed 25 Nov 2026 (yesterday)\n"
+    assert code == 0 and out == "Strength session: ticked, with the note on Wed 25 Nov 2026 (yesterday)\n"
     assert run("check", "1", "yesterday")[1].endswith("already ticked on Wed 25 Nov 2026 (yesterday)\n")
     code, out, _ = run("checklist")
     assert code == 0
@@ -317,14 +317,17 @@ def test_items_are_managed_from_the_command_line(run):
                        "--description", "8 x 10 s uphill")
     assert code == 0 and out == "added 10 Hill sprints (intervals, 1x a week)\n"
     assert run("items", "edit", "hill", "--target", "2")[1] == "10 Hill sprints (intervals, 2x a week)\n"
-    assert run("items", "move", "hill", "1")[1].startswith("10 Hill sprints, 1 Strength session")
-    assert run("items", "move", "hill", "99")[1].endswith("9 Form check, 10 Hill sprints\n")
-    assert run("items", "move", "hill", "0")[0] == 2
+    assert run("items", "move", "hill", "--to", "1")[1].startswith("10 Hill sprints, 1 Strength session")
+    assert run("items", "move", "hill", "--to", "99")[1].endswith("9 Form check, 10 Hill sprints\n")
+    assert run("items", "move", "hill", "--to", "0")[0] == 2
+    assert run("items", "add", "Yoga", "--target", "1")[0] == 0
+    assert run("items", "remove", "yoga")[1] == "removed Yoga\n"
     run("check", "hill")
-    assert run("items", "retire", "hill")[1] == "retired Hill sprints from 2026-11-27\n"
+    assert run("items", "retire", "hill")[1].startswith("retired Hill sprints from 2026-11-26")
     listing = run("items")[1].splitlines()
-    assert listing[-1].strip().startswith("10  Hill sprints") and "(retired 2026-11-27)" in listing[-1]
-    assert "Hill sprints" in run("checklist")[1], "this week still shows it"
+    assert listing[-1].strip().startswith("10  Hill sprints") and "(retired 2026-11-26)" in listing[-1]
+    hills = next(line for line in run("checklist")[1].splitlines() if line.startswith("Hill sprints"))
+    assert hills.endswith("1/–"), "its tick still shows this week; it asks for nothing more"
     assert "Hill sprints" not in run("checklist", "next")[1]
 
 

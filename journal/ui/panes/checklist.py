@@ -29,17 +29,24 @@ if TYPE_CHECKING:
 # `on_show`), not while the app starts: the journal opens on the Today pane.
 
 HISTORY_WEEKS = 12
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def completion_bars(history: list[float | None]) -> str:
+    """One bar a week on a fixed 0-100% scale; a week with nothing to do is a dot."""
+    return "".join("·" if ratio is None else BARS[min(7, int(ratio * 8))] for ratio in history)
 
 
 class ChecklistPane(TabPane):
     """Tick what was done; see each item's done/target and the week's figure."""
 
     BINDINGS = [
-        Binding("alt+left", "previous_week", "Prev week", tooltip="Previous week", id="checklist.previous_week"),
-        Binding("alt+right", "next_week", "Next week", tooltip="Next week", id="checklist.next_week"),
+        Binding("alt+left", "previous_week", "Prev", tooltip="Previous week", id="checklist.previous_week"),
+        Binding("alt+right", "next_week", "Next", tooltip="Next week", id="checklist.next_week"),
         Binding("ctrl+t", "this_week", "This week", show=False, tooltip="This week", id="checklist.this_week"),
         Binding("a", "add_item", "Add", tooltip="Add an item", id="checklist.add_item"),
         Binding("e", "edit_item", "Edit", tooltip="Edit the item under the cursor", id="checklist.edit_item"),
+        Binding("n", "note", "Note", tooltip="Tick the day under the cursor with a note", id="checklist.note"),
         Binding("r", "retire_item", "Retire", show=False, tooltip="Retire the item under the cursor",
                 id="checklist.retire_item"),
         Binding("shift+up", "move_item(-1)", "Move up", show=False, tooltip="Move the item up",
@@ -65,8 +72,6 @@ class ChecklistPane(TabPane):
             self._after_show.append(action)
 
     def build(self) -> ComposeResult:
-        from textual.widgets import Sparkline
-
         from journal.ui.widgets.week_grid import WeekGrid
 
         with Horizontal(id="week-bar"):
@@ -74,8 +79,8 @@ class ChecklistPane(TabPane):
             yield Static("", id="week-label")
             yield Static("▶", id="next-week", classes="day-arrow")
             yield Static("", id="week-figure")
-            yield Label(f"last {HISTORY_WEEKS} weeks", id="history-label")
-            yield Sparkline([], id="week-history")
+            yield Label(f"{HISTORY_WEEKS} weeks", id="history-label")
+            yield Static("", id="week-history")
         with VerticalScroll(id="week-body"):
             yield WeekGrid(id="week-grid")
             yield Static("", id="item-about")
@@ -89,9 +94,9 @@ class ChecklistPane(TabPane):
     async def on_show(self) -> None:
         from journal.store.settings import first_weekday
 
-        self.first_weekday = first_weekday(self.journal)
         if not self.loaded:
             await self.mount_compose(self.build())
+            self.first_weekday = first_weekday(self.journal)
             self.start = week_start(self.today, self.first_weekday)
             self.loaded = True
         self.load()
@@ -103,18 +108,22 @@ class ChecklistPane(TabPane):
         """Read the week from the journal and draw it."""
         from journal.domain.checklist import format_ratio
         from journal.store.checklist import completion_history, load_week
+        from journal.store.settings import first_weekday
 
+        first = first_weekday(self.journal)
+        if first != self.first_weekday:  # the start day was set elsewhere
+            self.first_weekday = first
+            self.start = week_start(self.start, first)
         week = load_week(self.journal, self.start)
         days = week_days(self.start)
-        self.grid.show_week(week, days, self.today)
+        self.grid.show_week(week, days, self.today, current=days[0] <= self.today <= days[-1])
         so_far = " so far" if days[0] <= self.today <= days[-1] else ""
-        self.query_one("#week-label", Static).update(
-            f"{week_label(self.start, self.first_weekday)} · {week_span(self.start)}"
-        )
+        label = f"{week_label(self.start)} ·" if self.first_weekday == 0 else "week of"
+        self.query_one("#week-label", Static).update(f"{label} {week_span(self.start)}")
         self.query_one("#week-figure", Static).update(f"{format_ratio(week.completion.ratio)} done{so_far}")
         self.query_one("#next-week").set_class(self.start > self.today, "-disabled")
         history = completion_history(self.journal, self.start, HISTORY_WEEKS)
-        self.query_one("#week-history").data = [ratio or 0.0 for ratio in history]
+        self.query_one("#week-history", Static).update(completion_bars(history))
         self.describe_current()
 
     def journal_changed(self) -> None:
@@ -148,18 +157,48 @@ class ChecklistPane(TabPane):
         about.update(" · ".join(parts))
 
     def on_week_grid_toggled(self, event: WeekGrid.Toggled) -> None:
-        from journal.store.checklist import set_tick
-
         if event.day > self.today:
             self.notify("That day has not happened yet", severity="warning")
             return
-        done = (event.item_id, event.day) not in self.grid.week.ticks
+        note = self.grid.week.ticks.get((event.item_id, event.day))
+        if note:  # unticking would lose the note: ask first
+            from journal.ui.screens.dialogs import ChoiceScreen
+
+            self.app.push_screen(
+                ChoiceScreen("Untick this day?", f"Its note goes with it: {note}",
+                             [("untick", "Untick", "error", "y"), ("cancel", "Keep it", "default", "escape")]),
+                lambda choice: self._tick(event.item_id, event.day, False) if choice == "untick" else None,
+            )
+            return
+        self._tick(event.item_id, event.day, note is None)
+
+    def _tick(self, item_id: int, day: dt.date, done: bool, note: str = "") -> None:
+        from journal.store.checklist import set_tick
+
         try:
-            set_tick(self.journal, event.item_id, event.day, done)
+            set_tick(self.journal, item_id, day, done, note=note)
         except JournalError as error:
             self.notify(str(error), title="Not saved", severity="error")
             return
         self.load()
+
+    def action_note(self) -> None:
+        """Tick the day under the cursor with a note (or change its note)."""
+        from journal.ui.screens.dialogs import TextScreen
+
+        progress, day = self.grid.current, self.grid.current_day
+        if progress is None or day is None:
+            return
+        if day > self.today:
+            self.notify("That day has not happened yet", severity="warning")
+            return
+        item_id = progress.item.id
+        current = self.grid.week.ticks.get((item_id, day), "")
+        self.app.push_screen(
+            TextScreen(f"Note for {progress.item.title}, {describe_day(day, self.today)}", current,
+                       "10 x 20 s, legs felt sharp", max_length=200),
+            lambda note: self._tick(item_id, day, True, note) if note else None,
+        )
 
     # -- weeks -------------------------------------------------------------------
 
@@ -207,7 +246,10 @@ class ChecklistPane(TabPane):
         item = progress.item
 
         def save(title: str, kind: str, target: str, description: str) -> ChecklistItem:
-            return update_item(self.journal, item.id, title=title, kind=kind, target=target, description=description)
+            return update_item(
+                self.journal, item.id, title=title, kind=kind, target=target, description=description,
+                today=self.today,
+            )
 
         self.app.push_screen(ItemFormScreen(f"Edit {item.title}", save, item), self._item_saved)
 

@@ -139,3 +139,26 @@ class AddSiteScreen(ModalScreen[Site | None]):
     @on(Button.Pressed, "#cancel")
     def cancel(self) -> None:
         self.dismiss(None)
+
+
+class TextScreen(ModalScreen[str | None]):
+    """Asks for a line of text; returns it (stripped), or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, title: str, value: str = "", placeholder: str = "", *, max_length: int = 200) -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.placeholder = placeholder
+        self.max_length = max_length
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(self.value, placeholder=self.placeholder, max_length=self.max_length, id="text")
+            yield Static("enter saves · escape cancels", classes="dialog-keys")
+
+    @on(Input.Submitted)
+    def done(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)

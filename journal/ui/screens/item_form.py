@@ -69,3 +69,8 @@ class ItemFormScreen(ModalScreen[ChecklistItem | None]):
     @on(Button.Pressed, "#cancel")
     def cancel(self) -> None:
         self.dismiss(None)
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def clear_error(self) -> None:
+        self.query_one("#item-error", Static).update("")

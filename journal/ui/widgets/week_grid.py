@@ -47,7 +47,8 @@ class WeekGrid(TextGrid):
         "week-grid--met",
     }
     BINDINGS = [
-        Binding("space,enter", "toggle", "Tick", show=False, tooltip="Tick or untick the day under the cursor"),
+        Binding("space,enter", "toggle", "Tick", show=False, key_display="space",
+                tooltip="Tick or untick the day under the cursor (also enter or a click)"),
     ]
 
     class Toggled(Message):
@@ -72,11 +73,12 @@ class WeekGrid(TextGrid):
         self.days: list[dt.date] = []
         self.today = dt.date.today()
         self.cursor = (0, 0)
+        self.current_week = True
 
     # -- data --------------------------------------------------------------------
 
-    def show_week(self, week: Week, days: list[dt.date], today: dt.date) -> None:
-        self.week, self.days, self.today = week, days, today
+    def show_week(self, week: Week, days: list[dt.date], today: dt.date, *, current: bool = True) -> None:
+        self.week, self.days, self.today, self.current_week = week, days, today, current
         row, column = self.cursor
         self.cursor = (min(row, max(0, len(self.rows) - 1)), column)
         self.refresh(layout=True)
@@ -132,7 +134,8 @@ class WeekGrid(TextGrid):
         if y < HEADER_ROWS:
             return self._header(y)
         if not self.rows:
-            return Text("  No checklist items this week: press a to add one.") if y == HEADER_ROWS else Text()
+            hint = "press a to add one" if self.current_week else "items start in the week they are added"
+            return Text(f"  No checklist items this week: {hint}.") if y == HEADER_ROWS else Text()
         if y - HEADER_ROWS < len(self.rows):
             return self._row(y - HEADER_ROWS)
         return Text()
