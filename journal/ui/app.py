@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent
+from textual.widgets import Footer, TabbedContent, TabPane
 
 from journal import clock
 from journal.store.db import Journal
@@ -84,7 +85,7 @@ class OffseasonApp(App[None]):
         # Textual's own Keys and Quit give way to the journal's help and careful quit.
         replaced = {"Keys", "Quit", "Maximize", "Minimize"}
         yield from (command for command in super().get_system_commands(screen) if command.title not in replaced)
-        today = self._on_today
+        today = partial(self._in_pane, "today")
         yield SystemCommand("Save the day", "Save the day shown in the Today pane (ctrl+s)", today("save"))
         yield SystemCommand("Previous day", "Show the day before (alt+left)", today("previous_day"))
         yield SystemCommand("Next day", "Show the day after (alt+right)", today("next_day"))
@@ -93,7 +94,7 @@ class OffseasonApp(App[None]):
         yield SystemCommand("Add a body site", "Add a place that can hurt to the pain rows (ctrl+n)", today("add_site"))
         for pane, title in PANES.items():
             yield SystemCommand(f"Show {title}", f"Switch to the {title} pane", lambda pane=pane: self.action_show_pane(pane))
-        checklist = self._checklist
+        checklist = partial(self._in_pane, "checklist")
         yield SystemCommand("Add a checklist item", "A new item for the weekly checklist (a)", checklist("add_item"))
         yield SystemCommand("Checklist: this week", "Show this week's checklist (ctrl+t)", checklist("this_week"))
         yield SystemCommand("Checklist: previous week", "The week before (alt+left)", checklist("previous_week"))
@@ -105,22 +106,13 @@ class OffseasonApp(App[None]):
         yield SystemCommand("Help: keys", "Every key of the journal (f1)", self.action_help)
         yield SystemCommand("Quit", "Quit; unsaved changes are asked about first (ctrl+q)", self.action_quit)
 
-    def _on_today(self, action: str):
-        """A command that shows the Today pane and runs one of its actions there."""
+    def _in_pane(self, pane_id: str, action: str) -> Callable[[], None]:
+        """A command that shows a pane and runs one of its actions there, once the pane is ready."""
 
         def run() -> None:
-            self.action_show_pane("today")
-            getattr(self.today_pane, f"action_{action}")()
-
-        return run
-
-    def _checklist(self, action: str):
-        """A command that opens the Checklist pane and runs one of its actions there."""
-
-        def run() -> None:
-            pane = self.query_one(ChecklistPane)
+            pane = self.query_one(f"#{pane_id}", TabPane)
             pane.after_show(getattr(pane, f"action_{action}"))
-            self.action_show_pane("checklist")
+            self.action_show_pane(pane_id)
 
         return run
 

@@ -103,6 +103,10 @@ class TodayPane(TabPane):
         self.show_day(self.day)
         self.sheet.focus()
 
+    def after_show(self, action: Callable[[], object]) -> None:
+        """Run `action` for a command from the palette: this pane is always ready."""
+        action()
+
     def date_changed(self, today: dt.date) -> None:
         """A journal left open overnight moves on to the new day's date."""
         self.today = today
