@@ -182,8 +182,8 @@ def show(ctx, date, start, end, db_path):
 
 
 @cli.command()
-@click.option("--what", type=click.Choice(["entries", "checklist"]), default="entries", show_default=True,
-              help="The daily entries, or the checklist's ticks.")
+@click.option("--what", type=click.Choice(["entries", "checklist", "goals"]), default="entries", show_default=True,
+              help="The daily entries, the checklist's ticks, or the goals.")
 @click.option("--from", "start", metavar="DATE", help="First day (default: the first in the journal).")
 @click.option("--to", "end", metavar="DATE", help="Last day (default today).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file instead of stdout.")
@@ -197,12 +197,13 @@ def export(ctx, what, start, end, output, db_path):
     journal export --from 2026-09-01 -o autumn.csv
     journal export --what checklist --from "4 weeks ago"
     """
-    from journal.io.csv_export import export_entries, export_ticks
+    from journal.io import csv_export
 
     first, last = _range(None, start, end, days_default=None)
     journal = _open(ctx, db_path, create=False)
-    if what == "checklist":
-        export_entries = export_ticks  # noqa: F811  (the same shape: journal, first, last, out)
+    # Every export has the same shape: (journal, first day, last day, out).
+    export_entries = {"entries": csv_export.export_entries, "checklist": csv_export.export_ticks,
+                      "goals": csv_export.export_goals}[what]
     if output is None:
         # Bytes as they are: UTF-8 and CRLF whatever the platform's text mode would do.
         out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
@@ -464,6 +465,158 @@ def items_retire(ctx, item, db_path):
     retired = retire_item(journal, found.id, today=_today())
     click.echo(f"retired {retired.title} from {retired.retired_on}: it leaves the checklist from this week;"
                " its ticks stay")
+
+
+def _due(text: str | None) -> dt.date | None:
+    from journal.dates import parse_date
+
+    return parse_date(text, today=_today(), allow_future=True) if text else None
+
+
+@cli.group()
+def goal():
+    """Offseason goals: add, list, move, finish or remove them."""
+
+
+@goal.command("add")
+@click.argument("title")
+@click.option("--category", default="other", show_default=True, metavar="C",
+              help="strength, technique, health, rehab, mind, endurance, nutrition or other.")
+@click.option("--due", metavar="DATE", help="A due date (future dates welcome): 2027-01-15, friday, 20 dec.")
+@click.option("--measure", metavar="SPEC",
+              help="Progress from the journal: checklist:ITEMS:80%:8w, pain:SITE:2, sleep:8, days:TYPE:10, ticks:ITEMS:8.")
+@click.option("--note", default="", help="A note.")
+@db_option
+@click.pass_context
+def goal_add(ctx, title, category, due, measure, note, db_path):
+    """Add a goal to do: `journal goal add "Blood work" --category health --due "20 dec"`."""
+    from journal.domain.goals import Goal, parse_category, parse_goal_title, parse_measure
+    from journal.store.goals import add_goal
+
+    new = Goal(parse_goal_title(title), parse_category(category), due=_due(due), note=note,
+               measure=parse_measure(measure) if measure else None)
+    added = add_goal(_open(ctx, db_path), new, today=_today())
+    click.echo(f"added goal {added.id}: {added.title}")
+
+
+@goal.command("list")
+@click.option("--status", metavar="S", help="Only todo, doing, done or dropped.")
+@db_option
+@click.pass_context
+def goal_list(ctx, status, db_path):
+    """The goals by column, with the progress the journal computes."""
+    from journal.domain.goals import parse_status
+    from journal.store.goals import list_goals, with_progress
+    from journal.textview import goals_view
+
+    wanted = parse_status(status) if status else None
+    journal = _open(ctx, db_path, create=False)
+    goals = [goal for goal in list_goals(journal, wanted) if wanted or goal.status != "dropped"]
+    click.echo(goals_view(with_progress(journal, goals, _today()), _today()))
+
+
+def _goal_id(text: str) -> int:
+    if not text.isdigit():
+        raise InvalidInput(f"a goal is named by its number (see journal goal list), got {text!r}")
+    return int(text)
+
+
+@goal.command("move")
+@click.argument("goal_id", metavar="ID")
+@click.argument("status")
+@db_option
+@click.pass_context
+def goal_move(ctx, goal_id, status, db_path):
+    """Move a goal to todo, doing, done or dropped: `journal goal move 3 doing`."""
+    from journal.domain.goals import STATUS_LABELS, parse_status
+    from journal.store.goals import move_goal
+
+    number, status = _goal_id(goal_id), parse_status(status)
+    moved = move_goal(_open(ctx, db_path, create=False), number, status, today=_today())
+    click.echo(f"goal {moved.id}: {moved.title} is now in {STATUS_LABELS[moved.status]}")
+
+
+@goal.command("done")
+@click.argument("goal_id", metavar="ID")
+@db_option
+@click.pass_context
+def goal_done(ctx, goal_id, db_path):
+    """Mark a goal done: `journal goal done 3`."""
+    ctx.invoke(goal_move, goal_id=goal_id, status="done", db_path=db_path)
+
+
+@goal.command("rm")
+@click.argument("goal_id", metavar="ID")
+@db_option
+@click.pass_context
+def goal_rm(ctx, goal_id, db_path):
+    """Delete a goal for good (move it to dropped to keep it): `journal goal rm 3`."""
+    from journal.store.goals import remove_goal
+
+    removed = remove_goal(_open(ctx, db_path, create=False), _goal_id(goal_id))
+    click.echo(f"removed goal {removed.id}: {removed.title}")
+
+
+@cli.command()
+@click.option("--race", "looks_back_on", metavar="TEXT", help="The race or season you look back on.")
+@click.option("--faded/--no-faded", default=None, help="Did you fade in the last miles?")
+@click.option("--pain", "pain_sites", metavar="SITES",
+              help="Constant pain in feet, shins or knees: where (knee,shin); 'none' for no.")
+@click.option("--wall/--no-wall", "hit_wall", default=None, help="Did you hit the wall?")
+@click.option("--back-hips/--no-back-hips", "back_or_hips", default=None, help="Did your lower back or hips bother you?")
+@click.option("--cramping/--no-cramping", default=None, help="Was your cramping getting worse?")
+@click.option("--note", default="", help="A note on the race or season.")
+@click.option("--dry-run", is_flag=True, help="Show the proposed goals; add nothing.")
+@db_option
+@click.pass_context
+def assess(ctx, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, cramping, note, dry_run, db_path):
+    """Look back on a race or season; each "yes" proposes offseason goals for the board.
+
+    \b
+    journal assess --race "Valencia marathon" --faded --pain knee --no-wall --no-back-hips --no-cramping
+    journal assess      (in a terminal: asks each question, then which goals to keep)
+    """
+    from journal.domain.entries import resolve_site
+    from journal.domain.goals import Assessment, propose
+    from journal.store.goals import save_assessment
+
+    answers = [faded, pain_sites, hit_wall, back_or_hips, cramping]
+    asking = any(answer is None for answer in answers)
+    if asking and not sys.stdin.isatty():
+        raise InvalidInput("answer every question with flags (--faded/--no-faded, --pain SITES or none,"
+                           " --wall/--no-wall, --back-hips/--no-back-hips, --cramping/--no-cramping), or run in a terminal")
+    journal_exists = _chosen_path(ctx, db_path).exists()
+    if asking:
+        looks_back_on = looks_back_on or click.prompt("Which race or season do you look back on", default="")
+        faded = faded if faded is not None else click.confirm("Did you fade in the last miles?")
+        if pain_sites is None:
+            pain_sites = click.prompt("Constant pain in your feet, shins or knees? Where (knee,shin), or none",
+                                      default="none")
+        hit_wall = hit_wall if hit_wall is not None else click.confirm("Did you hit the wall?")
+        back_or_hips = back_or_hips if back_or_hips is not None else click.confirm(
+            "Did your lower back or hips bother you?")
+        cramping = cramping if cramping is not None else click.confirm("Was your cramping getting worse?")
+    from journal.domain.entries import DEFAULT_SITES
+    from journal.store.sites import list_sites
+
+    journal = _open(ctx, db_path, create=False) if journal_exists else None
+    sites = list_sites(journal) if journal else list(DEFAULT_SITES)
+    names = [] if pain_sites.strip().lower() in ("", "none", "no") else [
+        resolve_site(name, sites).name for name in pain_sites.split(",") if name.strip()]
+    assessment = Assessment(_today(), looks_back_on or "", faded, tuple(names), hit_wall, back_or_hips, cramping, note)
+    proposals = propose(assessment, _today())
+    for number, proposal in enumerate(proposals, start=1):
+        due = f", due {proposal.goal.due}" if proposal.goal.due else ""
+        measured = f"; measured: {proposal.goal.measure.describe()}" if proposal.goal.measure else ""
+        click.echo(f"{number}. {proposal.goal.title} [{proposal.goal.category}{due}] ({proposal.why}){measured}")
+        if asking and not dry_run:
+            proposal.keep = click.confirm("   Keep this goal?", default=True)
+    if dry_run:
+        click.echo("(a dry run: nothing was added)")
+        return
+    kept = [proposal for proposal in proposals if proposal.keep]
+    added = save_assessment(journal or _open(ctx, db_path), assessment, kept, today=_today())
+    click.echo(f"added {len(added)} goal{'s' if len(added) != 1 else ''} to the board")
 
 
 @cli.command()

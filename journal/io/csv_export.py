@@ -92,3 +92,24 @@ def export_ticks(journal: Journal, start: dt.date, end: dt.date, out: TextIO) ->
         item = items[item_id]
         writer.writerow([day.isoformat(), week, cell(item.title), item.kind, cell(note)])
     return len(ticks)
+
+
+GOAL_HEADER = ("id", "title", "category", "status", "due", "progress", "note", "measure", "created", "done")
+
+
+def export_goals(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
+    """Every goal created from `start` to `end`, with its progress as a number from 0 to 1."""
+    from journal.clock import today
+    from journal.store.goals import list_goals, with_progress
+
+    goals = [goal for goal in list_goals(journal) if start <= goal.created_on <= end]
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(GOAL_HEADER)
+    for goal, value in with_progress(journal, goals, today()):
+        writer.writerow([
+            goal.id, cell(goal.title), goal.category, goal.status, cell(goal.due and goal.due.isoformat()),
+            "" if value is None else f"{value:.2f}", cell(goal.note),
+            cell(goal.measure.describe() if goal.measure else ""), goal.created_on.isoformat(),
+            cell(goal.done_on and goal.done_on.isoformat()),
+        ])
+    return len(goals)

@@ -130,6 +130,26 @@ def m002_checklist(db: Database) -> None:
     db.execute("INSERT INTO item_targets (item_id, since, target) SELECT id, created_on, target FROM checklist_items")
 
 
+@migrations()
+def m003_goals(db: Database) -> None:
+    db["assessments"].create(
+        {"id": int, "date": str, "looks_back_on": str, "faded": int, "pain_sites": str, "hit_wall": int,
+         "back_or_hips": int, "cramping": int, "note": str},
+        pk="id",
+        not_null=["date", "looks_back_on", "faded", "pain_sites", "hit_wall", "back_or_hips", "cramping", "note"],
+        strict=True,
+    )
+    db["goals"].create(
+        {"id": int, "title": str, "category": str, "status": str, "due": str, "note": str, "measure": str,
+         "position": int, "created_on": str, "done_on": str, "assessment_id": int},
+        pk="id",
+        not_null=["title", "category", "status", "note", "position", "created_on"],
+        defaults={"note": ""},
+        foreign_keys=[("assessment_id", "assessments", "id")],
+        strict=True,
+    )
+
+
 def apply_migrations(conn: sqlite3.Connection) -> None:
     """Apply every pending migration on `conn`, inside its open transaction."""
     db = Database(conn, recursive_triggers=False, execute_plugins=False)

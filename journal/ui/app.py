@@ -14,11 +14,12 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from journal import clock
 from journal.store.db import Journal
 from journal.ui.panes.checklist import ChecklistPane
+from journal.ui.panes.goals import GoalsPane
 from journal.ui.panes.today import TodayPane
 
 
 OUTSIDE_CHANGES_EVERY = 2.0  # seconds between looks for what other windows and commands saved
-PANES = {"today": "Today", "checklist": "Checklist"}
+PANES = {"today": "Today", "checklist": "Checklist", "goals": "Goals"}
 
 
 class OffseasonApp(App[None]):
@@ -31,6 +32,7 @@ class OffseasonApp(App[None]):
         Binding("f2", "show_pane('today')", "Today", show=False, tooltip="The Today pane", id="app.today"),
         Binding("f3", "show_pane('checklist')", "Checklist", show=False, tooltip="The Checklist pane",
                 id="app.checklist"),
+        Binding("f4", "show_pane('goals')", "Goals", show=False, tooltip="The Goals pane", id="app.goals"),
         Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (unsaved changes are asked about)", id="app.quit"),
     ]
 
@@ -44,6 +46,7 @@ class OffseasonApp(App[None]):
         with TabbedContent(initial="today"):
             yield TodayPane(self.journal, self.today)
             yield ChecklistPane(self.journal, self.today)
+            yield GoalsPane(self.journal, self.today)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -58,6 +61,7 @@ class OffseasonApp(App[None]):
             self._data_version = version
             self.today_pane.journal_changed()
             self.query_one(ChecklistPane).journal_changed()
+            self.run_worker(self.query_one(GoalsPane).journal_changed(), exclusive=True, group="goals")
 
     def check_the_date(self) -> None:
         today = clock.today()
@@ -65,6 +69,7 @@ class OffseasonApp(App[None]):
             self.today = today
             self.today_pane.date_changed(today)
             self.query_one(ChecklistPane).date_changed(today)
+            self.run_worker(self.query_one(GoalsPane).date_changed(today), exclusive=True, group="goals")
 
     def action_show_pane(self, pane: str) -> None:
         # Let go of the focus first: a focused widget in the pane being hidden
@@ -103,6 +108,10 @@ class OffseasonApp(App[None]):
         yield SystemCommand("Checklist: note for the day", "Tick with a note (n)", checklist("note"))
         yield SystemCommand("Checklist: retire the item", "Retire the item under the cursor (r)",
                             checklist("retire_item"))
+        goals = partial(self._in_pane, "goals")
+        yield SystemCommand("Add a goal", "A new offseason goal (a in Goals)", goals("add_goal"))
+        yield SystemCommand("Start the season assessment", "Look back on a race; goals are proposed (s in Goals)",
+                            goals("assess"))
         yield SystemCommand("Help: keys", "Every key of the journal (f1)", self.action_help)
         yield SystemCommand("Quit", "Quit; unsaved changes are asked about first (ctrl+q)", self.action_quit)
 
@@ -125,6 +134,7 @@ class OffseasonApp(App[None]):
             for title, bindings in (
                 ("Today", TodayPane.BINDINGS),
                 ("Checklist", [*ChecklistPane.BINDINGS, *WeekGrid.BINDINGS[-1:]]),
+                ("Goals", [binding for binding in GoalsPane.BINDINGS if binding.id]),
                 ("Everywhere", [*self.BINDINGS, palette]),
             )
         ]

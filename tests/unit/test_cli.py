@@ -336,3 +336,62 @@ def test_weeks_follow_the_start_day_setting(run):
     assert run("settings", "week_start", "Sunday")[1] == "week_start = sunday\n"
     assert run("settings")[1] == "week_start = sunday\n"
     assert run("checklist")[1].startswith("week of Sun 22 Nov 2026 · 22–28 Nov 2026")
+
+
+def test_goals_from_the_command_line(run):
+    run("add", "--mood", "3")
+    code, out, _ = run("goal", "add", "Blood work", "--category", "health", "--due", "20 dec")
+    assert (code, out) == (0, "added goal 1: Blood work\n")
+    assert run("goal", "add", "Sleep more", "--measure", "sleep:8")[0] == 0
+    code, out, _ = run("goal", "list")
+    assert out.splitlines()[0] == "To do (2)"
+    assert "    1  Blood work  [health]  due 2026-12-20" in out
+    assert "    2  Sleep more  [other]  no data yet" in out, "no sleep is logged: missing is not zero"
+    assert run("goal", "move", "1", "doing")[1] == "goal 1: Blood work is now in Doing\n"
+    assert run("goal", "done", "2")[1] == "goal 2: Sleep more is now in Done\n"
+    code, out, _ = run("goal", "list", "--status", "done")
+    assert out.startswith("Done (1)") and "Blood work" not in out
+    code, out, _ = run("export", "--what", "goals")
+    assert out.startswith("id,title,category,status,due,progress,note,measure,created,done\r\n")
+    assert "1,Blood work,health,doing,2026-12-20,,,,2026-11-26,\r\n" in out
+    assert run("goal", "rm", "1")[1] == "removed goal 1: Blood work\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["goal", "add", "x", "--category", "fun"], "category must be one of"),
+        (["goal", "add", "x", "--due", "someday"], "cannot read 'someday'"),
+        (["goal", "add", "x", "--measure", "pain:knee"], "a measure is"),
+        (["goal", "add", " "], "a goal's title is"),
+        (["goal", "move", "1", "later"], "status must be one of"),
+        (["goal", "move", "99", "done"], "there is no goal 99"),
+        (["goal", "done", "one"], "named by its number"),
+        (["goal", "rm", "7"], "there is no goal 7"),
+        (["goal", "list", "--status", "soon"], "status must be one of"),
+        (["assess", "--faded"], "answer every question with flags"),
+        (["assess", "--no-faded", "--pain", "elbow", "--no-wall", "--no-back-hips", "--no-cramping"],
+         "unknown body site 'elbow'"),
+    ],
+)
+def test_goal_bad_input_is_one_line_exit_two_and_changes_nothing(run, db_path, args, message):
+    run("add", "--mood", "3")
+    run("goal", "add", "Blood work")
+    before = digest(db_path)
+    code, out, err = run(*args)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and message in err, err
+    assert digest(db_path) == before
+
+
+def test_the_assessment_scripted_with_flags(run):
+    run("add", "--mood", "3")
+    args = ["assess", "--race", "Valencia", "--faded", "--pain", "knee,Shin", "--no-wall", "--no-back-hips",
+            "--no-cramping"]
+    code, out, _ = run(*args, "--dry-run")
+    assert code == 0 and out.splitlines()[0].startswith("1. Build strength and a finishing kick [strength]")
+    assert "3. Settle the shin pain" in out and out.endswith("(a dry run: nothing was added)\n")
+    assert "To do" not in run("goal", "list")[1]
+    code, out, _ = run(*args)
+    assert code == 0 and out.endswith("added 6 goals to the board\n")
+    assert run("goal", "list")[1].startswith("To do (6)")

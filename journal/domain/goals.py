@@ -1,0 +1,259 @@
+"""Offseason goals, the measures that compute their progress, and the season assessment.
+
+A goal may carry a measure; its progress is then computed from the journal and
+the runner never has to update it by hand. Progress is a number from 0 to 1,
+or None while there is nothing logged to measure yet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+
+from journal.errors import InvalidInput
+
+STATUSES = ("todo", "doing", "done", "dropped")
+STATUS_LABELS = {"todo": "To do", "doing": "Doing", "done": "Done", "dropped": "Dropped"}
+CATEGORIES = ("strength", "technique", "health", "rehab", "mind", "endurance", "nutrition", "other")
+MEASURE_KINDS = ("checklist", "pain", "sleep", "days", "ticks")
+TITLE_MAX = 80
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What the journal counts for a goal. One of:
+
+    checklist: the named items' weekly completion is at least `level` (0-1) in `weeks` weeks;
+    pain: the site's 7-day mean pain is at most `level`;
+    sleep: the 7-day mean of sleep hours is at least `level`;
+    days: `count` logged days of the day type `day_type`;
+    ticks: `count` ticks of the named checklist items.
+    """
+
+    kind: str
+    items: tuple[str, ...] = ()  # checklist item titles (checklist, ticks)
+    site: str = ""
+    day_type: str = ""
+    level: float = 0.0
+    weeks: int = 0
+    count: int = 0
+
+    def to_json(self) -> str:
+        return json.dumps({k: v for k, v in self.__dict__.items() if v not in ((), "", 0, 0.0)} | {"kind": self.kind},
+                          sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Measure:
+        data = json.loads(text)
+        data["items"] = tuple(data.get("items", ()))
+        return cls(**data)
+
+    def describe(self) -> str:
+        if self.kind == "checklist":
+            return f"{', '.join(self.items)} at {self.level:.0%} or more of the week, {self.weeks} weeks"
+        if self.kind == "pain":
+            return f"{self.site} pain, 7-day mean at {self.level:g} or less"
+        if self.kind == "sleep":
+            return f"sleep, 7-day mean at {self.level:g} h or more"
+        if self.kind == "days":
+            return f"{self.count} {self.day_type} days logged"
+        return f"{self.count} ticks of {', '.join(self.items)}"
+
+
+@dataclass(frozen=True)
+class Goal:
+    title: str
+    category: str = "other"
+    status: str = "todo"
+    due: dt.date | None = None
+    note: str = ""
+    measure: Measure | None = None
+    id: int | None = None
+    position: int = 0
+    created_on: dt.date = dt.date(1900, 1, 1)
+    done_on: dt.date | None = None
+
+    def overdue(self, today: dt.date) -> bool:
+        return self.due is not None and self.due < today and self.status not in ("done", "dropped")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """An honest look back at a race or season: the five questions of the article."""
+
+    day: dt.date
+    looks_back_on: str = ""
+    faded: bool = False  # faded in the last miles
+    pain_sites: tuple[str, ...] = ()  # constant pain in feet, shins or knees: where
+    hit_wall: bool = False
+    back_or_hips: bool = False
+    cramping: bool = False
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Proposal:
+    """A goal the assessment suggests; the runner keeps, edits or drops it."""
+
+    goal: Goal
+    why: str
+    keep: bool = True
+    needs_items: list[tuple[str, str, int]] = field(default_factory=list)  # (title, kind, target) to add
+
+
+SLEEP_NEED_HOURS = 8.0
+
+
+def propose(assessment: Assessment, today: dt.date) -> list[Proposal]:
+    """The goals an assessment suggests: one or more for each "yes", and a few for everyone."""
+    proposals = []
+    if assessment.faded:
+        proposals.append(Proposal(
+            Goal("Build strength and a finishing kick", "strength",
+                 measure=Measure("checklist", items=("Strength session", "Strides"), level=0.8, weeks=8)),
+            "you faded in the last miles",
+        ))
+    for site in assessment.pain_sites:
+        proposals.append(Proposal(
+            Goal(f"Settle the {site} pain", "rehab", measure=Measure("pain", site=site, level=2)),
+            f"constant pain: {site}",
+        ))
+    if assessment.hit_wall:
+        proposals.append(Proposal(
+            Goal("Practise long runs with fuelling", "endurance",
+                 measure=Measure("ticks", items=("Long run with fuelling",), count=8)),
+            "you hit the wall",
+            needs_items=[("Long run with fuelling", "other", 1)],
+        ))
+    if assessment.back_or_hips:
+        proposals.append(Proposal(
+            Goal("Strengthen hips and core", "strength",
+                 measure=Measure("checklist", items=("Strength session", "Rehab or mobility"), level=0.8, weeks=8)),
+            "your lower back or hips bothered you",
+        ))
+    if assessment.cramping:
+        proposals.append(Proposal(
+            Goal("Note cramps and go over them with a clinician", "health", due=today + dt.timedelta(weeks=4),
+                 note="Cramps have many causes: write down when they come, and ask rather than guess."),
+            "your cramping got worse",
+        ))
+    proposals += [
+        Proposal(Goal("Sleep to your need", "health", measure=Measure("sleep", level=SLEEP_NEED_HOURS)),
+                 "everyone: sleep is when the body heals"),
+        Proposal(Goal("See the doctor: blood work and a stress test", "health", due=today + dt.timedelta(weeks=4)),
+                 "everyone: a check after a hard season"),
+        Proposal(Goal("Book rehab appointments", "rehab", due=today + dt.timedelta(weeks=2),
+                      note="massage, physiotherapy or a chiropractor"),
+                 "everyone: fix the small things before they grow"),
+    ]
+    return proposals
+
+
+# -- typed input --------------------------------------------------------------------------
+
+
+def parse_goal_title(text: str) -> str:
+    title = " ".join(text.split())
+    if not title or len(title) > TITLE_MAX:
+        raise InvalidInput(f"a goal's title is 1 to {TITLE_MAX} characters, got {text.strip()!r}")
+    return title
+
+
+def parse_category(text: str) -> str:
+    category = text.strip().lower()
+    if category not in CATEGORIES:
+        raise InvalidInput(f"category must be one of {', '.join(CATEGORIES)}, got {text.strip()!r}")
+    return category
+
+
+def parse_status(text: str) -> str:
+    status = text.strip().lower().replace(" ", "").replace("-", "")
+    status = {"todo": "todo", "doing": "doing", "done": "done", "dropped": "dropped"}.get(status, status)
+    if status not in STATUSES:
+        raise InvalidInput(f"status must be one of {', '.join(STATUSES)}, got {text.strip()!r}")
+    return status
+
+
+_PERCENT = re.compile(r"^(\d{1,3})%$")
+
+
+def parse_measure(text: str) -> Measure:
+    """A measure from the command line:
+
+    checklist:ITEM[,ITEM]:80%:8w   pain:SITE:2   sleep:8   days:TYPE:10   ticks:ITEM[,ITEM]:8
+    """
+    parts = [part.strip() for part in text.split(":")]
+    kind = parts[0].lower()
+    usage = ("a measure is checklist:ITEMS:80%:8w, pain:SITE:2, sleep:8, days:TYPE:10 or ticks:ITEMS:8,"
+             f" got {text.strip()!r}")
+    try:
+        if kind == "checklist" and len(parts) == 4:
+            percent = _PERCENT.match(parts[2])
+            weeks = parts[3].lower().removesuffix("w")
+            if not percent or not weeks.isdigit() or not (1 <= int(percent[1]) <= 100 and 1 <= int(weeks) <= 52):
+                raise ValueError
+            return Measure("checklist", items=_names(parts[1]), level=int(percent[1]) / 100, weeks=int(weeks))
+        if kind == "pain" and len(parts) == 3:
+            level = float(parts[2])
+            if not 0 <= level <= 10:
+                raise ValueError
+            return Measure("pain", site=parts[1].lower(), level=level)
+        if kind == "sleep" and len(parts) == 2:
+            level = float(parts[1])
+            if not 0 < level <= 24:
+                raise ValueError
+            return Measure("sleep", level=level)
+        if kind == "days" and len(parts) == 3:
+            from journal.domain.scales import parse_day_type
+
+            return Measure("days", day_type=parse_day_type(parts[1]), count=_count(parts[2]))
+        if kind == "ticks" and len(parts) == 3:
+            return Measure("ticks", items=_names(parts[1]), count=_count(parts[2]))
+    except (ValueError, InvalidInput):
+        pass
+    raise InvalidInput(usage)
+
+
+def _names(text: str) -> tuple[str, ...]:
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    if not names:
+        raise ValueError
+    return names
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 1000:
+        raise ValueError
+    return int(text)
+
+
+# -- progress from what is logged ---------------------------------------------------------
+
+
+def mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def checklist_progress(week_ratios: list[float | None], level: float, weeks: int) -> float | None:
+    """The share of the `weeks` weeks asked for in which the items reached `level`."""
+    if all(ratio is None for ratio in week_ratios):
+        return None
+    return min(1.0, sum(ratio is not None and ratio >= level - 1e-9 for ratio in week_ratios) / weeks)
+
+
+def pain_progress(baseline: float | None, current: float | None, level: float) -> float | None:
+    """How far the 7-day mean has come down from where it started towards `level`."""
+    if current is None:
+        return None
+    if current <= level:
+        return 1.0
+    if baseline is None or baseline <= level:
+        return 0.0
+    return max(0.0, min(1.0, (baseline - current) / (baseline - level)))
+
+
+def share(done: float | None, wanted: float) -> float | None:
+    return None if done is None else max(0.0, min(1.0, done / wanted))

@@ -1,0 +1,226 @@
+"""Goals on the board, season assessments, and goal progress computed from the journal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from journal.dates import week_start
+from journal.domain.checklist import week_completion
+from journal.domain.goals import (
+    Assessment,
+    Goal,
+    Measure,
+    Proposal,
+    checklist_progress,
+    mean,
+    pain_progress,
+    parse_category,
+    parse_goal_title,
+    parse_status,
+    share,
+)
+from journal.errors import InvalidInput
+from journal.store.db import Journal
+
+_COLUMNS = "id, title, category, status, due, note, measure, position, created_on, done_on"
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _goal(row: tuple) -> Goal:
+    id_, title, category, status, due, note, measure, position, created_on, done_on = row
+    return Goal(title=title, category=category, status=status, due=_date(due), note=note,
+                measure=Measure.from_json(measure) if measure else None, id=id_, position=position,
+                created_on=dt.date.fromisoformat(created_on), done_on=_date(done_on))
+
+
+def list_goals(journal: Journal, status: str | None = None) -> list[Goal]:
+    """Goals by status column, then the runner's order."""
+    where, params = ("WHERE status = ?", [status]) if status else ("", [])
+    rows = journal.conn.execute(
+        f"SELECT {_COLUMNS} FROM goals {where} ORDER BY"
+        " CASE status WHEN 'todo' THEN 0 WHEN 'doing' THEN 1 WHEN 'done' THEN 2 ELSE 3 END, position, id",
+        params,
+    )
+    return [_goal(row) for row in rows]
+
+
+def _get(conn: sqlite3.Connection, goal_id: int) -> Goal:
+    row = conn.execute(f"SELECT {_COLUMNS} FROM goals WHERE id = ?", [goal_id]).fetchone()
+    if row is None:
+        raise InvalidInput(f"there is no goal {goal_id}")
+    return _goal(row)
+
+
+def get_goal(journal: Journal, goal_id: int) -> Goal:
+    return _get(journal.conn, goal_id)
+
+
+def _insert(conn: sqlite3.Connection, goal: Goal, today: dt.date, assessment_id: int | None = None) -> int:
+    position = conn.execute(
+        "SELECT coalesce(max(position) + 1, 0) FROM goals WHERE status = ?", [goal.status]
+    ).fetchone()[0]
+    cursor = conn.execute(
+        "INSERT INTO goals (title, category, status, due, note, measure, position, created_on, done_on, assessment_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [parse_goal_title(goal.title), parse_category(goal.category), parse_status(goal.status),
+         goal.due.isoformat() if goal.due else None, goal.note.strip(),
+         goal.measure.to_json() if goal.measure else None, position, today.isoformat(),
+         today.isoformat() if goal.status == "done" else None, assessment_id],
+    )
+    return cursor.lastrowid
+
+
+def add_goal(journal: Journal, goal: Goal, *, today: dt.date) -> Goal:
+    with journal.transaction() as conn:
+        return _get(conn, _insert(conn, goal, today))
+
+
+def update_goal(journal: Journal, goal_id: int, *, title: str | None = None, category: str | None = None,
+                due: dt.date | None | str = "keep", note: str | None = None) -> Goal:
+    """Change a goal's words, category or due date (due=None clears it)."""
+    changes: dict[str, object] = {}
+    if title is not None:
+        changes["title"] = parse_goal_title(title)
+    if category is not None:
+        changes["category"] = parse_category(category)
+    if due != "keep":
+        changes["due"] = due.isoformat() if due else None
+    if note is not None:
+        changes["note"] = note.strip()
+    with journal.transaction() as conn:
+        _get(conn, goal_id)
+        if changes:
+            conn.execute(f"UPDATE goals SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?",
+                         [*changes.values(), goal_id])
+        return _get(conn, goal_id)
+
+
+def move_goal(journal: Journal, goal_id: int, status: str, *, today: dt.date, position: int | None = None) -> Goal:
+    """Put a goal in a column (at the end, or at `position`); done records the day."""
+    status = parse_status(status)
+    with journal.transaction() as conn:
+        goal = _get(conn, goal_id)
+        column = [g.id for g in _column(conn, status) if g.id != goal_id]
+        column.insert(len(column) if position is None else max(0, min(len(column), position)), goal_id)
+        done_on = (goal.done_on or today).isoformat() if status == "done" else None
+        conn.execute("UPDATE goals SET status = ?, done_on = ? WHERE id = ?", [status, done_on, goal_id])
+        conn.executemany("UPDATE goals SET position = ? WHERE id = ?", [(p, gid) for p, gid in enumerate(column)])
+        return _get(conn, goal_id)
+
+
+def _column(conn: sqlite3.Connection, status: str) -> list[Goal]:
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM goals WHERE status = ? ORDER BY position, id", [status])
+    return [_goal(row) for row in rows]
+
+
+def remove_goal(journal: Journal, goal_id: int) -> Goal:
+    with journal.transaction() as conn:
+        goal = _get(conn, goal_id)
+        conn.execute("DELETE FROM goals WHERE id = ?", [goal_id])
+        return goal
+
+
+def save_assessment(journal: Journal, assessment: Assessment, kept: list[Proposal], *, today: dt.date) -> list[Goal]:
+    """Store an assessment and the proposals the runner kept, with any checklist items they need."""
+    from journal.store.checklist import _items as checklist_items
+
+    with journal.transaction() as conn:
+        cursor = conn.execute(
+            "INSERT INTO assessments (date, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, cramping, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [assessment.day.isoformat(), assessment.looks_back_on.strip(), int(assessment.faded),
+             ",".join(assessment.pain_sites), int(assessment.hit_wall), int(assessment.back_or_hips),
+             int(assessment.cramping), assessment.note.strip()],
+        )
+        titles = {item.title.lower() for item in checklist_items(conn, include_retired=False)}
+        for proposal in kept:
+            for title, kind, target in proposal.needs_items:
+                if title.lower() not in titles:
+                    position = conn.execute("SELECT coalesce(max(position) + 1, 0) FROM checklist_items").fetchone()[0]
+                    item = conn.execute(
+                        "INSERT INTO checklist_items (title, kind, description, target, position, created_on)"
+                        " VALUES (?, ?, '', ?, ?, ?)", [title, kind, target, position, today.isoformat()])
+                    conn.execute("INSERT INTO item_targets (item_id, since, target) VALUES (?, ?, ?)",
+                                 [item.lastrowid, today.isoformat(), target])
+                    titles.add(title.lower())
+        ids = [_insert(conn, proposal.goal, today, cursor.lastrowid) for proposal in kept]
+        return [_get(conn, goal_id) for goal_id in ids]
+
+
+# -- progress -----------------------------------------------------------------------------
+
+
+def progress(journal: Journal, goal: Goal, today: dt.date) -> float | None:
+    """The goal's progress from 0 to 1 computed from the journal; None with no measure or no data yet."""
+    measure = goal.measure
+    if measure is None:
+        return 1.0 if goal.status == "done" else None
+    conn = journal.conn
+    week_ago = (today - dt.timedelta(days=6)).isoformat()
+    if measure.kind == "sleep":
+        rows = conn.execute("SELECT sleep_hours FROM entries WHERE date BETWEEN ? AND ? AND sleep_hours IS NOT NULL",
+                            [week_ago, today.isoformat()])
+        return share(mean([row[0] for row in rows]), measure.level)
+    if measure.kind == "pain":
+        return pain_progress(_pain_mean(conn, measure.site, goal.created_on),
+                             _pain_mean(conn, measure.site, today), measure.level)
+    if measure.kind == "days":
+        count = conn.execute("SELECT count(*) FROM entries WHERE day_type = ? AND date BETWEEN ? AND ?",
+                             [measure.day_type, goal.created_on.isoformat(), today.isoformat()]).fetchone()[0]
+        return share(count, measure.count)
+    items = _named_items(journal, measure.items)
+    if measure.kind == "ticks":
+        count = sum(
+            conn.execute("SELECT count(*) FROM ticks WHERE item_id = ? AND date BETWEEN ? AND ?",
+                         [item.id, goal.created_on.isoformat(), today.isoformat()]).fetchone()[0]
+            for item in items
+        )
+        return share(count, measure.count)
+    return _checklist_progress(journal, goal, measure, items, today)
+
+
+def _pain_mean(conn: sqlite3.Connection, site: str, day: dt.date) -> float | None:
+    """The mean of the site's daily worst pain over the 7 days ending on `day`."""
+    rows = conn.execute(
+        "SELECT max(pain.score) FROM pain JOIN sites ON sites.id = pain.site_id"
+        " WHERE sites.name = ? AND pain.date BETWEEN ? AND ? GROUP BY pain.date",
+        [site, (day - dt.timedelta(days=6)).isoformat(), day.isoformat()],
+    )
+    return mean([row[0] for row in rows])
+
+
+def _named_items(journal: Journal, titles: tuple[str, ...]):
+    from journal.store.checklist import list_items
+
+    wanted = {title.lower() for title in titles}
+    return [item for item in list_items(journal) if item.title.lower() in wanted]
+
+
+def _checklist_progress(journal, goal: Goal, measure: Measure, items, today: dt.date) -> float | None:
+    from journal.store.checklist import day_types_between, ticks_between
+    from journal.store.settings import first_weekday
+
+    if not items:
+        return None
+    first = first_weekday(journal)
+    starts = []
+    start = week_start(today, first)
+    while len(starts) < measure.weeks and start + dt.timedelta(days=6) >= goal.created_on:
+        starts.append(start)
+        start -= dt.timedelta(days=7)
+    if not starts:
+        return None
+    end = starts[0] + dt.timedelta(days=6)
+    ticked = set(ticks_between(journal, starts[-1], end))
+    day_types = day_types_between(journal, starts[-1], end)
+    ratios = [week_completion(s, items, ticked, day_types).ratio for s in reversed(starts)]
+    return checklist_progress(ratios, measure.level, measure.weeks)
+
+
+def with_progress(journal: Journal, goals: list[Goal], today: dt.date) -> list[tuple[Goal, float | None]]:
+    return [(goal, progress(journal, goal, today)) for goal in goals]
+

@@ -1,0 +1,257 @@
+"""The Goals pane: offseason goals in to do / doing / done, with progress from the journal.
+
+Its widgets are built, and the goals read, the first time the pane is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Label, Static, TabPane
+
+from journal.errors import JournalError
+from journal.store.db import Journal
+
+BOARD = ("todo", "doing", "done")
+
+
+class GoalsPane(TabPane):
+    """Three columns of goal cards, moved by key or by the arrows on a card."""
+
+    BINDINGS = [
+        Binding("up", "step(-1, 0)", "Up", show=False),
+        Binding("down", "step(1, 0)", "Down", show=False),
+        Binding("left", "step(0, -1)", "Left", show=False),
+        Binding("right", "step(0, 1)", "Right", show=False),
+        Binding("shift+right", "move(1)", "Move →", tooltip="Move the goal to the next column", id="goals.move_right"),
+        Binding("shift+left", "move(-1)", "Move ←", tooltip="Move the goal to the column before",
+                id="goals.move_left"),
+        Binding("shift+up", "reorder(-1)", "Up", show=False, tooltip="Move the goal up its column",
+                id="goals.move_up"),
+        Binding("shift+down", "reorder(1)", "Down", show=False, tooltip="Move the goal down its column",
+                id="goals.move_down"),
+        Binding("a", "add_goal", "Add", tooltip="Add a goal", id="goals.add"),
+        Binding("e,enter", "edit_goal", "Edit", key_display="e", tooltip="Edit the goal", id="goals.edit"),
+        Binding("delete,x", "delete_goal", "Delete", show=False, key_display="delete",
+                tooltip="Delete the goal (asks first)", id="goals.delete"),
+        Binding("s", "assess", "Assess", tooltip="Start a season assessment", id="goals.assess"),
+        Binding("d", "toggle_dropped", "Dropped", show=False, tooltip="Show or hide the dropped goals",
+                id="goals.dropped"),
+    ]
+
+    def __init__(self, journal: Journal, today: dt.date) -> None:
+        super().__init__("Goals", id="goals")
+        self.journal = journal
+        self.today = today
+        self.loaded = False
+        self.show_dropped = False
+        self._after_show: list[Callable[[], object]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="goals-bar")
+        yield Horizontal(id="board")
+
+    def after_show(self, action: Callable[[], object]) -> None:
+        if self.loaded and self.is_on_screen:
+            action()
+        else:
+            self._after_show.append(action)
+
+    async def on_show(self) -> None:
+        if not self.loaded:
+            self.loaded = True
+            await self.load()
+        while self._after_show:
+            self._after_show.pop(0)()
+
+    async def journal_changed(self) -> None:
+        if self.loaded:
+            await self.load()
+
+    async def date_changed(self, today: dt.date) -> None:
+        self.today = today
+        await self.journal_changed()
+
+    # -- drawing -----------------------------------------------------------------
+
+    async def load(self, focus_id: int | None = None) -> None:
+        """Read the goals and their progress, and lay out the board."""
+        from journal.domain.goals import STATUS_LABELS
+        from journal.store.goals import list_goals, with_progress
+        from journal.ui.widgets.goal_card import GoalCard
+
+        if focus_id is None and isinstance(self.screen.focused, GoalCard):
+            focus_id = self.screen.focused.goal.id
+        goals = with_progress(self.journal, list_goals(self.journal), self.today)
+        statuses = (*BOARD, "dropped") if self.show_dropped else BOARD
+        board = self.query_one("#board", Horizontal)
+        await board.remove_children()
+        columns = []
+        for status in statuses:
+            cards = [GoalCard(goal, value, self.today) for goal, value in goals if goal.status == status]
+            columns.append(Vertical(
+                Label(f"{STATUS_LABELS[status]} ({len(cards)})", classes="column-title"),
+                VerticalScroll(*cards, classes="column-cards"),
+                classes=f"goal-column column-{status}", id=f"column-{status}",
+            ))
+        await board.mount_all(columns)
+        overdue = sum(goal.overdue(self.today) for goal, _ in goals)
+        dropped = sum(goal.status == "dropped" for goal, _ in goals)
+        parts = [f"{sum(goal.status != 'dropped' for goal, _ in goals)} goals"]
+        if overdue:
+            parts.append(f"{overdue} overdue")
+        if dropped and not self.show_dropped:
+            parts.append(f"{dropped} dropped (d shows them)")
+        if not goals:
+            parts = ["No goals yet: press s to look back on your season, or a to add one"]
+        self.query_one("#goals-bar", Static).update(" · ".join(parts))
+        cards = list(self.query(GoalCard))
+        target = next((card for card in cards if card.goal.id == focus_id), cards[0] if cards else None)
+        if target is not None:
+            target.focus()
+
+    # -- moving around -----------------------------------------------------------
+
+    def _columns(self) -> list[list]:
+        from journal.ui.widgets.goal_card import GoalCard
+
+        return [list(column.query(GoalCard)) for column in self.query(".goal-column")]
+
+    def _focused(self):
+        from journal.ui.widgets.goal_card import GoalCard
+
+        focused = self.screen.focused
+        return focused if isinstance(focused, GoalCard) else None
+
+    def action_step(self, rows: int, columns: int) -> None:
+        grid = self._columns()
+        card = self._focused()
+        if card is None:
+            first = next((column[0] for column in grid if column), None)
+            if first is not None:
+                first.focus()
+            return
+        column = next(i for i, cards in enumerate(grid) if card in cards)
+        row = grid[column].index(card)
+        if columns:
+            target_column = column + columns
+            while 0 <= target_column < len(grid) and not grid[target_column]:
+                target_column += columns
+            if 0 <= target_column < len(grid):
+                grid[target_column][min(row, len(grid[target_column]) - 1)].focus()
+        elif 0 <= row + rows < len(grid[column]):
+            grid[column][row + rows].focus()
+
+    async def action_move(self, step: int) -> None:
+        card = self._focused()
+        if card is not None:
+            await self._move(card.goal, step)
+
+    async def on_goal_card_move_asked(self, event) -> None:
+        await self._move(event.card.goal, event.step)
+
+    async def _move(self, goal, step: int) -> None:
+        from journal.store.goals import move_goal
+
+        statuses = (*BOARD, "dropped")
+        index = statuses.index(goal.status) + step
+        if not 0 <= index < len(statuses) or (statuses[index] == "dropped" and not self.show_dropped and step > 0
+                                             and goal.status != "done"):
+            return
+        try:
+            moved = move_goal(self.journal, goal.id, statuses[index], today=self.today)
+        except JournalError as error:
+            self.notify(str(error), severity="error")
+            return
+        if moved.status == "dropped" and not self.show_dropped:
+            self.show_dropped = True
+        await self.load(focus_id=goal.id)
+
+    async def action_reorder(self, step: int) -> None:
+        from journal.store.goals import move_goal
+
+        card = self._focused()
+        if card is None:
+            return
+        column = next(cards for cards in self._columns() if card in cards)
+        position = column.index(card) + step
+        if 0 <= position < len(column):
+            move_goal(self.journal, card.goal.id, card.goal.status, today=self.today, position=position)
+            await self.load(focus_id=card.goal.id)
+
+    async def action_toggle_dropped(self) -> None:
+        self.show_dropped = not self.show_dropped
+        await self.load()
+
+    # -- adding, editing, deleting -----------------------------------------------
+
+    def action_add_goal(self) -> None:
+        from journal.store.goals import add_goal
+        from journal.ui.screens.goal_forms import GoalFormScreen
+
+        self.app.push_screen(
+            GoalFormScreen("Add a goal", lambda goal: add_goal(self.journal, goal, today=self.today), self.today),
+            self._saved,
+        )
+
+    def action_edit_goal(self) -> None:
+        from journal.store.goals import update_goal
+        from journal.ui.screens.goal_forms import GoalFormScreen
+
+        card = self._focused()
+        if card is None:
+            return
+        goal = card.goal
+
+        def save(changed):
+            return update_goal(self.journal, goal.id, title=changed.title, category=changed.category,
+                               due=changed.due, note=changed.note)
+
+        self.app.push_screen(GoalFormScreen(f"Edit {goal.title}", save, self.today, goal), self._saved)
+
+    async def _saved(self, goal) -> None:
+        if goal is not None:
+            await self.load(focus_id=goal.id)
+            self.notify(f"Saved {goal.title}")
+
+    def action_delete_goal(self) -> None:
+        from journal.store.goals import remove_goal
+        from journal.ui.screens.dialogs import ChoiceScreen
+
+        card = self._focused()
+        if card is None:
+            return
+        goal = card.goal
+
+        async def decided(choice: str | None) -> None:
+            if choice == "delete":
+                remove_goal(self.journal, goal.id)
+                await self.load()
+                self.notify(f"Deleted {goal.title}")
+
+        self.app.push_screen(
+            ChoiceScreen(f"Delete {goal.title}?", "It is gone for good. Moving it to Dropped keeps it instead.",
+                         [("delete", "Delete", "error", "y"), ("cancel", "Keep it", "default", "escape")]),
+            decided,
+        )
+
+    def action_assess(self) -> None:
+        from journal.store.goals import save_assessment
+        from journal.store.sites import list_sites
+        from journal.ui.screens.goal_forms import AssessmentScreen
+
+        async def added(goals) -> None:
+            if goals:
+                await self.load(focus_id=goals[0].id)
+                self.notify(f"Added {len(goals)} goals to the board")
+
+        self.app.push_screen(
+            AssessmentScreen(list_sites(self.journal), self.today,
+                             lambda assessment, kept: save_assessment(self.journal, assessment, kept,
+                                                                      today=self.today)),
+            added,
+        )

@@ -1,0 +1,165 @@
+"""The goal form and the season assessment, both checked before they close."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from journal.dates import parse_date
+from journal.domain.entries import Site, resolve_site
+from journal.domain.goals import CATEGORIES, Assessment, Goal, Proposal, parse_measure, propose
+from journal.errors import InvalidInput, JournalError
+
+
+class GoalFormScreen(ModalScreen[Goal | None]):
+    """Title, category, due date, note and an optional measure."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, heading: str, save: Callable[[Goal], Goal], today: dt.date, goal: Goal | None = None) -> None:
+        super().__init__()
+        self.heading = heading
+        self.save = save
+        self.today = today
+        self.goal = goal
+
+    def compose(self) -> ComposeResult:
+        goal = self.goal
+        with Vertical(classes="dialog"):
+            yield Label(self.heading, classes="dialog-title")
+            with Grid(classes="dialog-form"):
+                yield Label("Title")
+                yield Input(goal.title if goal else "", placeholder="Blood work with the doctor", id="goal-title",
+                            compact=True)
+                yield Label("Category")
+                yield Select([(c, c) for c in CATEGORIES], value=goal.category if goal else "other",
+                             allow_blank=False, id="goal-category", compact=True)
+                yield Label("Due")
+                yield Input(goal.due.isoformat() if goal and goal.due else "", placeholder="20 dec (optional)",
+                            id="goal-due", compact=True)
+                yield Label("Note")
+                yield Input(goal.note if goal else "", id="goal-note", compact=True)
+                if goal is None:
+                    yield Label("Measure")
+                    yield Input(placeholder="optional: sleep:8, pain:knee:2, checklist:Strides:80%:8w",
+                                id="goal-measure", compact=True)
+            yield Static("", id="goal-error", classes="error-line")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def submit(self) -> None:
+        value = lambda selector: self.query_one(selector, Input).value.strip()  # noqa: E731
+        try:
+            due_text = value("#goal-due")
+            due = parse_date(due_text, today=self.today, allow_future=True) if due_text else None
+            measure = None
+            if self.goal is None and value("#goal-measure"):
+                measure = parse_measure(value("#goal-measure"))
+            goal = Goal(value("#goal-title"), str(self.query_one("#goal-category", Select).value), due=due,
+                        note=value("#goal-note"), measure=measure if self.goal is None else self.goal.measure)
+            saved = self.save(goal)
+        except JournalError as error:
+            self.query_one("#goal-error", Static).update(str(error))
+            return
+        self.dismiss(saved)
+
+    @on(Input.Changed)
+    def clear_error(self) -> None:
+        self.query_one("#goal-error", Static).update("")
+
+    @on(Button.Pressed, "#cancel")
+    def cancel(self) -> None:
+        self.dismiss(None)
+
+
+QUESTIONS = (
+    ("faded", "Did you fade in the last miles?"),
+    ("hit_wall", "Did you hit the wall?"),
+    ("back_or_hips", "Did your lower back or hips bother you?"),
+    ("cramping", "Was your cramping getting worse?"),
+)
+
+
+class AssessmentScreen(ModalScreen[list[Goal] | None]):
+    """Look back on a race or season, then keep, edit or drop each proposed goal."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, sites: list[Site], today: dt.date,
+                 save: Callable[[Assessment, list[Proposal]], list[Goal]]) -> None:
+        super().__init__()
+        self.sites = sites
+        self.today = today
+        self.save = save
+        self.assessment: Assessment | None = None
+        self.proposals: list[Proposal] = []
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog assessment", id="assessment"):
+            yield Label("Look back on your race or season", classes="dialog-title")
+            with Grid(classes="dialog-form"):
+                yield Label("Race")
+                yield Input(placeholder="Valencia marathon, or the 2026 season", id="looks-back-on", compact=True)
+            for name, question in QUESTIONS[:1]:
+                yield Checkbox(question, id=name)
+            yield Label("Constant pain in your feet, shins or knees? Where (knee, shin), or leave empty:")
+            yield Input(placeholder="knee, shin", id="pain-sites", compact=True)
+            for name, question in QUESTIONS[1:]:
+                yield Checkbox(question, id=name)
+            yield Input(placeholder="a note on the race (optional)", id="assessment-note", compact=True)
+            yield Static("", id="assessment-error", classes="error-line")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Propose goals", id="propose", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    @on(Button.Pressed, "#propose")
+    async def show_proposals(self) -> None:
+        text = self.query_one("#pain-sites", Input).value
+        try:
+            sites = tuple(resolve_site(name, self.sites).name for name in text.split(",") if name.strip())
+        except InvalidInput as error:
+            self.query_one("#assessment-error", Static).update(str(error))
+            return
+        answers = {name: self.query_one(f"#{name}", Checkbox).value for name, _ in QUESTIONS}
+        self.assessment = Assessment(self.today, self.query_one("#looks-back-on", Input).value, pain_sites=sites,
+                                     note=self.query_one("#assessment-note", Input).value, **answers)
+        self.proposals = propose(self.assessment, self.today)
+        body = self.query_one("#assessment")
+        await body.remove_children()
+        await body.mount(Label("Proposed goals: untick any you do not want, edit the titles", classes="dialog-title"))
+        for index, proposal in enumerate(self.proposals):
+            await body.mount(Checkbox(f"({proposal.why})", value=True, id=f"keep-{index}"))
+            await body.mount(Input(proposal.goal.title, id=f"title-{index}", compact=True))
+        await body.mount(Static("", id="assessment-error", classes="error-line"))
+        await body.mount(Horizontal(Button("Add to the board", id="accept", variant="primary"),
+                                    Button("Cancel", id="cancel"), classes="dialog-buttons"))
+
+    @on(Button.Pressed, "#accept")
+    def accept(self) -> None:
+        from dataclasses import replace
+
+        kept = []
+        for index, proposal in enumerate(self.proposals):
+            if self.query_one(f"#keep-{index}", Checkbox).value:
+                title = self.query_one(f"#title-{index}", Input).value
+                kept.append(Proposal(replace(proposal.goal, title=title), proposal.why, True, proposal.needs_items))
+        try:
+            goals = self.save(self.assessment, kept)
+        except JournalError as error:
+            self.query_one("#assessment-error", Static).update(str(error))
+            return
+        self.dismiss(goals)
+
+    @on(Button.Pressed, "#cancel")
+    def cancel(self) -> None:
+        self.dismiss(None)

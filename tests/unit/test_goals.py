@@ -1,0 +1,180 @@
+import datetime as dt
+
+import pytest
+
+from journal.domain.entries import DayEntry
+from journal.domain.goals import (
+    Assessment,
+    Goal,
+    Measure,
+    checklist_progress,
+    pain_progress,
+    parse_measure,
+    parse_status,
+    propose,
+)
+from journal.errors import InvalidInput
+from journal.store.checklist import list_items, set_tick
+from journal.store.entries import save_entry
+from journal.store.goals import add_goal, list_goals, move_goal, progress, remove_goal, save_assessment
+from tests.conftest import TODAY
+
+ALWAYS = ["Sleep to your need", "See the doctor: blood work and a stress test", "Book rehab appointments"]
+
+
+def titles(assessment):
+    return [proposal.goal.title for proposal in propose(assessment, TODAY)]
+
+
+# -- the season assessment ---------------------------------------------------------------
+
+
+def test_no_yes_still_proposes_sleep_the_doctor_and_rehab():
+    proposals = propose(Assessment(TODAY), TODAY)
+    assert [p.goal.title for p in proposals] == ALWAYS
+    assert proposals[1].goal.due == TODAY + dt.timedelta(weeks=4) and proposals[2].goal.due is not None
+    assert proposals[0].goal.measure == Measure("sleep", level=8.0)
+
+
+@pytest.mark.parametrize(
+    ("answer", "title", "measure_kind"),
+    [
+        ({"faded": True}, "Build strength and a finishing kick", "checklist"),
+        ({"hit_wall": True}, "Practise long runs with fuelling", "ticks"),
+        ({"back_or_hips": True}, "Strengthen hips and core", "checklist"),
+        ({"cramping": True}, "Note cramps and go over them with a clinician", None),
+    ],
+)
+def test_each_yes_proposes_its_goal(answer, title, measure_kind):
+    proposals = propose(Assessment(TODAY, **answer), TODAY)
+    assert [p.goal.title for p in proposals] == [title, *ALWAYS]
+    measure = proposals[0].goal.measure
+    assert (measure.kind if measure else None) == measure_kind
+
+
+def test_each_painful_site_gets_its_own_goal():
+    proposals = propose(Assessment(TODAY, pain_sites=("knee", "shin")), TODAY)
+    assert [p.goal.title for p in proposals][:2] == ["Settle the knee pain", "Settle the shin pain"]
+    assert proposals[0].goal.measure == Measure("pain", site="knee", level=2)
+
+
+def test_cramps_are_a_question_for_a_clinician_not_a_salt_rule():
+    goal = propose(Assessment(TODAY, cramping=True), TODAY)[0].goal
+    assert "salt" not in (goal.title + goal.note).lower() and goal.due is not None
+
+
+# -- measures ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("checklist:Strength session,Strides:80%:8w", Measure("checklist", items=("Strength session", "Strides"),
+                                                              level=0.8, weeks=8)),
+        ("pain:knee:2", Measure("pain", site="knee", level=2)),
+        ("sleep:8.5", Measure("sleep", level=8.5)),
+        ("days:rest:10", Measure("days", day_type="rest", count=10)),
+        ("ticks:Long run:8", Measure("ticks", items=("Long run",), count=8)),
+    ],
+)
+def test_measures_are_read_and_stored(text, measure):
+    assert parse_measure(text) == measure
+    assert Measure.from_json(measure.to_json()) == measure
+
+
+@pytest.mark.parametrize("text", ["pain:knee", "sleep:0", "sleep:30", "checklist:x:180%:8w", "checklist:x:80%",
+                                  "days:holiday:3", "ticks::3", "bogus:1", "pain:knee:11"])
+def test_bad_measures_are_refused(text):
+    with pytest.raises(InvalidInput, match="a measure is"):
+        parse_measure(text)
+
+
+def test_statuses():
+    assert parse_status("To do") == "todo" and parse_status("DONE") == "done"
+    with pytest.raises(InvalidInput):
+        parse_status("later")
+
+
+def test_pure_progress_rules():
+    assert checklist_progress([None, None], 0.8, 8) is None
+    assert checklist_progress([0.9, 0.5, 0.8, None], 0.8, 8) == 2 / 8
+    assert pain_progress(6.0, None, 2) is None
+    assert pain_progress(6.0, 4.0, 2) == 0.5
+    assert pain_progress(6.0, 2.0, 2) == 1.0
+    assert pain_progress(None, 3.0, 2) == 0.0
+
+
+def goal_with(journal, measure, created=TODAY - dt.timedelta(days=14)):
+    return add_goal(journal, Goal("g", measure=measure), today=created)
+
+
+def test_sleep_progress_from_the_last_seven_days(journal):
+    goal = goal_with(journal, Measure("sleep", level=8))
+    assert progress(journal, goal, TODAY) is None, "no data yet"
+    for offset, hours in ((0, 7.0), (1, 9.0), (2, 5.0), (8, 2.0)):  # the 2 h night is older than a week
+        save_entry(journal, DayEntry(TODAY - dt.timedelta(days=offset), sleep_hours=hours))
+    assert progress(journal, goal, TODAY) == pytest.approx(7 / 8)
+
+
+def test_pain_progress_from_where_it_started(journal):
+    goal = goal_with(journal, Measure("pain", site="knee", level=2))
+    assert progress(journal, goal, TODAY) is None
+    start = goal.created_on
+    for offset in range(3):
+        save_entry(journal, DayEntry(start - dt.timedelta(days=offset), pain={("knee", "left"): 6, ("knee", ""): 1}))
+    save_entry(journal, DayEntry(TODAY, pain={("knee", "left"): 4}))
+    assert progress(journal, goal, TODAY) == 0.5, "from a mean of 6 (the worse side) to 4, aiming at 2"
+    save_entry(journal, DayEntry(TODAY, pain={("knee", "left"): 2}))
+    assert progress(journal, goal, TODAY) == 1.0
+
+
+def test_days_and_ticks_are_counted_since_the_goal_began(journal):
+    days = goal_with(journal, Measure("days", day_type="rest", count=4))
+    save_entry(journal, DayEntry(TODAY, day_type="rest"))
+    save_entry(journal, DayEntry(TODAY - dt.timedelta(days=30), day_type="rest"))  # before the goal
+    assert progress(journal, days, TODAY) == 0.25
+    strides = next(item for item in list_items(journal) if item.title == "Strides")
+    ticks = goal_with(journal, Measure("ticks", items=("strides",), count=2))
+    assert progress(journal, ticks, TODAY) == 0.0
+    set_tick(journal, strides.id, TODAY, True)
+    assert progress(journal, ticks, TODAY) == 0.5
+
+
+def test_checklist_progress_counts_weeks_that_reached_the_level(journal):
+    strength = list_items(journal)[0]
+    goal = goal_with(journal, Measure("checklist", items=("Strength session",), level=1.0, weeks=4),
+                     created=TODAY - dt.timedelta(days=7))
+    assert progress(journal, goal, TODAY) == 0.0
+    monday = dt.date(2026, 11, 23)
+    set_tick(journal, strength.id, monday, True)
+    set_tick(journal, strength.id, monday + dt.timedelta(days=1), True)
+    assert progress(journal, goal, TODAY) == 0.25, "one week of four at 2/2"
+    missing = goal_with(journal, Measure("checklist", items=("No such item",), level=0.8, weeks=4))
+    assert progress(journal, missing, TODAY) is None
+
+
+# -- the board -------------------------------------------------------------------------------
+
+
+def test_goals_move_between_columns_and_keep_their_order(journal):
+    a, b, c = (add_goal(journal, Goal(title), today=TODAY) for title in ("a", "b", "c"))
+    move_goal(journal, c.id, "todo", today=TODAY, position=0)
+    assert [g.title for g in list_goals(journal)] == ["c", "a", "b"]
+    done = move_goal(journal, a.id, "done", today=TODAY)
+    assert done.done_on == TODAY
+    assert move_goal(journal, a.id, "doing", today=TODAY).done_on is None
+    remove_goal(journal, b.id)
+    assert [(g.title, g.status) for g in list_goals(journal)] == [("c", "todo"), ("a", "doing")]
+    with pytest.raises(InvalidInput):
+        move_goal(journal, 999, "done", today=TODAY)
+
+
+def test_an_assessment_lands_the_kept_goals_and_the_items_they_need(journal):
+    assessment = Assessment(TODAY, "Valencia marathon", hit_wall=True, pain_sites=("knee",))
+    proposals = propose(assessment, TODAY)
+    proposals[0].keep = False  # drop the knee goal
+    goals = save_assessment(journal, assessment, [p for p in proposals if p.keep], today=TODAY)
+    assert [g.title for g in goals] == ["Practise long runs with fuelling", *ALWAYS]
+    assert "Long run with fuelling" in [item.title for item in list_items(journal)]
+    assert journal.conn.execute("SELECT looks_back_on, hit_wall, pain_sites FROM assessments").fetchone() == (
+        "Valencia marathon", 1, "knee")
