@@ -1,5 +1,7 @@
 """What the runner sees, pinned: the Today pane at 80x24 on a fixed day."""
 
+import datetime as dt
+
 from journal.store import open_journal
 from journal.store.demo import fill_demo
 from tests.conftest import TODAY
@@ -37,3 +39,16 @@ def test_checklist_pane(snap_compare, db_path):
     assert snap_compare(
         make_app(db_path), terminal_size=(80, 24), run_before=steady_cursors, press=["f3", "down", "right"]
     )
+
+
+def test_goals_board(snap_compare, db_path):
+    demo_journal(db_path)
+    from journal.domain.goals import Assessment, propose
+    from journal.store.goals import move_goal, save_assessment
+
+    with open_journal(db_path) as journal:
+        assessment = Assessment(TODAY, "Valencia marathon", faded=True, pain_sites=("knee",))
+        goals = save_assessment(journal, assessment, propose(assessment, TODAY), today=TODAY - dt.timedelta(days=40))
+        move_goal(journal, goals[0].id, "doing", today=TODAY)
+        move_goal(journal, goals[-1].id, "done", today=TODAY)
+    assert snap_compare(make_app(db_path), terminal_size=(100, 30), run_before=steady_cursors, press=["f4"])

@@ -19,8 +19,11 @@ from journal.store.db import Journal
 BOARD = ("todo", "doing", "done")
 
 
-class GoalsPane(TabPane):
-    """Three columns of goal cards, moved by key or by the arrows on a card."""
+class GoalsPane(TabPane, can_focus=True):
+    """Three columns of goal cards, moved by key or by the arrows on a card.
+
+    The pane itself takes the focus when the board is empty, so its keys still work.
+    """
 
     BINDINGS = [
         Binding("up", "step(-1, 0)", "Up", show=False),
@@ -111,8 +114,7 @@ class GoalsPane(TabPane):
         self.query_one("#goals-bar", Static).update(" · ".join(parts))
         cards = list(self.query(GoalCard))
         target = next((card for card in cards if card.goal.id == focus_id), cards[0] if cards else None)
-        if target is not None:
-            target.focus()
+        (target or self).focus()
 
     # -- moving around -----------------------------------------------------------
 

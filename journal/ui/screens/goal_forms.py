@@ -111,11 +111,11 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
                 yield Label("Race")
                 yield Input(placeholder="Valencia marathon, or the 2026 season", id="looks-back-on", compact=True)
             for name, question in QUESTIONS[:1]:
-                yield Checkbox(question, id=name)
+                yield Checkbox(question, id=name, compact=True)
             yield Label("Constant pain in your feet, shins or knees? Where (knee, shin), or leave empty:")
             yield Input(placeholder="knee, shin", id="pain-sites", compact=True)
             for name, question in QUESTIONS[1:]:
-                yield Checkbox(question, id=name)
+                yield Checkbox(question, id=name, compact=True)
             yield Input(placeholder="a note on the race (optional)", id="assessment-note", compact=True)
             yield Static("", id="assessment-error", classes="error-line")
             with Horizontal(classes="dialog-buttons"):
@@ -138,7 +138,7 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
         await body.remove_children()
         await body.mount(Label("Proposed goals: untick any you do not want, edit the titles", classes="dialog-title"))
         for index, proposal in enumerate(self.proposals):
-            await body.mount(Checkbox(f"({proposal.why})", value=True, id=f"keep-{index}"))
+            await body.mount(Checkbox(f"keep ({proposal.why})", value=True, id=f"keep-{index}", compact=True))
             await body.mount(Input(proposal.goal.title, id=f"title-{index}", compact=True))
         await body.mount(Static("", id="assessment-error", classes="error-line"))
         await body.mount(Horizontal(Button("Add to the board", id="accept", variant="primary"),

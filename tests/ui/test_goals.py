@@ -1,0 +1,146 @@
+import datetime as dt
+
+from textual.widgets import Checkbox, Input, Static, TabbedContent
+
+from journal.domain.goals import Goal
+from journal.store import open_journal
+from journal.store.goals import add_goal, list_goals
+from journal.ui.panes.goals import GoalsPane
+from journal.ui.screens.dialogs import ChoiceScreen
+from journal.ui.screens.goal_forms import AssessmentScreen, GoalFormScreen
+from journal.ui.widgets.goal_card import GoalCard
+from tests.conftest import TODAY
+from tests.ui.helpers import drive, make_app, type_text
+
+
+def goals(db_path):
+    with open_journal(db_path) as journal:
+        return [(goal.title, goal.status) for goal in list_goals(journal)]
+
+
+def with_goals(db_path, *titles):
+    with open_journal(db_path) as journal:
+        for title in titles:
+            add_goal(journal, Goal(title, due=TODAY - dt.timedelta(days=1) if title == "Overdue" else None), today=TODAY)
+
+
+async def open_goals(pilot):
+    await pilot.press("f4")
+    for _ in range(50):
+        await pilot.pause(0.02)
+        if pilot.app.query_one(GoalsPane).loaded and isinstance(pilot.app.focused, (GoalCard, GoalsPane)):
+            break
+    assert pilot.app.query_one(TabbedContent).active == "goals"
+
+
+async def settle(pilot):
+    for _ in range(5):
+        await pilot.pause(0.02)
+
+
+def test_move_and_reorder_cards_with_the_keyboard(db_path):
+    with_goals(db_path, "Blood work", "Sleep more", "Hill sprints")
+
+    async def scenario(pilot):
+        await open_goals(pilot)
+        assert pilot.app.focused.goal.title == "Blood work"
+        await pilot.press("shift+right")
+        await settle(pilot)
+        assert pilot.app.focused.goal.title == "Blood work", "the moved card keeps the focus"
+        await pilot.press("shift+right")  # on to Done
+        await settle(pilot)
+        await pilot.press("left", "left")  # back to To do
+        await settle(pilot)
+        await pilot.press("down", "shift+up")  # Hill sprints above Sleep more
+        await settle(pilot)
+
+    drive(make_app(db_path), scenario)
+    assert goals(db_path) == [("Hill sprints", "todo"), ("Sleep more", "todo"), ("Blood work", "done")]
+
+
+def test_move_a_card_with_the_mouse(db_path):
+    with_goals(db_path, "Blood work")
+
+    async def scenario(pilot):
+        await open_goals(pilot)
+        card = pilot.app.focused
+        right_arrow = card.content_region.x - card.region.x + card.size.width - 1
+        await pilot.click(card, offset=(right_arrow, 0))
+        await settle(pilot)
+
+    drive(make_app(db_path), scenario)
+    assert goals(db_path) == [("Blood work", "doing")]
+
+
+def test_add_with_validation_and_delete_with_confirmation(db_path):
+    with_goals(db_path, "Overdue")
+
+    async def scenario(pilot):
+        await open_goals(pilot)
+        assert "1 overdue" in str(pilot.app.query_one("#goals-bar", Static).render())
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, GoalFormScreen)
+        await type_text(pilot, "See the physio")
+        pilot.app.screen.query_one("#goal-due", Input).value = "someday"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "cannot read 'someday'" in str(pilot.app.screen.query_one("#goal-error", Static).render())
+        pilot.app.screen.query_one("#goal-due", Input).value = "friday"
+        await pilot.click("#save")
+        await settle(pilot)
+        assert pilot.app.focused.goal.title == "See the physio"
+        assert pilot.app.focused.goal.due == dt.date(2026, 11, 27), "a due date may lie ahead"
+        await pilot.press("delete")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ChoiceScreen)
+        await pilot.press("y")
+        await settle(pilot)
+
+    drive(make_app(db_path), scenario)
+    assert goals(db_path) == [("Overdue", "todo")]
+
+
+def test_the_season_assessment_from_the_pane(db_path):
+    async def scenario(pilot):
+        await pilot.press("f4")
+        await settle(pilot)
+        assert "No goals yet" in str(pilot.app.query_one("#goals-bar", Static).render())
+        await pilot.press("s")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, AssessmentScreen)
+        screen.query_one("#faded", Checkbox).value = True
+        screen.query_one("#pain-sites", Input).value = "knee"
+        screen.query_one("#propose").press()
+        await settle(pilot)
+        screen.query_one("#keep-1", Checkbox).value = False  # not the knee goal
+        screen.query_one("#title-0", Input).value = "Strength and a kick for the last miles"
+        screen.query_one("#accept").press()
+        await settle(pilot)
+        assert not isinstance(pilot.app.screen, AssessmentScreen)
+
+    drive(make_app(db_path), scenario)
+    assert [title for title, _ in goals(db_path)] == [
+        "Strength and a kick for the last miles", "Sleep to your need",
+        "See the doctor: blood work and a stress test", "Book rehab appointments"]
+
+
+def test_dropped_goals_are_hidden_but_reachable(db_path):
+    with_goals(db_path, "Old idea")
+    with open_journal(db_path) as journal:
+        from journal.store.goals import move_goal
+
+        move_goal(journal, list_goals(journal)[0].id, "dropped", today=TODAY)
+
+    async def scenario(pilot):
+        await pilot.press("f4")
+        await settle(pilot)
+        assert not pilot.app.query(GoalCard)
+        assert "1 dropped (d shows them)" in str(pilot.app.query_one("#goals-bar", Static).render())
+        assert isinstance(pilot.app.focused, GoalsPane), "an empty board keeps its keys"
+        await pilot.press("d")
+        await settle(pilot)
+        assert [card.goal.title for card in pilot.app.query(GoalCard)] == ["Old idea"]
+
+    drive(make_app(db_path), scenario)
