@@ -57,3 +57,13 @@ def steady_cursors(pilot: Pilot) -> None:
         widget.cursor_blink = False
     for widget in pilot.app.query(TextArea):
         widget.cursor_blink = False
+
+
+async def open_note(pilot: Pilot) -> TextArea:
+    """Go to the note as a person would (tab or click on it); its editor opens."""
+    pilot.app.query_one("#note-preview").focus()
+    for _ in range(20):
+        await pilot.pause()
+        if pilot.app.query("#note"):
+            break
+    return pilot.app.query_one("#note", TextArea)

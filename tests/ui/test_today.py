@@ -9,7 +9,7 @@ from journal.ui.screens.dialogs import ChoiceScreen
 from journal.ui.screens.help import HelpScreen
 from journal.ui.widgets.score_sheet import ScoreSheet
 from tests.conftest import TODAY
-from tests.ui.helpers import drive, fill, make_app, sheet, type_text
+from tests.ui.helpers import drive, fill, make_app, open_note, sheet, type_text
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
 
@@ -53,7 +53,7 @@ def test_log_a_day_with_arrows_and_digits(db_path):
         await pilot.press("right")
         await type_text(pilot, "3")
         await fill(pilot, "pain:lower-back:", "1")
-        pilot.app.query_one("#note", TextArea).focus()
+        await open_note(pilot)
         await type_text(pilot, "Half marathon")
         await pilot.pause()
         assert "unsaved" in status(pilot)
@@ -176,7 +176,7 @@ def test_a_past_day_is_loaded_and_edited(db_path):
         scores = sheet(pilot)
         assert scores.values["sleep_hours"] == "9"
         assert scores.values["pain:shin:right"] == "4"
-        assert pilot.app.query_one("#note", TextArea).text == "long run"
+        assert str(pilot.app.query_one("#note-preview", Static).render()) == "long run"
         assert status(pilot).startswith("✓ saved")
         await fill(pilot, "pain:shin:right", "")
         await fill(pilot, "mood", "3")
@@ -393,9 +393,26 @@ def test_the_note_continues_where_it_ends(db_path):
         save_entry(journal, DayEntry(TODAY, note="Easy 5k"))
 
     async def scenario(pilot):
-        pilot.app.query_one("#note", TextArea).focus()
-        await pilot.pause()
+        await open_note(pilot)
         await type_text(pilot, ", knee ok")
         assert pilot.app.query_one("#note", TextArea).text == "Easy 5k, knee ok"
 
     drive(make_app(db_path), scenario)
+
+
+def test_the_note_editor_follows_the_day_once_open(db_path):
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(YESTERDAY, note="tempo run\nfelt strong"))
+
+    async def scenario(pilot):
+        editor = await open_note(pilot)
+        await type_text(pilot, "rest")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("alt+left")
+        await pilot.pause()
+        assert editor.text == "tempo run\nfelt strong"
+        assert status(pilot).startswith("✓ saved"), "loading a day into the open editor is not a change"
+
+    drive(make_app(db_path), scenario)
+    assert stored(db_path).note == "rest"

@@ -9,7 +9,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Label, OptionList, Static, TabPane, TextArea
+from textual.widgets import Label, OptionList, Static, TabPane
 from textual.widgets.option_list import Option
 from rich.text import Text
 
@@ -21,6 +21,7 @@ from journal.store.db import Journal
 from journal.store.entries import entries_between, get_entry, last_saved, save_entry
 from journal.store.sites import add_site, list_sites
 from journal.ui.widgets.day_rows import day_rows, pain_key, pain_row, split_pain_key
+from journal.ui.widgets.note import NotePreview, note_editor
 from journal.ui.widgets.score_sheet import ScoreSheet
 
 RECENT_DAYS = 14
@@ -81,6 +82,7 @@ class TodayPane(TabPane):
         self._last_saved: dt.datetime | None = None
         self._changed_elsewhere = False
         self._status_due = False
+        self._note_text = ""
 
     # -- layout -----------------------------------------------------------------
 
@@ -94,7 +96,7 @@ class TodayPane(TabPane):
             with VerticalScroll(id="day-form"):
                 yield ScoreSheet(day_rows(self.sites), id="scores")
                 yield Label("Note", classes="section-label")
-                yield NoteArea(id="note", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+                yield NotePreview("", id="note-preview")
             with Vertical(id="recent"):
                 yield Label(f"Last {RECENT_DAYS} days", classes="section-label")
                 yield OptionList(id="recent-days")
@@ -125,6 +127,37 @@ class TodayPane(TabPane):
         else:
             self.show_day(self.day)
 
+    # -- the note: a preview until the editor is first needed ---------------------
+
+    @property
+    def note_editor(self):
+        """The note's TextArea, once it has been opened."""
+        editors = self.query("#note")
+        return editors.first() if editors else None
+
+    @property
+    def note_text(self) -> str:
+        editor = self.note_editor
+        return editor.text if editor is not None else self._note_text
+
+    def set_note_text(self, text: str) -> None:
+        self._note_text = text
+        editor = self.note_editor
+        if editor is not None:
+            editor.load_text(text)
+        else:
+            self.query_one(NotePreview).show(text)
+
+    @on(NotePreview.EditAsked)
+    async def open_note_editor(self) -> None:
+        if self.note_editor is not None:
+            return
+        preview = self.query_one(NotePreview)
+        editor = note_editor(self._note_text)
+        await self.query_one("#day-form").mount(editor, after=preview)
+        await preview.remove()
+        editor.focus()
+
     @property
     def sheet(self) -> ScoreSheet:
         return self.query_one("#scores", ScoreSheet)
@@ -134,7 +167,7 @@ class TodayPane(TabPane):
     def snapshot(self) -> dict[str, str]:
         """What the form holds, as typed: compared with the last load or save."""
         values = dict(self.sheet.values)
-        values["note"] = self.query_one("#note", TextArea).text
+        values["note"] = self.note_text
         return values
 
     @property
@@ -147,7 +180,7 @@ class TodayPane(TabPane):
         entry = DayEntry(self.day, day_type=sheet.values["day_type"])
         for name in ("sleep_hours", *WELLNESS_FIELDS):
             setattr(entry, name, sheet.parsed(name))
-        entry.note = self.query_one("#note", TextArea).text.strip()
+        entry.note = self.note_text.strip()
         for key in sheet.values:
             if key.startswith("pain:") and (score := sheet.parsed(key)) is not None:
                 entry.pain[split_pain_key(key)] = score
@@ -167,7 +200,7 @@ class TodayPane(TabPane):
         values = {name: _text(getattr(entry, name)) for name in ("day_type", "sleep_hours", *WELLNESS_FIELDS)}
         values.update({pain_key(site, side): str(score) for (site, side), score in entry.pain.items()})
         self.sheet.set_values(values)
-        self.query_one("#note", TextArea).load_text(entry.note)
+        self.set_note_text(entry.note)
         self._saved = self.snapshot()
         self.query_one("#day-label", Static).update(describe_day(day, self.today))
         self.query_one("#next-day").set_class(day >= self.today, "-disabled")
@@ -203,8 +236,10 @@ class TodayPane(TabPane):
         if start <= self.day <= self.today:
             recent.highlighted = (self.today - self.day).days
 
+    def on_text_area_changed(self) -> None:
+        self.form_changed()
+
     @on(ScoreSheet.Changed)
-    @on(TextArea.Changed)
     def form_changed(self) -> None:
         # A burst of changes costs one status update.
         if self._saved and not self._status_due:
@@ -337,11 +372,3 @@ class TodayPane(TabPane):
     @on(OptionList.OptionSelected, "#recent-days")
     def _recent_chosen(self, event: OptionList.OptionSelected) -> None:
         self.go_to(dt.date.fromisoformat(event.option.id))
-
-
-class NoteArea(TextArea):
-    """The day's note: arriving in it puts the cursor after what is written."""
-
-    def _on_focus(self, event: events.Focus) -> None:
-        super()._on_focus(event)
-        self.move_cursor(self.document.end)

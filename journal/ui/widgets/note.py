@@ -1,0 +1,42 @@
+"""The day's note: shown as text until the runner goes to it, then edited in a text area.
+
+The editor (Textual's TextArea) is built the first time it is needed, so the
+journal opens without it.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.message import Message
+from textual.widgets import Static
+
+PLACEHOLDER = "A note for the day: tab here or click to write"
+
+
+class NotePreview(Static, can_focus=True):
+    """The note as text; focusing it (tab or a click) asks for the editor."""
+
+    class EditAsked(Message):
+        pass
+
+    def show(self, text: str) -> None:
+        self.update(text or PLACEHOLDER)
+        self.set_class(not text, "-empty")
+
+    def on_focus(self) -> None:
+        self.post_message(self.EditAsked())
+
+    def on_click(self, event: events.Click) -> None:
+        self.post_message(self.EditAsked())
+
+
+def note_editor(text: str):
+    """The note's editor (imports TextArea on first use): the cursor starts after what is written."""
+    from textual.widgets import TextArea
+
+    class NoteArea(TextArea):
+        def _on_focus(self, event: events.Focus) -> None:
+            super()._on_focus(event)
+            self.move_cursor(self.document.end)
+
+    return NoteArea(text, id="note", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
