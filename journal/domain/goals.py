@@ -121,6 +121,14 @@ def propose(assessment: Assessment, today: dt.date) -> list[Proposal]:
             Goal(f"Settle the {site} pain", "rehab", measure=Measure("pain", site=site, level=2)),
             f"constant pain: {site}",
         ))
+    if assessment.pain_sites:
+        where = " and ".join(assessment.pain_sites)
+        proposals.append(Proposal(
+            Goal(f"Ask the doctor whether the {where} pain needs a scan", "health",
+                 due=today + dt.timedelta(weeks=4),
+                 note="Pain that stays or grows is worth a look: imaging can show what rest cannot."),
+            "pain that keeps coming back",
+        ))
     if assessment.hit_wall:
         proposals.append(Proposal(
             Goal("Practise long runs with fuelling", "endurance",

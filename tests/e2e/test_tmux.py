@@ -120,3 +120,34 @@ def test_python_dash_m_runs_the_same_command_line():
     result = subprocess.run([sys.executable, "-m", "journal", "--version"], capture_output=True, text=True)
     assert result.returncode == 0
     assert result.stdout.startswith("journal, version ")
+
+
+def test_the_assessment_asks_its_questions_in_a_terminal(tmux, tmp_path, isolated):
+    db_path = tmp_path / "journal.db"
+    done = db_path.with_name("exited")
+    env = {"JOURNAL_TODAY": TODAY.isoformat(), "JOURNAL_DB": str(db_path), "HOME": str(isolated),
+           "PATH": os.environ.get("PATH", "")}
+    command = " ".join([*(f"{key}={value!r}" for key, value in env.items()), *journal_command(), "assess"])
+    tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", "journal", f"{command}; touch {done}; sleep 60")
+    for prompt, answer in (("look back on", "Valencia"), ("fade in the last miles", "y"), ("Where", "knee"),
+                           ("hit the wall", "n"), ("hips", "n"), ("cramping", "n")):
+        wait_for(tmux, prompt)
+        tmux("send-keys", "-t", "journal", "-l", answer)
+        keys(tmux, "Enter")
+    for asked in range(1, 7):  # six proposals: keep every one but the scan
+        deadline = time.monotonic() + 20
+        screen = ""
+        while screen.count("Keep this goal?") < asked and time.monotonic() < deadline:
+            time.sleep(0.05)
+            screen = tmux("capture-pane", "-p", "-t", "journal")
+        # The proposal stands between the question before and this one (it may wrap).
+        proposal = screen.rsplit("Keep this goal?", 2)[-2]
+        tmux("send-keys", "-t", "journal", "-l", "n" if "scan" in proposal else "y")
+        keys(tmux, "Enter")
+    wait_for(tmux, "added 5 goals to the board")
+    from journal.store.goals import list_goals
+
+    with open_journal(db_path) as journal:
+        titles = [goal.title for goal in list_goals(journal)]
+    assert titles[:2] == ["Build strength and a finishing kick", "Settle the knee pain"]
+    assert not any("scan" in title for title in titles)

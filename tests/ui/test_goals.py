@@ -115,6 +115,7 @@ def test_the_season_assessment_from_the_pane(db_path):
         screen.query_one("#propose").press()
         await settle(pilot)
         screen.query_one("#keep-1", Checkbox).value = False  # not the knee goal
+        screen.query_one("#keep-2", Checkbox).value = False  # nor the scan
         screen.query_one("#title-0", Input).value = "Strength and a kick for the last miles"
         screen.query_one("#accept").press()
         await settle(pilot)

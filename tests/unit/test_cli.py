@@ -393,5 +393,5 @@ def test_the_assessment_scripted_with_flags(run):
     assert "3. Settle the shin pain" in out and out.endswith("(a dry run: nothing was added)\n")
     assert "To do" not in run("goal", "list")[1]
     code, out, _ = run(*args)
-    assert code == 0 and out.endswith("added 6 goals to the board\n")
-    assert run("goal", "list")[1].startswith("To do (6)")
+    assert code == 0 and out.endswith("added 7 goals to the board\n")
+    assert run("goal", "list")[1].startswith("To do (7)")

@@ -52,10 +52,13 @@ def test_each_yes_proposes_its_goal(answer, title, measure_kind):
     assert (measure.kind if measure else None) == measure_kind
 
 
-def test_each_painful_site_gets_its_own_goal():
+def test_each_painful_site_gets_its_own_goal_and_the_doctor_is_asked_about_a_scan():
     proposals = propose(Assessment(TODAY, pain_sites=("knee", "shin")), TODAY)
-    assert [p.goal.title for p in proposals][:2] == ["Settle the knee pain", "Settle the shin pain"]
+    assert [p.goal.title for p in proposals] == [
+        "Settle the knee pain", "Settle the shin pain",
+        "Ask the doctor whether the knee and shin pain needs a scan", *ALWAYS]
     assert proposals[0].goal.measure == Measure("pain", site="knee", level=2)
+    assert proposals[2].goal.due == TODAY + dt.timedelta(weeks=4), "a health task with a due date"
 
 
 def test_cramps_are_a_question_for_a_clinician_not_a_salt_rule():
@@ -172,7 +175,7 @@ def test_goals_move_between_columns_and_keep_their_order(journal):
 def test_an_assessment_lands_the_kept_goals_and_the_items_they_need(journal):
     assessment = Assessment(TODAY, "Valencia marathon", hit_wall=True, pain_sites=("knee",))
     proposals = propose(assessment, TODAY)
-    proposals[0].keep = False  # drop the knee goal
+    proposals[0].keep = proposals[1].keep = False  # drop the knee goal and the scan
     goals = save_assessment(journal, assessment, [p for p in proposals if p.keep], today=TODAY)
     assert [g.title for g in goals] == ["Practise long runs with fuelling", *ALWAYS]
     assert "Long run with fuelling" in [item.title for item in list_items(journal)]
