@@ -494,9 +494,34 @@ def goal_add(ctx, title, category, due, measure, note, db_path):
     from journal.store.goals import add_goal
 
     new = Goal(parse_goal_title(title), parse_category(category), due=_due(due), note=note,
-               measure=parse_measure(measure) if measure else None)
+               measure=parse_measure(measure) if measure is not None else None)
     added = add_goal(_open(ctx, db_path), new, today=_today())
     click.echo(f"added goal {added.id}: {added.title}")
+
+
+@goal.command("edit")
+@click.argument("goal_id", metavar="ID")
+@click.option("--title", help="A new title.")
+@click.option("--category", metavar="C", help="A new category.")
+@click.option("--due", metavar="DATE", help="A new due date; 'none' clears it.")
+@click.option("--note", help="A new note.")
+@click.option("--measure", metavar="SPEC", help="A new measure (as for goal add); 'none' clears it.")
+@db_option
+@click.pass_context
+def goal_edit(ctx, goal_id, title, category, due, note, measure, db_path):
+    """Change a goal: `journal goal edit 3 --due "15 jan" --measure sleep:8.5`."""
+    from journal.domain.goals import parse_measure
+    from journal.store.goals import update_goal
+
+    number = _goal_id(goal_id)
+    if all(value is None for value in (title, category, due, note, measure)):
+        raise InvalidInput("nothing to change: give --title, --category, --due, --note or --measure")
+    clear = ("none", "")
+    new_due = "keep" if due is None else (None if due.strip().lower() in clear else _due(due))
+    new_measure = "keep" if measure is None else (None if measure.strip().lower() in clear else parse_measure(measure))
+    changed = update_goal(_open(ctx, db_path, create=False), number, title=title, category=category, due=new_due,
+                          note=note, measure=new_measure)
+    click.echo(f"goal {changed.id}: {changed.title}")
 
 
 @goal.command("list")
@@ -511,8 +536,12 @@ def goal_list(ctx, status, db_path):
 
     wanted = parse_status(status) if status else None
     journal = _open(ctx, db_path, create=False)
-    goals = [goal for goal in list_goals(journal, wanted) if wanted or goal.status != "dropped"]
+    everything = list_goals(journal, wanted)
+    goals = [goal for goal in everything if wanted or goal.status != "dropped"]
     click.echo(goals_view(with_progress(journal, goals, _today()), _today()))
+    dropped = len(everything) - len(goals)
+    if dropped:
+        click.echo(f"({dropped} dropped: journal goal list --status dropped)")
 
 
 def _goal_id(text: str) -> int:
@@ -531,8 +560,14 @@ def goal_move(ctx, goal_id, status, db_path):
     from journal.domain.goals import STATUS_LABELS, parse_status
     from journal.store.goals import move_goal
 
+    from journal.store.goals import get_goal
+
     number, status = _goal_id(goal_id), parse_status(status)
-    moved = move_goal(_open(ctx, db_path, create=False), number, status, today=_today())
+    journal = _open(ctx, db_path, create=False)
+    if get_goal(journal, number).status == status:
+        click.echo(f"goal {number} is already in {STATUS_LABELS[status]}")
+        return
+    moved = move_goal(journal, number, status, today=_today())
     click.echo(f"goal {moved.id}: {moved.title} is now in {STATUS_LABELS[moved.status]}")
 
 
@@ -577,7 +612,7 @@ def assess(ctx, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, crampi
     journal assess      (in a terminal: asks each question, then which goals to keep)
     """
     from journal.domain.entries import resolve_site
-    from journal.domain.goals import Assessment, propose
+    from journal.domain.goals import Assessment, propose, set_aside_known
     from journal.store.goals import save_assessment
 
     answers = [faded, pain_sites, hit_wall, back_or_hips, cramping]
@@ -585,32 +620,45 @@ def assess(ctx, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, crampi
     if asking and not sys.stdin.isatty():
         raise InvalidInput("answer every question with flags (--faded/--no-faded, --pain SITES or none,"
                            " --wall/--no-wall, --back-hips/--no-back-hips, --cramping/--no-cramping), or run in a terminal")
-    journal_exists = _chosen_path(ctx, db_path).exists()
+    from journal.domain.entries import DEFAULT_SITES
+    from journal.store.sites import list_sites
+
+    journal = _open(ctx, db_path, create=False) if _chosen_path(ctx, db_path).exists() else None
+    sites = list_sites(journal) if journal else list(DEFAULT_SITES)
+
+    def site_names(text: str) -> tuple[str, ...]:
+        if text.strip().lower() in ("", "none", "no"):
+            return ()
+        return tuple(dict.fromkeys(resolve_site(name, sites).name for name in text.split(",") if name.strip()))
+
+    def ask_sites(text: str) -> tuple[str, ...]:
+        try:
+            return site_names(text)
+        except InvalidInput as error:
+            raise click.BadParameter(str(error)) from None  # asked again
+
     if asking:
         looks_back_on = looks_back_on or click.prompt("Which race or season do you look back on", default="")
         faded = faded if faded is not None else click.confirm("Did you fade in the last miles?")
         if pain_sites is None:
-            pain_sites = click.prompt("Constant pain in your feet, shins or knees? Where (knee,shin), or none",
-                                      default="none")
+            names = click.prompt("Constant pain in your feet, shins or knees? Where (knee,shin), or none",
+                                 default="none", value_proc=ask_sites)
         hit_wall = hit_wall if hit_wall is not None else click.confirm("Did you hit the wall?")
         back_or_hips = back_or_hips if back_or_hips is not None else click.confirm(
             "Did your lower back or hips bother you?")
         cramping = cramping if cramping is not None else click.confirm("Was your cramping getting worse?")
-    from journal.domain.entries import DEFAULT_SITES
-    from journal.store.sites import list_sites
+    if pain_sites is not None:
+        names = site_names(pain_sites)
+    assessment = Assessment(_today(), looks_back_on or "", faded, names, hit_wall, back_or_hips, cramping, note)
+    from journal.store.goals import list_goals
 
-    journal = _open(ctx, db_path, create=False) if journal_exists else None
-    sites = list_sites(journal) if journal else list(DEFAULT_SITES)
-    names = [] if pain_sites.strip().lower() in ("", "none", "no") else [
-        resolve_site(name, sites).name for name in pain_sites.split(",") if name.strip()]
-    assessment = Assessment(_today(), looks_back_on or "", faded, tuple(names), hit_wall, back_or_hips, cramping, note)
-    proposals = propose(assessment, _today())
+    proposals = set_aside_known(propose(assessment, _today()), list_goals(journal) if journal else [])
     for number, proposal in enumerate(proposals, start=1):
         due = f", due {proposal.goal.due}" if proposal.goal.due else ""
         measured = f"; measured: {proposal.goal.measure.describe()}" if proposal.goal.measure else ""
         click.echo(f"{number}. {proposal.goal.title} [{proposal.goal.category}{due}] ({proposal.why}){measured}")
         if asking and not dry_run:
-            proposal.keep = click.confirm("   Keep this goal?", default=True)
+            proposal.keep = click.confirm("   Keep this goal?", default=proposal.keep)
     if dry_run:
         click.echo("(a dry run: nothing was added)")
         return

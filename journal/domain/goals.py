@@ -33,7 +33,8 @@ class Measure:
     """
 
     kind: str
-    items: tuple[str, ...] = ()  # checklist item titles (checklist, ticks)
+    items: tuple[str, ...] = ()  # checklist item titles (checklist, ticks), as shown
+    item_ids: tuple[int, ...] = ()  # the same items by number: a renamed item keeps its goals
     site: str = ""
     day_type: str = ""
     level: float = 0.0
@@ -48,7 +49,20 @@ class Measure:
     def from_json(cls, text: str) -> Measure:
         data = json.loads(text)
         data["items"] = tuple(data.get("items", ()))
+        data["item_ids"] = tuple(data.get("item_ids", ()))
         return cls(**data)
+
+    def spec(self) -> str:
+        """The measure as it is typed: the inverse of `parse_measure`."""
+        if self.kind == "checklist":
+            return f"checklist:{','.join(self.items)}:{self.level * 100:.0f}%:{self.weeks}w"
+        if self.kind == "pain":
+            return f"pain:{self.site}:{self.level:g}"
+        if self.kind == "sleep":
+            return f"sleep:{self.level:g}"
+        if self.kind == "days":
+            return f"days:{self.day_type}:{self.count}"
+        return f"ticks:{','.join(self.items)}:{self.count}"
 
     def describe(self) -> str:
         if self.kind == "checklist":
@@ -116,13 +130,13 @@ def propose(assessment: Assessment, today: dt.date) -> list[Proposal]:
                  measure=Measure("checklist", items=("Strength session", "Strides"), level=0.8, weeks=8)),
             "you faded in the last miles",
         ))
-    for site in assessment.pain_sites:
+    for site in dict.fromkeys(assessment.pain_sites):  # each site once
         proposals.append(Proposal(
             Goal(f"Settle the {site} pain", "rehab", measure=Measure("pain", site=site, level=2)),
             f"constant pain: {site}",
         ))
     if assessment.pain_sites:
-        where = " and ".join(assessment.pain_sites)
+        where = " and ".join(dict.fromkeys(assessment.pain_sites))
         proposals.append(Proposal(
             Goal(f"Ask the doctor whether the {where} pain needs a scan", "health",
                  due=today + dt.timedelta(weeks=4),
@@ -157,6 +171,16 @@ def propose(assessment: Assessment, today: dt.date) -> list[Proposal]:
                       note="massage, physiotherapy or a chiropractor"),
                  "everyone: fix the small things before they grow"),
     ]
+    return proposals
+
+
+def set_aside_known(proposals: list[Proposal], on_board: list[Goal]) -> list[Proposal]:
+    """Untick proposals already on the board (to do or doing), so a second assessment adds no twins."""
+    known = {goal.title.lower() for goal in on_board if goal.status in ("todo", "doing")}
+    for proposal in proposals:
+        if proposal.goal.title.lower() in known:
+            proposal.keep = False
+            proposal.why += "; already on the board"
     return proposals
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from dataclasses import replace
 
 from journal.dates import week_start
 from journal.domain.checklist import week_completion
@@ -74,14 +75,47 @@ def _insert(conn: sqlite3.Connection, goal: Goal, today: dt.date, assessment_id:
     return cursor.lastrowid
 
 
+def resolve_measure(conn: sqlite3.Connection, measure: Measure | None, *, strict: bool = True) -> Measure | None:
+    """The measure with its site and items checked against the journal, items kept by number.
+
+    Strict (a measure typed by the runner): an unknown site or item is refused with the
+    closest names. Lenient (a proposal): unknown items are left out, and a measure with
+    none left is dropped.
+    """
+    from journal.domain.checklist import resolve_item
+    from journal.domain.entries import resolve_site
+    from journal.store.checklist import _items
+    from journal.store.sites import _all as all_sites
+
+    if measure is None:
+        return None
+    if measure.kind == "pain":
+        return replace(measure, site=resolve_site(measure.site, all_sites(conn)).name)
+    if measure.kind not in ("checklist", "ticks"):
+        return measure
+    items = _items(conn, include_retired=False)
+    found = []
+    for name in measure.items:
+        try:
+            found.append(resolve_item(name, items))
+        except InvalidInput:
+            if strict:
+                raise
+    if not found:
+        return None
+    return replace(measure, items=tuple(item.title for item in found), item_ids=tuple(item.id for item in found))
+
+
 def add_goal(journal: Journal, goal: Goal, *, today: dt.date) -> Goal:
     with journal.transaction() as conn:
+        goal = replace(goal, measure=resolve_measure(conn, goal.measure))
         return _get(conn, _insert(conn, goal, today))
 
 
 def update_goal(journal: Journal, goal_id: int, *, title: str | None = None, category: str | None = None,
-                due: dt.date | None | str = "keep", note: str | None = None) -> Goal:
-    """Change a goal's words, category or due date (due=None clears it)."""
+                due: dt.date | None | str = "keep", note: str | None = None,
+                measure: Measure | None | str = "keep") -> Goal:
+    """Change a goal's words, category, due date or measure (None clears the due date or measure)."""
     changes: dict[str, object] = {}
     if title is not None:
         changes["title"] = parse_goal_title(title)
@@ -93,6 +127,9 @@ def update_goal(journal: Journal, goal_id: int, *, title: str | None = None, cat
         changes["note"] = note.strip()
     with journal.transaction() as conn:
         _get(conn, goal_id)
+        if measure != "keep":
+            resolved = resolve_measure(conn, measure)
+            changes["measure"] = resolved.to_json() if resolved else None
         if changes:
             conn.execute(f"UPDATE goals SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?",
                          [*changes.values(), goal_id])
@@ -147,7 +184,11 @@ def save_assessment(journal: Journal, assessment: Assessment, kept: list[Proposa
                     conn.execute("INSERT INTO item_targets (item_id, since, target) VALUES (?, ?, ?)",
                                  [item.lastrowid, today.isoformat(), target])
                     titles.add(title.lower())
-        ids = [_insert(conn, proposal.goal, today, cursor.lastrowid) for proposal in kept]
+        ids = [
+            _insert(conn, replace(proposal.goal, measure=resolve_measure(conn, proposal.goal.measure, strict=False)),
+                    today, cursor.lastrowid)
+            for proposal in kept
+        ]
         return [_get(conn, goal_id) for goal_id in ids]
 
 
@@ -158,7 +199,7 @@ def progress(journal: Journal, goal: Goal, today: dt.date) -> float | None:
     """The goal's progress from 0 to 1 computed from the journal; None with no measure or no data yet."""
     measure = goal.measure
     if measure is None:
-        return 1.0 if goal.status == "done" else None
+        return None
     conn = journal.conn
     week_ago = (today - dt.timedelta(days=6)).isoformat()
     if measure.kind == "sleep":
@@ -166,13 +207,19 @@ def progress(journal: Journal, goal: Goal, today: dt.date) -> float | None:
                             [week_ago, today.isoformat()])
         return share(mean([row[0] for row in rows]), measure.level)
     if measure.kind == "pain":
-        return pain_progress(_pain_mean(conn, measure.site, goal.created_on),
-                             _pain_mean(conn, measure.site, today), measure.level)
+        # The latest week with readings: a site no longer logged keeps its last figure.
+        latest = conn.execute(
+            "SELECT max(pain.date) FROM pain JOIN sites ON sites.id = pain.site_id WHERE sites.name = ?"
+            " AND pain.date BETWEEN ? AND ?",
+            [measure.site, (goal.created_on - dt.timedelta(days=6)).isoformat(), today.isoformat()],
+        ).fetchone()[0]
+        current = _pain_mean(conn, measure.site, dt.date.fromisoformat(latest)) if latest else None
+        return pain_progress(_pain_mean(conn, measure.site, goal.created_on), current, measure.level)
     if measure.kind == "days":
         count = conn.execute("SELECT count(*) FROM entries WHERE day_type = ? AND date BETWEEN ? AND ?",
                              [measure.day_type, goal.created_on.isoformat(), today.isoformat()]).fetchone()[0]
         return share(count, measure.count)
-    items = _named_items(journal, measure.items)
+    items = _named_items(journal, measure)
     if measure.kind == "ticks":
         count = sum(
             conn.execute("SELECT count(*) FROM ticks WHERE item_id = ? AND date BETWEEN ? AND ?",
@@ -193,10 +240,13 @@ def _pain_mean(conn: sqlite3.Connection, site: str, day: dt.date) -> float | Non
     return mean([row[0] for row in rows])
 
 
-def _named_items(journal: Journal, titles: tuple[str, ...]):
+def _named_items(journal: Journal, measure: Measure):
+    """The measure's items: by number when known (renaming keeps them), else by title."""
     from journal.store.checklist import list_items
 
-    wanted = {title.lower() for title in titles}
+    if measure.item_ids:
+        return [item for item in list_items(journal) if item.id in measure.item_ids]
+    wanted = {title.lower() for title in measure.items}
     return [item for item in list_items(journal) if item.title.lower() in wanted]
 
 

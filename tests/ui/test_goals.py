@@ -145,3 +145,34 @@ def test_dropped_goals_are_hidden_but_reachable(db_path):
         assert [card.goal.title for card in pilot.app.query(GoalCard)] == ["Old idea"]
 
     drive(make_app(db_path), scenario)
+
+
+def test_after_a_delete_the_focus_stays_in_place(db_path):
+    with_goals(db_path, "First", "Second", "Third")
+
+    async def scenario(pilot):
+        await open_goals(pilot)
+        await pilot.press("down", "delete")
+        await settle(pilot)
+        await pilot.press("enter")  # the dialog's default is to keep the goal
+        await settle(pilot)
+        assert pilot.app.focused.goal.title == "Second"
+        await pilot.press("delete", "y")
+        await settle(pilot)
+        assert pilot.app.focused.goal.title == "Third", "the next card down takes the focus"
+
+    drive(make_app(db_path), scenario)
+    assert [title for title, _ in goals(db_path)] == ["First", "Third"]
+
+
+def test_the_assessment_takes_typing_at_once(db_path):
+    async def scenario(pilot):
+        await pilot.press("f4")
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        await type_text(pilot, "Valencia marathon")
+        assert pilot.app.screen.query_one("#looks-back-on", Input).value == "Valencia marathon"
+        assert not pilot.app.screen.query_one("#cramping", Checkbox).value
+
+    drive(make_app(db_path), scenario)

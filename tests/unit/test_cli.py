@@ -395,3 +395,23 @@ def test_the_assessment_scripted_with_flags(run):
     code, out, _ = run(*args)
     assert code == 0 and out.endswith("added 7 goals to the board\n")
     assert run("goal", "list")[1].startswith("To do (7)")
+
+
+def test_goals_are_edited_and_finished_once(run):
+    run("add", "--mood", "3")
+    run("goal", "add", "Sleep more")
+    assert run("goal", "edit", "1", "--measure", "sleep:8.5", "--due", "friday")[1] == "goal 1: Sleep more\n"
+    out = run("goal", "list")[1]
+    assert "due 2026-11-27" in out and "sleep, 7-day mean at 8.5 h or more" in out
+    assert run("goal", "edit", "1", "--measure", "none", "--due", "none")[0] == 0
+    assert "measured" not in run("goal", "list")[1]
+    assert run("goal", "done", "1")[1].endswith("is now in Done\n")
+    assert run("goal", "done", "1")[1] == "goal 1 is already in Done\n"
+    run("goal", "move", "1", "dropped")
+    assert run("goal", "list")[1].endswith("(1 dropped: journal goal list --status dropped)\n")
+    code, _, err = run("goal", "edit", "1")
+    assert code == 2 and "nothing to change" in err
+    code, _, err = run("goal", "add", "x", "--measure", "")
+    assert code == 2 and "a measure is" in err
+    code, _, err = run("goal", "add", "x", "--measure", "pain:kne:2")
+    assert code == 2 and "did you mean knee" in err

@@ -152,8 +152,8 @@ def test_checklist_progress_counts_weeks_that_reached_the_level(journal):
     set_tick(journal, strength.id, monday, True)
     set_tick(journal, strength.id, monday + dt.timedelta(days=1), True)
     assert progress(journal, goal, TODAY) == 0.25, "one week of four at 2/2"
-    missing = goal_with(journal, Measure("checklist", items=("No such item",), level=0.8, weeks=4))
-    assert progress(journal, missing, TODAY) is None
+    with pytest.raises(InvalidInput, match="no checklist item 'No such item'"):
+        goal_with(journal, Measure("checklist", items=("No such item",), level=0.8, weeks=4))
 
 
 # -- the board -------------------------------------------------------------------------------
@@ -181,3 +181,39 @@ def test_an_assessment_lands_the_kept_goals_and_the_items_they_need(journal):
     assert "Long run with fuelling" in [item.title for item in list_items(journal)]
     assert journal.conn.execute("SELECT looks_back_on, hit_wall, pain_sites FROM assessments").fetchone() == (
         "Valencia marathon", 1, "knee")
+
+
+def test_measures_are_checked_and_follow_renamed_items(journal):
+    from journal.store.checklist import update_item
+
+    with pytest.raises(InvalidInput, match="did you mean knee"):
+        goal_with(journal, Measure("pain", site="kne", level=2))
+    ticks = goal_with(journal, Measure("ticks", items=("strid",), count=2))
+    assert ticks.measure.items == ("Strides",), "a part of the title is enough, as elsewhere"
+    strides = next(item for item in list_items(journal) if item.title == "Strides")
+    set_tick(journal, strides.id, TODAY, True)
+    update_item(journal, strides.id, title="Strides after easy runs", today=TODAY)
+    assert progress(journal, ticks, TODAY) == 0.5, "the goal keeps its item by number"
+
+
+def test_a_pain_goal_keeps_its_last_figure_when_the_site_is_no_longer_logged(journal):
+    goal = goal_with(journal, Measure("pain", site="knee", level=1))
+    save_entry(journal, DayEntry(goal.created_on, pain={("knee", ""): 4}))
+    save_entry(journal, DayEntry(goal.created_on + dt.timedelta(days=7), pain={("knee", ""): 1}))
+    assert progress(journal, goal, TODAY) == 1.0, "met a week ago, nothing logged since"
+
+
+def test_measures_are_written_back_as_typed():
+    for text in ("checklist:Strength session,Strides:80%:8w", "pain:knee:2", "sleep:8.5", "days:rest:10",
+                 "ticks:Long run:8"):
+        assert parse_measure(text).spec() == text
+
+
+def test_a_second_assessment_sets_aside_goals_already_on_the_board():
+    from journal.domain.goals import set_aside_known
+
+    proposals = set_aside_known(propose(Assessment(TODAY, pain_sites=("knee", "knee")), TODAY),
+                                [Goal("Sleep to your need", status="doing"), Goal("Settle the knee pain", status="done")])
+    kept = [p.goal.title for p in proposals if p.keep]
+    assert kept.count("Settle the knee pain") == 1, "a site named twice is proposed once; a done goal may return"
+    assert "Sleep to your need" not in kept

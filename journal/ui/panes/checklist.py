@@ -166,7 +166,7 @@ class ChecklistPane(TabPane):
 
             self.app.push_screen(
                 ChoiceScreen("Untick this day?", f"Its note goes with it: {note}",
-                             [("untick", "Untick", "error", "y"), ("cancel", "Keep it", "default", "escape")]),
+                             [("untick", "Untick", "error", "y"), ("cancel", "Keep it", "default", "escape")], default="cancel"),
                 lambda choice: self._tick(event.item_id, event.day, False) if choice == "untick" else None,
             )
             return
@@ -284,7 +284,7 @@ class ChecklistPane(TabPane):
             ChoiceScreen(
                 f"Retire {item.title}?",
                 "It leaves the weeks to come; its ticks stay in the weeks it was done.",
-                [("retire", "Retire", "error", "y"), ("cancel", "Keep it", "default", "escape")],
+                [("retire", "Retire", "error", "y"), ("cancel", "Keep it", "default", "escape")], default="cancel",
             ),
             decided,
         )

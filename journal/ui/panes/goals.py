@@ -211,7 +211,7 @@ class GoalsPane(TabPane, can_focus=True):
 
         def save(changed):
             return update_goal(self.journal, goal.id, title=changed.title, category=changed.category,
-                               due=changed.due, note=changed.note)
+                               due=changed.due, note=changed.note, measure=changed.measure)
 
         self.app.push_screen(GoalFormScreen(f"Edit {goal.title}", save, self.today, goal), self._saved)
 
@@ -229,20 +229,25 @@ class GoalsPane(TabPane, can_focus=True):
             return
         goal = card.goal
 
+        column = next(cards for cards in self._columns() if card in cards)
+        index = column.index(card)
+        # The focus stays where it was: on the next card down, or the one above.
+        neighbour = column[index + 1] if index + 1 < len(column) else (column[index - 1] if index else None)
+
         async def decided(choice: str | None) -> None:
             if choice == "delete":
                 remove_goal(self.journal, goal.id)
-                await self.load()
+                await self.load(focus_id=neighbour.goal.id if neighbour else None)
                 self.notify(f"Deleted {goal.title}")
 
         self.app.push_screen(
             ChoiceScreen(f"Delete {goal.title}?", "It is gone for good. Moving it to Dropped keeps it instead.",
-                         [("delete", "Delete", "error", "y"), ("cancel", "Keep it", "default", "escape")]),
+                         [("delete", "Delete", "error", "y"), ("cancel", "Keep it", "default", "escape")], default="cancel"),
             decided,
         )
 
     def action_assess(self) -> None:
-        from journal.store.goals import save_assessment
+        from journal.store.goals import list_goals, save_assessment
         from journal.store.sites import list_sites
         from journal.ui.screens.goal_forms import AssessmentScreen
 
@@ -254,6 +259,7 @@ class GoalsPane(TabPane, can_focus=True):
         self.app.push_screen(
             AssessmentScreen(list_sites(self.journal), self.today,
                              lambda assessment, kept: save_assessment(self.journal, assessment, kept,
-                                                                      today=self.today)),
+                                                                      today=self.today),
+                             on_board=list_goals(self.journal)),
             added,
         )

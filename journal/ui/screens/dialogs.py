@@ -22,12 +22,18 @@ class ChoiceScreen(ModalScreen[str]):
 
     BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel")]
 
-    def __init__(self, title: str, body: str, choices: list[tuple[str, str, str, str]]) -> None:
-        """`choices` are (answer, button label, button variant, key)."""
+    def __init__(self, title: str, body: str, choices: list[tuple[str, str, str, str]], *,
+                 default: str | None = None) -> None:
+        """`choices` are (answer, button label, button variant, key); `default` has the focus (enter)."""
         super().__init__()
         self.title_text = title
         self.body = body
         self.choices = choices
+        self.default = default
+
+    def on_mount(self) -> None:
+        if self.default:
+            self.query_one(f"#{self.default}", Button).focus()
 
     def compose(self) -> ComposeResult:
         keys = " · ".join(f"{key} {label.lower()}" for _, label, _, key in self.choices)

@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from journal.dates import parse_date
 from journal.domain.entries import Site, resolve_site
-from journal.domain.goals import CATEGORIES, Assessment, Goal, Proposal, parse_measure, propose
+from journal.domain.goals import CATEGORIES, Assessment, Goal, Proposal, parse_measure, propose, set_aside_known
 from journal.errors import InvalidInput, JournalError
 
 
@@ -22,6 +22,7 @@ class GoalFormScreen(ModalScreen[Goal | None]):
     """Title, category, due date, note and an optional measure."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    AUTO_FOCUS = "#goal-title"
 
     def __init__(self, heading: str, save: Callable[[Goal], Goal], today: dt.date, goal: Goal | None = None) -> None:
         super().__init__()
@@ -46,10 +47,9 @@ class GoalFormScreen(ModalScreen[Goal | None]):
                             id="goal-due", compact=True)
                 yield Label("Note")
                 yield Input(goal.note if goal else "", id="goal-note", compact=True)
-                if goal is None:
-                    yield Label("Measure")
-                    yield Input(placeholder="optional: sleep:8, pain:knee:2, checklist:Strides:80%:8w",
-                                id="goal-measure", compact=True)
+                yield Label("Measure")
+                yield Input(goal.measure.spec() if goal and goal.measure else "",
+                            placeholder="sleep:8, pain:knee:2 (optional)", id="goal-measure", compact=True)
             yield Static("", id="goal-error", classes="error-line")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
@@ -62,11 +62,9 @@ class GoalFormScreen(ModalScreen[Goal | None]):
         try:
             due_text = value("#goal-due")
             due = parse_date(due_text, today=self.today, allow_future=True) if due_text else None
-            measure = None
-            if self.goal is None and value("#goal-measure"):
-                measure = parse_measure(value("#goal-measure"))
+            measure = parse_measure(value("#goal-measure")) if value("#goal-measure") else None
             goal = Goal(value("#goal-title"), str(self.query_one("#goal-category", Select).value), due=due,
-                        note=value("#goal-note"), measure=measure if self.goal is None else self.goal.measure)
+                        note=value("#goal-note"), measure=measure)
             saved = self.save(goal)
         except JournalError as error:
             self.query_one("#goal-error", Static).update(str(error))
@@ -94,10 +92,12 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
     """Look back on a race or season, then keep, edit or drop each proposed goal."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    AUTO_FOCUS = "#looks-back-on"
 
     def __init__(self, sites: list[Site], today: dt.date,
-                 save: Callable[[Assessment, list[Proposal]], list[Goal]]) -> None:
+                 save: Callable[[Assessment, list[Proposal]], list[Goal]], on_board: list[Goal] = ()) -> None:
         super().__init__()
+        self.on_board = list(on_board)
         self.sites = sites
         self.today = today
         self.save = save
@@ -112,7 +112,7 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
                 yield Input(placeholder="Valencia marathon, or the 2026 season", id="looks-back-on", compact=True)
             for name, question in QUESTIONS[:1]:
                 yield Checkbox(question, id=name, compact=True)
-            yield Label("Constant pain in your feet, shins or knees? Where (knee, shin), or leave empty:")
+            yield Label("Constant pain in feet, shins or knees? Where:")
             yield Input(placeholder="knee, shin", id="pain-sites", compact=True)
             for name, question in QUESTIONS[1:]:
                 yield Checkbox(question, id=name, compact=True)
@@ -126,23 +126,25 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
     async def show_proposals(self) -> None:
         text = self.query_one("#pain-sites", Input).value
         try:
-            sites = tuple(resolve_site(name, self.sites).name for name in text.split(",") if name.strip())
+            sites = tuple(dict.fromkeys(resolve_site(name, self.sites).name for name in text.split(",") if name.strip()))
         except InvalidInput as error:
             self.query_one("#assessment-error", Static).update(str(error))
             return
         answers = {name: self.query_one(f"#{name}", Checkbox).value for name, _ in QUESTIONS}
         self.assessment = Assessment(self.today, self.query_one("#looks-back-on", Input).value, pain_sites=sites,
                                      note=self.query_one("#assessment-note", Input).value, **answers)
-        self.proposals = propose(self.assessment, self.today)
+        self.proposals = set_aside_known(propose(self.assessment, self.today), self.on_board)
         body = self.query_one("#assessment")
         await body.remove_children()
-        await body.mount(Label("Proposed goals: untick any you do not want, edit the titles", classes="dialog-title"))
+        await body.mount(Label("Proposed goals: untick or edit", classes="dialog-title"))
         for index, proposal in enumerate(self.proposals):
-            await body.mount(Checkbox(f"keep ({proposal.why})", value=True, id=f"keep-{index}", compact=True))
+            await body.mount(Checkbox(f"keep ({proposal.why})", value=proposal.keep, id=f"keep-{index}",
+                                      compact=True))
             await body.mount(Input(proposal.goal.title, id=f"title-{index}", compact=True))
         await body.mount(Static("", id="assessment-error", classes="error-line"))
         await body.mount(Horizontal(Button("Add to the board", id="accept", variant="primary"),
                                     Button("Cancel", id="cancel"), classes="dialog-buttons"))
+        self.query_one("#keep-0", Checkbox).focus()
 
     @on(Button.Pressed, "#accept")
     def accept(self) -> None:
