@@ -28,7 +28,7 @@ def items(db_path):
 
 async def open_checklist(pilot):
     await pilot.press("f3")
-    for _ in range(50):  # the pane reads its week when it is first shown
+    for _ in range(150):  # the pane reads its week when it is first shown
         await pilot.pause(0.02)
         if pilot.app.query_one(ChecklistPane).loaded and pilot.app.focused is pilot.app.query_one(WeekGrid):
             break
@@ -161,7 +161,7 @@ def test_the_palette_reaches_the_checklist(db_path):
         for expected in ("Show Today", "Show Checklist", "Add a checklist item", "Checklist: this week"):
             assert expected in commands
         commands["Add a checklist item"].callback()
-        for _ in range(50):
+        for _ in range(150):
             await pilot.pause(0.02)
             if isinstance(pilot.app.screen, ItemFormScreen):
                 break

@@ -26,7 +26,7 @@ def with_goals(db_path, *titles):
 
 async def open_goals(pilot):
     await pilot.press("f4")
-    for _ in range(50):
+    for _ in range(150):
         await pilot.pause(0.02)
         if pilot.app.query_one(GoalsPane).loaded and isinstance(pilot.app.focused, (GoalCard, GoalsPane)):
             break

@@ -7,7 +7,6 @@ so the journal opens as fast with the pane as without it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from typing import TYPE_CHECKING
 
@@ -15,11 +14,12 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Label, Static, TabPane
+from textual.widgets import Label, Static
 
 from journal.dates import describe_day, week_days, week_label, week_span, week_start
 from journal.errors import JournalError
 from journal.store.db import Journal
+from journal.ui.panes.lazy import LazyPane
 
 if TYPE_CHECKING:
     from journal.domain.checklist import ChecklistItem
@@ -37,7 +37,7 @@ def completion_bars(history: list[float | None]) -> str:
     return "".join("·" if ratio is None else BARS[min(7, int(ratio * 8))] for ratio in history)
 
 
-class ChecklistPane(TabPane):
+class ChecklistPane(LazyPane):
     """Tick what was done; see each item's done/target and the week's figure."""
 
     BINDINGS = [
@@ -56,20 +56,9 @@ class ChecklistPane(TabPane):
     ]
 
     def __init__(self, journal: Journal, today: dt.date) -> None:
-        super().__init__("Checklist", id="checklist")
-        self.journal = journal
-        self.today = today
+        super().__init__("Checklist", id="checklist", journal=journal, today=today)
         self.first_weekday = 0
         self.start = week_start(today)
-        self.loaded = False
-        self._after_show: list[Callable[[], object]] = []
-
-    def after_show(self, action: Callable[[], object]) -> None:
-        """Run `action` once the pane is shown and its week is drawn (now, if it is)."""
-        if self.loaded and self.display and self.is_on_screen:
-            action()
-        else:
-            self._after_show.append(action)
 
     def build(self) -> ComposeResult:
         from journal.ui.widgets.week_grid import WeekGrid
@@ -91,18 +80,16 @@ class ChecklistPane(TabPane):
 
         return self.query_one("#week-grid", WeekGrid)
 
-    async def on_show(self) -> None:
+    async def first_show(self) -> None:
         from journal.store.settings import first_weekday
 
-        if not self.loaded:
-            await self.mount_compose(self.build())
-            self.first_weekday = first_weekday(self.journal)
-            self.start = week_start(self.today, self.first_weekday)
-            self.loaded = True
+        await self.mount_compose(self.build())
+        self.first_weekday = first_weekday(self.journal)
+        self.start = week_start(self.today, self.first_weekday)
+
+    async def shown(self) -> None:
         self.load()
         self.grid.focus()
-        while self._after_show:
-            self._after_show.pop(0)()
 
     def load(self) -> None:
         """Read the week from the journal and draw it."""
@@ -166,7 +153,8 @@ class ChecklistPane(TabPane):
 
             self.app.push_screen(
                 ChoiceScreen("Untick this day?", f"Its note goes with it: {note}",
-                             [("untick", "Untick", "error", "y"), ("cancel", "Keep it", "default", "escape")], default="cancel"),
+                             [("untick", "Untick", "error", "y"), ("cancel", "Keep it", "default", "escape")],
+                         default="cancel"),
                 lambda choice: self._tick(event.item_id, event.day, False) if choice == "untick" else None,
             )
             return

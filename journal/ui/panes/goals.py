@@ -6,20 +6,20 @@ Its widgets are built, and the goals read, the first time the pane is shown.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Label, Static, TabPane
+from textual.widgets import Label, Static
 
 from journal.errors import JournalError
 from journal.store.db import Journal
+from journal.ui.panes.lazy import LazyPane
 
 BOARD = ("todo", "doing", "done")
 
 
-class GoalsPane(TabPane, can_focus=True):
+class GoalsPane(LazyPane, can_focus=True):
     """Three columns of goal cards, moved by key or by the arrows on a card.
 
     The pane itself takes the focus when the board is empty, so its keys still work.
@@ -47,29 +47,15 @@ class GoalsPane(TabPane, can_focus=True):
     ]
 
     def __init__(self, journal: Journal, today: dt.date) -> None:
-        super().__init__("Goals", id="goals")
-        self.journal = journal
-        self.today = today
-        self.loaded = False
+        super().__init__("Goals", id="goals", journal=journal, today=today)
         self.show_dropped = False
-        self._after_show: list[Callable[[], object]] = []
 
     def compose(self) -> ComposeResult:
         yield Static("", id="goals-bar")
         yield Horizontal(id="board")
 
-    def after_show(self, action: Callable[[], object]) -> None:
-        if self.loaded and self.is_on_screen:
-            action()
-        else:
-            self._after_show.append(action)
-
-    async def on_show(self) -> None:
-        if not self.loaded:
-            self.loaded = True
-            await self.load()
-        while self._after_show:
-            self._after_show.pop(0)()
+    async def shown(self) -> None:
+        await self.load()
 
     async def journal_changed(self) -> None:
         if self.loaded:
@@ -242,7 +228,8 @@ class GoalsPane(TabPane, can_focus=True):
 
         self.app.push_screen(
             ChoiceScreen(f"Delete {goal.title}?", "It is gone for good. Moving it to Dropped keeps it instead.",
-                         [("delete", "Delete", "error", "y"), ("cancel", "Keep it", "default", "escape")], default="cancel"),
+                         [("delete", "Delete", "error", "y"), ("cancel", "Keep it", "default", "escape")],
+                         default="cancel"),
             decided,
         )
 

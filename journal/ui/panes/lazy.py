@@ -1,0 +1,45 @@
+"""What the panes after Today share: they are built, and their data read, when first shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from textual.widgets import TabPane
+
+from journal.store.db import Journal
+
+
+class LazyPane(TabPane):
+    """A pane whose widgets and data wait for its first showing, so the journal opens fast.
+
+    Subclasses build in `first_show` and draw in `shown` (each time the pane is shown).
+    """
+
+    def __init__(self, title: str, *, id: str, journal: Journal, today: dt.date) -> None:
+        super().__init__(title, id=id)
+        self.journal = journal
+        self.today = today
+        self.loaded = False
+        self._after_show: list[Callable[[], object]] = []
+
+    def after_show(self, action: Callable[[], object]) -> None:
+        """Run `action` (a command from the palette) once the pane is shown and drawn; now if it is."""
+        if self.loaded and self.display and self.is_on_screen:
+            action()
+        else:
+            self._after_show.append(action)
+
+    async def on_show(self) -> None:
+        if not self.loaded:
+            self.loaded = True
+            await self.first_show()
+        await self.shown()
+        while self._after_show:
+            self._after_show.pop(0)()
+
+    async def first_show(self) -> None:
+        """Build what the pane needs; called once."""
+
+    async def shown(self) -> None:
+        """Draw the pane from the journal; called every time it is shown."""
