@@ -111,7 +111,7 @@ def test_add_edit_move_and_retire_items_from_the_pane(db_path):
         pilot.app.screen.query_one("#item-target").value = "9"
         await pilot.press("enter")
         await pilot.pause()
-        assert "from 1 to 7" in str(pilot.app.screen.query_one("#item-error", Static).render())
+        assert "from 1 to 7" in str(pilot.app.screen.query_one("#form-error", Static).render())
         pilot.app.screen.query_one("#item-target").value = "1"
         await pilot.click("#save")
         await pilot.pause()

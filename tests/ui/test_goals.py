@@ -85,7 +85,7 @@ def test_add_with_validation_and_delete_with_confirmation(db_path):
         pilot.app.screen.query_one("#goal-due", Input).value = "someday"
         await pilot.press("enter")
         await settle(pilot)
-        assert "cannot read 'someday'" in str(pilot.app.screen.query_one("#goal-error", Static).render())
+        assert "cannot read 'someday'" in str(pilot.app.screen.query_one("#form-error", Static).render())
         pilot.app.screen.query_one("#goal-due", Input).value = "friday"
         await pilot.click("#save")
         await settle(pilot)

@@ -302,8 +302,6 @@ def test_usable_at_80_by_24(db_path):
 
 def test_an_app_left_open_overnight_moves_to_the_new_date(db_path, monkeypatch):
     async def scenario(pilot):
-        from journal.ui.panes.today import TodayPane
-
         monkeypatch.setenv("JOURNAL_TODAY", "2026-11-27")
         pilot.app.check_the_date()
         await pilot.pause()
@@ -346,9 +344,7 @@ def test_a_day_saved_elsewhere_is_not_overwritten_silently(db_path):
 def test_what_another_window_saves_shows_up(db_path):
     async def scenario(pilot):
         from journal.store.sites import add_site
-        from journal.ui.panes.today import TodayPane
 
-        pane = pilot.app.query_one(TodayPane)
         with open_journal(db_path) as shell:
             save_entry(shell, DayEntry(TODAY, sleep_hours=6.5, mood=3))
             add_site(shell, "groin")
@@ -383,7 +379,7 @@ def test_a_site_that_exists_is_refused_in_the_dialog(db_path):
         await type_text(pilot, "knee")
         await pilot.press("enter")
         await pilot.pause()
-        assert "already a body site" in str(pilot.app.screen.query_one("#site-error", Static).render())
+        assert "already a body site" in str(pilot.app.screen.query_one("#form-error", Static).render())
 
     drive(make_app(db_path), scenario)
 

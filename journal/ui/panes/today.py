@@ -348,7 +348,7 @@ class TodayPane(TabPane):
         def add(name: str, label: str | None, sided: bool) -> Site:
             return add_site(self.journal, name, label=label, sided=sided)
 
-        self.app.push_screen(AddSiteScreen(add), self._site_added)
+        self.app.push_screen(AddSiteScreen("Add a body site", add), self._site_added)
 
     def _site_added(self, site: Site | None) -> None:
         if site is None:

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Iterable
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from journal.dates import parse_date
 from journal.domain.entries import Site
-from journal.errors import InvalidInput, JournalError
+from journal.errors import InvalidInput
+from journal.ui.screens.form import FormScreen
 
 
 class ChoiceScreen(ModalScreen[str]):
@@ -102,49 +104,18 @@ class GoToDateScreen(ModalScreen[dt.date | None]):
         self.dismiss(day)
 
 
-class AddSiteScreen(ModalScreen[Site | None]):
-    """Asks for a new body site and adds it with `add`; returns the site, or None.
+class AddSiteScreen(FormScreen[Site]):
+    """Asks for a new body site and adds it with `add(name, label, sided)`."""
 
-    A refusal (a bad name, a site that exists) is shown in the dialog, which stays open.
-    """
+    AUTO_FOCUS = "#site-name"
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        yield "Name", Input(placeholder="groin", id="site-name", compact=True)
+        yield "Shown as", Input(placeholder="Groin (optional)", id="site-label", compact=True)
+        yield "Sides", Checkbox("left and right", value=True, id="site-sided", compact=True)
 
-    def __init__(self, add: Callable[[str, str | None, bool], Site]) -> None:
-        super().__init__()
-        self.add_site = add
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label("Add a body site", classes="dialog-title")
-            with Grid(classes="dialog-form"):
-                yield Label("Name")
-                yield Input(placeholder="groin", id="site-name", compact=True)
-                yield Label("Shown as")
-                yield Input(placeholder="Groin (optional)", id="site-label", compact=True)
-            yield Checkbox("Has a left and a right side", value=True, id="site-sided")
-            yield Static("", id="site-error", classes="error-line")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Add", id="add", variant="primary")
-                yield Button("Cancel", id="cancel")
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#add")
-    def add(self) -> None:
-        name = self.query_one("#site-name", Input).value
-        label = self.query_one("#site-label", Input).value.strip() or None
-        sided = self.query_one("#site-sided", Checkbox).value
-        try:
-            site = self.add_site(name, label, sided)
-        except JournalError as error:
-            self.query_one("#site-error", Static).update(str(error))
-            self.query_one("#site-name", Input).focus()
-            return
-        self.dismiss(site)
-
-    @on(Button.Pressed, "#cancel")
-    def cancel(self) -> None:
-        self.dismiss(None)
+    def values(self) -> tuple[str, str | None, bool]:
+        return self.text("#site-name"), self.text("#site-label") or None, self.query_one("#site-sided", Checkbox).value
 
 
 class TextScreen(ModalScreen[str | None]):

@@ -3,81 +3,51 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from journal.dates import parse_date
 from journal.domain.entries import Site, resolve_site
 from journal.domain.goals import CATEGORIES, Assessment, Goal, Proposal, parse_measure, propose, set_aside_known
 from journal.errors import InvalidInput, JournalError
+from journal.ui.screens.form import FormScreen
 
 
-class GoalFormScreen(ModalScreen[Goal | None]):
+class GoalFormScreen(FormScreen[Goal]):
     """Title, category, due date, note and an optional measure."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
     AUTO_FOCUS = "#goal-title"
 
     def __init__(self, heading: str, save: Callable[[Goal], Goal], today: dt.date, goal: Goal | None = None) -> None:
-        super().__init__()
-        self.heading = heading
-        self.save = save
+        super().__init__(heading, save)
         self.today = today
         self.goal = goal
 
-    def compose(self) -> ComposeResult:
+    def fields(self) -> Iterable[tuple[str, Widget]]:
         goal = self.goal
-        with Vertical(classes="dialog"):
-            yield Label(self.heading, classes="dialog-title")
-            with Grid(classes="dialog-form"):
-                yield Label("Title")
-                yield Input(goal.title if goal else "", placeholder="Blood work with the doctor", id="goal-title",
-                            compact=True)
-                yield Label("Category")
-                yield Select([(c, c) for c in CATEGORIES], value=goal.category if goal else "other",
-                             allow_blank=False, id="goal-category", compact=True)
-                yield Label("Due")
-                yield Input(goal.due.isoformat() if goal and goal.due else "", placeholder="20 dec (optional)",
-                            id="goal-due", compact=True)
-                yield Label("Note")
-                yield Input(goal.note if goal else "", id="goal-note", compact=True)
-                yield Label("Measure")
-                yield Input(goal.measure.spec() if goal and goal.measure else "",
-                            placeholder="sleep:8, pain:knee:2 (optional)", id="goal-measure", compact=True)
-            yield Static("", id="goal-error", classes="error-line")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", id="save", variant="primary")
-                yield Button("Cancel", id="cancel")
+        yield "Title", Input(goal.title if goal else "", placeholder="Blood work with the doctor", id="goal-title",
+                             compact=True)
+        yield "Category", Select([(c, c) for c in CATEGORIES], value=goal.category if goal else "other",
+                                 allow_blank=False, id="goal-category", compact=True)
+        yield "Due", Input(goal.due.isoformat() if goal and goal.due else "", placeholder="20 dec (optional)",
+                           id="goal-due", compact=True)
+        yield "Note", Input(goal.note if goal else "", id="goal-note", compact=True)
+        yield "Measure", Input(goal.measure.spec() if goal and goal.measure else "",
+                               placeholder="sleep:8, pain:knee:2 (optional)", id="goal-measure", compact=True)
 
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#save")
-    def submit(self) -> None:
-        value = lambda selector: self.query_one(selector, Input).value.strip()  # noqa: E731
-        try:
-            due_text = value("#goal-due")
-            due = parse_date(due_text, today=self.today, allow_future=True) if due_text else None
-            measure = parse_measure(value("#goal-measure")) if value("#goal-measure") else None
-            goal = Goal(value("#goal-title"), str(self.query_one("#goal-category", Select).value), due=due,
-                        note=value("#goal-note"), measure=measure)
-            saved = self.save(goal)
-        except JournalError as error:
-            self.query_one("#goal-error", Static).update(str(error))
-            return
-        self.dismiss(saved)
-
-    @on(Input.Changed)
-    def clear_error(self) -> None:
-        self.query_one("#goal-error", Static).update("")
-
-    @on(Button.Pressed, "#cancel")
-    def cancel(self) -> None:
-        self.dismiss(None)
+    def values(self) -> tuple[Goal]:
+        due = self.text("#goal-due")
+        measure = self.text("#goal-measure")
+        return (Goal(self.text("#goal-title"), str(self.query_one("#goal-category", Select).value),
+                     due=parse_date(due, today=self.today, allow_future=True) if due else None,
+                     note=self.text("#goal-note"), measure=parse_measure(measure) if measure else None),)
 
 
 QUESTIONS = (

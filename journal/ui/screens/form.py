@@ -1,0 +1,74 @@
+"""The shape every form dialog shares: labelled fields, one error line, Save and Cancel.
+
+A form hands what was typed to a `save` function from the store; a refusal
+(InvalidInput, or any journal error) is shown in the form, which stays open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from journal.errors import JournalError
+
+Saved = TypeVar("Saved")
+
+
+class FormScreen(ModalScreen[Saved | None], Generic[Saved]):
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, heading: str, save: Callable[..., Saved]) -> None:
+        super().__init__()
+        self.heading = heading
+        self.save = save
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        """(label, widget) for each row of the form."""
+        raise NotImplementedError
+
+    def values(self) -> tuple[Any, ...]:
+        """The arguments for `save`, read from the fields; may raise InvalidInput."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.heading, classes="dialog-title")
+            with Grid(classes="dialog-form"):
+                for label, widget in self.fields():
+                    yield Label(label)
+                    yield widget
+            yield Static("", id="form-error", classes="error-line")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def submit(self) -> None:
+        try:
+            saved = self.save(*self.values())
+        except JournalError as error:
+            self.query_one("#form-error", Static).update(str(error))
+            return
+        self.dismiss(saved)
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(Checkbox.Changed)
+    def clear_error(self) -> None:
+        self.query_one("#form-error", Static).update("")
+
+    @on(Button.Pressed, "#cancel")
+    def cancel(self) -> None:
+        self.dismiss(None)
+
+    def text(self, selector: str) -> str:
+        return self.query_one(selector, Input).value.strip()
