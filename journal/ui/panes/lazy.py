@@ -36,7 +36,8 @@ class LazyPane(TabPane):
             await self.first_show()
         await self.shown()
         while self._after_show:
-            self._after_show.pop(0)()
+            # After the next refresh: a dialog the action opens finds the pane fully drawn.
+            self.call_after_refresh(self._after_show.pop(0))
 
     async def first_show(self) -> None:
         """Build what the pane needs; called once."""
