@@ -167,6 +167,10 @@ def test_the_palette_reaches_the_checklist(db_path):
                 break
         assert isinstance(pilot.app.screen, ItemFormScreen)
         assert pilot.app.query_one(TabbedContent).active == "checklist"
+        for _ in range(10):  # let the form finish mounting before it is closed
+            await pilot.pause(0.02)
+        await pilot.press("escape")
+        await pilot.pause()
 
     drive(make_app(db_path), scenario)
 

@@ -174,5 +174,7 @@ def test_the_assessment_takes_typing_at_once(db_path):
         await type_text(pilot, "Valencia marathon")
         assert pilot.app.screen.query_one("#looks-back-on", Input).value == "Valencia marathon"
         assert not pilot.app.screen.query_one("#cramping", Checkbox).value
+        await pilot.press("escape")
+        await settle(pilot)
 
     drive(make_app(db_path), scenario)
