@@ -190,7 +190,7 @@ def show(ctx, date, start, end, db_path):
 @db_option
 @click.pass_context
 def export(ctx, what, start, end, output, db_path):
-    """Write the daily entries (or the checklist's ticks) as CSV; see the README for the columns.
+    """Write the daily entries, the checklist's ticks or the goals as CSV; see the README for the columns.
 
     \b
     journal export > journal.csv
@@ -368,7 +368,7 @@ def checklist(ctx, week, db_path):
 @db_option
 @click.pass_context
 def items(ctx, db_path):
-    """List checklist items; add, edit, move or retire one."""
+    """List checklist items; add, edit, move, retire or remove one."""
     if ctx.invoked_subcommand is None:
         from journal.store.checklist import list_items
 
@@ -475,7 +475,7 @@ def _due(text: str | None) -> dt.date | None:
 
 @cli.group()
 def goal():
-    """Offseason goals: add, list, move, finish or remove them."""
+    """Offseason goals: add, edit, list, move, finish or remove them."""
 
 
 @goal.command("add")
