@@ -217,3 +217,16 @@ def test_the_twelve_weeks_are_drawn_on_a_fixed_scale():
     from journal.ui.panes.checklist import completion_bars
 
     assert completion_bars([None, 0.0, 0.43, 1.0, 1.3]) == "·▁▄██"
+
+
+def test_the_arrows_beside_the_week_are_clickable(db_path):
+    async def scenario(pilot):
+        await open_checklist(pilot)
+        await pilot.click("#previous-week")
+        await pilot.pause()
+        assert text_of(pilot, "#week-label").startswith("2026-W47")
+        await pilot.click("#next-week")
+        await pilot.pause()
+        assert text_of(pilot, "#week-label").startswith("2026-W48")
+
+    drive(make_app(db_path), scenario)

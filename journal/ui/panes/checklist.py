@@ -10,7 +10,6 @@ import datetime as dt
 
 from typing import TYPE_CHECKING
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -20,6 +19,7 @@ from journal.dates import describe_day, week_days, week_label, week_span, week_s
 from journal.errors import JournalError
 from journal.store.db import Journal
 from journal.ui.panes.lazy import LazyPane
+from journal.ui.widgets.arrow import Arrow
 
 if TYPE_CHECKING:
     from journal.domain.checklist import ChecklistItem
@@ -64,9 +64,9 @@ class ChecklistPane(LazyPane):
         from journal.ui.widgets.week_grid import WeekGrid
 
         with Horizontal(id="week-bar"):
-            yield Static("◀", id="previous-week", classes="day-arrow")
+            yield Arrow("◀", "previous_week", id="previous-week")
             yield Static("", id="week-label")
-            yield Static("▶", id="next-week", classes="day-arrow")
+            yield Arrow("▶", "next_week", id="next-week")
             yield Static("", id="week-figure")
             yield Label(f"{HISTORY_WEEKS} weeks", id="history-label")
             yield Static("", id="week-history")
@@ -205,13 +205,6 @@ class ChecklistPane(LazyPane):
 
     def action_this_week(self) -> None:
         self.go_to_week(week_start(self.today, self.first_weekday))
-
-    def on_click(self, event: events.Click) -> None:
-        clicked = event.widget.id if event.widget else None
-        if clicked == "previous-week":
-            self.action_previous_week()
-        elif clicked == "next-week":
-            self.action_next_week()
 
     # -- items -------------------------------------------------------------------
 

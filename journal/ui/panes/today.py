@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -21,6 +21,7 @@ from journal.store.db import Journal
 from journal.store.entries import entries_between, get_entry, last_saved, save_entry
 from journal.store.sites import add_site, list_sites
 from journal.ui.widgets.day_rows import day_rows, pain_key, pain_row, split_pain_key
+from journal.ui.widgets.arrow import Arrow
 from journal.ui.widgets.note import NotePreview, note_editor
 from journal.ui.widgets.score_sheet import ScoreSheet
 
@@ -88,9 +89,9 @@ class TodayPane(TabPane):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="day-bar"):
-            yield Static("◀", id="previous-day", classes="day-arrow")
+            yield Arrow("◀", "previous_day", id="previous-day")
             yield Static("", id="day-label")
-            yield Static("▶", id="next-day", classes="day-arrow")
+            yield Arrow("▶", "next_day", id="next-day")
             yield Static("", id="save-status")
         with Horizontal(id="today-body"):
             with VerticalScroll(id="day-form"):
@@ -360,14 +361,6 @@ class TodayPane(TabPane):
         self.sheet.focus()
         self.sheet.move_to(row.cells[0].key)
         self.notify(f"Added {site.label}")
-
-    def on_click(self, event: events.Click) -> None:
-        # The arrows beside the date are plain text: lighter than buttons, as clickable.
-        clicked = event.widget.id if event.widget else None
-        if clicked == "previous-day":
-            self.action_previous_day()
-        elif clicked == "next-day":
-            self.action_next_day()
 
     @on(OptionList.OptionSelected, "#recent-days")
     def _recent_chosen(self, event: OptionList.OptionSelected) -> None:
