@@ -88,17 +88,24 @@ def add_item(
     today: dt.date,
 ) -> ChecklistItem:
     """A new item at the end of the list, counting from `today`."""
-    title, kind, target = parse_title(title), parse_kind(kind), parse_target(target)
     with journal.transaction() as conn:
-        _check_title_is_new(conn, title)
-        position = conn.execute("SELECT coalesce(max(position) + 1, 0) FROM checklist_items").fetchone()[0]
-        cursor = conn.execute(
-            "INSERT INTO checklist_items (title, kind, description, target, position, created_on)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [title, kind, description.strip(), target, position, today.isoformat()],
-        )
-        _set_target(conn, cursor.lastrowid, today, target)
-        return _get(conn, cursor.lastrowid)
+        return insert_item(conn, title, kind=kind, target=target, description=description, today=today)
+
+
+def insert_item(
+    conn: sqlite3.Connection, title: str, *, kind: str, target: int | str, description: str = "", today: dt.date,
+) -> ChecklistItem:
+    """Add an item inside the caller's transaction (see `add_item`)."""
+    title, kind, target = parse_title(title), parse_kind(kind), parse_target(target)
+    _check_title_is_new(conn, title)
+    position = conn.execute("SELECT coalesce(max(position) + 1, 0) FROM checklist_items").fetchone()[0]
+    cursor = conn.execute(
+        "INSERT INTO checklist_items (title, kind, description, target, position, created_on)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [title, kind, description.strip(), target, position, today.isoformat()],
+    )
+    _set_target(conn, cursor.lastrowid, today, target)
+    return _get(conn, cursor.lastrowid)
 
 
 def update_item(

@@ -164,6 +164,7 @@ def remove_goal(journal: Journal, goal_id: int) -> Goal:
 def save_assessment(journal: Journal, assessment: Assessment, kept: list[Proposal], *, today: dt.date) -> list[Goal]:
     """Store an assessment and the proposals the runner kept, with any checklist items they need."""
     from journal.store.checklist import _items as checklist_items
+    from journal.store.checklist import insert_item
 
     with journal.transaction() as conn:
         cursor = conn.execute(
@@ -177,12 +178,7 @@ def save_assessment(journal: Journal, assessment: Assessment, kept: list[Proposa
         for proposal in kept:
             for title, kind, target in proposal.needs_items:
                 if title.lower() not in titles:
-                    position = conn.execute("SELECT coalesce(max(position) + 1, 0) FROM checklist_items").fetchone()[0]
-                    item = conn.execute(
-                        "INSERT INTO checklist_items (title, kind, description, target, position, created_on)"
-                        " VALUES (?, ?, '', ?, ?, ?)", [title, kind, target, position, today.isoformat()])
-                    conn.execute("INSERT INTO item_targets (item_id, since, target) VALUES (?, ?, ?)",
-                                 [item.lastrowid, today.isoformat(), target])
+                    insert_item(conn, title, kind=kind, target=target, today=today)
                     titles.add(title.lower())
         ids = [
             _insert(conn, replace(proposal.goal, measure=resolve_measure(conn, proposal.goal.measure, strict=False)),
