@@ -364,6 +364,61 @@ def checklist(ctx, week, db_path):
     click.echo(checklist_view(load_week(journal, start), first, _today()))
 
 
+@cli.command()
+@click.argument("week", required=False)
+@click.option("--markdown", is_flag=True, help="Write the review as a Markdown document.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file instead of stdout.")
+@db_option
+@click.pass_context
+def week(ctx, week, markdown, output, db_path):
+    """The weekly review (default this week): averages against the week before, flags,
+    checklist, goals and notes. WEEK is 2026-W48, this, last or a date in it.
+
+    \b
+    journal week
+    journal week last --markdown -o review.md
+    """
+    from journal.dates import parse_week
+    from journal.domain.review import review_markdown, review_text
+    from journal.store.insights import weekly_review
+    from journal.store.settings import first_weekday
+
+    today = _today()
+    journal = _open(ctx, db_path, create=False)
+    start = parse_week(week or "this", today=today, first_weekday=first_weekday(journal))
+    review = weekly_review(journal, start, today)
+    text = review_markdown(review) if markdown else review_text(review)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    _write_atomically(output, lambda out: out.write(text), journal.path)
+    click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
+@click.option("--date", "date", metavar="DATE", help="The day (default today).")
+@db_option
+@click.pass_context
+def flags(ctx, date, db_path):
+    """The flags active on a day: pain that persists or rises, sleep debt, post-race nights,
+    days below your usual. They say what was seen and what to consider; they never diagnose.
+
+    \b
+    journal flags
+    journal flags --date yesterday
+    """
+    from journal.dates import describe_day
+    from journal.store.insights import active_flags
+
+    day = _date(date, default=_today())
+    found = active_flags(_open(ctx, db_path, create=False), day)
+    if not found:
+        click.echo(f"no flags on {describe_day(day, _today())}")
+        return
+    for flag in found:
+        click.echo(f"{flag.level:<5}  {flag.text}")
+
+
 @cli.group(invoke_without_command=True)
 @db_option
 @click.pass_context

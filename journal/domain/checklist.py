@@ -114,11 +114,26 @@ def week_completion(
     off_days = [day for day in days if day_types.get(day) in OFF_DAY_TYPES]
     progress = []
     for item in items_in_week(items, start, ticked):
-        counting = [day for day in days if item.kind == "rest" or day_types.get(day) not in OFF_DAY_TYPES]
-        target = item.target_for(start) * len(counting) / 7 if item.in_week(start) else 0.0
         done = sum((item.id, day) in ticked for day in days)
-        progress.append(ItemProgress(item, done, target))
+        progress.append(ItemProgress(item, done, week_target(item, start, len(off_days))))
     return WeekCompletion(start, progress, off_days)
+
+
+def week_target(item: ChecklistItem, start: dt.date, off_days: int) -> float:
+    """The item's target for the week starting `start`, lowered by a seventh for each off day."""
+    if not item.in_week(start):
+        return 0.0
+    return item.target_for(start) * (7 if item.kind == "rest" else 7 - off_days) / 7
+
+
+def week_ratio(items: Iterable[ChecklistItem], start: dt.date, done: dict[int, int], off_days: int) -> float | None:
+    """The week's figure from tick counts per item id: what `week_completion` gives, without the detail."""
+    counted = total = 0.0
+    for item in items:
+        target = week_target(item, start, off_days)
+        counted += min(done.get(item.id, 0), target)
+        total += target
+    return counted / total if total > 0 else None
 
 
 def format_target(target: float) -> str:

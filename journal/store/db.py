@@ -70,6 +70,11 @@ class Journal:
         """Changes when another connection commits: cheap to poll."""
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
 
+    def reader(self) -> Journal:
+        """A second, read-only connection to the same journal, for reading on another thread."""
+        conn = _connect(self.path, read_only=True, any_thread=True)
+        return Journal(self.path, conn, read_only=True)
+
     def close(self) -> None:
         self.conn.close()
 
@@ -143,10 +148,11 @@ def _is_read_only(path: Path) -> bool:
     return no_write_bits or not os.access(path, os.W_OK)
 
 
-def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+def _connect(path: Path, *, read_only: bool, any_thread: bool = False) -> sqlite3.Connection:
     try:
         if read_only:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                                   check_same_thread=not any_thread)
         else:
             conn = sqlite3.connect(path, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 from journal.dates import WEEKDAY_NAMES, parse_weekday
+from journal.domain.scales import parse_sleep_hours
 from journal.errors import InvalidInput
 from journal.store.db import Journal
+
+SLEEP_NEED_MIN, SLEEP_NEED_MAX = 5.0, 12.0
+
+
+def parse_sleep_need(text: str) -> str:
+    """Hours of sleep a night the runner needs: 5 to 12, like 8 or 8.5."""
+    try:
+        hours = parse_sleep_hours(text)
+    except InvalidInput:
+        hours = None
+    if hours is None or not SLEEP_NEED_MIN <= hours <= SLEEP_NEED_MAX:
+        raise InvalidInput(f"sleep_need is hours a night from 5 to 12, like 8 or 8.5, got {text.strip()!r}")
+    return f"{hours:g}"
+
 
 # Every setting, its default and how a typed value is checked.
 SETTINGS = {
     "week_start": ("monday", lambda text: WEEKDAY_NAMES[parse_weekday(text)]),
+    "sleep_need": ("8", parse_sleep_need),
 }
 
 
@@ -33,3 +49,8 @@ def set_setting(journal: Journal, key: str, text: str) -> str:
 def first_weekday(journal: Journal) -> int:
     """The day weeks start on, 0 (Monday) to 6 (Sunday)."""
     return parse_weekday(get_setting(journal, "week_start"))
+
+
+def sleep_need(journal: Journal) -> float:
+    """The hours a night the runner needs (default 8): the sleep signals measure against it."""
+    return float(get_setting(journal, "sleep_need"))

@@ -12,14 +12,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 
 from journal import clock
+from journal.domain.trends import RANGES
 from journal.store.db import Journal
 from journal.ui.panes.checklist import ChecklistPane
 from journal.ui.panes.goals import GoalsPane
+from journal.ui.panes.review import ReviewPane
 from journal.ui.panes.today import TodayPane
+from journal.ui.panes.trends import TrendsPane
 
 
 OUTSIDE_CHANGES_EVERY = 2.0  # seconds between looks for what other windows and commands saved
-PANES = {"today": "Today", "checklist": "Checklist", "goals": "Goals"}
+PANES = {"today": "Today", "checklist": "Checklist", "goals": "Goals", "trends": "Trends", "review": "Week"}
 
 
 class OffseasonApp(App[None]):
@@ -33,6 +36,8 @@ class OffseasonApp(App[None]):
         Binding("f3", "show_pane('checklist')", "Checklist", show=False, tooltip="The Checklist pane",
                 id="app.checklist"),
         Binding("f4", "show_pane('goals')", "Goals", show=False, tooltip="The Goals pane", id="app.goals"),
+        Binding("f5", "show_pane('trends')", "Trends", show=False, tooltip="The Trends pane", id="app.trends"),
+        Binding("f6", "show_pane('review')", "Week", show=False, tooltip="The weekly review", id="app.review"),
         Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (unsaved changes are asked about)", id="app.quit"),
     ]
 
@@ -47,6 +52,8 @@ class OffseasonApp(App[None]):
             yield TodayPane(self.journal, self.today)
             yield ChecklistPane(self.journal, self.today)
             yield GoalsPane(self.journal, self.today)
+            yield TrendsPane(self.journal, self.today)
+            yield ReviewPane(self.journal, self.today)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -62,6 +69,8 @@ class OffseasonApp(App[None]):
             self.today_pane.journal_changed()
             self.query_one(ChecklistPane).journal_changed()
             self.run_worker(self.query_one(GoalsPane).journal_changed(), exclusive=True, group="goals")
+            self.query_one(TrendsPane).journal_changed()
+            self.query_one(ReviewPane).journal_changed()
 
     def check_the_date(self) -> None:
         today = clock.today()
@@ -70,6 +79,8 @@ class OffseasonApp(App[None]):
             self.today_pane.date_changed(today)
             self.query_one(ChecklistPane).date_changed(today)
             self.run_worker(self.query_one(GoalsPane).date_changed(today), exclusive=True, group="goals")
+            self.query_one(TrendsPane).date_changed(today)
+            self.query_one(ReviewPane).date_changed(today)
 
     def action_show_pane(self, pane: str) -> None:
         # Let go of the focus first: a focused widget in the pane being hidden
@@ -112,6 +123,15 @@ class OffseasonApp(App[None]):
         yield SystemCommand("Add a goal", "A new offseason goal (a in Goals)", goals("add_goal"))
         yield SystemCommand("Start the season assessment", "Look back on a race; goals are proposed (s in Goals)",
                             goals("assess"))
+        for number, (key, label, _) in enumerate(RANGES, start=1):
+            yield SystemCommand(f"Trends: {label}", f"Sparklines over {label} ({number} in Trends)",
+                                partial(self._trends_range, key))
+        review = partial(self._in_pane, "review")
+        yield SystemCommand("Week review: this week", "The weekly review of this week (f6)", review("this_week"))
+        yield SystemCommand("Week review: previous week", "The week before (alt+left)", review("previous_week"))
+        yield SystemCommand("Week review: next week", "The week after (alt+right)", review("next_week"))
+        yield SystemCommand("Flags: what the journal noticed", "The flags active on the day shown (ctrl+f)",
+                            today("flags"))
         yield SystemCommand("Help: keys", "Every key of the journal (f1)", self.action_help)
         yield SystemCommand("Quit", "Quit; unsaved changes are asked about first (ctrl+q)", self.action_quit)
 
@@ -125,6 +145,11 @@ class OffseasonApp(App[None]):
 
         return run
 
+    def _trends_range(self, key: str) -> None:
+        pane = self.query_one(TrendsPane)
+        pane.after_show(lambda: pane.choose_range(key))
+        self.action_show_pane("trends")
+
     def action_help(self) -> None:
         from journal.ui.widgets.week_grid import WeekGrid
 
@@ -135,6 +160,8 @@ class OffseasonApp(App[None]):
                 ("Today", TodayPane.BINDINGS),
                 ("Checklist", [*ChecklistPane.BINDINGS, *WeekGrid.BINDINGS[-1:]]),
                 ("Goals", [binding for binding in GoalsPane.BINDINGS if binding.id]),
+                ("Trends", TrendsPane.BINDINGS),
+                ("Week", ReviewPane.BINDINGS),
                 ("Everywhere", [*self.BINDINGS, palette]),
             )
         ]

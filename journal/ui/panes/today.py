@@ -26,6 +26,9 @@ from journal.ui.widgets.note import NotePreview, note_editor
 from journal.ui.widgets.score_sheet import ScoreSheet
 
 RECENT_DAYS = 14
+TREND_DAYS = 30
+FLAG_LINES = 3  # flags shown above the form; the rest are a key away
+FLAG_MARKS = {"red": "▲", "amber": "△", "info": "•"}
 
 
 def _text(value: object) -> str:
@@ -60,6 +63,27 @@ def saved_label(saved: dt.datetime | None, today: dt.date) -> str:
     return f"saved {local.day} {local:%b %H:%M}"
 
 
+class FlagStrip(Static):
+    """The flags active on the day shown, a line each, worst first; a click shows them in full."""
+
+    def show(self, flags: list) -> None:
+        self.display = bool(flags)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        shown = flags[:FLAG_LINES] if len(flags) <= FLAG_LINES else flags[: FLAG_LINES - 1]
+        for flag in shown:
+            text.append(f"{FLAG_MARKS[flag.level]} {flag.seen}\n", self.get_component_rich_style(f"flag-strip--{flag.level}"))
+        if len(flags) > len(shown):
+            text.append(f"  and {len(flags) - len(shown)} more: ctrl+f shows them all\n",
+                        self.get_component_rich_style("flag-strip--info"))
+        text.rstrip()
+        self.update(text)
+
+    COMPONENT_CLASSES = {"flag-strip--red", "flag-strip--amber", "flag-strip--info"}
+
+    def on_click(self) -> None:
+        self.query_ancestor(TodayPane).action_flags()
+
+
 class TodayPane(TabPane):
     """Log a day: every field of the day, checked as typed, saved with ctrl+s."""
 
@@ -70,6 +94,8 @@ class TodayPane(TabPane):
         Binding("ctrl+g", "go_to_date", "Go to date", tooltip="Go to a date", id="today.go_to_date"),
         Binding("ctrl+t", "today", "Today", show=False, tooltip="Go to today", id="today.today"),
         Binding("ctrl+n", "add_site", "Add body site", show=False, tooltip="Add a body site", id="today.add_site"),
+        Binding("ctrl+f", "flags", "Flags", show=False, tooltip="What the journal noticed, in full",
+                id="today.flags"),
     ]
 
     def __init__(self, journal: Journal, today: dt.date) -> None:
@@ -84,6 +110,7 @@ class TodayPane(TabPane):
         self._changed_elsewhere = False
         self._status_due = False
         self._note_text = ""
+        self.flags: list = []
 
     # -- layout -----------------------------------------------------------------
 
@@ -93,11 +120,14 @@ class TodayPane(TabPane):
             yield Static("", id="day-label")
             yield Arrow("▶", "next_day", id="next-day")
             yield Static("", id="save-status")
+        yield FlagStrip(id="flags")
         with Horizontal(id="today-body"):
-            with VerticalScroll(id="day-form"):
-                yield ScoreSheet(day_rows(self.sites), id="scores")
-                yield Label("Note", classes="section-label")
-                yield NotePreview("", id="note-preview")
+            with Vertical(id="day-column"):
+                yield Static("", id="cell-hint")
+                with VerticalScroll(id="day-form"):
+                    yield ScoreSheet(day_rows(self.sites), id="scores")
+                    yield Label("Note", classes="section-label")
+                    yield NotePreview("", id="note-preview")
             with Vertical(id="recent"):
                 yield Label(f"Last {RECENT_DAYS} days", classes="section-label")
                 yield OptionList(id="recent-days")
@@ -105,6 +135,7 @@ class TodayPane(TabPane):
     def on_mount(self) -> None:
         self.show_day(self.day)
         self.sheet.focus()
+        self._explain_row(ScoreSheet.CursorMoved(self.sheet, self.sheet.rows[self.sheet.cursor[0]]))
 
     def after_show(self, action: Callable[[], object]) -> None:
         """Run `action` for a command from the palette: this pane is always ready."""
@@ -225,8 +256,13 @@ class TodayPane(TabPane):
         status.set_classes(state)
 
     def refresh_recent(self) -> None:
-        start = self.today - dt.timedelta(days=RECENT_DAYS - 1)
-        logged = {entry.date: entry for entry in entries_between(self.journal, start, self.today)}
+        """Redraw what is read from the saved days: the recent days, the trends beside the form, the flags."""
+        from journal.domain.signals import LOOKBACK_DAYS, flags_on
+        from journal.store.settings import sleep_need
+
+        recent_start = self.today - dt.timedelta(days=RECENT_DAYS - 1)
+        first = min(recent_start, self.day) - dt.timedelta(days=max(LOOKBACK_DAYS, TREND_DAYS))
+        logged = {entry.date: entry for entry in entries_between(self.journal, first, max(self.day, self.today))}
         recent = self.query_one("#recent-days", OptionList)
         recent.clear_options()
         days = [self.today - dt.timedelta(days=offset) for offset in range(RECENT_DAYS)]
@@ -234,8 +270,36 @@ class TodayPane(TabPane):
             Option(Text(recent_label(day, logged.get(day)), no_wrap=True, overflow="ellipsis"), id=day.isoformat())
             for day in days
         )
-        if start <= self.day <= self.today:
+        if recent_start <= self.day <= self.today:
             recent.highlighted = (self.today - self.day).days
+        self.sheet.show_trends(self._trends(logged))
+        self.flags = flags_on(logged, self.day, self.sites, sleep_need(self.journal))
+        self.query_one(FlagStrip).show(self.flags)
+
+    def _trends(self, logged: dict[dt.date, DayEntry]) -> dict[str, Text]:
+        """The 30 days to the day shown, for each row of the form that has a trend."""
+        from journal.domain.signals import metric_value, site_pain
+        from journal.domain.trends import scale_of, spark
+        from journal.ui.widgets.trend_table import spark_text
+
+        days = [self.day - dt.timedelta(days=offset) for offset in range(TREND_DAYS - 1, -1, -1)]
+        sheet = self.sheet
+
+        def style(name: str):
+            return sheet.get_component_rich_style(f"score-sheet--{'trend' if name == 'spark' else name}")
+
+        trends = {"caption": Text(f"the {TREND_DAYS} days to {self.day:%a %d %b}", style("hint"))}
+        for row in sheet.rows:
+            if not row.trend or row.trend == "caption":
+                continue
+            if row.trend.startswith("pain:"):
+                site = row.trend.removeprefix("pain:")
+                values = [site_pain(logged.get(day), site) for day in days]
+            else:
+                values = [metric_value(logged.get(day), row.trend) for day in days]
+            if any(value is not None for value in values):
+                trends[row.trend] = spark_text(row.trend, spark(values, *scale_of(row.trend)), values, style)
+        return trends
 
     def on_text_area_changed(self) -> None:
         self.form_changed()
@@ -361,6 +425,22 @@ class TodayPane(TabPane):
         self.sheet.focus()
         self.sheet.move_to(row.cells[0].key)
         self.notify(f"Added {site.label}")
+
+    @on(ScoreSheet.CursorMoved)
+    def _explain_row(self, event: ScoreSheet.CursorMoved) -> None:
+        row = event.row
+        self.query_one("#cell-hint", Static).update(f"{row.label}: {row.hint or row.scale}")
+
+    def action_flags(self) -> None:
+        from journal.ui.screens.dialogs import ChoiceScreen
+
+        day = describe_day(self.day, self.today)
+        if not self.flags:
+            self.notify(f"No flags on {day}")
+            return
+        body = "\n\n".join(f"{FLAG_MARKS[flag.level]} {flag.text}" for flag in self.flags)
+        self.app.push_screen(ChoiceScreen(f"What the journal noticed, {day}", body,
+                                          [("close", "Close", "primary", "escape")], default="close"))
 
     @on(OptionList.OptionSelected, "#recent-days")
     def _recent_chosen(self, event: OptionList.OptionSelected) -> None:

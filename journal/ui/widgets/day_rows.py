@@ -26,12 +26,12 @@ def day_rows(sites: list[Site]) -> list[Row]:
     """Every row of a day's sheet, in the order a runner fills them in."""
     rows = [
         Row("Day type", [Cell("day_type", parse_day_type, width=8, max_length=8, choices=DAY_TYPES)],
-            hint="space or first letter"),
+            hint="space or a first letter: " + ", ".join(DAY_TYPES), trend="caption"),
         Row("Sleep hours", [Cell("sleep_hours", parse_sleep_hours, width=5, max_length=5,
-                                 characters="0123456789.,")], hint="0-24, like 7.5"),
+                                 characters="0123456789.,")], hint="0-24, like 7.5", trend="sleep_hours"),
         *(
             Row(item.label.capitalize(), [Cell(item.field, partial(parse_wellness, item.field), width=5, max_length=1)],
-                hint=f"1 {item.low} … 5 {item.high}")
+                hint=f"1 {item.low} … 5 {item.high}", trend=item.field)
             for item in WELLNESS
         ),
         Row("", heading=""),
@@ -52,7 +52,7 @@ def pain_row(site: Site) -> Row:
         Cell(pain_key(site.name, side), partial(_parse_pain, f"{site.label} {side}".strip()), width=PAIN_CELL_WIDTH)
         for side in (PAIN_COLUMNS if site.sided else ("",))
     ]
-    return Row(site.label, cells, scale=PAIN_SCALE)
+    return Row(site.label, cells, scale=PAIN_SCALE, trend=f"pain:{site.name}")
 
 
 def _parse_pain(where: str, text: str) -> int:

@@ -22,6 +22,7 @@ from journal.ui.widgets.text_grid import TextGrid
 
 LABEL_WIDTH = 19
 GAP = 2
+TREND_AT = LABEL_WIDTH + 15  # the trend column starts after the widest row of cells (pain: any, L, R)
 NUMBER_KEYS = "0123456789"
 
 
@@ -52,9 +53,10 @@ class Cell:
 class Row:
     label: str
     cells: list[Cell] = field(default_factory=list)
-    hint: str = ""  # shown beside the cells
+    hint: str = ""  # what the cells take, for the line that explains the cursor's row
     scale: str = ""  # what fits, shown in red when a cell is refused (the hint when empty)
     heading: str = ""  # a row with no cells: a section head over the columns
+    trend: str = ""  # the key of the trend drawn beside the cells
 
     @property
     def editable(self) -> bool:
@@ -78,12 +80,28 @@ class ScoreSheet(TextGrid):
         "score-sheet--hint",
         "score-sheet--error",
         "score-sheet--heading",
+        "score-sheet--trend",
+        "score-sheet--pain-low",
+        "score-sheet--pain-mid",
+        "score-sheet--pain-high",
     }
     BINDINGS = [
         Binding("enter", "next_cell", "Next field", show=False),
         Binding("backspace", "erase", "Erase a character", show=False),
         Binding("delete", "clear", "Clear the field", show=False),
     ]
+
+    class CursorMoved(Message):
+        """The cursor went to another cell."""
+
+        def __init__(self, sheet: ScoreSheet, row: Row) -> None:
+            super().__init__()
+            self.sheet = sheet
+            self.row = row
+
+        @property
+        def control(self) -> ScoreSheet:
+            return self.sheet
 
     class Changed(Message):
         """A cell's text changed (typed, erased or cleared)."""
@@ -102,6 +120,7 @@ class ScoreSheet(TextGrid):
         self.rows: list[Row] = list(rows)
         self.cells: dict[str, Cell] = {cell.key: cell for row in self.rows for cell in row.cells}
         self.values: dict[str, str] = {}
+        self.trends: dict[str, Text] = {}
         self.set_values({})
         self.cursor = (self._editable_rows()[0], 0)
         self._fresh = True  # the next key typed replaces the cell, as when a field is selected
@@ -125,6 +144,11 @@ class ScoreSheet(TextGrid):
         self.cells.update({cell.key: cell for cell in row.cells})
         self.values.update({cell.key: cell.choices[0] if cell.choices else "" for cell in row.cells})
         self.refresh(layout=True)
+
+    def show_trends(self, trends: dict[str, Text]) -> None:
+        """Draw these texts in the trend column of the rows whose `trend` they are keyed by."""
+        self.trends = trends
+        self.refresh()
 
     def set_values(self, values: dict[str, str]) -> None:
         """Show these texts (missing keys are empty, or a choice cell's first choice), without posting Changed."""
@@ -261,11 +285,12 @@ class ScoreSheet(TextGrid):
                 cell_style += style("score-sheet--invalid")
             text.append(self.values[cell.key].ljust(cell.width)[: cell.width], cell_style)
             text.append(" " * GAP)
+        text.append(" " * (TREND_AT - text.cell_len))
         if refused:
             # The scale says what fits; saving names the field and the value in full.
             text.append(f"✗ {row.scale or row.hint}", style("score-sheet--error"))
-        else:
-            text.append(row.hint, style("score-sheet--hint"))
+        elif row.trend in self.trends:
+            text.append_text(self.trends[row.trend])
         return text
 
     def _cell_spans(self, row: Row) -> list[tuple[int, int]]:
@@ -281,6 +306,8 @@ class ScoreSheet(TextGrid):
         return [index for index, row in enumerate(self.rows) if row.editable]
 
     def _set_cursor(self, row: int, column: int) -> None:
+        if row != self.cursor[0]:
+            self.post_message(self.CursorMoved(self, self.rows[row]))
         self.cursor = (row, column)
         self._fresh = True
         self.refresh()

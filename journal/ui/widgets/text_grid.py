@@ -1,4 +1,4 @@
-"""What the score sheet and the week grid share: lines drawn from rich Text, one cursor, arrow keys."""
+"""What the score sheet, the week grid and the trend table share: lines drawn from rich Text; a cursor and arrow keys."""
 
 from __future__ import annotations
 
@@ -9,8 +9,23 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 
-class TextGrid(Widget, can_focus=True):
-    """A focusable widget that draws each line from `line_text` and moves a cursor with the arrows.
+class TextLines(Widget):
+    """A widget that draws each of its lines from the rich Text that `line_text` gives."""
+
+    def line_text(self, y: int) -> Text:
+        raise NotImplementedError
+
+    def render_line(self, y: int) -> Strip:
+        text = self.line_text(y)
+        text.truncate(self.size.width, overflow="ellipsis")
+        segments = list(text.render(self.app.console))
+        # Unstyled text takes the widget's own colours, as every other line does.
+        strip = Strip(segments, text.cell_len).apply_style(self.rich_style)
+        return strip.extend_cell_length(self.size.width, self.rich_style)
+
+
+class TextGrid(TextLines, can_focus=True):
+    """A focusable widget of text lines that moves a cursor with the arrows.
 
     Subclasses draw their lines and implement `action_move(rows, columns)`.
     """
@@ -22,19 +37,8 @@ class TextGrid(Widget, can_focus=True):
         Binding("right", "move(0, 1)", "Right", show=False),
     ]
 
-    def line_text(self, y: int) -> Text:
-        raise NotImplementedError
-
     def action_move(self, rows: int, columns: int) -> None:
         raise NotImplementedError
-
-    def render_line(self, y: int) -> Strip:
-        text = self.line_text(y)
-        text.truncate(self.size.width, overflow="ellipsis")
-        segments = list(text.render(self.app.console))
-        # Unstyled text takes the widget's own colours, as every other line does.
-        strip = Strip(segments, text.cell_len).apply_style(self.rich_style)
-        return strip.extend_cell_length(self.size.width, self.rich_style)
 
     def scroll_into_view(self, x: int, y: int, width: int) -> None:
         """Scroll the container so that this stretch of a line is visible."""

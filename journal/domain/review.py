@@ -1,0 +1,249 @@
+"""The weekly review: a week against the one before, its flags, its checklist, its goals and its notes.
+
+One model, built from what the store reads, drawn as plain text (the CLI and
+the app) or as a Markdown document (`journal week --markdown`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from journal.dates import week_days, week_label, week_span
+from journal.domain.checklist import WeekCompletion, format_ratio, format_target
+from journal.domain.entries import DayEntry, Site
+from journal.domain.goals import Goal
+from journal.domain.scales import WELLNESS_FIELDS
+from journal.domain.signals import (
+    DAY,
+    METRIC_LABELS,
+    TOTAL,
+    Entries,
+    Flag,
+    compare,
+    mean,
+    metric_value,
+    site_pain,
+    sleep_debt,
+)
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    """A metric's mean this week and the week before, and whether it moved meaningfully."""
+
+    label: str
+    this_week: float | None
+    last_week: float | None
+    verdict: str  # better, worse, about the same, or '' without data on both sides
+    unit: str = ""
+
+
+@dataclass
+class WeeklyReview:
+    start: dt.date
+    first_weekday: int
+    today: dt.date
+    logged: int  # days logged in the week
+    rows: list[MetricRow]
+    flags: list[Flag]
+    completion: WeekCompletion
+    goals: list[tuple[Goal, float | None]]
+    notes: list[tuple[dt.date, str]]
+    sleep_need: float
+    debt: tuple[float, int]  # sleep debt at the week's end (or today), and the nights it counts
+    day_types: dict[dt.date, str] = field(default_factory=dict)
+
+    @property
+    def end(self) -> dt.date:
+        return self.start + 6 * DAY
+
+    @property
+    def title(self) -> str:
+        return f"{week_label(self.start, self.first_weekday)} · {week_span(self.start)}"
+
+    @property
+    def days_so_far(self) -> int:
+        """The week's days up to today: 7 for a past week."""
+        return max(0, min(7, (self.today - self.start).days + 1))
+
+
+def metric_rows(entries: Entries, start: dt.date, sites: list[Site], sleep_need: float) -> list[MetricRow]:
+    """Each metric's mean this week against the week before; pain sites with a reading in either."""
+    this_week, last_week = week_days(start), week_days(start - 7 * DAY)
+
+    def week_mean(days: list[dt.date], value) -> float | None:
+        return mean(found for day in days if (found := value(entries.get(day))) is not None)
+
+    rows = []
+    for metric in ("sleep_hours", *WELLNESS_FIELDS, TOTAL):
+        def value(entry: DayEntry | None, metric: str = metric) -> float | None:
+            return metric_value(entry, metric)
+
+        now, before = week_mean(this_week, value), week_mean(last_week, value)
+        if metric == "sleep_hours":
+            # More sleep is better up to the runner's need; past it, about the same.
+            verdict = compare(None if before is None else min(before, sleep_need),
+                              None if now is None else min(now, sleep_need), higher_is_better=True)
+            rows.append(MetricRow(METRIC_LABELS[metric].capitalize(), now, before, verdict, " h"))
+        else:
+            rows.append(MetricRow(METRIC_LABELS[metric].capitalize(), now, before,
+                                  compare(before, now, higher_is_better=True)))
+    for site in sites:
+        def pain(entry: DayEntry | None, site: str = site.name) -> float | None:
+            return site_pain(entry, site)
+
+        now, before = week_mean(this_week, pain), week_mean(last_week, pain)
+        if now is None and before is None:
+            continue
+        rows.append(MetricRow(f"Pain: {site.label}", now, before, compare(before, now, higher_is_better=False)))
+    return rows
+
+
+def build_review(
+    entries: Entries,
+    start: dt.date,
+    *,
+    first_weekday: int,
+    today: dt.date,
+    sites: list[Site],
+    sleep_need: float,
+    flags: list[Flag],
+    completion: WeekCompletion,
+    goals: list[tuple[Goal, float | None]],
+) -> WeeklyReview:
+    days = week_days(start)
+    logged = [entries[day] for day in days if day in entries]
+    last = min(days[-1], today)
+    return WeeklyReview(
+        start=start,
+        first_weekday=first_weekday,
+        today=today,
+        logged=len(logged),
+        rows=metric_rows(entries, start, sites, sleep_need),
+        flags=flags,
+        completion=completion,
+        goals=goals,
+        notes=[(entry.date, entry.note) for entry in logged if entry.note],
+        sleep_need=sleep_need,
+        debt=sleep_debt(entries, last, sleep_need) if last >= start else (0.0, 0),
+        day_types={entry.date: entry.day_type for entry in logged if entry.day_type != "normal"},
+    )
+
+
+# -- drawing ------------------------------------------------------------------------
+
+
+def number(value: float | None, unit: str = "") -> str:
+    return "–" if value is None else f"{value:.1f}{unit}"
+
+
+def _logged_line(review: WeeklyReview) -> str:
+    so_far = review.days_so_far
+    if so_far == 0:
+        return "This week has not started yet."
+    counted = f"{review.logged} of {so_far} days logged" + (" so far" if so_far < 7 else "")
+    if review.day_types:
+        counted += "; " + ", ".join(f"{day:%a} {kind}" for day, kind in sorted(review.day_types.items()))
+    return counted + "."
+
+
+def _sleep_line(review: WeeklyReview) -> str:
+    debt, nights = review.debt
+    if not nights:
+        return "Sleep debt: no nights logged in the last 14 days."
+    return (f"Sleep debt: {debt:.1f} h over the 14 days to {min(review.end, review.today):%a %d %b}"
+            f" ({nights} nights logged, need {review.sleep_need:g} h).")
+
+
+def _goal_line(goal: Goal, value: float | None, today: dt.date) -> str:
+    from journal.textview import progress_bar
+
+    status = {"todo": "to do", "doing": "doing", "done": "done", "dropped": "dropped"}[goal.status]
+    due = f", due {goal.due:%d %b}" + (" (overdue)" if goal.overdue(today) else "") if goal.due else ""
+    progress = f": {progress_bar(value)}" if goal.measure else ""
+    return f"{goal.title} ({status}{due}){progress}"
+
+
+def review_lines(review: WeeklyReview) -> list[tuple[str, str]]:
+    """The review as (line, kind) pairs; kind is heading, text, better, worse, or a flag level."""
+    lines: list[tuple[str, str]] = [(f"Week {review.title}", "title"), (_logged_line(review), "text"), ("", "text")]
+    lines.append(("Averages against the week before", "heading"))
+    width = max(len(row.label) for row in review.rows)
+    lines.append((f"  {'':<{width}}  {'this':>6}  {'before':>6}", "muted"))
+    for row in review.rows:
+        lines.append((
+            f"  {row.label:<{width}}  {number(row.this_week):>6}  {number(row.last_week):>6}  {row.verdict}".rstrip(),
+            row.verdict if row.verdict in ("better", "worse") else "text",
+        ))
+    lines.append((f"  {_sleep_line(review)}", "text"))
+    lines.append(("", "text"))
+    lines.append(("Flags this week", "heading"))
+    if review.flags:
+        lines.extend((f"  {_mark(flag)} {flag.day:%a}: {flag.text}", flag.level) for flag in review.flags)
+    else:
+        lines.append(("  None raised.", "text"))
+    lines.append(("", "text"))
+    completion = review.completion
+    lines.append((f"Checklist: {format_ratio(completion.ratio)} done", "heading"))
+    for progress in completion.items:
+        lines.append((f"  {progress.item.title}: {progress.done}/{format_target(progress.target)}", "text"))
+    if not completion.items:
+        lines.append(("  No checklist items this week.", "text"))
+    lines.append(("", "text"))
+    lines.append(("Goals", "heading"))
+    if review.goals:
+        lines.extend((f"  {_goal_line(goal, value, review.today)}", "text") for goal, value in review.goals)
+    else:
+        lines.append(("  No goals on the board.", "text"))
+    lines.append(("", "text"))
+    lines.append(("Notes", "heading"))
+    if not review.notes:
+        lines.append(("  No notes this week.", "text"))
+    for day, note in review.notes:
+        first, *rest = note.splitlines() or [""]
+        lines.append((f"  {day:%a %d}  {first}", "text"))
+        lines.extend((f"          {line}", "text") for line in rest)
+    return lines
+
+
+def _mark(flag: Flag) -> str:
+    return {"red": "!!", "amber": "! ", "info": "i "}[flag.level]
+
+
+def review_text(review: WeeklyReview) -> str:
+    return "\n".join(line for line, _ in review_lines(review)).rstrip() + "\n"
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell or list item."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+
+
+def review_markdown(review: WeeklyReview) -> str:
+    out = [f"# Week {review.title}", "", _logged_line(review), "", "## Averages against the week before", "",
+           "| | this week | week before | |", "|---|---:|---:|---|"]
+    out.extend(
+        f"| {_md(row.label)} | {number(row.this_week)} | {number(row.last_week)} | {row.verdict} |"
+        for row in review.rows
+    )
+    out += ["", _sleep_line(review), "", "## Flags this week", ""]
+    out.extend(f"- **{flag.level}**, {flag.day:%a %d %b}: {_md(flag.text)}" for flag in review.flags)
+    if not review.flags:
+        out.append("None raised.")
+    completion = review.completion
+    out += ["", f"## Checklist: {format_ratio(completion.ratio)} done", ""]
+    out.extend(f"- {_md(p.item.title)}: {p.done}/{format_target(p.target)}" for p in completion.items)
+    if not completion.items:
+        out.append("No checklist items this week.")
+    out += ["", "## Goals", ""]
+    out.extend(f"- {_md(_goal_line(goal, value, review.today))}" for goal, value in review.goals)
+    if not review.goals:
+        out.append("No goals on the board.")
+    out += ["", "## Notes", ""]
+    for day, note in review.notes:
+        lines = [_md(line) for line in note.splitlines()] or [""]
+        out.append(f"- **{day:%a %d %b}**: " + "  \n  ".join(lines))
+    if not review.notes:
+        out.append("No notes this week.")
+    return "\n".join(out) + "\n"

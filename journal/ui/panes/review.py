@@ -1,0 +1,109 @@
+"""The Week pane: the weekly review of any week, as `journal week` prints it, in colour."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Static
+
+from journal.dates import week_start
+from journal.store.db import Journal
+from journal.ui.panes.lazy import LazyPane
+from journal.ui.widgets.arrow import Arrow
+
+# How each kind of review line is drawn, as theme-driven component classes of the pane.
+LINE_CLASSES = {
+    "title": "review--title",
+    "heading": "review--heading",
+    "muted": "review--muted",
+    "better": "review--better",
+    "worse": "review--worse",
+    "red": "review--red",
+    "amber": "review--amber",
+    "info": "review--info",
+}
+
+
+class ReviewPane(LazyPane):
+    """A week against the one before: averages, flags, checklist, goals and notes."""
+
+    BINDINGS = [
+        Binding("alt+left", "previous_week", "Prev", tooltip="Previous week", id="review.previous_week"),
+        Binding("alt+right", "next_week", "Next", tooltip="Next week", id="review.next_week"),
+        Binding("ctrl+t", "this_week", "This week", show=False, tooltip="This week", id="review.this_week"),
+    ]
+    COMPONENT_CLASSES = set(LINE_CLASSES.values())
+
+    def __init__(self, journal: Journal, today: dt.date) -> None:
+        super().__init__("Week", id="review", journal=journal, today=today)
+        self.start = week_start(today)
+
+    def build(self) -> ComposeResult:
+        with Horizontal(id="review-bar"):
+            yield Arrow("◀", "previous_week", id="review-previous")
+            yield Static("", id="review-label")
+            yield Arrow("▶", "next_week", id="review-next")
+        with VerticalScroll(id="review-body"):
+            yield Static("", id="review-text")
+
+    async def first_show(self) -> None:
+        from journal.store.settings import first_weekday
+
+        await self.mount_compose(self.build())
+        self.start = week_start(self.today, first_weekday(self.journal))
+
+    async def shown(self) -> None:
+        self.load()
+        self.query_one("#review-body").focus()
+
+    def load(self) -> None:
+        from journal.dates import week_label, week_span
+        from journal.domain.review import review_lines
+        from journal.store.insights import weekly_review
+        from journal.store.settings import first_weekday
+
+        first = first_weekday(self.journal)
+        self.start = week_start(self.start, first)
+        review = weekly_review(self.journal, self.start, self.today)
+        text = Text()
+        for line, kind in review_lines(review)[1:]:  # the bar above shows the title
+            style = self.get_component_rich_style(LINE_CLASSES[kind]) if kind in LINE_CLASSES else None
+            text.append(line + "\n", style)
+        self.query_one("#review-text", Static).update(text)
+        label = f"{week_label(self.start)} ·" if first == 0 else "week of"
+        self.query_one("#review-label", Static).update(f"{label} {week_span(self.start)}")
+        self.query_one("#review-next").set_class(self.start + dt.timedelta(days=6) >= self.today, "-disabled")
+
+    def journal_changed(self) -> None:
+        if self.loaded and self.display:
+            self.load()
+
+    def date_changed(self, today: dt.date) -> None:
+        self.today = today
+        self.journal_changed()
+
+    def go_to_week(self, start: dt.date) -> None:
+        self.start = start
+        self.load()
+
+    def action_previous_week(self) -> None:
+        self.go_to_week(self.start - dt.timedelta(days=7))
+
+    def action_next_week(self) -> None:
+        if self.start + dt.timedelta(days=6) >= self.today:
+            self.notify("This is the latest week")
+            return
+        self.go_to_week(self.start + dt.timedelta(days=7))
+
+    def action_this_week(self) -> None:
+        self.go_to_week(week_start(self.today, self.first_weekday))
+
+    @property
+    def first_weekday(self) -> int:
+        from journal.store.settings import first_weekday
+
+        return first_weekday(self.journal)

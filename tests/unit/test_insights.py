@@ -1,0 +1,142 @@
+"""Trends, the weekly review and the flags, read from real journal files."""
+
+import datetime as dt
+
+import pytest
+
+from journal.domain.entries import DayEntry
+from journal.domain.review import review_markdown, review_text
+from journal.domain.trends import spark
+from journal.store.checklist import list_items, set_tick
+from journal.store.entries import save_entries
+from journal.store.goals import add_goal
+from journal.domain.goals import Goal, Measure
+from journal.store.insights import active_flags, weekly_review
+from journal.store.settings import set_setting
+from journal.store.trends import load_trends
+from tests.conftest import TODAY
+
+DAY = dt.timedelta(days=1)
+MONDAY = dt.date(2026, 11, 23)  # the week of TODAY
+
+
+# -- sparklines and trends ----------------------------------------------------------------
+
+
+def test_a_sparkline_is_drawn_on_fixed_ends_with_gaps_for_missing_days():
+    assert spark([1, 5, None, 3, 9, -1], 1, 5) == "▁█ ▅█▁"
+    assert spark([0, 10], 0, 10) == "▁█"
+
+
+def test_trends_keep_gaps_take_the_worst_side_and_figure_over_days(journal):
+    start = TODAY - 9 * DAY
+    save_entries(journal, [
+        DayEntry(start, sleep_hours=6.0, mood=2, pain={("knee", "left"): 2, ("knee", "right"): 6}),
+        DayEntry(start + DAY, sleep_hours=8.0, mood=4),
+        DayEntry(TODAY, sleep_hours=7.0, mood=3, pain={("knee", "left"): 1}),
+    ])
+    trends = load_trends(journal, start, TODAY, width=50)
+    assert trends.per_cell == 1 and trends.days == 10
+    by_key = {series.key: series for series in trends.series}
+    mood = by_key["mood"]
+    assert mood.cells == [2, 4, *[None] * 7, 3]
+    assert (mood.latest, mood.mean, mood.minimum, mood.maximum) == (3, 3, 2, 4)
+    knee = by_key["pain:knee"]
+    assert knee.cells == [6, *[None] * 8, 1] and knee.latest == 1 and knee.maximum == 6
+    assert "pain:shin" not in by_key, "a site with no readings has no row"
+    assert by_key["total"].latest is None, "the total needs all five items"
+
+
+def test_a_long_range_is_bucketed_to_the_width(journal):
+    start = TODAY - 99 * DAY
+    save_entries(journal, [DayEntry(start + offset * DAY, mood=1 + offset % 5) for offset in range(100)])
+    trends = load_trends(journal, start, TODAY, width=10)
+    mood = next(series for series in trends.series if series.key == "mood")
+    assert trends.per_cell == 10 and len(mood.cells) == 10
+    assert mood.cells == [3.0] * 10  # each bucket holds two of each of 1..5
+
+
+def test_weekly_completion_lines_up_under_the_days_of_its_week(journal):
+    strength = list_items(journal)[0]  # 2 a week
+    set_tick(journal, strength.id, MONDAY - 7 * DAY, True)  # last week: 1 of 2
+    trends = load_trends(journal, MONDAY - 14 * DAY, TODAY, width=50)
+    completion = next(series for series in trends.series if series.key == "completion")
+    week_before, last_week, this_week = completion.cells[:7], completion.cells[7:14], completion.cells[14:]
+    assert set(week_before) == {None}, "before the checklist was in use there is no figure"
+    # Only the ticked item was in use last week (a tick moves its start back): 1 of 2.
+    assert set(last_week) == {0.5}
+    assert set(this_week) == {None}, "a week in progress is not yet a figure"
+    assert completion.latest == last_week[0]
+
+
+# -- flags from the store -----------------------------------------------------------------
+
+
+def test_sleep_need_is_a_setting_the_flags_use(journal):
+    save_entries(journal, [DayEntry(TODAY - offset * DAY, sleep_hours=7.0) for offset in range(8)])
+    assert [flag.kind for flag in active_flags(journal, TODAY)] == ["sleep-debt"]  # 8 h short of 8 h
+    set_setting(journal, "sleep_need", "7.5")
+    assert active_flags(journal, TODAY) == []  # 4 h short of 7.5 h
+
+
+# -- the weekly review --------------------------------------------------------------------
+
+
+@pytest.fixture
+def week_journal(journal):
+    last_week = MONDAY - 7 * DAY
+    save_entries(journal, [
+        *(DayEntry(last_week + offset * DAY, sleep_hours=7.0, mood=2, pain={("knee", "left"): 6})
+          for offset in range(7)),
+        DayEntry(MONDAY, day_type="rest", sleep_hours=8.0, mood=4, pain={("knee", "left"): 3},
+                 note='Physio: "load it gently", 3x15 calf raises'),
+        DayEntry(MONDAY + DAY, sleep_hours=7.5, mood=4, pain={("knee", "left"): 2}),
+        DayEntry(TODAY, sleep_hours=8.5, mood=3, note="Strides felt quick\nKnee fine afterwards"),
+    ])
+    strength = list_items(journal)[0]
+    set_tick(journal, strength.id, MONDAY + DAY, True)
+    add_goal(journal, Goal("Settle the knee", "rehab", measure=Measure("pain", site="knee", level=2.0)),
+             today=last_week)
+    return journal
+
+
+def test_the_weekly_review_as_text(week_journal):
+    text = review_text(weekly_review(week_journal, MONDAY, TODAY))
+    assert text.splitlines()[:15] == [
+        "Week 2026-W48 · 23–29 Nov 2026",
+        "3 of 4 days logged so far; Mon rest.",
+        "",
+        "Averages against the week before",
+        "                    this  before",
+        "  Sleep hours        8.0     7.0  about the same",
+        "  Sleep quality        –       –",
+        "  Fatigue              –       –",
+        "  Soreness             –       –",
+        "  Stress               –       –",
+        "  Mood               3.7     2.0  better",
+        "  Wellness total       –       –",
+        "  Pain: Knee         2.5     6.0  better",
+        "  Sleep debt: 7.5 h over the 14 days to Thu 26 Nov (10 nights logged, need 8 h).",
+        "",
+    ]
+    assert "Flags this week" in text
+    assert "!! Mon: Knee pain is 6 out of 10" not in text, "last week's high pain is last week's flag"
+    assert "Knee has hurt on 9 days in a row" in text
+    assert "Sleep debt of" not in text, "7.5 h short is under a night's need"
+    assert "Checklist: " in text and "  Strength session: 1/" in text
+    assert "Settle the knee (to do)" in text and "%" in text
+    assert "  Mon 23  Physio: \"load it gently\", 3x15 calf raises" in text
+    assert "  Thu 26  Strides felt quick\n          Knee fine afterwards" in text
+
+
+def test_the_weekly_review_before_a_journal_starts(journal):
+    text = review_text(weekly_review(journal, MONDAY - 70 * DAY, TODAY))
+    assert "0 of 7 days logged." in text and "None raised." in text and "No notes this week." in text
+
+
+def test_the_weekly_review_as_markdown_escapes_what_markdown_would_read(week_journal):
+    markdown = review_markdown(weekly_review(week_journal, MONDAY, TODAY))
+    assert markdown.startswith("# Week 2026-W48 · 23–29 Nov 2026\n")
+    assert "| Mood | 3.7 | 2.0 | better |" in markdown
+    assert "## Flags this week" in markdown and "- **amber**" in markdown
+    assert "- **Thu 26 Nov**: Strides felt quick  \n  Knee fine afterwards" in markdown
