@@ -2,9 +2,11 @@
 
     python benchmarks/run.py [--runs N]
 
-Each figure is the median wall time of N runs of a whole process (to its exit,
+Each ratio is the median wall time of N runs of a whole process (to its exit,
 or for the app to its first frame), divided by the median of its reference,
-runs interleaved so both see the same machine load. Prints every ratio with its bound; exits 1 when one is over.
+runs interleaved so both see the same machine load. The per-frame figures
+(benchmarks/trends.py) are milliseconds in process against the 16 ms of a frame.
+Prints every figure with its bound; exits 1 when one is over.
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ def main() -> int:
 
     compileall.compile_dir(Path(journal.__file__).parent, quiet=1)
     results: list[tuple[str, float, float]] = []
+    frames: list[tuple[str, float, float]] = []  # (name, milliseconds, bound)
     with tempfile.TemporaryDirectory() as folder:
         ten, hundred = Path(folder) / "ten.db", Path(folder) / "hundred.db"
         make_demo(ten, 10, env)
@@ -88,11 +91,23 @@ def main() -> int:
         results.append(("first paint, 100-year / 10-year journal", times["hundred"] / times["ten"], 1.2))
         print(f"  reference: python -c pass, bare Textual app {times['bare'] * 1000:.0f} ms")
 
+        # Per-frame figures, measured in process (see benchmarks/trends.py).
+        output = subprocess.run([PYTHON, str(HERE / "trends.py"), str(ten), str(hundred)], env=env, check=True,
+                                capture_output=True, text=True).stdout
+        figures = dict((name, float(value)) for name, value in (line.split() for line in output.splitlines()))
+        frames.append(("save a day, redraw sparklines and flags, 10 years", figures["save-refresh"], 16.0))
+        frames.append(("longest app stall while reading 'all' of 100 years", figures["all-range-stall"], 50.0))
+        print(f"  the 'all' range of 100 years is read in {figures['all-range-read']:.0f} ms on a worker thread")
+
     over = False
     for name, ratio, bound in results:
         verdict = "ok" if ratio <= bound else "OVER"
         over |= ratio > bound
         print(f"{name:<52} {ratio:6.2f}x  (bound {bound:g}x)  {verdict}")
+    for name, milliseconds, bound in frames:
+        verdict = "ok" if milliseconds <= bound else "OVER"
+        over |= milliseconds > bound
+        print(f"{name:<52} {milliseconds:5.1f} ms (bound {bound:g} ms)  {verdict}")
     return 1 if over else 0
 
 

@@ -151,3 +151,27 @@ def test_the_assessment_asks_its_questions_in_a_terminal(tmux, tmp_path, isolate
         titles = [goal.title for goal in list_goals(journal)]
     assert titles[:2] == ["Build strength and a finishing kick", "Settle the knee pain"]
     assert not any("scan" in title for title in titles)
+
+
+def test_a_flag_on_the_day_then_its_trend_and_the_week(tmux, tmp_path, isolated):
+    import datetime as dt
+
+    from journal.domain.entries import DayEntry
+    from journal.store.entries import save_entries
+
+    db_path = tmp_path / "journal.db"
+    with open_journal(db_path) as journal:
+        save_entries(journal, [DayEntry(TODAY - dt.timedelta(days=n), sleep_hours=7.5,
+                                        pain={("knee", "left"): 3}) for n in range(1, 7)])
+    done = start_journal(tmux, db_path, isolated)
+    screen = wait_for(tmux, "30 days to 26 Nov")
+    assert "hurt on" not in screen, "six days of pain is not yet a flag"
+    keys(tmux, *["Down"] * 7, "Right", "4", "C-s")  # the left knee, today
+    screen = wait_for(tmux, "Knee has hurt on 7 days in a row")
+    knee = next(line for line in screen.splitlines() if line.lstrip().startswith("Knee  "))
+    assert "▃▃▃▃▃▃▄" in knee, "the knee's trend ends with today's 4"
+    keys(tmux, "F5")
+    wait_for(tmux, "Pain: Knee")
+    keys(tmux, "F6")
+    wait_for(tmux, "Flags this week")
+    quit_journal(tmux, done)

@@ -67,3 +67,13 @@ async def open_note(pilot: Pilot) -> TextArea:
         if pilot.app.query("#note"):
             break
     return pilot.app.query_one("#note", TextArea)
+
+
+async def settle(pilot, pane_type, ready=lambda pane: True):
+    """Wait until a lazily built pane has read its data (the Trends pane reads on a worker thread)."""
+    for _ in range(150):
+        await pilot.pause(0.02)
+        pane = pilot.app.query_one(pane_type)
+        if pane.loaded and not pilot.app.workers._workers and ready(pane):
+            return pane
+    raise AssertionError(f"{pane_type.__name__} did not settle")

@@ -5,7 +5,9 @@ import datetime as dt
 from journal.store import open_journal
 from journal.store.demo import fill_demo
 from tests.conftest import TODAY
-from tests.ui.helpers import make_app, steady_cursors
+from journal.ui.panes.review import ReviewPane
+from journal.ui.panes.trends import TrendsPane
+from tests.ui.helpers import make_app, settle, steady_cursors
 
 
 def demo_journal(db_path):
@@ -52,3 +54,26 @@ def test_goals_board(snap_compare, db_path):
         move_goal(journal, goals[0].id, "doing", today=TODAY)
         move_goal(journal, goals[-1].id, "done", today=TODAY)
     assert snap_compare(make_app(db_path), terminal_size=(100, 30), run_before=steady_cursors, press=["f4"])
+
+
+def test_trends_pane(snap_compare, db_path):
+    demo_journal(db_path)
+
+    async def show_trends(pilot):
+        steady_cursors(pilot)
+        await pilot.press("f5", "2")  # 90 days: the race, the knee settling, the weeks coming back
+        await settle(pilot, TrendsPane, lambda pane: pane.range == "90d" and pane.trends is not None)
+
+    assert snap_compare(make_app(db_path), terminal_size=(100, 30), run_before=show_trends)
+
+
+def test_weekly_review(snap_compare, db_path):
+    demo_journal(db_path)
+
+    async def show_review(pilot):
+        steady_cursors(pilot)
+        await pilot.press("f6")
+        await settle(pilot, ReviewPane)
+        await pilot.press("alt+left")
+
+    assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=show_review)

@@ -415,3 +415,50 @@ def test_goals_are_edited_and_finished_once(run):
     assert code == 2 and "a measure is" in err
     code, _, err = run("goal", "add", "x", "--measure", "pain:kne:2")
     assert code == 2 and "did you mean knee" in err
+
+
+# -- the weekly review and the flags -------------------------------------------------------
+
+
+def test_week_prints_the_review_and_writes_markdown(run, db_path, tmp_path):
+    run("add", "monday", "--mood", "4", "--note", "Hills | strides")
+    code, out, _ = run("week")
+    assert code == 0 and out.startswith("Week 2026-W48 · 23–29 Nov 2026\n1 of 4 days logged so far.")
+    assert "Mon 23  Hills | strides" in out
+    code, out, _ = run("week", "last", "--markdown")
+    assert code == 0 and out.startswith("# Week 2026-W47 · 16–22 Nov 2026\n")
+    target = tmp_path / "review.md"
+    code, _, err = run("week", "--markdown", "-o", str(target))
+    assert code == 0 and err == f"wrote {target}\n"
+    assert "Hills \\| strides" in target.read_text()
+
+
+def test_week_and_flags_refuse_bad_input_and_change_nothing(run, db_path):
+    run("add", "--mood", "4")
+    before = digest(db_path)
+    for args in (("week", "2025-W53"), ("week", "someday"), ("flags", "--date", "tomorrow"),
+                 ("settings", "sleep_need", "3"), ("settings", "sleep_need", "lots")):
+        code, out, err = run(*args)
+        assert code == 2 and out == "" and err.count("\n") == 1, args
+    assert digest(db_path) == before
+
+
+def test_week_on_a_missing_journal_creates_nothing(run, db_path):
+    code, _, err = run("week")
+    assert code == 2 and "no journal" in err and not db_path.exists()
+
+
+def test_flags_name_what_was_seen_and_say_none_when_there_are_none(run):
+    run("add", "--mood", "4")
+    assert run("flags")[1] == "no flags on Thu 26 Nov 2026 (today)\n"
+    for days_ago in range(7):
+        run("add", f"{days_ago} days ago", "--pain", "knee:left=3")
+    code, out, _ = run("flags")
+    assert code == 0 and out.startswith("amber  Knee has hurt on 7 days in a row (since Fri 20 Nov, worst 3).")
+    # By yesterday the knee had hurt on 6 days: not yet a flag.
+    assert run("flags", "--date", "yesterday")[1] == "no flags on Wed 25 Nov 2026 (yesterday)\n"
+
+
+def test_sleep_need_setting(run):
+    assert run("settings", "sleep_need", "8,5")[1] == "sleep_need = 8.5\n"
+    assert run("settings", "sleep_need")[1] == "sleep_need = 8.5\n"

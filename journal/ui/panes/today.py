@@ -288,7 +288,7 @@ class TodayPane(TabPane):
         def style(name: str):
             return sheet.get_component_rich_style(f"score-sheet--{'trend' if name == 'spark' else name}")
 
-        trends = {"caption": Text(f"the {TREND_DAYS} days to {self.day:%a %d %b}", style("hint"))}
+        trends = {"caption": Text(f"{TREND_DAYS} days to {self.day.day} {self.day:%b}", style("hint"))}
         for row in sheet.rows:
             if not row.trend or row.trend == "caption":
                 continue

@@ -290,7 +290,11 @@ class ScoreSheet(TextGrid):
             # The scale says what fits; saving names the field and the value in full.
             text.append(f"✗ {row.scale or row.hint}", style("score-sheet--error"))
         elif row.trend in self.trends:
-            text.append_text(self.trends[row.trend])
+            trend = self.trends[row.trend]
+            room = self.size.width - TREND_AT
+            if 0 < room < trend.cell_len and row.trend != "caption":
+                trend = trend[trend.cell_len - room:]  # a narrow sheet shows the latest days
+            text.append_text(trend)
         return text
 
     def _cell_spans(self, row: Row) -> list[tuple[int, int]]:

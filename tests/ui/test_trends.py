@@ -1,0 +1,137 @@
+"""The trends beside the day's form, the flags above it, the Trends pane and the weekly review."""
+
+import datetime as dt
+
+from textual.widgets import Static, TabbedContent
+
+from journal.domain.entries import DayEntry
+from journal.store import open_journal
+from journal.store.entries import save_entries
+from journal.ui.panes.review import ReviewPane
+from journal.ui.panes.trends import TrendsPane
+from journal.ui.screens.dialogs import ChoiceScreen
+from journal.ui.widgets.trend_table import TrendTable
+from tests.conftest import TODAY
+from tests.ui.helpers import drive, fill, make_app, settle, sheet
+
+DAY = dt.timedelta(days=1)
+
+
+def log(db_path, entries):
+    with open_journal(db_path) as journal:
+        save_entries(journal, entries)
+
+
+def row_text(pilot, label: str) -> str:
+    scores = sheet(pilot)
+    index = next(i for i, row in enumerate(scores.rows) if row.label == label)
+    return scores.line_text(index).plain
+
+
+def test_the_form_shows_30_days_of_each_trend_and_a_save_redraws_them(db_path):
+    log(db_path, [DayEntry(TODAY - offset * DAY, mood=5) for offset in range(1, 4)])
+
+    async def scenario(pilot):
+        mood = row_text(pilot, "Mood")
+        assert mood.rstrip().endswith("  ███"), "three 5s up to yesterday, today not logged yet"
+        assert row_text(pilot, "Knee").rstrip() == "Knee", "a site with no readings draws no trend"
+        assert "30 days to 26 Nov" in row_text(pilot, "Day type")
+        await fill(pilot, "mood", "1")
+        await fill(pilot, "pain:knee:left", "7")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert row_text(pilot, "Mood").rstrip().endswith("███▁")
+        assert row_text(pilot, "Knee").rstrip().endswith("▆")
+
+    drive(make_app(db_path), scenario)
+
+
+def test_a_narrow_form_shows_the_latest_days_of_each_trend(db_path):
+    log(db_path, [DayEntry(TODAY - offset * DAY, mood=1 if offset else 5) for offset in range(30)])
+
+    async def scenario(pilot):
+        mood = row_text(pilot, "Mood").rstrip()
+        assert mood.endswith("▁▁█") and "…" not in mood, "today is on the right, never cut off"
+
+    drive(make_app(db_path), scenario, size=(80, 24))
+
+
+def test_flags_show_above_the_form_and_in_full_on_ctrl_f(db_path):
+    log(db_path, [DayEntry(TODAY - offset * DAY, pain={("knee", "left"): 3}) for offset in range(1, 7)])
+
+    async def scenario(pilot):
+        strip = pilot.app.query_one("#flags", Static)
+        assert not strip.display, "six days of pain is not yet a flag"
+        await fill(pilot, "pain:knee:left", "2")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert strip.display and "Knee has hurt on 7 days in a row" in str(strip.render())
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ChoiceScreen) and "worth getting checked" in dialog.body
+        await pilot.press("escape")
+        await pilot.press("alt+left")  # yesterday: six days, no flag
+        await pilot.pause()
+        assert not strip.display
+
+    drive(make_app(db_path), scenario)
+
+
+def test_the_trends_pane_switches_ranges_by_key_and_by_click(db_path):
+    log(db_path, [DayEntry(TODAY - offset * DAY, sleep_hours=7.5, mood=4) for offset in range(0, 400, 3)])
+
+    async def scenario(pilot):
+        await pilot.press("f5")
+        pane = await settle(pilot, TrendsPane, lambda pane: pane.trends is not None)
+        assert pilot.app.query_one(TabbedContent).active == "trends"
+        table = pilot.app.query_one(TrendTable)
+        assert table.line_text(0).plain.startswith("28 Oct 2026 – 26 Nov 2026 · a day a column")
+        mood = table.line_text(6).plain
+        assert mood.startswith("Mood") and "▇  ▇  ▇" in mood and "▇▇" not in mood, "gaps between logged days"
+        await pilot.press("4")
+        await settle(pilot, TrendsPane, lambda pane: pane.range == "all" and pane.trends.per_cell > 1)
+        assert table.line_text(0).plain.startswith("23 Oct 2025 – 26 Nov 2026 · 9 days a column")
+        await pilot.press("r")  # from all back round to 30 days
+        await settle(pilot, TrendsPane, lambda pane: pane.trends.per_cell == 1)
+        assert pane.range == "30d"
+        await pilot.click("#range-year")
+        await settle(pilot, TrendsPane, lambda pane: pane.range == "year" and pane.trends.days == 365)
+
+    drive(make_app(db_path), scenario)
+
+
+def test_the_trends_pane_on_an_empty_journal_says_what_to_do(db_path):
+    async def scenario(pilot):
+        await pilot.press("f5", "4")
+        await settle(pilot, TrendsPane)
+        assert "Nothing logged" in pilot.app.query_one(TrendTable).line_text(0).plain
+        assert "Today pane" in str(pilot.app.query_one("#trends-empty", Static).render())
+
+    drive(make_app(db_path), scenario)
+
+
+def test_the_week_pane_moves_between_weeks_and_follows_new_data(db_path):
+    log(db_path, [DayEntry(dt.date(2026, 11, 17), mood=4, note="Track session")])
+
+    async def scenario(pilot):
+        await pilot.press("f6")
+        pane = await settle(pilot, ReviewPane)
+        label = pilot.app.query_one("#review-label", Static)
+        text = pilot.app.query_one("#review-text", Static)
+        assert str(label.render()) == "2026-W48 · 23–29 Nov 2026"
+        assert "0 of 4 days logged so far." in str(text.render())
+        await pilot.press("alt+right")  # no week after this one yet
+        await pilot.press("alt+left")
+        await pilot.pause()
+        assert str(label.render()) == "2026-W47 · 16–22 Nov 2026"
+        assert "Tue 17  Track session" in str(text.render())
+        log(db_path, [DayEntry(dt.date(2026, 11, 18), note="Easy jog")])  # another window saves
+        pilot.app.check_outside_changes()
+        await pilot.pause()
+        assert "Wed 18  Easy jog" in str(text.render())
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert pane.start == dt.date(2026, 11, 23)
+
+    drive(make_app(db_path), scenario)
