@@ -276,7 +276,7 @@ def pain_flags(entries: Entries, day: dt.date, sites: list[Site]) -> list[Flag]:
                 " by a doctor or physiotherapist if it does not settle",
                 day,
             ))
-        run = current_run(day, lambda when: None if (found := readings.get(when)) is None else found >= 1)
+        run = current_run(day, lambda when, readings=readings: None if (found := readings.get(when)) is None else found >= 1)
         if len(run) >= PERSIST_DAYS:
             flags.append(Flag(
                 "pain-persists", "amber", label,

@@ -13,7 +13,13 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from journal.domain.scales import PAIN_MAX, PAIN_MIN, WELLNESS, WELLNESS_MAX, WELLNESS_MIN
+from journal.domain.scales import (
+    PAIN_MAX,
+    PAIN_MIN,
+    WELLNESS,
+    WELLNESS_MAX,
+    WELLNESS_MIN,
+)
 from journal.domain.signals import DAY, METRIC_LABELS, TOTAL
 
 BARS = "▁▂▃▄▅▆▇█"

@@ -5,12 +5,12 @@ import datetime as dt
 import pytest
 
 from journal.domain.entries import DayEntry
+from journal.domain.goals import Goal, Measure
 from journal.domain.review import review_markdown, review_text
 from journal.domain.trends import spark
 from journal.store.checklist import list_items, set_tick
 from journal.store.entries import save_entries
 from journal.store.goals import add_goal
-from journal.domain.goals import Goal, Measure
 from journal.store.insights import active_flags, weekly_review
 from journal.store.settings import set_setting
 from journal.store.trends import load_trends

@@ -18,7 +18,7 @@ from textual.widgets import Label, Static
 from journal.dates import describe_day, week_days, week_label, week_span, week_start
 from journal.errors import JournalError
 from journal.store.db import Journal
-from journal.ui.panes.lazy import LazyPane
+from journal.ui.panes.lazy import WeekPane
 from journal.ui.widgets.arrow import Arrow
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def completion_bars(history: list[float | None]) -> str:
     return "".join("·" if ratio is None else BARS[min(7, int(ratio * 8))] for ratio in history)
 
 
-class ChecklistPane(LazyPane):
+class ChecklistPane(WeekPane):
     """Tick what was done; see each item's done/target and the week's figure."""
 
     BINDINGS = [
@@ -113,16 +113,6 @@ class ChecklistPane(LazyPane):
         self.query_one("#week-history", Static).update(completion_bars(history))
         self.describe_current()
 
-    def journal_changed(self) -> None:
-        """Another window or command saved something: show it."""
-        if self.loaded:
-            self.load()
-
-    def date_changed(self, today: dt.date) -> None:
-        self.today = today
-        if self.loaded:
-            self.load()
-
     def on_week_grid_moved(self) -> None:
         self.describe_current()
 
@@ -187,24 +177,6 @@ class ChecklistPane(LazyPane):
                        "10 x 20 s, legs felt sharp", max_length=200),
             lambda note: self._tick(item_id, day, True, note) if note else None,
         )
-
-    # -- weeks -------------------------------------------------------------------
-
-    def go_to_week(self, start: dt.date) -> None:
-        self.start = start
-        self.load()
-
-    def action_previous_week(self) -> None:
-        self.go_to_week(self.start - dt.timedelta(days=7))
-
-    def action_next_week(self) -> None:
-        if self.start + dt.timedelta(days=7) > self.today:
-            self.notify("This is the latest week")
-            return
-        self.go_to_week(self.start + dt.timedelta(days=7))
-
-    def action_this_week(self) -> None:
-        self.go_to_week(week_start(self.today, self.first_weekday))
 
     # -- items -------------------------------------------------------------------
 

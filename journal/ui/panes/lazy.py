@@ -44,3 +44,40 @@ class LazyPane(TabPane):
 
     async def shown(self) -> None:
         """Draw the pane from the journal; called every time it is shown."""
+
+    def load(self) -> None:
+        """Read the pane's data from the journal and draw it."""
+
+    def journal_changed(self) -> None:
+        """Another window or command saved something: a pane on show draws it now, the others when shown."""
+        if self.loaded and self.display:
+            self.load()
+
+    def date_changed(self, today: dt.date) -> None:
+        self.today = today
+        self.journal_changed()
+
+
+class WeekPane(LazyPane):
+    """A lazily built pane that shows one week at a time, starting on `start`."""
+
+    start: dt.date
+    first_weekday: int
+
+    def go_to_week(self, start: dt.date) -> None:
+        self.start = start
+        self.load()
+
+    def action_previous_week(self) -> None:
+        self.go_to_week(self.start - dt.timedelta(days=7))
+
+    def action_next_week(self) -> None:
+        if self.start + dt.timedelta(days=7) > self.today:
+            self.notify("This is the latest week")
+            return
+        self.go_to_week(self.start + dt.timedelta(days=7))
+
+    def action_this_week(self) -> None:
+        from journal.dates import week_start
+
+        self.go_to_week(week_start(self.today, self.first_weekday))

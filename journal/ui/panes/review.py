@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from journal.dates import week_start
 from journal.store.db import Journal
-from journal.ui.panes.lazy import LazyPane
+from journal.ui.panes.lazy import WeekPane
 from journal.ui.widgets.arrow import Arrow
 
 # How each kind of review line is drawn, as theme-driven component classes of the pane.
@@ -28,7 +28,7 @@ LINE_CLASSES = {
 }
 
 
-class ReviewPane(LazyPane):
+class ReviewPane(WeekPane):
     """A week against the one before: averages, flags, checklist, goals and notes."""
 
     BINDINGS = [
@@ -41,6 +41,7 @@ class ReviewPane(LazyPane):
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Week", id="review", journal=journal, today=today)
         self.start = week_start(today)
+        self.first_weekday = 0
 
     def build(self) -> ComposeResult:
         with Horizontal(id="review-bar"):
@@ -54,7 +55,8 @@ class ReviewPane(LazyPane):
         from journal.store.settings import first_weekday
 
         await self.mount_compose(self.build())
-        self.start = week_start(self.today, first_weekday(self.journal))
+        self.first_weekday = first_weekday(self.journal)
+        self.start = week_start(self.today, self.first_weekday)
 
     async def shown(self) -> None:
         self.load()
@@ -66,7 +68,7 @@ class ReviewPane(LazyPane):
         from journal.store.insights import weekly_review
         from journal.store.settings import first_weekday
 
-        first = first_weekday(self.journal)
+        first = self.first_weekday = first_weekday(self.journal)  # it may have been set elsewhere
         self.start = week_start(self.start, first)
         review = weekly_review(self.journal, self.start, self.today)
         text = Text()
@@ -77,33 +79,3 @@ class ReviewPane(LazyPane):
         label = f"{week_label(self.start)} ·" if first == 0 else "week of"
         self.query_one("#review-label", Static).update(f"{label} {week_span(self.start)}")
         self.query_one("#review-next").set_class(self.start + dt.timedelta(days=6) >= self.today, "-disabled")
-
-    def journal_changed(self) -> None:
-        if self.loaded and self.display:
-            self.load()
-
-    def date_changed(self, today: dt.date) -> None:
-        self.today = today
-        self.journal_changed()
-
-    def go_to_week(self, start: dt.date) -> None:
-        self.start = start
-        self.load()
-
-    def action_previous_week(self) -> None:
-        self.go_to_week(self.start - dt.timedelta(days=7))
-
-    def action_next_week(self) -> None:
-        if self.start + dt.timedelta(days=6) >= self.today:
-            self.notify("This is the latest week")
-            return
-        self.go_to_week(self.start + dt.timedelta(days=7))
-
-    def action_this_week(self) -> None:
-        self.go_to_week(week_start(self.today, self.first_weekday))
-
-    @property
-    def first_weekday(self) -> int:
-        from journal.store.settings import first_weekday
-
-        return first_weekday(self.journal)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, OptionList, Static, TabPane
 from textual.widgets.option_list import Option
-from rich.text import Text
 
 from journal.dates import EARLIEST, describe_day
 from journal.domain.entries import DayEntry, Site
@@ -20,8 +20,8 @@ from journal.errors import ChangedElsewhere, JournalError
 from journal.store.db import Journal
 from journal.store.entries import entries_between, get_entry, last_saved, save_entry
 from journal.store.sites import add_site, list_sites
-from journal.ui.widgets.day_rows import day_rows, pain_key, pain_row, split_pain_key
 from journal.ui.widgets.arrow import Arrow
+from journal.ui.widgets.day_rows import day_rows, pain_key, pain_row, split_pain_key
 from journal.ui.widgets.note import NotePreview, note_editor
 from journal.ui.widgets.score_sheet import ScoreSheet
 

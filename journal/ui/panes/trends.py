@@ -81,7 +81,7 @@ class TrendsPane(LazyPane):
 
     def span(self) -> tuple[dt.date, dt.date] | None:
         """The first and last day of the chosen range; None for 'all' on an empty journal."""
-        days = dict((key, days) for key, _, days in RANGES)[self.range]
+        days = {key: days for key, _, days in RANGES}[self.range]
         if days is not None:
             return self.today - dt.timedelta(days=days - 1), self.today
         from journal.store.trends import first_day
@@ -124,14 +124,6 @@ class TrendsPane(LazyPane):
     def on_resize(self) -> None:
         if self.loaded and self.trends is not None and self.table.size.width != self._width:
             self.load()
-
-    def journal_changed(self) -> None:
-        if self.loaded and self.display:
-            self.load()
-
-    def date_changed(self, today: dt.date) -> None:
-        self.today = today
-        self.journal_changed()
 
     # -- actions -------------------------------------------------------------------
 
