@@ -60,7 +60,10 @@ class WeeklyReview:
 
     @property
     def title(self) -> str:
-        return f"{week_label(self.start, self.first_weekday)} · {week_span(self.start)}"
+        """'Week 2026-W48 · 23–29 Nov 2026', or 'Week of Sun 22 Nov 2026 · 22–28 Nov 2026'."""
+        label = week_label(self.start, self.first_weekday)
+        label = f"Week {label}" if self.first_weekday == 0 else label[0].upper() + label[1:]
+        return f"{label} · {week_span(self.start)}"
 
     @property
     def days_so_far(self) -> int:
@@ -167,7 +170,7 @@ def _goal_line(goal: Goal, value: float | None, today: dt.date) -> str:
 
 def review_lines(review: WeeklyReview) -> list[tuple[str, str]]:
     """The review as (line, kind) pairs; kind is heading, text, better, worse, or a flag level."""
-    lines: list[tuple[str, str]] = [(f"Week {review.title}", "title"), (_logged_line(review), "text"), ("", "text")]
+    lines: list[tuple[str, str]] = [(review.title, "title"), (_logged_line(review), "text"), ("", "text")]
     lines.append(("Averages against the week before", "heading"))
     width = max(len(row.label) for row in review.rows)
     lines.append((f"  {'':<{width}}  {'this':>6}  {'before':>6}", "muted"))
@@ -221,7 +224,7 @@ def _md(text: str) -> str:
 
 
 def review_markdown(review: WeeklyReview) -> str:
-    out = [f"# Week {review.title}", "", _logged_line(review), "", "## Averages against the week before", "",
+    out = [f"# {review.title}", "", _logged_line(review), "", "## Averages against the week before", "",
            "| | this week | week before | |", "|---|---:|---:|---|"]
     out.extend(
         f"| {_md(row.label)} | {number(row.this_week)} | {number(row.last_week)} | {row.verdict} |"

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from journal.domain.entries import DayEntry, Site
-from journal.domain.scales import WELLNESS, WELLNESS_FIELDS
+from journal.domain.scales import WELLNESS, WELLNESS_FIELDS, wellness_item
 
 DAY = dt.timedelta(days=1)
 
@@ -233,13 +233,14 @@ def wellness_flags(entries: Entries, day: dt.date) -> list[Flag]:
 
         run = current_run(day, low)
         today = baseline(entries, day, metric)
+        best = f"; 5 is {wellness_item(metric).high}" if metric != TOTAL else ""
         if len(run) >= DRIFT_DAYS:
             level = "red" if today is not None and today.level == "red" else "amber"
             flags.append(Flag(
                 "drift", level, label,
-                f"{label.capitalize()} has been below your usual on {len(run)} days in a row"
-                f" (since {_short(run[0])})",
-                "Consider an easier few days, and what else is going on: sleep, work, an illness coming on",
+                f"{label.capitalize()} has been worse than your usual on {len(run)} days in a row"
+                f" (since {_short(run[0])}{best})",
+                "Consider a few easier days, and a look at sleep, stress and recovery",
                 day,
             ))
         elif today is not None and today.level is not None:
@@ -247,8 +248,8 @@ def wellness_flags(entries: Entries, day: dt.date) -> list[Flag]:
             flags.append(Flag(
                 "baseline", today.level, label,
                 f"{label.capitalize()} {_hours(today.value)} is {how} your usual"
-                f" ({_points(today.mean)} over the last {BASELINE_DAYS} days, z {today.z:+.1f})",
-                "One low day is normal; watch whether it lasts",
+                f" ({_points(today.mean)} over the last {BASELINE_DAYS} days{best}, z {today.z:+.1f})",
+                "One worse day is normal; watch whether it lasts",
                 day,
             ))
     return flags

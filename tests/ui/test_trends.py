@@ -52,6 +52,8 @@ def test_a_narrow_form_shows_the_latest_days_of_each_trend(db_path):
     async def scenario(pilot):
         mood = row_text(pilot, "Mood").rstrip()
         assert mood.endswith("▁▁█") and "…" not in mood, "today is on the right, never cut off"
+        shown = len(mood.split()[-1])
+        assert shown < 30 and f"{shown} days to 26 Nov" in row_text(pilot, "Day type"), "the caption counts what fits"
 
     drive(make_app(db_path), scenario, size=(80, 24))
 

@@ -462,3 +462,9 @@ def test_flags_name_what_was_seen_and_say_none_when_there_are_none(run):
 def test_sleep_need_setting(run):
     assert run("settings", "sleep_need", "8,5")[1] == "sleep_need = 8.5\n"
     assert run("settings", "sleep_need")[1] == "sleep_need = 8.5\n"
+
+
+def test_week_titles_follow_the_start_day_setting(run):
+    run("settings", "week_start", "sunday")
+    assert run("week")[1].startswith("Week of Sun 22 Nov 2026 · 22–28 Nov 2026\n")
+    assert run("week", "--markdown")[1].startswith("# Week of Sun 22 Nov 2026 · 22–28 Nov 2026\n")

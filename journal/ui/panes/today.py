@@ -272,7 +272,7 @@ class TodayPane(TabPane):
         )
         if recent_start <= self.day <= self.today:
             recent.highlighted = (self.today - self.day).days
-        self.sheet.show_trends(self._trends(logged))
+        self.sheet.show_trends(self._trends(logged), f"{self.day.day} {self.day:%b}")
         self.flags = flags_on(logged, self.day, self.sites, sleep_need(self.journal))
         self.query_one(FlagStrip).show(self.flags)
 
@@ -288,7 +288,7 @@ class TodayPane(TabPane):
         def style(name: str):
             return sheet.get_component_rich_style(f"score-sheet--{'trend' if name == 'spark' else name}")
 
-        trends = {"caption": Text(f"{TREND_DAYS} days to {self.day.day} {self.day:%b}", style("hint"))}
+        trends = {}
         for row in sheet.rows:
             if not row.trend or row.trend == "caption":
                 continue

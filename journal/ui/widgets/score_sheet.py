@@ -121,6 +121,7 @@ class ScoreSheet(TextGrid):
         self.cells: dict[str, Cell] = {cell.key: cell for row in self.rows for cell in row.cells}
         self.values: dict[str, str] = {}
         self.trends: dict[str, Text] = {}
+        self.trend_end = ""  # the last day the trends show: the caption says how many days lead to it
         self.set_values({})
         self.cursor = (self._editable_rows()[0], 0)
         self._fresh = True  # the next key typed replaces the cell, as when a field is selected
@@ -145,9 +146,13 @@ class ScoreSheet(TextGrid):
         self.values.update({cell.key: cell.choices[0] if cell.choices else "" for cell in row.cells})
         self.refresh(layout=True)
 
-    def show_trends(self, trends: dict[str, Text]) -> None:
-        """Draw these texts in the trend column of the rows whose `trend` they are keyed by."""
+    def show_trends(self, trends: dict[str, Text], end: str) -> None:
+        """Draw these texts in the trend column of the rows whose `trend` they are keyed by.
+
+        A row whose trend is "caption" says how many days are shown, up to `end`.
+        """
         self.trends = trends
+        self.trend_end = end
         self.refresh()
 
     def set_values(self, values: dict[str, str]) -> None:
@@ -289,10 +294,15 @@ class ScoreSheet(TextGrid):
         if refused:
             # The scale says what fits; saving names the field and the value in full.
             text.append(f"✗ {row.scale or row.hint}", style("score-sheet--error"))
+        elif row.trend == "caption" and self.trends:
+            days = max(len(trend) for trend in self.trends.values())
+            room = self.size.width - TREND_AT
+            shown = min(days, room) if room > 0 else days
+            text.append(f"{shown} days to {self.trend_end}", style("score-sheet--hint"))
         elif row.trend in self.trends:
             trend = self.trends[row.trend]
             room = self.size.width - TREND_AT
-            if 0 < room < trend.cell_len and row.trend != "caption":
+            if 0 < room < trend.cell_len:
                 trend = trend[trend.cell_len - room:]  # a narrow sheet shows the latest days
             text.append_text(trend)
         return text
