@@ -181,42 +181,101 @@ def show(ctx, date, start, end, db_path):
         click.echo(day_view(get_entry(journal, day), sites, _today()))
 
 
+EXPORT_KINDS = ("entries", "pain", "checklist", "goals", "items", "sites", "settings", "all")
+
+
 @cli.command()
-@click.option("--what", type=click.Choice(["entries", "checklist", "goals"]), default="entries", show_default=True,
-              help="The daily entries, the checklist's ticks, or the goals.")
+@click.option("--what", type=click.Choice(EXPORT_KINDS), default="entries", show_default=True,
+              help="The daily entries, pain readings (one row each), checklist ticks, goals, checklist items,"
+                   " body sites, settings, or all of them as one file each in a folder (-o).")
 @click.option("--from", "start", metavar="DATE", help="First day (default: the first in the journal).")
 @click.option("--to", "end", metavar="DATE", help="Last day (default today).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file instead of stdout.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write to a file (a folder for --what all) instead of stdout.")
 @db_option
 @click.pass_context
 def export(ctx, what, start, end, output, db_path):
-    """Write the daily entries, the checklist's ticks or the goals as CSV; see the README for the columns.
+    """Write the journal as CSV; see the README for every column. `journal import` reads it back.
 
     \b
     journal export > journal.csv
     journal export --from 2026-09-01 -o autumn.csv
-    journal export --what checklist --from "4 weeks ago"
+    journal export --what pain --from "4 weeks ago"
+    journal export --what all -o journal-export       # a folder, one CSV per kind
     """
     from journal.io import csv_export
 
     first, last = _range(None, start, end, days_default=None)
+    if what == "all" and output is None:
+        raise InvalidInput("--what all writes a folder of files: give it with -o FOLDER")
     journal = _open(ctx, db_path, create=False)
+    if what == "all":
+        folder = output.resolve()
+        if folder.exists() and not folder.is_dir():
+            raise InvalidInput(f"{folder} is a file: --what all writes a folder")
+        if not folder.parent.is_dir():
+            raise InvalidInput(f"the folder {folder.parent} does not exist")
+        folder.mkdir(exist_ok=True)
+        counts = csv_export.export_all(journal, first, last, folder,
+                                       lambda path, write: _write_atomically(path, write, journal.path))
+        click.echo(f"wrote {sum(counts.values())} rows in {len(counts)} files to {folder}", err=True)
+        return
     # Every export has the same shape: (journal, first day, last day, out).
-    export_entries = {"entries": csv_export.export_entries, "checklist": csv_export.export_ticks,
-                      "goals": csv_export.export_goals}[what]
+    export_kind = csv_export.KINDS[what][1]
     if output is None:
         # Bytes as they are: UTF-8 and CRLF whatever the platform's text mode would do.
-        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=True)
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=False)
         try:
-            export_entries(journal, first, last, out)
+            export_kind(journal, first, last, out)
+            out.flush()
         except BrokenPipeError:
             # `journal export | head`: the reader left early, which is not an error.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         finally:
             out.detach()
         return
-    _write_atomically(output, lambda out: export_entries(journal, first, last, out), journal.path)
+    _write_atomically(output, lambda out: export_kind(journal, first, last, out), journal.path)
     click.echo(f"wrote {output}", err=True)
+
+
+@cli.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--what", type=click.Choice(["entries", "pain", "checklist", "goals", "items", "sites", "settings",
+                                           "assessments"]),
+              help="The kind of file (default: told by its header); with a folder, only that kind.")
+@click.option("--dry-run", is_flag=True, help="Check everything and say what would change; write nothing.")
+@click.option("--on-conflict", type=click.Choice(["fail", "skip", "replace"]), default="fail", show_default=True,
+              help="A record already in the journal with other values: refuse the import, keep the journal's,"
+                   " or take the file's.")
+@db_option
+@click.pass_context
+def import_(ctx, path, what, dry_run, on_conflict, db_path):
+    """Read CSV written by `journal export` (a file, or the folder of --what all) into the journal.
+
+    Everything or nothing: every row is checked first, every bad row is listed
+    with its line number, and one bad row means nothing is written.
+
+    \b
+    journal import journal.csv --dry-run
+    journal import journal-export --on-conflict skip
+    """
+    from journal.io.csv_import import read_path
+    from journal.store.transfer import import_bundle
+
+    bundle = read_path(path, what)
+    target = _chosen_path(ctx, db_path)
+    new = not target.exists()
+    journal = _open(ctx, db_path)
+    try:
+        report = import_bundle(journal, bundle, on_conflict=on_conflict, dry_run=dry_run)
+    except BaseException:
+        if new:  # a journal made for an import that failed is not left behind
+            journal.close()
+            for leftover in (target, target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
+    for line in report.lines():
+        click.echo(line)
 
 
 def _write_atomically(path: Path, write, journal_file: Path) -> None:
@@ -771,12 +830,19 @@ def demo(ctx, weeks, years, seed, db_path):
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the command line; errors are one line on stderr and exit code 2."""
+    """Run the command line; errors are one line on stderr (an import lists its bad rows) and exit code 2."""
+    from journal.io.csv_import import BadRows
+
     try:
         code = cli.main(args=argv, prog_name="journal", standalone_mode=False)
     except click.UsageError as error:
         hint = f" (see: {error.ctx.command_path} --help)" if error.ctx else ""
         click.echo(f"journal: {error.format_message()}{hint}", err=True)
+        sys.exit(2)
+    except BadRows as error:
+        click.echo(f"journal: nothing was imported; {len(error.problems)} problem"
+                   f"{'s' if len(error.problems) != 1 else ''} to fix:", err=True)
+        click.echo(str(error), err=True)
         sys.exit(2)
     except JournalError as error:
         click.echo(f"journal: {error}", err=True)

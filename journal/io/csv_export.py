@@ -1,8 +1,10 @@
-"""The daily entries as CSV, one row per day, for spreadsheets and scripts.
+"""The journal as CSV, for spreadsheets, scripts and `journal import`.
 
 RFC 4180 (CRLF line ends, quotes where needed), UTF-8, ISO dates, numbers as
 numbers and an empty cell where nothing was logged. Text a spreadsheet would
-run as a formula gets a leading apostrophe.
+run as a formula gets a leading apostrophe, which `journal import` takes off.
+Every kind is a function (journal, first day, last day, out) -> rows written;
+`export_all` writes one file per kind into a folder.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ def pain_columns(entries: Iterable[DayEntry], sites: list[Site]) -> list[tuple[s
 
 def write_entries_csv(entries: list[DayEntry], sites: list[Site], out: TextIO) -> int:
     columns = pain_columns(entries, sites)
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = _writer(out)
     writer.writerow([*ENTRY_HEADER, *(name for name, _ in columns)])
     for entry in entries:
         writer.writerow(
@@ -72,7 +74,28 @@ def export_entries(journal: Journal, start: dt.date, end: dt.date, out: TextIO) 
     return write_entries_csv(entries_between(journal, start, end), list_sites(journal), out)
 
 
-TICK_HEADER = ("date", "week", "item", "kind", "note")
+def _writer(out: TextIO):
+    return csv.writer(out, lineterminator="\r\n")
+
+
+PAIN_HEADER = ("date", "site", "side", "score")
+
+
+def export_pain(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
+    """Every pain reading, one row each (long form): date, site, side ('' for the site as a whole), score."""
+    rows = journal.conn.execute(
+        "SELECT pain.date, sites.name, pain.side, pain.score FROM pain JOIN sites ON sites.id = pain.site_id"
+        " WHERE pain.date BETWEEN ? AND ? ORDER BY pain.date, sites.position, sites.id,"
+        " CASE pain.side WHEN '' THEN 0 WHEN 'left' THEN 1 ELSE 2 END",
+        [start.isoformat(), end.isoformat()],
+    ).fetchall()
+    writer = _writer(out)
+    writer.writerow(PAIN_HEADER)
+    writer.writerows(rows)
+    return len(rows)
+
+
+TICK_HEADER = ("date", "week", "item_id", "item", "kind", "note")
 
 
 def export_ticks(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
@@ -84,17 +107,18 @@ def export_ticks(journal: Journal, start: dt.date, end: dt.date, out: TextIO) ->
     items = {item.id: item for item in list_items(journal)}
     first = first_weekday(journal)
     ticks = sorted(ticks_between(journal, start, end).items(), key=lambda tick: (tick[0][1], items[tick[0][0]].position))
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = _writer(out)
     writer.writerow(TICK_HEADER)
     for (item_id, day), note in ticks:
         begins = week_start(day, first)
         week = week_label(begins) if first == 0 else begins.isoformat()
         item = items[item_id]
-        writer.writerow([day.isoformat(), week, cell(item.title), item.kind, cell(note)])
+        writer.writerow([day.isoformat(), week, item_id, cell(item.title), item.kind, cell(note)])
     return len(ticks)
 
 
-GOAL_HEADER = ("id", "title", "category", "status", "due", "progress", "note", "measure", "created", "done")
+GOAL_HEADER = ("id", "title", "category", "status", "due", "progress", "note", "measure", "created", "done",
+               "position", "measure_data")
 
 
 def export_goals(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
@@ -103,13 +127,106 @@ def export_goals(journal: Journal, start: dt.date, end: dt.date, out: TextIO) ->
     from journal.store.goals import list_goals, with_progress
 
     goals = [goal for goal in list_goals(journal) if start <= goal.created_on <= end]
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = _writer(out)
     writer.writerow(GOAL_HEADER)
     for goal, value in with_progress(journal, goals, today()):
         writer.writerow([
             goal.id, cell(goal.title), goal.category, goal.status, cell(goal.due and goal.due.isoformat()),
             "" if value is None else f"{value:.2f}", cell(goal.note),
             cell(goal.measure.describe() if goal.measure else ""), goal.created_on.isoformat(),
-            cell(goal.done_on and goal.done_on.isoformat()),
+            cell(goal.done_on and goal.done_on.isoformat()), goal.position,
+            goal.measure.to_json() if goal.measure else "",
         ])
     return len(goals)
+
+
+ITEM_HEADER = ("id", "title", "kind", "target", "description", "position", "created", "retired", "targets")
+
+
+def export_items(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
+    """Every checklist item, retired ones too, with its history of targets ('2026-09-01=2;2026-11-02=3')."""
+    from journal.store.checklist import list_items
+
+    items = sorted(list_items(journal), key=lambda item: item.id)
+    writer = _writer(out)
+    writer.writerow(ITEM_HEADER)
+    for item in items:
+        writer.writerow([
+            item.id, cell(item.title), item.kind, item.target, cell(item.description), item.position,
+            item.created_on.isoformat(), cell(item.retired_on and item.retired_on.isoformat()),
+            ";".join(f"{since.isoformat()}={target}" for since, target in item.targets),
+        ])
+    return len(items)
+
+
+SITE_HEADER = ("name", "label", "sided", "position")
+
+
+def export_sites(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
+    sites = list_sites(journal)
+    writer = _writer(out)
+    writer.writerow(SITE_HEADER)
+    writer.writerows([site.name, cell(site.label), int(site.sided), site.position] for site in sites)
+    return len(sites)
+
+
+SETTING_HEADER = ("key", "value")
+
+
+def export_settings(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
+    rows = journal.conn.execute("SELECT key, value FROM settings ORDER BY key").fetchall()
+    writer = _writer(out)
+    writer.writerow(SETTING_HEADER)
+    writer.writerows([key, cell(value)] for key, value in rows)
+    return len(rows)
+
+
+SCALE_HEADER = ("field", "low", "high", "best", "meaning")
+
+
+def export_scales(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
+    """What every number means and which end is best: written for the reader, not imported."""
+    rows = journal.conn.execute(f"SELECT {', '.join(SCALE_HEADER)} FROM scales ORDER BY rowid").fetchall()
+    writer = _writer(out)
+    writer.writerow(SCALE_HEADER)
+    writer.writerows([field, cell(low), cell(high), best, cell(meaning)] for field, low, high, best, meaning in rows)
+    return len(rows)
+
+
+ASSESSMENT_HEADER = ("date", "looks_back_on", "faded", "pain_sites", "hit_wall", "back_or_hips", "cramping", "note")
+
+
+def export_assessments(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
+    rows = journal.conn.execute(
+        f"SELECT {', '.join(ASSESSMENT_HEADER)} FROM assessments WHERE date BETWEEN ? AND ? ORDER BY date, id",
+        [start.isoformat(), end.isoformat()],
+    ).fetchall()
+    writer = _writer(out)
+    writer.writerow(ASSESSMENT_HEADER)
+    writer.writerows([cell(value) for value in row] for row in rows)
+    return len(rows)
+
+
+# Every kind, in the order an import needs them (sites and items before what refers to them).
+KINDS = {
+    "settings": ("settings.csv", export_settings),
+    "sites": ("sites.csv", export_sites),
+    "items": ("items.csv", export_items),
+    "entries": ("entries.csv", export_entries),
+    "pain": ("pain.csv", export_pain),
+    "checklist": ("checklist.csv", export_ticks),
+    "goals": ("goals.csv", export_goals),
+    "assessments": ("assessments.csv", export_assessments),
+    "scales": ("scales.csv", export_scales),
+}
+
+
+def export_all(journal: Journal, start: dt.date, end: dt.date, folder, write_file) -> dict[str, int]:
+    """One file per kind in `folder`, each written by `write_file(path, write)`; rows written per kind."""
+    counts = {}
+    for kind, (name, export) in KINDS.items():
+        def write(out: TextIO, export=export, kind=kind) -> None:
+            counts[kind] = export(journal, start, end, out)
+
+        write_file(folder / name, write)
+    return counts

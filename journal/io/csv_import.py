@@ -1,0 +1,326 @@
+"""Reading CSV back in: what `journal export` writes, or a runner's own spreadsheet in the same columns.
+
+Every row is checked with the same validation the command line and the app
+use; every bad row is reported with its line number and reason, and nothing
+is written unless every row of every file is good. A cell that export
+neutralised (a leading apostrophe before a formula character) gets its text back.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from journal.domain.checklist import ChecklistItem, parse_kind, parse_target, parse_title
+from journal.domain.entries import DayEntry, Site
+from journal.domain.goals import Goal, Measure, parse_category, parse_goal_title, parse_status
+from journal.domain.scales import (
+    ENTRY_FIELDS,
+    SIDES,
+    parse_day_type,
+    parse_pain_score,
+    parse_site_name,
+    parse_sleep_hours,
+    parse_wellness,
+    WELLNESS_FIELDS,
+)
+from journal.errors import InvalidInput
+from journal.io.csv_export import (
+    ASSESSMENT_HEADER,
+    ENTRY_HEADER,
+    GOAL_HEADER,
+    ITEM_HEADER,
+    KINDS,
+    PAIN_HEADER,
+    SCALE_HEADER,
+    SETTING_HEADER,
+    SITE_HEADER,
+    TICK_HEADER,
+)
+
+IMPORTABLE = tuple(kind for kind in KINDS if kind != "scales")
+_NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
+_PAIN_COLUMN = re.compile(r"pain_([a-z][a-z0-9-]*?)(?:_(left|right))?")
+MAX_REPORTED = 50  # bad rows listed in full; the rest are counted
+
+
+def restore(text: str) -> str:
+    """The text before export neutralised it: one leading apostrophe off a formula."""
+    return text[1:] if _NEUTRALISED.match(text) else text
+
+
+class BadRows(InvalidInput):
+    """Rows that cannot be imported: each as 'file line N: reason'."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        shown = problems[:MAX_REPORTED]
+        more = f"\n... and {len(problems) - MAX_REPORTED} more" if len(problems) > MAX_REPORTED else ""
+        super().__init__("\n".join(shown) + more)
+
+
+@dataclass
+class Tick:
+    item_id: int
+    date: dt.date
+    note: str
+
+
+@dataclass
+class Assessment:
+    values: tuple
+
+
+@dataclass
+class Bundle:
+    """Everything read from the files, checked, ready to write."""
+
+    settings: dict[str, str] = field(default_factory=dict)
+    sites: list[Site] = field(default_factory=list)
+    items: list[ChecklistItem] = field(default_factory=list)
+    entries: dict[dt.date, DayEntry] = field(default_factory=dict)
+    pain_rows: list[tuple[dt.date, str, str, int]] = field(default_factory=list)  # from pain.csv
+    ticks: list[Tick] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    assessments: list[tuple] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)  # what was read, in order
+
+
+# -- reading the files ---------------------------------------------------------------
+
+
+HEADERS = {
+    "settings": SETTING_HEADER,
+    "sites": SITE_HEADER,
+    "items": ITEM_HEADER,
+    "pain": PAIN_HEADER,
+    "checklist": TICK_HEADER,
+    "goals": GOAL_HEADER,
+    "assessments": ASSESSMENT_HEADER,
+    "scales": SCALE_HEADER,
+}
+
+
+def kind_of(header: list[str]) -> str | None:
+    """The kind of file a header belongs to."""
+    if tuple(header[: len(ENTRY_HEADER)]) == ENTRY_HEADER:
+        return "entries"
+    for kind, expected in HEADERS.items():
+        if tuple(header) == expected:
+            return kind
+    return None
+
+
+def read_path(path: Path, kind: str | None = None) -> Bundle:
+    """A file (its kind from `kind` or its header), or a folder that `export --what all` wrote."""
+    bundle = Bundle()
+    problems: list[str] = []
+    if path.is_dir():
+        found = False
+        for each_kind, (name, _) in KINDS.items():
+            if (kind is None or kind == each_kind) and (path / name).exists() and each_kind in IMPORTABLE:
+                found = True
+                _read_file(path / name, each_kind, bundle, problems)
+        if not found:
+            raise InvalidInput(f"{path} holds none of the files `journal export --what all` writes")
+    elif path.is_file():
+        _read_file(path, kind, bundle, problems)
+    else:
+        raise InvalidInput(f"there is no file or folder {path}")
+    if problems:
+        raise BadRows(problems)
+    _check_pain_agrees(bundle, path)
+    return bundle
+
+
+def _read_file(path: Path, kind: str | None, bundle: Bundle, problems: list[str]) -> None:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            reader = csv.reader(file, strict=True)
+            header = next(reader, None)
+            if header is None:
+                problems.append(f"{path.name}: the file is empty (a CSV file starts with its header)")
+                return
+            found = kind_of(header)
+            if kind is not None and found != kind:
+                expected = ",".join(ENTRY_HEADER if kind == "entries" else HEADERS[kind])
+                problems.append(f"{path.name} line 1: not a {kind} header; it starts: {expected}")
+                return
+            if found is None or found == "scales":
+                problems.append(f"{path.name} line 1: not a header journal import knows (see the README's CSV format)")
+                return
+            reading = READERS[found]
+            for row in reader:
+                if not any(cell.strip() for cell in row):
+                    continue  # a blank line
+                where = f"{path.name} line {reader.line_num}"
+                if len(row) != len(header):
+                    problems.append(f"{where}: {len(row)} cells where the header has {len(header)}")
+                    continue
+                try:
+                    reading(dict(zip(header, row)), bundle)
+                except InvalidInput as problem:
+                    problems.append(f"{where}: {problem}")
+                except (ValueError, KeyError, json.JSONDecodeError) as problem:
+                    problems.append(f"{where}: cannot read {problem}")
+    except UnicodeDecodeError:
+        problems.append(f"{path.name}: not UTF-8 text")
+        return
+    except csv.Error as problem:
+        problems.append(f"{path.name}: not CSV ({problem})")
+        return
+    except OSError as problem:
+        problems.append(f"{path.name}: cannot read it ({problem.strerror})")
+        return
+    if found not in bundle.kinds:
+        bundle.kinds.append(found)
+
+
+def _date(text: str, what: str = "date") -> dt.date:
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput(f"{what} must be YYYY-MM-DD, got {text!r}") from None
+    if day.year < 1900:
+        raise InvalidInput(f"{what} {text!r} is before 1900")
+    return day
+
+
+def _optional_date(text: str, what: str) -> dt.date | None:
+    return _date(text, what) if text.strip() else None
+
+
+def _int(text: str, what: str, low: int = 0, high: int = 10**9) -> int:
+    raw = text.strip()
+    if not re.fullmatch(r"\d{1,10}", raw) or not low <= int(raw) <= high:
+        raise InvalidInput(f"{what} must be a whole number from {low}, got {text!r}")
+    return int(raw)
+
+
+def _text(value: str, what: str, limit: int = 10_000) -> str:
+    text = restore(value)
+    if "\x00" in text:
+        raise InvalidInput(f"{what} holds a NUL character")
+    if len(text) > limit:
+        raise InvalidInput(f"{what} is longer than {limit} characters")
+    return text
+
+
+def _entry(row: dict[str, str], bundle: Bundle) -> None:
+    day = _date(row["date"])
+    if day in bundle.entries:
+        raise InvalidInput(f"{day} appears twice")
+    entry = DayEntry(day, day_type=parse_day_type(row["day_type"] or "normal"))
+    if row["sleep_hours"].strip():
+        entry.sleep_hours = parse_sleep_hours(row["sleep_hours"])
+    for name in WELLNESS_FIELDS:
+        if row[name].strip():
+            setattr(entry, name, parse_wellness(name, row[name]))
+    entry.note = _text(row["note"], "the note")
+    for column, value in row.items():
+        if column in ENTRY_HEADER:
+            continue
+        match = _PAIN_COLUMN.fullmatch(column)
+        if not match:
+            raise InvalidInput(f"unknown column {column!r}: pain columns are pain_SITE or pain_SITE_SIDE")
+        if value.strip():
+            site, side = match[1], match[2] or ""
+            entry.pain[(site, side)] = parse_pain_score(value, where=f"pain at {site}{' ' + side if side else ''}")
+    if entry.is_empty:
+        raise InvalidInput("the row holds nothing to log")
+    bundle.entries[day] = entry
+
+
+def _pain(row: dict[str, str], bundle: Bundle) -> None:
+    side = row["side"].strip().lower()
+    if side not in ("", *SIDES):
+        raise InvalidInput(f"side must be left, right or empty, got {row['side']!r}")
+    site = parse_site_name(row["site"])
+    bundle.pain_rows.append((_date(row["date"]), site, side, parse_pain_score(row["score"], where=f"pain at {site}")))
+
+
+def _tick(row: dict[str, str], bundle: Bundle) -> None:
+    bundle.ticks.append(Tick(_int(row["item_id"], "item_id", 1), _date(row["date"]), _text(row["note"], "the note", 200)))
+
+
+def _goal(row: dict[str, str], bundle: Bundle) -> None:
+    measure = Measure.from_json(row["measure_data"]) if row["measure_data"].strip() else None
+    status = parse_status(row["status"])
+    done = _optional_date(row["done"], "done")
+    bundle.goals.append(Goal(
+        title=parse_goal_title(_text(row["title"], "the title")), category=parse_category(row["category"]),
+        status=status, due=_optional_date(row["due"], "due"), note=_text(row["note"], "the note"), measure=measure,
+        id=_int(row["id"], "id", 1), position=_int(row["position"], "position"), created_on=_date(row["created"], "created"),
+        done_on=done,
+    ))
+
+
+def _item(row: dict[str, str], bundle: Bundle) -> None:
+    targets = []
+    for part in filter(None, row["targets"].split(";")):
+        since, _, target = part.partition("=")
+        targets.append((_date(since, "a target's date"), parse_target(target)))
+    bundle.items.append(ChecklistItem(
+        title=parse_title(_text(row["title"], "the title")), kind=parse_kind(row["kind"]),
+        target=parse_target(row["target"]), description=_text(row["description"], "the description", 200),
+        id=_int(row["id"], "id", 1), position=_int(row["position"], "position"),
+        created_on=_date(row["created"], "created"), retired_on=_optional_date(row["retired"], "retired"),
+        targets=tuple(targets),
+    ))
+
+
+def _site(row: dict[str, str], bundle: Bundle) -> None:
+    sided = row["sided"].strip()
+    if sided not in ("0", "1"):
+        raise InvalidInput(f"sided is 1 (left and right) or 0, got {row['sided']!r}")
+    label = _text(row["label"], "the label").strip()
+    if not label or len(label) > 40:
+        raise InvalidInput("a site label is 1 to 40 characters")
+    bundle.sites.append(Site(parse_site_name(row["name"]), label, sided == "1", _int(row["position"], "position")))
+
+
+def _setting(row: dict[str, str], bundle: Bundle) -> None:
+    from journal.store.settings import SETTINGS
+
+    key = row["key"].strip()
+    if key not in SETTINGS:
+        raise InvalidInput(f"no setting {key!r}; the settings are: {', '.join(SETTINGS)}")
+    bundle.settings[key] = SETTINGS[key][1](restore(row["value"]))
+
+
+def _assessment(row: dict[str, str], bundle: Bundle) -> None:
+    flags = []
+    for name in ("faded", "hit_wall", "back_or_hips", "cramping"):
+        if row[name].strip() not in ("0", "1"):
+            raise InvalidInput(f"{name} is 1 (yes) or 0 (no), got {row[name]!r}")
+        flags.append(int(row[name]))
+    sites = ",".join(parse_site_name(name) for name in row["pain_sites"].split(",") if name.strip())
+    bundle.assessments.append((
+        _date(row["date"]).isoformat(), _text(row["looks_back_on"], "looks_back_on", 200), flags[0], sites,
+        flags[1], flags[2], flags[3], _text(row["note"], "the note"),
+    ))
+
+
+READERS = {
+    "settings": _setting, "sites": _site, "items": _item, "entries": _entry, "pain": _pain, "checklist": _tick,
+    "goals": _goal, "assessments": _assessment,
+}
+
+
+def _check_pain_agrees(bundle: Bundle, path: Path) -> None:
+    """A folder's pain.csv and entries.csv carry the same readings: they must agree."""
+    if "entries" not in bundle.kinds or "pain" not in bundle.kinds:
+        return
+    from_entries = {(day, site, side, score) for day, entry in bundle.entries.items()
+                    for (site, side), score in entry.pain.items()}
+    if from_entries != set(bundle.pain_rows):
+        differ = sorted(from_entries ^ set(bundle.pain_rows))[0]
+        raise InvalidInput(
+            f"pain.csv and entries.csv in {path} disagree (first at {differ[0]} {differ[1]}):"
+            " edit one of them and remove the other, or import them one at a time"
+        )
+    bundle.pain_rows = []  # the entries carry them

@@ -1,0 +1,245 @@
+"""Writing what `journal import` read: all of it in one transaction, or none of it.
+
+Records are matched by their key (a date, a site's name, an item's or a goal's
+number). One that is already in the journal with the same values is left as it
+is, so importing a file twice changes nothing. One with other values is a
+conflict: `fail` (the default) refuses the whole import, `skip` keeps the
+journal's, `replace` takes the file's. A journal with nothing logged yet takes
+the file's body sites and checklist items in place of the ones it started with.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from journal.domain.entries import DayEntry
+from journal.errors import InvalidInput
+from journal.io.csv_import import BadRows, Bundle
+from journal.store.db import Journal
+from journal.store.entries import _read as read_days
+from journal.store.entries import _write as write_day
+
+CONFLICT_CHOICES = ("fail", "skip", "replace")
+_NOUNS = {"settings": "setting", "sites": "body site", "items": "checklist item", "entries": "day",
+          "pain": "pain reading", "checklist": "tick", "goals": "goal", "assessments": "assessment"}
+
+
+@dataclass
+class Report:
+    """What an import did (or, in a dry run, would do), per kind."""
+
+    counts: dict[str, Counter] = field(default_factory=dict)
+    dry_run: bool = False
+
+    def count(self, kind: str, outcome: str) -> None:
+        self.counts.setdefault(kind, Counter())[outcome] += 1
+
+    def lines(self) -> list[str]:
+        verb = {"added": "would add" if self.dry_run else "added",
+                "replaced": "would replace" if self.dry_run else "replaced",
+                "skipped": "would skip" if self.dry_run else "skipped",
+                "unchanged": "already there"}
+        out = []
+        for kind, counter in self.counts.items():
+            noun = _NOUNS[kind]
+            parts = [f"{verb[outcome]} {number}" for outcome in verb if (number := counter[outcome])]
+            total = sum(counter.values())
+            out.append(f"{kind}: {total} {noun}{'s' if total != 1 else ''} ({', '.join(parts)})")
+        if self.dry_run:
+            out.append("a dry run: nothing was written")
+        return out
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll a dry run back."""
+
+
+def import_bundle(journal: Journal, bundle: Bundle, *, on_conflict: str = "fail", dry_run: bool = False) -> Report:
+    if on_conflict not in CONFLICT_CHOICES:
+        raise InvalidInput(f"--on-conflict is one of {', '.join(CONFLICT_CHOICES)}")
+    report = Report(dry_run=dry_run)
+    try:
+        with journal.transaction() as conn:
+            _Writer(conn, on_conflict, report).write(bundle)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return report
+
+
+class _Writer:
+    def __init__(self, conn: sqlite3.Connection, on_conflict: str, report: Report) -> None:
+        self.conn = conn
+        self.on_conflict = on_conflict
+        self.report = report
+        self.problems: list[str] = []
+
+    def decide(self, kind: str, where: str, same: bool, exists: bool) -> bool:
+        """Whether to write a record; counts what happens to it."""
+        if not exists:
+            self.report.count(kind, "added")
+            return True
+        if same:
+            self.report.count(kind, "unchanged")
+            return False
+        if self.on_conflict == "skip":
+            self.report.count(kind, "skipped")
+            return False
+        if self.on_conflict == "replace":
+            self.report.count(kind, "replaced")
+            return True
+        self.problems.append(f"{where}: already in the journal with other values"
+                             " (--on-conflict skip keeps the journal's, replace takes the file's)")
+        return False
+
+    def write(self, bundle: Bundle) -> None:
+        conn = self.conn
+        fresh = not any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+                        for table in ("entries", "ticks", "goals", "assessments"))
+        if fresh and bundle.sites:
+            conn.execute("DELETE FROM sites")
+        if fresh and bundle.items:
+            conn.execute("DELETE FROM item_targets")
+            conn.execute("DELETE FROM checklist_items")
+        self.settings(bundle.settings)
+        self.sites(bundle.sites)
+        self.items(bundle.items)
+        self.entries(bundle.entries)
+        self.pain(bundle.pain_rows)
+        self.ticks(bundle.ticks)
+        self.goals(bundle.goals)
+        self.assessments(bundle.assessments)
+        if self.problems:
+            raise BadRows(self.problems)
+
+    def settings(self, settings: dict[str, str]) -> None:
+        for key, value in settings.items():
+            row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+            if self.decide("settings", f"setting {key}", row is not None and row[0] == value, row is not None):
+                self.conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
+                                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
+
+    def sites(self, sites) -> None:
+        for site in sites:
+            row = self.conn.execute("SELECT label, sided, position FROM sites WHERE name = ?", [site.name]).fetchone()
+            same = row is not None and tuple(row) == (site.label, int(site.sided), site.position)
+            if self.decide("sites", f"body site {site.name}", same, row is not None):
+                self.conn.execute(
+                    "INSERT INTO sites (name, label, sided, position) VALUES (?, ?, ?, ?) ON CONFLICT (name)"
+                    " DO UPDATE SET label = excluded.label, sided = excluded.sided, position = excluded.position",
+                    [site.name, site.label, int(site.sided), site.position],
+                )
+
+    def items(self, items) -> None:
+        from journal.store.checklist import _get, _set_target
+
+        for item in items:
+            try:
+                stored = _get(self.conn, item.id)
+            except InvalidInput:
+                stored = None
+            if self.decide("items", f"checklist item {item.id}", stored == item, stored is not None):
+                self.conn.execute(
+                    "INSERT INTO checklist_items (id, title, kind, description, target, position, created_on,"
+                    " retired_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                    " title = excluded.title, kind = excluded.kind, description = excluded.description,"
+                    " target = excluded.target, position = excluded.position, created_on = excluded.created_on,"
+                    " retired_on = excluded.retired_on",
+                    [item.id, item.title, item.kind, item.description, item.target, item.position,
+                     item.created_on.isoformat(), item.retired_on.isoformat() if item.retired_on else None],
+                )
+                self.conn.execute("DELETE FROM item_targets WHERE item_id = ?", [item.id])
+                for since, target in item.targets or ((item.created_on, item.target),):
+                    _set_target(self.conn, item.id, since, target)
+
+    def _site_names(self) -> dict[str, bool]:
+        return {name: bool(sided) for name, sided in self.conn.execute("SELECT name, sided FROM sites")}
+
+    def _check_pain(self, day: dt.date, pain, sites: dict[str, bool]) -> bool:
+        good = True
+        for site, side in pain:
+            if site not in sites:
+                self.problems.append(f"{day}: unknown body site {site!r} (add it with journal sites add, or import"
+                                     " sites.csv with it)")
+                good = False
+            elif side and not sites[site]:
+                self.problems.append(f"{day}: {site} has no left or right side")
+                good = False
+        return good
+
+    def entries(self, entries: dict[dt.date, DayEntry]) -> None:
+        sites = self._site_names()
+        for day, entry in entries.items():
+            if not self._check_pain(day, entry.pain, sites):
+                continue
+            found = read_days(self.conn, day.isoformat(), day.isoformat())
+            stored = found[0] if found else None
+            if self.decide("entries", str(day), stored == entry, stored is not None):
+                write_day(self.conn, entry)
+
+    def pain(self, rows) -> None:
+        sites = self._site_names()
+        for day, site, side, score in rows:
+            if not self._check_pain(day, [(site, side)], sites):
+                continue
+            found = read_days(self.conn, day.isoformat(), day.isoformat())
+            stored = found[0] if found else DayEntry(day)
+            before = stored.pain.get((site, side))
+            if self.decide("pain", f"{day} {site}{' ' + side if side else ''}", before == score, before is not None):
+                write_day(self.conn, replace(stored, pain={**stored.pain, (site, side): score}))
+
+    def ticks(self, ticks) -> None:
+        from journal.store.checklist import _get, _move_first_target
+
+        for tick in ticks:
+            try:
+                item = _get(self.conn, tick.item_id)
+            except InvalidInput:
+                self.problems.append(f"{tick.date}: no checklist item {tick.item_id} (import items.csv with it)")
+                continue
+            row = self.conn.execute("SELECT note FROM ticks WHERE item_id = ? AND date = ?",
+                                    [tick.item_id, tick.date.isoformat()]).fetchone()
+            where = f"{tick.date} {item.title}"
+            if self.decide("checklist", where, row is not None and row[0] == tick.note, row is not None):
+                if tick.date < item.created_on:  # evidently in use from then, as a tick in the app says
+                    self.conn.execute("UPDATE checklist_items SET created_on = ? WHERE id = ?",
+                                      [tick.date.isoformat(), item.id])
+                    _move_first_target(self.conn, tick.date, item.id)
+                self.conn.execute("INSERT INTO ticks (item_id, date, note) VALUES (?, ?, ?) ON CONFLICT (item_id, date)"
+                                  " DO UPDATE SET note = excluded.note", [tick.item_id, tick.date.isoformat(), tick.note])
+
+    def goals(self, goals) -> None:
+        from journal.store.goals import _get
+
+        for goal in goals:
+            try:
+                stored = _get(self.conn, goal.id)
+            except InvalidInput:
+                stored = None
+            if self.decide("goals", f"goal {goal.id}", stored == goal, stored is not None):
+                self.conn.execute(
+                    "INSERT INTO goals (id, title, category, status, due, note, measure, position, created_on,"
+                    " done_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                    " title = excluded.title, category = excluded.category, status = excluded.status,"
+                    " due = excluded.due, note = excluded.note, measure = excluded.measure,"
+                    " position = excluded.position, created_on = excluded.created_on, done_on = excluded.done_on",
+                    [goal.id, goal.title, goal.category, goal.status, goal.due.isoformat() if goal.due else None,
+                     goal.note, goal.measure.to_json() if goal.measure else None, goal.position,
+                     goal.created_on.isoformat(), goal.done_on.isoformat() if goal.done_on else None],
+                )
+
+    def assessments(self, rows) -> None:
+        columns = "date, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, cramping, note"
+        for row in rows:
+            found = self.conn.execute(f"SELECT {columns} FROM assessments WHERE date = ? AND looks_back_on = ?",
+                                      row[:2]).fetchone()
+            if self.decide("assessments", f"assessment {row[0]} {row[1]}", found == row, found is not None):
+                if found is None:
+                    self.conn.execute(f"INSERT INTO assessments ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
+                else:  # goals may refer to it: changed in place
+                    self.conn.execute("UPDATE assessments SET faded = ?, pain_sites = ?, hit_wall = ?, back_or_hips = ?,"
+                                      " cramping = ?, note = ? WHERE date = ? AND looks_back_on = ?", [*row[2:], *row[:2]])
