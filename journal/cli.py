@@ -278,6 +278,54 @@ def import_(ctx, path, what, dry_run, on_conflict, db_path):
         click.echo(line)
 
 
+@cli.command()
+@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@click.pass_context
+def backup(ctx, path, db_path):
+    """Copy the journal to PATH, or to a new timestamped file in the backups folder.
+
+    Safe while the app is open: SQLite's online backup copies a consistent journal.
+
+    \b
+    journal backup
+    journal backup ~/journal-2026-11-26.db
+    """
+    from journal.store.backup import backup_journal
+
+    journal = _open(ctx, db_path, create=False)
+    click.echo(f"backed up {journal.path} to {backup_journal(journal.conn, journal.path, path)}")
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Replace the journal without asking (for scripts).")
+@db_option
+@click.pass_context
+def restore(ctx, path, yes, db_path):
+    """Replace the journal with the backup PATH; the journal as it was is backed up first.
+
+    \b
+    journal restore ~/.local/share/offseason/backups/journal-20261126-074200.db
+    """
+    from journal.store.backup import restore_journal
+    from journal.store.db import check_journal_file
+
+    target = _chosen_path(ctx, db_path)
+    if not path.is_file():
+        raise InvalidInput(f"there is no backup file {path}")
+    check_journal_file(path)
+    if target.exists() and path.resolve() == target.resolve():
+        raise InvalidInput(f"{path} is the journal itself")
+    if not yes:
+        if not sys.stdin.isatty():
+            raise InvalidInput(f"restoring replaces {target}: add --yes to confirm")
+        click.confirm(f"Replace {target} with {path}? (the journal as it is now is backed up first)", abort=True)
+    saved = restore_journal(path, target)
+    kept = f"; the journal as it was is in {saved}" if saved else ""
+    click.echo(f"restored {target} from {path}{kept}")
+
+
 def _write_atomically(path: Path, write, journal_file: Path) -> None:
     """Write through a temporary file, so a failed export never leaves half a file."""
     import tempfile

@@ -102,6 +102,11 @@ def open_journal(path: str | Path, *, create: bool = True) -> Journal:
         probe = _connect(path, read_only=True)
         try:
             pending = _pending_migrations(probe, path)
+            if pending and not read_only and len(pending) < len(KNOWN_MIGRATIONS):
+                # An upgrade of a journal with data in it: keep a copy of it as it was.
+                from journal.store.backup import backup_before_upgrade
+
+                backup_before_upgrade(probe, path, pending[0])
         finally:
             probe.close()
         if read_only and pending:
@@ -128,6 +133,16 @@ def open_journal(path: str | Path, *, create: bool = True) -> Journal:
             conn.close()
             raise
     return journal
+
+
+def check_journal_file(path: Path) -> None:
+    """Refuse, without writing a byte, a file that is not a journal this version can open."""
+    _check_is_sqlite(path)
+    probe = _connect(path, read_only=True)
+    try:
+        _pending_migrations(probe, path)
+    finally:
+        probe.close()
 
 
 def _check_is_sqlite(path: Path) -> None:

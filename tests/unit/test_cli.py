@@ -276,7 +276,7 @@ def test_check_and_uncheck_from_the_command_line(run):
     assert strength.endswith("1/2") and "✓" in strength
     assert run("uncheck", "strength", "yesterday")[1].startswith("Strength session: unticked")
     code, out, _ = run("export", "--what", "checklist")
-    assert out == "date,week,item,kind,note\r\n"
+    assert out == "date,week,item_id,item,kind,note\r\n"
 
 
 @pytest.mark.parametrize(
@@ -352,8 +352,8 @@ def test_goals_from_the_command_line(run):
     code, out, _ = run("goal", "list", "--status", "done")
     assert out.startswith("Done (1)") and "Blood work" not in out
     code, out, _ = run("export", "--what", "goals")
-    assert out.startswith("id,title,category,status,due,progress,note,measure,created,done\r\n")
-    assert "1,Blood work,health,doing,2026-12-20,,,,2026-11-26,\r\n" in out
+    assert out.startswith("id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n")
+    assert "1,Blood work,health,doing,2026-12-20,,,,2026-11-26,,0,\r\n" in out
     assert run("goal", "rm", "1")[1] == "removed goal 1: Blood work\n"
 
 

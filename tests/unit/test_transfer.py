@@ -1,0 +1,246 @@
+"""Export, import and backups: the data is the runner's, and no sequence of them loses a day."""
+
+import datetime as dt
+import hashlib
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from journal.domain.entries import DayEntry
+from journal.domain.goals import Goal, Measure
+from journal.errors import InvalidInput, JournalFileError
+from journal.io.csv_export import export_all, neutralise
+from journal.io.csv_import import BadRows, read_path, restore
+from journal.store import open_journal
+from journal.store.backup import KEEP_BEFORE_UPGRADE, backup_journal, backups_dir, restore_journal
+from journal.store.checklist import list_items, set_tick, update_item
+from journal.store.demo import fill_demo
+from journal.store.entries import get_entry, save_entries, save_entry
+from journal.store.goals import add_goal
+from journal.store.settings import set_setting
+from journal.store.sites import add_site
+from journal.store.transfer import import_bundle
+from tests.conftest import TODAY
+
+DAY = dt.timedelta(days=1)
+FAR = (dt.date(1900, 1, 1), dt.date(2100, 1, 1))
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def export_folder(journal, folder):
+    def write(path, writer):
+        with path.open("w", encoding="utf-8", newline="") as out:
+            writer(out)
+
+    folder.mkdir()
+    export_all(journal, *FAR, folder, write)
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def round_trip(journal, tmp_path, name="copy"):
+    first = export_folder(journal, tmp_path / f"{name}-1")
+    with open_journal(tmp_path / f"{name}.db") as copy:
+        import_bundle(copy, read_path(tmp_path / f"{name}-1"))
+        second = export_folder(copy, tmp_path / f"{name}-2")
+    return first, second
+
+
+# -- the round trip -------------------------------------------------------------------------
+
+
+def test_a_whole_journal_round_trips_byte_for_byte(journal, tmp_path):
+    fill_demo(journal, TODAY, 84, seed=3)
+    add_site(journal, "groin", label="Groin / adductor")
+    save_entry(journal, DayEntry(TODAY, mood=4, pain={("groin", "left"): 2},
+                                 note='=HYPERLINK("x") "quoted", comma,\nsecond line ünïcödé 🏃\r\n\ttab'))
+    strides = list_items(journal)[3]
+    update_item(journal, strides.id, target=3, today=TODAY)  # a target history
+    set_tick(journal, strides.id, TODAY, True, note="@once more, with 'feeling'")
+    add_goal(journal, Goal("+Settle the knee", "rehab", due=TODAY + 30 * DAY,
+                           measure=Measure("pain", site="knee", level=2.0)), today=TODAY - 10 * DAY)
+    set_setting(journal, "week_start", "sunday")
+    set_setting(journal, "sleep_need", "8.5")
+    first, second = round_trip(journal, tmp_path)
+    assert first == second
+    assert set(first) == {"assessments.csv", "checklist.csv", "entries.csv", "goals.csv", "items.csv", "pain.csv",
+                          "scales.csv", "settings.csv", "sites.csv"}
+    assert b"'=HYPERLINK" in first["entries.csv"] and b"\"'+Settle the knee\"" not in first["goals.csv"]
+
+
+note_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(notes=st.lists(note_text, min_size=1, max_size=5), tick_note=note_text)
+def test_any_note_round_trips(tmp_path_factory, notes, tick_note):
+    tmp_path = tmp_path_factory.mktemp("trip")
+    with open_journal(tmp_path / "journal.db") as journal:
+        save_entries(journal, [DayEntry(TODAY - n * DAY, mood=3, note=note) for n, note in enumerate(notes)])
+        set_tick(journal, list_items(journal)[0].id, TODAY, True, note=tick_note[:200])
+        first, second = round_trip(journal, tmp_path)
+        assert first == second
+        with open_journal(tmp_path / "copy.db") as copy:
+            assert [get_entry(copy, TODAY - n * DAY).note for n in range(len(notes))] == notes
+
+
+@given(st.text(max_size=20))
+def test_restore_undoes_neutralise(text):
+    assert restore(neutralise(text)) == text
+
+
+# -- importing ----------------------------------------------------------------------------
+
+
+def write_csv(path, text):
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+ENTRIES = "date,day_type,sleep_hours,sleep_quality,fatigue,soreness,stress,mood,note"
+
+
+def test_every_bad_row_is_reported_with_its_line_and_nothing_is_written(journal, tmp_path):
+    path = write_csv(tmp_path / "in.csv", f"{ENTRIES},pain_knee_left\r\n"
+                     "2026-11-20,normal,7.5,4,4,4,4,4,fine,2\r\n"
+                     "2026-11-21,normal,7.5,6,4,4,4,4,,\r\n"
+                     "21/11/2026,normal,,,,,,,,\r\n"
+                     "2026-11-23,normal,7.5,4,4,4,4\r\n"
+                     "2026-11-24,normal,,,,,,,,11\r\n")
+    with pytest.raises(BadRows) as refused:
+        read_path(path)
+    assert refused.value.problems == [
+        "in.csv line 3: sleep quality must be a whole number from 1 (very poor) to 5 (excellent), got '6'",
+        "in.csv line 4: date must be YYYY-MM-DD, got '21/11/2026'",
+        "in.csv line 5: 7 cells where the header has 10",
+        "in.csv line 6: pain at knee left must be a whole number from 0 (none) to 10 (worst), got '11'",
+    ]
+
+
+def test_a_line_number_counts_the_lines_of_a_quoted_note(tmp_path):
+    path = write_csv(tmp_path / "in.csv", f'{ENTRIES}\r\n2026-11-20,normal,,,,,,4,"two\r\nlines"\r\n2026-11-21,x,,,,,,,\r\n')
+    with pytest.raises(BadRows, match="in.csv line 4: day type"):
+        read_path(path)
+
+
+def test_conflicts_fail_by_default_and_skip_or_replace_on_request(journal, tmp_path, db_path):
+    save_entry(journal, DayEntry(TODAY, mood=2))
+    path = write_csv(tmp_path / "in.csv", f"{ENTRIES}\r\n2026-11-25,normal,,,,,,5,new\r\n2026-11-26,normal,,,,,,4,\r\n")
+    before = digest(db_path)
+    with pytest.raises(BadRows, match="2026-11-26: already in the journal with other values"):
+        import_bundle(journal, read_path(path))
+    assert digest(db_path) == before and get_entry(journal, TODAY - DAY).is_empty, "all or nothing"
+    report = import_bundle(journal, read_path(path), on_conflict="skip")
+    assert report.lines() == ["entries: 2 days (added 1, skipped 1)"]
+    assert get_entry(journal, TODAY).mood == 2
+    report = import_bundle(journal, read_path(path), on_conflict="replace")
+    assert report.lines() == ["entries: 2 days (replaced 1, already there 1)"]
+    assert get_entry(journal, TODAY).mood == 4
+
+
+def test_a_dry_run_reports_and_writes_nothing(journal, tmp_path, db_path):
+    path = write_csv(tmp_path / "in.csv", f"{ENTRIES}\r\n2026-11-25,rest,8,,,,,,\r\n")
+    before = digest(db_path)
+    report = import_bundle(journal, read_path(path), dry_run=True)
+    assert report.lines() == ["entries: 1 day (would add 1)", "a dry run: nothing was written"]
+    assert digest(db_path) == before and get_entry(journal, TODAY - DAY).is_empty
+
+
+def test_pain_in_long_form_joins_the_days_it_belongs_to(journal, tmp_path):
+    save_entry(journal, DayEntry(TODAY, mood=4))
+    path = write_csv(tmp_path / "pain.csv", "date,site,side,score\r\n2026-11-26,knee,left,3\r\n2026-11-25,lower-back,,2\r\n")
+    import_bundle(journal, read_path(path))
+    assert get_entry(journal, TODAY) == DayEntry(TODAY, mood=4, pain={("knee", "left"): 3})
+    assert get_entry(journal, TODAY - DAY).pain == {("lower-back", ""): 2}
+
+
+def test_an_unknown_site_or_a_missing_item_refuses_the_import(journal, tmp_path):
+    path = write_csv(tmp_path / "in.csv", f"{ENTRIES},pain_elbow\r\n2026-11-26,normal,,,,,,,,3\r\n")
+    with pytest.raises(BadRows, match="unknown body site 'elbow'"):
+        import_bundle(journal, read_path(path))
+    ticks = write_csv(tmp_path / "ticks.csv", "date,week,item_id,item,kind,note\r\n2026-11-26,2026-W48,99,X,other,\r\n")
+    with pytest.raises(BadRows, match="no checklist item 99"):
+        import_bundle(journal, read_path(ticks))
+
+
+def test_a_folder_whose_pain_and_entries_disagree_is_refused(journal, tmp_path):
+    save_entry(journal, DayEntry(TODAY, pain={("knee", "left"): 3}))
+    folder = tmp_path / "out"
+    export_folder(journal, folder)
+    (folder / "pain.csv").write_bytes(b"date,site,side,score\r\n2026-11-26,knee,left,4\r\n")
+    with pytest.raises(InvalidInput, match="pain.csv and entries.csv .* disagree"):
+        read_path(folder)
+
+
+@pytest.mark.parametrize("content", [b"", b"\xff\xfe\x00bad", b"name,colour\r\nknee,red\r\n", b'date,"unclosed\r\n'])
+def test_files_that_are_not_journal_csv_are_refused(tmp_path, content):
+    path = tmp_path / "in.csv"
+    path.write_bytes(content)
+    with pytest.raises(InvalidInput):
+        read_path(path)
+
+
+def test_a_spreadsheet_byte_order_mark_is_fine(journal, tmp_path):
+    path = tmp_path / "in.csv"
+    path.write_bytes(f"\ufeff{ENTRIES}\r\n2026-11-26,normal,,,,,,5,\r\n".encode())
+    import_bundle(journal, read_path(path))
+    assert get_entry(journal, TODAY).mood == 5
+
+
+# -- backups ----------------------------------------------------------------------------------
+
+
+def test_a_backup_while_another_connection_writes_is_a_whole_journal(journal, db_path, tmp_path):
+    save_entry(journal, DayEntry(TODAY, mood=4))
+    with open_journal(db_path) as other:  # the app, say, in the middle of its day
+        other.conn.execute("BEGIN")
+        other.conn.execute("SELECT count(*) FROM entries").fetchone()
+        target = backup_journal(journal.conn, db_path)
+        other.conn.execute("ROLLBACK")
+    assert target.parent == backups_dir() and target.name.startswith("journal-")
+    with open_journal(target, create=False) as copy:
+        assert get_entry(copy, TODAY).mood == 4
+        assert copy.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert backup_journal(journal.conn, db_path) != target, "two backups in a second get two names"
+
+
+def test_restore_checks_the_file_and_keeps_the_journal_it_replaces(journal, db_path, tmp_path):
+    save_entry(journal, DayEntry(TODAY, mood=4))
+    saved = backup_journal(journal.conn, db_path, tmp_path / "monday.db")
+    save_entry(journal, DayEntry(TODAY, mood=1))
+    kept = restore_journal(saved, db_path)
+    assert get_entry(journal, TODAY).mood == 4, "the open connection sees the restored journal"
+    with open_journal(kept, create=False) as before:
+        assert get_entry(before, TODAY).mood == 1
+    not_a_journal = tmp_path / "notes.db"
+    sqlite3.connect(not_a_journal).execute("CREATE TABLE notes (text)").connection.commit()
+    before = digest(db_path), digest(not_a_journal)
+    with pytest.raises(JournalFileError, match="not an Offseason journal"):
+        restore_journal(not_a_journal, db_path)
+    assert (digest(db_path), digest(not_a_journal)) == before
+
+
+def test_an_upgrade_backs_the_journal_up_first_and_keeps_the_last_few(db_path):
+    def make_old_journal():
+        with open_journal(db_path) as journal:
+            save_entry(journal, DayEntry(TODAY, mood=4))
+            with journal.transaction() as conn:  # as the version before goals wrote it
+                conn.execute("DROP TABLE goals")
+                conn.execute("DROP TABLE assessments")
+                conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_goals'")
+
+    for _ in range(KEEP_BEFORE_UPGRADE + 2):
+        make_old_journal()
+        open_journal(db_path).close()
+    made = sorted(backups_dir().glob("journal-before-m003_goals-*.db"))
+    assert len(made) == KEEP_BEFORE_UPGRADE
+    backup = sqlite3.connect(f"{made[-1].as_uri()}?mode=ro", uri=True)  # as it was: opening it would upgrade it
+    assert backup.execute("SELECT mood FROM entries").fetchall() == [(4,)]
+    assert backup.execute("SELECT 1 FROM sqlite_master WHERE name = 'goals'").fetchone() is None
+    backup.close()
+    open_journal(db_path).close()
+    assert len(list(backups_dir().glob("journal-before-*.db"))) == KEEP_BEFORE_UPGRADE, "no upgrade, no backup"
