@@ -468,3 +468,76 @@ def test_week_titles_follow_the_start_day_setting(run):
     run("settings", "week_start", "sunday")
     assert run("week")[1].startswith("Week of Sun 22 Nov 2026 · 22–28 Nov 2026\n")
     assert run("week", "--markdown")[1].startswith("# Week of Sun 22 Nov 2026 · 22–28 Nov 2026\n")
+
+
+# -- export, import, backup and restore ----------------------------------------------------
+
+
+def test_export_all_then_import_into_a_new_journal_is_byte_identical(run, db_path, tmp_path):
+    run("demo")
+    run("add", "--note", '=1+1, "quoted"\nline two')
+    code, _, err = run("export", "--what", "all", "-o", str(tmp_path / "one"))
+    assert code == 0 and err.startswith("wrote ") and err.endswith(f"in 9 files to {tmp_path / 'one'}\n")
+    copy = tmp_path / "copy.db"
+    code, out, _ = run("--db", str(copy), "import", str(tmp_path / "one"), db=False)
+    assert code == 0 and "entries: " in out and "(added " in out
+    run("--db", str(copy), "export", "--what", "all", "-o", str(tmp_path / "two"), db=False)
+    for name in sorted(path.name for path in (tmp_path / "one").iterdir()):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
+    code, out, _ = run("--db", str(copy), "import", str(tmp_path / "one"), "--dry-run", db=False)
+    assert code == 0 and out.endswith("a dry run: nothing was written\n") and "added" not in out
+
+
+def test_export_pain_in_long_form(run):
+    run("add", "--pain", "knee:left=3", "--pain", "lower-back=2")
+    code, out, _ = run("export", "--what", "pain")
+    assert out == "date,site,side,score\r\n2026-11-26,knee,left,3\r\n2026-11-26,lower-back,,2\r\n"
+
+
+def test_a_bad_import_lists_every_bad_row_and_changes_nothing(run, db_path, tmp_path):
+    run("add", "--mood", "3")
+    source = tmp_path / "in.csv"
+    source.write_text("date,day_type,sleep_hours,sleep_quality,fatigue,soreness,stress,mood,note\n"
+                      "2026-11-20,normal,,,,,,9,\n2026-11-21,normal,,,,,,4,\n2026-13-01,normal,,,,,,4,\n")
+    before = digest(db_path)
+    code, out, err = run("import", str(source))
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        "journal: nothing was imported; 2 problems to fix:",
+        "in.csv line 2: mood must be a whole number from 1 (very low) to 5 (very good), got '9'",
+        "in.csv line 4: date must be YYYY-MM-DD, got '2026-13-01'",
+    ]
+    assert digest(db_path) == before
+
+
+def test_an_import_that_fails_leaves_no_new_journal_behind(run, tmp_path):
+    source = tmp_path / "ticks.csv"
+    source.write_text("date,week,item_id,item,kind,note\n2026-11-26,2026-W48,99,Nothing,other,\n")
+    target = tmp_path / "new.db"
+    code, _, err = run("--db", str(target), "import", str(source), db=False)
+    assert code == 2 and "no checklist item 99" in err
+    assert list(tmp_path.glob("new.db*")) == []
+
+
+def test_export_all_needs_a_folder(run, db_path):
+    run("add", "--mood", "3")
+    code, _, err = run("export", "--what", "all")
+    assert code == 2 and err == "journal: --what all writes a folder of files: give it with -o FOLDER\n"
+
+
+def test_backup_and_restore_from_the_command_line(run, db_path, tmp_path, isolated):
+    run("add", "--mood", "4")
+    code, out, _ = run("backup", str(tmp_path / "monday.db"))
+    assert code == 0 and out == f"backed up {db_path} to {tmp_path / 'monday.db'}\n"
+    code, out, _ = run("backup")
+    assert code == 0 and "/offseason/backups/journal-" in out
+    run("add", "--mood", "1")
+    before = digest(db_path)
+    code, _, err = run("restore", str(tmp_path / "monday.db"))
+    assert code == 2 and "add --yes to confirm" in err and digest(db_path) == before
+    code, out, _ = run("restore", str(tmp_path / "monday.db"), "--yes")
+    assert code == 0 and out.startswith(f"restored {db_path} from {tmp_path / 'monday.db'}; the journal as it was")
+    assert "mood           4/5" in run("show")[1]
+    (tmp_path / "text.db").write_text("not a journal")
+    code, _, err = run("restore", str(tmp_path / "text.db"), "--yes")
+    assert code == 2 and "not a journal" in err

@@ -1,0 +1,178 @@
+"""No sequence of events loses a day: crashes, two writers, bad files, a full disk, any CSV at all."""
+
+import datetime as dt
+import hashlib
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from journal.cli import main
+from journal.domain.entries import DayEntry
+from journal.io.csv_export import ENTRY_HEADER, PAIN_HEADER, TICK_HEADER
+from journal.store import open_journal
+from journal.store.entries import count_entries, save_entry
+from tests.conftest import TODAY
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+
+
+def run_cli(capsys, *args):
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return exit_info.value.code, out, err
+
+
+# -- crash safety ---------------------------------------------------------------------------
+
+WRITER = textwrap.dedent("""
+    import datetime as dt, sys
+    from journal.domain.entries import DayEntry
+    from journal.store import open_journal
+    from journal.store.entries import save_entry
+    journal = open_journal(sys.argv[1])
+    start = int(sys.argv[2])
+    first = dt.date(1990, 1, 1)
+    for n in range(start, start + 100000):
+        save_entry(journal, DayEntry(first + dt.timedelta(days=n), mood=1 + n % 5, pain={("knee", "left"): n % 11},
+                                     note="x" * (n % 300)))
+        print(n, flush=True)  # reported only once the transaction has committed
+""")
+
+
+def test_a_writer_killed_at_random_points_loses_nothing_it_reported(db_path, tmp_path):
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER)
+    open_journal(db_path).close()
+    rng = random.Random(7)
+    reported: set[int] = set()
+    start = 0
+    for _ in range(12):
+        writer = subprocess.Popen([sys.executable, str(script), str(db_path), str(start)], stdout=subprocess.PIPE,
+                                  text=True, cwd=os.getcwd())
+        time.sleep(rng.uniform(0.3, 0.9))
+        writer.send_signal(signal.SIGKILL)
+        out, _ = writer.communicate()
+        done = [int(line) for line in out.split()]
+        reported.update(done)
+        start = (max(done) + 1) if done else start
+    assert len(reported) > 50, "the writer got some way each time"
+    with open_journal(db_path) as journal:
+        assert journal.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = {row[0] for row in journal.conn.execute("SELECT julianday(date) - julianday('1990-01-01') FROM entries")}
+        assert reported <= {int(day) for day in stored}
+        # Every stored day is whole: its pain reading came with it.
+        assert journal.conn.execute("SELECT count(*) FROM entries LEFT JOIN pain USING (date)"
+                                    " WHERE pain.date IS NULL").fetchone()[0] == 0
+
+
+# -- two writers --------------------------------------------------------------------------
+
+
+def test_the_app_open_while_a_shell_adds_a_day(db_path):
+    from tests.ui.helpers import drive, make_app, sheet
+
+    async def scenario(pilot):
+        result = subprocess.run([sys.executable, "-m", "journal", "--db", str(db_path), "add", "--mood", "5"],
+                                capture_output=True, text=True, env={**os.environ})
+        assert result.returncode == 0, result.stderr
+        pilot.app.check_outside_changes()
+        await pilot.pause()
+        assert sheet(pilot).values["mood"] == "5", "the app shows the new day without a restart"
+        await pilot.press("down", "down", "4", "ctrl+s")  # and saves its own change on top
+        await pilot.pause()
+
+    drive(make_app(db_path), scenario)
+    with open_journal(db_path) as journal:
+        entry = journal.conn.execute("SELECT mood, sleep_quality FROM entries").fetchall()
+    assert entry == [(5, 4)]
+
+
+# -- files --------------------------------------------------------------------------------
+
+
+def test_a_full_disk_is_a_clear_message_and_the_journal_is_untouched(db_path, tmp_path):
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(TODAY, mood=4))
+    big = tmp_path / "big.csv"
+    first = dt.date(1990, 1, 1)
+    lines = [",".join(ENTRY_HEADER)]
+    lines += [f"{first + dt.timedelta(days=n)},normal,,,,,,3,{'x' * 2000}" for n in range(3000)]
+    big.write_text("\r\n".join(lines) + "\r\n")
+    before = digest(db_path)
+    files = [db_path, *(db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm"))]
+    limit = max(path.stat().st_size for path in files if path.exists()) + 64 * 1024
+    script = textwrap.dedent(f"""
+        import resource, signal, sys
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails, as on a full disk
+        resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))
+        from journal.cli import main
+        main(["--db", {str(db_path)!r}, "import", {str(big)!r}])
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1 and "nothing was changed" in result.stderr
+    assert "Traceback" not in result.stderr
+    with open_journal(db_path) as journal:
+        assert count_entries(journal) == 1
+        assert journal.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert digest(db_path) == before
+
+
+def test_missing_folders_are_named(capsys, tmp_path):
+    missing = tmp_path / "no" / "such"
+    code, _, err = run_cli(capsys, "--db", str(missing / "journal.db"), "show")
+    assert code == 2 and "no journal" in err and not missing.exists()
+    code, _, err = run_cli(capsys, "--db", str(tmp_path / "j.db"), "add", "--mood", "3")
+    code, _, err = run_cli(capsys, "--db", str(tmp_path / "j.db"), "export", "-o", str(missing / "out.csv"))
+    assert code == 2 and err == f"journal: the folder {missing} does not exist\n"
+    code, _, err = run_cli(capsys, "--db", str(tmp_path / "j.db"), "import", str(missing / "in.csv"))
+    assert code == 2 and err == f"journal: there is no file or folder {missing / 'in.csv'}\n"
+
+
+# -- fuzzing the import ---------------------------------------------------------------------
+
+cells = st.one_of(
+    st.sampled_from(["", "0", "3", "5", "11", "-1", "7.5", "2026-11-26", "2026-02-30", "normal", "race", "knee",
+                     "left", "=1+1", "'=1", "x" * 300, "1" * 12, "\ufeff", "ü", "\r\n"]),
+    st.text(max_size=8),
+)
+headers = st.sampled_from([list(ENTRY_HEADER), [*ENTRY_HEADER, "pain_knee_left"], [*ENTRY_HEADER, "pain_bad_col_x"],
+                           list(PAIN_HEADER), list(TICK_HEADER), ["date", "mood"], []])
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(header=headers, rows=st.lists(st.lists(cells, max_size=12), max_size=6), raw=st.binary(max_size=40),
+       use_raw=st.booleans())
+def test_no_csv_file_gives_a_traceback_a_partial_write_or_a_changed_file(capsys, tmp_path_factory, header, rows,
+                                                                         raw, use_raw):
+    import csv
+    import io
+
+    folder = tmp_path_factory.mktemp("fuzz")
+    db_path = folder / "journal.db"
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(TODAY, mood=4, pain={("knee", "left"): 2}))
+    source = folder / "in.csv"
+    if use_raw:
+        source.write_bytes(raw)
+    else:
+        text = io.StringIO()
+        csv.writer(text, lineterminator="\r\n").writerows([header, *rows])
+        source.write_text(text.getvalue(), encoding="utf-8", errors="surrogatepass")
+    before = digest(db_path)
+    code, out, err = run_cli(capsys, "--db", str(db_path), "import", str(source))
+    assert code in (0, 2) and "Traceback" not in err
+    if code == 2:
+        assert digest(db_path) == before and out == ""
+        assert err.startswith("journal: ")
