@@ -13,7 +13,7 @@ import click
 
 from journal import __version__, clock
 from journal.config import journal_path
-from journal.errors import InvalidInput, JournalError
+from journal.errors import BadRows, InvalidInput, JournalError
 
 db_option = click.option(
     "--db",
@@ -879,7 +879,6 @@ def demo(ctx, weeks, years, seed, db_path):
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; errors are one line on stderr (an import lists its bad rows) and exit code 2."""
-    from journal.io.csv_import import BadRows
 
     try:
         code = cli.main(args=argv, prog_name="journal", standalone_mode=False)

@@ -19,3 +19,14 @@ class JournalFileError(JournalError):
 
 class ChangedElsewhere(JournalError):
     """A day changed in another window or command after it was opened here; nothing was saved."""
+
+
+class BadRows(InvalidInput):
+    """Rows an import cannot take: each as 'file line N: reason'; the first 50 are listed in full."""
+
+    LISTED = 50
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        more = f"\n... and {len(problems) - self.LISTED} more" if len(problems) > self.LISTED else ""
+        super().__init__("\n".join(problems[: self.LISTED]) + more)

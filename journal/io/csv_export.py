@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterable
 from typing import TextIO
 
-from journal.domain.entries import DayEntry, Site
 from journal.domain.scales import ENTRY_FIELDS
 from journal.store.db import Journal
-from journal.store.entries import entries_between
 from journal.store.sites import list_sites
 
 ENTRY_HEADER = ("date", *ENTRY_FIELDS)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FIRST_CHARACTERS = frozenset("'=+-@\t\r")
 _SIDE_ORDER = {"": 0, "left": 1, "right": 2}
 
 
@@ -31,7 +29,7 @@ def neutralise(text: str) -> str:
     Text that already starts with apostrophes before a formula character gets
     one more, so that taking one apostrophe off always gives the text back.
     """
-    if text.lstrip("'").startswith(_FORMULA_START):
+    if text and text[0] in _FIRST_CHARACTERS and text.lstrip("'").startswith(_FORMULA_START):
         return "'" + text
     return text
 
@@ -46,32 +44,46 @@ def cell(value: object) -> str:
     return str(value)
 
 
-def pain_columns(entries: Iterable[DayEntry], sites: list[Site]) -> list[tuple[str, tuple[str, str]]]:
-    """(column name, pain key) for every site and side with a reading, in site order."""
-    used = {key for entry in entries for key in entry.pain}
-    by_name = {site.name: site for site in sites}
-    ordered = sorted(used, key=lambda key: (by_name[key[0]].position, key[0], _SIDE_ORDER[key[1]]))
-    return [(by_name[site].column(side), (site, side)) for site, side in ordered]
+_SQL_HOURS = "CASE WHEN sleep_hours = CAST(sleep_hours AS INTEGER) THEN CAST(sleep_hours AS INTEGER) ELSE sleep_hours END"
+_QUOTED = frozenset('",\r\n')
 
 
-def write_entries_csv(entries: list[DayEntry], sites: list[Site], out: TextIO) -> int:
-    columns = pain_columns(entries, sites)
-    writer = _writer(out)
-    writer.writerow([*ENTRY_HEADER, *(name for name, _ in columns)])
-    for entry in entries:
-        writer.writerow(
-            [
-                entry.date.isoformat(),
-                *(cell(value) for value in entry.values().values()),
-                *(cell(entry.pain.get(key)) for _, key in columns),
-            ]
-        )
-    return len(entries)
+def note_cell(note: str) -> str:
+    """A note as Python's csv writer writes a cell (quoted when it holds a quote, comma or line end), neutralised."""
+    note = neutralise(note)
+    if _QUOTED.isdisjoint(note):
+        return note
+    return '"' + note.replace('"', '""') + '"'
 
 
 def export_entries(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
-    """Write the days from `start` to `end` as CSV to `out`; returns how many."""
-    return write_entries_csv(entries_between(journal, start, end), list_sites(journal), out)
+    """Write the days from `start` to `end` as CSV to `out`, a pain column per site and side used; returns how many.
+
+    SQLite joins each row's numbers into its line, the note and the pain
+    readings are laid beside it, and the lines are written in batches: a
+    century of days takes a fraction of a second. The tests hold every line to
+    what Python's csv writer would write.
+    """
+    bounds = [start.isoformat(), end.isoformat()]
+    sites = {site.id: site for site in list_sites(journal)}
+    pain: dict[str, dict[tuple[int, str], int]] = {}
+    readings = journal.conn.execute("SELECT date, site_id, side, score FROM pain WHERE date BETWEEN ? AND ?", bounds)
+    for date, site_id, side, score in readings:
+        pain.setdefault(date, {})[(site_id, side)] = score
+    columns = sorted({key for scores in pain.values() for key in scores},
+                     key=lambda key: (sites[key[0]].position, sites[key[0]].name, _SIDE_ORDER[key[1]]))
+    after = {date: "".join(f",{scores.get(key, '')}" for key in columns) + "\r\n" for date, scores in pain.items()}
+    no_pain = "," * len(columns) + "\r\n"
+    numbers = [f"ifnull({_SQL_HOURS if name == 'sleep_hours' else name}, '')" for name in ENTRY_FIELDS if name != "note"]
+    line = " || ',' || ".join(["date", *numbers]) + " || ','"  # the note is the last field, then the pain
+    _writer(out).writerow([*ENTRY_HEADER, *(sites[site_id].column(side) for site_id, side in columns)])
+    count = 0
+    rows = journal.conn.execute(f"SELECT date, {line}, note FROM entries WHERE date BETWEEN ? AND ? ORDER BY date", bounds)
+    while batch := rows.fetchmany(4096):
+        out.write("".join([text + (note_cell(note) if note else "") + after.get(date, no_pain)
+                           for date, text, note in batch]))
+        count += len(batch)
+    return count
 
 
 def _writer(out: TextIO):

@@ -28,7 +28,7 @@ from journal.domain.scales import (
     parse_wellness,
     WELLNESS_FIELDS,
 )
-from journal.errors import InvalidInput
+from journal.errors import BadRows, InvalidInput
 from journal.io.csv_export import (
     ASSESSMENT_HEADER,
     ENTRY_HEADER,
@@ -45,22 +45,11 @@ from journal.io.csv_export import (
 IMPORTABLE = tuple(kind for kind in KINDS if kind != "scales")
 _NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
 _PAIN_COLUMN = re.compile(r"pain_([a-z][a-z0-9-]*?)(?:_(left|right))?")
-MAX_REPORTED = 50  # bad rows listed in full; the rest are counted
 
 
 def restore(text: str) -> str:
     """The text before export neutralised it: one leading apostrophe off a formula."""
     return text[1:] if _NEUTRALISED.match(text) else text
-
-
-class BadRows(InvalidInput):
-    """Rows that cannot be imported: each as 'file line N: reason'."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        shown = problems[:MAX_REPORTED]
-        more = f"\n... and {len(problems) - MAX_REPORTED} more" if len(problems) > MAX_REPORTED else ""
-        super().__init__("\n".join(shown) + more)
 
 
 @dataclass

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 
 from journal.domain.entries import DayEntry
 from journal.errors import InvalidInput
-from journal.io.csv_import import BadRows, Bundle
+from journal.errors import BadRows
+from journal.io.csv_import import Bundle
 from journal.store.db import Journal
 from journal.store.entries import _read as read_days
 from journal.store.entries import _write as write_day

@@ -12,7 +12,8 @@ from journal.domain.entries import DayEntry
 from journal.domain.goals import Goal, Measure
 from journal.errors import InvalidInput, JournalFileError
 from journal.io.csv_export import export_all, neutralise
-from journal.io.csv_import import BadRows, read_path, restore
+from journal.errors import BadRows
+from journal.io.csv_import import read_path, restore
 from journal.store import open_journal
 from journal.store.backup import KEEP_BEFORE_UPGRADE, backup_journal, backups_dir, restore_journal
 from journal.store.checklist import list_items, set_tick, update_item
@@ -244,3 +245,45 @@ def test_an_upgrade_backs_the_journal_up_first_and_keeps_the_last_few(db_path):
     backup.close()
     open_journal(db_path).close()
     assert len(list(backups_dir().glob("journal-before-*.db"))) == KEEP_BEFORE_UPGRADE, "no upgrade, no backup"
+
+
+# -- the export's lines are what Python's csv writer writes -----------------------------------
+
+days = st.builds(
+    lambda offset, hours, mood, note, pain: DayEntry(TODAY - offset * DAY, sleep_hours=hours, mood=mood, note=note,
+                                                     pain=pain),
+    offset=st.integers(0, 400),
+    hours=st.one_of(st.none(), st.integers(0, 2400).map(lambda n: n / 100)),
+    mood=st.one_of(st.none(), st.integers(1, 5)),
+    note=note_text,
+    pain=st.dictionaries(st.sampled_from([("knee", "left"), ("knee", "right"), ("lower-back", ""), ("shin", "")]),
+                         st.integers(0, 10), max_size=3),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=st.lists(days, min_size=1, max_size=8, unique_by=lambda entry: entry.date))
+def test_the_entries_export_is_what_the_csv_module_writes(tmp_path_factory, entries):
+    import csv
+    import io
+
+    from journal.domain.scales import ENTRY_FIELDS
+    from journal.io.csv_export import ENTRY_HEADER, cell, export_entries
+    from journal.store.sites import list_sites
+
+    entries = [entry for entry in entries if not entry.is_empty]
+    with open_journal(tmp_path_factory.mktemp("oracle") / "journal.db") as journal:
+        save_entries(journal, entries)
+        written = io.StringIO(newline="")
+        export_entries(journal, *FAR, written)
+        sites = {site.name: site for site in list_sites(journal)}
+    used = sorted({key for entry in entries for key in entry.pain},
+                  key=lambda key: (sites[key[0]].position, {"": 0, "left": 1, "right": 2}[key[1]]))
+    expected = io.StringIO(newline="")
+    writer = csv.writer(expected, lineterminator="\r\n")
+    writer.writerow([*ENTRY_HEADER, *(sites[site].column(side) for site, side in used)])
+    for entry in sorted(entries, key=lambda entry: entry.date):
+        values = entry.values()
+        writer.writerow([entry.date.isoformat(), *(cell(values[name]) for name in ENTRY_FIELDS),
+                         *(cell(entry.pain.get(key)) for key in used)])
+    assert written.getvalue() == expected.getvalue()
