@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -90,6 +91,18 @@ def main() -> int:
         results.append(("first paint, 10-year journal / bare Textual app", times["ten"] / times["bare"], 1.5))
         results.append(("first paint, 100-year / 10-year journal", times["hundred"] / times["ten"], 1.2))
         print(f"  reference: python -c pass, bare Textual app {times['bare'] * 1000:.0f} ms")
+
+        sqlite3 = shutil.which("sqlite3")
+        if sqlite3:
+            same_rows = "SELECT * FROM entries LEFT JOIN pain USING (date) ORDER BY date"
+            times = medians(
+                {"sqlite3": [sqlite3, "-csv", "-header", str(hundred), same_rows],
+                 "export": [*JOURNAL, "--db", str(hundred), "export"]},
+                env, args.runs,
+            )
+            results.append(("journal export, 100 years / sqlite3 -csv, same rows", times["export"] / times["sqlite3"], 3.0))
+        else:
+            print("  sqlite3 (the command-line shell) is not installed: the export ratio is left out")
 
         # Per-frame figures, measured in process (see benchmarks/trends.py).
         output = subprocess.run([PYTHON, str(HERE / "trends.py"), str(ten), str(hundred)], env=env, check=True,

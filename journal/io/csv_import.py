@@ -15,18 +15,28 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journal.domain.checklist import ChecklistItem, parse_kind, parse_target, parse_title
+from journal.domain.checklist import (
+    ChecklistItem,
+    parse_kind,
+    parse_target,
+    parse_title,
+)
 from journal.domain.entries import DayEntry, Site
-from journal.domain.goals import Goal, Measure, parse_category, parse_goal_title, parse_status
+from journal.domain.goals import (
+    Goal,
+    Measure,
+    parse_category,
+    parse_goal_title,
+    parse_status,
+)
 from journal.domain.scales import (
-    ENTRY_FIELDS,
     SIDES,
+    WELLNESS_FIELDS,
     parse_day_type,
     parse_pain_score,
     parse_site_name,
     parse_sleep_hours,
     parse_wellness,
-    WELLNESS_FIELDS,
 )
 from journal.errors import BadRows, InvalidInput
 from journal.io.csv_export import (
@@ -307,7 +317,7 @@ def _check_pain_agrees(bundle: Bundle, path: Path) -> None:
     from_entries = {(day, site, side, score) for day, entry in bundle.entries.items()
                     for (site, side), score in entry.pain.items()}
     if from_entries != set(bundle.pain_rows):
-        differ = sorted(from_entries ^ set(bundle.pain_rows))[0]
+        differ = min(from_entries ^ set(bundle.pain_rows))
         raise InvalidInput(
             f"pain.csv and entries.csv in {path} disagree (first at {differ[0]} {differ[1]}):"
             " edit one of them and remove the other, or import them one at a time"

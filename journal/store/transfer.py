@@ -16,8 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from journal.domain.entries import DayEntry
-from journal.errors import InvalidInput
-from journal.errors import BadRows
+from journal.errors import BadRows, InvalidInput
 from journal.io.csv_import import Bundle
 from journal.store.db import Journal
 from journal.store.entries import _read as read_days

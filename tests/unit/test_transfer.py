@@ -10,12 +10,16 @@ from hypothesis import strategies as st
 
 from journal.domain.entries import DayEntry
 from journal.domain.goals import Goal, Measure
-from journal.errors import InvalidInput, JournalFileError
+from journal.errors import BadRows, InvalidInput, JournalFileError
 from journal.io.csv_export import export_all, neutralise
-from journal.errors import BadRows
 from journal.io.csv_import import read_path, restore
 from journal.store import open_journal
-from journal.store.backup import KEEP_BEFORE_UPGRADE, backup_journal, backups_dir, restore_journal
+from journal.store.backup import (
+    KEEP_BEFORE_UPGRADE,
+    backup_journal,
+    backups_dir,
+    restore_journal,
+)
 from journal.store.checklist import list_items, set_tick, update_item
 from journal.store.demo import fill_demo
 from journal.store.entries import get_entry, save_entries, save_entry
@@ -213,8 +217,10 @@ def test_restore_checks_the_file_and_keeps_the_journal_it_replaces(journal, db_p
     save_entry(journal, DayEntry(TODAY, mood=4))
     saved = backup_journal(journal.conn, db_path, tmp_path / "monday.db")
     save_entry(journal, DayEntry(TODAY, mood=1))
+    seen = journal.data_version()
     kept = restore_journal(saved, db_path)
     assert get_entry(journal, TODAY).mood == 4, "the open connection sees the restored journal"
+    assert journal.data_version() != seen, "so an open app notices, as it does any outside change"
     with open_journal(kept, create=False) as before:
         assert get_entry(before, TODAY).mood == 1
     not_a_journal = tmp_path / "notes.db"

@@ -80,13 +80,6 @@ class ChecklistPane(WeekPane):
 
         return self.query_one("#week-grid", WeekGrid)
 
-    async def first_show(self) -> None:
-        from journal.store.settings import first_weekday
-
-        await self.mount_compose(self.build())
-        self.first_weekday = first_weekday(self.journal)
-        self.start = week_start(self.today, self.first_weekday)
-
     async def shown(self) -> None:
         self.load()
         self.grid.focus()

@@ -64,6 +64,18 @@ class WeekPane(LazyPane):
     start: dt.date
     first_weekday: int
 
+    def build(self):
+        """The pane's widgets (a compose), mounted the first time it is shown."""
+        raise NotImplementedError
+
+    async def first_show(self) -> None:
+        from journal.dates import week_start
+        from journal.store.settings import first_weekday
+
+        await self.mount_compose(self.build())
+        self.first_weekday = first_weekday(self.journal)
+        self.start = week_start(self.today, self.first_weekday)
+
     def go_to_week(self, start: dt.date) -> None:
         self.start = start
         self.load()

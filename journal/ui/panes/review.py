@@ -51,13 +51,6 @@ class ReviewPane(WeekPane):
         with VerticalScroll(id="review-body"):
             yield Static("", id="review-text")
 
-    async def first_show(self) -> None:
-        from journal.store.settings import first_weekday
-
-        await self.mount_compose(self.build())
-        self.first_weekday = first_weekday(self.journal)
-        self.start = week_start(self.today, self.first_weekday)
-
     async def shown(self) -> None:
         self.load()
         self.query_one("#review-body").focus()
