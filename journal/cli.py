@@ -13,7 +13,17 @@ import click
 
 from journal import __version__, clock
 from journal.config import journal_path
-from journal.errors import BadRows, InvalidInput, JournalError
+from journal.errors import BadRows, InvalidInput, JournalError, JournalFileError
+
+def _path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    """A path typed on the command line; an empty one is a mistake, not the current folder."""
+    if value is None:
+        return None
+    if not value.strip():
+        name = param.opts[0] if isinstance(param, click.Option) else param.human_readable_name
+        raise InvalidInput(f"{name} is empty: give a path")
+    return Path(value).expanduser()
+
 
 db_option = click.option(
     "--db",
@@ -190,7 +200,7 @@ EXPORT_KINDS = ("entries", "pain", "checklist", "goals", "items", "sites", "sett
                    " body sites, settings, or all of them as one file each in a folder (-o).")
 @click.option("--from", "start", metavar="DATE", help="First day (default: the first in the journal).")
 @click.option("--to", "end", metavar="DATE", help="Last day (default today).")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
+@click.option("-o", "--output", callback=_path, metavar="PATH",
               help="Write to a file (a folder for --what all) instead of stdout.")
 @db_option
 @click.pass_context
@@ -239,7 +249,7 @@ def export(ctx, what, start, end, output, db_path):
 
 
 @cli.command("import")
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", callback=_path)
 @click.option("--what", type=click.Choice(["entries", "pain", "checklist", "goals", "items", "sites", "settings",
                                            "assessments"]),
               help="The kind of file (default: told by its header); with a folder, only that kind.")
@@ -262,24 +272,31 @@ def import_(ctx, path, what, dry_run, on_conflict, db_path):
     from journal.io.csv_import import read_path
     from journal.store.transfer import import_bundle
 
-    bundle = read_path(path, what)
+    bundle = read_path(path, what, today=_today())
     target = _chosen_path(ctx, db_path)
     new = not target.exists()
     journal = _open(ctx, db_path)
+
+    def remove_new_journal() -> None:
+        # A journal made for an import that failed, or for a dry run, is not left behind.
+        journal.close()
+        for leftover in (target, target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+
     try:
         report = import_bundle(journal, bundle, on_conflict=on_conflict, dry_run=dry_run)
     except BaseException:
-        if new:  # a journal made for an import that failed is not left behind
-            journal.close()
-            for leftover in (target, target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
-                leftover.unlink(missing_ok=True)
+        if new:
+            remove_new_journal()
         raise
+    if new and dry_run:
+        remove_new_journal()
     for line in report.lines():
         click.echo(line)
 
 
 @cli.command()
-@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", required=False, callback=_path)
 @db_option
 @click.pass_context
 def backup(ctx, path, db_path):
@@ -293,12 +310,14 @@ def backup(ctx, path, db_path):
     """
     from journal.store.backup import backup_journal
 
+    if path is not None and not path.expanduser().parent.is_dir():
+        raise InvalidInput(f"the folder {path.expanduser().parent} does not exist")
     journal = _open(ctx, db_path, create=False)
     click.echo(f"backed up {journal.path} to {backup_journal(journal.conn, journal.path, path)}")
 
 
 @cli.command()
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", callback=_path)
 @click.option("--yes", is_flag=True, help="Replace the journal without asking (for scripts).")
 @db_option
 @click.pass_context
@@ -331,11 +350,16 @@ def _write_atomically(path: Path, write, journal_file: Path) -> None:
     import tempfile
 
     path = path.resolve()  # through a symbolic link to the file it names
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder: give a file name (a folder is for --what all)")
     if path.exists() and path.samefile(journal_file):
         raise InvalidInput(f"{path} is the journal itself: choose another file for the export")
     if not path.parent.is_dir():
         raise InvalidInput(f"the folder {path.parent} does not exist")
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise JournalFileError(f"cannot write in {path.parent}: {error.strerror}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             write(out)

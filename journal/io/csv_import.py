@@ -25,6 +25,7 @@ from journal.domain.entries import DayEntry, Site
 from journal.domain.goals import (
     Goal,
     Measure,
+    parse_measure,
     parse_category,
     parse_goal_title,
     parse_status,
@@ -87,6 +88,20 @@ class Bundle:
     goals: list[Goal] = field(default_factory=list)
     assessments: list[tuple] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)  # what was read, in order
+    today: dt.date = dt.date.max  # nothing dated after it is taken
+    where: dict[tuple, str] = field(default_factory=dict)  # a record's key -> "file line N"
+    pain_columns: dict[tuple[str, str], str] = field(default_factory=dict)  # (site, side) -> "file line 1"
+    line: str = ""  # the row being read
+
+    def at(self, key: tuple) -> str:
+        """Where a record was read, for a message: 'entries.csv line 4'."""
+        return self.where.get(key, "")
+
+    def dated(self, text: str, what: str = "date") -> dt.date:
+        day = _date(text, what)
+        if day > self.today:
+            raise InvalidInput(f"{what} {day} has not happened yet")
+        return day
 
 
 # -- reading the files ---------------------------------------------------------------
@@ -105,18 +120,33 @@ HEADERS = {
 
 
 def kind_of(header: list[str]) -> str | None:
-    """The kind of file a header belongs to."""
-    if tuple(header[: len(ENTRY_HEADER)]) == ENTRY_HEADER:
-        return "entries"
+    """The kind of file a header belongs to: its columns, in any order."""
+    columns = set(header)
+    if len(columns) != len(header):
+        return None
     for kind, expected in HEADERS.items():
-        if tuple(header) == expected:
+        if columns == set(expected):
             return kind
+    known = set(ENTRY_HEADER)
+    if "date" in columns and len(columns) > 1 and all(
+        column in known or _PAIN_COLUMN.fullmatch(column) for column in columns
+    ):
+        return "entries"  # a day's columns, any of them: the ones left out are not logged
     return None
 
 
-def read_path(path: Path, kind: str | None = None) -> Bundle:
-    """A file (its kind from `kind` or its header), or a folder that `export --what all` wrote."""
-    bundle = Bundle()
+def expected_columns(kind: str) -> str:
+    if kind == "entries":
+        return "date and any of " + ", ".join(ENTRY_HEADER[1:]) + ", pain_SITE, pain_SITE_SIDE"
+    return ", ".join(HEADERS[kind])
+
+
+def read_path(path: Path, kind: str | None = None, *, today: dt.date = dt.date.max) -> Bundle:
+    """A file (its kind from `kind` or its header), or a folder that `export --what all` wrote.
+
+    Nothing dated after `today` is taken, as the command line takes no day in the future.
+    """
+    bundle = Bundle(today=today)
     problems: list[str] = []
     if path.is_dir():
         found = False
@@ -128,6 +158,8 @@ def read_path(path: Path, kind: str | None = None) -> Bundle:
             raise InvalidInput(f"{path} holds none of the files `journal export --what all` writes")
     elif path.is_file():
         _read_file(path, kind, bundle, problems)
+    elif not str(path):
+        raise InvalidInput("give the file or folder to import")
     else:
         raise InvalidInput(f"there is no file or folder {path}")
     if problems:
@@ -145,18 +177,23 @@ def _read_file(path: Path, kind: str | None, bundle: Bundle, problems: list[str]
                 problems.append(f"{path.name}: the file is empty (a CSV file starts with its header)")
                 return
             found = kind_of(header)
-            if kind is not None and found != kind:
-                expected = ",".join(ENTRY_HEADER if kind == "entries" else HEADERS[kind])
-                problems.append(f"{path.name} line 1: not a {kind} header; it starts: {expected}")
+            if found == "scales":
+                problems.append(f"{path.name}: scales.csv says what the numbers mean, for reading; it is not imported")
                 return
-            if found is None or found == "scales":
-                problems.append(f"{path.name} line 1: not a header journal import knows (see the README's CSV format)")
+            if found is None or (kind is not None and found != kind):
+                wanted = f"the columns of {kind}: {expected_columns(kind)}" if kind else (
+                    "the columns of one kind of export (see the README's CSV format); they may come in any order")
+                problems.append(f"{path.name} line 1: not a header journal import knows: it should hold {wanted}")
                 return
+            if found == "entries":
+                for column in header:
+                    if match := _PAIN_COLUMN.fullmatch(column):
+                        bundle.pain_columns.setdefault((match[1], match[2] or ""), f"{path.name} line 1")
             reading = READERS[found]
             for row in reader:
                 if not any(cell.strip() for cell in row):
                     continue  # a blank line
-                where = f"{path.name} line {reader.line_num}"
+                where = bundle.line = f"{path.name} line {reader.line_num}"
                 if len(row) != len(header):
                     problems.append(f"{where}: {len(row)} cells where the header has {len(header)}")
                     continue
@@ -164,8 +201,10 @@ def _read_file(path: Path, kind: str | None, bundle: Bundle, problems: list[str]
                     reading(dict(zip(header, row)), bundle)
                 except InvalidInput as problem:
                     problems.append(f"{where}: {problem}")
-                except (ValueError, KeyError, json.JSONDecodeError) as problem:
-                    problems.append(f"{where}: cannot read {problem}")
+                except json.JSONDecodeError:
+                    problems.append(f"{where}: measure_data is not a measure as the journal writes it")
+                except (ValueError, KeyError, TypeError) as problem:
+                    problems.append(f"{where}: cannot read it ({problem})")
     except UnicodeDecodeError:
         problems.append(f"{path.name}: not UTF-8 text")
         return
@@ -210,16 +249,16 @@ def _text(value: str, what: str, limit: int = 10_000) -> str:
 
 
 def _entry(row: dict[str, str], bundle: Bundle) -> None:
-    day = _date(row["date"])
+    day = bundle.dated(row["date"])
     if day in bundle.entries:
         raise InvalidInput(f"{day} appears twice")
-    entry = DayEntry(day, day_type=parse_day_type(row["day_type"] or "normal"))
-    if row["sleep_hours"].strip():
+    entry = DayEntry(day, day_type=parse_day_type(row.get("day_type") or "normal"))
+    if row.get("sleep_hours", "").strip():
         entry.sleep_hours = parse_sleep_hours(row["sleep_hours"])
     for name in WELLNESS_FIELDS:
-        if row[name].strip():
+        if row.get(name, "").strip():
             setattr(entry, name, parse_wellness(name, row[name]))
-    entry.note = _text(row["note"], "the note")
+    entry.note = _text(row.get("note", ""), "the note")
     for column, value in row.items():
         if column in ENTRY_HEADER:
             continue
@@ -232,6 +271,7 @@ def _entry(row: dict[str, str], bundle: Bundle) -> None:
     if entry.is_empty:
         raise InvalidInput("the row holds nothing to log")
     bundle.entries[day] = entry
+    bundle.where[("entries", day)] = bundle.line
 
 
 def _pain(row: dict[str, str], bundle: Bundle) -> None:
@@ -239,23 +279,31 @@ def _pain(row: dict[str, str], bundle: Bundle) -> None:
     if side not in ("", *SIDES):
         raise InvalidInput(f"side must be left, right or empty, got {row['side']!r}")
     site = parse_site_name(row["site"])
-    bundle.pain_rows.append((_date(row["date"]), site, side, parse_pain_score(row["score"], where=f"pain at {site}")))
+    day = bundle.dated(row["date"])
+    bundle.pain_rows.append((day, site, side, parse_pain_score(row["score"], where=f"pain at {site}")))
+    bundle.where[("pain", day, site, side)] = bundle.line
 
 
 def _tick(row: dict[str, str], bundle: Bundle) -> None:
-    bundle.ticks.append(Tick(_int(row["item_id"], "item_id", 1), _date(row["date"]), _text(row["note"], "the note", 200)))
+    tick = Tick(_int(row["item_id"], "item_id", 1), bundle.dated(row["date"]), _text(row["note"], "the note", 200))
+    bundle.ticks.append(tick)
+    bundle.where[("checklist", tick.item_id, tick.date)] = bundle.line
 
 
 def _goal(row: dict[str, str], bundle: Bundle) -> None:
-    measure = Measure.from_json(row["measure_data"]) if row["measure_data"].strip() else None
+    measure = None
+    if row["measure_data"].strip():
+        measure = Measure.from_json(row["measure_data"])
+        parse_measure(measure.spec())  # the levels and counts the command line would take
     status = parse_status(row["status"])
     done = _optional_date(row["done"], "done")
     bundle.goals.append(Goal(
         title=parse_goal_title(_text(row["title"], "the title")), category=parse_category(row["category"]),
         status=status, due=_optional_date(row["due"], "due"), note=_text(row["note"], "the note"), measure=measure,
-        id=_int(row["id"], "id", 1), position=_int(row["position"], "position"), created_on=_date(row["created"], "created"),
-        done_on=done,
+        id=_int(row["id"], "id", 1), position=_int(row["position"], "position"),
+        created_on=bundle.dated(row["created"], "created"), done_on=done,
     ))
+    bundle.where[("goals", bundle.goals[-1].id)] = bundle.line
 
 
 def _item(row: dict[str, str], bundle: Bundle) -> None:
@@ -267,9 +315,10 @@ def _item(row: dict[str, str], bundle: Bundle) -> None:
         title=parse_title(_text(row["title"], "the title")), kind=parse_kind(row["kind"]),
         target=parse_target(row["target"]), description=_text(row["description"], "the description", 200),
         id=_int(row["id"], "id", 1), position=_int(row["position"], "position"),
-        created_on=_date(row["created"], "created"), retired_on=_optional_date(row["retired"], "retired"),
+        created_on=bundle.dated(row["created"], "created"), retired_on=_optional_date(row["retired"], "retired"),
         targets=tuple(targets),
     ))
+    bundle.where[("items", bundle.items[-1].id)] = bundle.line
 
 
 def _site(row: dict[str, str], bundle: Bundle) -> None:
@@ -299,7 +348,7 @@ def _assessment(row: dict[str, str], bundle: Bundle) -> None:
         flags.append(int(row[name]))
     sites = ",".join(parse_site_name(name) for name in row["pain_sites"].split(",") if name.strip())
     bundle.assessments.append((
-        _date(row["date"]).isoformat(), _text(row["looks_back_on"], "looks_back_on", 200), flags[0], sites,
+        bundle.dated(row["date"]).isoformat(), _text(row["looks_back_on"], "looks_back_on", 200), flags[0], sites,
         flags[1], flags[2], flags[3], _text(row["note"], "the note"),
     ))
 

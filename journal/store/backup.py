@@ -43,6 +43,8 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
         copy = sqlite3.connect(partial)
         try:
             source.backup(copy)
+            # One self-contained file: reading it later leaves no -wal or -shm beside it.
+            copy.execute("PRAGMA journal_mode=DELETE")
         finally:
             copy.close()
         os.replace(partial, target)

@@ -136,13 +136,15 @@ def open_journal(path: str | Path, *, create: bool = True) -> Journal:
 
 
 def check_journal_file(path: Path) -> None:
-    """Refuse, without writing a byte, a file that is not a journal this version can open."""
+    """Refuse, without writing a byte, a file that is not a journal this version can open (an empty one too)."""
     _check_is_sqlite(path)
     probe = _connect(path, read_only=True)
     try:
-        _pending_migrations(probe, path)
+        pending = _pending_migrations(probe, path)
     finally:
         probe.close()
+    if len(pending) == len(KNOWN_MIGRATIONS):
+        raise JournalFileError(f"{path} is empty, not a journal; it was left untouched")
 
 
 def _check_is_sqlite(path: Path) -> None:

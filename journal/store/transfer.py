@@ -78,7 +78,7 @@ class _Writer:
         self.report = report
         self.problems: list[str] = []
 
-    def decide(self, kind: str, where: str, same: bool, exists: bool) -> bool:
+    def decide(self, kind: str, where: str, same: bool, exists: bool, line: str = "") -> bool:
         """Whether to write a record; counts what happens to it."""
         if not exists:
             self.report.count(kind, "added")
@@ -92,11 +92,12 @@ class _Writer:
         if self.on_conflict == "replace":
             self.report.count(kind, "replaced")
             return True
-        self.problems.append(f"{where}: already in the journal with other values"
+        self.problems.append(f"{line + ': ' if line else ''}{where} is already in the journal with other values"
                              " (--on-conflict skip keeps the journal's, replace takes the file's)")
         return False
 
     def write(self, bundle: Bundle) -> None:
+        self.bundle = bundle
         conn = self.conn
         fresh = not any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
                         for table in ("entries", "ticks", "goals", "assessments"))
@@ -108,6 +109,7 @@ class _Writer:
         self.settings(bundle.settings)
         self.sites(bundle.sites)
         self.items(bundle.items)
+        self.pain_columns(bundle.pain_columns)
         self.entries(bundle.entries)
         self.pain(bundle.pain_rows)
         self.ticks(bundle.ticks)
@@ -142,7 +144,8 @@ class _Writer:
                 stored = _get(self.conn, item.id)
             except InvalidInput:
                 stored = None
-            if self.decide("items", f"checklist item {item.id}", stored == item, stored is not None):
+            if self.decide("items", f"checklist item {item.id}", stored == item, stored is not None,
+                           self.bundle.at(("items", item.id))):
                 self.conn.execute(
                     "INSERT INTO checklist_items (id, title, kind, description, target, position, created_on,"
                     " retired_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
@@ -159,52 +162,69 @@ class _Writer:
     def _site_names(self) -> dict[str, bool]:
         return {name: bool(sided) for name, sided in self.conn.execute("SELECT name, sided FROM sites")}
 
-    def _check_pain(self, day: dt.date, pain, sites: dict[str, bool]) -> bool:
+    def pain_columns(self, columns: dict[tuple[str, str], str]) -> None:
+        """A pain column names a known site (and a side only where it has sides), readings or not."""
+        sites = self._site_names()
+        for (site, side), line in columns.items():
+            self._check_pain(line, [(site, side)], sites)
+
+    def _check_pain(self, line: str, pain, sites: dict[str, bool]) -> bool:
         good = True
         for site, side in pain:
             if site not in sites:
-                self.problems.append(f"{day}: unknown body site {site!r} (add it with journal sites add, or import"
+                self.problems.append(f"{line}: unknown body site {site!r} (add it with journal sites add, or import"
                                      " sites.csv with it)")
                 good = False
             elif side and not sites[site]:
-                self.problems.append(f"{day}: {site} has no left or right side")
+                self.problems.append(f"{line}: {site} has no left or right side")
                 good = False
         return good
 
     def entries(self, entries: dict[dt.date, DayEntry]) -> None:
         sites = self._site_names()
         for day, entry in entries.items():
-            if not self._check_pain(day, entry.pain, sites):
+            line = self.bundle.at(("entries", day))
+            if self.bundle.pain_columns:  # checked once, by column
+                known = all(site in sites for site, _ in entry.pain)
+            else:
+                known = self._check_pain(line, entry.pain, sites)
+            if not known:
                 continue
             found = read_days(self.conn, day.isoformat(), day.isoformat())
             stored = found[0] if found else None
-            if self.decide("entries", str(day), stored == entry, stored is not None):
+            if self.decide("entries", str(day), stored == entry, stored is not None, line):
                 write_day(self.conn, entry)
 
     def pain(self, rows) -> None:
         sites = self._site_names()
         for day, site, side, score in rows:
-            if not self._check_pain(day, [(site, side)], sites):
+            line = self.bundle.at(("pain", day, site, side))
+            if not self._check_pain(line, [(site, side)], sites):
                 continue
             found = read_days(self.conn, day.isoformat(), day.isoformat())
             stored = found[0] if found else DayEntry(day)
             before = stored.pain.get((site, side))
-            if self.decide("pain", f"{day} {site}{' ' + side if side else ''}", before == score, before is not None):
+            if self.decide("pain", f"{day} {site}{' ' + side if side else ''}", before == score, before is not None,
+                           line):
                 write_day(self.conn, replace(stored, pain={**stored.pain, (site, side): score}))
 
     def ticks(self, ticks) -> None:
         from journal.store.checklist import _get, _move_first_target
 
         for tick in ticks:
+            line = self.bundle.at(("checklist", tick.item_id, tick.date))
             try:
                 item = _get(self.conn, tick.item_id)
             except InvalidInput:
-                self.problems.append(f"{tick.date}: no checklist item {tick.item_id} (import items.csv with it)")
+                self.problems.append(f"{line}: no checklist item {tick.item_id} (import items.csv with it)")
+                continue
+            if item.retired_on is not None and tick.date >= item.retired_on:
+                self.problems.append(f"{line}: {item.title} was retired on {item.retired_on}: it cannot be ticked after")
                 continue
             row = self.conn.execute("SELECT note FROM ticks WHERE item_id = ? AND date = ?",
                                     [tick.item_id, tick.date.isoformat()]).fetchone()
-            where = f"{tick.date} {item.title}"
-            if self.decide("checklist", where, row is not None and row[0] == tick.note, row is not None):
+            where = f"the tick of {item.title} on {tick.date}"
+            if self.decide("checklist", where, row is not None and row[0] == tick.note, row is not None, line):
                 if tick.date < item.created_on:  # evidently in use from then, as a tick in the app says
                     self.conn.execute("UPDATE checklist_items SET created_on = ? WHERE id = ?",
                                       [tick.date.isoformat(), item.id])
@@ -215,12 +235,23 @@ class _Writer:
     def goals(self, goals) -> None:
         from journal.store.goals import _get
 
+        sites = self._site_names()
+        items = {row[0] for row in self.conn.execute("SELECT id FROM checklist_items")}
         for goal in goals:
+            line = self.bundle.at(("goals", goal.id))
+            measure = goal.measure
+            if measure is not None and measure.kind == "pain" and measure.site not in sites:
+                self.problems.append(f"{line}: the measure's body site {measure.site!r} is not in the journal")
+                continue
+            if measure is not None and not set(measure.item_ids) <= items:
+                self.problems.append(f"{line}: the measure's checklist items {sorted(set(measure.item_ids) - items)}"
+                                     " are not in the journal (import items.csv with them)")
+                continue
             try:
                 stored = _get(self.conn, goal.id)
             except InvalidInput:
                 stored = None
-            if self.decide("goals", f"goal {goal.id}", stored == goal, stored is not None):
+            if self.decide("goals", f"goal {goal.id}", stored == goal, stored is not None, line):
                 self.conn.execute(
                     "INSERT INTO goals (id, title, category, status, due, note, measure, position, created_on,"
                     " done_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"

@@ -541,3 +541,26 @@ def test_backup_and_restore_from_the_command_line(run, db_path, tmp_path, isolat
     (tmp_path / "text.db").write_text("not a journal")
     code, _, err = run("restore", str(tmp_path / "text.db"), "--yes")
     assert code == 2 and "not a journal" in err
+
+
+def test_export_and_backup_name_a_bad_target_in_one_line(run, db_path, tmp_path):
+    run("add", "--mood", "3")
+    before = digest(db_path)
+    for args, message in (
+        (("export", "-o", str(tmp_path)), f"journal: {tmp_path} is a folder: give a file name"),
+        (("export", "-o", ""), "journal: -o is empty: give a path"),
+        (("export", "--what", "all", "-o", " "), "journal: -o is empty: give a path"),
+        (("backup", ""), "journal: PATH is empty: give a path"),
+        (("backup", str(tmp_path / "no" / "b.db")), f"journal: the folder {tmp_path / 'no'} does not exist"),
+    ):
+        code, out, err = run(*args)
+        assert code == 2 and out == "" and err.startswith(message) and err.count("\n") == 1, args
+    assert digest(db_path) == before and not (tmp_path / "no").exists()
+
+
+def test_a_dry_run_into_a_new_journal_leaves_no_file(run, tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text("date,mood\n2026-11-25,4\n")
+    code, out, _ = run("--db", str(tmp_path / "new.db"), "import", str(source), "--dry-run", db=False)
+    assert code == 0 and out == "entries: 1 day (would add 1)\na dry run: nothing was written\n"
+    assert list(tmp_path.glob("new.db*")) == []

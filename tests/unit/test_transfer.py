@@ -136,7 +136,7 @@ def test_conflicts_fail_by_default_and_skip_or_replace_on_request(journal, tmp_p
     save_entry(journal, DayEntry(TODAY, mood=2))
     path = write_csv(tmp_path / "in.csv", f"{ENTRIES}\r\n2026-11-25,normal,,,,,,5,new\r\n2026-11-26,normal,,,,,,4,\r\n")
     before = digest(db_path)
-    with pytest.raises(BadRows, match="2026-11-26: already in the journal with other values"):
+    with pytest.raises(BadRows, match="in.csv line 3: 2026-11-26 is already in the journal with other values"):
         import_bundle(journal, read_path(path))
     assert digest(db_path) == before and get_entry(journal, TODAY - DAY).is_empty, "all or nothing"
     report = import_bundle(journal, read_path(path), on_conflict="skip")
@@ -293,3 +293,78 @@ def test_the_entries_export_is_what_the_csv_module_writes(tmp_path_factory, entr
         writer.writerow([entry.date.isoformat(), *(cell(values[name]) for name in ENTRY_FIELDS),
                          *(cell(entry.pain.get(key)) for key in used)])
     assert written.getvalue() == expected.getvalue()
+
+
+# -- an import takes only what the command line would -----------------------------------------
+
+
+@pytest.mark.parametrize(("name", "text", "problem"), [
+    ("in.csv", f"{ENTRIES}\r\n2026-12-30,normal,,,,,,3,\r\n", "in.csv line 2: date 2026-12-30 has not happened yet"),
+    ("pain.csv", "date,site,side,score\r\n2026-12-30,knee,left,3\r\n", "date 2026-12-30 has not happened yet"),
+    ("ticks.csv", "date,week,item_id,item,kind,note\r\n2026-12-30,2026-W53,1,Strength session,strength,\r\n",
+     "date 2026-12-30 has not happened yet"),
+    ("goals.csv", "id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
+     '9,Sleep,health,todo,,,,,2026-11-01,,0,"{""kind"": ""sleep"", ""level"": 99}"\r\n', "a measure is"),
+    ("goals.csv", "id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
+     "9,Sleep,health,todo,,,,,2030-01-01,,0,\r\n", "created 2030-01-01 has not happened yet"),
+    ("goals.csv", "id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
+     "9,Sleep,health,todo,,,,,2026-11-01,,0,{bad\r\n", "goals.csv line 2: measure_data is not a measure"),
+])
+def test_rows_the_command_line_would_refuse_are_refused(tmp_path, name, text, problem):
+    with pytest.raises(BadRows, match=problem):
+        read_path(write_csv(tmp_path / name, text), today=TODAY)
+
+
+def test_what_only_the_journal_can_check_is_refused_with_its_line(journal, tmp_path):
+    plyometrics = list_items(journal)[1]
+    from journal.store.checklist import retire_item
+
+    retire_item(journal, plyometrics.id, today=TODAY - 3 * DAY)
+    ticks = write_csv(tmp_path / "ticks.csv", "date,week,item_id,item,kind,note\r\n"
+                      f"2026-11-25,2026-W48,{plyometrics.id},Plyometrics,plyometrics,\r\n")
+    with pytest.raises(BadRows, match="ticks.csv line 2: Plyometrics was retired on 2026-11-23"):
+        import_bundle(journal, read_path(ticks, today=TODAY))
+    goals = write_csv(tmp_path / "goals.csv",
+                      "id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
+                      '9,Knee,rehab,todo,,,,,2026-11-01,,0,"{""kind"": ""pain"", ""site"": ""kne"", ""level"": 2}"\r\n')
+    with pytest.raises(BadRows, match="goals.csv line 2: the measure's body site 'kne' is not in the journal"):
+        import_bundle(journal, read_path(goals, today=TODAY))
+    empty_column = write_csv(tmp_path / "in.csv", f"{ENTRIES},pain_kne\r\n2026-11-26,normal,,,,,,3,,\r\n")
+    with pytest.raises(BadRows, match="in.csv line 1: unknown body site 'kne'"):
+        import_bundle(journal, read_path(empty_column, today=TODAY))
+
+
+def test_columns_may_come_in_any_order_and_a_day_needs_only_some(journal, tmp_path):
+    days = write_csv(tmp_path / "days.csv", "mood,date,pain_knee_left\r\n4,2026-11-25,2\r\n")
+    pain = write_csv(tmp_path / "pain.csv", "site,date,score,side\r\nshin,2026-11-26,1,\r\n")
+    import_bundle(journal, read_path(days, today=TODAY))
+    import_bundle(journal, read_path(pain, today=TODAY))
+    assert get_entry(journal, TODAY - DAY) == DayEntry(TODAY - DAY, mood=4, pain={("knee", "left"): 2})
+    assert get_entry(journal, TODAY).pain == {("shin", ""): 1}
+    with pytest.raises(BadRows, match="not a header journal import knows: it should hold the columns of pain"):
+        read_path(days, "pain")
+
+
+def test_scales_are_for_reading(journal, tmp_path):
+    folder = tmp_path / "out"
+    export_folder(journal, folder)
+    with pytest.raises(BadRows, match="scales.csv says what the numbers mean, for reading; it is not imported"):
+        read_path(folder / "scales.csv")
+
+
+def test_an_empty_file_is_not_a_backup_to_restore(journal, db_path, tmp_path):
+    save_entry(journal, DayEntry(TODAY, mood=4))
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    before = digest(db_path)
+    with pytest.raises(JournalFileError, match="is empty, not a journal"):
+        restore_journal(empty, db_path)
+    assert digest(db_path) == before and empty.read_bytes() == b""
+
+
+def test_a_backup_is_one_file_that_leaves_nothing_beside_it_when_read(journal, db_path, tmp_path):
+    save_entry(journal, DayEntry(TODAY, mood=4))
+    target = backup_journal(journal.conn, db_path, tmp_path / "b.db")
+    with open_journal(db_path, create=False) as other:
+        restore_journal(target, other.path)
+    assert sorted(path.name for path in tmp_path.glob("b.db*")) == ["b.db"]
