@@ -63,6 +63,18 @@ class Row:
         return bool(self.cells)
 
 
+class SheetMessage(Message):
+    """A message from a score sheet, which is its control."""
+
+    def __init__(self, sheet: ScoreSheet) -> None:
+        super().__init__()
+        self.sheet = sheet
+
+    @property
+    def control(self) -> ScoreSheet:
+        return self.sheet
+
+
 class ScoreSheet(TextGrid):
     """A sheet of number cells with one cursor: arrows move, digits type, enter moves on."""
 
@@ -91,29 +103,19 @@ class ScoreSheet(TextGrid):
         Binding("delete", "clear", "Clear the field", show=False),
     ]
 
-    class CursorMoved(Message):
-        """The cursor went to another cell."""
+    class CursorMoved(SheetMessage):
+        """The cursor went to another row."""
 
         def __init__(self, sheet: ScoreSheet, row: Row) -> None:
-            super().__init__()
-            self.sheet = sheet
+            super().__init__(sheet)
             self.row = row
 
-        @property
-        def control(self) -> ScoreSheet:
-            return self.sheet
-
-    class Changed(Message):
+    class Changed(SheetMessage):
         """A cell's text changed (typed, erased or cleared)."""
 
         def __init__(self, sheet: ScoreSheet, key: str) -> None:
-            super().__init__()
-            self.sheet = sheet
+            super().__init__(sheet)
             self.key = key
-
-        @property
-        def control(self) -> ScoreSheet:
-            return self.sheet
 
     def __init__(self, rows: Iterable[Row], *, id: str | None = None) -> None:
         super().__init__(id=id)
