@@ -89,13 +89,20 @@ def _range(date: str | None, start: str | None, end: str | None, *, days_default
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @db_option
+@click.option("--theme", metavar="NAME", help="Open the app in this theme (see journal themes); it is remembered.")
 @click.version_option(__version__, prog_name="journal")
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None) -> None:
+def cli(ctx: click.Context, db_path: Path | None, theme: str | None) -> None:
     """Offseason: a training journal for a runner's offseason.
 
     Run without a command to open the full-screen journal.
     """
+    if theme is not None:
+        from journal.themes_files import parse_theme_name
+
+        theme = parse_theme_name(theme)
+        if ctx.invoked_subcommand is not None:
+            raise InvalidInput("--theme is for the app: journal --theme NAME")
     if ctx.invoked_subcommand is None:
         # A bad file is refused before the screen is taken over; a new one is only
         # created once the app can really start.
@@ -105,7 +112,7 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
         journal = journal or _open(ctx, db_path)
         from journal.ui.app import run_app
 
-        ctx.exit(run_app(journal))
+        ctx.exit(run_app(journal, theme=theme))
 
 
 @cli.command()
@@ -871,6 +878,30 @@ def settings(ctx, key, value, db_path):
         return
     SETTINGS[key][1](value)  # checked before a journal is created
     click.echo(f"{key} = {set_setting(_open(ctx, db_path), key, value)}")
+
+
+@cli.command()
+@db_option
+@click.pass_context
+def themes(ctx, db_path):
+    """List the themes: the built-in ones and yours, the one in use marked with *.
+
+    \b
+    journal themes
+    journal --theme trailhead       # open the app in one (it is remembered)
+    """
+    from journal.store.settings import get_setting
+    from journal.themes_files import all_themes, user_themes_dir
+
+    path = _chosen_path(ctx, db_path)
+    current = get_setting(_open(ctx, db_path, create=False), "theme") if path.exists() else None
+    found, problems = all_themes()
+    for theme in found:
+        mark = "*" if theme.name == current else " "
+        click.echo(f"{mark} {theme.name:<20} {'dark ' if theme.dark else 'light'}  {theme.source}")
+    click.echo(f"Your own themes go in {user_themes_dir()} (one .toml file a theme; see the README).")
+    for problem in problems:
+        click.echo(f"skipped {problem}", err=True)
 
 
 @cli.command()

@@ -21,10 +21,17 @@ def parse_sleep_need(text: str) -> str:
     return f"{hours:g}"
 
 
+def _theme(text: str) -> str:
+    from journal.themes_files import parse_theme_name
+
+    return parse_theme_name(text)
+
+
 # Every setting, its default and how a typed value is checked.
 SETTINGS = {
     "week_start": ("monday", lambda text: WEEKDAY_NAMES[parse_weekday(text)]),
     "sleep_need": ("8", parse_sleep_need),
+    "theme": ("offseason-dark", _theme),
 }
 
 

@@ -41,11 +41,54 @@ class OffseasonApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (unsaved changes are asked about)", id="app.quit"),
     ]
 
-    def __init__(self, journal: Journal, today: dt.date) -> None:
+    def __init__(self, journal: Journal, today: dt.date, theme: str | None = None) -> None:
         super().__init__()
         self.journal = journal
         self.today = today
         self.sub_title = str(journal.path)
+        self.theme_problems = self._register_themes()
+        self.theme = theme or self._saved_theme()
+
+    def _register_themes(self) -> list[str]:
+        """Register the built-in themes and the runner's; a line for each file skipped."""
+        from journal.themes_files import all_themes
+
+        found, problems = all_themes()
+        for theme in found:
+            try:
+                self.register_theme(theme.build())
+            except Exception as error:  # a theme Textual cannot use is skipped, as a bad file is
+                problems.append(f"{theme.source}: {error}")
+        return problems
+
+    def _saved_theme(self) -> str:
+        from journal.store.settings import get_setting
+        from journal.themes_files import DEFAULT_THEME
+
+        saved = get_setting(self.journal, "theme")
+        return saved if saved in self.available_themes else DEFAULT_THEME
+
+    def get_css_variables(self) -> dict[str, str]:
+        # The journal's own colours: the theme's, or else the theme colour each is named after.
+        from journal.themes_files import APP_VARIABLES
+
+        variables = super().get_css_variables()
+        for name, fallback in APP_VARIABLES.items():
+            variables.setdefault(name, variables[fallback.removeprefix("$")])
+        self.theme_variables = variables
+        return variables
+
+    def _theme_chosen(self, theme) -> None:
+        """Remember the theme chosen (in the palette or with --theme) for the next start."""
+        from journal.errors import JournalError
+        from journal.store.settings import get_setting, set_setting
+
+        if self.journal.read_only or get_setting(self.journal, "theme") == theme.name:
+            return
+        try:
+            set_setting(self.journal, "theme", theme.name)
+        except JournalError as error:
+            self.notify(str(error), title="Theme not remembered", severity="warning")
 
     def compose(self) -> ComposeResult:
         with TabbedContent(initial="today"):
@@ -57,6 +100,10 @@ class OffseasonApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        for problem in self.theme_problems:
+            self.notify(problem, title="A theme file was skipped", severity="warning", timeout=10)
+        self._theme_chosen(self.current_theme)
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
         self._data_version = self.journal.data_version()
         self.set_interval(OUTSIDE_CHANGES_EVERY, self.check_outside_changes)
         self.set_interval(60, self.check_the_date)
@@ -173,12 +220,12 @@ class OffseasonApp(App[None]):
         self.today_pane.leave_then(self.exit, "you quit")
 
 
-def create_app(journal: Journal, today: dt.date | None = None) -> OffseasonApp:
-    return OffseasonApp(journal, today or clock.today())
+def create_app(journal: Journal, today: dt.date | None = None, theme: str | None = None) -> OffseasonApp:
+    return OffseasonApp(journal, today or clock.today(), theme)
 
 
-def run_app(journal: Journal) -> int:
+def run_app(journal: Journal, theme: str | None = None) -> int:
     """Run the app until it quits; the exit code is non-zero when it stopped on an error."""
-    app = create_app(journal)
+    app = create_app(journal, theme=theme)
     app.run()
     return app.return_code or 0

@@ -5,6 +5,7 @@ import datetime as dt
 from journal.store import open_journal
 from journal.store.demo import fill_demo
 from tests.conftest import TODAY
+from journal.ui.app import create_app
 from journal.ui.panes.review import ReviewPane
 from journal.ui.panes.trends import TrendsPane
 from tests.ui.helpers import make_app, settle, steady_cursors
@@ -77,3 +78,21 @@ def test_weekly_review(snap_compare, db_path):
         await pilot.press("alt+left")
 
     assert snap_compare(make_app(db_path), terminal_size=(80, 24), run_before=show_review)
+
+
+def test_today_pane_in_the_light_theme(snap_compare, db_path):
+    demo_journal(db_path)
+    app = create_app(open_journal(db_path), today=TODAY, theme="offseason-light")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=steady_cursors)
+
+
+def test_trends_pane_in_the_light_theme(snap_compare, db_path):
+    demo_journal(db_path)
+
+    async def show_trends(pilot):
+        steady_cursors(pilot)
+        await pilot.press("f5", "2")
+        await settle(pilot, TrendsPane, lambda pane: pane.range == "90d" and pane.trends is not None)
+
+    app = create_app(open_journal(db_path), today=TODAY, theme="offseason-light")
+    assert snap_compare(app, terminal_size=(100, 30), run_before=show_trends)

@@ -159,7 +159,8 @@ def test_a_file_that_is_not_a_journal_is_one_line_and_untouched(run, tmp_path):
 
 @pytest.mark.parametrize(
     "args",
-    [["add", "--mood", "4"], ["show"], ["export"], ["sites"], ["add", "--mood", "9"], ["demo", "--weeks", "1"]],
+    [["add", "--mood", "4"], ["show"], ["export"], ["sites"], ["add", "--mood", "9"], ["demo", "--weeks", "1"],
+     ["themes"], ["week"], ["flags"], ["backup"], ["settings", "theme", "trailhead"], ["--theme", "nope"]],
 )
 def test_commands_without_the_app_never_import_textual(db_path, args):
     code = (
@@ -334,7 +335,7 @@ def test_items_are_managed_from_the_command_line(run):
 def test_weeks_follow_the_start_day_setting(run):
     run("add", "--mood", "3")
     assert run("settings", "week_start", "Sunday")[1] == "week_start = sunday\n"
-    assert run("settings")[1] == "week_start = sunday\nsleep_need = 8\n"
+    assert run("settings")[1] == "week_start = sunday\nsleep_need = 8\ntheme = offseason-dark\n"
     assert run("checklist")[1].startswith("week of Sun 22 Nov 2026 · 22–28 Nov 2026")
 
 

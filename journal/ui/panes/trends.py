@@ -117,7 +117,7 @@ class TrendsPane(LazyPane):
             self.table.show([], "Nothing logged in this range yet.")
             empty.update("Log a few days on the Today pane (f2) and their trends appear here.")
             return
-        empty.update("Gaps are days with nothing logged. Pain: [$success]0-3[/] [$warning]4-5[/] [$error]above 5[/]."
+        empty.update("Gaps are days with nothing logged. Pain: [$pain-low]0-3[/] [$pain-mid]4-5[/] [$pain-high]above 5[/]."
                      " The checklist is whole weeks.")
         self.table.show(trends.series, caption(trends))
 

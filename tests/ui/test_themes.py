@@ -1,0 +1,61 @@
+"""Themes in the app: registered, chosen, remembered; a bad file never stops the journal."""
+
+from journal.store import open_journal
+from journal.store.settings import get_setting
+from journal.ui.app import create_app
+from tests.ui.helpers import drive, make_app
+
+
+def saved_theme(db_path) -> str:
+    with open_journal(db_path) as journal:
+        return get_setting(journal, "theme")
+
+
+def test_the_built_in_themes_are_registered_and_the_journal_opens_in_its_own(db_path):
+    async def scenario(pilot):
+        app = pilot.app
+        assert app.theme == "offseason-dark"
+        assert {"offseason-dark", "offseason-light", "high-contrast", "trailhead"} <= set(app.available_themes)
+        assert app.get_css_variables()["pain-high"] == "#E4572E"
+
+    drive(make_app(db_path), scenario)
+
+
+def test_a_theme_chosen_in_the_app_is_remembered_for_the_next_start(db_path):
+    async def scenario(pilot):
+        pilot.app.theme = "offseason-light"
+        await pilot.pause()
+
+    drive(make_app(db_path), scenario)
+    assert saved_theme(db_path) == "offseason-light"
+
+    async def next_start(pilot):
+        assert pilot.app.theme == "offseason-light"
+
+    drive(make_app(db_path), next_start)
+
+
+def test_a_theme_given_on_the_command_line_wins_and_is_remembered(db_path):
+    async def scenario(pilot):
+        assert pilot.app.theme == "trailhead"
+
+    drive(create_app(open_journal(db_path), theme="trailhead"), scenario)
+    assert saved_theme(db_path) == "trailhead"
+
+
+def test_a_bad_theme_file_is_one_notification_and_the_app_still_starts(db_path, isolated):
+    folder = isolated / "config" / "offseason" / "themes"
+    folder.mkdir(parents=True)
+    (folder / "broken.toml").write_text("name = 'broken'\nprimary = 'nope'\n")
+    (folder / "dusk.toml").write_text("name = 'dusk'\nprimary = '#884488'\n")
+
+    async def scenario(pilot):
+        notes = [note for note in pilot.app._notifications if note.title == "A theme file was skipped"]
+        assert len(notes) == 1 and "broken.toml" in notes[0].message and "not a colour" in notes[0].message
+        assert "dusk" in pilot.app.available_themes and "broken" not in pilot.app.available_themes
+        pilot.app.theme = "dusk"
+        await pilot.pause()
+        assert pilot.app.get_css_variables()["pain-high"] == pilot.app.get_css_variables()["error"], \
+            "a theme without the journal's colours takes them from its own"
+
+    drive(make_app(db_path), scenario)
