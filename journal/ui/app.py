@@ -48,6 +48,10 @@ class OffseasonApp(App[None]):
         self.sub_title = str(journal.path)
         self.theme_problems = self._register_themes()
         self.theme = theme or self._saved_theme()
+        from journal.keymap import read_keymap
+
+        self.keymap, self.keymap_problems = read_keymap(binding_ids())
+        self.set_keymap(self.keymap)
 
     def _register_themes(self) -> list[str]:
         """Register the built-in themes and the runner's; a line for each file skipped."""
@@ -102,6 +106,8 @@ class OffseasonApp(App[None]):
     def on_mount(self) -> None:
         for problem in self.theme_problems:
             self.notify(problem, title="A theme file was skipped", severity="warning", timeout=10)
+        if self.keymap_problems:
+            self.notify("\n".join(self.keymap_problems), title="Keys not changed", severity="warning", timeout=10)
         self._theme_chosen(self.current_theme)
         self.theme_changed_signal.subscribe(self, self._theme_chosen)
         self._data_version = self.journal.data_version()
@@ -202,7 +208,8 @@ class OffseasonApp(App[None]):
 
         palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", tooltip="Command palette: every action by name")
         sections = [
-            (title, [(self.get_key_display(binding), binding.tooltip or binding.description) for binding in bindings])
+            (title, [(self._key_display(binding), binding.tooltip or binding.description, binding.id or "")
+                     for binding in bindings])
             for title, bindings in (
                 ("Today", TodayPane.BINDINGS),
                 ("Checklist", [*ChecklistPane.BINDINGS, *WeekGrid.BINDINGS[-1:]]),
@@ -212,12 +219,30 @@ class OffseasonApp(App[None]):
                 ("Everywhere", [*self.BINDINGS, palette]),
             )
         ]
+        # The pane on show first: its keys are the ones wanted now.
+        current = PANES.get(self.query_one(TabbedContent).active, "")
+        sections.sort(key=lambda section: section[0] != current)
         from journal.ui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen(sections))
 
+    def _key_display(self, binding: Binding) -> str:
+        """The key as the runner has it: from their keymap when they changed it."""
+        from dataclasses import replace
+
+        keys = self.keymap.get(binding.id or "")
+        return self.get_key_display(replace(binding, key=keys, key_display=None) if keys else binding)
+
     async def action_quit(self) -> None:
         self.today_pane.leave_then(self.exit, "you quit")
+
+
+def binding_ids() -> set[str]:
+    """The id of every binding the runner can remap."""
+    from journal.ui.widgets.week_grid import WeekGrid
+
+    classes = (OffseasonApp, TodayPane, ChecklistPane, GoalsPane, TrendsPane, ReviewPane, WeekGrid)
+    return {binding.id for cls in classes for binding in cls.BINDINGS if binding.id}
 
 
 def create_app(journal: Journal, today: dt.date | None = None, theme: str | None = None) -> OffseasonApp:

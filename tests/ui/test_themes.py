@@ -59,3 +59,36 @@ def test_a_bad_theme_file_is_one_notification_and_the_app_still_starts(db_path, 
             "a theme without the journal's colours takes them from its own"
 
     drive(make_app(db_path), scenario)
+
+
+# -- keys of the runner's own --------------------------------------------------------------
+
+
+def test_a_keymap_file_remaps_keys_and_the_help_shows_them(db_path, isolated):
+    from textual.widgets import Static
+
+    from journal.ui.screens.help import HelpScreen
+
+    keys = isolated / "config" / "offseason" / "keys.toml"
+    keys.parent.mkdir(parents=True)
+    keys.write_text('"today.save" = "ctrl+w"\n"app.trends" = "f9"\n"no.such" = "x"\n"today.today" = "ctrl w"\n')
+
+    async def scenario(pilot):
+        notes = [note for note in pilot.app._notifications if note.title == "Keys not changed"]
+        assert len(notes) == 1 and "no binding 'no.such'" in notes[0].message and "today.today" in notes[0].message
+        await pilot.press("down", "4", "ctrl+w")
+        await pilot.pause()
+        assert pilot.app.today_pane.dirty is False, "ctrl+w saved the day"
+        await pilot.press("f9")
+        await pilot.pause()
+        assert pilot.app.query_one("TabbedContent").active == "trends"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HelpScreen)
+        lines = [str(widget.render()) for widget in pilot.app.screen.query(Static)]
+        first_section = pilot.app.screen.query(".help-section").first()
+        assert str(first_section.render()) == "Trends", "the pane on show comes first"
+        assert any(line.startswith("^w") and "[today.save]" in line for line in lines)
+        await pilot.press("escape")
+
+    drive(make_app(db_path), scenario)

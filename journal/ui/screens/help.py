@@ -24,15 +24,19 @@ FORM_KEYS = (
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "dismiss(None)", "Close")]
 
-    def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]]) -> None:
+    def __init__(self, sections: list[tuple[str, list[tuple[str, str, str]]]]) -> None:
+        """`sections`: (title, [(key, what it does, binding id)]), the current pane's first."""
         super().__init__()
         self.sections = sections
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
             yield Label("Keys", classes="dialog-title")
-            yield Static("Escape closes this screen; the arrows scroll it.", classes="help-footnote")
-            for title, keys in [*self.sections, ("In the form", list(FORM_KEYS))]:
+            yield Static("Escape closes this screen; the arrows scroll it. The names in brackets are the ids"
+                         " to change a key with (see the README: Keys of your own).", classes="help-footnote")
+            form = [(key, description, "") for key, description in FORM_KEYS]
+            for title, keys in [*self.sections, ("In the form", form)]:
                 yield Label(title, classes="help-section")
-                for key, description in keys:
-                    yield Static(Text.assemble((f"{key:<18}", "bold"), " ", description))
+                for key, description, binding_id in keys:
+                    yield Static(Text.assemble((f"{key:<18}", "bold"), " ", description,
+                                               (f"  [{binding_id}]" if binding_id else "", "dim")))

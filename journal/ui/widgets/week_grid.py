@@ -48,7 +48,7 @@ class WeekGrid(TextGrid):
     }
     BINDINGS = [
         Binding("space,enter", "toggle", "Tick", show=False, key_display="space",
-                tooltip="Tick or untick the day under the cursor (also enter or a click)"),
+                tooltip="Tick or untick the day under the cursor (also enter or a click)", id="checklist.tick"),
     ]
 
     class Toggled(Message):
