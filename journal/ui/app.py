@@ -169,6 +169,8 @@ class OffseasonApp(App[None]):
         yield SystemCommand("Checklist: previous week", "The week before (alt+left)", checklist("previous_week"))
         yield SystemCommand("Checklist: next week", "The week after (alt+right)", checklist("next_week"))
         yield SystemCommand("Checklist: edit the item", "Edit the item under the cursor (e)", checklist("edit_item"))
+        yield SystemCommand("Checklist: tick the day", "Tick or untick the day under the cursor (space)",
+                            checklist("tick"))
         yield SystemCommand("Checklist: note for the day", "Tick with a note (n)", checklist("note"))
         yield SystemCommand("Checklist: retire the item", "Retire the item under the cursor (r)",
                             checklist("retire_item"))
@@ -185,6 +187,9 @@ class OffseasonApp(App[None]):
         yield SystemCommand("Week review: next week", "The week after (alt+right)", review("next_week"))
         yield SystemCommand("Flags: what the journal noticed", "The flags active on the day shown (ctrl+f)",
                             today("flags"))
+        yield SystemCommand("Export everything as CSV", "One CSV a kind, in a new folder in your home folder",
+                            self.action_export)
+        yield SystemCommand("Back up the journal", "A copy in the backups folder (journal backup)", self.action_backup)
         yield SystemCommand("Help: keys", "Every key of the journal (f1)", self.action_help)
         yield SystemCommand("Quit", "Quit; unsaved changes are asked about first (ctrl+q)", self.action_quit)
 
@@ -225,6 +230,39 @@ class OffseasonApp(App[None]):
         from journal.ui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen(sections))
+
+    def action_export(self) -> None:
+        """Write `journal export --what all` into a new folder in the home folder."""
+        import datetime as dt
+        from pathlib import Path
+
+        from journal.errors import JournalError
+        from journal.io.csv_export import export_all
+
+        folder = Path.home() / f"offseason-export-{dt.datetime.now():%Y%m%d-%H%M%S}"
+
+        def write(path: Path, writer) -> None:
+            with path.open("w", encoding="utf-8", newline="") as out:
+                writer(out)
+
+        try:
+            folder.mkdir()
+            counts = export_all(self.journal, dt.date.min, dt.date.max, folder, write)
+        except (OSError, JournalError) as error:
+            self.notify(f"Nothing was exported: {error}", title="Export", severity="error")
+            return
+        self.notify(f"{sum(counts.values())} rows in {len(counts)} files, in {folder}", title="Exported")
+
+    def action_backup(self) -> None:
+        from journal.errors import JournalError
+        from journal.store.backup import backup_journal
+
+        try:
+            target = backup_journal(self.journal.conn, self.journal.path)
+        except JournalError as error:
+            self.notify(str(error), title="Not backed up", severity="error")
+            return
+        self.notify(f"Backed up to {target}", title="Backup")
 
     def _key_display(self, binding: Binding) -> str:
         """The key as the runner has it: from their keymap when they changed it."""

@@ -1,5 +1,7 @@
 """Themes in the app: registered, chosen, remembered; a bad file never stops the journal."""
 
+import datetime as dt
+
 from journal.store import open_journal
 from journal.store.settings import get_setting
 from journal.ui.app import create_app
@@ -90,5 +92,32 @@ def test_a_keymap_file_remaps_keys_and_the_help_shows_them(db_path, isolated):
         assert str(first_section.render()) == "Trends", "the pane on show comes first"
         assert any(line.startswith("^w") and "[today.save]" in line for line in lines)
         await pilot.press("escape")
+
+    drive(make_app(db_path), scenario)
+
+
+# -- the palette reaches the rest ------------------------------------------------------------
+
+
+def test_the_palette_exports_backs_up_and_ticks(db_path, isolated):
+    from journal.store.backup import backups_dir
+    from journal.store.checklist import ticks_between
+    from tests.conftest import TODAY
+
+    async def scenario(pilot):
+        commands = {command.title: command for command in pilot.app.get_system_commands(pilot.app.screen)}
+        commands["Export everything as CSV"].callback()
+        (folder,) = isolated.glob("offseason-export-*")
+        assert (folder / "entries.csv").read_bytes().startswith(b"date,day_type")
+        commands["Back up the journal"].callback()
+        assert len(list(backups_dir().glob("journal-*.db"))) == 1
+        commands["Checklist: tick the day"].callback()
+        for _ in range(100):
+            await pilot.pause(0.02)
+            with open_journal(db_path) as journal:
+                if ticks_between(journal, TODAY - dt.timedelta(days=7), TODAY):
+                    break
+        else:
+            raise AssertionError("the palette's tick never landed")
 
     drive(make_app(db_path), scenario)

@@ -153,6 +153,10 @@ class ChecklistPane(WeekPane):
             return
         self.load()
 
+    def action_tick(self) -> None:
+        """Tick or untick the day under the cursor (the palette's way to what space does)."""
+        self.grid.action_toggle()
+
     def action_note(self) -> None:
         """Tick the day under the cursor with a note (or change its note)."""
         from journal.ui.screens.dialogs import TextScreen
