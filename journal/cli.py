@@ -334,13 +334,10 @@ def restore(ctx, path, yes, db_path):
     \b
     journal restore ~/.local/share/offseason/backups/journal-20261126-074200.db
     """
-    from journal.store.backup import restore_journal
-    from journal.store.db import check_journal_file
+    from journal.store.backup import check_backup, restore_journal
 
     target = _chosen_path(ctx, db_path)
-    if not path.is_file():
-        raise InvalidInput(f"there is no backup file {path}")
-    check_journal_file(path)
+    check_backup(path)  # before asking: a file that cannot be restored is refused at once
     if target.exists() and path.resolve() == target.resolve():
         raise InvalidInput(f"{path} is the journal itself")
     if not yes:

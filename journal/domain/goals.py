@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from journal.errors import InvalidInput
@@ -265,7 +266,9 @@ def _count(text: str) -> int:
 # -- progress from what is logged ---------------------------------------------------------
 
 
-def mean(values: list[float]) -> float | None:
+def mean(values: Iterable[float]) -> float | None:
+    """The mean of what there is; None when there is nothing (never zero)."""
+    values = list(values)
     return sum(values) / len(values) if values else None
 
 

@@ -36,7 +36,6 @@ class MetricRow:
     this_week: float | None
     last_week: float | None
     verdict: str  # better, worse, about the same, or '' without data on both sides
-    unit: str = ""
 
 
 @dataclass
@@ -88,7 +87,7 @@ def metric_rows(entries: Entries, start: dt.date, sites: list[Site], sleep_need:
             # More sleep is better up to the runner's need; past it, about the same.
             verdict = compare(None if before is None else min(before, sleep_need),
                               None if now is None else min(now, sleep_need), higher_is_better=True)
-            rows.append(MetricRow(METRIC_LABELS[metric].capitalize(), now, before, verdict, " h"))
+            rows.append(MetricRow(METRIC_LABELS[metric].capitalize(), now, before, verdict))
         else:
             rows.append(MetricRow(METRIC_LABELS[metric].capitalize(), now, before,
                                   compare(before, now, higher_is_better=True)))
@@ -137,8 +136,8 @@ def build_review(
 # -- drawing ------------------------------------------------------------------------
 
 
-def number(value: float | None, unit: str = "") -> str:
-    return "–" if value is None else f"{value:.1f}{unit}"
+def number(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
 
 
 def _logged_line(review: WeeklyReview) -> str:

@@ -28,10 +28,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import statistics
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from journal.domain.entries import DayEntry, Site
+from journal.domain.goals import mean
 from journal.domain.scales import WELLNESS, WELLNESS_FIELDS, wellness_item
 
 DAY = dt.timedelta(days=1)
@@ -89,11 +90,6 @@ def pain_band(score: float) -> str:
     if score > PAIN_LIMIT:
         return "high"
     return "mid" if score >= 4 else "low"
-
-
-def mean(values: Iterable[float]) -> float | None:
-    values = list(values)
-    return sum(values) / len(values) if values else None
 
 
 # -- meaningful change ---------------------------------------------------------

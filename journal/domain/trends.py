@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from journal.domain.scales import (
@@ -20,7 +20,7 @@ from journal.domain.scales import (
     WELLNESS_MAX,
     WELLNESS_MIN,
 )
-from journal.domain.signals import DAY, METRIC_LABELS, TOTAL
+from journal.domain.signals import METRIC_LABELS, TOTAL
 
 BARS = "▁▂▃▄▅▆▇█"
 GAP = " "
@@ -66,18 +66,6 @@ def spark(values: Iterable[float | None], low: float, high: float) -> str:
 def days_per_cell(days: int, width: int) -> int:
     """How many days each cell holds so that `days` fit in `width` cells."""
     return max(1, math.ceil(days / max(1, width)))
-
-
-def bucket(daily: Mapping[dt.date, float], start: dt.date, days: int, per_cell: int) -> list[float | None]:
-    """The mean of each run of `per_cell` days from `start`; None where none of them has a value."""
-    cells = []
-    for first in range(0, days, per_cell):
-        values = [
-            daily[day] for offset in range(first, min(days, first + per_cell))
-            if (day := start + offset * DAY) in daily
-        ]
-        cells.append(sum(values) / len(values) if values else None)
-    return cells
 
 
 @dataclass(frozen=True)

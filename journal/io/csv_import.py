@@ -71,11 +71,6 @@ class Tick:
 
 
 @dataclass
-class Assessment:
-    values: tuple
-
-
-@dataclass
 class Bundle:
     """Everything read from the files, checked, ready to write."""
 

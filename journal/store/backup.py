@@ -80,18 +80,25 @@ def backup_before_upgrade(conn: sqlite3.Connection, journal_path: Path, migratio
     return made
 
 
+def check_backup(source: Path) -> None:
+    """Refuse, untouched, a file that is not a journal this version can restore."""
+    from journal.store.db import check_journal_file
+
+    if not source.is_file():
+        raise InvalidInput(f"there is no backup file {source}")
+    check_journal_file(source)
+
+
 def restore_journal(source: Path, journal_path: Path) -> Path | None:
     """Replace the journal with the journal file `source`, after backing up the current one.
 
     `source` is checked first: a file that is not a journal, or is from a newer
     version, is refused and nothing changes. Returns the backup of what was replaced.
     """
-    from journal.store.db import check_journal_file, open_journal
+    from journal.store.db import open_journal
 
     source = source.expanduser()
-    if not source.is_file():
-        raise InvalidInput(f"there is no backup file {source}")
-    check_journal_file(source)
+    check_backup(source)
     reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         saved = None

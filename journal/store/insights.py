@@ -19,11 +19,9 @@ def entries_window(journal: Journal, start: dt.date, end: dt.date) -> dict[dt.da
     return {entry.date: entry for entry in entries_between(journal, start - LOOKBACK_DAYS * DAY, end)}
 
 
-def active_flags(journal: Journal, day: dt.date, entries: dict[dt.date, DayEntry] | None = None) -> list[Flag]:
-    """The flags active on `day`; `entries` may be a window already read that covers it."""
-    if entries is None:
-        entries = entries_window(journal, day, day)
-    return flags_on(entries, day, list_sites(journal), sleep_need(journal))
+def active_flags(journal: Journal, day: dt.date) -> list[Flag]:
+    """The flags active on `day`."""
+    return flags_on(entries_window(journal, day, day), day, list_sites(journal), sleep_need(journal))
 
 
 def weekly_review(journal: Journal, start: dt.date, today: dt.date) -> WeeklyReview:
