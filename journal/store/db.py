@@ -34,6 +34,7 @@ class Journal:
         self.path = path
         self.conn = conn
         self.read_only = read_only
+        self._depth = 0  # transactions open on the connection: the outermost commits
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -45,10 +46,18 @@ class Journal:
         """
         if self.read_only:
             raise JournalFileError(f"{self.path} is read-only: nothing was changed")
+        if self._depth:  # a write inside a larger one is part of it
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
             raise _file_error(self.path, error) from None
+        self._depth = 1
         try:
             yield self.conn
         except sqlite3.Error as error:
@@ -59,9 +68,11 @@ class Journal:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+        finally:
+            self._depth = 0
         try:
             self.conn.execute("COMMIT")
-        except sqlite3.OperationalError as error:
+        except sqlite3.Error as error:  # busy, full, or a deferred foreign key left broken
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise _file_error(self.path, error) from None

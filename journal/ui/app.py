@@ -38,6 +38,9 @@ class OffseasonApp(App[None]):
         Binding("f4", "show_pane('goals')", "Goals", show=False, tooltip="The Goals pane", id="app.goals"),
         Binding("f5", "show_pane('trends')", "Trends", show=False, tooltip="The Trends pane", id="app.trends"),
         Binding("f6", "show_pane('review')", "Week", show=False, tooltip="The weekly review", id="app.review"),
+        Binding("ctrl+z", "undo", "Undo", show=False, tooltip="Undo the last change: a saved day, a tick, a moved card",
+                id="app.undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo what was undone", id="app.redo"),
         Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (unsaved changes are asked about)", id="app.quit"),
     ]
 
@@ -46,6 +49,9 @@ class OffseasonApp(App[None]):
         self.journal = journal
         self.today = today
         self.sub_title = str(journal.path)
+        from journal.store.undo import History
+
+        self.history = History(journal)
         self.theme_problems = self._register_themes()
         self.theme = theme or self._saved_theme()
         from journal.keymap import read_keymap
@@ -119,11 +125,15 @@ class OffseasonApp(App[None]):
         version = self.journal.data_version()
         if version != self._data_version:
             self._data_version = version
-            self.today_pane.journal_changed()
-            self.query_one(ChecklistPane).journal_changed()
-            self.run_worker(self.query_one(GoalsPane).journal_changed(), exclusive=True, group="goals")
-            self.query_one(TrendsPane).journal_changed()
-            self.query_one(ReviewPane).journal_changed()
+            self.journal_changed()
+
+    def journal_changed(self) -> None:
+        """Every pane redraws what it shows from the journal (a pane not yet shown waits for its turn)."""
+        self.today_pane.journal_changed()
+        self.query_one(ChecklistPane).journal_changed()
+        self.run_worker(self.query_one(GoalsPane).journal_changed(), exclusive=True, group="goals")
+        self.query_one(TrendsPane).journal_changed()
+        self.query_one(ReviewPane).journal_changed()
 
     def check_the_date(self) -> None:
         today = clock.today()
@@ -134,6 +144,43 @@ class OffseasonApp(App[None]):
             self.run_worker(self.query_one(GoalsPane).date_changed(today), exclusive=True, group="goals")
             self.query_one(TrendsPane).date_changed(today)
             self.query_one(ReviewPane).date_changed(today)
+
+    # -- undo and redo ---------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        self._step_history(undo=True)
+
+    def action_redo(self) -> None:
+        self._step_history(undo=False)
+
+    def _step_history(self, *, undo: bool) -> None:
+        """Undo (or redo) the latest change, then show it where it was made."""
+        from journal.errors import JournalError
+
+        pending = self.history.done if undo else self.history.undone
+        doing = "undo" if undo else "redo"
+        if not pending:
+            self.notify(f"Nothing to {doing}")
+            return
+        change = pending[-1]
+
+        def step() -> None:
+            try:
+                (self.history.undo if undo else self.history.redo)()
+            except JournalError as error:
+                self.notify(f"{change.what}: {error}", title=f"Not {doing}ne", severity="warning")
+                return
+            self.journal_changed()
+            pane_id, *detail = change.place
+            self.action_show_pane(pane_id)
+            self.query_one(f"#{pane_id}", TabPane).after_show(lambda: self.query_one(f"#{pane_id}").show_change(*detail))
+            hint = "ctrl+y redoes it" if undo else "ctrl+z undoes it again"
+            self.notify(f"{change.what[:1].upper()}{change.what[1:]} · {hint}", title=f"{doing.title()}ne")
+
+        if change.place[0] == "today":
+            self.today_pane.discard_then(step, f"{doing} {change.what}")
+        else:
+            step()
 
     def action_show_pane(self, pane: str) -> None:
         # Let go of the focus first: a focused widget in the pane being hidden
@@ -187,6 +234,10 @@ class OffseasonApp(App[None]):
         yield SystemCommand("Week review: next week", "The week after (alt+right)", review("next_week"))
         yield SystemCommand("Flags: what the journal noticed", "The flags active on the day shown (ctrl+f)",
                             today("flags"))
+        if self.history.done:
+            yield SystemCommand("Undo", f"Undo the last change: {self.history.done[-1].what} (ctrl+z)", self.action_undo)
+        if self.history.undone:
+            yield SystemCommand("Redo", f"Redo: {self.history.undone[-1].what} (ctrl+y)", self.action_redo)
         yield SystemCommand("Export everything as CSV", "One CSV a kind, in a new folder in your home folder",
                             self.action_export)
         yield SystemCommand("Back up the journal", "A copy in the backups folder (journal backup)", self.action_backup)

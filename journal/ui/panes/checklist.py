@@ -145,13 +145,26 @@ class ChecklistPane(WeekPane):
 
     def _tick(self, item_id: int, day: dt.date, done: bool, note: str = "") -> None:
         from journal.store.checklist import set_tick
+        from journal.store.undo import tick_scopes
 
+        title = next(progress.item.title for progress in self.grid.rows if progress.item.id == item_id)
+        what = f"{'noted' if note else 'ticked' if done else 'unticked'} {title}, {day:%a} {day.day} {day:%b}"
         try:
-            set_tick(self.journal, item_id, day, done, note=note)
+            self.app.history.record(what, ("checklist", day, item_id), tick_scopes(item_id, day),
+                                    lambda: set_tick(self.journal, item_id, day, done, note=note))
         except JournalError as error:
             self.notify(str(error), title="Not saved", severity="error")
             return
         self.load()
+
+    def show_change(self, day: dt.date | None = None, item_id: int | None = None) -> None:
+        """Show the week, the item and the day an undo or redo changed."""
+        if day is not None:
+            self.start = week_start(day, self.first_weekday)
+        self.load()
+        if item_id is not None:
+            self.grid.move_to(item_id, day)
+        self.grid.focus()
 
     def action_tick(self) -> None:
         """Tick or untick the day under the cursor (the palette's way to what space does)."""
@@ -182,7 +195,8 @@ class ChecklistPane(WeekPane):
         from journal.ui.screens.item_form import ItemFormScreen
 
         def save(title: str, kind: str, target: str, description: str) -> ChecklistItem:
-            return add_item(self.journal, title, kind=kind, target=target, description=description, today=self.today)
+            return self._record(f"added {title}", lambda: add_item(self.journal, title, kind=kind, target=target,
+                                                                   description=description, today=self.today))
 
         self.app.push_screen(ItemFormScreen("Add a checklist item", save), self._item_saved)
 
@@ -196,10 +210,10 @@ class ChecklistPane(WeekPane):
         item = progress.item
 
         def save(title: str, kind: str, target: str, description: str) -> ChecklistItem:
-            return update_item(
+            return self._record(f"edited {item.title}", lambda: update_item(
                 self.journal, item.id, title=title, kind=kind, target=target, description=description,
                 today=self.today,
-            )
+            ), item.id)
 
         self.app.push_screen(ItemFormScreen(f"Edit {item.title}", save, item), self._item_saved)
 
@@ -223,7 +237,8 @@ class ChecklistPane(WeekPane):
             if choice != "retire":
                 return
             try:
-                retired = retire_item(self.journal, item.id, today=self.today)
+                retired = self._record(f"retired {item.title}",
+                                       lambda: retire_item(self.journal, item.id, today=self.today), item.id)
             except JournalError as error:
                 self.notify(str(error), severity="error")
                 return
@@ -245,6 +260,17 @@ class ChecklistPane(WeekPane):
         progress = self.grid.current
         if progress is None or progress.item.retired_on is not None:
             return
-        move_item(self.journal, progress.item.id, offset)
+        try:
+            self._record(f"moved {progress.item.title}", lambda: move_item(self.journal, progress.item.id, offset),
+                         progress.item.id)
+        except JournalError as error:
+            self.notify(str(error), severity="error")
+            return
         self.load()
         self.grid.move_to(progress.item.id)
+
+    def _record(self, what: str, write, item_id: int | None = None):
+        """Make a change to the items, which undo can take back."""
+        from journal.store.undo import ITEMS
+
+        return self.app.history.record(what, ("checklist", None, item_id), ITEMS, write)

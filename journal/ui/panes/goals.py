@@ -5,6 +5,7 @@ Its widgets are built, and the goals read, the first time the pane is shown.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 from textual.app import ComposeResult
@@ -49,6 +50,7 @@ class GoalsPane(LazyPane, can_focus=True):
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Goals", id="goals", journal=journal, today=today)
         self.show_dropped = False
+        self._loading = asyncio.Lock()
 
     def compose(self) -> ComposeResult:
         yield Static("", id="goals-bar")
@@ -68,7 +70,11 @@ class GoalsPane(LazyPane, can_focus=True):
     # -- drawing -----------------------------------------------------------------
 
     async def load(self, focus_id: int | None = None) -> None:
-        """Read the goals and their progress, and lay out the board."""
+        """Read the goals and their progress, and lay out the board (one load at a time)."""
+        async with self._loading:
+            await self._load(focus_id)
+
+    async def _load(self, focus_id: int | None) -> None:
         from journal.domain.goals import STATUS_LABELS
         from journal.store.goals import list_goals, with_progress
         from journal.ui.widgets.goal_card import GoalCard
@@ -143,6 +149,7 @@ class GoalsPane(LazyPane, can_focus=True):
         await self._move(event.card.goal, event.step)
 
     async def _move(self, goal, step: int) -> None:
+        from journal.domain.goals import STATUS_LABELS
         from journal.store.goals import move_goal
 
         statuses = (*BOARD, "dropped")
@@ -151,7 +158,8 @@ class GoalsPane(LazyPane, can_focus=True):
                                              and goal.status != "done"):
             return
         try:
-            moved = move_goal(self.journal, goal.id, statuses[index], today=self.today)
+            moved = self._record(f"moved {goal.title} to {STATUS_LABELS[statuses[index]]}", goal.id,
+                                 lambda: move_goal(self.journal, goal.id, statuses[index], today=self.today))
         except JournalError as error:
             self.notify(str(error), severity="error")
             return
@@ -168,12 +176,28 @@ class GoalsPane(LazyPane, can_focus=True):
         column = next(cards for cards in self._columns() if card in cards)
         position = column.index(card) + step
         if 0 <= position < len(column):
-            move_goal(self.journal, card.goal.id, card.goal.status, today=self.today, position=position)
-            await self.load(focus_id=card.goal.id)
+            goal = card.goal
+            try:
+                self._record(f"moved {goal.title} {'up' if step < 0 else 'down'}", goal.id,
+                             lambda: move_goal(self.journal, goal.id, goal.status, today=self.today, position=position))
+            except JournalError as error:
+                self.notify(str(error), severity="error")
+                return
+            await self.load(focus_id=goal.id)
 
     async def action_toggle_dropped(self) -> None:
         self.show_dropped = not self.show_dropped
         await self.load()
+
+    def show_change(self, goal_id: int | None = None) -> None:
+        """Show the board an undo or redo changed, with the goal it changed in focus."""
+        self.run_worker(self.load(focus_id=goal_id), exclusive=True, group="goals")
+
+    def _record(self, what: str, goal_id: int | None, write):
+        """Make a change to the board, which undo can take back."""
+        from journal.store.undo import GOALS
+
+        return self.app.history.record(what, ("goals", goal_id), GOALS, write)
 
     # -- adding, editing, deleting -----------------------------------------------
 
@@ -182,7 +206,8 @@ class GoalsPane(LazyPane, can_focus=True):
         from journal.ui.screens.goal_forms import GoalFormScreen
 
         self.app.push_screen(
-            GoalFormScreen("Add a goal", lambda goal: add_goal(self.journal, goal, today=self.today), self.today),
+            GoalFormScreen("Add a goal", lambda goal: self._record(
+                f"added {goal.title}", None, lambda: add_goal(self.journal, goal, today=self.today)), self.today),
             self._saved,
         )
 
@@ -196,8 +221,9 @@ class GoalsPane(LazyPane, can_focus=True):
         goal = card.goal
 
         def save(changed):
-            return update_goal(self.journal, goal.id, title=changed.title, category=changed.category,
-                               due=changed.due, note=changed.note, measure=changed.measure)
+            return self._record(f"edited {goal.title}", goal.id, lambda: update_goal(
+                self.journal, goal.id, title=changed.title, category=changed.category, due=changed.due,
+                note=changed.note, measure=changed.measure))
 
         self.app.push_screen(GoalFormScreen(f"Edit {goal.title}", save, self.today, goal), self._saved)
 
@@ -222,12 +248,18 @@ class GoalsPane(LazyPane, can_focus=True):
 
         async def decided(choice: str | None) -> None:
             if choice == "delete":
-                remove_goal(self.journal, goal.id)
+                try:
+                    self._record(f"deleted {goal.title}", goal.id, lambda: remove_goal(self.journal, goal.id))
+                except JournalError as error:
+                    self.notify(str(error), severity="error")
+                    return
                 await self.load(focus_id=neighbour.goal.id if neighbour else None)
                 self.notify(f"Deleted {goal.title}")
 
         self.app.push_screen(
-            ChoiceScreen(f"Delete {goal.title}?", "It is gone for good. Moving it to Dropped keeps it instead.",
+            ChoiceScreen(f"Delete {goal.title}?",
+                         "Only undo (ctrl+z) brings it back, while the journal is open."
+                         " Moving it to Dropped keeps it instead.",
                          [("delete", "Delete", "error", "y"), ("cancel", "Keep it", "default", "escape")],
                          default="cancel"),
             decided,
@@ -245,8 +277,9 @@ class GoalsPane(LazyPane, can_focus=True):
 
         self.app.push_screen(
             AssessmentScreen(list_sites(self.journal), self.today,
-                             lambda assessment, kept: save_assessment(self.journal, assessment, kept,
-                                                                      today=self.today),
+                             lambda assessment, kept: self._record(
+                                 f"added the assessment's {len(kept)} goals", None,
+                                 lambda: save_assessment(self.journal, assessment, kept, today=self.today)),
                              on_board=list_goals(self.journal)),
             added,
         )

@@ -20,6 +20,7 @@ from journal.errors import ChangedElsewhere, JournalError
 from journal.store.db import Journal
 from journal.store.entries import entries_between, get_entry, last_saved, save_entry
 from journal.store.sites import add_site, list_sites
+from journal.store.undo import SITES, day_scopes
 from journal.ui.widgets.arrow import Arrow
 from journal.ui.widgets.day_rows import day_rows, pain_key, pain_row, split_pain_key
 from journal.ui.widgets.note import NotePreview, note_editor
@@ -327,8 +328,11 @@ class TodayPane(TabPane):
             self.sheet.move_to(key)
             return False
         entry = self.read_entry()
+        done = "cleared" if entry.is_empty else "saved"
         try:
-            save_entry(self.journal, entry, expected=None if overwrite else self._loaded)
+            self.app.history.record(f"{done} {entry.date:%a} {entry.date.day} {entry.date:%b}", ("today", self.day),
+                                    day_scopes(self.day),
+                                    lambda: save_entry(self.journal, entry, expected=None if overwrite else self._loaded))
         except ChangedElsewhere:
             self._resolve_conflict()
             return False
@@ -341,7 +345,7 @@ class TodayPane(TabPane):
         self._saved = self.snapshot()
         self.refresh_recent()
         self.update_status()
-        self.notify(f"{'Cleared' if entry.is_empty else 'Saved'} {describe_day(self.day, self.today)}")
+        self.notify(f"{done.title()} {describe_day(self.day, self.today)}")
         return True
 
     def _resolve_conflict(self) -> None:
@@ -370,6 +374,26 @@ class TodayPane(TabPane):
         from journal.ui.screens.dialogs import unsaved_changes
 
         self.app.push_screen(unsaved_changes(describe_day(self.day, self.today), leaving), decided)
+
+    def discard_then(self, proceed: Callable[[], object], doing: str) -> None:
+        """Run `proceed`, which replaces the form, once the runner agrees to lose what is typed."""
+        if not self.dirty:
+            proceed()
+            return
+        from journal.ui.screens.dialogs import ChoiceScreen
+
+        self.app.push_screen(
+            ChoiceScreen(f"{describe_day(self.day, self.today)} has unsaved changes",
+                         f"To {doing}, what is typed here is lost.",
+                         [("discard", "Discard and go on", "error", "d"),
+                          ("cancel", "Keep editing", "default", "escape")], default="cancel"),
+            lambda choice: proceed() if choice == "discard" else None,
+        )
+
+    def show_change(self, day: dt.date | None = None) -> None:
+        """Show the day an undo or redo changed (the form's rows follow the sites in any case)."""
+        self.show_day(day or self.day)
+        self.sheet.focus()
 
     def go_to(self, day: dt.date | None) -> None:
         if day is None or day == self.day:
@@ -411,7 +435,8 @@ class TodayPane(TabPane):
         from journal.ui.screens.dialogs import AddSiteScreen
 
         def add(name: str, label: str | None, sided: bool) -> Site:
-            return add_site(self.journal, name, label=label, sided=sided)
+            return self.app.history.record(f"added the body site {label or name}", ("today",), SITES,
+                                           lambda: add_site(self.journal, name, label=label, sided=sided))
 
         self.app.push_screen(AddSiteScreen("Add a body site", add), self._site_added)
 

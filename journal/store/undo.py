@@ -1,0 +1,136 @@
+"""Undo and redo of the changes made in the app.
+
+A change is recorded as the rows it touched, read in the same transaction just
+before and just after the write. Undoing it puts the "before" rows back, and
+redoing puts the "after" rows back, each in one transaction and only while the
+rows are still as the change left them: a day or a goal changed since by
+another window or a `journal` command is never overwritten.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from journal.errors import ChangedElsewhere
+from journal.store.db import Journal
+
+T = TypeVar("T")
+HISTORY = 50  # changes the app can take back, newest last
+
+Rows = tuple[tuple[tuple, ...], ...]  # for each scope, its rows in a stable order
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The rows of one table that a change can touch."""
+
+    table: str
+    where: str = "1"
+    params: tuple = ()
+
+    def read(self, conn: sqlite3.Connection) -> tuple[tuple, ...]:
+        rows = conn.execute(f"SELECT * FROM {self.table} WHERE {self.where}", self.params).fetchall()
+        return tuple(sorted(rows, key=repr))
+
+    def write(self, conn: sqlite3.Connection, rows: tuple[tuple, ...]) -> None:
+        conn.execute(f"DELETE FROM {self.table} WHERE {self.where}", self.params)
+        if rows:
+            marks = ", ".join("?" * len(rows[0]))
+            conn.executemany(f"INSERT INTO {self.table} VALUES ({marks})", rows)
+
+
+def day_scopes(day) -> tuple[Scope, ...]:
+    """A logged day: its entry and its pain scores."""
+    return Scope("entries", "date = ?", (day.isoformat(),)), Scope("pain", "date = ?", (day.isoformat(),))
+
+
+def tick_scopes(item_id: int, day) -> tuple[Scope, ...]:
+    """One day of one checklist item (a tick before the item began moves its start back)."""
+    return (
+        Scope("checklist_items", "id = ?", (item_id,)),
+        Scope("item_targets", "item_id = ?", (item_id,)),
+        Scope("ticks", "item_id = ? AND date = ?", (item_id, day.isoformat())),
+    )
+
+
+ITEMS = (Scope("checklist_items"), Scope("item_targets"))
+GOALS = (Scope("assessments"), Scope("goals"))
+SITES = (Scope("sites"),)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one write did: a line for the runner, where it was made, and the rows before and after."""
+
+    what: str
+    place: tuple  # the pane it was made in, and what there to show again: ("today", date)
+    scopes: tuple[Scope, ...]
+    before: Rows
+    after: Rows
+
+
+def _read(conn: sqlite3.Connection, scopes: tuple[Scope, ...]) -> Rows:
+    return tuple(scope.read(conn) for scope in scopes)
+
+
+def _put(journal: Journal, scopes: tuple[Scope, ...], rows: Rows, expected: Rows, doing: str) -> None:
+    with journal.transaction() as conn:
+        if _read(conn, scopes) != expected:
+            raise ChangedElsewhere(f"it was changed elsewhere since; nothing was {doing}")
+        # Rows go and come back in one transaction: their links are checked at the commit.
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        for scope in reversed(scopes):
+            scope.write(conn, ())
+        for scope, scope_rows in zip(scopes, rows):
+            scope.write(conn, scope_rows)
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise ChangedElsewhere(f"what it depends on was changed since; nothing was {doing}")
+
+
+@dataclass
+class History:
+    """The changes made in this session that can be undone, and those undone that can be redone."""
+
+    journal: Journal
+    done: list[Change] = field(default_factory=list)
+    undone: list[Change] = field(default_factory=list)
+
+    def record(self, what: str, place: tuple, scopes: tuple[Scope, ...], write: Callable[[], T]) -> T:
+        """Run `write` and remember what it changed (nothing is remembered when nothing changed)."""
+        with self.journal.transaction() as conn:
+            before = _read(conn, scopes)
+            result = write()
+            after = _read(conn, scopes)
+        if after != before:
+            self.done = [*self.done[-(HISTORY - 1):], Change(what, place, scopes, before, after)]
+            self.undone.clear()
+        return result
+
+    def undo(self) -> Change | None:
+        """Take back the latest change; None when there is none. Raises ChangedElsewhere."""
+        if not self.done:
+            return None
+        change = self.done[-1]
+        try:
+            _put(self.journal, change.scopes, change.before, change.after, "undone")
+        except ChangedElsewhere:
+            self.done.pop()  # it can never be undone now
+            raise
+        self.undone.append(self.done.pop())
+        return change
+
+    def redo(self) -> Change | None:
+        """Make again the change last undone; None when there is none. Raises ChangedElsewhere."""
+        if not self.undone:
+            return None
+        change = self.undone[-1]
+        try:
+            _put(self.journal, change.scopes, change.after, change.before, "redone")
+        except ChangedElsewhere:
+            self.undone.pop()
+            raise
+        self.done.append(self.undone.pop())
+        return change
