@@ -8,6 +8,7 @@ from pathlib import Path
 APP_NAME = "offseason"
 DB_VARIABLE = "JOURNAL_DB"
 DB_FILENAME = "journal.db"
+DEMO_FILENAME = "demo.db"  # the demo journal the app offers, beside the default one
 
 
 def default_db_path() -> Path:

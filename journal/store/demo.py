@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from journal.domain.demo import demo_entries, demo_ticks
 from journal.store.checklist import list_items, save_ticks
@@ -16,3 +17,30 @@ def fill_demo(journal: Journal, end: dt.date, days: int, seed: int = 1) -> tuple
     written = save_entries(journal, entries)
     ticks = save_ticks(journal, demo_ticks(entries, list_items(journal), seed=seed), items_from=entries[0].date)
     return written, ticks
+
+
+DEMO_WEEKS = 12
+
+
+def demo_path() -> Path:
+    """The demo journal the app offers on a first start: beside the default journal, never in place of one."""
+    from journal.config import DEMO_FILENAME, default_db_path
+
+    return default_db_path().with_name(DEMO_FILENAME)
+
+
+def open_demo(today: dt.date) -> Journal:
+    """Open the demo journal, filling it with the demo offseason when it is new (or was emptied)."""
+    from journal.store.db import open_journal
+
+    journal = open_journal(demo_path())
+    if not has_anything(journal):
+        fill_demo(journal, today, DEMO_WEEKS * 7)
+    return journal
+
+
+def has_anything(journal: Journal) -> bool:
+    """True once anything of the runner's is in the journal: a day, a tick or a goal."""
+    return journal.conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM entries) OR EXISTS (SELECT 1 FROM ticks) OR EXISTS (SELECT 1 FROM goals)"
+    ).fetchone()[0] == 1

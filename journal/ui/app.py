@@ -25,7 +25,10 @@ OUTSIDE_CHANGES_EVERY = 2.0  # seconds between looks for what other windows and 
 PANES = {"today": "Today", "checklist": "Checklist", "goals": "Goals", "trends": "Trends", "review": "Week"}
 
 
-class OffseasonApp(App[None]):
+DEMO = "demo"  # what the app returns when the runner asks for the demo journal
+
+
+class OffseasonApp(App[str | None]):
     """The full-screen journal: a tab per pane, the keys in the footer."""
 
     CSS_PATH = "app.tcss"
@@ -44,11 +47,14 @@ class OffseasonApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (unsaved changes are asked about)", id="app.quit"),
     ]
 
-    def __init__(self, journal: Journal, today: dt.date, theme: str | None = None) -> None:
+    def __init__(self, journal: Journal, today: dt.date, theme: str | None = None, *, welcome: bool = False,
+                 demo: bool = False) -> None:
         super().__init__()
         self.journal = journal
         self.today = today
-        self.sub_title = str(journal.path)
+        self.welcome = welcome
+        self.demo = demo
+        self.sub_title = f"demo · {journal.path}" if demo else str(journal.path)
         from journal.store.undo import History
 
         self.history = History(journal)
@@ -119,6 +125,16 @@ class OffseasonApp(App[None]):
         self._data_version = self.journal.data_version()
         self.set_interval(OUTSIDE_CHANGES_EVERY, self.check_outside_changes)
         self.set_interval(60, self.check_the_date)
+        if self.demo:
+            self.notify("Made-up days in a file of their own; your journal is untouched. Quit, and run journal"
+                        " again to go back to it.", title="The demo journal", timeout=20)
+        elif self.welcome:
+            from journal.store.demo import has_anything
+
+            if not has_anything(self.journal):
+                from journal.ui.screens.dialogs import welcome
+
+                self.push_screen(welcome(), lambda choice: self.exit(DEMO) if choice == "demo" else None)
 
     def check_outside_changes(self) -> None:
         """Pass on what another window or a journal command saved (SQLite's data_version tells)."""
@@ -334,12 +350,23 @@ def binding_ids() -> set[str]:
     return {binding.id for cls in classes for binding in cls.BINDINGS if binding.id}
 
 
-def create_app(journal: Journal, today: dt.date | None = None, theme: str | None = None) -> OffseasonApp:
-    return OffseasonApp(journal, today or clock.today(), theme)
+def create_app(journal: Journal, today: dt.date | None = None, theme: str | None = None, *,
+               welcome: bool = False, demo: bool = False) -> OffseasonApp:
+    return OffseasonApp(journal, today or clock.today(), theme, welcome=welcome, demo=demo)
 
 
 def run_app(journal: Journal, theme: str | None = None) -> int:
-    """Run the app until it quits; the exit code is non-zero when it stopped on an error."""
-    app = create_app(journal, theme=theme)
+    """Run the app until it quits; the exit code is non-zero when it stopped on an error.
+
+    On an empty journal the app first explains itself and offers the demo: chosen,
+    the app opens again on the demo journal, a file of its own.
+    """
+    app = create_app(journal, theme=theme, welcome=True)
     app.run()
+    if app.return_value == DEMO:
+        from journal.store.demo import open_demo
+
+        with open_demo(app.today) as demo:
+            app = create_app(demo, theme=app.theme, demo=True)
+            app.run()
     return app.return_code or 0

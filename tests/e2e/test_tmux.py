@@ -58,13 +58,31 @@ def keys(tmux, *names: str) -> None:
         time.sleep(0.08)
 
 
-def start_journal(tmux, db_path, home) -> Path:
-    """Start `journal` in a 100x30 tmux window on the test's day; returns a file made when it exits."""
+def wait_until_gone(tmux, text: str, timeout: float = 20.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = text
+    while text in screen and time.monotonic() < deadline:
+        time.sleep(0.1)
+        screen = tmux("capture-pane", "-p", "-t", "journal")
+    assert text not in screen, f"{text!r} stayed on screen:\n{screen}"
+    return screen
+
+
+def start_journal(tmux, db_path, home, size=("100", "30")) -> Path:
+    """Start `journal` in a tmux window on the test's day; returns a file made when it exits.
+
+    A new journal opens with the welcome, which is dismissed as a runner would: with escape.
+    """
     done = db_path.with_name("exited")
+    first_start = not db_path.exists()
     env = {"JOURNAL_TODAY": TODAY.isoformat(), "JOURNAL_DB": str(db_path), "HOME": str(home),
            "TERM": "xterm-256color", "PATH": os.environ.get("PATH", "")}
     command = " ".join([*(f"{key}={value!r}" for key, value in env.items()), *journal_command()])
-    tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", "journal", f"{command}; touch {done}; sleep 60")
+    tmux("new-session", "-d", "-x", size[0], "-y", size[1], "-s", "journal", f"{command}; touch {done}; sleep 60")
+    if first_start:
+        wait_for(tmux, "Welcome to Offseason")
+        keys(tmux, "Escape")
+        wait_until_gone(tmux, "Welcome to Offseason")
     wait_for(tmux, "Thu 26 Nov 2026 (today)")
     return done
 
@@ -175,3 +193,25 @@ def test_a_flag_on_the_day_then_its_trend_and_the_week(tmux, tmp_path, isolated)
     keys(tmux, "F6")
     wait_for(tmux, "Flags this week")
     quit_journal(tmux, done)
+
+
+def test_a_first_start_explains_and_opens_the_demo_in_a_file_of_its_own(tmux, tmp_path, isolated):
+    from journal.store.demo import demo_path
+    from journal.store.entries import count_entries
+
+    db_path = tmp_path / "journal.db"
+    done = db_path.with_name("exited")
+    env = {"JOURNAL_TODAY": TODAY.isoformat(), "JOURNAL_DB": str(db_path), "HOME": str(isolated),
+           "TERM": "xterm-256color", "PATH": os.environ.get("PATH", "")}
+    command = " ".join([*(f"{key}={value!r}" for key, value in env.items()), *journal_command()])
+    tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "journal", f"{command}; touch {done}; sleep 60")
+    screen = wait_for(tmux, "Welcome to Offseason")
+    assert "Try the demo" in screen and "Start my journal" in screen, "the answers fit in 80x24"
+    keys(tmux, "d")
+    screen = wait_for(tmux, "The demo journal")
+    assert "9.25" in screen, "the demo's days are on screen"
+    quit_journal(tmux, done)
+    with open_journal(db_path) as journal:
+        assert count_entries(journal) == 0, "the runner's own journal stays empty"
+    with open_journal(demo_path()) as demo:  # in the user-data folder, beside the default journal
+        assert 0 < count_entries(demo) <= 12 * 7  # 12 weeks, with a few days left unlogged as in life

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static
@@ -39,13 +39,15 @@ class ChoiceScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         keys = " · ".join(f"{key} {label.lower()}" for _, label, _, key in self.choices)
-        with Vertical(classes="dialog"):
+        # The answers are docked at the foot: a long question scrolls above them in a small terminal.
+        with VerticalScroll(classes="dialog choice"):
+            with Vertical(classes="dialog-answers"):
+                with Horizontal(classes="dialog-buttons"):
+                    for answer, label, variant, _ in self.choices:
+                        yield Button(label, id=answer, variant=variant)
+                yield Static(keys, classes="dialog-keys")
             yield Label(self.title_text, classes="dialog-title")
             yield Static(self.body)
-            with Horizontal(classes="dialog-buttons"):
-                for answer, label, variant, _ in self.choices:
-                    yield Button(label, id=answer, variant=variant)
-            yield Static(keys, classes="dialog-keys")
 
     def on_key(self, event: events.Key) -> None:
         for answer, _, _, key in self.choices:
@@ -139,3 +141,17 @@ class TextScreen(ModalScreen[str | None]):
     @on(Input.Submitted)
     def done(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)
+
+
+def welcome() -> ChoiceScreen:
+    """The first start on an empty journal: what to do each morning, and the demo to look around in."""
+    return ChoiceScreen(
+        "Welcome to Offseason",
+        "Each morning, log the day here in Today: sleep, how you feel (1-5, 5 is best) and pain"
+        " per body site (0-10); ctrl+s saves it. Tick what you did in Checklist (f3). In Goals (f4),"
+        " s looks back on your season and proposes goals. Trends (f5) and Week (f6) show what the days"
+        " add up to. f1 lists every key, ctrl+p every action.\n\n"
+        "The demo is a separate journal of 12 made-up weeks to look around in; this one stays empty.",
+        [("start", "Start my journal", "primary", "escape"), ("demo", "Try the demo", "default", "d")],
+        default="start",
+    )
