@@ -8,6 +8,7 @@ from journal.domain.entries import DayEntry
 from journal.store import open_journal
 from journal.store.entries import save_entries
 from journal.ui.panes.review import ReviewPane
+from journal.ui.widgets.wrapped_lines import WrappedLines, wrap
 from journal.ui.panes.trends import TrendsPane
 from journal.ui.screens.dialogs import ChoiceScreen
 from journal.ui.widgets.trend_table import TrendTable
@@ -120,20 +121,35 @@ def test_the_week_pane_moves_between_weeks_and_follows_new_data(db_path):
         await pilot.press("f6")
         pane = await settle(pilot, ReviewPane)
         label = pilot.app.query_one("#review-label", Static)
-        text = pilot.app.query_one("#review-text", Static)
+        text = pilot.app.query_one("#review-text", WrappedLines)
+
+        def shown() -> str:
+            return "\n".join(line.plain for line in text.wrapped(text.size.width))
+
         assert str(label.render()) == "2026-W48 · 23–29 Nov 2026"
-        assert "0 of 4 days logged so far." in str(text.render())
+        assert "0 of 4 days logged so far." in shown()
         await pilot.press("alt+right")  # no week after this one yet
         await pilot.press("alt+left")
         await pilot.pause()
         assert str(label.render()) == "2026-W47 · 16–22 Nov 2026"
-        assert "Tue 17  Track session" in str(text.render())
+        assert "Tue 17  Track session" in shown()
         log(db_path, [DayEntry(dt.date(2026, 11, 18), note="Easy jog")])  # another window saves
         pilot.app.check_outside_changes()
         await pilot.pause()
-        assert "Wed 18  Easy jog" in str(text.render())
+        assert "Wed 18  Easy jog" in shown()
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert pane.start == dt.date(2026, 11, 23)
 
     drive(make_app(db_path), scenario)
+
+
+def test_a_long_review_line_wraps_under_its_own_text():
+    flag = "  !! Tue: Sleep debt of 17 h over the last 14 days (13 nights logged, against a need of 8 h)."
+    assert wrap(flag, 40) == ["  !! Tue: Sleep debt of 17 h over the",
+                              "     last 14 days (13 nights logged,",
+                              "     against a need of 8 h)."]
+    assert wrap("  Thu 26  Coach said: shorter stride, quicker feet", 30) == [
+        "  Thu 26  Coach said: shorter", "          stride, quicker feet"]
+    assert wrap("", 30) == [""]
+    assert wrap("                    this  before", 80) == ["                    this  before"]

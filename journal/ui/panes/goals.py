@@ -32,7 +32,7 @@ class GoalsPane(LazyPane, can_focus=True):
         Binding("left", "step(0, -1)", "Left", show=False),
         Binding("right", "step(0, 1)", "Right", show=False),
         Binding("shift+right", "move(1)", "Move →", tooltip="Move the goal to the next column", id="goals.move_right"),
-        Binding("shift+left", "move(-1)", "Move ←", tooltip="Move the goal to the column before",
+        Binding("shift+left", "move(-1)", "Move ←", show=False, tooltip="Move the goal to the column before",
                 id="goals.move_left"),
         Binding("shift+up", "reorder(-1)", "Up", show=False, tooltip="Move the goal up its column",
                 id="goals.move_up"),

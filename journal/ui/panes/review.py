@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -14,6 +13,7 @@ from journal.dates import week_start
 from journal.store.db import Journal
 from journal.ui.panes.lazy import WeekPane
 from journal.ui.widgets.arrow import Arrow
+from journal.ui.widgets.wrapped_lines import WrappedLines
 
 # How each kind of review line is drawn, as theme-driven component classes of the pane.
 LINE_CLASSES = {
@@ -49,7 +49,7 @@ class ReviewPane(WeekPane):
             yield Static("", id="review-label")
             yield Arrow("▶", "next_week", id="review-next")
         with VerticalScroll(id="review-body"):
-            yield Static("", id="review-text")
+            yield WrappedLines(id="review-text")
 
     async def shown(self) -> None:
         self.load()
@@ -64,11 +64,10 @@ class ReviewPane(WeekPane):
         first = self.first_weekday = first_weekday(self.journal)  # it may have been set elsewhere
         self.start = week_start(self.start, first)
         review = weekly_review(self.journal, self.start, self.today)
-        text = Text()
-        for line, kind in review_lines(review)[1:]:  # the bar above shows the title
-            style = self.get_component_rich_style(LINE_CLASSES[kind]) if kind in LINE_CLASSES else None
-            text.append(line + "\n", style)
-        self.query_one("#review-text", Static).update(text)
+        self.query_one("#review-text", WrappedLines).show([
+            (line, self.get_component_rich_style(LINE_CLASSES[kind]) if kind in LINE_CLASSES else None)
+            for line, kind in review_lines(review)[1:]  # the bar above shows the title
+        ])
         label = f"{week_label(self.start)} ·" if first == 0 else "week of"
         self.query_one("#review-label", Static).update(f"{label} {week_span(self.start)}")
         self.query_one("#review-next").set_class(self.start + dt.timedelta(days=6) >= self.today, "-disabled")
