@@ -217,63 +217,34 @@ class OffseasonApp(App[str | None]):
         # Textual's own Keys and Quit give way to the journal's help and careful quit.
         replaced = {"Keys", "Quit", "Maximize", "Minimize"}
         yield from (command for command in super().get_system_commands(screen) if command.title not in replaced)
-        today = partial(self._in_pane, "today")
-        yield SystemCommand("Save the day", "Save the day shown in the Today pane (ctrl+s)", today("save"))
-        yield SystemCommand("Previous day", "Show the day before (alt+left)", today("previous_day"))
-        yield SystemCommand("Next day", "Show the day after (alt+right)", today("next_day"))
-        yield SystemCommand("Go to today", "Show today (ctrl+t)", today("today"))
-        yield SystemCommand("Go to a date", "Type a date: yesterday, monday, 20 nov (ctrl+g)", today("go_to_date"))
-        yield SystemCommand("Add a body site", "Add a place that can hurt to the pain rows (ctrl+n)", today("add_site"))
-        for pane, title in PANES.items():
-            yield SystemCommand(f"Show {title}", f"Switch to the {title} pane", lambda pane=pane: self.action_show_pane(pane))
-        checklist = partial(self._in_pane, "checklist")
-        yield SystemCommand("Add a checklist item", "A new item for the weekly checklist (a)", checklist("add_item"))
-        yield SystemCommand("Checklist: this week", "Show this week's checklist (ctrl+t)", checklist("this_week"))
-        yield SystemCommand("Checklist: previous week", "The week before (alt+left)", checklist("previous_week"))
-        yield SystemCommand("Checklist: next week", "The week after (alt+right)", checklist("next_week"))
-        yield SystemCommand("Checklist: edit the item", "Edit the item under the cursor (e)", checklist("edit_item"))
-        yield SystemCommand("Checklist: tick the day", "Tick or untick the day under the cursor (space)",
-                            checklist("tick"))
-        yield SystemCommand("Checklist: note for the day", "Tick with a note (n)", checklist("note"))
-        yield SystemCommand("Checklist: retire the item", "Retire the item under the cursor (r)",
-                            checklist("retire_item"))
-        goals = partial(self._in_pane, "goals")
-        yield SystemCommand("Add a goal", "A new offseason goal (a in Goals)", goals("add_goal"))
-        yield SystemCommand("Start the season assessment", "Look back on a race; goals are proposed (s in Goals)",
-                            goals("assess"))
-        for number, (key, label, _) in enumerate(RANGES, start=1):
-            yield SystemCommand(f"Trends: {label}", f"Sparklines over {label} ({number} in Trends)",
-                                partial(self._trends_range, key))
-        review = partial(self._in_pane, "review")
-        yield SystemCommand("Week review: this week", "The weekly review of this week (f6)", review("this_week"))
-        yield SystemCommand("Week review: previous week", "The week before (alt+left)", review("previous_week"))
-        yield SystemCommand("Week review: next week", "The week after (alt+right)", review("next_week"))
-        yield SystemCommand("Flags: what the journal noticed", "The flags active on the day shown (ctrl+f)",
-                            today("flags"))
-        if self.history.done:
-            yield SystemCommand("Undo", f"Undo the last change: {self.history.done[-1].what} (ctrl+z)", self.action_undo)
-        if self.history.undone:
-            yield SystemCommand("Redo", f"Redo: {self.history.undone[-1].what} (ctrl+y)", self.action_redo)
+        bindings = palette_bindings()
+        for title, binding_id in PALETTE:
+            owner, binding = bindings[binding_id]
+            about = binding.tooltip or binding.description
+            if binding_id == "app.undo" and self.history.done:
+                about = f"Undo the last change: {self.history.done[-1].what}"
+            elif binding_id == "app.redo" and self.history.undone:
+                about = f"Redo: {self.history.undone[-1].what}"
+            yield SystemCommand(title, f"{about} ({self._key_display(binding)})", partial(self._run, owner, binding))
         yield SystemCommand("Export everything as CSV", "One CSV a kind, in a new folder in your home folder",
                             self.action_export)
         yield SystemCommand("Back up the journal", "A copy in the backups folder (journal backup)", self.action_backup)
-        yield SystemCommand("Help: keys", "Every key of the journal (f1)", self.action_help)
-        yield SystemCommand("Quit", "Quit; unsaved changes are asked about first (ctrl+q)", self.action_quit)
 
-    def _in_pane(self, pane_id: str, action: str) -> Callable[[], None]:
-        """A command that shows a pane and runs one of its actions there, once the pane is ready."""
+    def _run(self, owner: type, binding: Binding) -> None:
+        """Do what a key does, from the palette: in its pane, once the pane is shown and ready."""
+        from journal.ui.widgets.week_grid import WeekGrid
+
+        if owner is OffseasonApp:
+            self.call_later(self.run_action, binding.action)
+            return
+        pane = self.query_one(ChecklistPane if owner is WeekGrid else owner)
 
         def run() -> None:
-            pane = self.query_one(f"#{pane_id}", TabPane)
-            pane.after_show(getattr(pane, f"action_{action}"))
-            self.action_show_pane(pane_id)
+            target = pane.grid if owner is WeekGrid else pane
+            self.call_later(self.run_action, binding.action, target)
 
-        return run
-
-    def _trends_range(self, key: str) -> None:
-        pane = self.query_one(TrendsPane)
-        pane.after_show(lambda: pane.choose_range(key))
-        self.action_show_pane("trends")
+        pane.after_show(run)
+        self.action_show_pane(pane.id)
 
     def action_help(self) -> None:
         from journal.ui.widgets.week_grid import WeekGrid
@@ -344,10 +315,56 @@ class OffseasonApp(App[str | None]):
 
 def binding_ids() -> set[str]:
     """The id of every binding the runner can remap."""
+    return set(palette_bindings())
+
+
+# Every key of the journal by name in the command palette (ctrl+p): (title, binding id).
+PALETTE = [
+    ("Save the day", "today.save"),
+    ("Previous day", "today.previous_day"),
+    ("Next day", "today.next_day"),
+    ("Go to today", "today.today"),
+    ("Go to a date", "today.go_to_date"),
+    ("Add a body site", "today.add_site"),
+    ("Flags: what the journal noticed", "today.flags"),
+    *((f"Show {title}", f"app.{pane}") for pane, title in PANES.items()),
+    ("Add a checklist item", "checklist.add_item"),
+    ("Checklist: this week", "checklist.this_week"),
+    ("Checklist: previous week", "checklist.previous_week"),
+    ("Checklist: next week", "checklist.next_week"),
+    ("Checklist: tick the day", "checklist.tick"),
+    ("Checklist: note for the day", "checklist.note"),
+    ("Checklist: edit the item", "checklist.edit_item"),
+    ("Checklist: retire the item", "checklist.retire_item"),
+    ("Checklist: move the item up", "checklist.move_up"),
+    ("Checklist: move the item down", "checklist.move_down"),
+    ("Add a goal", "goals.add"),
+    ("Start the season assessment", "goals.assess"),
+    ("Goals: edit the goal", "goals.edit"),
+    ("Goals: move the goal to the next column", "goals.move_right"),
+    ("Goals: move the goal to the column before", "goals.move_left"),
+    ("Goals: move the goal up", "goals.move_up"),
+    ("Goals: move the goal down", "goals.move_down"),
+    ("Goals: delete the goal", "goals.delete"),
+    ("Goals: show or hide the dropped goals", "goals.dropped"),
+    *((f"Trends: {label}", f"trends.range_{key}") for key, label, _ in RANGES),
+    ("Trends: the next range", "trends.next_range"),
+    ("Week review: this week", "review.this_week"),
+    ("Week review: previous week", "review.previous_week"),
+    ("Week review: next week", "review.next_week"),
+    ("Undo", "app.undo"),
+    ("Redo", "app.redo"),
+    ("Help: keys", "app.help"),
+    ("Quit", "app.quit"),
+]
+
+
+def palette_bindings() -> dict[str, tuple[type, Binding]]:
+    """Each binding id, with the class whose binding it is."""
     from journal.ui.widgets.week_grid import WeekGrid
 
     classes = (OffseasonApp, TodayPane, ChecklistPane, GoalsPane, TrendsPane, ReviewPane, WeekGrid)
-    return {binding.id for cls in classes for binding in cls.BINDINGS if binding.id}
+    return {binding.id: (cls, binding) for cls in classes for binding in cls.BINDINGS if binding.id}
 
 
 def create_app(journal: Journal, today: dt.date | None = None, theme: str | None = None, *,

@@ -121,3 +121,41 @@ def test_the_palette_exports_backs_up_and_ticks(db_path, isolated):
             raise AssertionError("the palette's tick never landed")
 
     drive(make_app(db_path), scenario)
+
+
+def test_every_key_has_a_command_in_the_palette_with_the_runners_key(db_path, isolated):
+    from journal.ui.app import PALETTE, binding_ids
+
+    assert {binding_id for _, binding_id in PALETTE} == binding_ids()
+    (isolated / "config" / "offseason").mkdir(parents=True)
+    (isolated / "config" / "offseason" / "keys.toml").write_text('"goals.move_right" = "ctrl+l"\n')
+
+    async def scenario(pilot):
+        commands = {command.title: command.help for command in pilot.app.get_system_commands(pilot.app.screen)}
+        assert commands["Goals: move the goal to the next column"] == "Move the goal to the next column (^l)"
+        assert commands["Save the day"] == "Save the day (^s)"
+
+    drive(make_app(db_path), scenario)
+
+
+def test_the_palette_moves_a_goal_card(db_path):
+    from journal.domain.goals import Goal
+    from journal.store.goals import add_goal, list_goals
+    from tests.conftest import TODAY
+
+    with open_journal(db_path) as journal:
+        add_goal(journal, Goal("Blood work"), today=TODAY)
+
+    async def scenario(pilot):
+        commands = {command.title: command for command in pilot.app.get_system_commands(pilot.app.screen)}
+        commands["Goals: move the goal to the next column"].callback()  # from the Today pane
+        for _ in range(100):
+            await pilot.pause(0.02)
+            with open_journal(db_path) as journal:
+                if list_goals(journal)[0].status == "doing":
+                    break
+        else:
+            raise AssertionError("the palette's move never landed")
+        assert pilot.app.query_one("TabbedContent").active == "goals"
+
+    drive(make_app(db_path), scenario)

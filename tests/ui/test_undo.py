@@ -164,18 +164,20 @@ def test_undo_and_redo_are_in_the_palette_and_the_help(db_path):
 
     async def scenario(pilot):
         app = pilot.app
-        seen["before"] = [command.title for command in app.get_system_commands(app.screen)]
         await fill(pilot, "mood", "2")
-        await pilot.press("ctrl+s", "ctrl+z")
+        await pilot.press("ctrl+s")
+        seen["saved"] = {command.title: command.help for command in app.get_system_commands(app.screen)}
+        await pilot.press("ctrl+z")
         await pilot.pause()
-        seen["after"] = [command.title for command in app.get_system_commands(app.screen)]
+        seen["undone"] = {command.title: command.help for command in app.get_system_commands(app.screen)}
         await pilot.press("f1")
         await pilot.pause()
         seen["help"] = [str(line.render()) for line in app.screen.query("Static")]
 
     drive(make_app(db_path), scenario)
-    assert "Undo" not in seen["before"] and "Redo" not in seen["before"]
-    assert "Redo" in seen["after"] and "Undo" not in seen["after"]
+    assert seen["saved"]["Undo"] == "Undo the last change: saved Thu 26 Nov (^z)"
+    assert seen["undone"]["Redo"] == "Redo: saved Thu 26 Nov (^y)"
+    assert seen["undone"]["Undo"] == "Undo the last change: a saved day, a tick, a moved card (^z)"
     assert any(line.startswith("^z") and "[app.undo]" in line for line in seen["help"])
     assert any(line.startswith("^y") and "[app.redo]" in line for line in seen["help"])
 

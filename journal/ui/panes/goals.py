@@ -96,7 +96,8 @@ class GoalsPane(LazyPane, can_focus=True):
         await board.mount_all(columns)
         overdue = sum(goal.overdue(self.today) for goal, _ in goals)
         dropped = sum(goal.status == "dropped" for goal, _ in goals)
-        parts = [f"{sum(goal.status != 'dropped' for goal, _ in goals)} goals"]
+        on_board = sum(goal.status != "dropped" for goal, _ in goals)
+        parts = [f"{on_board} goal{'' if on_board == 1 else 's'}"]
         if overdue:
             parts.append(f"{overdue} overdue")
         if dropped and not self.show_dropped:
