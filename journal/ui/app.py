@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import partial
 
 from textual.app import App, ComposeResult, SystemCommand
@@ -19,7 +19,6 @@ from journal.ui.panes.goals import GoalsPane
 from journal.ui.panes.review import ReviewPane
 from journal.ui.panes.today import TodayPane
 from journal.ui.panes.trends import TrendsPane
-
 
 OUTSIDE_CHANGES_EVERY = 2.0  # seconds between looks for what other windows and commands saved
 PANES = {"today": "Today", "checklist": "Checklist", "goals": "Goals", "trends": "Trends", "review": "Week"}

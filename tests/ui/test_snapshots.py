@@ -6,11 +6,11 @@ import pytest
 
 from journal.store import open_journal
 from journal.store.demo import fill_demo
-from tests.conftest import TODAY
 from journal.ui.app import create_app
 from journal.ui.panes.goals import GoalsPane
 from journal.ui.panes.review import ReviewPane
 from journal.ui.panes.trends import TrendsPane
+from tests.conftest import TODAY
 from tests.ui.helpers import make_app, settle, steady_cursors
 
 

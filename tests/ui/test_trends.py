@@ -8,10 +8,10 @@ from journal.domain.entries import DayEntry
 from journal.store import open_journal
 from journal.store.entries import save_entries
 from journal.ui.panes.review import ReviewPane
-from journal.ui.widgets.wrapped_lines import WrappedLines, wrap
 from journal.ui.panes.trends import TrendsPane
 from journal.ui.screens.dialogs import ChoiceScreen
 from journal.ui.widgets.trend_table import TrendTable
+from journal.ui.widgets.wrapped_lines import WrappedLines, wrap
 from tests.conftest import TODAY
 from tests.ui.helpers import drive, fill, make_app, settle, sheet
 

@@ -10,7 +10,6 @@ from journal.store import open_journal
 from journal.store.checklist import ticks_between
 from journal.store.entries import get_entry, save_entry
 from journal.store.goals import add_goal, list_goals
-from journal.ui.panes.today import TodayPane
 from journal.ui.screens.dialogs import ChoiceScreen
 from journal.ui.widgets.goal_card import GoalCard
 from tests.conftest import TODAY

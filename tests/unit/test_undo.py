@@ -12,7 +12,8 @@ from journal.store import open_journal
 from journal.store.checklist import list_items, set_tick, ticks_between
 from journal.store.entries import get_entry, last_saved, save_entry
 from journal.store.goals import add_goal, list_goals, move_goal, remove_goal
-from journal.store.undo import GOALS, HISTORY, History, day_scopes, tick_scopes
+from journal.store.sites import add_site
+from journal.store.undo import GOALS, HISTORY, SITES, History, day_scopes, tick_scopes
 from tests.conftest import TODAY
 
 DAY = dt.timedelta(days=1)
@@ -150,9 +151,6 @@ def test_a_failed_write_records_nothing_and_changes_nothing(journal, db_path):
 
 def test_an_undo_that_would_orphan_rows_added_since_changes_nothing(journal):
     history = History(journal)
-    from journal.store.undo import SITES
-    from journal.store.sites import add_site
-
     history.record("site", ("today", None), SITES, lambda: add_site(journal, "groin", sided=True))
     save_entry(journal, DayEntry(TODAY, pain={("groin", "left"): 2}))  # not in the history
     with pytest.raises(ChangedElsewhere, match="depends on"):

@@ -7,7 +7,6 @@ so the journal opens as fast with the pane as without it.
 from __future__ import annotations
 
 import datetime as dt
-
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
