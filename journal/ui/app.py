@@ -189,7 +189,8 @@ class OffseasonApp(App[str | None]):
             pane_id, *detail = change.place
             self.action_show_pane(pane_id)
             self.query_one(f"#{pane_id}", TabPane).after_show(lambda: self.query_one(f"#{pane_id}").show_change(*detail))
-            hint = "ctrl+y redoes it" if undo else "ctrl+z undoes it again"
+            again = "app.redo" if undo else "app.undo"
+            hint = f"{self._key_display(palette_bindings()[again][1])} {'redoes it' if undo else 'undoes it again'}"
             self.notify(f"{change.what[:1].upper()}{change.what[1:]} · {hint}", title=f"{doing.title()}ne")
 
         if change.place[0] == "today":

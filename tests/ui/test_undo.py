@@ -53,7 +53,7 @@ def test_a_saved_day_is_undone_and_redone_and_the_form_follows(db_path):
     drive(make_app(db_path), scenario)
     assert seen["undone"] == DayEntry(YESTERDAY, mood=3, note="easy jog")
     assert seen["form"] == (YESTERDAY, "3", "")
-    assert ("Undone", "Saved Wed 25 Nov · ctrl+y redoes it") in seen["notes"]
+    assert ("Undone", "Saved Wed 25 Nov · ^y redoes it") in seen["notes"]
     assert seen["redone"] == "5"
     assert entry(db_path, YESTERDAY) == DayEntry(YESTERDAY, mood=5, note="easy jog", pain={("knee", "left"): 4})
 

@@ -165,10 +165,6 @@ class ChecklistPane(WeekPane):
             self.grid.move_to(item_id, day)
         self.grid.focus()
 
-    def action_tick(self) -> None:
-        """Tick or untick the day under the cursor (the palette's way to what space does)."""
-        self.grid.action_toggle()
-
     def action_note(self) -> None:
         """Tick the day under the cursor with a note (or change its note)."""
         from journal.ui.screens.dialogs import TextScreen
