@@ -109,6 +109,7 @@ def main() -> int:
                                 capture_output=True, text=True).stdout
         figures = dict((name, float(value)) for name, value in (line.split() for line in output.splitlines()))
         frames.append(("save a day, redraw sparklines and flags, 10 years", figures["save-refresh"], 16.0))
+        frames.append(("undo a saved day and redraw, 10 years", figures["undo"], 16.0))
         frames.append(("longest app stall while reading 'all' of 100 years", figures["all-range-stall"], 50.0))
         print(f"  the 'all' range of 100 years is read in {figures['all-range-read']:.0f} ms on a worker thread")
 

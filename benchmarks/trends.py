@@ -6,6 +6,8 @@ Prints, one per line, `name milliseconds`:
 - save-refresh: saving the day on the Today pane and redrawing its recent days,
   sparklines and flags, on the 10-year journal (median of 31 saves; the target is
   one frame, 16 ms);
+- undo: ctrl+z on a saved day of the 10-year journal: the rows put back, every
+  pane told, and the day redrawn (median of 31 undos; the target is one frame);
 - all-range-read: reading the Trends pane's "all" range on the 100-year journal,
   which runs on a worker thread;
 - all-range-stall: the longest the app's own loop went without running while that
@@ -39,6 +41,30 @@ async def save_refresh(path: Path) -> float:
             assert pane.save()
             samples.append(time.perf_counter() - started)
             await pilot.pause()
+        app.exit()
+    app.journal.close()
+    return statistics.median(samples) * 1000
+
+
+async def undo(path: Path) -> float:
+    from journal.store import open_journal
+    from journal.ui.app import create_app
+
+    app = create_app(open_journal(path), today=TODAY)
+    samples = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        pane = app.today_pane
+        for run in range(31):
+            pane.sheet.values["mood"] = str(1 + run % 5)
+            assert pane.save()
+            await pilot.pause()
+        for _ in range(31):
+            started = time.perf_counter()
+            app.action_undo()
+            samples.append(time.perf_counter() - started)
+            await pilot.pause()
+        assert not app.history.done
         app.exit()
     app.journal.close()
     return statistics.median(samples) * 1000
@@ -80,6 +106,7 @@ async def all_range(path: Path) -> tuple[float, float]:
 def main() -> None:
     ten, hundred = Path(sys.argv[1]), Path(sys.argv[2])
     print(f"save-refresh {asyncio.run(save_refresh(ten)):.2f}")
+    print(f"undo {asyncio.run(undo(ten)):.2f}")
     read, stall = asyncio.run(all_range(hundred))
     print(f"all-range-read {read:.1f}")
     print(f"all-range-stall {stall:.1f}")

@@ -142,13 +142,14 @@ class OffseasonApp(App[str | None]):
             self._data_version = version
             self.journal_changed()
 
-    def journal_changed(self) -> None:
-        """Every pane redraws what it shows from the journal (a pane not yet shown waits for its turn)."""
-        self.today_pane.journal_changed()
-        self.query_one(ChecklistPane).journal_changed()
-        self.run_worker(self.query_one(GoalsPane).journal_changed(), exclusive=True, group="goals")
-        self.query_one(TrendsPane).journal_changed()
-        self.query_one(ReviewPane).journal_changed()
+    def journal_changed(self, but: str | None = None) -> None:
+        """Every pane (`but` one) redraws what it shows from the journal; a pane not yet shown waits its turn."""
+        for pane in (self.today_pane, self.query_one(ChecklistPane), self.query_one(TrendsPane),
+                     self.query_one(ReviewPane)):
+            if pane.id != but:
+                pane.journal_changed()
+        if but != "goals":
+            self.run_worker(self.query_one(GoalsPane).journal_changed(), exclusive=True, group="goals")
 
     def check_the_date(self) -> None:
         today = clock.today()
@@ -185,8 +186,8 @@ class OffseasonApp(App[str | None]):
             except JournalError as error:
                 self.notify(f"{change.what}: {error}", title=f"Not {doing}ne", severity="warning")
                 return
-            self.journal_changed()
             pane_id, *detail = change.place
+            self.journal_changed(but=pane_id)  # that one shows the change itself
             self.action_show_pane(pane_id)
             self.query_one(f"#{pane_id}", TabPane).after_show(lambda: self.query_one(f"#{pane_id}").show_change(*detail))
             again = "app.redo" if undo else "app.undo"
