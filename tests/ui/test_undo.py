@@ -189,3 +189,26 @@ def board(db_path):
 def ticks(db_path):
     with open_journal(db_path) as journal:
         return set(ticks_between(journal, MONDAY - dt.timedelta(days=28), TODAY))
+
+
+def test_a_change_elsewhere_or_an_undo_leaves_the_goals_board_where_it_is(db_path):
+    with open_journal(db_path) as journal:
+        add_goal(journal, Goal("Blood work"), today=TODAY)
+    seen = {}
+
+    async def scenario(pilot):
+        await open_goals(pilot)  # the board is built and read once
+        await pilot.press("f2")
+        await fill(pilot, "mood", "3")  # typed, not saved
+        with open_journal(db_path) as other:
+            save_entry(other, DayEntry(YESTERDAY, mood=4))
+        pilot.app.check_outside_changes()
+        await settle(pilot)
+        seen["outside"] = (pilot.app.query_one(TabbedContent).active, type(pilot.app.focused).__name__)
+        await pilot.press("ctrl+s", "f3", "space", "ctrl+z")  # a tick, undone in the Checklist pane
+        await settle(pilot)
+        seen["undo"] = pilot.app.query_one(TabbedContent).active
+
+    drive(make_app(db_path), scenario)
+    assert seen["outside"] == ("today", "ScoreSheet")
+    assert seen["undo"] == "checklist"

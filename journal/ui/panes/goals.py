@@ -105,9 +105,11 @@ class GoalsPane(LazyPane, can_focus=True):
         if not goals:
             parts = ["No goals yet: press s to look back on your season, or a to add one"]
         self.query_one("#goals-bar", Static).update(" · ".join(parts))
-        cards = list(self.query(GoalCard))
-        target = next((card for card in cards if card.goal.id == focus_id), cards[0] if cards else None)
-        (target or self).focus()
+        if self.display and self.screen is self.app.screen:
+            # Only a board on show takes the focus: a focus in a hidden pane would switch to it.
+            cards = list(self.query(GoalCard))
+            target = next((card for card in cards if card.goal.id == focus_id), cards[0] if cards else None)
+            (target or self).focus()
 
     # -- moving around -----------------------------------------------------------
 
