@@ -47,8 +47,8 @@ def test_tick_and_untick_with_the_keyboard(db_path):
         nonlocal strength
         grid = await open_checklist(pilot)
         strength = grid.current.item
-        assert grid.current_day == MONDAY
-        await pilot.press("right", "right", "space")  # Wednesday
+        assert grid.current_day == TODAY, "the cursor starts on today"
+        await pilot.press("left", "space")  # Wednesday
         await pilot.pause()
         assert text_of(pilot, "#week-figure") == "7% done so far"
         await pilot.press("right", "enter", "left", "space")  # tick Thursday, untick Wednesday
@@ -180,7 +180,7 @@ def test_a_tick_with_a_note_and_unticking_it_asks_first(db_path):
         from journal.ui.screens.dialogs import TextScreen
 
         grid = await open_checklist(pilot)
-        await pilot.press("right", "right", "right", "n")  # Thursday
+        await pilot.press("n")  # Thursday: today
         await pilot.pause()
         assert isinstance(pilot.app.screen, TextScreen)
         await type_text(pilot, "heavy squats")

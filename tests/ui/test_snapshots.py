@@ -33,7 +33,7 @@ def with_goals(db_path):
 
 
 async def show_checklist(pilot):
-    await pilot.press("f3", "down", "right")
+    await pilot.press("f3", "down")
 
 
 async def show_goals(pilot):

@@ -89,7 +89,7 @@ def test_a_tick_is_undone_from_another_pane_and_shown_in_its_week(db_path):
 
     async def scenario(pilot):
         grid = await open_checklist(pilot)
-        await pilot.press("down", "space")  # Monday, the second item
+        await pilot.press("down", "space")  # today, the second item
         await pilot.pause()
         seen["ticked"] = ticks(db_path)
         item_id = grid.current.item.id
@@ -102,10 +102,10 @@ def test_a_tick_is_undone_from_another_pane_and_shown_in_its_week(db_path):
         seen["cursor"] = (grid.current.item.id == item_id, grid.current_day)
 
     drive(make_app(db_path), scenario)
-    assert [day for _, day in seen["ticked"]] == [MONDAY]
+    assert [day for _, day in seen["ticked"]] == [TODAY]
     assert ticks(db_path) == set()
     assert seen["pane"] == "checklist"
-    assert seen["cursor"] == (True, MONDAY)
+    assert seen["cursor"] == (True, TODAY)
 
 
 def test_a_moved_card_goes_back_and_a_deleted_one_comes_back(db_path):

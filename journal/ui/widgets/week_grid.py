@@ -102,6 +102,11 @@ class WeekGrid(TextGrid):
                 self._set_cursor(index, column)
                 return
 
+    def move_to_day(self, day: dt.date) -> None:
+        """Put the cursor on `day`'s column, when the week shown has it."""
+        if day in self.days:
+            self._set_cursor(self.cursor[0], self.days.index(day))
+
     # -- keys and mouse ----------------------------------------------------------
 
     def action_move(self, rows: int, columns: int) -> None:
