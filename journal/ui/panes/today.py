@@ -190,6 +190,8 @@ class TodayPane(TabPane):
         await self.query_one("#day-form").mount(editor, after=preview)
         await preview.remove()
         editor.focus()
+        # Once it has a size: then the form can scroll it into view (in 80x24 it starts below).
+        self.call_after_refresh(editor.scroll_visible, animate=False)
 
     @property
     def sheet(self) -> ScoreSheet:

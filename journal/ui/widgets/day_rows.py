@@ -26,7 +26,7 @@ def day_rows(sites: list[Site]) -> list[Row]:
     """Every row of a day's sheet, in the order a runner fills them in."""
     rows = [
         Row("Day type", [Cell("day_type", parse_day_type, width=8, max_length=8, choices=DAY_TYPES)],
-            hint="space or a first letter: " + ", ".join(DAY_TYPES), trend="caption"),
+            hint="n normal · r rest/race · i injured · s sick (space cycles)", trend="caption"),
         Row("Sleep hours", [Cell("sleep_hours", parse_sleep_hours, width=5, max_length=5,
                                  characters="0123456789.,")], hint="0-24, like 7.5", trend="sleep_hours"),
         *(
