@@ -888,14 +888,17 @@ def themes(ctx, db_path):
     journal --theme trailhead       # open the app in one (it is remembered)
     """
     from journal.store.settings import get_setting
-    from journal.themes_files import all_themes, user_themes_dir
+    from journal.themes_files import TEXTUAL_THEMES, all_themes, user_themes_dir
 
     path = _chosen_path(ctx, db_path)
     current = get_setting(_open(ctx, db_path, create=False), "theme") if path.exists() else None
     found, problems = all_themes()
-    for theme in found:
-        mark = "*" if theme.name == current else " "
-        click.echo(f"{mark} {theme.name:<20} {'dark ' if theme.dark else 'light'}  {theme.source}")
+    listed = [(theme.name, theme.dark, str(theme.source)) for theme in found]
+    names = {name for name, _, _ in listed}
+    listed += [(name, dark, "Textual") for name, dark in TEXTUAL_THEMES.items() if name not in names]
+    for name, dark, source in listed:
+        mark = "*" if name == current else " "
+        click.echo(f"{mark} {name:<20} {'dark ' if dark else 'light'}  {source}")
     click.echo(f"Your own themes go in {user_themes_dir()} (one .toml file a theme; see the README).")
     for problem in problems:
         click.echo(f"skipped {problem}", err=True)

@@ -114,14 +114,30 @@ def all_themes() -> tuple[list[ThemeFile], list[str]]:
 
 DEFAULT_THEME = "offseason-dark"
 
+# Textual's own themes (of the pinned version; a test holds this to Textual's list),
+# named here so that the commands can check a theme name without loading Textual.
+TEXTUAL_THEMES = {
+    "textual-dark": True, "textual-light": False, "nord": True, "gruvbox": True, "catppuccin-mocha": True,
+    "dracula": True, "tokyo-night": True, "monokai": True, "flexoki": True, "catppuccin-latte": False,
+    "catppuccin-frappe": True, "catppuccin-macchiato": True, "solarized-light": False, "solarized-dark": True,
+    "rose-pine": True, "rose-pine-moon": True, "rose-pine-dawn": False, "atom-one-dark": True,
+    "atom-one-light": False, "ansi-dark": True, "ansi-light": False,
+}
+
+
+def theme_names() -> list[str]:
+    """Every theme the app can show: the journal's, the runner's, then Textual's own."""
+    names = [theme.name for theme in all_themes()[0]]
+    return [*names, *(name for name in TEXTUAL_THEMES if name not in names)]
+
 
 def parse_theme_name(text: str) -> str:
-    """The name of a theme that exists (built-in or the runner's)."""
+    """The name of a theme that exists (the journal's, the runner's or Textual's own)."""
     from journal.domain.scales import closest
     from journal.errors import InvalidInput
 
-    names = [theme.name for theme in all_themes()[0]]
+    names = theme_names()
     name = text.strip()
     if name not in names:
-        raise InvalidInput(f"no theme {name!r}{closest(name, names)}; the themes are: {', '.join(names)}")
+        raise InvalidInput(f"no theme {name!r}{closest(name, names)}; `journal themes` lists them")
     return name

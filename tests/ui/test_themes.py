@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from journal.store import open_journal
 from journal.store.settings import get_setting
 from journal.ui.app import create_app
@@ -23,16 +25,21 @@ def test_the_built_in_themes_are_registered_and_the_journal_opens_in_its_own(db_
     drive(make_app(db_path), scenario)
 
 
-def test_a_theme_chosen_in_the_app_is_remembered_for_the_next_start(db_path):
+@pytest.mark.parametrize("theme", ["offseason-light", "dracula"])  # the journal's own, and one of Textual's
+def test_a_theme_chosen_in_the_app_is_remembered_for_the_next_start(db_path, theme):
+    notes = []
+
     async def scenario(pilot):
-        pilot.app.theme = "offseason-light"
+        pilot.app.theme = theme
         await pilot.pause()
+        notes.extend(notice.title for notice in pilot.app._notifications)
 
     drive(make_app(db_path), scenario)
-    assert saved_theme(db_path) == "offseason-light"
+    assert saved_theme(db_path) == theme
+    assert notes == []
 
     async def next_start(pilot):
-        assert pilot.app.theme == "offseason-light"
+        assert pilot.app.theme == theme
 
     drive(make_app(db_path), next_start)
 

@@ -565,3 +565,14 @@ def test_a_dry_run_into_a_new_journal_leaves_no_file(run, tmp_path):
     code, out, _ = run("--db", str(tmp_path / "new.db"), "import", str(source), "--dry-run", db=False)
     assert code == 0 and out == "entries: 1 day (would add 1)\na dry run: nothing was written\n"
     assert list(tmp_path.glob("new.db*")) == []
+
+
+def test_journal_themes_lists_textuals_own_after_the_journals(run):
+    run("add", "--mood", "3")
+    code, out, _ = run("themes")
+    lines = out.splitlines()
+    assert code == 0
+    assert "* offseason-dark       dark   built-in" in lines
+    assert any(line.split()[:3] == ["nord", "dark", "Textual"] for line in lines)
+    assert run("settings", "theme", "solarized-light")[0] == 0
+    assert "* solarized-light" in run("themes")[1]

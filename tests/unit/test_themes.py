@@ -56,3 +56,12 @@ def test_a_built_wheel_holds_the_themes(tmp_path):
     assert {f"journal/themes/{theme}.toml" for theme in
             ("offseason-dark", "offseason-light", "high-contrast", "trailhead")} <= names
     assert "journal/ui/app.tcss" in names
+
+
+def test_textuals_own_themes_are_known_without_loading_textual():
+    from textual.theme import BUILTIN_THEMES
+
+    from journal.themes_files import TEXTUAL_THEMES, parse_theme_name
+
+    assert TEXTUAL_THEMES == {name: theme.dark for name, theme in BUILTIN_THEMES.items()}
+    assert parse_theme_name(" nord ") == "nord"
