@@ -88,7 +88,7 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
                 yield Checkbox(question, id=name, compact=True)
             yield Input(placeholder="a note on the race (optional)", id="assessment-note", compact=True)
             yield Static("", id="assessment-error", classes="error-line")
-            with Horizontal(classes="dialog-buttons"):
+            with Horizontal(classes="dialog-buttons dialog-answers"):  # docked: in view however long the form
                 yield Button("Propose goals", id="propose", variant="primary")
                 yield Button("Cancel", id="cancel")
 
@@ -113,7 +113,7 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
             await body.mount(Input(proposal.goal.title, id=f"title-{index}", compact=True))
         await body.mount(Static("", id="assessment-error", classes="error-line"))
         await body.mount(Horizontal(Button("Add to the board", id="accept", variant="primary"),
-                                    Button("Cancel", id="cancel"), classes="dialog-buttons"))
+                                    Button("Cancel", id="cancel"), classes="dialog-buttons dialog-answers"))
         self.query_one("#keep-0", Checkbox).focus()
 
     @on(Button.Pressed, "#accept")
