@@ -155,7 +155,7 @@ def _sleep_line(review: WeeklyReview) -> str:
     if not nights:
         return "Sleep debt: no nights logged in the last 14 days."
     return (f"Sleep debt: {debt:.1f} h over the 14 days to {min(review.end, review.today):%a %d %b}"
-            f" ({nights} nights logged, need {review.sleep_need:g} h).")
+            f" ({nights} night{'' if nights == 1 else 's'} logged, need {review.sleep_need:g} h).")
 
 
 def _goal_line(goal: Goal, value: float | None, today: dt.date) -> str:

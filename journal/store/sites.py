@@ -52,7 +52,8 @@ def remove_site(journal: Journal, name: str) -> Site:
         if readings:
             raise InvalidInput(
                 f"{site.name} has {readings} pain reading{'s' if readings != 1 else ''}; removing it would lose"
-                f" them (clear them first with: journal add DATE --clear pain:{site.name})"
+                f" {'them' if readings != 1 else 'it'} (clear {'them' if readings != 1 else 'it'} first with:"
+                f" journal add DATE --clear pain:{site.name})"
             )
         conn.execute("DELETE FROM sites WHERE id = ?", [site.id])
     return site

@@ -195,7 +195,7 @@ class OffseasonApp(App[str | None]):
             self.notify(f"{change.what[:1].upper()}{change.what[1:]} · {hint}", title=f"{doing.title()}ne")
 
         if change.place[0] == "today":
-            self.today_pane.discard_then(step, f"{doing} {change.what}")
+            self.today_pane.discard_then(step, f"{doing.title()}ing “{change.what}”")
         else:
             step()
 

@@ -378,7 +378,10 @@ class TodayPane(TabPane):
         self.app.push_screen(unsaved_changes(describe_day(self.day, self.today), leaving), decided)
 
     def discard_then(self, proceed: Callable[[], object], doing: str) -> None:
-        """Run `proceed`, which replaces the form, once the runner agrees to lose what is typed."""
+        """Run `proceed`, which replaces the form, once the runner agrees to lose what is typed.
+
+        `doing` says what replaces it: 'Undoing “saved Thu 26 Nov”'.
+        """
         if not self.dirty:
             proceed()
             return
@@ -386,7 +389,7 @@ class TodayPane(TabPane):
 
         self.app.push_screen(
             ChoiceScreen(f"{describe_day(self.day, self.today)} has unsaved changes",
-                         f"To {doing}, what is typed here is lost.",
+                         f"{doing} replaces the form: what is typed here is lost.",
                          [("discard", "Discard and go on", "error", "d"),
                           ("cancel", "Keep editing", "default", "escape")], default="cancel"),
             lambda choice: proceed() if choice == "discard" else None,
