@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from rich.text import Text
 from textual import events
@@ -236,6 +237,18 @@ class ScoreSheet(TextGrid):
         self._edit(cell.key, cell.choices[0] if cell.choices else "")
 
     def on_key(self, event: events.Key) -> None:
+        # The sheet's own keys are taken here, in turn with the digits: a binding runs
+        # only once its key has bubbled up to the app, after the keys behind it.
+        own = {
+            "enter": self.action_next_cell, "backspace": self.action_erase, "delete": self.action_clear,
+            "up": partial(self.action_move, -1, 0), "down": partial(self.action_move, 1, 0),
+            "left": partial(self.action_move, 0, -1), "right": partial(self.action_move, 0, 1),
+        }.get(event.key)
+        if own is not None:
+            event.stop()
+            event.prevent_default()
+            own()
+            return
         character = event.character
         cell = self.cells[self.cursor_key]
         if character is None or not character.isprintable():
