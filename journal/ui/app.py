@@ -125,6 +125,7 @@ class OffseasonApp(App[str | None]):
         self.set_interval(OUTSIDE_CHANGES_EVERY, self.check_outside_changes)
         self.set_interval(60, self.check_the_date)
         if self.demo:
+            self.add_class("-demo")
             self.notify("Made-up days in a file of their own; your journal is untouched. Quit, and run journal"
                         " again to go back to it.", title="The demo journal", timeout=20)
         elif self.welcome:

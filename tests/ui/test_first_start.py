@@ -78,9 +78,20 @@ def test_the_demo_app_says_it_is_the_demo(isolated):
     async def scenario(pilot):
         seen["notes"] = [notice.title for notice in pilot.app._notifications]
         seen["screen"] = type(pilot.app.screen).__name__
+        seen["mark"] = pilot.app.query_one("#demo-mark").display  # on screen after the notice has gone
 
     with open_demo(TODAY) as demo:
         app = create_app(demo, today=TODAY, demo=True, welcome=True)
         drive(app, scenario)
-    assert seen == {"notes": ["The demo journal"], "screen": "Screen"}
+    assert seen == {"notes": ["The demo journal"], "screen": "Screen", "mark": True}
     assert app.sub_title.startswith("demo · ")
+
+
+def test_the_runners_own_journal_has_no_demo_mark(db_path):
+    seen = {}
+
+    async def scenario(pilot):
+        seen["mark"] = pilot.app.query_one("#demo-mark").display
+
+    drive(create_app(open_journal(db_path), today=TODAY), scenario)
+    assert seen["mark"] is False

@@ -120,6 +120,7 @@ class TodayPane(TabPane):
             yield Arrow("◀", "previous_day", id="previous-day")
             yield Static("", id="day-label")
             yield Arrow("▶", "next_day", id="next-day")
+            yield Static("demo journal", id="demo-mark")  # shown only in the demo, which is not the runner's
             yield Static("", id="save-status")
         yield FlagStrip(id="flags")
         with Horizontal(id="today-body"):
