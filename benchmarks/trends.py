@@ -26,48 +26,49 @@ from pathlib import Path
 TODAY = dt.date(2026, 11, 26)
 
 
-async def save_refresh(path: Path) -> float:
+async def on_today(path: Path, scenario) -> float:
+    """Run `scenario(app, pilot)` on the Today pane of the journal at `path`; its median, in ms."""
     from journal.store import open_journal
     from journal.ui.app import create_app
 
     app = create_app(open_journal(path), today=TODAY)
-    samples = []
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        pane = app.today_pane
-        for run in range(31):
-            pane.sheet.values["mood"] = str(1 + run % 5)  # a change to save, as typed
-            started = time.perf_counter()
-            assert pane.save()
-            samples.append(time.perf_counter() - started)
-            await pilot.pause()
+        samples = await scenario(app, pilot)
         app.exit()
     app.journal.close()
     return statistics.median(samples) * 1000
 
 
-async def undo(path: Path) -> float:
-    from journal.store import open_journal
-    from journal.ui.app import create_app
-
-    app = create_app(open_journal(path), today=TODAY)
+async def save_days(app, pilot) -> list[float]:
+    """Save the day 31 times, each a change as typed; the time of each save and its redraw."""
     samples = []
-    async with app.run_test(size=(100, 30)) as pilot:
+    for run in range(31):
+        app.today_pane.sheet.values["mood"] = str(1 + run % 5)
+        started = time.perf_counter()
+        assert app.today_pane.save()
+        samples.append(time.perf_counter() - started)
         await pilot.pause()
-        pane = app.today_pane
-        for run in range(31):
-            pane.sheet.values["mood"] = str(1 + run % 5)
-            assert pane.save()
-            await pilot.pause()
+    return samples
+
+
+async def save_refresh(path: Path) -> float:
+    return await on_today(path, save_days)
+
+
+async def undo(path: Path) -> float:
+    async def scenario(app, pilot) -> list[float]:
+        await save_days(app, pilot)  # the changes to undo
+        samples = []
         for _ in range(31):
             started = time.perf_counter()
             app.action_undo()
             samples.append(time.perf_counter() - started)
             await pilot.pause()
         assert not app.history.done
-        app.exit()
-    app.journal.close()
-    return statistics.median(samples) * 1000
+        return samples
+
+    return await on_today(path, scenario)
 
 
 async def all_range(path: Path) -> tuple[float, float]:

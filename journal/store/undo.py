@@ -111,26 +111,23 @@ class History:
 
     def undo(self) -> Change | None:
         """Take back the latest change; None when there is none. Raises ChangedElsewhere."""
-        if not self.done:
-            return None
-        change = self.done[-1]
-        try:
-            _put(self.journal, change.scopes, change.before, change.after, "undone")
-        except ChangedElsewhere:
-            self.done.pop()  # it can never be undone now
-            raise
-        self.undone.append(self.done.pop())
-        return change
+        return self._step(self.done, self.undone, undo=True)
 
     def redo(self) -> Change | None:
         """Make again the change last undone; None when there is none. Raises ChangedElsewhere."""
-        if not self.undone:
+        return self._step(self.undone, self.done, undo=False)
+
+    def _step(self, pending: list[Change], finished: list[Change], *, undo: bool) -> Change | None:
+        if not pending:
             return None
-        change = self.undone[-1]
+        change = pending.pop()
+        rows, expected = (change.before, change.after) if undo else (change.after, change.before)
         try:
-            _put(self.journal, change.scopes, change.after, change.before, "redone")
+            _put(self.journal, change.scopes, rows, expected, "undone" if undo else "redone")
         except ChangedElsewhere:
-            self.undone.pop()
+            raise  # its rows moved on: it can never be taken back now, so it stays out
+        except BaseException:
+            pending.append(change)  # a busy or read-only file: it can be tried again
             raise
-        self.done.append(self.undone.pop())
+        finished.append(change)
         return change

@@ -68,17 +68,23 @@ def wait_until_gone(tmux, text: str, timeout: float = 20.0) -> str:
     return screen
 
 
+def launch(tmux, db_path, home, size=("100", "30"), *args: str) -> Path:
+    """Run `journal ARGS` in a tmux window on the test's day; returns a file made when it exits."""
+    done = db_path.with_name("exited")
+    env = {"JOURNAL_TODAY": TODAY.isoformat(), "JOURNAL_DB": str(db_path), "HOME": str(home),
+           "TERM": "xterm-256color", "PATH": os.environ.get("PATH", "")}
+    command = " ".join([*(f"{key}={value!r}" for key, value in env.items()), *journal_command(), *args])
+    tmux("new-session", "-d", "-x", size[0], "-y", size[1], "-s", "journal", f"{command}; touch {done}; sleep 60")
+    return done
+
+
 def start_journal(tmux, db_path, home, size=("100", "30")) -> Path:
     """Start `journal` in a tmux window on the test's day; returns a file made when it exits.
 
     A new journal opens with the welcome, which is dismissed as a runner would: with escape.
     """
-    done = db_path.with_name("exited")
     first_start = not db_path.exists()
-    env = {"JOURNAL_TODAY": TODAY.isoformat(), "JOURNAL_DB": str(db_path), "HOME": str(home),
-           "TERM": "xterm-256color", "PATH": os.environ.get("PATH", "")}
-    command = " ".join([*(f"{key}={value!r}" for key, value in env.items()), *journal_command()])
-    tmux("new-session", "-d", "-x", size[0], "-y", size[1], "-s", "journal", f"{command}; touch {done}; sleep 60")
+    done = launch(tmux, db_path, home, size)
     if first_start:
         wait_for(tmux, "Welcome to Offseason")
         keys(tmux, "Escape")
@@ -142,11 +148,7 @@ def test_python_dash_m_runs_the_same_command_line():
 
 def test_the_assessment_asks_its_questions_in_a_terminal(tmux, tmp_path, isolated):
     db_path = tmp_path / "journal.db"
-    done = db_path.with_name("exited")
-    env = {"JOURNAL_TODAY": TODAY.isoformat(), "JOURNAL_DB": str(db_path), "HOME": str(isolated),
-           "PATH": os.environ.get("PATH", "")}
-    command = " ".join([*(f"{key}={value!r}" for key, value in env.items()), *journal_command(), "assess"])
-    tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", "journal", f"{command}; touch {done}; sleep 60")
+    launch(tmux, db_path, isolated, ("100", "30"), "assess")
     for prompt, answer in (("look back on", "Valencia"), ("fade in the last miles", "y"), ("Where", "knee"),
                            ("hit the wall", "n"), ("hips", "n"), ("cramping", "n")):
         wait_for(tmux, prompt)
@@ -200,11 +202,7 @@ def test_a_first_start_explains_and_opens_the_demo_in_a_file_of_its_own(tmux, tm
     from journal.store.entries import count_entries
 
     db_path = tmp_path / "journal.db"
-    done = db_path.with_name("exited")
-    env = {"JOURNAL_TODAY": TODAY.isoformat(), "JOURNAL_DB": str(db_path), "HOME": str(isolated),
-           "TERM": "xterm-256color", "PATH": os.environ.get("PATH", "")}
-    command = " ".join([*(f"{key}={value!r}" for key, value in env.items()), *journal_command()])
-    tmux("new-session", "-d", "-x", "80", "-y", "24", "-s", "journal", f"{command}; touch {done}; sleep 60")
+    done = launch(tmux, db_path, isolated, ("80", "24"))
     screen = wait_for(tmux, "Welcome to Offseason")
     assert "Try the demo" in screen and "Start my journal" in screen, "the answers fit in 80x24"
     keys(tmux, "d")

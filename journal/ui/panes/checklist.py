@@ -79,11 +79,6 @@ class ChecklistPane(WeekPane):
 
         return self.query_one("#week-grid", WeekGrid)
 
-    async def first_show(self) -> None:
-        await super().first_show()
-        self.load()
-        self.grid.move_to_day(self.today)  # the day most often ticked
-
     async def shown(self) -> None:
         self.load()
         self.grid.focus()

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 
@@ -76,7 +74,7 @@ class SheetMessage(Message):
         return self.sheet
 
 
-class ScoreSheet(TextGrid):
+class ScoreSheet(TextGrid, inherit_bindings=False):
     """A sheet of number cells with one cursor: arrows move, digits type, enter moves on."""
 
     DEFAULT_CSS = """
@@ -98,11 +96,13 @@ class ScoreSheet(TextGrid):
         "score-sheet--pain-mid",
         "score-sheet--pain-high",
     }
-    BINDINGS = [
-        Binding("enter", "next_cell", "Next field", show=False),
-        Binding("backspace", "erase", "Erase a character", show=False),
-        Binding("delete", "clear", "Clear the field", show=False),
-    ]
+    # The sheet's own keys. They are taken in `on_key`, in turn with the digits, not as
+    # bindings: a binding runs only once its key has bubbled up to the app, after the
+    # keys behind it, so a burst of keys ("7 enter 4") would land in the wrong fields.
+    KEYS = {
+        "enter": ("next_cell", ()), "backspace": ("erase", ()), "delete": ("clear", ()),
+        "up": ("move", (-1, 0)), "down": ("move", (1, 0)), "left": ("move", (0, -1)), "right": ("move", (0, 1)),
+    }
 
     class CursorMoved(SheetMessage):
         """The cursor went to another row."""
@@ -237,17 +237,11 @@ class ScoreSheet(TextGrid):
         self._edit(cell.key, cell.choices[0] if cell.choices else "")
 
     def on_key(self, event: events.Key) -> None:
-        # The sheet's own keys are taken here, in turn with the digits: a binding runs
-        # only once its key has bubbled up to the app, after the keys behind it.
-        own = {
-            "enter": self.action_next_cell, "backspace": self.action_erase, "delete": self.action_clear,
-            "up": partial(self.action_move, -1, 0), "down": partial(self.action_move, 1, 0),
-            "left": partial(self.action_move, 0, -1), "right": partial(self.action_move, 0, 1),
-        }.get(event.key)
-        if own is not None:
+        if event.key in self.KEYS:
             event.stop()
             event.prevent_default()
-            own()
+            name, args = self.KEYS[event.key]
+            getattr(self, f"action_{name}")(*args)
             return
         character = event.character
         cell = self.cells[self.cursor_key]

@@ -78,8 +78,11 @@ class WeekGrid(TextGrid):
     # -- data --------------------------------------------------------------------
 
     def show_week(self, week: Week, days: list[dt.date], today: dt.date, *, current: bool = True) -> None:
+        first = self.week is None
         self.week, self.days, self.today, self.current_week = week, days, today, current
         row, column = self.cursor
+        if first and today in days:
+            column = days.index(today)  # the day most often ticked
         self.cursor = (min(row, max(0, len(self.rows) - 1)), column)
         self.refresh(layout=True)
 
@@ -101,11 +104,6 @@ class WeekGrid(TextGrid):
                 column = self.days.index(day) if day in self.days else self.cursor[1]
                 self._set_cursor(index, column)
                 return
-
-    def move_to_day(self, day: dt.date) -> None:
-        """Put the cursor on `day`'s column, when the week shown has it."""
-        if day in self.days:
-            self._set_cursor(self.cursor[0], self.days.index(day))
 
     # -- keys and mouse ----------------------------------------------------------
 
