@@ -128,9 +128,14 @@ def _nearest_year(month: int, day: int, today: dt.date, *, forward: bool) -> dt.
     raise InvalidInput(f"no such date: {month}/{day}")
 
 
+def short_day(day: dt.date) -> str:
+    """A day in a line of text: 'Thu 26 Nov'."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
 def describe_day(day: dt.date, today: dt.date) -> str:
     """A day as a runner would say it: 'Thu 26 Nov 2026', with today and yesterday named."""
-    label = f"{day:%a} {day.day} {day:%b %Y}"
+    label = f"{short_day(day)} {day:%Y}"
     offset = (today - day).days
     if offset == 0:
         return f"{label} (today)"

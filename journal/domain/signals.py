@@ -31,6 +31,7 @@ import statistics
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from journal.dates import short_day
 from journal.domain.entries import DayEntry, Site
 from journal.domain.goals import mean
 from journal.domain.scales import WELLNESS, WELLNESS_FIELDS, wellness_item
@@ -205,10 +206,6 @@ class Flag:
         return LEVELS.index(self.level)
 
 
-def _short(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
-
-
 def _hours(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
@@ -235,7 +232,7 @@ def wellness_flags(entries: Entries, day: dt.date) -> list[Flag]:
             flags.append(Flag(
                 "drift", level, label,
                 f"{label.capitalize()} has been worse than your usual on {len(run)} days in a row"
-                f" (since {_short(run[0])}{best})",
+                f" (since {short_day(run[0])}{best})",
                 "Consider a few easier days, and a look at sleep, stress and recovery",
                 day,
             ))
@@ -268,7 +265,7 @@ def pain_flags(entries: Entries, day: dt.date, sites: list[Site]) -> list[Flag]:
         if score is not None and score > PAIN_LIMIT:
             flags.append(Flag(
                 "pain-high", "red", label,
-                f"{label} pain is {score} out of 10 on {_short(day)}",
+                f"{label} pain is {score} out of 10 on {short_day(day)}",
                 f"Above {PAIN_LIMIT} is too much to train through: rest it, and get it checked"
                 " by a doctor or physiotherapist if it does not settle",
                 day,
@@ -277,7 +274,7 @@ def pain_flags(entries: Entries, day: dt.date, sites: list[Site]) -> list[Flag]:
         if len(run) >= PERSIST_DAYS:
             flags.append(Flag(
                 "pain-persists", "amber", label,
-                f"{label} has hurt on {len(run)} days in a row (since {_short(run[0])},"
+                f"{label} has hurt on {len(run)} days in a row (since {short_day(run[0])},"
                 f" worst {max(readings[when] for when in run)})",
                 "Pain that persists is worth getting checked by a doctor or physiotherapist",
                 day,
@@ -333,7 +330,7 @@ def sleep_flags(entries: Entries, day: dt.date, need: float) -> list[Flag]:
         short = slept is not None and slept < POST_RACE_HOURS
         if after == POST_RACE_NIGHTS and not short:
             continue
-        seen = f"You raced on {_short(race_day)}"
+        seen = f"You raced on {short_day(race_day)}"
         if slept is not None:
             seen += f"; you slept {_hours(slept)} h on night {after} after it"
         tonight = after < POST_RACE_NIGHTS

@@ -14,7 +14,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, Static
 
-from journal.dates import describe_day, week_days, week_label, week_span, week_start
+from journal.dates import (
+    describe_day,
+    short_day,
+    week_days,
+    week_label,
+    week_span,
+    week_start,
+)
 from journal.errors import JournalError
 from journal.store.db import Journal
 from journal.ui.panes.lazy import WeekPane
@@ -147,7 +154,7 @@ class ChecklistPane(WeekPane):
         from journal.store.undo import tick_scopes
 
         title = next(progress.item.title for progress in self.grid.rows if progress.item.id == item_id)
-        what = f"{'noted' if note else 'ticked' if done else 'unticked'} {title}, {day:%a} {day.day} {day:%b}"
+        what = f"{'noted' if note else 'ticked' if done else 'unticked'} {title}, {short_day(day)}"
         try:
             self.app.history.record(what, ("checklist", day, item_id), tick_scopes(item_id, day),
                                     lambda: set_tick(self.journal, item_id, day, done, note=note))

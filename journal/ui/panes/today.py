@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Label, OptionList, Static, TabPane
 from textual.widgets.option_list import Option
 
-from journal.dates import EARLIEST, describe_day
+from journal.dates import EARLIEST, describe_day, short_day
 from journal.domain.entries import DayEntry, Site
 from journal.domain.scales import WELLNESS_FIELDS
 from journal.errors import ChangedElsewhere, JournalError
@@ -333,7 +333,7 @@ class TodayPane(TabPane):
         entry = self.read_entry()
         done = "cleared" if entry.is_empty else "saved"
         try:
-            self.app.history.record(f"{done} {entry.date:%a} {entry.date.day} {entry.date:%b}", ("today", self.day),
+            self.app.history.record(f"{done} {short_day(entry.date)}", ("today", self.day),
                                     day_scopes(self.day),
                                     lambda: save_entry(self.journal, entry, expected=None if overwrite else self._loaded))
         except ChangedElsewhere:
