@@ -15,6 +15,35 @@ from journal import __version__, clock
 from journal.config import journal_path
 from journal.errors import BadRows, InvalidInput, JournalError, JournalFileError
 
+class _OnceCommand(click.Command):
+    """A command whose single-valued options may be given once: `--mood 3 --mood 4` is a mistake, not "the last wins"."""
+
+    def make_parser(self, ctx: click.Context):
+        parser = super().make_parser(ctx)
+        parse = parser.parse_args
+
+        def parse_once(args):
+            opts, rest, order = parse(args)
+            seen: set[str | None] = set()
+            for param in order:
+                if isinstance(param, click.Option) and not param.multiple and not param.count:
+                    if param.name in seen:
+                        raise click.UsageError(f"{' / '.join(param.opts + param.secondary_opts)} is given"
+                                               " more than once: give it once", ctx)
+                    seen.add(param.name)
+            return opts, rest, order
+
+        parser.parse_args = parse_once
+        return parser
+
+
+class _OnceGroup(_OnceCommand, click.Group):
+    command_class = _OnceCommand
+
+
+_OnceGroup.group_class = _OnceGroup
+
+
 def _path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
     """A path typed on the command line; an empty one is a mistake, not the current folder."""
     if value is None:
@@ -69,8 +98,9 @@ def _date(text: str | None, *, default: dt.date | None = None, allow_future: boo
     return parse_date(text, today=_today(), allow_future=allow_future, ahead=False)
 
 
-def _range(date: str | None, start: str | None, end: str | None, *, days_default: int | None) -> tuple[dt.date, dt.date]:
-    """The days a command covers: one DATE, or --from/--to (open ends reach the whole journal)."""
+def _range(date: str | None, start: str | None, end: str | None, *, days_default: int | None,
+           open_end: bool = False) -> tuple[dt.date, dt.date]:
+    """The days a command covers: one DATE, or --from/--to; `open_end` reaches past today when --to is not given."""
     today = _today()
     if date and (start or end):
         raise InvalidInput("give either a DATE or --from/--to, not both")
@@ -81,13 +111,13 @@ def _range(date: str | None, start: str | None, end: str | None, *, days_default
     first = _date(start, allow_future=True) if start else (
         today - dt.timedelta(days=days_default - 1) if days_default else dt.date.min
     )
-    last = _date(end, allow_future=True) if end else today
+    last = _date(end, allow_future=True) if end else (clock.LATEST if open_end else today)
     if first > last:
         raise InvalidInput(f"--from {first} is after --to {last}")
     return first, last
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_OnceGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @db_option
 @click.option("--theme", metavar="NAME", help="Open the app in this theme (see journal themes); it is remembered.")
 @click.version_option(__version__, prog_name="journal")
@@ -222,20 +252,18 @@ def export(ctx, what, start, end, output, db_path):
     """
     from journal.io import csv_export
 
-    first, last = _range(None, start, end, days_default=None)
+    from journal.io.files import write_atomically, write_folder
+
+    # Open at the end: a day dated after today (a clock that was ahead once) is never left out unasked.
+    first, last = _range(None, start, end, days_default=None, open_end=True)
     if what == "all" and output is None:
         raise InvalidInput("--what all writes a folder of files: give it with -o FOLDER")
     journal = _open(ctx, db_path, create=False)
     if what == "all":
-        folder = output.resolve()
-        if folder.exists() and not folder.is_dir():
-            raise InvalidInput(f"{folder} is a file: --what all writes a folder")
-        if not folder.parent.is_dir():
-            raise InvalidInput(f"the folder {folder.parent} does not exist")
-        folder.mkdir(exist_ok=True)
-        counts = csv_export.export_all(journal, first, last, folder,
-                                       lambda path, write: _write_atomically(path, write, journal.path))
-        click.echo(f"wrote {sum(counts.values())} rows in {len(counts)} files to {folder}", err=True)
+        counts: dict[str, int] = {}
+        write_folder(output, csv_export.writers(journal, first, last, counts), journal.path)
+        click.echo(f"wrote {sum(counts.values())} rows in {len(counts)} files to {output.resolve()}", err=True)
+        _warn_of_future_days(journal)
         return
     # Every export has the same shape: (journal, first day, last day, out).
     export_kind = csv_export.KINDS[what][1]
@@ -250,9 +278,21 @@ def export(ctx, what, start, end, output, db_path):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         finally:
             out.detach()
-        return
-    _write_atomically(output, lambda out: export_kind(journal, first, last, out), journal.path)
-    click.echo(f"wrote {output}", err=True)
+    else:
+        write_atomically(output, lambda out: export_kind(journal, first, last, out), journal.path)
+        click.echo(f"wrote {output}", err=True)
+    _warn_of_future_days(journal)
+
+
+def _warn_of_future_days(journal) -> None:
+    """Days dated after today are exported, and said: `journal import` refuses them until their day comes."""
+    from journal.store.entries import days_after
+
+    later = days_after(journal, _today())
+    if later:
+        listed = ", ".join(day.isoformat() for day in later[:3]) + (" ..." if len(later) > 3 else "")
+        click.echo(f"note: {len(later)} day{'s are' if len(later) != 1 else ' is'} dated after today ({listed});"
+                   " an import takes no future day: change or clear them with journal add DATE", err=True)
 
 
 @cli.command("import")
@@ -349,33 +389,6 @@ def restore(ctx, path, yes, db_path):
     click.echo(f"restored {target} from {path}{kept}")
 
 
-def _write_atomically(path: Path, write, journal_file: Path) -> None:
-    """Write through a temporary file, so a failed export never leaves half a file."""
-    import tempfile
-
-    path = path.resolve()  # through a symbolic link to the file it names
-    if path.is_dir():
-        raise InvalidInput(f"{path} is a folder: give a file name (a folder is for --what all)")
-    if path.exists() and path.samefile(journal_file):
-        raise InvalidInput(f"{path} is the journal itself: choose another file for the export")
-    if not path.parent.is_dir():
-        raise InvalidInput(f"the folder {path.parent} does not exist")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise JournalFileError(f"cannot write in {path.parent}: {error.strerror}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            write(out)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # an ordinary file, not the temporary file's private mode
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 @cli.group(invoke_without_command=True)
 @db_option
 @click.pass_context
@@ -469,9 +482,10 @@ def _tick(ctx, item_text, date, db_path, *, done: bool, note: str = "") -> None:
     from journal.domain.checklist import resolve_item
     from journal.store.checklist import list_items, set_tick
 
+    from journal.domain.scales import SHORT_TEXT_MAX, parse_text
+
     day = _date(date, default=_today())
-    if len(note) > 200:
-        raise InvalidInput("a tick's note is at most 200 characters")
+    note = parse_text(note, "a tick's note", SHORT_TEXT_MAX)
     journal = _open(ctx, db_path, create=False)
     item = resolve_item(item_text, list_items(journal))
     changed = set_tick(journal, item.id, day, done, note=note)
@@ -526,7 +540,9 @@ def week(ctx, week, markdown, output, db_path):
     if output is None:
         click.echo(text, nl=False)
         return
-    _write_atomically(output, lambda out: out.write(text), journal.path)
+    from journal.io.files import write_atomically
+
+    write_atomically(output, lambda out: out.write(text), journal.path)
     click.echo(f"wrote {output}", err=True)
 
 
@@ -735,7 +751,9 @@ def goal_list(ctx, status, db_path):
 
 
 def _goal_id(text: str) -> int:
-    if not text.isdigit():
+    from journal.domain.scales import is_number
+
+    if not is_number(text.strip()):
         raise InvalidInput(f"a goal is named by its number (see journal goal list), got {text!r}")
     return int(text)
 
@@ -932,6 +950,9 @@ def demo(ctx, weeks, years, seed, db_path):
     click.echo(f"wrote {count} demo days and {ticks} checklist ticks to {journal.path}")
 
 
+INTERNAL_ERROR = 70  # EX_SOFTWARE: a fault of the program; bad input is always 2
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; errors are one line on stderr (an import lists its bad rows) and exit code 2."""
 
@@ -958,4 +979,12 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as error:
         click.echo(f"journal: {error.format_message()}", err=True)
         sys.exit(error.exit_code)
+    except Exception as error:
+        # A fault of the program, not of the input: one line, and the details on request.
+        # Every write is one transaction, so what failed was not half-written.
+        if os.environ.get("JOURNAL_DEBUG"):
+            raise
+        click.echo(f"journal: an unexpected error ({type(error).__name__}: {error}); nothing was half-written."
+                   " Please report it, with what you typed (JOURNAL_DEBUG=1 shows the details)", err=True)
+        sys.exit(INTERNAL_ERROR)
     sys.exit(code if isinstance(code, int) else 0)

@@ -7,6 +7,7 @@ import re
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from journal.clock import EARLIEST, LATEST
 from journal.errors import InvalidInput
 
 _WEEKDAYS = {
@@ -23,12 +24,10 @@ _WEEKDAYS = {
     for name in names
 }
 _UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
-_AGO = re.compile(r"^(\d{1,5}) (day|week|month|year)s? ago$")
-_IN = re.compile(r"^in (\d{1,5}) (day|week|month|year)s?$")
+_AGO = re.compile(r"^([0-9]{1,5}) (day|week|month|year)s? ago$")
+_IN = re.compile(r"^in ([0-9]{1,5}) (day|week|month|year)s?$")
 _WEEKDAY_PHRASE = re.compile(r"^(last |next )?([a-z]+)$")
-_YEAR_FIRST = re.compile(r"^\d{4}([-/.])\d{1,2}\1\d{1,2}$")
-# The journal's dates start here: anything earlier is a typo, not a training day.
-EARLIEST = dt.date(1900, 1, 1)
+_YEAR_FIRST = re.compile(r"^[0-9]{4}([-/.])[0-9]{1,2}\1[0-9]{1,2}$")
 
 # Two defaults that differ in every part tell which parts a text left out.
 _DEFAULT_A = dt.datetime(2000, 1, 1)
@@ -53,6 +52,8 @@ def parse_date(text: str, *, today: dt.date, allow_future: bool = False, ahead: 
         day = _calendar_day(words, text, today, ahead)
     if day < EARLIEST:
         raise InvalidInput(f"{day.isoformat()} is before {EARLIEST.year}: check the year")
+    if day > LATEST:
+        raise InvalidInput(f"{day.isoformat()} is after {LATEST.year}: check the year")
     if day > today and not allow_future:
         raise InvalidInput(
             f"{day.isoformat()} is in the future: the journal records days that have happened"
@@ -177,7 +178,7 @@ def week_span(start: dt.date) -> str:
     return f"{start.day}–{end.day} {end:%b %Y}"
 
 
-_ISO_WEEK = re.compile(r"^(\d{4})-?w(\d{1,2})$")
+_ISO_WEEK = re.compile(r"^([0-9]{4})-?w([0-9]{1,2})$")
 
 
 def parse_week(text: str, *, today: dt.date, first_weekday: int = 0) -> dt.date:
@@ -191,6 +192,8 @@ def parse_week(text: str, *, today: dt.date, first_weekday: int = 0) -> dt.date:
         return week_start(today, first_weekday) + dt.timedelta(days=7)
     if match := _ISO_WEEK.match(words):
         year, week = int(match[1]), int(match[2])
+        if not EARLIEST.year <= year <= LATEST.year:
+            raise InvalidInput(f"{text.strip()!r}: the journal's weeks are from {EARLIEST.year} to {LATEST.year}")
         try:
             monday = dt.date.fromisocalendar(year, week, 1)
         except ValueError:

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from journal.dates import week_days
+from journal.domain.scales import SHORT_TEXT_MAX, is_number, parse_text
 from journal.errors import InvalidInput
 
 ITEM_KINDS = ("strength", "plyometrics", "intervals", "strides", "technique", "rehab", "rest", "mind", "other")
@@ -148,10 +149,14 @@ def format_ratio(ratio: float | None) -> str:
 
 
 def parse_title(text: str) -> str:
-    title = " ".join(text.split())
+    title = " ".join(parse_text(text, "an item's title").split())
     if not title or len(title) > TITLE_MAX:
         raise InvalidInput(f"an item's title is 1 to {TITLE_MAX} characters, got {text.strip()!r}")
     return title
+
+
+def parse_description(text: str) -> str:
+    return parse_text(text.strip(), "an item's description", SHORT_TEXT_MAX)
 
 
 def parse_kind(text: str) -> str:
@@ -163,7 +168,7 @@ def parse_kind(text: str) -> str:
 
 def parse_target(text: str | int) -> int:
     raw = str(text).strip()
-    if not raw.isdigit() or not TARGET_MIN <= int(raw) <= TARGET_MAX:
+    if not is_number(raw) or not TARGET_MIN <= int(raw) <= TARGET_MAX:
         raise InvalidInput(f"a target is how many times a week, a whole number from 1 to 7, got {raw!r}")
     return int(raw)
 
@@ -171,7 +176,7 @@ def parse_target(text: str | int) -> int:
 def resolve_item(text: str, items: list[ChecklistItem]) -> ChecklistItem:
     """The item a runner means: its number, or a case-insensitive part of its title that fits one item."""
     wanted = text.strip()
-    if wanted.isdigit():
+    if is_number(wanted):
         for item in items:
             if item.id == int(wanted):
                 return item

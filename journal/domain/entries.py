@@ -13,6 +13,7 @@ from journal.domain.scales import (
     parse_pain_score,
     parse_side,
     parse_sleep_hours,
+    parse_text,
     parse_wellness,
 )
 from journal.errors import InvalidInput
@@ -164,7 +165,7 @@ def parse_value(name: str, text: str) -> object:
     if name in WELLNESS_FIELDS:
         return parse_wellness(name, text)
     if name == "note":
-        return text.strip()
+        return parse_text(text.strip(), "the note")
     raise KeyError(name)
 
 

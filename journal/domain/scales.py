@@ -16,7 +16,14 @@ SIDES = ("left", "right")
 PAIN_MIN, PAIN_MAX = 0, 10
 SLEEP_MIN, SLEEP_MAX = 0.0, 24.0
 SITE_NAME = re.compile(r"^[a-z][a-z0-9-]{0,29}$")
-_HOURS = re.compile(r"\d{1,2}([.,]\d{1,2})?")
+# ASCII digits only: a regular expression's \d also takes '٣' and '²'.
+_HOURS = re.compile(r"[0-9]{1,2}([.,][0-9]{1,2})?")
+_WHOLE = re.compile(r"[+-]?[0-9]{1,3}")
+
+# The longest text each kind of field holds: the same limit at entry, in the app and at import.
+NOTE_MAX = 10_000  # a day's note, a goal's note, an assessment's note
+SHORT_TEXT_MAX = 200  # a tick's note, an item's description, the race an assessment looks back on
+LABEL_MAX = 40  # a body site's label
 
 
 @dataclass(frozen=True)
@@ -73,12 +80,34 @@ def parse_pain_score(text: str | int, where: str = "pain") -> int:
 def _score(text: str | int, label: str, low: tuple[int, str], high: tuple[int, str]) -> int:
     """A whole number on a scale; the message says what both ends mean."""
     raw = str(text).strip()
-    value = int(raw) if re.fullmatch(r"[+-]?\d{1,3}", raw) else None
+    value = int(raw) if _WHOLE.fullmatch(raw) else None
     if value is None or not low[0] <= value <= high[0]:
         raise InvalidInput(
             f"{label} must be a whole number from {low[0]} ({low[1]}) to {high[0]} ({high[1]}), got {raw!r}"
         )
     return value
+
+
+def is_number(text: str) -> bool:
+    """Whether `text` is a whole number the journal can hold: ASCII digits ('²'.isdigit() is true), at most 18."""
+    return text.isascii() and text.isdigit() and len(text) <= 18
+
+
+def parse_text(text: str, what: str, limit: int = NOTE_MAX) -> str:
+    """Free text for a field: at most `limit` characters, no NUL, and text that UTF-8 can store.
+
+    A lone surrogate is what a terminal's stray byte becomes on the way in; it
+    cannot be written to the journal, so it is refused here rather than failing later.
+    """
+    if "\x00" in text:
+        raise InvalidInput(f"{what} holds a NUL character")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInput(f"{what} is not valid text (a byte that is not UTF-8?)") from None
+    if len(text) > limit:
+        raise InvalidInput(f"{what} is at most {limit:,} characters, got {len(text):,}")
+    return text
 
 
 def parse_day_type(text: str) -> str:

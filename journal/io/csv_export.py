@@ -4,13 +4,14 @@ RFC 4180 (CRLF line ends, quotes where needed), UTF-8, ISO dates, numbers as
 numbers and an empty cell where nothing was logged. Text a spreadsheet would
 run as a formula gets a leading apostrophe, which `journal import` takes off.
 Every kind is a function (journal, first day, last day, out) -> rows written;
-`export_all` writes one file per kind into a folder.
+`writers` names every kind's file for a folder of them (journal.io.files).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Callable
 from typing import TextIO
 
 from journal.domain.scales import ENTRY_FIELDS
@@ -233,12 +234,13 @@ KINDS = {
 }
 
 
-def export_all(journal: Journal, start: dt.date, end: dt.date, folder, write_file) -> dict[str, int]:
-    """One file per kind in `folder`, each written by `write_file(path, write)`; rows written per kind."""
-    counts = {}
-    for kind, (name, export) in KINDS.items():
-        def write(out: TextIO, export=export, kind=kind) -> None:
+def writers(journal: Journal, start: dt.date, end: dt.date, counts: dict[str, int]) -> dict[str, Callable]:
+    """Every kind's file name and the writer of its content; each writer notes its rows in `counts`."""
+    def writer(kind: str, export: Callable) -> Callable[[TextIO], int]:
+        def write(out: TextIO) -> int:
             counts[kind] = export(journal, start, end, out)
+            return counts[kind]
+        return write
 
-        write_file(folder / name, write)
-    return counts
+    return {name: writer(kind, export) for kind, (name, export) in KINDS.items()}
+

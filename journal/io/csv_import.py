@@ -31,15 +31,20 @@ from journal.domain.goals import (
     parse_status,
 )
 from journal.domain.scales import (
+    LABEL_MAX,
+    NOTE_MAX,
+    SHORT_TEXT_MAX,
     SIDES,
     WELLNESS_FIELDS,
     parse_day_type,
     parse_pain_score,
     parse_site_name,
     parse_sleep_hours,
+    parse_text,
     parse_wellness,
 )
 from journal.errors import BadRows, InvalidInput
+from journal.io.files import check_folder
 from journal.io.csv_export import (
     ASSESSMENT_HEADER,
     ENTRY_HEADER,
@@ -144,13 +149,13 @@ def read_path(path: Path, kind: str | None = None, *, today: dt.date = dt.date.m
     bundle = Bundle(today=today)
     problems: list[str] = []
     if path.is_dir():
-        found = False
-        for each_kind, (name, _) in KINDS.items():
-            if (kind is None or kind == each_kind) and (path / name).exists() and each_kind in IMPORTABLE:
-                found = True
-                _read_file(path / name, each_kind, bundle, problems)
-        if not found:
+        chosen = [(each_kind, name) for each_kind, (name, _) in KINDS.items()
+                  if (kind is None or kind == each_kind) and (path / name).exists() and each_kind in IMPORTABLE]
+        if not chosen:
             raise InvalidInput(f"{path} holds none of the files `journal export --what all` writes")
+        check_folder(path, [name for _, name in chosen])
+        for each_kind, name in chosen:
+            _read_file(path / name, each_kind, bundle, problems)
     elif path.is_file():
         _read_file(path, kind, bundle, problems)
     elif not str(path):
@@ -229,18 +234,13 @@ def _optional_date(text: str, what: str) -> dt.date | None:
 
 def _int(text: str, what: str, low: int = 0, high: int = 10**9) -> int:
     raw = text.strip()
-    if not re.fullmatch(r"\d{1,10}", raw) or not low <= int(raw) <= high:
+    if not re.fullmatch(r"[0-9]{1,10}", raw) or not low <= int(raw) <= high:
         raise InvalidInput(f"{what} must be a whole number from {low}, got {text!r}")
     return int(raw)
 
 
-def _text(value: str, what: str, limit: int = 10_000) -> str:
-    text = restore(value)
-    if "\x00" in text:
-        raise InvalidInput(f"{what} holds a NUL character")
-    if len(text) > limit:
-        raise InvalidInput(f"{what} is longer than {limit} characters")
-    return text
+def _text(value: str, what: str, limit: int = NOTE_MAX) -> str:
+    return parse_text(restore(value), what, limit)
 
 
 def _entry(row: dict[str, str], bundle: Bundle) -> None:
@@ -280,7 +280,7 @@ def _pain(row: dict[str, str], bundle: Bundle) -> None:
 
 
 def _tick(row: dict[str, str], bundle: Bundle) -> None:
-    tick = Tick(_int(row["item_id"], "item_id", 1), bundle.dated(row["date"]), _text(row["note"], "the note", 200))
+    tick = Tick(_int(row["item_id"], "item_id", 1), bundle.dated(row["date"]), _text(row["note"], "the note", SHORT_TEXT_MAX))
     bundle.ticks.append(tick)
     bundle.where[("checklist", tick.item_id, tick.date)] = bundle.line
 
@@ -308,7 +308,7 @@ def _item(row: dict[str, str], bundle: Bundle) -> None:
         targets.append((_date(since, "a target's date"), parse_target(target)))
     bundle.items.append(ChecklistItem(
         title=parse_title(_text(row["title"], "the title")), kind=parse_kind(row["kind"]),
-        target=parse_target(row["target"]), description=_text(row["description"], "the description", 200),
+        target=parse_target(row["target"]), description=_text(row["description"], "the description", SHORT_TEXT_MAX),
         id=_int(row["id"], "id", 1), position=_int(row["position"], "position"),
         created_on=bundle.dated(row["created"], "created"), retired_on=_optional_date(row["retired"], "retired"),
         targets=tuple(targets),
@@ -321,8 +321,8 @@ def _site(row: dict[str, str], bundle: Bundle) -> None:
     if sided not in ("0", "1"):
         raise InvalidInput(f"sided is 1 (left and right) or 0, got {row['sided']!r}")
     label = _text(row["label"], "the label").strip()
-    if not label or len(label) > 40:
-        raise InvalidInput("a site label is 1 to 40 characters")
+    if not label or len(label) > LABEL_MAX:
+        raise InvalidInput(f"a site label is 1 to {LABEL_MAX} characters")
     bundle.sites.append(Site(parse_site_name(row["name"]), label, sided == "1", _int(row["position"], "position")))
 
 
@@ -343,7 +343,7 @@ def _assessment(row: dict[str, str], bundle: Bundle) -> None:
         flags.append(int(row[name]))
     sites = ",".join(parse_site_name(name) for name in row["pain_sites"].split(",") if name.strip())
     bundle.assessments.append((
-        bundle.dated(row["date"]).isoformat(), _text(row["looks_back_on"], "looks_back_on", 200), flags[0], sites,
+        bundle.dated(row["date"]).isoformat(), _text(row["looks_back_on"], "looks_back_on", SHORT_TEXT_MAX), flags[0], sites,
         flags[1], flags[2], flags[3], _text(row["note"], "the note"),
     ))
 

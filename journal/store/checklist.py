@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from journal.domain.checklist import (
     ChecklistItem,
     WeekCompletion,
+    parse_description,
     parse_kind,
     parse_target,
     parse_title,
@@ -97,12 +98,13 @@ def insert_item(
 ) -> ChecklistItem:
     """Add an item inside the caller's transaction (see `add_item`)."""
     title, kind, target = parse_title(title), parse_kind(kind), parse_target(target)
+    description = parse_description(description)
     _check_title_is_new(conn, title)
     position = conn.execute("SELECT coalesce(max(position) + 1, 0) FROM checklist_items").fetchone()[0]
     cursor = conn.execute(
         "INSERT INTO checklist_items (title, kind, description, target, position, created_on)"
         " VALUES (?, ?, ?, ?, ?, ?)",
-        [title, kind, description.strip(), target, position, today.isoformat()],
+        [title, kind, description, target, position, today.isoformat()],
     )
     _set_target(conn, cursor.lastrowid, today, target)
     return _get(conn, cursor.lastrowid)
@@ -124,7 +126,7 @@ def update_item(
     if target is not None:
         changes["target"] = parse_target(target)
     if description is not None:
-        changes["description"] = description.strip()
+        changes["description"] = parse_description(description)
     with journal.transaction() as conn:
         _get(conn, item_id)
         if "title" in changes:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from journal.errors import JournalFileError
+from journal.errors import InvalidInput, JournalFileError
 
 # Written into the SQLite header of every journal (PRAGMA application_id): "OFSN".
 APPLICATION_ID = 0x4F46534E
@@ -64,6 +64,11 @@ class Journal:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise _file_error(self.path, error) from None
+        except UnicodeEncodeError:
+            # Text SQLite cannot store (a lone surrogate from a stray byte): the whole write is refused.
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise InvalidInput("some text is not valid UTF-8 (a stray byte?); nothing was changed") from None
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")

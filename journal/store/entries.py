@@ -115,3 +115,9 @@ def _write(conn: sqlite3.Connection, entry: DayEntry, site_ids: dict[str, int] |
         except KeyError as missing:
             raise InvalidInput(f"unknown body site {missing.args[0]!r}") from None
         conn.executemany("INSERT INTO pain (date, site_id, side, score) VALUES (?, ?, ?, ?)", rows)
+
+
+def days_after(journal: Journal, day: dt.date) -> list[dt.date]:
+    """Logged days dated after `day`: a clock that was ahead once can leave some."""
+    rows = journal.conn.execute("SELECT date FROM entries WHERE date > ? ORDER BY date", [day.isoformat()])
+    return [dt.date.fromisoformat(date) for (date,) in rows]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from journal.domain.entries import Site, resolve_site
-from journal.domain.scales import parse_site_name
+from journal.domain.scales import LABEL_MAX, parse_site_name, parse_text
 from journal.errors import InvalidInput
 from journal.store.db import Journal
 
@@ -64,7 +64,7 @@ def _find(conn, name: str) -> Site:
 
 
 def _label(label: str | None, name: str) -> str:
-    label = (label or name.replace("-", " ").capitalize()).strip()
-    if not label or len(label) > 40:
-        raise InvalidInput("a site label is 1 to 40 characters")
+    label = parse_text(label or name.replace("-", " ").capitalize(), "a site label", LABEL_MAX).strip()
+    if not label:
+        raise InvalidInput(f"a site label is 1 to {LABEL_MAX} characters")
     return label

@@ -277,18 +277,14 @@ class OffseasonApp(App[str | None]):
         from pathlib import Path
 
         from journal.errors import JournalError
-        from journal.io.csv_export import export_all
+        from journal.io.csv_export import writers
+        from journal.io.files import write_folder
 
         folder = Path.home() / f"offseason-export-{dt.datetime.now():%Y%m%d-%H%M%S}"
-
-        def write(path: Path, writer) -> None:
-            with path.open("w", encoding="utf-8", newline="") as out:
-                writer(out)
-
+        counts: dict[str, int] = {}
         try:
-            folder.mkdir()
-            counts = export_all(self.journal, dt.date.min, dt.date.max, folder, write)
-        except (OSError, JournalError) as error:
+            write_folder(folder, writers(self.journal, dt.date.min, dt.date.max, counts), self.journal.path)
+        except JournalError as error:
             self.notify(f"Nothing was exported: {error}", title="Export", severity="error")
             return
         self.notify(f"{sum(counts.values())} rows in {len(counts)} files, in {folder}", title="Exported")

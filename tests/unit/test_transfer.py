@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from journal.domain.entries import DayEntry
 from journal.domain.goals import Goal, Measure
 from journal.errors import BadRows, InvalidInput, JournalFileError
-from journal.io.csv_export import export_all, neutralise
+from journal.io.csv_export import neutralise, writers
+from journal.io.files import write_folder
 from journal.io.csv_import import read_path, restore
 from journal.store import open_journal
 from journal.store.backup import (
@@ -38,12 +39,7 @@ def digest(path):
 
 
 def export_folder(journal, folder):
-    def write(path, writer):
-        with path.open("w", encoding="utf-8", newline="") as out:
-            writer(out)
-
-    folder.mkdir()
-    export_all(journal, *FAR, folder, write)
+    write_folder(folder, writers(journal, *FAR, {}))
     return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
 
 
@@ -73,7 +69,7 @@ def test_a_whole_journal_round_trips_byte_for_byte(journal, tmp_path):
     first, second = round_trip(journal, tmp_path)
     assert first == second
     assert set(first) == {"assessments.csv", "checklist.csv", "entries.csv", "goals.csv", "items.csv", "pain.csv",
-                          "scales.csv", "settings.csv", "sites.csv"}
+                          "scales.csv", "settings.csv", "sites.csv", "manifest.csv"}
     assert b"'=HYPERLINK" in first["entries.csv"] and b"\"'+Settle the knee\"" not in first["goals.csv"]
 
 
@@ -176,6 +172,7 @@ def test_a_folder_whose_pain_and_entries_disagree_is_refused(journal, tmp_path):
     save_entry(journal, DayEntry(TODAY, pain={("knee", "left"): 3}))
     folder = tmp_path / "out"
     export_folder(journal, folder)
+    (folder / "manifest.csv").unlink()  # a folder put together by hand
     (folder / "pain.csv").write_bytes(b"date,site,side,score\r\n2026-11-26,knee,left,4\r\n")
     with pytest.raises(InvalidInput, match="pain.csv and entries.csv .* disagree"):
         read_path(folder)
