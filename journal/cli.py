@@ -157,7 +157,7 @@ def cli(ctx: click.Context, db_path: Path | None, theme: str | None) -> None:
 @click.option("--day", "day_type", metavar="TYPE", help="Day type: normal, rest, race, injured, sick.")
 @click.option("--note", help="A note for the day (replaces the old one).")
 @click.option("--clear", "clear", metavar="FIELD", multiple=True,
-              help="Clear a field, or pain / pain:SITE / pain:SITE:SIDE (repeatable).")
+              help="Clear a field, pain / pain:SITE / pain:SITE:SIDE, or all of the day (repeatable).")
 @db_option
 @click.pass_context
 def add(ctx, date, sleep, sleep_quality, fatigue, soreness, stress, mood, pain, day_type, note, clear, db_path):
@@ -167,16 +167,20 @@ def add(ctx, date, sleep, sleep_quality, fatigue, soreness, stress, mood, pain, 
     journal add --sleep 7.5 --mood 4 --pain knee=3 --pain shin:left=2
     journal add yesterday --day race --note "Half marathon, 1:32"
     journal add "20 nov" --clear mood --clear pain:knee
+    journal add 2026-11-20 --clear all       # the whole day
     """
     from journal.dates import describe_day
     from journal.domain.entries import DEFAULT_SITES, EntryChange, parse_clear, parse_pain_setting, parse_value
     from journal.domain.summary import summarise
-    from journal.store.entries import update_entry
+    from journal.store.entries import get_entry, update_entry
     from journal.store.sites import list_sites
 
-    day = _date(date, default=_today())
+    day = _date(date, default=_today(), allow_future=True)
     # Everything is checked before a new journal is created: bad input leaves no file behind.
     journal = _open(ctx, db_path, create=False) if _chosen_path(ctx, db_path).exists() else None
+    if day > _today() and (journal is None or get_entry(journal, day).is_empty):
+        # Only a day already dated ahead (a clock that was ahead once) can be changed or cleared.
+        raise InvalidInput(f"{day.isoformat()} is in the future: the journal records days that have happened")
     sites = list_sites(journal) if journal else list(DEFAULT_SITES)
     change = EntryChange()
     given = {"sleep_hours": sleep, "sleep_quality": sleep_quality, "fatigue": fatigue, "soreness": soreness,
@@ -224,7 +228,7 @@ def show(ctx, date, start, end, db_path):
         entries = entries_between(journal, first, last)
         click.echo(table_view(entries, sites) if entries else f"nothing logged from {first} to {last}")
     else:
-        day = _date(date, default=_today())
+        day = _date(date, default=_today(), allow_future=True)  # a day logged ahead of the clock can be seen
         click.echo(day_view(get_entry(journal, day), sites, _today()))
 
 
@@ -484,7 +488,7 @@ def _tick(ctx, item_text, date, db_path, *, done: bool, note: str = "") -> None:
 
     from journal.domain.scales import SHORT_TEXT_MAX, parse_text
 
-    day = _date(date, default=_today())
+    day = _date(date, default=_today(), allow_future=not done)  # a tick dated ahead of the clock can be taken back
     note = parse_text(note, "a tick's note", SHORT_TEXT_MAX)
     journal = _open(ctx, db_path, create=False)
     item = resolve_item(item_text, list_items(journal))

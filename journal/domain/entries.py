@@ -180,6 +180,10 @@ def parse_clear(text: str, sites: list[Site], change: EntryChange) -> None:
     if target == "pain":
         change.all_pain_cleared = True
         return
+    if target == "all":
+        change.cleared.update(ENTRY_FIELDS)
+        change.all_pain_cleared = True
+        return
     if target.startswith("pain:"):
         site_text, _, side_text = target[len("pain:"):].partition(":")
         site = resolve_site(site_text, sites)

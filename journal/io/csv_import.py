@@ -91,6 +91,7 @@ class Bundle:
     today: dt.date = dt.date.max  # nothing dated after it is taken
     where: dict[tuple, str] = field(default_factory=dict)  # a record's key -> "file line N"
     pain_columns: dict[tuple[str, str], str] = field(default_factory=dict)  # (site, side) -> "file line 1"
+    entry_fields: tuple[str, ...] = ()  # the day's fields entries.csv has columns for: the only ones it may change
     line: str = ""  # the row being read
 
     def at(self, key: tuple) -> str:
@@ -186,6 +187,7 @@ def _read_file(path: Path, kind: str | None, bundle: Bundle, problems: list[str]
                 problems.append(f"{path.name} line 1: not a header journal import knows: it should hold {wanted}")
                 return
             if found == "entries":
+                bundle.entry_fields = tuple(column for column in header if column in ENTRY_HEADER[1:])
                 for column in header:
                     if match := _PAIN_COLUMN.fullmatch(column):
                         bundle.pain_columns.setdefault((match[1], match[2] or ""), f"{path.name} line 1")
@@ -324,6 +326,7 @@ def _site(row: dict[str, str], bundle: Bundle) -> None:
     if not label or len(label) > LABEL_MAX:
         raise InvalidInput(f"a site label is 1 to {LABEL_MAX} characters")
     bundle.sites.append(Site(parse_site_name(row["name"]), label, sided == "1", _int(row["position"], "position")))
+    bundle.where[("sites", bundle.sites[-1].name)] = bundle.line
 
 
 def _setting(row: dict[str, str], bundle: Bundle) -> None:

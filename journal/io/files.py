@@ -91,7 +91,7 @@ def write_folder(folder: Path, files: dict[str, Writer], journal_file: Path | No
     except OSError as error:
         raise JournalFileError(f"cannot write in {folder.parent}: {error.strerror}") from None
     try:
-        _fill(building, files, journal_file)
+        _fill(building, files, _write_plainly)  # the folder is private until it is renamed into place
         os.chmod(building, 0o777 & ~_umask())
         os.rename(building, folder)  # a folder of the same name made meanwhile makes this fail: nothing is mixed
     except OSError as error:
@@ -108,22 +108,31 @@ def _refresh_folder(folder: Path, files: dict[str, Writer], journal_file: Path |
     for name in files:
         check_export_target(folder / name, journal_file)
     write_atomically(folder / MANIFEST, lambda out: csv.writer(out, lineterminator="\r\n").writerow(MANIFEST_HEADER))
-    _fill(folder, files, journal_file)
+    try:
+        _fill(folder, files, lambda path, write: write_atomically(path, write, journal_file))
+    except JournalFileError as error:
+        raise JournalFileError(f"{error}; the export in {folder} is unfinished, and journal import refuses it"
+                               " until an export finishes") from None
 
 
-def _fill(folder: Path, files: dict[str, Writer], journal_file: Path | None) -> None:
+def _fill(folder: Path, files: dict[str, Writer], write_file: Callable[[Path, Writer], object]) -> None:
     rows: list[tuple[str, object, str]] = []
     for name, write in files.items():
         counted: list[object] = []
-        path = write_atomically(folder / name, lambda out, write=write: counted.append(write(out)), journal_file)
-        rows.append((name, counted[0], _digest(path)))
+        write_file(folder / name, lambda out, write=write: counted.append(write(out)))
+        rows.append((name, counted[0], _digest(folder / name)))
 
     def manifest(out: TextIO) -> None:
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(MANIFEST_HEADER)
         writer.writerows(rows)
 
-    write_atomically(folder / MANIFEST, manifest)
+    write_file(folder / MANIFEST, manifest)
+
+
+def _write_plainly(path: Path, write: Writer) -> None:
+    with path.open("w", encoding="utf-8", newline="") as out:
+        write(out)
 
 
 def check_folder(folder: Path, names: list[str]) -> None:

@@ -129,6 +129,15 @@ class _Writer:
         for site in sites:
             row = self.conn.execute("SELECT label, sided, position FROM sites WHERE name = ?", [site.name]).fetchone()
             same = row is not None and tuple(row) == (site.label, int(site.sided), site.position)
+            if row is not None and row[1] and not site.sided and not same and self.on_conflict == "replace":
+                sided_readings = self.conn.execute(
+                    "SELECT count(*) FROM pain JOIN sites ON sites.id = pain.site_id WHERE sites.name = ?"
+                    " AND pain.side != ''", [site.name]).fetchone()[0]
+                if sided_readings:
+                    self.problems.append(
+                        f"{self.bundle.at(('sites', site.name))}: {site.name} has {sided_readings} left or right"
+                        " reading(s) in the journal: it keeps its sides")
+                    continue
             if self.decide("sites", f"body site {site.name}", same, row is not None):
                 self.conn.execute(
                     "INSERT INTO sites (name, label, sided, position) VALUES (?, ?, ?, ?) ON CONFLICT (name)"
@@ -192,8 +201,16 @@ class _Writer:
                 continue
             found = read_days(self.conn, day.isoformat(), day.isoformat())
             stored = found[0] if found else None
-            if self.decide("entries", str(day), stored == entry, stored is not None, line):
-                write_day(self.conn, entry)
+            taken = entry if stored is None else self._columns_of_file(stored, entry)
+            if self.decide("entries", str(day), stored == taken, stored is not None, line):
+                write_day(self.conn, taken)
+
+    def _columns_of_file(self, stored: DayEntry, entry: DayEntry) -> DayEntry:
+        """The stored day with what the file's columns say in place: a column the file does not have keeps its value."""
+        columns = self.bundle.pain_columns
+        pain = {key: score for key, score in stored.pain.items() if key not in columns}
+        pain.update(entry.pain)
+        return replace(stored, pain=pain, **{name: getattr(entry, name) for name in self.bundle.entry_fields})
 
     def pain(self, rows) -> None:
         sites = self._site_names()

@@ -1,0 +1,239 @@
+"""The command line refuses in one line, with exit code 2, and changes nothing: inputs that once crashed or misled."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+
+import pytest
+
+from journal.cli import main
+from journal.domain.scales import NOTE_MAX, SHORT_TEXT_MAX
+from journal.store import open_journal
+from journal.store.entries import get_entry
+from tests.conftest import TODAY
+from tests.content import journal_content
+
+
+@pytest.fixture
+def run(capsys, db_path):
+    def run(*args: str):
+        with pytest.raises(SystemExit) as exit_info:
+            main([*args, "--db", str(db_path)])
+        out, err = capsys.readouterr()
+        return exit_info.value.code, out, err
+
+    return run
+
+
+@pytest.fixture
+def logged(run, db_path):
+    """A journal with a day, a tick and a goal; returns what it holds."""
+    assert run("add", "--sleep", "7.5", "--mood", "4", "--pain", "knee=3", "--note", "easy")[0] == 0
+    assert run("check", "strength")[0] == 0
+    assert run("goal", "add", "Blood work")[0] == 0
+    return journal_content(db_path)
+
+
+def refused(result, *words: str) -> None:
+    code, _, err = result
+    assert code == 2, err
+    assert err.startswith("journal: ") and "Traceback" not in err
+    for word in words:
+        assert word in err
+
+
+@pytest.mark.parametrize("args", [
+    ["goal", "rm", "²"], ["goal", "done", "²"], ["goal", "move", "¹", "doing"], ["goal", "rm", "99999999999999999999"],
+    ["goal", "edit", "٣", "--title", "x"], ["check", "²"], ["uncheck", "²"], ["items", "edit", "²", "--target", "2"],
+    ["items", "add", "Hills", "--target", "²"], ["items", "add", "Hills", "--target", "٣"],
+    ["add", "--mood", "٣"], ["add", "--pain", "knee=٣"], ["add", "--sleep", "٧"], ["add", "--mood", "³"],
+])
+def test_digits_of_other_scripts_and_huge_numbers_are_refused(run, db_path, logged, args):
+    refused(run(*args))
+    assert journal_content(db_path) == logged
+
+
+@pytest.mark.parametrize("args", [
+    ["add", "--note", "\udcff"], ["add", "--day", "rest", "--note", "ok \udcfe"], ["check", "strength", "--note", "\udcff"],
+    ["goal", "add", "\udcffBlood"], ["goal", "add", "Sleep", "--note", "\udcff"], ["items", "add", "\udcff", "--target", "1"],
+    ["items", "add", "Hills", "--target", "1", "--description", "\udcff"], ["sites", "add", "groin", "--label", "\udcff"],
+])
+def test_text_that_is_not_utf8_is_refused_and_nothing_is_written(run, db_path, logged, args):
+    """A stray byte from the terminal arrives as a lone surrogate, which SQLite cannot store."""
+    refused(run(*args))
+    assert journal_content(db_path) == logged
+
+
+@pytest.mark.parametrize("args", [["week", "0000-W01"], ["week", "9999-W52"], ["week", "1899-W52"],
+                                  ["show", "9999-12-31"], ["add", "0001-01-01", "--mood", "3"]])
+def test_weeks_and_days_at_the_ends_of_the_calendar_are_refused(run, db_path, logged, args):
+    refused(run(*args))
+    assert journal_content(db_path) == logged
+
+
+@pytest.mark.parametrize("today", ["0001-01-01", "9999-12-31", "1899-12-31"])
+@pytest.mark.parametrize("args", [["week"], ["show"], ["checklist"], ["flags"], ["add", "--mood", "3"], ["goal", "list"]])
+def test_a_clock_at_the_ends_of_the_calendar_is_named(run, db_path, logged, monkeypatch, today, args):
+    monkeypatch.setenv("JOURNAL_TODAY", today)
+    refused(run(*args), "outside the journal's calendar")
+    assert journal_content(db_path) == logged
+
+
+@pytest.mark.parametrize("args", [
+    ["add", "--mood", "3", "--mood", "4"], ["add", "--note", "a", "--note", "b"], ["add", "--day", "rest", "--day", "sick"],
+    ["assess", "--faded", "--no-faded"], ["items", "edit", "1", "--target", "2", "--target", "3"],
+])
+def test_an_option_given_twice_is_refused_rather_than_the_last_winning(run, db_path, logged, args):
+    refused(run(*args), "more than once")
+    assert journal_content(db_path) == logged
+
+
+def test_repeatable_options_still_repeat(run, db_path):
+    assert run("add", "--pain", "knee=3", "--pain", "shin:left=2", "--clear", "mood", "--clear", "note")[0] == 0
+    with open_journal(db_path) as journal:
+        assert get_entry(journal, TODAY).pain == {("knee", ""): 3, ("shin", "left"): 2}
+
+
+def test_each_text_has_one_limit_at_entry_and_at_import(run, db_path, logged, tmp_path):
+    refused(run("add", "--note", "x" * (NOTE_MAX + 1)), "at most 10,000")
+    refused(run("items", "add", "Hills", "--target", "1", "--description", "x" * (SHORT_TEXT_MAX + 1)), "at most 200")
+    refused(run("check", "strides", "--note", "x" * (SHORT_TEXT_MAX + 1)), "at most 200")
+    assert journal_content(db_path) == logged
+    # What entry accepts at the limit, export and import carry back.
+    assert run("add", "yesterday", "--note", "y" * NOTE_MAX)[0] == 0
+    assert run("items", "add", "Hills", "--target", "1", "--description", "z" * SHORT_TEXT_MAX)[0] == 0
+    assert run("export", "--what", "all", "-o", str(tmp_path / "out"))[0] == 0
+    with pytest.raises(SystemExit) as exit_info:
+        main(["import", str(tmp_path / "out"), "--db", str(tmp_path / "copy.db")])
+    assert exit_info.value.code == 0
+    with open_journal(tmp_path / "copy.db") as copy:
+        assert get_entry(copy, TODAY.replace(day=25)).note == "y" * NOTE_MAX
+
+
+def test_an_export_never_writes_over_a_journal_or_any_database(run, db_path, logged, tmp_path):
+    other = tmp_path / "other.db"
+    with pytest.raises(SystemExit):
+        main(["add", "--mood", "2", "--db", str(other)])
+    before = hashlib.sha256(other.read_bytes()).hexdigest()  # no connection is open to it
+    for args in (["export", "-o", str(other)], ["export", "--what", "pain", "-o", str(other)],
+                 ["week", "-o", str(other)], ["export", "-o", str(db_path)]):
+        refused(run(*args), "never writes over" if "other" in args[-1] else "the journal itself")
+    assert hashlib.sha256(other.read_bytes()).hexdigest() == before
+    assert journal_content(db_path) == logged
+
+
+def test_a_day_dated_after_today_can_be_shown_exported_and_cleared(run, db_path, monkeypatch):
+    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-29")  # the clock was ahead once
+    assert run("add", "--mood", "3", "--note", "ahead")[0] == 0
+    monkeypatch.setenv("JOURNAL_TODAY", TODAY.isoformat())
+    code, out, _ = run("show", "2026-11-29")
+    assert code == 0 and "ahead" in out
+    code, out, err = run("export")
+    assert code == 0 and "2026-11-29,normal" in out and "1 day is dated after today (2026-11-29)" in err
+    refused(run("add", "2026-11-30", "--mood", "3"), "in the future")  # a new day ahead is still refused
+    assert run("add", "2026-11-29", "--clear", "all")[0] == 0
+    with open_journal(db_path) as journal:
+        assert get_entry(journal, TODAY.replace(day=29)).is_empty
+
+
+def test_replace_takes_only_the_columns_the_file_has(run, db_path, logged, tmp_path):
+    partial = tmp_path / "moods.csv"
+    partial.write_text(f"date,mood\n{TODAY.isoformat()},2\n", encoding="utf-8")
+    refused(run("import", str(partial)), "other values")
+    assert run("import", str(partial), "--on-conflict", "replace")[0] == 0
+    with open_journal(db_path) as journal:
+        entry = get_entry(journal, TODAY)
+    assert (entry.mood, entry.sleep_hours, entry.note, entry.pain) == (2, 7.5, "easy", {("knee", ""): 3})
+    code, out, _ = run("import", str(partial))
+    assert code == 0 and "already there 1" in out  # the file's columns agree now: nothing to replace
+
+
+def test_a_pain_column_replaces_its_own_reading_and_keeps_the_others(run, db_path, logged, tmp_path):
+    assert run("add", "--pain", "shin:left=5")[0] == 0
+    partial = tmp_path / "knee.csv"
+    partial.write_text(f"date,pain_knee\n{TODAY.isoformat()},1\n", encoding="utf-8")
+    assert run("import", str(partial), "--on-conflict", "replace")[0] == 0
+    with open_journal(db_path) as journal:
+        assert get_entry(journal, TODAY).pain == {("knee", ""): 1, ("shin", "left"): 5}
+
+
+def test_sites_csv_cannot_take_the_sides_from_a_site_with_side_readings(run, db_path, tmp_path):
+    assert run("add", "--pain", "knee:left=3")[0] == 0
+    before = journal_content(db_path)
+    sites = tmp_path / "sites.csv"
+    sites.write_text("name,label,sided,position\nknee,Knee,0,0\n", encoding="utf-8")
+    refused(run("import", str(sites), "--on-conflict", "replace"), "sites.csv line 2", "keeps its sides")
+    assert journal_content(db_path) == before
+
+
+def _fail_on(monkeypatch, kind: str) -> None:
+    """The disk fills up half-way through the file of `kind`."""
+    from journal.io import csv_export
+
+    name, export = csv_export.KINDS[kind]
+
+    def fills_the_disk(journal, start, end, out):
+        out.write("date,")
+        out.flush()
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setitem(csv_export.KINDS, kind, (name, fills_the_disk))
+
+
+def test_a_full_disk_during_a_new_export_folder_leaves_no_folder(run, logged, tmp_path, monkeypatch):
+    _fail_on(monkeypatch, "checklist")
+    refused(run("export", "--what", "all", "-o", str(tmp_path / "out")), "No space left", "nothing was written")
+    assert sorted(path.name for path in tmp_path.iterdir() if "out" in path.name) == []
+
+
+def test_a_refreshed_export_folder_left_half_written_is_refused_on_import(run, db_path, logged, tmp_path, monkeypatch):
+    folder = tmp_path / "out"
+    assert run("export", "--what", "all", "-o", str(folder))[0] == 0
+    old = {path.name: path.read_bytes() for path in folder.iterdir()}
+    assert run("add", "yesterday", "--mood", "2")[0] == 0
+    with monkeypatch.context() as patch:
+        _fail_on(patch, "checklist")
+        refused(run("export", "--what", "all", "-o", str(folder)), "No space left")
+    assert (folder / "entries.csv").read_bytes() != old["entries.csv"]  # new
+    assert (folder / "checklist.csv").read_bytes() == old["checklist.csv"]  # old: the folder is mixed
+    with pytest.raises(SystemExit) as exit_info:
+        main(["import", str(folder), "--db", str(tmp_path / "copy.db")])
+    assert exit_info.value.code == 2
+    assert not (tmp_path / "copy.db").exists()
+    # A whole export afterwards is taken again.
+    assert run("export", "--what", "all", "-o", str(folder))[0] == 0
+    with pytest.raises(SystemExit) as exit_info:
+        main(["import", str(folder), "--db", str(tmp_path / "copy.db")])
+    assert exit_info.value.code == 0
+
+
+def test_an_export_folder_with_a_file_from_elsewhere_is_refused(run, logged, tmp_path):
+    for name in ("a", "b"):
+        assert run("export", "--what", "all", "-o", str(tmp_path / name))[0] == 0
+    assert run("add", "yesterday", "--mood", "2")[0] == 0
+    assert run("export", "--what", "all", "-o", str(tmp_path / "b"))[0] == 0
+    (tmp_path / "a" / "entries.csv").write_bytes((tmp_path / "b" / "entries.csv").read_bytes())
+    with pytest.raises(SystemExit) as exit_info:
+        main(["import", str(tmp_path / "a"), "--db", str(tmp_path / "copy.db")])
+    assert exit_info.value.code == 2
+
+
+def test_a_full_disk_during_a_file_export_keeps_the_old_file(run, logged, tmp_path, monkeypatch):
+    target = tmp_path / "days.csv"
+    target.write_text("yesterday's export\n")
+    _fail_on(monkeypatch, "entries")
+    refused(run("export", "-o", str(target)), "No space left")
+    assert target.read_text() == "yesterday's export\n"
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".days")] == []
+
+
+def test_a_fault_of_the_program_is_one_line_not_a_traceback(run, logged, monkeypatch):
+    import journal.store.entries
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a fault")
+
+    monkeypatch.setattr(journal.store.entries, "get_entry", broken)
+    code, _, err = run("show")
+    assert code == 70 and err.count("\n") == 1 and "RuntimeError: a fault" in err and "Traceback" not in err
