@@ -290,7 +290,7 @@ def _tick(row: dict[str, str], bundle: Bundle) -> None:
 def _goal(row: dict[str, str], bundle: Bundle) -> None:
     measure = None
     if row["measure_data"].strip():
-        measure = Measure.from_json(row["measure_data"])
+        measure = _measure(row["measure_data"])
         parse_measure(measure.spec())  # the levels and counts the command line would take
     status = parse_status(row["status"])
     done = _optional_date(row["done"], "done")
@@ -301,6 +301,20 @@ def _goal(row: dict[str, str], bundle: Bundle) -> None:
         created_on=bundle.dated(row["created"], "created"), done_on=done,
     ))
     bundle.where[("goals", bundle.goals[-1].id)] = bundle.line
+
+
+_MEASURE_FIELDS = frozenset(Measure.__dataclass_fields__)
+
+
+def _measure(text: str) -> Measure:
+    """measure_data as the journal writes it: a JSON object of a measure's fields, each of its own type."""
+    data = json.loads(text)  # a JSONDecodeError is reported with the line
+    if not isinstance(data, dict) or "kind" not in data or not set(data) <= _MEASURE_FIELDS:
+        raise InvalidInput("measure_data is not a measure as the journal writes it")
+    numbers = {name: value for name, value in data.items() if name in ("level", "weeks", "count")}
+    if any(not isinstance(value, (int, float)) or isinstance(value, bool) for value in numbers.values()):
+        raise InvalidInput("measure_data holds a level, a count or weeks that is not a number")
+    return Measure.from_json(text)
 
 
 def _item(row: dict[str, str], bundle: Bundle) -> None:

@@ -237,3 +237,16 @@ def test_a_fault_of_the_program_is_one_line_not_a_traceback(run, logged, monkeyp
     monkeypatch.setattr(journal.store.entries, "get_entry", broken)
     code, _, err = run("show")
     assert code == 70 and err.count("\n") == 1 and "RuntimeError: a fault" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("measure_data", ['1', '[]', '"sleep"', 'NaN', 'null', '{"kind": "sleep", "level": null}',
+                                          '{"kind": "sleep", "level": true}', '{"kind": "sleep", "colour": 1}',
+                                          '{"level": 8}', '{"kind": "checklist", "items": 5}', '{"kind": "sleep"'])
+def test_a_goal_whose_measure_data_is_not_a_measure_is_a_line_of_the_report(run, db_path, logged, tmp_path,
+                                                                             measure_data):
+    goals = tmp_path / "goals.csv"
+    cell = '"' + measure_data.replace('"', '""') + '"'
+    goals.write_text("id,title,category,status,due,progress,note,measure,created,done,position,measure_data\n"
+                     f"7,Sleep,health,todo,,,,,2026-11-01,,0,{cell}\n", encoding="utf-8")
+    refused(run("import", str(goals)), "goals.csv line 2")
+    assert journal_content(db_path) == logged
