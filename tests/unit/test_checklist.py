@@ -348,3 +348,16 @@ def test_importing_a_tick_before_an_item_began_leaves_its_start(journal, tmp_pat
         assert set(ticks_between(other, early, TODAY)) == {(strides.id, early)}
         assert list_items(other) == items, "an imported tick moves no start either"
         assert completion_history(other, MONDAY, 3) == [0.5, None, 0.0]
+
+
+def test_the_weekly_review_lists_what_a_week_asked_for_or_had_done(journal):
+    from journal.store.insights import weekly_review
+
+    last_monday = MONDAY - dt.timedelta(days=7)
+    assert weekly_review(journal, last_monday, TODAY).completion.items == [], "the items were added this week"
+    strides = list_items(journal)[3]
+    set_tick(journal, strides.id, last_monday, True)
+    review = weekly_review(journal, last_monday, TODAY).completion
+    assert [(p.item.title, p.done, p.target) for p in review.items] == [("Strides", 1, 2)]
+    assert review.ratio == load_week(journal, last_monday).completion.ratio == 0.5
+    assert len(weekly_review(journal, MONDAY, TODAY).completion.items) == len(list_items(journal))
