@@ -4,10 +4,17 @@ Completion (also in the README): an item's figure for a week is
 min(done, target) / target, and the week's is the sum of min(done, target) over
 the sum of targets. A rest, injured or sick day is not a missed day: each one
 lowers every target by a seventh. Rest items are the exception: a rest day is
-what they ask for, so rest days do not lower their target. An item belongs to
-every week from the one it was added in (or first ticked in) to the one before
-it was retired, with the target it had that week: a new target counts from the
-week it was set, and earlier weeks keep theirs.
+what they ask for, so rest days do not lower their target.
+
+An item counts in every week from the one it was added in to the one before it
+was retired, with the target it had that week: a new target counts from the
+week it was set, and earlier weeks keep theirs. In a week before it was added
+it counts only when it was ticked in that week, with its first target. A tick
+never moves an item's start, so a week's figure depends only on the items'
+start, retirement and targets, the ticks in that week and the day types in
+that week: ticking or unticking a day changes that day's week and no other.
+A week shows every item that could be ticked in it (not retired by its end)
+and every item ticked in it; one that asks nothing that week has the target "–".
 """
 
 from __future__ import annotations
@@ -41,10 +48,19 @@ class ChecklistItem:
     # (since, target): the target in force from each day on, oldest first.
     targets: tuple[tuple[dt.date, int], ...] = ()
 
-    def in_week(self, start: dt.date) -> bool:
-        """Whether the item counts in the week starting `start`: added by its end, not retired in it."""
+    def counts_in(self, start: dt.date, ticked: bool) -> bool:
+        """Whether the item asks for something in the week starting `start`, given whether it was ticked in it.
+
+        From the week it was added to the one before it was retired; in an earlier week only when ticked.
+        """
         end = start + dt.timedelta(days=6)
-        return self.created_on <= end and (self.retired_on is None or self.retired_on > end)
+        if self.retired_on is not None and self.retired_on <= end:
+            return False
+        return ticked or self.created_on <= end
+
+    def tickable_in(self, start: dt.date) -> bool:
+        """Whether a day of the week starting `start` can still be ticked: the item was not retired by its end."""
+        return self.retired_on is None or self.retired_on > start + dt.timedelta(days=6)
 
     def target_for(self, start: dt.date) -> int:
         """The target of the week starting `start`: the last one set by the end of that week."""
@@ -99,9 +115,9 @@ class WeekCompletion:
 
 
 def items_in_week(items: Iterable[ChecklistItem], start: dt.date, ticked: set[tuple[int, dt.date]]) -> list[ChecklistItem]:
-    """The items a week shows: those that existed in it, or were ticked in it."""
+    """The items a week shows: those that could be ticked in it, and those that were."""
     days = week_days(start)
-    return [item for item in items if item.in_week(start) or any((item.id, day) in ticked for day in days)]
+    return [item for item in items if item.tickable_in(start) or any((item.id, day) in ticked for day in days)]
 
 
 def week_completion(
@@ -116,13 +132,13 @@ def week_completion(
     progress = []
     for item in items_in_week(items, start, ticked):
         done = sum((item.id, day) in ticked for day in days)
-        progress.append(ItemProgress(item, done, week_target(item, start, len(off_days))))
+        progress.append(ItemProgress(item, done, week_target(item, start, len(off_days), done)))
     return WeekCompletion(start, progress, off_days)
 
 
-def week_target(item: ChecklistItem, start: dt.date, off_days: int) -> float:
-    """The item's target for the week starting `start`, lowered by a seventh for each off day."""
-    if not item.in_week(start):
+def week_target(item: ChecklistItem, start: dt.date, off_days: int, done: int) -> float:
+    """The item's target for the week starting `start` with `done` ticks in it, lowered by a seventh an off day."""
+    if not item.counts_in(start, done > 0):
         return 0.0
     return item.target_for(start) * (7 if item.kind == "rest" else 7 - off_days) / 7
 
@@ -131,8 +147,9 @@ def week_ratio(items: Iterable[ChecklistItem], start: dt.date, done: dict[int, i
     """The week's figure from tick counts per item id: what `week_completion` gives, without the detail."""
     counted = total = 0.0
     for item in items:
-        target = week_target(item, start, off_days)
-        counted += min(done.get(item.id, 0), target)
+        ticks = done.get(item.id, 0)
+        target = week_target(item, start, off_days, ticks)
+        counted += min(ticks, target)
         total += target
     return counted / total if total > 0 else None
 

@@ -67,12 +67,12 @@ def _check_title_is_new(conn: sqlite3.Connection, title: str, item_id: int | Non
         raise InvalidInput(f"there is already an item called {title!r} (number {taken[0]})")
 
 
-def _move_first_target(conn: sqlite3.Connection, day: dt.date, item_id: int | None = None) -> None:
-    """An item that started earlier had its first target from then (one item, or all)."""
+def _move_first_target(conn: sqlite3.Connection, day: dt.date) -> None:
+    """Items backdated to `day` had their first target from then."""
     conn.execute(
-        "UPDATE item_targets SET since = ? WHERE since > ? AND (? IS NULL OR item_id = ?) AND since ="
+        "UPDATE item_targets SET since = ? WHERE since > ? AND since ="
         " (SELECT min(since) FROM item_targets AS first WHERE first.item_id = item_targets.item_id)",
-        [day.isoformat(), day.isoformat(), item_id, item_id],
+        [day.isoformat(), day.isoformat()],
     )
 
 
@@ -128,10 +128,15 @@ def update_item(
     if description is not None:
         changes["description"] = parse_description(description)
     with journal.transaction() as conn:
-        _get(conn, item_id)
+        item = _get(conn, item_id)
         if "title" in changes:
             _check_title_is_new(conn, changes["title"], item_id)
         if "target" in changes:
+            if item.targets and item.targets[0][0] == today and item.targets[0][1] != changes["target"]:
+                # Changed on the day it was added: the weeks before keep the target it was added with
+                # (a week before an item was added counts it, when ticked, with its first target).
+                conn.execute("UPDATE item_targets SET since = ? WHERE item_id = ? AND since = ?",
+                             [(today - dt.timedelta(days=1)).isoformat(), item_id, today.isoformat()])
             _set_target(conn, item_id, today, changes["target"])
         if changes:
             assignments = ", ".join(f"{name} = ?" for name in changes)
@@ -186,15 +191,13 @@ def ticks_between(journal: Journal, start: dt.date, end: dt.date) -> dict[tuple[
 def set_tick(journal: Journal, item_id: int, day: dt.date, done: bool, *, note: str = "") -> bool:
     """Tick (or untick) an item on a day; True when that changed anything.
 
-    A tick before the item was added moves its start back: it was evidently in use.
+    A tick never moves the item's start: one before the item was added counts in its own
+    week alone, so a tick or an untick changes no other week's figure.
     """
     with journal.transaction() as conn:
         item = _get(conn, item_id)
         if done and item.retired_on is not None and day >= item.retired_on:
             raise InvalidInput(f"{item.title} was retired on {item.retired_on}: it cannot be ticked after that")
-        if done and day < item.created_on:
-            conn.execute("UPDATE checklist_items SET created_on = ? WHERE id = ?", [day.isoformat(), item_id])
-            _move_first_target(conn, day, item_id)
         if done:
             before = conn.total_changes
             conn.execute(
@@ -245,7 +248,10 @@ def completion_history(journal: Journal, last_start: dt.date, weeks: int = 12) -
 
 
 def save_ticks(journal: Journal, ticks: Iterable[tuple[int, dt.date]], *, items_from: dt.date | None = None) -> int:
-    """Store many ticks in one transaction (the demo); `items_from` backdates the items to that day."""
+    """Store many ticks in one transaction (the demo); `items_from` backdates the items to that day.
+
+    Backdating is a start the demo chooses, not something its ticks imply: ticks never move a start.
+    """
     with journal.transaction() as conn:
         if items_from is not None:
             conn.execute("UPDATE checklist_items SET created_on = min(created_on, ?)", [items_from.isoformat()])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from journal.dates import week_days
 from journal.domain.entries import DayEntry
@@ -40,8 +41,11 @@ def weekly_review(journal: Journal, start: dt.date, today: dt.date) -> WeeklyRev
         if goal.status in ("todo", "doing") or (goal.status == "done" and goal.done_on is not None
                                                 and start <= goal.done_on <= days[-1])
     ]
+    completion = load_week(journal, start).completion
+    # The review reports what the week asked for or had done, not every item that could have been ticked.
+    completion = replace(completion, items=[row for row in completion.items if row.target or row.done])
     return build_review(
         entries, start,
         first_weekday=first_weekday(journal), today=today, sites=sites, sleep_need=need, flags=flags,
-        completion=load_week(journal, start).completion, goals=with_progress(journal, goals, max(start, last)),
+        completion=completion, goals=with_progress(journal, goals, max(start, last)),
     )

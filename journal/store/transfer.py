@@ -226,7 +226,7 @@ class _Writer:
                 write_day(self.conn, replace(stored, pain={**stored.pain, (site, side): score}))
 
     def ticks(self, ticks) -> None:
-        from journal.store.checklist import _get, _move_first_target
+        from journal.store.checklist import _get
 
         for tick in ticks:
             line = self.bundle.at(("checklist", tick.item_id, tick.date))
@@ -242,10 +242,6 @@ class _Writer:
                                     [tick.item_id, tick.date.isoformat()]).fetchone()
             where = f"the tick of {item.title} on {tick.date}"
             if self.decide("checklist", where, row is not None and row[0] == tick.note, row is not None, line):
-                if tick.date < item.created_on:  # evidently in use from then, as a tick in the app says
-                    self.conn.execute("UPDATE checklist_items SET created_on = ? WHERE id = ?",
-                                      [tick.date.isoformat(), item.id])
-                    _move_first_target(self.conn, tick.date, item.id)
                 self.conn.execute("INSERT INTO ticks (item_id, date, note) VALUES (?, ?, ?) ON CONFLICT (item_id, date)"
                                   " DO UPDATE SET note = excluded.note", [tick.item_id, tick.date.isoformat(), tick.note])
 

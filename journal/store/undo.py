@@ -48,12 +48,8 @@ def day_scopes(day) -> tuple[Scope, ...]:
 
 
 def tick_scopes(item_id: int, day) -> tuple[Scope, ...]:
-    """One day of one checklist item (a tick before the item began moves its start back)."""
-    return (
-        Scope("checklist_items", "id = ?", (item_id,)),
-        Scope("item_targets", "item_id = ?", (item_id,)),
-        Scope("ticks", "item_id = ? AND date = ?", (item_id, day.isoformat())),
-    )
+    """One day of one checklist item: a tick changes nothing else (not even the item's start)."""
+    return (Scope("ticks", "item_id = ? AND date = ?", (item_id, day.isoformat())),)
 
 
 ITEMS = (Scope("checklist_items"), Scope("item_targets"))

@@ -90,7 +90,8 @@ def test_the_grid_shows_done_target_day_types_and_moves_between_weeks(db_path):
         await pilot.press("alt+left")
         await pilot.pause()
         assert text_of(pilot, "#week-label") == "2026-W47 · 16–22 Nov 2026"
-        assert grid.rows == [], "the items were added this week"
+        assert [p.item for p in grid.rows] == items(db_path), "the items, added this week, can be ticked here"
+        assert all(p.target == 0 for p in grid.rows), "they ask for nothing in a week before they were added"
         await pilot.press("alt+right", "alt+right")
         await pilot.pause()
         assert text_of(pilot, "#week-label") == "2026-W48 · 23–29 Nov 2026", "no week after this one"
@@ -99,6 +100,35 @@ def test_the_grid_shows_done_target_day_types_and_moves_between_weeks(db_path):
         assert text_of(pilot, "#week-label").startswith("2026-W48")
 
     drive(make_app(db_path), scenario)
+
+
+def test_a_week_before_the_items_were_added_can_be_ticked(db_path):
+    last_tuesday = MONDAY - dt.timedelta(days=6)
+    strides = next(item for item in items(db_path) if item.title == "Strides")
+
+    async def scenario(pilot):
+        grid = await open_checklist(pilot)
+        await pilot.press("alt+left")
+        await pilot.pause()
+        assert text_of(pilot, "#week-label") == "2026-W47 · 16–22 Nov 2026"
+        assert "No checklist items" not in grid.line_text(HEADER_ROWS).plain
+        row = next(i for i, p in enumerate(grid.rows) if p.item.id == strides.id)
+        assert grid._row(row).plain.split()[-2:] == ["0/–", "–"], "it asks for nothing until ticked"
+        await pilot.press(*["up"] * 10, *["down"] * row, *["left"] * 6, "right", "space")  # Tuesday
+        await pilot.pause()
+        assert grid.current_day == last_tuesday
+        line = grid._row(row).plain
+        assert line[TITLE_WIDTH + CELL_WIDTH: TITLE_WIDTH + 2 * CELL_WIDTH].strip() == "✓"
+        assert line.split()[-2:] == ["1/2", "50%"], "ticked, it has its first target"
+        assert text_of(pilot, "#week-figure") == "50% done"
+        await pilot.press("right", "enter")  # and Wednesday, with enter
+        await pilot.pause()
+        assert grid._row(row).plain.split()[-2:] == ["2/2", "100%"]
+        assert text_of(pilot, "#week-figure") == "100% done"
+
+    drive(make_app(db_path), scenario)
+    assert ticks(db_path) == {(strides.id, last_tuesday), (strides.id, last_tuesday + dt.timedelta(days=1))}
+    assert next(item for item in items(db_path) if item.id == strides.id) == strides, "its start stays"
 
 
 def test_add_edit_move_and_retire_items_from_the_pane(db_path):

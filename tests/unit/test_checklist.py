@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from journal.dates import parse_week, week_label, week_span, week_start
 from journal.domain.checklist import (
@@ -9,6 +11,7 @@ from journal.domain.checklist import (
     format_target,
     resolve_item,
     week_completion,
+    week_ratio,
 )
 from journal.errors import InvalidInput
 from journal.store.checklist import (
@@ -22,6 +25,7 @@ from journal.store.checklist import (
     ticks_between,
     update_item,
 )
+from journal.store import open_journal
 from journal.store.entries import save_entry
 from journal.domain.entries import DayEntry
 from tests.conftest import TODAY
@@ -109,7 +113,21 @@ def test_an_item_counts_in_the_weeks_it_existed():
     assert [p.item.title for p in this_week.items] == ["Hills"], "a retired item leaves new weeks"
     assert this_week.items[0].target == 1, "an item added mid-week has its whole target that week"
     last_week = week_completion(MONDAY - dt.timedelta(days=7), [added, retired], {(5, day(-3))}, {})
-    assert [(p.item.title, p.done) for p in last_week.items] == [("Old drill", 1)], "its history stays"
+    assert [(p.item.title, p.done) for p in last_week.items] == [("Hills", 0), ("Old drill", 1)], "its history stays"
+    assert [p.target for p in last_week.items] == [0, 2], "Hills could be ticked there, but asks for nothing"
+
+
+def test_a_week_before_an_item_was_added_counts_it_only_when_ticked():
+    hills = ChecklistItem("Hills", "intervals", 3, id=4, created_on=day(3), targets=((day(3), 2), (day(10), 3)))
+    earlier = MONDAY - dt.timedelta(days=14)
+    unticked = week_completion(earlier, [STRENGTH, hills], {(1, earlier)}, {})
+    assert [(p.item.title, p.done, p.target) for p in unticked.items] == [("Strength", 1, 2), ("Hills", 0, 0)]
+    assert unticked.ratio == 0.5, "an item not yet added asks for nothing in a week it was not ticked"
+    ticked = week_completion(earlier, [STRENGTH, hills], {(1, earlier), (4, earlier)}, {})
+    assert [(p.done, p.target) for p in ticked.items] == [(1, 2), (1, 2)], "ticked, it has its first target"
+    assert ticked.ratio == 0.5
+    assert week_ratio([STRENGTH, hills], earlier, {1: 1, 4: 1}, 0) == ticked.ratio
+    assert week_ratio([STRENGTH, hills], earlier, {1: 1}, 0) == unticked.ratio
 
 
 def test_a_partial_week_is_measured_against_the_whole_target():
@@ -190,7 +208,7 @@ def test_completion_history_covers_twelve_weeks(journal):
 def test_a_new_target_leaves_past_weeks_as_they_were(journal):
     strides = next(item for item in list_items(journal) if item.title == "Strides")
     last_monday = MONDAY - dt.timedelta(days=7)
-    set_tick(journal, strides.id, last_monday, True)  # before the items existed: moves their start back
+    set_tick(journal, strides.id, last_monday, True)  # before the items existed: counts with its first target
     before = load_week(journal, last_monday).completion
     assert next(p for p in before.items if p.item.id == strides.id).target == 2
     update_item(journal, strides.id, target=3, today=TODAY)
@@ -224,3 +242,122 @@ def test_titles_are_unique_among_items_in_use(journal):
     hills = add_item(journal, "Hill sprints", kind="intervals", target=1, today=TODAY)
     with pytest.raises(InvalidInput, match="already an item called"):
         update_item(journal, hills.id, title="Strides", today=TODAY)
+
+
+def test_a_tick_and_an_untick_before_an_item_began_leave_every_week_as_it_was(journal):
+    strength, technique = list_items(journal)[0], list_items(journal)[4]
+    starts = [MONDAY - dt.timedelta(days=7 * weeks) for weeks in range(4, -1, -1)]
+    set_tick(journal, strength.id, starts[1], True)
+    set_tick(journal, strength.id, starts[3] + dt.timedelta(days=2), True)
+    before = [load_week(journal, start).completion.ratio for start in starts]
+    assert before == [None, 0.5, None, 0.5, 0.0]
+    set_tick(journal, technique.id, starts[1] + dt.timedelta(days=1), True)
+    assert list_items(journal)[4] == technique, "a tick never moves the item's start or its first target"
+    ticked = [load_week(journal, start).completion.ratio for start in starts]
+    assert ticked == [None, 0.5, None, 0.5, 0.0], "only the tick's own week changes, here 2 of 4"
+    assert next(p for p in load_week(journal, starts[1]).completion.items if p.item == technique).target == 2
+    set_tick(journal, technique.id, starts[1] + dt.timedelta(days=1), False)
+    assert [load_week(journal, start).completion.ratio for start in starts] == before
+    assert completion_history(journal, MONDAY, 5) == before
+
+
+# -- a week's figure depends on that week alone --------------------------------------------
+
+FIRST = MONDAY - dt.timedelta(weeks=5)
+DAYS = [FIRST + dt.timedelta(days=offset) for offset in range((TODAY - FIRST).days + 1)]
+STARTS = [FIRST + dt.timedelta(weeks=week) for week in range(6)]
+
+item_plans = st.lists(
+    st.tuples(
+        st.sampled_from(DAYS),  # added on
+        st.sampled_from(["strength", "rest"]),
+        st.integers(1, 7),  # first target
+        st.none() | st.tuples(st.sampled_from(DAYS), st.integers(1, 7)),  # a later target
+        st.none() | st.sampled_from(DAYS),  # retired on
+    ),
+    max_size=3,
+)
+
+
+def figures(journal) -> list[float | None]:
+    """Every week's figure, as the grid, the history and trends compute it; they must agree."""
+    from journal.store.trends import completion_series
+
+    weekly = [load_week(journal, start).completion.ratio for start in STARTS]
+    assert completion_history(journal, STARTS[-1], len(STARTS)) == weekly
+    end = STARTS[-1] + dt.timedelta(days=6)
+    series = completion_series(journal, FIRST, end, width=(end - FIRST).days + 1)
+    assert [series.cells[7 * week] for week in range(len(STARTS))] == weekly
+    assert all(series.cells[7 * week + 6] == weekly[week] for week in range(len(STARTS)))
+    return weekly
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    plans=item_plans,
+    ticks=st.sets(st.tuples(st.integers(0, 11), st.sampled_from(DAYS)), max_size=25),
+    day_types=st.dictionaries(st.sampled_from(DAYS), st.sampled_from(["normal", "rest", "race", "injured", "sick"]),
+                              max_size=10),
+    toggle=st.tuples(st.integers(0, 11), st.sampled_from(DAYS)),
+)
+def test_ticking_a_day_changes_that_week_alone(tmp_path_factory, plans, ticks, day_types, toggle):
+    with open_journal(tmp_path_factory.mktemp("weeks") / "journal.db") as journal:
+        for number, (added, kind, target, later, retired) in enumerate(plans):
+            item = add_item(journal, f"Item {number}", kind=kind, target=target, today=added)
+            if later is not None and later[0] > added:
+                update_item(journal, item.id, target=later[1], today=later[0])
+            if retired is not None:
+                retire_item(journal, item.id, today=max(added, retired))
+        for when, day_type in day_types.items():
+            save_entry(journal, DayEntry(when, day_type=day_type, mood=3))
+        items = list_items(journal)
+        tickable = lambda item, when: item.retired_on is None or when < item.retired_on  # noqa: E731
+        for index, when in ticks:
+            item = items[index % len(items)]
+            if tickable(item, when):
+                set_tick(journal, item.id, when, True)
+        item, when = items[toggle[0] % len(items)], toggle[1]
+        assume(tickable(item, when))
+        was_ticked = (item.id, when) in ticks_between(journal, when, when)
+
+        before = figures(journal)
+        set_tick(journal, item.id, when, not was_ticked)
+        toggled = figures(journal)
+        its_week = STARTS.index(week_start(when))
+        assert [f for week, f in enumerate(toggled) if week != its_week] == \
+               [f for week, f in enumerate(before) if week != its_week], "no other week's figure moves"
+        set_tick(journal, item.id, when, was_ticked)
+        assert figures(journal) == before, "a tick and an untick leave every figure as it was"
+        assert list_items(journal) == items, "ticks never change an item's start, retirement or targets"
+
+
+def test_importing_a_tick_before_an_item_began_leaves_its_start(journal, tmp_path):
+    from journal.io.csv_export import export_ticks
+    from journal.io.csv_import import read_path
+    from journal.store.transfer import import_bundle
+
+    strides = list_items(journal)[3]
+    early = MONDAY - dt.timedelta(days=14)
+    set_tick(journal, strides.id, early, True)
+    path = tmp_path / "checklist.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        export_ticks(journal, early, TODAY, out)
+    with open_journal(tmp_path / "other.db") as other:
+        items = list_items(other)
+        import_bundle(other, read_path(path))
+        assert set(ticks_between(other, early, TODAY)) == {(strides.id, early)}
+        assert list_items(other) == items, "an imported tick moves no start either"
+        assert completion_history(other, MONDAY, 3) == [0.5, None, 0.0]
+
+
+def test_the_weekly_review_lists_what_a_week_asked_for_or_had_done(journal):
+    from journal.store.insights import weekly_review
+
+    last_monday = MONDAY - dt.timedelta(days=7)
+    assert weekly_review(journal, last_monday, TODAY).completion.items == [], "the items were added this week"
+    strides = list_items(journal)[3]
+    set_tick(journal, strides.id, last_monday, True)
+    review = weekly_review(journal, last_monday, TODAY).completion
+    assert [(p.item.title, p.done, p.target) for p in review.items] == [("Strides", 1, 2)]
+    assert review.ratio == load_week(journal, last_monday).completion.ratio == 0.5
+    assert len(weekly_review(journal, MONDAY, TODAY).completion.items) == len(list_items(journal))

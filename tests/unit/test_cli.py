@@ -280,6 +280,25 @@ def test_check_and_uncheck_from_the_command_line(run):
     assert out == "date,week,item_id,item,kind,note\r\n"
 
 
+def test_a_tick_then_an_untick_of_a_past_day_leaves_its_week_as_it_was(run):
+    run("add", "--mood", "3")  # the items are added today, Thursday 26 Nov
+    run("settings", "week_start", "thursday")  # so last week is Thu 19 to Wed 25 Nov, before them
+    for when in ("19 nov", "20 nov", "23 nov"):
+        run("check", "strength", when)
+    run("check", "strides", "21 nov")
+    code, before, _ = run("checklist", "last")
+    assert code == 0 and before.splitlines()[0] == "week of Thu 19 Nov 2026 · 19–25 Nov 2026 · 75% done"
+    technique = next(line for line in before.splitlines() if line.startswith("Technique drills"))
+    assert technique.endswith("0/–"), "an item not yet added shows, to be ticked, and asks for nothing"
+    assert run("check", "technique", "25 nov")[0] == 0
+    ticked = run("checklist", "last")[1]
+    assert ticked.splitlines()[0].endswith("67% done"), "ticked, it counts with its target: 4 of 6"
+    assert next(line for line in ticked.splitlines() if line.startswith("Technique drills")).endswith("1/2")
+    assert run("checklist")[1].splitlines()[0] == "week of Thu 26 Nov 2026 · 26 Nov – 2 Dec 2026 · 0% done so far"
+    assert run("uncheck", "technique", "25 nov")[0] == 0
+    assert run("checklist", "last")[1] == before
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -63,7 +63,7 @@ def test_weekly_completion_lines_up_under_the_days_of_its_week(journal):
     completion = next(series for series in trends.series if series.key == "completion")
     week_before, last_week, this_week = completion.cells[:7], completion.cells[7:14], completion.cells[14:]
     assert set(week_before) == {None}, "before the checklist was in use there is no figure"
-    # Only the ticked item was in use last week (a tick moves its start back): 1 of 2.
+    # Before the items were added only a ticked one counts, with its first target: 1 of 2.
     assert set(last_week) == {0.5}
     assert set(this_week) == {None}, "a week in progress is not yet a figure"
     assert completion.latest == last_week[0]

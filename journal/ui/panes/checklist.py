@@ -102,7 +102,7 @@ class ChecklistPane(WeekPane):
             self.start = week_start(self.start, first)
         week = load_week(self.journal, self.start)
         days = week_days(self.start)
-        self.grid.show_week(week, days, self.today, current=days[0] <= self.today <= days[-1])
+        self.grid.show_week(week, days, self.today)
         so_far = " so far" if days[0] <= self.today <= days[-1] else ""
         label = f"{week_label(self.start)} ·" if self.first_weekday == 0 else "week of"
         self.query_one("#week-label", Static).update(f"{label} {week_span(self.start)}")

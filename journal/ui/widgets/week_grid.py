@@ -73,13 +73,12 @@ class WeekGrid(TextGrid):
         self.days: list[dt.date] = []
         self.today = dt.date.today()
         self.cursor = (0, 0)
-        self.current_week = True
 
     # -- data --------------------------------------------------------------------
 
-    def show_week(self, week: Week, days: list[dt.date], today: dt.date, *, current: bool = True) -> None:
+    def show_week(self, week: Week, days: list[dt.date], today: dt.date) -> None:
         first = self.week is None
-        self.week, self.days, self.today, self.current_week = week, days, today, current
+        self.week, self.days, self.today = week, days, today
         row, column = self.cursor
         if first and today in days:
             column = days.index(today)  # the day most often ticked
@@ -137,8 +136,8 @@ class WeekGrid(TextGrid):
         if y < HEADER_ROWS:
             return self._header(y)
         if not self.rows:
-            hint = "press a to add one" if self.current_week else "items start in the week they are added"
-            return Text(f"  No checklist items this week: {hint}.") if y == HEADER_ROWS else Text()
+            # Every item not retired by a week's end shows in it: an empty week has nothing to tick.
+            return Text("  No checklist items this week: press a to add one.") if y == HEADER_ROWS else Text()
         if y - HEADER_ROWS < len(self.rows):
             return self._row(y - HEADER_ROWS)
         return Text()
