@@ -486,10 +486,7 @@ def _tick(ctx, item_text, date, db_path, *, done: bool, note: str = "") -> None:
     from journal.domain.checklist import resolve_item
     from journal.store.checklist import list_items, set_tick
 
-    from journal.domain.scales import SHORT_TEXT_MAX, parse_text
-
     day = _date(date, default=_today(), allow_future=not done)  # a tick dated ahead of the clock can be taken back
-    note = parse_text(note, "a tick's note", SHORT_TEXT_MAX)
     journal = _open(ctx, db_path, create=False)
     item = resolve_item(item_text, list_items(journal))
     changed = set_tick(journal, item.id, day, done, note=note)

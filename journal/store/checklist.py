@@ -16,6 +16,7 @@ from journal.domain.checklist import (
     parse_title,
     week_completion,
 )
+from journal.domain.scales import SHORT_TEXT_MAX, parse_text
 from journal.errors import InvalidInput
 from journal.store.db import Journal
 
@@ -194,6 +195,7 @@ def set_tick(journal: Journal, item_id: int, day: dt.date, done: bool, *, note: 
     A tick never moves the item's start: one before the item was added counts in its own
     week alone, so a tick or an untick changes no other week's figure.
     """
+    note = parse_text(note.strip(), "a tick's note", SHORT_TEXT_MAX)
     with journal.transaction() as conn:
         item = _get(conn, item_id)
         if done and item.retired_on is not None and day >= item.retired_on:
@@ -203,7 +205,7 @@ def set_tick(journal: Journal, item_id: int, day: dt.date, done: bool, *, note: 
             conn.execute(
                 "INSERT INTO ticks (item_id, date, note) VALUES (?, ?, ?)"
                 " ON CONFLICT (item_id, date) DO UPDATE SET note = excluded.note WHERE excluded.note != ''",
-                [item_id, day.isoformat(), note.strip()],
+                [item_id, day.isoformat(), note],
             )
             return conn.total_changes != before
         cursor = conn.execute("DELETE FROM ticks WHERE item_id = ? AND date = ?", [item_id, day.isoformat()])

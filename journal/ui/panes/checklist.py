@@ -174,6 +174,7 @@ class ChecklistPane(WeekPane):
 
     def action_note(self) -> None:
         """Tick the day under the cursor with a note (or change its note)."""
+        from journal.domain.scales import SHORT_TEXT_MAX
         from journal.ui.screens.dialogs import TextScreen
 
         progress, day = self.grid.current, self.grid.current_day
@@ -186,7 +187,7 @@ class ChecklistPane(WeekPane):
         current = self.grid.week.ticks.get((item_id, day), "")
         self.app.push_screen(
             TextScreen(f"Note for {progress.item.title}, {describe_day(day, self.today)}", current,
-                       "10 x 20 s, legs felt sharp", max_length=200),
+                       "10 x 20 s, legs felt sharp", max_length=SHORT_TEXT_MAX),
             lambda note: self._tick(item_id, day, True, note) if note else None,
         )
 
