@@ -6,7 +6,7 @@ import datetime as dt
 
 from journal.dates import week_days
 from journal.domain.entries import DayEntry
-from journal.domain.review import WeeklyReview, build_review
+from journal.domain.review import WeeklyReview, build_review, goals_of_week
 from journal.domain.signals import DAY, LOOKBACK_DAYS, Flag, flags_between, flags_on
 from journal.store.db import Journal
 from journal.store.entries import entries_between
@@ -35,13 +35,10 @@ def weekly_review(journal: Journal, start: dt.date, today: dt.date) -> WeeklyRev
     need = sleep_need(journal)
     last = min(days[-1], today)
     flags = flags_between(entries, start, last, sites, need) if last >= start else []
-    goals = [
-        goal for goal in list_goals(journal)
-        if goal.status in ("todo", "doing") or (goal.status == "done" and goal.done_on is not None
-                                                and start <= goal.done_on <= days[-1])
-    ]
+    goals = goals_of_week(list_goals(journal), start, today)
     return build_review(
         entries, start,
         first_weekday=first_weekday(journal), today=today, sites=sites, sleep_need=need, flags=flags,
-        completion=load_week(journal, start).completion, goals=with_progress(journal, goals, max(start, last)),
+        completion=load_week(journal, start).completion,
+        goals=with_progress(journal, goals, max(start, last)),  # as of the week's end, not today
     )
