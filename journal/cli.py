@@ -821,14 +821,17 @@ def assess(ctx, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, crampi
     journal assess      (in a terminal: asks each question, then which goals to keep)
     """
     from journal.domain.entries import resolve_site
-    from journal.domain.goals import Assessment, propose, set_aside_known
-    from journal.store.goals import save_assessment
+    from journal.domain.goals import Assessment, parse_goal_note, parse_looks_back_on, propose, set_aside_met
+    from journal.store.goals import propose_goals, save_assessment
 
     answers = [faded, pain_sites, hit_wall, back_or_hips, cramping]
     asking = any(answer is None for answer in answers)
     if asking and not sys.stdin.isatty():
         raise InvalidInput("answer every question with flags (--faded/--no-faded, --pain SITES or none,"
                            " --wall/--no-wall, --back-hips/--no-back-hips, --cramping/--no-cramping), or run in a terminal")
+    note = parse_goal_note(note, "the assessment's note")
+    if looks_back_on is not None:
+        looks_back_on = parse_looks_back_on(looks_back_on)
     from journal.domain.entries import DEFAULT_SITES
     from journal.store.sites import list_sites
 
@@ -840,18 +843,21 @@ def assess(ctx, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, crampi
             return ()
         return tuple(dict.fromkeys(resolve_site(name, sites).name for name in text.split(",") if name.strip()))
 
-    def ask_sites(text: str) -> tuple[str, ...]:
-        try:
-            return site_names(text)
-        except InvalidInput as error:
-            raise click.BadParameter(str(error)) from None  # asked again
+    def asked(parse):
+        def ask(text: str):
+            try:
+                return parse(text)
+            except InvalidInput as error:
+                raise click.BadParameter(str(error)) from None  # asked again
+        return ask
 
     if asking:
-        looks_back_on = looks_back_on or click.prompt("Which race or season do you look back on", default="")
+        looks_back_on = looks_back_on or click.prompt("Which race or season do you look back on", default="",
+                                                      value_proc=asked(parse_looks_back_on))
         faded = faded if faded is not None else click.confirm("Did you fade in the last miles?")
         if pain_sites is None:
             names = click.prompt("Constant pain in your feet, shins or knees? Where (knee,shin), or none",
-                                 default="none", value_proc=ask_sites)
+                                 default="none", value_proc=asked(site_names))
         hit_wall = hit_wall if hit_wall is not None else click.confirm("Did you hit the wall?")
         back_or_hips = back_or_hips if back_or_hips is not None else click.confirm(
             "Did your lower back or hips bother you?")
@@ -859,9 +865,11 @@ def assess(ctx, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, crampi
     if pain_sites is not None:
         names = site_names(pain_sites)
     assessment = Assessment(_today(), looks_back_on or "", faded, names, hit_wall, back_or_hips, cramping, note)
-    from journal.store.goals import list_goals
-
-    proposals = set_aside_known(propose(assessment, _today()), list_goals(journal) if journal else [])
+    if journal:
+        proposals = propose_goals(journal, assessment, _today())
+    else:  # no journal yet: nothing is logged to measure
+        proposals = propose(assessment, _today())
+        set_aside_met(proposals, [None] * len(proposals))
     for number, proposal in enumerate(proposals, start=1):
         due = f", due {proposal.goal.due}" if proposal.goal.due else ""
         measured = f"; measured: {proposal.goal.measure.describe()}" if proposal.goal.measure else ""
@@ -873,7 +881,8 @@ def assess(ctx, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, crampi
         return
     kept = [proposal for proposal in proposals if proposal.keep]
     added = save_assessment(journal or _open(ctx, db_path), assessment, kept, today=_today())
-    click.echo(f"added {len(added)} goal{'s' if len(added) != 1 else ''} to the board")
+    left_out = f"; {len(proposals) - len(kept)} left out" if len(kept) < len(proposals) else ""
+    click.echo(f"added {len(added)} goal{'s' if len(added) != 1 else ''} to the board{left_out}")
 
 
 @cli.command()

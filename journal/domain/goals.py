@@ -13,13 +13,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from journal.domain.scales import NOTE_MAX, SHORT_TEXT_MAX, SLEEP_NEED_MAX, SLEEP_NEED_MIN, parse_text
 from journal.errors import InvalidInput
 
 STATUSES = ("todo", "doing", "done", "dropped")
 STATUS_LABELS = {"todo": "To do", "doing": "Doing", "done": "Done", "dropped": "Dropped"}
 CATEGORIES = ("strength", "technique", "health", "rehab", "mind", "endurance", "nutrition", "other")
 MEASURE_KINDS = ("checklist", "pain", "sleep", "days", "ticks")
-TITLE_MAX = 80
+TITLE_MAX = 80  # a goal's title; its note and the assessment's texts take the limits of domain.scales
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,8 @@ class Goal:
     position: int = 0
     created_on: dt.date = dt.date(1900, 1, 1)
     done_on: dt.date | None = None
+    uid: str = ""  # the goal's identity for ever, across exports and imports; the number is the journal's
+    assessment_id: int | None = None  # the assessment that proposed it
 
     def overdue(self, today: dt.date) -> bool:
         return self.due is not None and self.due < today and self.status not in ("done", "dropped")
@@ -122,7 +125,7 @@ class Proposal:
 SLEEP_NEED_HOURS = 8.0
 
 
-def propose(assessment: Assessment, today: dt.date) -> list[Proposal]:
+def propose(assessment: Assessment, today: dt.date, *, sleep_need: float = SLEEP_NEED_HOURS) -> list[Proposal]:
     """The goals an assessment suggests: one or more for each "yes", and a few for everyone."""
     proposals = []
     if assessment.faded:
@@ -164,7 +167,7 @@ def propose(assessment: Assessment, today: dt.date) -> list[Proposal]:
             "your cramping got worse",
         ))
     proposals += [
-        Proposal(Goal("Sleep to your need", "health", measure=Measure("sleep", level=SLEEP_NEED_HOURS)),
+        Proposal(Goal("Sleep to your need", "health", measure=Measure("sleep", level=sleep_need)),
                  "everyone: sleep is when the body heals"),
         Proposal(Goal("See the doctor: blood work and a stress test", "health", due=today + dt.timedelta(weeks=4)),
                  "everyone: a check after a hard season"),
@@ -185,14 +188,42 @@ def set_aside_known(proposals: list[Proposal], on_board: list[Goal]) -> list[Pro
     return proposals
 
 
+def set_aside_met(proposals: list[Proposal], progress: list[float | None]) -> list[Proposal]:
+    """Untick measured proposals that what is logged already meets, and say which have nothing logged yet.
+
+    `progress` is each proposal's progress as if it were set today (None: nothing
+    to measure yet). A goal complete on its first day asks nothing of the runner,
+    so it is left unticked with the reason; one with nothing logged is still
+    proposed, since the runner's own answer is the evidence.
+    """
+    for proposal, value in zip(proposals, progress):
+        measure = proposal.goal.measure
+        if measure is None:
+            continue
+        if value is None:
+            proposal.why += "; no data yet"
+        elif value >= 1 and proposal.keep:
+            proposal.keep = False
+            proposal.why += "; already met by what is logged"
+    return proposals
+
+
 # -- typed input --------------------------------------------------------------------------
 
 
 def parse_goal_title(text: str) -> str:
-    title = " ".join(text.split())
+    title = " ".join(parse_text(text, "a goal's title").split())
     if not title or len(title) > TITLE_MAX:
         raise InvalidInput(f"a goal's title is 1 to {TITLE_MAX} characters, got {text.strip()!r}")
     return title
+
+
+def parse_goal_note(text: str, what: str = "a goal's note") -> str:
+    return parse_text(text.strip(), what, NOTE_MAX)
+
+
+def parse_looks_back_on(text: str) -> str:
+    return parse_text(text.strip(), "the race or season looked back on", SHORT_TEXT_MAX)
 
 
 def parse_category(text: str) -> str:
@@ -220,8 +251,7 @@ def parse_measure(text: str) -> Measure:
     """
     parts = [part.strip() for part in text.split(":")]
     kind = parts[0].lower()
-    usage = ("a measure is checklist:ITEMS:80%:8w, pain:SITE:2, sleep:8, days:TYPE:10 or ticks:ITEMS:8,"
-             f" got {text.strip()!r}")
+    usage = "a measure is checklist:ITEMS:80%:8w, pain:SITE:2, sleep:8, days:TYPE:10 or ticks:ITEMS:8"
     try:
         if kind == "checklist" and len(parts) == 4:
             percent = _PERCENT.match(parts[2])
@@ -236,7 +266,8 @@ def parse_measure(text: str) -> Measure:
             return Measure("pain", site=parts[1].lower(), level=level)
         if kind == "sleep" and len(parts) == 2:
             level = float(parts[1])
-            if not 0 < level <= 24:
+            if not SLEEP_NEED_MIN <= level <= SLEEP_NEED_MAX:  # the hours a night a runner may need, as sleep_need
+                usage += f" (sleep from {SLEEP_NEED_MIN:g} to {SLEEP_NEED_MAX:g} hours)"
                 raise ValueError
             return Measure("sleep", level=level)
         if kind == "days" and len(parts) == 3:
@@ -247,7 +278,7 @@ def parse_measure(text: str) -> Measure:
             return Measure("ticks", items=_names(parts[1]), count=_count(parts[2]))
     except (ValueError, InvalidInput):
         pass
-    raise InvalidInput(usage)
+    raise InvalidInput(f"{usage}, got {text.strip()!r}")
 
 
 def _names(text: str) -> tuple[str, ...]:

@@ -65,6 +65,11 @@ class WeeklyReview:
         return f"{label} · {week_span(self.start)}"
 
     @property
+    def as_of(self) -> dt.date:
+        """The day the review speaks of: the week's end, or today in the week in progress."""
+        return max(self.start, min(self.end, self.today))
+
+    @property
     def days_so_far(self) -> int:
         """The week's days up to today: 7 for a past week."""
         return max(0, min(7, (self.today - self.start).days + 1))
@@ -100,6 +105,22 @@ def metric_rows(entries: Entries, start: dt.date, sites: list[Site], sleep_need:
             continue
         rows.append(MetricRow(f"Pain: {site.label}", now, before, compare(before, now, higher_is_better=False)))
     return rows
+
+
+def goals_of_week(goals: list[Goal], start: dt.date, today: dt.date) -> list[Goal]:
+    """The goals a week's review lists: those on the board at its end (today, in the week in progress), and those
+    done in it. A goal set after that day is left out. Dropped goals are left out too: the journal keeps no day
+    for a drop, so it cannot tell whether one was still on the board then.
+    """
+    as_of = max(start, min(start + 6 * DAY, today))
+    listed = []
+    for goal in goals:
+        if goal.status == "dropped" or goal.created_on > as_of:
+            continue
+        if goal.status == "done" and (goal.done_on is None or goal.done_on < start):
+            continue  # done before the week (or on a day nobody knows)
+        listed.append(goal)
+    return listed
 
 
 def build_review(
@@ -158,11 +179,22 @@ def _sleep_line(review: WeeklyReview) -> str:
             f" ({nights} night{'' if nights == 1 else 's'} logged, need {review.sleep_need:g} h).")
 
 
-def _goal_line(goal: Goal, value: float | None, today: dt.date) -> str:
+def _status_then(goal: Goal, review: WeeklyReview) -> str:
+    """The goal's status at the review's day: done only if done by then. A past week says 'open' for a goal not
+    done by its end, since the journal keeps no day for a move between To do and Doing."""
+    if goal.status == "done" and goal.done_on is not None and goal.done_on <= review.as_of:
+        return "done"
+    if review.as_of < review.today:
+        return "open"
+    return {"todo": "to do", "doing": "doing", "done": "done", "dropped": "dropped"}[goal.status]
+
+
+def _goal_line(goal: Goal, value: float | None, review: WeeklyReview) -> str:
     from journal.textview import progress_bar
 
-    status = {"todo": "to do", "doing": "doing", "done": "done", "dropped": "dropped"}[goal.status]
-    due = f", due {goal.due:%d %b}" + (" (overdue)" if goal.overdue(today) else "") if goal.due else ""
+    status = _status_then(goal, review)
+    overdue = goal.due is not None and goal.due < review.as_of and status != "done"
+    due = f", due {goal.due:%d %b}" + (" (overdue)" if overdue else "") if goal.due else ""
     progress = f": {progress_bar(value)}" if goal.measure else ""
     return f"{goal.title} ({status}{due}){progress}"
 
@@ -195,7 +227,7 @@ def review_lines(review: WeeklyReview) -> list[tuple[str, str]]:
     lines.append(("", "text"))
     lines.append(("Goals", "heading"))
     if review.goals:
-        lines.extend((f"  {_goal_line(goal, value, review.today)}", "text") for goal, value in review.goals)
+        lines.extend((f"  {_goal_line(goal, value, review)}", "text") for goal, value in review.goals)
     else:
         lines.append(("  No goals on the board.", "text"))
     lines.append(("", "text"))
@@ -239,7 +271,7 @@ def review_markdown(review: WeeklyReview) -> str:
     if not completion.items:
         out.append("No checklist items this week.")
     out += ["", "## Goals", ""]
-    out.extend(f"- {_md(_goal_line(goal, value, review.today))}" for goal, value in review.goals)
+    out.extend(f"- {_md(_goal_line(goal, value, review))}" for goal, value in review.goals)
     if not review.goals:
         out.append("No goals on the board.")
     out += ["", "## Notes", ""]

@@ -15,6 +15,7 @@ DAY_TYPES = ("normal", "rest", "race", "injured", "sick")
 SIDES = ("left", "right")
 PAIN_MIN, PAIN_MAX = 0, 10
 SLEEP_MIN, SLEEP_MAX = 0.0, 24.0
+SLEEP_NEED_MIN, SLEEP_NEED_MAX = 5.0, 12.0  # hours a night a runner needs: the setting and a sleep goal
 SITE_NAME = re.compile(r"^[a-z][a-z0-9-]{0,29}$")
 # ASCII digits only: a regular expression's \d also takes '٣' and '²'.
 _HOURS = re.compile(r"[0-9]{1,2}([.,][0-9]{1,2})?")

@@ -131,24 +131,33 @@ def export_ticks(journal: Journal, start: dt.date, end: dt.date, out: TextIO) ->
 
 
 GOAL_HEADER = ("id", "title", "category", "status", "due", "progress", "note", "measure", "created", "done",
-               "position", "measure_data")
+               "position", "measure_data", "uid", "assessment_date", "assessment")
+# Columns an older export did not write: goals.csv without them still imports.
+GOAL_LATER_COLUMNS = ("uid", "assessment_date", "assessment")
 
 
 def export_goals(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
-    """Every goal created from `start` to `end`, with its progress as a number from 0 to 1."""
+    """Every goal created from `start` to `end`, with its progress as a number from 0 to 1.
+
+    The uid is the goal's identity across journals; the assessment that proposed
+    it is named by its date and what it looked back on, as assessments.csv does.
+    """
     from journal.clock import today
     from journal.store.goals import list_goals, with_progress
 
     goals = [goal for goal in list_goals(journal) if start <= goal.created_on <= end]
+    assessments = {id_: (day, looks_back_on) for id_, day, looks_back_on
+                   in journal.conn.execute("SELECT id, date, looks_back_on FROM assessments")}
     writer = _writer(out)
     writer.writerow(GOAL_HEADER)
     for goal, value in with_progress(journal, goals, today()):
+        assessed_on, looks_back_on = assessments.get(goal.assessment_id, ("", ""))
         writer.writerow([
             goal.id, cell(goal.title), goal.category, goal.status, cell(goal.due and goal.due.isoformat()),
             "" if value is None else f"{value:.2f}", cell(goal.note),
             cell(goal.measure.describe() if goal.measure else ""), goal.created_on.isoformat(),
             cell(goal.done_on and goal.done_on.isoformat()), goal.position,
-            goal.measure.to_json() if goal.measure else "",
+            goal.measure.to_json() if goal.measure else "", goal.uid, assessed_on, cell(looks_back_on),
         ])
     return len(goals)
 

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import json
 import re
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,9 +26,11 @@ from journal.domain.entries import DayEntry, Site
 from journal.domain.goals import (
     Goal,
     Measure,
-    parse_measure,
     parse_category,
+    parse_goal_note,
     parse_goal_title,
+    parse_looks_back_on,
+    parse_measure,
     parse_status,
 )
 from journal.domain.scales import (
@@ -49,6 +52,7 @@ from journal.io.csv_export import (
     ASSESSMENT_HEADER,
     ENTRY_HEADER,
     GOAL_HEADER,
+    GOAL_LATER_COLUMNS,
     ITEM_HEADER,
     KINDS,
     PAIN_HEADER,
@@ -76,6 +80,16 @@ class Tick:
 
 
 @dataclass
+class GoalRow:
+    """A goal as goals.csv gives it: its uid may be empty (an older export), and the assessment that proposed it
+    is named by its date and what it looked back on."""
+
+    goal: Goal
+    assessment: tuple[str, str] | None
+    line: str
+
+
+@dataclass
 class Bundle:
     """Everything read from the files, checked, ready to write."""
 
@@ -85,7 +99,7 @@ class Bundle:
     entries: dict[dt.date, DayEntry] = field(default_factory=dict)
     pain_rows: list[tuple[dt.date, str, str, int]] = field(default_factory=list)  # from pain.csv
     ticks: list[Tick] = field(default_factory=list)
-    goals: list[Goal] = field(default_factory=list)
+    goals: list[GoalRow] = field(default_factory=list)
     assessments: list[tuple] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)  # what was read, in order
     today: dt.date = dt.date.max  # nothing dated after it is taken
@@ -128,6 +142,8 @@ def kind_of(header: list[str]) -> str | None:
     for kind, expected in HEADERS.items():
         if columns == set(expected):
             return kind
+    if set(GOAL_HEADER) - set(GOAL_LATER_COLUMNS) <= columns <= set(GOAL_HEADER):
+        return "goals"  # an older export, written before goals had a uid
     known = set(ENTRY_HEADER)
     if "date" in columns and len(columns) > 1 and all(
         column in known or _PAIN_COLUMN.fullmatch(column) for column in columns
@@ -294,13 +310,30 @@ def _goal(row: dict[str, str], bundle: Bundle) -> None:
         parse_measure(measure.spec())  # the levels and counts the command line would take
     status = parse_status(row["status"])
     done = _optional_date(row["done"], "done")
-    bundle.goals.append(Goal(
+    uid = _uid(row.get("uid", ""))
+    if uid and any(seen.goal.uid == uid for seen in bundle.goals):
+        raise InvalidInput(f"the goal {uid} appears twice")
+    assessed_on = _optional_date(row.get("assessment_date", ""), "assessment_date")
+    looks_back_on = parse_looks_back_on(restore(row.get("assessment", "")))
+    if looks_back_on and assessed_on is None:
+        raise InvalidInput("assessment needs its assessment_date")
+    goal = Goal(
         title=parse_goal_title(_text(row["title"], "the title")), category=parse_category(row["category"]),
-        status=status, due=_optional_date(row["due"], "due"), note=_text(row["note"], "the note"), measure=measure,
-        id=_int(row["id"], "id", 1), position=_int(row["position"], "position"),
-        created_on=bundle.dated(row["created"], "created"), done_on=done,
-    ))
-    bundle.where[("goals", bundle.goals[-1].id)] = bundle.line
+        status=status, due=_optional_date(row["due"], "due"), note=parse_goal_note(restore(row["note"]), "the note"),
+        measure=measure, id=_int(row["id"], "id", 1), position=_int(row["position"], "position"),
+        created_on=bundle.dated(row["created"], "created"), done_on=done, uid=uid,
+    )
+    bundle.goals.append(GoalRow(goal, (assessed_on.isoformat(), looks_back_on) if assessed_on else None, bundle.line))
+
+
+def _uid(text: str) -> str:
+    """A goal's uid as the journal writes it; empty in an older export."""
+    if not text.strip():
+        return ""
+    try:
+        return str(uuid.UUID(text.strip()))
+    except ValueError:
+        raise InvalidInput(f"uid must be a UUID as the journal writes it, got {text!r}") from None
 
 
 _MEASURE_FIELDS = frozenset(Measure.__dataclass_fields__)
@@ -360,8 +393,8 @@ def _assessment(row: dict[str, str], bundle: Bundle) -> None:
         flags.append(int(row[name]))
     sites = ",".join(parse_site_name(name) for name in row["pain_sites"].split(",") if name.strip())
     bundle.assessments.append((
-        bundle.dated(row["date"]).isoformat(), _text(row["looks_back_on"], "looks_back_on", SHORT_TEXT_MAX), flags[0], sites,
-        flags[1], flags[2], flags[3], _text(row["note"], "the note"),
+        bundle.dated(row["date"]).isoformat(), parse_looks_back_on(restore(row["looks_back_on"])), flags[0], sites,
+        flags[1], flags[2], flags[3], parse_goal_note(restore(row["note"]), "the note"),
     ))
 
 

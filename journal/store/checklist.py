@@ -176,6 +176,9 @@ def remove_item(journal: Journal, item_id: int) -> ChecklistItem:
         ticks = conn.execute("SELECT count(*) FROM ticks WHERE item_id = ?", [item_id]).fetchone()[0]
         if ticks:
             raise InvalidInput(f"{item.title} has {ticks} tick{'s' if ticks != 1 else ''}: retire it instead")
+        from journal.store.goals import refuse_if_measured
+
+        refuse_if_measured(conn, item.title, item_id=item_id)
         conn.execute("DELETE FROM item_targets WHERE item_id = ?", [item_id])
         conn.execute("DELETE FROM checklist_items WHERE id = ?", [item_id])
         return item

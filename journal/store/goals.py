@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import uuid
 from dataclasses import replace
 
 from journal.dates import week_start
@@ -17,14 +18,19 @@ from journal.domain.goals import (
     mean,
     pain_progress,
     parse_category,
+    parse_goal_note,
     parse_goal_title,
+    parse_looks_back_on,
     parse_status,
+    propose,
+    set_aside_known,
+    set_aside_met,
     share,
 )
 from journal.errors import InvalidInput
 from journal.store.db import Journal
 
-_COLUMNS = "id, title, category, status, due, note, measure, position, created_on, done_on"
+_COLUMNS = "id, title, category, status, due, note, measure, position, created_on, done_on, uid, assessment_id"
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -32,10 +38,11 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def _goal(row: tuple) -> Goal:
-    id_, title, category, status, due, note, measure, position, created_on, done_on = row
+    id_, title, category, status, due, note, measure, position, created_on, done_on, uid, assessment_id = row
     return Goal(title=title, category=category, status=status, due=_date(due), note=note,
                 measure=Measure.from_json(measure) if measure else None, id=id_, position=position,
-                created_on=dt.date.fromisoformat(created_on), done_on=_date(done_on))
+                created_on=dt.date.fromisoformat(created_on), done_on=_date(done_on), uid=uid,
+                assessment_id=assessment_id)
 
 
 def list_goals(journal: Journal, status: str | None = None) -> list[Goal]:
@@ -60,17 +67,22 @@ def get_goal(journal: Journal, goal_id: int) -> Goal:
     return _get(journal.conn, goal_id)
 
 
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
 def _insert(conn: sqlite3.Connection, goal: Goal, today: dt.date, assessment_id: int | None = None) -> int:
+    """A new goal at the end of its column, under a number never given before in this journal."""
     position = conn.execute(
         "SELECT coalesce(max(position) + 1, 0) FROM goals WHERE status = ?", [goal.status]
     ).fetchone()[0]
     cursor = conn.execute(
-        "INSERT INTO goals (title, category, status, due, note, measure, position, created_on, done_on, assessment_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO goals (title, category, status, due, note, measure, position, created_on, done_on, assessment_id,"
+        " uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [parse_goal_title(goal.title), parse_category(goal.category), parse_status(goal.status),
-         goal.due.isoformat() if goal.due else None, goal.note.strip(),
+         goal.due.isoformat() if goal.due else None, parse_goal_note(goal.note),
          goal.measure.to_json() if goal.measure else None, position, today.isoformat(),
-         today.isoformat() if goal.status == "done" else None, assessment_id],
+         today.isoformat() if goal.status == "done" else None, assessment_id, new_uid()],
     )
     return cursor.lastrowid
 
@@ -124,7 +136,7 @@ def update_goal(journal: Journal, goal_id: int, *, title: str | None = None, cat
     if due != "keep":
         changes["due"] = due.isoformat() if due else None
     if note is not None:
-        changes["note"] = note.strip()
+        changes["note"] = parse_goal_note(note)
     with journal.transaction() as conn:
         _get(conn, goal_id)
         if measure != "keep":
@@ -161,18 +173,36 @@ def remove_goal(journal: Journal, goal_id: int) -> Goal:
         return goal
 
 
+def measured_by(conn: sqlite3.Connection, *, site: str = "", item_id: int = 0) -> list[Goal]:
+    """The goals whose measure counts a body site's pain or a checklist item's ticks."""
+    goals = [_goal(row) for row in conn.execute(f"SELECT {_COLUMNS} FROM goals WHERE measure IS NOT NULL ORDER BY id")]
+    return [goal for goal in goals
+            if (site and goal.measure.kind == "pain" and goal.measure.site == site) or item_id in goal.measure.item_ids]
+
+
+def refuse_if_measured(conn: sqlite3.Connection, name: str, *, site: str = "", item_id: int = 0) -> None:
+    """A site or item a goal measures stays: without it the goal could not be measured, exported and imported."""
+    goals = measured_by(conn, site=site, item_id=item_id)
+    if goals:
+        named = [f"{goal.id} ({goal.title})" for goal in goals]
+        listed = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
+        raise InvalidInput(f"{name} is in the measure of goal{'s' if len(named) > 1 else ''} {listed}: change that"
+                           f" measure first (journal goal edit ID --measure ...)")
+
+
 def save_assessment(journal: Journal, assessment: Assessment, kept: list[Proposal], *, today: dt.date) -> list[Goal]:
     """Store an assessment and the proposals the runner kept, with any checklist items they need."""
     from journal.store.checklist import _items as checklist_items
     from journal.store.checklist import insert_item
 
+    looks_back_on = parse_looks_back_on(assessment.looks_back_on)
+    note = parse_goal_note(assessment.note, "the assessment's note")
     with journal.transaction() as conn:
         cursor = conn.execute(
             "INSERT INTO assessments (date, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, cramping, note)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [assessment.day.isoformat(), assessment.looks_back_on.strip(), int(assessment.faded),
-             ",".join(assessment.pain_sites), int(assessment.hit_wall), int(assessment.back_or_hips),
-             int(assessment.cramping), assessment.note.strip()],
+            [assessment.day.isoformat(), looks_back_on, int(assessment.faded), ",".join(assessment.pain_sites),
+             int(assessment.hit_wall), int(assessment.back_or_hips), int(assessment.cramping), note],
         )
         titles = {item.title.lower() for item in checklist_items(conn, include_retired=False)}
         for proposal in kept:
@@ -186,6 +216,23 @@ def save_assessment(journal: Journal, assessment: Assessment, kept: list[Proposa
             for proposal in kept
         ]
         return [_get(conn, goal_id) for goal_id in ids]
+
+
+def propose_goals(journal: Journal, assessment: Assessment, today: dt.date) -> list[Proposal]:
+    """The assessment's proposals for this journal: none twice on the board, none already met by what is logged."""
+    from journal.store.settings import sleep_need
+
+    proposals = set_aside_known(propose(assessment, today, sleep_need=sleep_need(journal)), list_goals(journal))
+    return set_aside_met(proposals, [_first_day(journal, proposal.goal, today) for proposal in proposals])
+
+
+def _first_day(journal: Journal, goal: Goal, today: dt.date) -> float | None:
+    """A proposed goal's progress on the day it would be set (None when there is nothing to measure yet)."""
+    try:
+        measure = resolve_measure(journal.conn, goal.measure, strict=False)
+    except InvalidInput:  # a site the journal does not have: nothing logged there
+        return None
+    return progress(journal, replace(goal, measure=measure, created_on=today), today) if measure else None
 
 
 # -- progress -----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from journal.dates import week_days
 from journal.domain.entries import DayEntry
-from journal.domain.review import WeeklyReview, build_review
+from journal.domain.review import WeeklyReview, build_review, goals_of_week
 from journal.domain.signals import DAY, LOOKBACK_DAYS, Flag, flags_between, flags_on
 from journal.store.db import Journal
 from journal.store.entries import entries_between
@@ -36,16 +36,13 @@ def weekly_review(journal: Journal, start: dt.date, today: dt.date) -> WeeklyRev
     need = sleep_need(journal)
     last = min(days[-1], today)
     flags = flags_between(entries, start, last, sites, need) if last >= start else []
-    goals = [
-        goal for goal in list_goals(journal)
-        if goal.status in ("todo", "doing") or (goal.status == "done" and goal.done_on is not None
-                                                and start <= goal.done_on <= days[-1])
-    ]
+    goals = goals_of_week(list_goals(journal), start, today)
     completion = load_week(journal, start).completion
     # The review reports what the week asked for or had done, not every item that could have been ticked.
     completion = replace(completion, items=[row for row in completion.items if row.target or row.done])
     return build_review(
         entries, start,
         first_weekday=first_weekday(journal), today=today, sites=sites, sleep_need=need, flags=flags,
-        completion=completion, goals=with_progress(journal, goals, max(start, last)),
+        completion=completion,
+        goals=with_progress(journal, goals, max(start, last)),  # as of the week's end, not today
     )

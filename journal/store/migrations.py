@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import uuid
+from collections.abc import Callable
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -148,6 +150,55 @@ def m003_goals(db: Database) -> None:
         foreign_keys=[("assessment_id", "assessments", "id")],
         strict=True,
     )
+
+
+@migrations()
+def m004_numbers_for_ever(db: Database) -> None:
+    """Goal and checklist item numbers are never given twice; each goal gets a uid that imports match on.
+
+    A number names one goal or item in every command, so a removed one's number
+    must not come back on the next one added: AUTOINCREMENT keeps the highest
+    number ever given. SQLite takes it only when a table is made, so both tables
+    are made again with their rows. The ticks and targets that refer to an item
+    are checked when the upgrade commits, with every item back in place.
+    """
+    db.execute("PRAGMA defer_foreign_keys = ON")
+    _remake(db, "checklist_items", """
+        "id" INTEGER PRIMARY KEY AUTOINCREMENT,
+        "title" TEXT NOT NULL,
+        "kind" TEXT NOT NULL,
+        "description" TEXT NOT NULL DEFAULT '',
+        "target" INTEGER NOT NULL,
+        "position" INTEGER NOT NULL,
+        "created_on" TEXT NOT NULL,
+        "retired_on" TEXT""")
+    _remake(db, "goals", """
+        "id" INTEGER PRIMARY KEY AUTOINCREMENT,
+        "title" TEXT NOT NULL,
+        "category" TEXT NOT NULL,
+        "status" TEXT NOT NULL,
+        "due" TEXT,
+        "note" TEXT NOT NULL DEFAULT '',
+        "measure" TEXT,
+        "position" INTEGER NOT NULL,
+        "created_on" TEXT NOT NULL,
+        "done_on" TEXT,
+        "assessment_id" INTEGER REFERENCES "assessments"("id"),
+        "uid" TEXT NOT NULL UNIQUE""", new_column=("uid", lambda: str(uuid.uuid4())))
+
+
+def _remake(db: Database, table: str, columns: str, new_column: tuple[str, Callable[[], str]] | None = None) -> None:
+    """Make `table` again with `columns` and its rows, a value made for each row in a new column."""
+    names = [column.name for column in db[table].columns]
+    db.execute(f"CREATE TABLE _{table}_rows AS SELECT * FROM {table}")
+    db.execute(f"DROP TABLE {table}")
+    db.execute(f"CREATE TABLE {table} ({columns}\n) STRICT")
+    rows = db.execute(f"SELECT {', '.join(names)} FROM _{table}_rows ORDER BY id").fetchall()
+    if new_column:
+        names.append(new_column[0])
+        rows = [(*row, new_column[1]()) for row in rows]
+    db.conn.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", rows)
+    db.execute(f"DROP TABLE _{table}_rows")
 
 
 def apply_migrations(conn: sqlite3.Connection) -> None:

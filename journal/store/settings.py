@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from journal.dates import WEEKDAY_NAMES, parse_weekday
-from journal.domain.scales import parse_sleep_hours
+from journal.domain.scales import SLEEP_NEED_MAX, SLEEP_NEED_MIN, parse_sleep_hours
 from journal.errors import InvalidInput
 from journal.store.db import Journal
-
-SLEEP_NEED_MIN, SLEEP_NEED_MAX = 5.0, 12.0
 
 
 def parse_sleep_need(text: str) -> str:

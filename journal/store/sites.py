@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from journal.domain.entries import Site, resolve_site
 from journal.domain.scales import LABEL_MAX, parse_site_name, parse_text
 from journal.errors import InvalidInput
@@ -41,6 +43,12 @@ def rename_site(journal: Journal, name: str, new_name: str | None = None, *, lab
             raise InvalidInput(f"there is already a body site called {new_name}")
         new_label = _label(label, new_name) if label or new_name != site.name else site.label
         conn.execute("UPDATE sites SET name = ?, label = ? WHERE id = ?", [new_name, new_label, site.id])
+        if new_name != site.name:  # a goal names its site in its measure: it follows the site too
+            from journal.store.goals import measured_by
+
+            conn.executemany("UPDATE goals SET measure = ? WHERE id = ?",
+                             [(replace(goal.measure, site=new_name).to_json(), goal.id)
+                              for goal in measured_by(conn, site=site.name)])
     return Site(name=new_name, label=new_label, sided=site.sided, position=site.position, id=site.id)
 
 
@@ -55,6 +63,9 @@ def remove_site(journal: Journal, name: str) -> Site:
                 f" {'them' if readings != 1 else 'it'} (clear {'them' if readings != 1 else 'it'} first with:"
                 f" journal add DATE --clear pain:{site.name})"
             )
+        from journal.store.goals import refuse_if_measured
+
+        refuse_if_measured(conn, site.name, site=site.name)
         conn.execute("DELETE FROM sites WHERE id = ?", [site.id])
     return site
 

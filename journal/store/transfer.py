@@ -1,7 +1,7 @@
 """Writing what `journal import` read: all of it in one transaction, or none of it.
 
-Records are matched by their key (a date, a site's name, an item's or a goal's
-number). One that is already in the journal with the same values is left as it
+Records are matched by their key (a date, a site's name, an item's number, a
+goal's uid, an assessment's date and what it looked back on). One that is already in the journal with the same values is left as it
 is, so importing a file twice changes nothing. One with other values is a
 conflict: `fail` (the default) refuses the whole import, `skip` keeps the
 journal's, `replace` takes the file's. A journal with nothing logged yet takes
@@ -16,8 +16,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from journal.domain.entries import DayEntry
+from journal.domain.goals import Goal
 from journal.errors import BadRows, InvalidInput
-from journal.io.csv_import import Bundle
+from journal.io.csv_import import Bundle, GoalRow
 from journal.store.db import Journal
 from journal.store.entries import _read as read_days
 from journal.store.entries import _write as write_day
@@ -113,8 +114,8 @@ class _Writer:
         self.entries(bundle.entries)
         self.pain(bundle.pain_rows)
         self.ticks(bundle.ticks)
-        self.goals(bundle.goals)
         self.assessments(bundle.assessments)
+        self.goals(bundle.goals)  # after the assessments they link to
         if self.problems:
             raise BadRows(self.problems)
 
@@ -245,13 +246,21 @@ class _Writer:
                 self.conn.execute("INSERT INTO ticks (item_id, date, note) VALUES (?, ?, ?) ON CONFLICT (item_id, date)"
                                   " DO UPDATE SET note = excluded.note", [tick.item_id, tick.date.isoformat(), tick.note])
 
-    def goals(self, goals) -> None:
-        from journal.store.goals import _get
+    def goals(self, rows: list[GoalRow]) -> None:
+        """Goals matched by uid, each keeping its journal's number; a new one keeps the file's number only where
+        this journal never gave it, so no number ever names two goals. A row of an older export (no uid) is the
+        goal with the same title and created day, if the journal has one."""
+        from journal.store.goals import new_uid
 
+        conn = self.conn
         sites = self._site_names()
-        items = {row[0] for row in self.conn.execute("SELECT id FROM checklist_items")}
-        for goal in goals:
-            line = self.bundle.at(("goals", goal.id))
+        items = {row[0] for row in conn.execute("SELECT id FROM checklist_items")}
+        given = conn.execute("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'goals'), 0),"
+                             " coalesce((SELECT max(id) FROM goals), 0)").fetchone()
+        claimed: set[int] = set()
+        added: list[Goal] = []
+        for row in rows:
+            goal, line = row.goal, row.line
             measure = goal.measure
             if measure is not None and measure.kind == "pain" and measure.site not in sites:
                 self.problems.append(f"{line}: the measure's body site {measure.site!r} is not in the journal")
@@ -260,21 +269,54 @@ class _Writer:
                 self.problems.append(f"{line}: the measure's checklist items {sorted(set(measure.item_ids) - items)}"
                                      " are not in the journal (import items.csv with them)")
                 continue
-            try:
-                stored = _get(self.conn, goal.id)
-            except InvalidInput:
-                stored = None
-            if self.decide("goals", f"goal {goal.id}", stored == goal, stored is not None, line):
-                self.conn.execute(
-                    "INSERT INTO goals (id, title, category, status, due, note, measure, position, created_on,"
-                    " done_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-                    " title = excluded.title, category = excluded.category, status = excluded.status,"
-                    " due = excluded.due, note = excluded.note, measure = excluded.measure,"
-                    " position = excluded.position, created_on = excluded.created_on, done_on = excluded.done_on",
-                    [goal.id, goal.title, goal.category, goal.status, goal.due.isoformat() if goal.due else None,
-                     goal.note, goal.measure.to_json() if goal.measure else None, goal.position,
-                     goal.created_on.isoformat(), goal.done_on.isoformat() if goal.done_on else None],
-                )
+            assessment_id = None
+            if row.assessment is not None:
+                found = conn.execute("SELECT min(id) FROM assessments WHERE date = ? AND looks_back_on = ?",
+                                     row.assessment).fetchone()[0]
+                if found is None:
+                    self.problems.append(f"{line}: the assessment of {row.assessment[0]} ({row.assessment[1]!r}) is not"
+                                         " in the journal (import assessments.csv with it)")
+                    continue
+                assessment_id = found
+            stored = self._stored_goal(goal, claimed)
+            if stored is not None:
+                claimed.add(stored.id)
+                goal = replace(goal, id=stored.id, uid=stored.uid)
+            goal = replace(goal, uid=goal.uid or new_uid(), assessment_id=assessment_id)
+            where = f"goal {stored.id} ({stored.title})" if stored else f"goal {goal.title}"
+            if not self.decide("goals", where, stored == goal, stored is not None, line):
+                continue
+            if stored is None:
+                added.append(goal)
+                continue
+            conn.execute(
+                "UPDATE goals SET title = ?, category = ?, status = ?, due = ?, note = ?, measure = ?, position = ?,"
+                " created_on = ?, done_on = ?, assessment_id = ? WHERE id = ?", [*_goal_values(goal)[1:-1], goal.id])
+        # Numbers the file keeps go in first, so a renumbered goal cannot take one of them.
+        kept = {}
+        for goal in added:
+            if goal.id > max(given) and goal.id not in kept:
+                kept[goal.id] = goal
+        renumbered = [goal for goal in added if kept.get(goal.id) is not goal]
+        for goal in [*kept.values(), *renumbered]:
+            values = _goal_values(goal)
+            conn.execute("INSERT INTO goals (id, title, category, status, due, note, measure, position, created_on,"
+                         " done_on, assessment_id, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         [goal.id if kept.get(goal.id) is goal else None, *values[1:]])
+
+    def _stored_goal(self, goal: Goal, claimed: set[int]) -> Goal | None:
+        """The journal's goal a row is: the one with its uid; for a row without one, the same title and created day
+        (its own number first), not already taken by another row."""
+        from journal.store.goals import _COLUMNS, _goal
+
+        if goal.uid:
+            found = self.conn.execute(f"SELECT {_COLUMNS} FROM goals WHERE uid = ?", [goal.uid]).fetchone()
+            return _goal(found) if found else None
+        for found in self.conn.execute(f"SELECT {_COLUMNS} FROM goals WHERE title = ? AND created_on = ?"
+                                       " ORDER BY id != ?, id", [goal.title, goal.created_on.isoformat(), goal.id]):
+            if found[0] not in claimed:
+                return _goal(found)
+        return None
 
     def assessments(self, rows) -> None:
         columns = "date, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, cramping, note"
@@ -287,3 +329,11 @@ class _Writer:
                 else:  # goals may refer to it: changed in place
                     self.conn.execute("UPDATE assessments SET faded = ?, pain_sites = ?, hit_wall = ?, back_or_hips = ?,"
                                       " cramping = ?, note = ? WHERE date = ? AND looks_back_on = ?", [*row[2:], *row[:2]])
+
+
+def _goal_values(goal: Goal) -> list:
+    """A goal's columns: id, title, category, status, due, note, measure, position, created_on, done_on,
+    assessment_id, uid."""
+    return [goal.id, goal.title, goal.category, goal.status, goal.due.isoformat() if goal.due else None, goal.note,
+            goal.measure.to_json() if goal.measure else None, goal.position, goal.created_on.isoformat(),
+            goal.done_on.isoformat() if goal.done_on else None, goal.assessment_id, goal.uid]

@@ -1,6 +1,7 @@
 import csv
 import hashlib
 import io
+import re
 import subprocess
 import sys
 
@@ -372,9 +373,38 @@ def test_goals_from_the_command_line(run):
     code, out, _ = run("goal", "list", "--status", "done")
     assert out.startswith("Done (1)") and "Blood work" not in out
     code, out, _ = run("export", "--what", "goals")
-    assert out.startswith("id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n")
-    assert "1,Blood work,health,doing,2026-12-20,,,,2026-11-26,,0,\r\n" in out
+    assert out.startswith("id,title,category,status,due,progress,note,measure,created,done,position,measure_data,"
+                          "uid,assessment_date,assessment\r\n")
+    assert re.search(r"\r\n1,Blood work,health,doing,2026-12-20,,,,2026-11-26,,0,,[0-9a-f-]{36},,\r\n", out)
     assert run("goal", "rm", "1")[1] == "removed goal 1: Blood work\n"
+    assert run("goal", "add", "Blood work again")[1] == "added goal 3: Blood work again\n", "1 named another goal"
+    assert run("goal", "rm", "3")[0] == 0 and run("goal", "add", "x")[1] == "added goal 4: x\n"
+
+
+def test_checklist_item_numbers_are_never_given_twice(run):
+    code, out, _ = run("items", "add", "Hill sprints", "--target", "1")
+    number = int(re.search(r"\d+", out)[0])
+    assert run("items", "remove", str(number))[0] == 0
+    code, out, _ = run("items", "add", "Hill sprints", "--target", "1")
+    assert code == 0 and int(re.search(r"\d+", out)[0]) == number + 1, out
+
+
+def test_a_site_or_item_a_goal_measures_is_not_removed(run, db_path):
+    run("sites", "add", "groin")
+    run("items", "add", "Hill sprints", "--target", "1")
+    run("goal", "add", "Settle the groin", "--measure", "pain:groin:2")
+    run("goal", "add", "Sprint", "--measure", "ticks:hill sprints:8")
+    before = digest(db_path)
+    code, out, err = run("sites", "remove", "groin")
+    assert (code, out) == (2, "") and err == (
+        "journal: groin is in the measure of goal 1 (Settle the groin): change that measure first"
+        " (journal goal edit ID --measure ...)\n")
+    code, out, err = run("items", "remove", "hill sprints")
+    assert (code, out) == (2, "") and "Hill sprints is in the measure of goal 2 (Sprint)" in err
+    assert digest(db_path) == before
+    assert run("sites", "rename", "groin", "adductor")[0] == 0
+    code, out, _ = run("goal", "list")
+    assert "adductor pain, 7-day mean at 2 or less" in out, "the measure follows its site"
 
 
 @pytest.mark.parametrize(
@@ -415,6 +445,29 @@ def test_the_assessment_scripted_with_flags(run):
     code, out, _ = run(*args)
     assert code == 0 and out.endswith("added 7 goals to the board\n")
     assert run("goal", "list")[1].startswith("To do (7)")
+
+
+def test_the_assessment_leaves_out_a_goal_already_met(run):
+    run("add", "--pain", "shin=1")
+    args = ["assess", "--race", "Valencia", "--no-faded", "--pain", "shin,knee", "--no-wall", "--no-back-hips",
+            "--no-cramping"]
+    code, out, _ = run(*args)
+    assert code == 0
+    assert "1. Settle the shin pain [rehab] (constant pain: shin; already met by what is logged)" in out
+    assert "2. Settle the knee pain [rehab] (constant pain: knee; no data yet)" in out
+    assert out.endswith("added 5 goals to the board; 1 left out\n")
+    board = run("goal", "list")[1]
+    assert "Settle the shin pain" not in board and "Settle the knee pain" in board
+
+
+@pytest.mark.parametrize("args", [["--race", "x" * 201], ["--race", "Valencia", "--note", "x" * 10_001]])
+def test_the_assessment_takes_what_an_import_takes(run, db_path, args):
+    run("add", "--mood", "3")
+    before = digest(db_path)
+    code, out, err = run("assess", *args, "--no-faded", "--pain", "none", "--no-wall", "--no-back-hips",
+                         "--no-cramping")
+    assert (code, out) == (2, "") and err.count("\n") == 1 and "is at most" in err
+    assert digest(db_path) == before
 
 
 def test_goals_are_edited_and_finished_once(run):

@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from journal.domain.entries import DayEntry
 from journal.domain.goals import (
@@ -13,6 +15,7 @@ from journal.domain.goals import (
     parse_status,
     propose,
 )
+from journal.domain.scales import NOTE_MAX, SHORT_TEXT_MAX
 from journal.errors import InvalidInput
 from journal.store.checklist import list_items, set_tick
 from journal.store.entries import save_entry
@@ -217,3 +220,130 @@ def test_a_second_assessment_sets_aside_goals_already_on_the_board():
     kept = [p.goal.title for p in proposals if p.keep]
     assert kept.count("Settle the knee pain") == 1, "a site named twice is proposed once; a done goal may return"
     assert "Sleep to your need" not in kept
+
+
+# -- what the assessment proposes, against what is logged ------------------------------------
+
+
+def proposed(journal, **answers):
+    from journal.store.goals import propose_goals
+
+    return {p.goal.title: p for p in propose_goals(journal, Assessment(TODAY, **answers), TODAY)}
+
+
+def test_a_pain_goal_already_met_by_what_is_logged_is_proposed_unticked(journal):
+    for offset in range(7):
+        save_entry(journal, DayEntry(TODAY - dt.timedelta(days=offset), pain={("shin", "left"): 1, ("knee", ""): 5}))
+    proposals = proposed(journal, pain_sites=("shin", "knee", "foot"))
+    shin, knee, foot = (proposals[f"Settle the {site} pain"] for site in ("shin", "knee", "foot"))
+    assert not shin.keep and shin.why == "constant pain: shin; already met by what is logged"
+    assert knee.keep and knee.why == "constant pain: knee", "a mean of 5 is not yet 2"
+    assert foot.keep and foot.why == "constant pain: foot; no data yet", "the runner's answer is the evidence"
+    kept = [p for p in proposals.values() if p.keep]
+    goals = save_assessment(journal, Assessment(TODAY, pain_sites=("shin", "knee", "foot")), kept, today=TODAY)
+    assert all(progress(journal, goal, TODAY) != 1.0 for goal in goals), "nothing lands complete on its first day"
+
+
+def test_the_sleep_proposal_asks_for_the_runners_own_need_and_is_set_aside_when_met(journal):
+    from journal.store.settings import set_setting
+
+    set_setting(journal, "sleep_need", "7")
+    for offset in range(7):
+        save_entry(journal, DayEntry(TODAY - dt.timedelta(days=offset), sleep_hours=7.5))
+    sleep = proposed(journal)["Sleep to your need"]
+    assert sleep.goal.measure == Measure("sleep", level=7.0)
+    assert not sleep.keep and sleep.why.endswith("; already met by what is logged")
+    set_setting(journal, "sleep_need", "9")
+    assert proposed(journal)["Sleep to your need"].keep
+
+
+@given(st.decimals(min_value=0, max_value=30, places=1))
+def test_a_sleep_goal_takes_the_hours_the_sleep_need_setting_takes(hours):
+    from journal.store.settings import parse_sleep_need
+
+    def accepted(parse, text):
+        try:
+            parse(text)
+        except InvalidInput:
+            return False
+        return True
+
+    assert accepted(parse_measure, f"sleep:{hours}") == accepted(parse_sleep_need, str(hours))
+
+
+def test_sleep_15_is_refused_with_the_limit():
+    with pytest.raises(InvalidInput, match=r"sleep from 5 to 12 hours\), got 'sleep:15'"):
+        parse_measure("sleep:15")
+
+
+@pytest.mark.parametrize(("limit", "entry", "file"), [
+    (NOTE_MAX, lambda journal, text: add_goal(journal, Goal("g", note=text), today=TODAY),
+     lambda text: f"id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
+                  f"1,g,other,todo,,,{text},,2026-11-01,,0,\r\n"),
+    (SHORT_TEXT_MAX, lambda journal, text: save_assessment(journal, Assessment(TODAY, text), [], today=TODAY),
+     lambda text: "date,looks_back_on,faded,pain_sites,hit_wall,back_or_hips,cramping,note\r\n"
+                  f"2026-11-01,{text},0,,0,0,0,\r\n"),
+])
+def test_a_text_is_as_long_at_entry_as_at_import(journal, tmp_path, limit, entry, file):
+    from journal.errors import BadRows
+    from journal.io.csv_import import read_path
+
+    path = tmp_path / "in.csv"
+    for length, fits in ((limit, True), (limit + 1, False)):
+        text = "a" * length
+        path.write_text(file(text), encoding="utf-8")
+        try:
+            read_path(path, today=TODAY)
+            imported = True
+        except BadRows:
+            imported = False
+        try:
+            entry(journal, text)
+            entered = True
+        except InvalidInput:
+            entered = False
+        assert imported == entered == fits, length
+
+
+# -- numbers ------------------------------------------------------------------------------------
+
+
+def test_a_removed_goals_number_is_never_given_again(journal):
+    first = add_goal(journal, Goal("a"), today=TODAY)
+    second = add_goal(journal, Goal("b"), today=TODAY)
+    remove_goal(journal, second.id)
+    third = add_goal(journal, Goal("c"), today=TODAY)
+    assert (first.id, second.id, third.id) == (1, 2, 3)
+    assert len({first.uid, second.uid, third.uid}) == 3 and all(len(uid) == 36 for uid in (first.uid, third.uid))
+
+
+def test_a_journal_from_before_uids_opens_with_its_numbers_and_gets_uids(db_path):
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from journal.store import open_journal
+    from journal.store.checklist import add_item, remove_item
+    from journal.store.migrations import migrations
+
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    migrations.apply(Database(conn), stop_before="m004_numbers_for_ever")  # the schema of the version before
+    assert "uid" not in [row[1] for row in conn.execute("PRAGMA table_info(goals)")]
+    conn.execute("INSERT INTO assessments (date, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, cramping,"
+                 " note) VALUES ('2026-11-01', 'Valencia', 0, '', 0, 0, 0, '')")
+    conn.execute("INSERT INTO goals (id, title, category, status, position, created_on, assessment_id) VALUES"
+                 " (2, 'Sleep', 'health', 'todo', 0, '2026-11-01', 1), (5, 'Kick', 'strength', 'doing', 0, '2026-11-02',"
+                 " NULL)")
+    conn.execute("INSERT INTO ticks (item_id, date) VALUES (3, '2026-11-20')")
+    conn.close()
+    with open_journal(db_path) as journal:
+        goals = {goal.id: goal for goal in list_goals(journal)}
+        assert {number: (goal.title, goal.assessment_id) for number, goal in goals.items()} == {
+            2: ("Sleep", 1), 5: ("Kick", None)}
+        assert len({goal.uid for goal in goals.values()}) == 2 and all(goal.uid for goal in goals.values())
+        assert journal.conn.execute("SELECT item_id, date FROM ticks").fetchall() == [(3, "2026-11-20")]
+        assert add_goal(journal, Goal("next"), today=TODAY).id == 6
+        item = add_item(journal, "Hill sprints", kind="other", target=1, today=TODAY)
+        remove_item(journal, item.id)
+        assert add_item(journal, "Hill sprints", kind="other", target=1, today=TODAY).id == item.id + 1

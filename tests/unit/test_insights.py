@@ -140,3 +140,27 @@ def test_the_weekly_review_as_markdown_escapes_what_markdown_would_read(week_jou
     assert "| Mood | 3.7 | 2.0 | better |" in markdown
     assert "## Flags this week" in markdown and "- **amber**" in markdown
     assert "- **Thu 26 Nov**: Strides felt quick  \n  Knee fine afterwards" in markdown
+
+
+def test_a_past_weeks_review_lists_the_goals_as_they_stood_at_its_end(journal):
+    from journal.store.goals import move_goal
+
+    last_week = MONDAY - 7 * DAY
+    save_entries(journal, [DayEntry(last_week + offset * DAY, sleep_hours=8.0) for offset in range(7)])
+    save_entries(journal, [DayEntry(MONDAY + offset * DAY, sleep_hours=4.0) for offset in range(4)])
+    sleep = add_goal(journal, Goal("Sleep to your need", measure=Measure("sleep", level=8.0)), today=last_week)
+    kick = add_goal(journal, Goal("Kick", due=last_week + 2 * DAY), today=last_week)
+    early = add_goal(journal, Goal("Done in time"), today=last_week)
+    move_goal(journal, early.id, "done", today=last_week + DAY)
+    move_goal(journal, kick.id, "done", today=TODAY)
+    add_goal(journal, Goal("Set this week", measure=Measure("sleep", level=8.0)), today=MONDAY)
+    text = review_text(weekly_review(journal, last_week, TODAY))
+    goals = text[text.index("\nGoals\n"):text.index("\nNotes\n")]
+    assert "Set this week" not in goals, "a goal set after the week was not on its board"
+    sleep_line = goals.split("Sleep to your need (open): ")[1].splitlines()[0]
+    assert sleep_line.endswith("100%"), "progress as of the week's end, not this week's short nights"
+    assert "Kick (open, due 18 Nov (overdue))" in goals, "done only this week: not yet done then"
+    assert "Done in time (done)" in goals
+    this_week = review_text(weekly_review(journal, MONDAY, TODAY))
+    assert "Set this week (to do)" in this_week and "Kick (done" in this_week and "Done in time" not in this_week
+    assert "100%" not in this_week.split("Sleep to your need")[1].splitlines()[0], "this week's 4 h nights"

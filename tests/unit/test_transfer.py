@@ -24,7 +24,8 @@ from journal.store.backup import (
 from journal.store.checklist import list_items, set_tick, update_item
 from journal.store.demo import fill_demo
 from journal.store.entries import get_entry, save_entries, save_entry
-from journal.store.goals import add_goal
+from journal.domain.goals import Assessment, propose
+from journal.store.goals import add_goal, list_goals, remove_goal, save_assessment
 from journal.store.settings import set_setting
 from journal.store.sites import add_site
 from journal.store.transfer import import_bundle
@@ -235,7 +236,7 @@ def test_an_upgrade_backs_the_journal_up_first_and_keeps_the_last_few(db_path):
             with journal.transaction() as conn:  # as the version before goals wrote it
                 conn.execute("DROP TABLE goals")
                 conn.execute("DROP TABLE assessments")
-                conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_goals'")
+                conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('m003_goals', 'm004_numbers_for_ever')")
 
     for _ in range(KEEP_BEFORE_UPGRADE + 2):
         make_old_journal()
@@ -365,3 +366,85 @@ def test_a_backup_is_one_file_that_leaves_nothing_beside_it_when_read(journal, d
     with open_journal(db_path, create=False) as other:
         restore_journal(target, other.path)
     assert sorted(path.name for path in tmp_path.glob("b.db*")) == ["b.db"]
+
+
+# -- goals: one identity across journals ---------------------------------------------------
+
+
+def goal_rows(journal):
+    return sorted((goal.uid, goal.title, goal.assessment_id and journal.conn.execute(
+        "SELECT date, looks_back_on FROM assessments WHERE id = ?", [goal.assessment_id]).fetchone())
+        for goal in list_goals(journal))
+
+
+def test_goals_round_trip_with_their_uids_and_the_assessment_that_proposed_them(journal, tmp_path):
+    save_assessment(journal, Assessment(TODAY - 9 * DAY, "Other race"), [], today=TODAY - 9 * DAY)
+    assessment = Assessment(TODAY, "Valencia marathon", faded=True)
+    save_assessment(journal, assessment, propose(assessment, TODAY)[:2], today=TODAY)
+    add_goal(journal, Goal("Blood work"), today=TODAY)
+    first, second = round_trip(journal, tmp_path)
+    assert first == second
+    with open_journal(tmp_path / "copy.db") as copy:
+        assert goal_rows(copy) == goal_rows(journal)
+        assert [goal.id for goal in list_goals(copy)] == [goal.id for goal in list_goals(journal)], "numbers kept"
+        assert sum(goal.assessment_id is not None for goal in list_goals(copy)) == 2
+        report = import_bundle(copy, read_path(tmp_path / "copy-1"))
+        assert report.counts["goals"] == {"unchanged": 3}, "an import twice changes nothing"
+
+
+def test_two_journals_goals_with_the_same_numbers_both_land(tmp_path):
+    for name, titles in (("a", ["Sleep", "Kick"]), ("b", ["Hips", "Doctor", "Rehab"])):
+        with open_journal(tmp_path / f"{name}.db") as journal:
+            for title in titles:
+                add_goal(journal, Goal(title), today=TODAY)
+            export_folder(journal, tmp_path / f"{name}-out")
+    with open_journal(tmp_path / "both.db") as both:
+        import_bundle(both, read_path(tmp_path / "a-out"))
+        import_bundle(both, read_path(tmp_path / "b-out"))
+        # Rehab keeps 3, a number this journal had not given; Hips and Doctor get new ones.
+        assert sorted((goal.id, goal.title) for goal in list_goals(both)) == [
+            (1, "Sleep"), (2, "Kick"), (3, "Rehab"), (4, "Hips"), (5, "Doctor")]
+        import_bundle(both, read_path(tmp_path / "b-out"))
+        assert len(list_goals(both)) == 5, "matched by uid, not by number"
+
+
+def test_an_imported_goal_never_takes_a_number_this_journal_gave_before(journal, tmp_path):
+    with open_journal(tmp_path / "other.db") as other:
+        add_goal(other, Goal("From elsewhere"), today=TODAY)
+        export_folder(other, tmp_path / "out")
+    removed = add_goal(journal, Goal("Removed"), today=TODAY)
+    remove_goal(journal, removed.id)
+    import_bundle(journal, read_path(tmp_path / "out"))
+    assert [(goal.id, goal.title) for goal in list_goals(journal)] == [(2, "From elsewhere")]
+
+
+OLD_GOALS = "id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
+
+
+def test_an_older_goals_file_without_uids_matches_by_title_and_created_day(journal, tmp_path):
+    add_goal(journal, Goal("Sleep"), today=dt.date(2026, 11, 1))
+    path = write_csv(tmp_path / "goals.csv", OLD_GOALS + "1,Sleep,other,todo,,,,,2026-11-01,,0,\r\n"
+                                                         "1,Kick,strength,todo,,,,,2026-11-02,,1,\r\n")
+    report = import_bundle(journal, read_path(path, today=TODAY))
+    assert report.counts["goals"] == {"unchanged": 1, "added": 1}
+    assert [(goal.id, goal.title) for goal in list_goals(journal)] == [(1, "Sleep"), (2, "Kick")]
+    assert all(goal.uid for goal in list_goals(journal))
+    assert import_bundle(journal, read_path(path, today=TODAY)).counts["goals"] == {"unchanged": 2}
+
+
+@pytest.mark.parametrize(("row", "problem"), [
+    ("1,Sleep,other,todo,,,,,2026-11-01,,0,,not-a-uid,,", "uid must be a UUID"),
+    ("1,Sleep,other,todo,,,,,2026-11-01,,0,,,,Valencia", "assessment needs its assessment_date"),
+])
+def test_a_goals_uid_and_assessment_are_checked(tmp_path, row, problem):
+    path = write_csv(tmp_path / "goals.csv", OLD_GOALS.replace("\r\n", ",uid,assessment_date,assessment\r\n") + row)
+    with pytest.raises(BadRows, match=problem):
+        read_path(path, today=TODAY)
+
+
+def test_a_goal_whose_assessment_is_missing_is_refused_with_its_line(journal, tmp_path):
+    path = write_csv(tmp_path / "goals.csv", OLD_GOALS.replace("\r\n", ",uid,assessment_date,assessment\r\n")
+                     + "1,Sleep,other,todo,,,,,2026-11-01,,0,,,2026-11-01,Valencia\r\n")
+    with pytest.raises(BadRows, match="goals.csv line 2: the assessment of 2026-11-01 \\('Valencia'\\) is not in"):
+        import_bundle(journal, read_path(path, today=TODAY))
+    assert list_goals(journal) == []

@@ -269,7 +269,7 @@ class GoalsPane(LazyPane, can_focus=True):
         )
 
     def action_assess(self) -> None:
-        from journal.store.goals import list_goals, save_assessment
+        from journal.store.goals import propose_goals, save_assessment
         from journal.store.sites import list_sites
         from journal.ui.screens.goal_forms import AssessmentScreen
 
@@ -280,9 +280,9 @@ class GoalsPane(LazyPane, can_focus=True):
 
         self.app.push_screen(
             AssessmentScreen(list_sites(self.journal), self.today,
+                             lambda assessment: propose_goals(self.journal, assessment, self.today),
                              lambda assessment, kept: self._record(
                                  f"added the assessment's {len(kept)} goals", None,
-                                 lambda: save_assessment(self.journal, assessment, kept, today=self.today)),
-                             on_board=list_goals(self.journal)),
+                                 lambda: save_assessment(self.journal, assessment, kept, today=self.today))),
             added,
         )

@@ -15,7 +15,15 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from journal.dates import parse_date
 from journal.domain.entries import Site, resolve_site
-from journal.domain.goals import CATEGORIES, Assessment, Goal, Proposal, parse_measure, propose, set_aside_known
+from journal.domain.goals import (
+    CATEGORIES,
+    Assessment,
+    Goal,
+    Proposal,
+    parse_goal_note,
+    parse_looks_back_on,
+    parse_measure,
+)
 from journal.errors import InvalidInput, JournalError
 from journal.ui.screens.form import FormScreen
 
@@ -64,10 +72,10 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
     AUTO_FOCUS = "#looks-back-on"
 
-    def __init__(self, sites: list[Site], today: dt.date,
-                 save: Callable[[Assessment, list[Proposal]], list[Goal]], on_board: list[Goal] = ()) -> None:
+    def __init__(self, sites: list[Site], today: dt.date, propose: Callable[[Assessment], list[Proposal]],
+                 save: Callable[[Assessment, list[Proposal]], list[Goal]]) -> None:
         super().__init__()
-        self.on_board = list(on_board)
+        self.propose = propose  # the proposals for this journal: none already on the board or already met
         self.sites = sites
         self.today = today
         self.save = save
@@ -97,13 +105,14 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
         text = self.query_one("#pain-sites", Input).value
         try:
             sites = tuple(dict.fromkeys(resolve_site(name, self.sites).name for name in text.split(",") if name.strip()))
+            looks_back_on = parse_looks_back_on(self.query_one("#looks-back-on", Input).value)
+            note = parse_goal_note(self.query_one("#assessment-note", Input).value, "the note")
         except InvalidInput as error:
             self.query_one("#assessment-error", Static).update(str(error))
             return
         answers = {name: self.query_one(f"#{name}", Checkbox).value for name, _ in QUESTIONS}
-        self.assessment = Assessment(self.today, self.query_one("#looks-back-on", Input).value, pain_sites=sites,
-                                     note=self.query_one("#assessment-note", Input).value, **answers)
-        self.proposals = set_aside_known(propose(self.assessment, self.today), self.on_board)
+        self.assessment = Assessment(self.today, looks_back_on, pain_sites=sites, note=note, **answers)
+        self.proposals = self.propose(self.assessment)
         body = self.query_one("#assessment")
         await body.remove_children()
         await body.mount(Label("Proposed goals: untick or edit", classes="dialog-title"))
