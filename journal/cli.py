@@ -51,6 +51,16 @@ def _open(ctx: click.Context, db_path: Path | None, *, create: bool = True):
     return journal
 
 
+def _existing(ctx: click.Context, db_path: Path | None):
+    """The journal when there is one, else None (no file, or an empty one): a bad file is refused here."""
+    from journal.store.db import NoJournalYet
+
+    try:
+        return _open(ctx, db_path, create=False)
+    except NoJournalYet:
+        return None
+
+
 def _today() -> dt.date:
     try:
         return clock.today()
@@ -106,7 +116,7 @@ def cli(ctx: click.Context, db_path: Path | None, theme: str | None) -> None:
     if ctx.invoked_subcommand is None:
         # A bad file is refused before the screen is taken over; a new one is only
         # created once the app can really start.
-        journal = _open(ctx, db_path, create=False) if _chosen_path(ctx, db_path).exists() else None
+        journal = _existing(ctx, db_path)
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise InvalidInput("the journal app needs a terminal; for scripts use journal add, show or export")
         journal = journal or _open(ctx, db_path)
@@ -146,7 +156,7 @@ def add(ctx, date, sleep, sleep_quality, fatigue, soreness, stress, mood, pain, 
 
     day = _date(date, default=_today())
     # Everything is checked before a new journal is created: bad input leaves no file behind.
-    journal = _open(ctx, db_path, create=False) if _chosen_path(ctx, db_path).exists() else None
+    journal = _existing(ctx, db_path)
     sites = list_sites(journal) if journal else list(DEFAULT_SITES)
     change = EntryChange()
     given = {"sleep_hours": sleep, "sleep_quality": sleep_quality, "fatigue": fatigue, "soreness": soreness,
@@ -813,7 +823,7 @@ def assess(ctx, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, crampi
     from journal.domain.entries import DEFAULT_SITES
     from journal.store.sites import list_sites
 
-    journal = _open(ctx, db_path, create=False) if _chosen_path(ctx, db_path).exists() else None
+    journal = _existing(ctx, db_path)
     sites = list_sites(journal) if journal else list(DEFAULT_SITES)
 
     def site_names(text: str) -> tuple[str, ...]:
@@ -890,8 +900,8 @@ def themes(ctx, db_path):
     from journal.store.settings import get_setting
     from journal.themes_files import TEXTUAL_THEMES, all_themes, user_themes_dir
 
-    path = _chosen_path(ctx, db_path)
-    current = get_setting(_open(ctx, db_path, create=False), "theme") if path.exists() else None
+    journal = _existing(ctx, db_path)
+    current = get_setting(journal, "theme") if journal else None
     found, problems = all_themes()
     listed = [(theme.name, theme.dark, str(theme.source)) for theme in found]
     names = {name for name, _, _ in listed}

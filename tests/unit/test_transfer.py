@@ -15,7 +15,7 @@ from journal.io.csv_export import export_all, neutralise
 from journal.io.csv_import import read_path, restore
 from journal.store import open_journal
 from journal.store.backup import (
-    KEEP_BEFORE_UPGRADE,
+    KEEP_AUTOMATIC,
     backup_journal,
     backups_dir,
     restore_journal,
@@ -240,17 +240,17 @@ def test_an_upgrade_backs_the_journal_up_first_and_keeps_the_last_few(db_path):
                 conn.execute("DROP TABLE assessments")
                 conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm003_goals'")
 
-    for _ in range(KEEP_BEFORE_UPGRADE + 2):
+    for _ in range(KEEP_AUTOMATIC + 2):
         make_old_journal()
         open_journal(db_path).close()
     made = sorted(backups_dir().glob("journal-before-m003_goals-*.db"))
-    assert len(made) == KEEP_BEFORE_UPGRADE
+    assert len(made) == KEEP_AUTOMATIC
     backup = sqlite3.connect(f"{made[-1].as_uri()}?mode=ro", uri=True)  # as it was: opening it would upgrade it
     assert backup.execute("SELECT mood FROM entries").fetchall() == [(4,)]
     assert backup.execute("SELECT 1 FROM sqlite_master WHERE name = 'goals'").fetchone() is None
     backup.close()
     open_journal(db_path).close()
-    assert len(list(backups_dir().glob("journal-before-*.db"))) == KEEP_BEFORE_UPGRADE, "no upgrade, no backup"
+    assert len(list(backups_dir().glob("journal-before-*.db"))) == KEEP_AUTOMATIC, "no upgrade, no backup"
 
 
 # -- the export's lines are what Python's csv writer writes -----------------------------------
