@@ -223,10 +223,12 @@ def _connect(path: Path, *, read_only: bool, any_thread: bool = False) -> sqlite
     try:
         if read_only:
             uri = f"{path.resolve().as_uri()}?mode=ro"
-            if not _folder_writable(path) and not path.with_name(path.name + "-wal").exists():
-                # Reading a journal in WAL mode needs a -shm file beside it, which a
-                # read-only folder cannot hold; and with no log there, nothing can
-                # change the file, which is what "immutable" tells SQLite.
+            if not path.with_name(path.name + "-wal").exists() and (not _folder_writable(path) or _wal_mode(path)):
+                # Reading a journal in WAL mode makes SQLite create a log and a shared
+                # memory file beside it, which a read-only folder cannot hold and which
+                # a reader cannot remove. With no log there, nothing has the journal
+                # open to write it (a writer keeps its log until it closes): the file
+                # is as good as immutable while it is read, and SQLite is told so.
                 uri += "&immutable=1"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=not any_thread)
         else:
@@ -241,6 +243,15 @@ def _connect(path: Path, *, read_only: bool, any_thread: bool = False) -> sqlite
 def connect_read_only(path: Path) -> sqlite3.Connection:
     """A connection that can only read the database at `path` (a checked journal or backup)."""
     return _connect(path, read_only=True)
+
+
+def _wal_mode(path: Path) -> bool:
+    """Whether the journal's header says it is in WAL mode (its read and write versions are 2)."""
+    try:
+        with open_regular(path) as file:
+            return file.read(20)[18:20] == b"\x02\x02"
+    except OSError:
+        return False
 
 
 def _pending_migrations(conn: sqlite3.Connection, path: Path) -> list[str]:
