@@ -80,6 +80,16 @@ def _open(ctx: click.Context, db_path: Path | None, *, create: bool = True):
     return journal
 
 
+def _existing(ctx: click.Context, db_path: Path | None):
+    """The journal when there is one, else None (no file, or an empty one): a bad file is refused here."""
+    from journal.store.db import NoJournalYet
+
+    try:
+        return _open(ctx, db_path, create=False)
+    except NoJournalYet:
+        return None
+
+
 def _today() -> dt.date:
     try:
         return clock.today()
@@ -136,7 +146,7 @@ def cli(ctx: click.Context, db_path: Path | None, theme: str | None) -> None:
     if ctx.invoked_subcommand is None:
         # A bad file is refused before the screen is taken over; a new one is only
         # created once the app can really start.
-        journal = _open(ctx, db_path, create=False) if _chosen_path(ctx, db_path).exists() else None
+        journal = _existing(ctx, db_path)
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise InvalidInput("the journal app needs a terminal; for scripts use journal add, show or export")
         journal = journal or _open(ctx, db_path)
@@ -177,7 +187,7 @@ def add(ctx, date, sleep, sleep_quality, fatigue, soreness, stress, mood, pain, 
 
     day = _date(date, default=_today(), allow_future=True)
     # Everything is checked before a new journal is created: bad input leaves no file behind.
-    journal = _open(ctx, db_path, create=False) if _chosen_path(ctx, db_path).exists() else None
+    journal = _existing(ctx, db_path)
     if day > _today() and (journal is None or get_entry(journal, day).is_empty):
         # Only a day already dated ahead (a clock that was ahead once) can be changed or cleared.
         raise InvalidInput(f"{day.isoformat()} is in the future: the journal records days that have happened")
@@ -256,7 +266,7 @@ def export(ctx, what, start, end, output, db_path):
     """
     from journal.io import csv_export
 
-    from journal.io.files import write_atomically, write_folder
+    from journal.io.export_files import write_atomically, write_folder
 
     # Open at the end: a day dated after today (a clock that was ahead once) is never left out unasked.
     first, last = _range(None, start, end, days_default=None, open_end=True)
@@ -541,7 +551,7 @@ def week(ctx, week, markdown, output, db_path):
     if output is None:
         click.echo(text, nl=False)
         return
-    from journal.io.files import write_atomically
+    from journal.io.export_files import write_atomically
 
     write_atomically(output, lambda out: out.write(text), journal.path)
     click.echo(f"wrote {output}", err=True)
@@ -835,7 +845,7 @@ def assess(ctx, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, crampi
     from journal.domain.entries import DEFAULT_SITES
     from journal.store.sites import list_sites
 
-    journal = _open(ctx, db_path, create=False) if _chosen_path(ctx, db_path).exists() else None
+    journal = _existing(ctx, db_path)
     sites = list_sites(journal) if journal else list(DEFAULT_SITES)
 
     def site_names(text: str) -> tuple[str, ...]:
@@ -918,8 +928,8 @@ def themes(ctx, db_path):
     from journal.store.settings import get_setting
     from journal.themes_files import TEXTUAL_THEMES, all_themes, user_themes_dir
 
-    path = _chosen_path(ctx, db_path)
-    current = get_setting(_open(ctx, db_path, create=False), "theme") if path.exists() else None
+    journal = _existing(ctx, db_path)
+    current = get_setting(journal, "theme") if journal else None
     found, problems = all_themes()
     listed = [(theme.name, theme.dark, str(theme.source)) for theme in found]
     names = {name for name, _, _ in listed}

@@ -11,12 +11,16 @@ apply. Nothing here imports Textual.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
 
+from journal.files import NotAFile, TooLarge, read_text
+
 # One key or several, comma-separated: "ctrl+w", "f5", "shift+left", "plus,equals_sign".
 _KEYS = re.compile(r"[a-z0-9_]+(\+[a-z0-9_]+)*(,[a-z0-9_]+(\+[a-z0-9_]+)*)*")
+KEYS_FILE_LIMIT = 64 * 1024  # a keymap is a few lines: anything far larger is not one
 
 
 def keys_file() -> Path:
@@ -30,10 +34,12 @@ def keys_file() -> Path:
 def read_keymap(known: set[str], path: Path | None = None) -> tuple[dict[str, str], list[str]]:
     """The keymap in the file (empty when there is none), and a line for each entry skipped."""
     path = path or keys_file()
-    if not path.is_file():
+    if not os.path.lexists(path):
         return {}, []
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text(path, limit=KEYS_FILE_LIMIT))
+    except (NotAFile, TooLarge) as error:
+        return {}, [f"{error}; the usual keys apply"]
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
         return {}, [f"{path}: not read ({error}); the usual keys apply"]
     keymap, problems = {}, []

@@ -2,8 +2,9 @@
 
 A theme file holds a Textual `Theme`'s fields and, under `[variables]`, the
 journal's own colours (see APP_VARIABLES). A file that cannot be read (not
-TOML, an unknown key, a colour that is not one) is named in one line and
-skipped; the others still load. Colours are hex (`#4EA8DE`). Nothing here
+TOML, an unknown key, a colour that is not one, a number out of its range,
+a pipe or a device instead of a file) is named in one line and skipped; the
+others still load. Colours are hex (`#4EA8DE`). Nothing here
 imports Textual until a theme is built, so `journal themes` stays fast.
 """
 
@@ -14,6 +15,8 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+
+from journal.files import NotAFile, TooLarge, read_text
 
 # The journal's own colours, with what they default to when a theme leaves them out.
 APP_VARIABLES = {
@@ -26,6 +29,12 @@ _FIELDS = {"name", "dark", "primary", "secondary", "warning", "error", "success"
            "background", "surface", "panel", "boost", "luminosity_spread", "text_alpha", "variables"}
 _COLOURS = _FIELDS - {"name", "dark", "luminosity_spread", "text_alpha", "variables"}
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")  # the one colour form theme files use
+# One printable word: Textual reads a comma in a theme's name as a list of themes to try.
+_NAME = re.compile(r"[^\s,]+")
+_VARIABLE = re.compile(r"[a-zA-Z_-][a-zA-Z0-9_-]*")  # a name the app's CSS can use as $name
+# Textual's colour system turns these into colours: outside their range it fails, or makes nonsense.
+_NUMBERS = {"luminosity_spread": (0.0, 1.0), "text_alpha": (0.0, 1.0)}
+THEME_FILE_LIMIT = 64 * 1024  # a theme is a few lines: anything far larger is not one
 
 
 def user_themes_dir() -> Path:
@@ -58,31 +67,44 @@ class ThemeError(ValueError):
 
 
 def parse_theme(text: str, source: str) -> ThemeFile:
+    """The theme in `text`, every value checked, or ThemeError naming `source` and the first fault."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ThemeError(f"{source}: not TOML ({error})") from None
     unknown = sorted(set(data) - _FIELDS)
     if unknown:
-        raise ThemeError(f"{source}: unknown key {unknown[0]!r}")
+        raise ThemeError(f"{source}: unknown key {_shown(unknown[0])}")
     name = data.get("name")
-    if not isinstance(name, str) or not name.strip() or " " in name:
+    if not isinstance(name, str) or not _NAME.fullmatch(name) or not name.isprintable():
         raise ThemeError(f"{source}: a theme needs a name, one word like 'my-theme'")
     if "primary" not in data:
         raise ThemeError(f"{source}: a theme needs a primary colour")
     variables = data.get("variables", {})
     if not isinstance(variables, dict):
         raise ThemeError(f"{source}: [variables] is a table of name = colour")
-    for key in [*(key for key in data if key in _COLOURS), *(f"variables.{key}" for key in variables)]:
-        value = variables[key.split(".", 1)[1]] if key.startswith("variables.") else data[key]
+    for key in variables:
+        if not _VARIABLE.fullmatch(key):
+            raise ThemeError(f"{source}: [variables] {_shown(key)} is not a name like 'pain-high'")
+    colours = [*((key, data[key]) for key in data if key in _COLOURS),
+               *((f"variables.{key}", value) for key, value in variables.items())]
+    for key, value in colours:
         if not isinstance(value, str) or not _HEX.fullmatch(value):
-            raise ThemeError(f"{source}: {key} = {value!r} is not a colour like '#4EA8DE'")
+            raise ThemeError(f"{source}: {key} = {_shown(value)} is not a colour like '#4EA8DE'")
     if not isinstance(data.get("dark", True), bool):
         raise ThemeError(f"{source}: dark is true or false")
-    for key in ("luminosity_spread", "text_alpha"):
-        if key in data and not isinstance(data[key], (int, float)):
-            raise ThemeError(f"{source}: {key} is a number")
+    for key, (low, high) in _NUMBERS.items():
+        value = data.get(key, low)
+        # NaN compares false with everything, so it fails the range as infinity does.
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+            raise ThemeError(f"{source}: {key} = {_shown(value)} is not a number from {low} to {high}")
     return ThemeFile(name, data, source, data.get("dark", True))
+
+
+def _shown(value: object) -> str:
+    """A value as the file has it, on one short line."""
+    text = repr(value)
+    return text if len(text) <= 40 else f"{text[:39]}…"
 
 
 def builtin_themes() -> list[ThemeFile]:
@@ -99,9 +121,11 @@ def user_themes(folder: Path | None = None) -> tuple[list[ThemeFile], list[str]]
         return themes, problems
     for path in sorted(folder.glob("*.toml")):
         try:
-            themes.append(parse_theme(path.read_text(encoding="utf-8"), str(path)))
-        except (ThemeError, OSError, UnicodeDecodeError) as error:
-            problems.append(str(error) if isinstance(error, ThemeError) else f"{path}: cannot read it ({error})")
+            themes.append(parse_theme(read_text(path, limit=THEME_FILE_LIMIT), str(path)))
+        except (ThemeError, NotAFile, TooLarge) as error:
+            problems.append(str(error))
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(f"{path}: cannot read it ({error})")
     return themes, problems
 
 
@@ -125,19 +149,16 @@ TEXTUAL_THEMES = {
 }
 
 
-def theme_names() -> list[str]:
-    """Every theme the app can show: the journal's, the runner's, then Textual's own."""
-    names = [theme.name for theme in all_themes()[0]]
-    return [*names, *(name for name in TEXTUAL_THEMES if name not in names)]
-
-
 def parse_theme_name(text: str) -> str:
     """The name of a theme that exists (the journal's, the runner's or Textual's own)."""
     from journal.domain.scales import closest
     from journal.errors import InvalidInput
 
-    names = theme_names()
+    found, problems = all_themes()
+    names = [theme.name for theme in found]
+    names += [name for name in TEXTUAL_THEMES if name not in names]
     name = text.strip()
     if name not in names:
-        raise InvalidInput(f"no theme {name!r}{closest(name, names)}; `journal themes` lists them")
+        skipped = " and the theme files it skipped" if problems else ""
+        raise InvalidInput(f"no theme {name!r}{closest(name, names)}; `journal themes` lists them{skipped}")
     return name

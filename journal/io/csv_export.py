@@ -4,7 +4,7 @@ RFC 4180 (CRLF line ends, quotes where needed), UTF-8, ISO dates, numbers as
 numbers and an empty cell where nothing was logged. Text a spreadsheet would
 run as a formula gets a leading apostrophe, which `journal import` takes off.
 Every kind is a function (journal, first day, last day, out) -> rows written;
-`writers` names every kind's file for a folder of them (journal.io.files).
+`writers` names every kind's file for a folder of them (journal.io.export_files).
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ from journal.domain.scales import (
     parse_wellness,
 )
 from journal.errors import BadRows, InvalidInput
-from journal.io.files import check_folder
+from journal.io.export_files import check_folder
 from journal.io.csv_export import (
     ASSESSMENT_HEADER,
     ENTRY_HEADER,
@@ -170,11 +170,15 @@ def read_path(path: Path, kind: str | None = None, *, today: dt.date = dt.date.m
                   if (kind is None or kind == each_kind) and (path / name).exists() and each_kind in IMPORTABLE]
         if not chosen:
             raise InvalidInput(f"{path} holds none of the files `journal export --what all` writes")
+        for _, name in chosen:
+            _check_regular(path / name)
         check_folder(path, [name for _, name in chosen])
         for each_kind, name in chosen:
             _read_file(path / name, each_kind, bundle, problems)
     elif path.is_file():
         _read_file(path, kind, bundle, problems)
+    elif path.exists():
+        _check_regular(path)
     elif not str(path):
         raise InvalidInput("give the file or folder to import")
     else:
@@ -183,6 +187,16 @@ def read_path(path: Path, kind: str | None = None, *, today: dt.date = dt.date.m
         raise BadRows(problems)
     _check_pain_agrees(bundle, path)
     return bundle
+
+
+def _check_regular(path: Path) -> None:
+    """Refuse a pipe or a device before it is opened: reading one waits, or never ends."""
+    from journal.files import NotAFile, check_regular
+
+    try:
+        check_regular(path)
+    except NotAFile as error:
+        raise InvalidInput(f"{path} is {error.kind}, not a CSV file") from None
 
 
 def _read_file(path: Path, kind: str | None, bundle: Bundle, problems: list[str]) -> None:

@@ -2,19 +2,28 @@
 
 A backup is a whole journal file. By default it goes to the user-data folder's
 `backups/`, named after the journal and the moment it was taken. Before a
-schema upgrade the journal backs itself up there too, and keeps the last few.
+schema upgrade, and before a restore, the journal backs itself up there too,
+and keeps the last few of each. A copy is written to a hidden `.partial` file
+and renamed when whole; one left by a copy that was killed is removed by the
+next copy into the same folder.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
+import time
 from pathlib import Path
 
 from journal.errors import InvalidInput, JournalFileError
+from journal.files import NotAFile, check_regular
 
-KEEP_BEFORE_UPGRADE = 5  # automatic backups kept per journal
+KEEP_AUTOMATIC = 5  # automatic backups kept per journal, of each kind (before an upgrade, before a restore)
+# `.{backup}.{pid}.partial`, and the files SQLite keeps beside it while it is written.
+_PARTIAL = re.compile(r"\..+?(?:\.(?P<pid>\d+))?\.partial(?:-journal|-wal|-shm)?")
+STALE_AFTER = 10 * 60  # seconds untouched after which a partial copy is taken for abandoned
 
 
 def backups_dir() -> Path:
@@ -32,13 +41,19 @@ def _stamp() -> str:
 def copy_database(source: sqlite3.Connection, target: Path) -> Path:
     """Copy the database behind `source` to a new file `target`, whole or not at all."""
     target = target.expanduser()
-    if target.exists():
+    if os.path.lexists(target):
         raise InvalidInput(f"{target} exists already: choose a new file for the backup")
+    return _copy(source, target)
+
+
+def _copy(source: sqlite3.Connection, target: Path) -> Path:
+    """Write the copy through a partial file renamed into place: `target` is whole or as it was."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise JournalFileError(f"cannot create the folder {target.parent}: {error.strerror}") from None
-    partial = target.with_name(f".{target.name}.partial")
+    _remove_abandoned_copies(target.parent)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         copy = sqlite3.connect(partial)
         try:
@@ -49,9 +64,44 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
             copy.close()
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as error:
-        partial.unlink(missing_ok=True)
+        for leftover in _with_companions(partial):
+            leftover.unlink(missing_ok=True)
         raise JournalFileError(f"cannot write the backup {target}: {error} (nothing was changed)") from None
     return target
+
+
+def _with_companions(path: Path) -> list[Path]:
+    return [path, *(path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))]
+
+
+def _remove_abandoned_copies(folder: Path) -> None:
+    """Remove the partial copies that a killed backup left: its writer is gone, or it is long untouched."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        match = _PARTIAL.fullmatch(entry.name)
+        if not match or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            untouched = time.time() - entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        if untouched > STALE_AFTER or (match["pid"] and not _running(int(match["pid"]))):
+            Path(entry.path).unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # there, but another user's
+        return True
+    return True
 
 
 def backup_journal(conn: sqlite3.Connection, journal_path: Path, target: Path | None = None) -> Path:
@@ -72,10 +122,23 @@ def _new_name(folder: Path, stem: str) -> Path:
 
 def backup_before_upgrade(conn: sqlite3.Connection, journal_path: Path, migration: str) -> Path:
     """The automatic backup before a schema upgrade; older ones beyond the last few are removed."""
+    return _automatic_backup(conn, journal_path, f"before-{migration}", r"before-m\d+_\w+")
+
+
+def backup_before_restore(conn: sqlite3.Connection, journal_path: Path) -> Path:
+    """The automatic backup of the journal a restore replaces; older ones beyond the last few are removed."""
+    return _automatic_backup(conn, journal_path, "before-restore", "before-restore")
+
+
+def _automatic_backup(conn: sqlite3.Connection, journal_path: Path, why: str, kind: str) -> Path:
+    """A backup named `{journal}-{why}-{moment}.db`; of those whose `why` matches `kind`, the last few are kept."""
     folder = backups_dir()
-    made = copy_database(conn, _new_name(folder, f"{journal_path.stem}-before-{migration}-{_stamp()}"))
-    earlier = sorted(folder.glob(f"{journal_path.stem}-before-*.db"), key=lambda path: path.stat().st_mtime_ns)
-    for old in earlier[:-KEEP_BEFORE_UPGRADE]:
+    made = copy_database(conn, _new_name(folder, f"{journal_path.stem}-{why}-{_stamp()}"))
+    # Only this journal's backups of this kind: the runner's own, and the other kind, stay.
+    ours = re.compile(rf"{re.escape(journal_path.stem)}-{kind}-\d{{8}}-\d{{6}}(?:-\d+)?\.db")
+    earlier = sorted((path for path in folder.glob(f"{journal_path.stem}-before-*.db") if ours.fullmatch(path.name)),
+                     key=lambda path: path.stat().st_mtime_ns)
+    for old in earlier[:-KEEP_AUTOMATIC]:
         old.unlink(missing_ok=True)
     return made
 
@@ -84,6 +147,10 @@ def check_backup(source: Path) -> None:
     """Refuse, untouched, a file that is not a journal this version can restore."""
     from journal.store.db import check_journal_file
 
+    try:
+        check_regular(source)
+    except NotAFile as error:
+        raise InvalidInput(f"{source} is {error.kind}, not a backup file") from None
     if not source.is_file():
         raise InvalidInput(f"there is no backup file {source}")
     check_journal_file(source)
@@ -95,21 +162,23 @@ def restore_journal(source: Path, journal_path: Path) -> Path | None:
     `source` is checked first: a file that is not a journal, or is from a newer
     version, is refused and nothing changes. Returns the backup of what was replaced.
     """
-    from journal.store.db import open_journal
+    from journal.store.db import NoJournalYet, connect_read_only, open_journal
 
     source = source.expanduser()
     check_backup(source)
-    reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    reader = connect_read_only(source)
     try:
-        saved = None
-        if journal_path.exists():
-            with open_journal(journal_path, create=False) as journal:
-                saved = copy_database(journal.conn, _new_name(backups_dir(), f"{journal_path.stem}-before-restore-{_stamp()}"))
-                reader.backup(journal.conn)
-        else:
-            copy_database(reader, journal_path)
+        try:
+            journal = open_journal(journal_path, create=False)
+        except NoJournalYet:  # no file, or an empty one: nothing in it to keep
+            _copy(reader, journal_path)
+            return None
+        with journal:
+            journal.check_writable("nothing was restored")
+            saved = backup_before_restore(journal.conn, journal_path)
+            reader.backup(journal.conn)
+        return saved
     except sqlite3.Error as error:
         raise JournalFileError(f"cannot restore {source}: {error}") from None
     finally:
         reader.close()
-    return saved

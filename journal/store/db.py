@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from journal.errors import InvalidInput, JournalFileError
+from journal.files import NotAFile, check_regular, open_regular
 
 # Written into the SQLite header of every journal (PRAGMA application_id): "OFSN".
 APPLICATION_ID = 0x4F46534E
@@ -44,8 +45,7 @@ class Journal:
         app and a shell command at once) waits for the busy timeout instead of
         failing half-way through a read-then-write.
         """
-        if self.read_only:
-            raise JournalFileError(f"{self.path} is read-only: nothing was changed")
+        self.check_writable()
         if self._depth:  # a write inside a larger one is part of it
             self._depth += 1
             try:
@@ -82,6 +82,11 @@ class Journal:
                 self.conn.execute("ROLLBACK")
             raise _file_error(self.path, error) from None
 
+    def check_writable(self, outcome: str = "nothing was changed") -> None:
+        """Refuse, before any work, a write to a journal that cannot take one."""
+        if self.read_only:
+            raise JournalFileError(f"{self.path} {_read_only_reason(self.path) or 'is read-only'}: {outcome}")
+
     def data_version(self) -> int:
         """Changes when another connection commits: cheap to poll."""
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
@@ -101,53 +106,64 @@ class Journal:
         self.close()
 
 
+class NoJournalYet(JournalFileError):
+    """No journal at the path yet (no file, or an empty one), and the command only reads: nothing was created."""
+
+
 def open_journal(path: str | Path, *, create: bool = True) -> Journal:
     """Open the journal at `path`, creating it (and its folder) when missing and `create` is set.
 
+    Without `create`, a missing or empty file is NoJournalYet and stays as it is.
     Raises JournalFileError, leaving the file as it was, when the path is not a
     journal or is a journal from a newer version of the program.
     """
     path = Path(path).expanduser()
     if not path.exists() and not create:
-        raise JournalFileError(f"there is no journal at {path} yet: `journal add` or `journal` starts one")
+        raise NoJournalYet(f"there is no journal at {path} yet: `journal add` or `journal` starts one")
+    saved = None  # the copy kept before an upgrade
     if path.exists():
         _check_is_sqlite(path)
-        read_only = _is_read_only(path)
+        read_only = _read_only_reason(path)
         # Decide on a read-only connection: closing a writable one could fold a
         # leftover write-ahead log into a file that is then refused.
         probe = _connect(path, read_only=True)
         try:
             pending = _pending_migrations(probe, path)
+            if not create and len(pending) == len(KNOWN_MIGRATIONS):
+                raise NoJournalYet(f"{path} is empty, not a journal yet: `journal add` or `journal` starts one;"
+                                   " it was left untouched")
+            if read_only and pending:
+                raise JournalFileError(f"{path} {read_only} and needs an upgrade this version must write")
             if pending and not read_only and len(pending) < len(KNOWN_MIGRATIONS):
                 # An upgrade of a journal with data in it: keep a copy of it as it was.
                 from journal.store.backup import backup_before_upgrade
 
-                backup_before_upgrade(probe, path, pending[0])
+                saved = backup_before_upgrade(probe, path, pending[0])
         finally:
             probe.close()
-        if read_only and pending:
-            raise JournalFileError(f"{path} is read-only and needs an upgrade this version must write")
-        conn = _connect(path, read_only=read_only)
+        if read_only:
+            return Journal(path, _connect(path, read_only=True), read_only=True)
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise JournalFileError(f"cannot create the folder {path.parent}: {error.strerror}") from None
-        read_only = False
-        conn = _connect(path, read_only=False)
         pending = list(KNOWN_MIGRATIONS)
-    journal = Journal(path, conn, read_only=read_only)
-    if not read_only:
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            if pending:
-                _migrate(journal)
-        except sqlite3.Error as error:
-            conn.close()
+    conn = _connect(path, read_only=False)
+    journal = Journal(path, conn)
+    try:
+        if pending:
+            _migrate(journal)
+        # Only once the upgrade has landed: a journal the upgrade refuses keeps its
+        # own journal mode, and so every byte it had.
+        conn.execute("PRAGMA journal_mode=WAL")
+    except BaseException as error:
+        conn.close()
+        if saved is not None:  # the journal is as it was: its copy is not kept
+            saved.unlink(missing_ok=True)
+        if isinstance(error, sqlite3.Error):
             raise _file_error(path, error) from None
-        except BaseException:
-            conn.close()
-            raise
+        raise
     return journal
 
 
@@ -163,29 +179,63 @@ def check_journal_file(path: Path) -> None:
         raise JournalFileError(f"{path} is empty, not a journal; it was left untouched")
 
 
+# Files SQLite keeps beside a journal, and what each is to the runner.
+_BESIDE = {"-wal": "the journal's write-ahead log", "-shm": "the journal's shared memory file",
+           "-journal": "the journal's rollback file"}
+
+
 def _check_is_sqlite(path: Path) -> None:
-    if path.is_dir():
-        raise JournalFileError(f"{path} is a folder, not a journal file")
+    """Refuse what is not a SQLite file, reading only its first bytes: a pipe or a device is never opened."""
     try:
-        with path.open("rb") as file:
+        check_regular(path)
+        for suffix, what in _BESIDE.items():
+            beside = path.with_name(path.name + suffix)
+            try:
+                check_regular(beside)
+            except NotAFile as error:
+                raise JournalFileError(f"{beside} is {error.kind}, not {what}; the journal was left untouched") from None
+        with open_regular(path) as file:
             header = file.read(len(SQLITE_HEADER))
+    except NotAFile as error:
+        raise JournalFileError(f"{path} is {error.kind}, not a journal file; it was left untouched") from None
     except OSError as error:
         raise JournalFileError(f"cannot read {path}: {error.strerror}") from None
     if header and header != SQLITE_HEADER:  # an empty file holds nothing and becomes a new journal
         raise JournalFileError(f"{path} is not a journal (not a SQLite database); it was left untouched")
 
 
-def _is_read_only(path: Path) -> bool:
-    """A file its owner marked read-only stays read-only, even for root."""
-    no_write_bits = not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
-    return no_write_bits or not os.access(path, os.W_OK)
+def _read_only_reason(path: Path) -> str | None:
+    """Why the journal cannot be written, as in "{path} is read-only", or None when it can."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # gone: opening it says so
+    # A file its owner marked read-only stays read-only, even for root.
+    no_write_bits = not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+    if no_write_bits or not os.access(path, os.W_OK):
+        return "is read-only"
+    if not _folder_writable(path):
+        # SQLite writes its log files beside the journal: without them, no write can land.
+        return f"is in a read-only folder ({path.parent})"
+    return None
+
+
+def _folder_writable(path: Path) -> bool:
+    return os.access(path.parent, os.W_OK | os.X_OK)
 
 
 def _connect(path: Path, *, read_only: bool, any_thread: bool = False) -> sqlite3.Connection:
     try:
         if read_only:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                                   check_same_thread=not any_thread)
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+            if not path.with_name(path.name + "-wal").exists() and (not _folder_writable(path) or _wal_mode(path)):
+                # Reading a journal in WAL mode makes SQLite create a log and a shared
+                # memory file beside it, which a read-only folder cannot hold and which
+                # a reader cannot remove. With no log there, nothing has the journal
+                # open to write it (a writer keeps its log until it closes): the file
+                # is as good as immutable while it is read, and SQLite is told so.
+                uri += "&immutable=1"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=not any_thread)
         else:
             conn = sqlite3.connect(path, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -195,11 +245,27 @@ def _connect(path: Path, *, read_only: bool, any_thread: bool = False) -> sqlite
     return conn
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can only read the database at `path` (a checked journal or backup)."""
+    return _connect(path, read_only=True)
+
+
+def _wal_mode(path: Path) -> bool:
+    """Whether the journal's header says it is in WAL mode (its read and write versions are 2)."""
+    try:
+        with open_regular(path) as file:
+            return file.read(20)[18:20] == b"\x02\x02"
+    except OSError:
+        return False
+
+
 def _pending_migrations(conn: sqlite3.Connection, path: Path) -> list[str]:
     """The migrations this journal still needs; refuses files that are not journals."""
     try:
         return _read_pending(conn, path)
-    except sqlite3.Error:
+    except sqlite3.Error as error:
+        if "unable to open" in str(error):
+            raise _file_error(path, error) from None
         raise JournalFileError(f"{path} is damaged or not a journal; it was left untouched") from None
 
 
@@ -218,13 +284,18 @@ def _read_pending(conn: sqlite3.Connection, path: Path) -> list[str]:
             "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
         )
     ]
-    unknown = [name for name in applied if name not in KNOWN_MIGRATIONS]
-    if unknown:
+    known, later = applied[: len(KNOWN_MIGRATIONS)], applied[len(KNOWN_MIGRATIONS):]
+    if known == list(KNOWN_MIGRATIONS) and later and all(isinstance(name, str) for name in later):
         raise JournalFileError(
-            f"{path} was written by a newer version of Offseason (schema {unknown[-1]});"
+            f"{path} was written by a newer version of Offseason (schema {later[-1]});"
             " upgrade the program to open it. The file was left untouched"
         )
-    return [name for name in KNOWN_MIGRATIONS if name not in applied]
+    # A journal records its upgrades in order, each once, from the first: any other
+    # record is damaged, and upgrading on top of it would run an upgrade twice.
+    if not applied or applied != list(KNOWN_MIGRATIONS[: len(applied)]):
+        raise JournalFileError(f"{path} is damaged (its record of upgrades is not one this version wrote);"
+                               " it was left untouched")
+    return list(KNOWN_MIGRATIONS[len(applied):])
 
 
 def _migrate(journal: Journal) -> None:
@@ -238,11 +309,14 @@ def _migrate(journal: Journal) -> None:
 def _file_error(path: Path, error: sqlite3.Error) -> JournalFileError:
     message = str(error)
     if "readonly" in message or "read-only" in message:
-        return JournalFileError(f"{path} is read-only: nothing was changed")
+        return JournalFileError(f"{path} {_read_only_reason(path) or 'is read-only'}: nothing was changed")
     if "locked" in message or "busy" in message:
         return JournalFileError(f"{path} is busy in another program; try again (nothing was changed)")
     if "disk is full" in message or "disk I/O" in message:
         return JournalFileError(f"cannot write {path}: {message} (nothing was changed)")
+    if "unable to open" in message and path.exists() and not _folder_writable(path):
+        return JournalFileError(f"{path} is in a read-only folder ({path.parent}), where its write-ahead log"
+                                " cannot be read: make the folder writable (nothing was changed)")
     if "unable to open" in message:
         return JournalFileError(f"cannot open {path}: check the path and its permissions")
     if "malformed" in message or "not a database" in message:

@@ -58,7 +58,9 @@ class OffseasonApp(App[str | None]):
 
         self.history = History(journal)
         self.theme_problems = self._register_themes()
-        self.theme = theme or self._saved_theme()
+        self._applied_theme: str | None = None  # the theme whose colours were last made without an error
+        self.theme_fallback: str | None = None  # the theme asked for that could not be used, when one could not
+        self.theme = self._starting_theme(theme)
         from journal.keymap import read_keymap
 
         self.keymap, self.keymap_problems = read_keymap(binding_ids())
@@ -71,17 +73,26 @@ class OffseasonApp(App[str | None]):
         found, problems = all_themes()
         for theme in found:
             try:
-                self.register_theme(theme.build())
+                built = theme.build()
+                built.to_color_system().generate()  # what applying it does: a theme that fails here is not offered
             except Exception as error:  # a theme Textual cannot use is skipped, as a bad file is
                 problems.append(f"{theme.source}: {error}")
+            else:
+                self.register_theme(built)
         return problems
 
-    def _saved_theme(self) -> str:
+    def _starting_theme(self, given: str | None) -> str:
+        """The theme given (--theme), else the one remembered; one that cannot be used gives way to the journal's own."""
         from journal.store.settings import get_setting
         from journal.themes_files import DEFAULT_THEME
 
-        saved = get_setting(self.journal, "theme")
-        return saved if saved in self.available_themes else DEFAULT_THEME
+        wanted = given or get_setting(self.journal, "theme")
+        if wanted in self.available_themes:
+            return wanted
+        if wanted != DEFAULT_THEME:
+            self.theme_fallback = wanted
+        # The built-in one may be replaced by a file of the runner's that failed: Textual's own is always there.
+        return DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
 
     def get_css_variables(self) -> dict[str, str]:
         # The journal's own colours: the theme's, or else the theme colour each is named after.
@@ -91,19 +102,33 @@ class OffseasonApp(App[str | None]):
         for name, fallback in APP_VARIABLES.items():
             variables.setdefault(name, variables[fallback.removeprefix("$")])
         self.theme_variables = variables
+        self._applied_theme = self.current_theme.name
         return variables
 
     def _theme_chosen(self, theme) -> None:
-        """Remember the theme chosen (in the palette or with --theme) for the next start."""
+        """Remember the theme chosen (in the palette or with --theme) for the next start, once it is on screen."""
         from journal.errors import JournalError
         from journal.store.settings import get_setting, set_setting
 
+        if theme.name != self._applied_theme:
+            return  # its colours were never made: a theme that failed is not remembered
         if self.journal.read_only or get_setting(self.journal, "theme") == theme.name:
             return
         try:
             set_setting(self.journal, "theme", theme.name)
         except JournalError as error:
             self.notify(str(error), title="Theme not remembered", severity="warning")
+
+    def _notify_theme_problems(self) -> None:
+        """One notification: the theme files skipped, and the theme shown instead of the one asked for."""
+        lines = list(self.theme_problems)
+        if self.theme_fallback is not None:
+            lines.insert(0, f"The theme {self.theme_fallback!r} cannot be loaded, so the journal is in {self.theme};"
+                            " ctrl+p then Theme picks another.")
+            self.notify("\n".join(lines), title="Theme not loaded", severity="warning", timeout=15)
+        elif lines:
+            title = "A theme file was skipped" if len(lines) == 1 else f"{len(lines)} theme files were skipped"
+            self.notify("\n".join(lines), title=title, severity="warning", timeout=10)
 
     def compose(self) -> ComposeResult:
         with TabbedContent(initial="today"):
@@ -115,11 +140,11 @@ class OffseasonApp(App[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        for problem in self.theme_problems:
-            self.notify(problem, title="A theme file was skipped", severity="warning", timeout=10)
+        self._notify_theme_problems()
         if self.keymap_problems:
             self.notify("\n".join(self.keymap_problems), title="Keys not changed", severity="warning", timeout=10)
-        self._theme_chosen(self.current_theme)
+        if self.theme_fallback is None:  # a theme shown instead of the one asked for is not the runner's choice
+            self._theme_chosen(self.current_theme)
         self.theme_changed_signal.subscribe(self, self._theme_chosen)
         self._data_version = self.journal.data_version()
         self.set_interval(OUTSIDE_CHANGES_EVERY, self.check_outside_changes)
@@ -278,7 +303,7 @@ class OffseasonApp(App[str | None]):
 
         from journal.errors import JournalError
         from journal.io.csv_export import writers
-        from journal.io.files import write_folder
+        from journal.io.export_files import write_folder
 
         folder = Path.home() / f"offseason-export-{dt.datetime.now():%Y%m%d-%H%M%S}"
         counts: dict[str, int] = {}

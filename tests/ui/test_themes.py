@@ -70,6 +70,60 @@ def test_a_bad_theme_file_is_one_notification_and_the_app_still_starts(db_path, 
     drive(make_app(db_path), scenario)
 
 
+def remember(db_path, theme):
+    """The theme the journal remembers, written as an earlier start (or an earlier version) left it."""
+    with open_journal(db_path) as journal, journal.transaction() as conn:
+        conn.execute("INSERT INTO settings (key, value) VALUES ('theme', ?)", [theme])
+
+
+def theme_notes(app):
+    return [note for note in app._notifications if "theme" in note.title.lower()]
+
+
+@pytest.mark.parametrize("value", ["nan", "1e308", "inf"])
+def test_a_remembered_theme_whose_file_went_bad_gives_way_to_the_journals_own(db_path, isolated, value):
+    folder = isolated / "config" / "offseason" / "themes"
+    folder.mkdir(parents=True)
+    (folder / "dusk.toml").write_text(f"name = 'dusk'\nprimary = '#884488'\nluminosity_spread = {value}\n")
+    remember(db_path, "dusk")
+
+    async def scenario(pilot):
+        assert pilot.app.theme == "offseason-dark"
+        (note,) = theme_notes(pilot.app)
+        assert note.title == "Theme not loaded"
+        assert note.message.splitlines() == [
+            "The theme 'dusk' cannot be loaded, so the journal is in offseason-dark; ctrl+p then Theme picks another.",
+            f"{folder / 'dusk.toml'}: luminosity_spread = {float(value)!r} is not a number from 0.0 to 1.0",
+        ]
+        assert pilot.app.get_css_variables()["pain-high"] == "#E4572E"
+
+    for _ in range(2):  # and on every start after: the app starts whatever is in the file
+        drive(make_app(db_path), scenario)
+    assert saved_theme(db_path) == "dusk", "the runner's choice is kept, for when the file is mended"
+
+
+def test_a_theme_textual_cannot_use_is_never_applied_nor_remembered(db_path, isolated, monkeypatch):
+    from journal import themes_files
+
+    # A theme the file check lets through but whose colours Textual cannot make.
+    monkeypatch.setattr(themes_files, "_NUMBERS", {})
+    folder = isolated / "config" / "offseason" / "themes"
+    folder.mkdir(parents=True)
+    (folder / "glitch.toml").write_text("name = 'glitch'\nprimary = '#884488'\nluminosity_spread = nan\n")
+    (folder / "dusk.toml").write_text("name = 'dusk'\nprimary = '#884488'\n")
+
+    async def scenario(pilot):
+        assert pilot.app.theme == "offseason-dark" and "glitch" not in pilot.app.available_themes
+        (note,) = theme_notes(pilot.app)
+        assert note.message.startswith("The theme 'glitch' cannot be loaded")
+        assert f"{folder / 'glitch.toml'}: cannot convert float NaN to integer" in note.message.splitlines()
+        pilot.app.theme = "dusk"  # and a theme picked after that is remembered as usual
+        await pilot.pause()
+
+    drive(create_app(open_journal(db_path), today=dt.date(2026, 11, 26), theme="glitch"), scenario)
+    assert saved_theme(db_path) == "dusk"
+
+
 # -- keys of the runner's own --------------------------------------------------------------
 
 

@@ -176,3 +176,111 @@ def test_no_csv_file_gives_a_traceback_a_partial_write_or_a_changed_file(capsys,
     if code == 2:
         assert digest(db_path) == before and out == ""
         assert err.startswith("journal: ")
+
+
+# -- pipes and devices: refused before they are opened ----------------------------------------
+
+
+def journal_command(*args, env=None, timeout=20):
+    """The real command in a process of its own: a regression hangs only until the timeout."""
+    return subprocess.run([sys.executable, "-m", "journal", *args], capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})
+
+
+def test_a_pipe_or_a_device_as_a_backup_or_an_import_is_refused_at_once(db_path, tmp_path):
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(TODAY, mood=4))
+    before = digest(db_path)
+    fifo = tmp_path / "monday.db"
+    os.mkfifo(fifo)
+    export = tmp_path / "export"
+    export.mkdir()
+    (export / "pain.csv").write_text(",".join(PAIN_HEADER) + "\r\n")
+    os.mkfifo(export / "entries.csv")
+    refusals = {
+        ("restore", "--yes", str(fifo)): f"{fifo} is a named pipe (FIFO), not a backup file",
+        ("restore", "--yes", "/dev/zero"): "/dev/zero is a device, not a backup file",
+        ("import", str(fifo)): f"{fifo} is a named pipe (FIFO), not a CSV file",
+        ("import", "/dev/zero"): "/dev/zero is a device, not a CSV file",
+        ("import", str(export)): f"{export / 'entries.csv'} is a named pipe (FIFO), not a CSV file",
+    }
+    for args, message in refusals.items():
+        result = journal_command("--db", str(db_path), *args)
+        assert (result.returncode, result.stderr) == (2, f"journal: {message}\n"), args
+    assert digest(db_path) == before and not (db_path.parent / "home" / "data").exists(), "no backup was made"
+
+
+def test_a_pipe_among_the_theme_files_or_as_the_keys_file_is_named_and_skipped(tmp_path):
+    config = tmp_path / "config"
+    (config / "offseason" / "themes").mkdir(parents=True)
+    os.mkfifo(config / "offseason" / "themes" / "pipe.toml")
+    (config / "offseason" / "themes" / "zero.toml").symlink_to("/dev/zero")
+    (config / "offseason" / "themes" / "dusk.toml").write_text("name = 'dusk'\nprimary = '#884488'\n")
+    os.mkfifo(config / "offseason" / "keys.toml")
+    result = journal_command("themes", env={"XDG_CONFIG_HOME": str(config)})
+    assert result.returncode == 0 and "dusk" in result.stdout
+    assert result.stderr.splitlines() == [
+        f"skipped {config / 'offseason' / 'themes' / 'pipe.toml'} is a named pipe (FIFO), not a file",
+        f"skipped {config / 'offseason' / 'themes' / 'zero.toml'} is a device, not a file",
+    ]
+    script = "from journal.keymap import read_keymap; print(read_keymap({'today.save'}))"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=20,
+                            env={**os.environ, "XDG_CONFIG_HOME": str(config)})
+    assert result.stdout == (f"({{}}, ['{config / 'offseason' / 'keys.toml'} is a named pipe (FIFO), not a file;"
+                             " the usual keys apply'])\n"), result.stderr
+
+
+# -- what a killed backup leaves, and the backups kept ------------------------------------------
+
+KILLED_BACKUP = textwrap.dedent("""
+    import os, signal, sys
+    from pathlib import Path
+    from journal.store import open_journal
+    from journal.store.backup import backup_journal
+    os.replace = lambda *paths: os.kill(os.getpid(), signal.SIGKILL)  # killed with the copy written, not yet renamed
+    with open_journal(sys.argv[1]) as journal:
+        backup_journal(journal.conn, journal.path, Path(sys.argv[2]) if len(sys.argv) > 2 else None)
+""")
+
+
+def test_a_partial_copy_left_by_a_killed_backup_is_removed_by_the_next_one(db_path, tmp_path):
+    from journal.store.backup import backup_journal, backups_dir
+
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(TODAY, mood=4))
+    for target in ([], [str(tmp_path / "monday.db")]):  # the backups folder, and a folder of the runner's
+        killed = subprocess.run([sys.executable, "-c", KILLED_BACKUP, str(db_path), *target], timeout=60)
+        assert killed.returncode == -signal.SIGKILL
+    (left_in_backups,) = backups_dir().glob(".*.partial")
+    (left_beside,) = tmp_path.glob(".monday.db.*.partial")
+    ours_running = tmp_path / f".tuesday.db.{os.getpid()}.partial"  # a copy being written right now
+    ours_running.write_bytes(b"")
+    old = tmp_path / ".wednesday.db.partial"  # no writer named, and long untouched
+    old.write_bytes(b"")
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    theirs = [tmp_path / ".notes.partial.txt", tmp_path / "notes.partial", tmp_path / ".draft.partial-copy"]
+    for path in theirs:
+        path.write_bytes(b"mine")
+    with open_journal(db_path) as journal:
+        backup_journal(journal.conn, db_path)
+        backup_journal(journal.conn, db_path, tmp_path / "thursday.db")
+    assert not left_in_backups.exists() and not left_beside.exists() and not old.exists()
+    assert ours_running.exists() and all(path.read_bytes() == b"mine" for path in theirs)
+    assert not list(backups_dir().glob(".*")) and len(list(backups_dir().glob("journal-*.db"))) == 1
+
+
+def test_the_backups_before_a_restore_keep_the_last_few_and_leave_the_others(db_path, tmp_path):
+    from journal.store.backup import KEEP_AUTOMATIC, backup_journal, backups_dir, restore_journal
+
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(TODAY, mood=4))
+        saved = backup_journal(journal.conn, db_path, tmp_path / "monday.db")
+        mine = backup_journal(journal.conn, db_path)  # the runner's own, in the same folder
+    upgrade = backups_dir() / "journal-before-m003_goals-20261120-070000.db"
+    upgrade.write_bytes(saved.read_bytes())
+    other = backups_dir() / "journal-2-before-restore-20261120-070000.db"  # another journal's
+    other.write_bytes(saved.read_bytes())
+    for _ in range(KEEP_AUTOMATIC + 2):
+        restore_journal(saved, db_path)
+    assert len(list(backups_dir().glob("journal-before-restore-*.db"))) == KEEP_AUTOMATIC
+    assert mine.exists() and upgrade.exists() and other.exists()

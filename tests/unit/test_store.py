@@ -278,3 +278,171 @@ def test_sites_can_be_renamed_and_unused_ones_removed(journal):
     add_site(journal, "neck", sided=False)
     remove_site(journal, "neck")
     assert "neck" not in [site.name for site in list_sites(journal)]
+
+
+# -- refused files stay as they were ----------------------------------------------------------
+
+
+def old_journal(path, *statements, wal=True):
+    """A journal changed by `statements` behind the program's back, closed, in WAL mode or not."""
+    with open_journal(path) as journal:
+        save_entry(journal, DayEntry(TODAY, mood=4))
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA journal_mode={'WAL' if wal else 'DELETE'}")
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()  # the last connection: the log is folded in and removed
+    return path
+
+
+def beside(path):
+    """Every file next to the journal, and every backup: a refusal leaves none."""
+    from journal.store.backup import backups_dir
+
+    return sorted(p.name for p in path.parent.iterdir() if p != path) + sorted(p.name for p in backups_dir().glob("*"))
+
+
+@pytest.mark.parametrize("wal", [True, False], ids=["wal", "rollback"])
+@pytest.mark.parametrize("damage", [
+    ["DELETE FROM _sqlite_migrations WHERE name = 'm001_journal_core'"],  # a gap at the start
+    ["DELETE FROM _sqlite_migrations WHERE name = 'm002_checklist'"],  # a gap in the middle
+    ["DELETE FROM _sqlite_migrations"],  # no record at all
+    ["UPDATE _sqlite_migrations SET name = NULL WHERE name = 'm002_checklist'"],
+    ["UPDATE _sqlite_migrations SET name = 42 WHERE name = 'm003_goals'"],  # a wrong type
+    ["DELETE FROM _sqlite_migrations WHERE name = 'm002_checklist'",  # out of order
+     "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('offseason', 'm002_checklist', 'x')"],
+    ["DROP TABLE _sqlite_migrations", "CREATE TABLE _sqlite_migrations (x)"],  # the wrong columns
+    ["DROP TABLE _sqlite_migrations"],
+    ["ALTER TABLE _sqlite_migrations RENAME TO kept", "CREATE VIEW _sqlite_migrations AS SELECT * FROM kept"],
+    # The record says an upgrade is due, but its tables are there: the upgrade itself fails.
+    ["DELETE FROM _sqlite_migrations WHERE name = 'm003_goals'"],
+])
+def test_a_journal_with_a_damaged_record_of_upgrades_is_refused_byte_for_byte(tmp_path, damage, wal):
+    path = old_journal(tmp_path / "shelf" / "journal.db", *damage, wal=wal)
+    before, around = path.read_bytes(), beside(path)
+    with pytest.raises(JournalFileError, match="journal.db"):
+        open_journal(path)
+    with pytest.raises(JournalFileError):
+        open_journal(path, create=False)
+    assert path.read_bytes() == before, "no connection is open: these are the file's real bytes"
+    assert beside(path) == around == [], "no log, no shared memory file, no backup"
+
+
+def test_an_upgrade_that_fails_keeps_no_backup_and_the_next_one_still_backs_up(tmp_path):
+    from journal.store.backup import backups_dir
+
+    path = old_journal(tmp_path / "journal.db",
+                       "DELETE FROM _sqlite_migrations WHERE name IN ('m003_goals', 'm004_numbers_for_ever')")
+    with pytest.raises(JournalFileError, match="already exists"):
+        open_journal(path)
+    with sqlite3.connect(path) as conn:  # mended: the tables of the upgrade are gone too
+        conn.execute("DROP TABLE goals")
+        conn.execute("DROP TABLE assessments")
+    conn.close()
+    open_journal(path).close()
+    assert [backup.name.split("-20")[0] for backup in backups_dir().glob("*.db")] == ["journal-before-m003_goals"]
+
+
+# -- special files: refused before they are opened -------------------------------------------
+
+
+def journal_command(*args, timeout=20):
+    """The real command in a process of its own: a regression hangs only until the timeout."""
+    return subprocess.run([sys.executable, "-m", "journal", *args], capture_output=True, text=True, timeout=timeout)
+
+
+def test_a_pipe_or_a_device_as_the_journal_is_refused_at_once(tmp_path):
+    import os
+
+    fifo = tmp_path / "journal.db"
+    os.mkfifo(fifo)
+    for args in (("show",), ("add", "--mood", "3"), ("backup",), ("export",)):
+        result = journal_command("--db", str(fifo), *args)
+        assert result.returncode == 2, (args, result.stderr)
+        assert result.stderr == f"journal: {fifo} is a named pipe (FIFO), not a journal file; it was left untouched\n"
+    result = journal_command("--db", "/dev/zero", "show")
+    assert (result.returncode, result.stderr) == (2, "journal: /dev/zero is a device, not a journal file;"
+                                                     " it was left untouched\n")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+@pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal"])
+def test_a_pipe_beside_the_journal_is_refused_and_the_journal_left_as_it_was(db_path, suffix):
+    import os
+
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(TODAY, mood=4))
+    before = db_path.read_bytes()
+    os.mkfifo(db_path.with_name(db_path.name + suffix))
+    result = journal_command("--db", str(db_path), "show")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert f"{db_path}{suffix} is a named pipe (FIFO), not the journal's" in result.stderr
+    assert db_path.read_bytes() == before
+
+
+# -- an empty file, and a read-only folder ----------------------------------------------------
+
+
+def test_commands_that_only_read_leave_an_empty_file_empty(tmp_path):
+    from journal.store.db import NoJournalYet
+
+    path = tmp_path / "shelf" / "journal.db"
+    path.parent.mkdir()
+    path.touch()
+    with pytest.raises(NoJournalYet, match="is empty, not a journal yet"):
+        open_journal(path, create=False)
+    for args in (("show",), ("show", "--from", "2026-11-01"), ("export",), ("backup",), ("goal", "list"), ("settings",)):
+        result = journal_command("--db", str(path), *args)
+        assert result.returncode == 2 and "is empty, not a journal yet" in result.stderr, (args, result.stderr)
+    result = journal_command("--db", str(path), "themes")
+    assert result.returncode == 0 and "offseason-dark" in result.stdout
+    assert path.read_bytes() == b"" and beside(path) == []
+    result = journal_command("--db", str(path), "add", "--mood", "3")  # a command that writes starts the journal
+    assert result.returncode == 0, result.stderr
+    with open_journal(path, create=False) as journal:
+        assert get_entry(journal, TODAY).mood == 3
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """Make a folder read-only for this process: the permission bits, or for root (who passes them) the
+    immutable attribute."""
+    import os
+
+    folders = []
+
+    def make(folder):
+        folder.chmod(stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH | stat.S_IXOTH)
+        folders.append(folder)
+        if os.access(folder, os.W_OK):
+            done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+            if done.returncode != 0 or os.access(folder, os.W_OK):
+                pytest.skip("no way to make a folder read-only here")
+        return folder
+
+    yield make
+    for folder in folders:
+        subprocess.run(["chattr", "-i", str(folder)], capture_output=True)
+        folder.chmod(stat.S_IRWXU)
+
+
+def test_a_journal_in_a_read_only_folder_is_read_and_says_why_it_cannot_be_written(tmp_path, read_only_folder):
+    folder = tmp_path / "shelf"
+    path = folder / "journal.db"
+    with open_journal(path) as journal:
+        save_entry(journal, DayEntry(TODAY, mood=4))
+    before = path.read_bytes()
+    read_only_folder(folder)
+    with open_journal(path) as journal:
+        assert get_entry(journal, TODAY).mood == 4
+        with journal.reader() as reader:
+            assert count_entries(reader) == 1
+        with pytest.raises(JournalFileError, match=f"is in a read-only folder \\({folder}\\): nothing was changed"):
+            save_entry(journal, DayEntry(TODAY, mood=2))
+    result = journal_command("--db", str(path), "show")
+    assert result.returncode == 0 and "mood           4/5" in result.stdout, result.stderr
+    result = journal_command("--db", str(path), "add", "--mood", "2")
+    assert result.returncode == 2
+    assert result.stderr == f"journal: {path} is in a read-only folder ({folder}): nothing was changed\n"
+    assert path.read_bytes() == before and sorted(p.name for p in folder.iterdir()) == ["journal.db"]

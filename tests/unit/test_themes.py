@@ -65,3 +65,73 @@ def test_textuals_own_themes_are_known_without_loading_textual():
 
     assert TEXTUAL_THEMES == {name: theme.dark for name, theme in BUILTIN_THEMES.items()}
     assert parse_theme_name(" nord ") == "nord"
+
+
+# -- any value at all: a theme or one clear line -------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def toml_value(value) -> str:
+    """`value` written as TOML (inline tables and arrays for what is nested)."""
+    import json
+    import math
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):  # JSON's escapes are TOML's, but for DEL, which TOML wants escaped
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    return "{" + ", ".join(f"{toml_value(key)} = {toml_value(item)}" for key, item in value.items()) + "}"
+
+
+scalars = st.one_of(
+    st.floats(), st.sampled_from([0.0, 1.0, 0.5, 1e308, -1e308, 1e-320, 2.0, -0.0]),
+    st.integers(-(2**63), 2**63 - 1), st.booleans(), st.text(max_size=12),
+    st.sampled_from(["#4EA8DE", "#fff", "#12345678", "#1234", "red", "$error", "#GGGGGG", "", " #ffffff"]),
+)
+values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                       st.dictionaries(st.text(max_size=6), inner, max_size=3)),
+                      max_leaves=6)
+keys = st.sampled_from(["name", "dark", "primary", "secondary", "warning", "error", "success", "accent", "foreground",
+                        "background", "surface", "panel", "boost", "luminosity_spread", "text_alpha", "variables"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(fields=st.dictionaries(keys, values, max_size=8),
+       variables=st.none() | st.dictionaries(st.sampled_from([*APP_VARIABLES, "", "my var", "x"]), values, max_size=4),
+       base=st.booleans())
+def test_any_value_in_a_theme_file_gives_a_theme_or_one_line_naming_the_file(fields, variables, base):
+    data = {"name": "mine", "primary": "#884488"} if base else {}
+    data.update(fields)
+    if variables is not None:
+        data["variables"] = variables
+    text = "\n".join(f"{key} = {toml_value(value)}" for key, value in data.items())
+    try:
+        theme = parse_theme(text, "mine.toml")
+    except ThemeError as error:
+        assert str(error).startswith("mine.toml: ") and "\n" not in str(error)
+        return
+    # Accepted: Textual makes its colours without an error, which is what applying it does.
+    colours = theme.build().to_color_system().generate()
+    assert colours["primary"].startswith("#")
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e308", "-0.1", "1.5", "2", "true", "'0.5'"])
+@pytest.mark.parametrize("key", ["luminosity_spread", "text_alpha"])
+def test_a_number_out_of_its_range_is_refused(key, value):
+    with pytest.raises(ThemeError, match=f"^mine.toml: {key} = .* is not a number from 0.0 to 1.0$"):
+        parse_theme(f"name = 'x'\nprimary = '#000000'\n{key} = {value}\n", "mine.toml")
+    assert parse_theme(f"name = 'x'\nprimary = '#000000'\n{key} = 0.25\n", "mine.toml").fields[key] == 0.25
+
+
+def test_a_file_too_large_to_be_a_theme_is_named_and_not_read_whole(tmp_path):
+    (tmp_path / "huge.toml").write_text("# " + "x" * 200_000 + "\n")
+    themes, problems = user_themes(tmp_path)
+    assert themes == [] and problems == [f"{tmp_path / 'huge.toml'} is over 64 KiB, too large to read"]

@@ -12,11 +12,11 @@ from journal.domain.entries import DayEntry
 from journal.domain.goals import Goal, Measure
 from journal.errors import BadRows, InvalidInput, JournalFileError
 from journal.io.csv_export import neutralise, writers
-from journal.io.files import write_folder
+from journal.io.export_files import write_folder
 from journal.io.csv_import import read_path, restore
 from journal.store import open_journal
 from journal.store.backup import (
-    KEEP_BEFORE_UPGRADE,
+    KEEP_AUTOMATIC,
     backup_journal,
     backups_dir,
     restore_journal,
@@ -37,6 +37,16 @@ FAR = (dt.date(1900, 1, 1), dt.date(2100, 1, 1))
 
 def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def contents(path):
+    """The schema and every row, as a new connection reads them: with the journal open in WAL mode, a
+    committed write changes the log, not the file's bytes."""
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
 
 
 def export_folder(journal, folder):
@@ -132,10 +142,10 @@ def test_a_line_number_counts_the_lines_of_a_quoted_note(tmp_path):
 def test_conflicts_fail_by_default_and_skip_or_replace_on_request(journal, tmp_path, db_path):
     save_entry(journal, DayEntry(TODAY, mood=2))
     path = write_csv(tmp_path / "in.csv", f"{ENTRIES}\r\n2026-11-25,normal,,,,,,5,new\r\n2026-11-26,normal,,,,,,4,\r\n")
-    before = digest(db_path)
+    before = contents(db_path)
     with pytest.raises(BadRows, match="in.csv line 3: 2026-11-26 is already in the journal with other values"):
         import_bundle(journal, read_path(path))
-    assert digest(db_path) == before and get_entry(journal, TODAY - DAY).is_empty, "all or nothing"
+    assert contents(db_path) == before and get_entry(journal, TODAY - DAY).is_empty, "all or nothing"
     report = import_bundle(journal, read_path(path), on_conflict="skip")
     assert report.lines() == ["entries: 2 days (added 1, skipped 1)"]
     assert get_entry(journal, TODAY).mood == 2
@@ -146,10 +156,10 @@ def test_conflicts_fail_by_default_and_skip_or_replace_on_request(journal, tmp_p
 
 def test_a_dry_run_reports_and_writes_nothing(journal, tmp_path, db_path):
     path = write_csv(tmp_path / "in.csv", f"{ENTRIES}\r\n2026-11-25,rest,8,,,,,,\r\n")
-    before = digest(db_path)
+    before = contents(db_path)
     report = import_bundle(journal, read_path(path), dry_run=True)
     assert report.lines() == ["entries: 1 day (would add 1)", "a dry run: nothing was written"]
-    assert digest(db_path) == before and get_entry(journal, TODAY - DAY).is_empty
+    assert contents(db_path) == before and get_entry(journal, TODAY - DAY).is_empty
 
 
 def test_pain_in_long_form_joins_the_days_it_belongs_to(journal, tmp_path):
@@ -223,10 +233,10 @@ def test_restore_checks_the_file_and_keeps_the_journal_it_replaces(journal, db_p
         assert get_entry(before, TODAY).mood == 1
     not_a_journal = tmp_path / "notes.db"
     sqlite3.connect(not_a_journal).execute("CREATE TABLE notes (text)").connection.commit()
-    before = digest(db_path), digest(not_a_journal)
+    before = contents(db_path), digest(not_a_journal)
     with pytest.raises(JournalFileError, match="not an Offseason journal"):
         restore_journal(not_a_journal, db_path)
-    assert (digest(db_path), digest(not_a_journal)) == before
+    assert (contents(db_path), digest(not_a_journal)) == before
 
 
 def test_an_upgrade_backs_the_journal_up_first_and_keeps_the_last_few(db_path):
@@ -238,17 +248,17 @@ def test_an_upgrade_backs_the_journal_up_first_and_keeps_the_last_few(db_path):
                 conn.execute("DROP TABLE assessments")
                 conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('m003_goals', 'm004_numbers_for_ever')")
 
-    for _ in range(KEEP_BEFORE_UPGRADE + 2):
+    for _ in range(KEEP_AUTOMATIC + 2):
         make_old_journal()
         open_journal(db_path).close()
     made = sorted(backups_dir().glob("journal-before-m003_goals-*.db"))
-    assert len(made) == KEEP_BEFORE_UPGRADE
+    assert len(made) == KEEP_AUTOMATIC
     backup = sqlite3.connect(f"{made[-1].as_uri()}?mode=ro", uri=True)  # as it was: opening it would upgrade it
     assert backup.execute("SELECT mood FROM entries").fetchall() == [(4,)]
     assert backup.execute("SELECT 1 FROM sqlite_master WHERE name = 'goals'").fetchone() is None
     backup.close()
     open_journal(db_path).close()
-    assert len(list(backups_dir().glob("journal-before-*.db"))) == KEEP_BEFORE_UPGRADE, "no upgrade, no backup"
+    assert len(list(backups_dir().glob("journal-before-*.db"))) == KEEP_AUTOMATIC, "no upgrade, no backup"
 
 
 # -- the export's lines are what Python's csv writer writes -----------------------------------
@@ -354,10 +364,10 @@ def test_an_empty_file_is_not_a_backup_to_restore(journal, db_path, tmp_path):
     save_entry(journal, DayEntry(TODAY, mood=4))
     empty = tmp_path / "empty.db"
     empty.write_bytes(b"")
-    before = digest(db_path)
+    before = contents(db_path)
     with pytest.raises(JournalFileError, match="is empty, not a journal"):
         restore_journal(empty, db_path)
-    assert digest(db_path) == before and empty.read_bytes() == b""
+    assert contents(db_path) == before and empty.read_bytes() == b""
 
 
 def test_a_backup_is_one_file_that_leaves_nothing_beside_it_when_read(journal, db_path, tmp_path):

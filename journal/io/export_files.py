@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import os
 import shutil
 import tempfile
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from journal.errors import InvalidInput, JournalFileError
+from journal.files import open_regular
 
 MANIFEST = "manifest.csv"
 MANIFEST_HEADER = ("file", "rows", "sha256")
@@ -141,7 +143,7 @@ def check_folder(folder: Path, names: list[str]) -> None:
     if not path.exists():
         return
     try:
-        with path.open(encoding="utf-8", newline="") as file:
+        with io.TextIOWrapper(open_regular(path), encoding="utf-8", newline="") as file:
             rows = list(csv.reader(file))
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise InvalidInput(f"{path} cannot be read ({error}): export the folder again") from None
