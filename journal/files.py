@@ -8,7 +8,10 @@ os.stat first, and opened without blocking and checked again once open.
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import stat
+import time
 from pathlib import Path
 from typing import BinaryIO
 
@@ -74,3 +77,40 @@ def read_text(path: Path, *, limit: int) -> str:
     if len(data) > limit:
         raise TooLarge(f"{path} is over {limit // 1024} KiB, too large to read")
     return data.decode("utf-8")
+
+
+STALE_AFTER = 10 * 60  # seconds untouched after which a half-written file is taken for abandoned
+
+
+def remove_abandoned(folder: Path, pattern: re.Pattern[str]) -> None:
+    """Remove what a killed writer left in `folder`: names that fit `pattern` (its `pid` group names the
+    writer) whose writer is gone, or that are long untouched. Nothing else is touched."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        match = pattern.fullmatch(entry.name)
+        if not match or entry.is_symlink():
+            continue
+        try:
+            untouched = time.time() - entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        if untouched > STALE_AFTER or (match["pid"] and not _running(int(match["pid"]))):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+            else:
+                Path(entry.path).unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # there, but another user's
+        return True
+    return True

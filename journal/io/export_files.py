@@ -14,6 +14,7 @@ import csv
 import hashlib
 import io
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -21,11 +22,13 @@ from pathlib import Path
 from typing import TextIO
 
 from journal.errors import InvalidInput, JournalFileError
-from journal.files import open_regular
+from journal.files import open_regular, remove_abandoned
 
 MANIFEST = "manifest.csv"
 MANIFEST_HEADER = ("file", "rows", "sha256")
 _SQLITE_HEADER = b"SQLite format 3\x00"
+# `.{name}.{pid}.{random}.tmp` files and `.{folder}.{pid}.{random}.partial` folders, while an export writes them.
+_LEFT_BY_A_KILLED_EXPORT = re.compile(r"\..+\.(?P<pid>[0-9]+)\.[a-z0-9_]{8}\.(?:tmp|partial)")
 
 Writer = Callable[[TextIO], object]
 
@@ -59,7 +62,8 @@ def write_atomically(path: Path, write: Writer, journal_file: Path | None = None
     """Write a text file through a temporary file beside it, so a failure leaves the old file as it was."""
     path = check_export_target(path, journal_file)
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        remove_abandoned(path.parent, _LEFT_BY_A_KILLED_EXPORT)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     except OSError as error:
         raise JournalFileError(f"cannot write in {path.parent}: {error.strerror}") from None
     try:
@@ -89,7 +93,8 @@ def write_folder(folder: Path, files: dict[str, Writer], journal_file: Path | No
         _refresh_folder(folder, files, journal_file)
         return
     try:
-        building = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.", suffix=".partial"))
+        remove_abandoned(folder.parent, _LEFT_BY_A_KILLED_EXPORT)
+        building = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.{os.getpid()}.", suffix=".partial"))
     except OSError as error:
         raise JournalFileError(f"cannot write in {folder.parent}: {error.strerror}") from None
     try:

@@ -14,16 +14,14 @@ import datetime as dt
 import os
 import re
 import sqlite3
-import time
 from pathlib import Path
 
 from journal.errors import InvalidInput, JournalFileError
-from journal.files import NotAFile, check_regular
+from journal.files import NotAFile, check_regular, remove_abandoned
 
 KEEP_AUTOMATIC = 5  # automatic backups kept per journal, of each kind (before an upgrade, before a restore)
 # `.{backup}.{pid}.partial`, and the files SQLite keeps beside it while it is written.
 _PARTIAL = re.compile(r"\..+?(?:\.(?P<pid>\d+))?\.partial(?:-journal|-wal|-shm)?")
-STALE_AFTER = 10 * 60  # seconds untouched after which a partial copy is taken for abandoned
 
 
 def backups_dir() -> Path:
@@ -52,7 +50,7 @@ def _copy(source: sqlite3.Connection, target: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise JournalFileError(f"cannot create the folder {target.parent}: {error.strerror}") from None
-    _remove_abandoned_copies(target.parent)
+    remove_abandoned(target.parent, _PARTIAL)
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         copy = sqlite3.connect(partial)
@@ -72,36 +70,6 @@ def _copy(source: sqlite3.Connection, target: Path) -> Path:
 
 def _with_companions(path: Path) -> list[Path]:
     return [path, *(path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))]
-
-
-def _remove_abandoned_copies(folder: Path) -> None:
-    """Remove the partial copies that a killed backup left: its writer is gone, or it is long untouched."""
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
-        match = _PARTIAL.fullmatch(entry.name)
-        if not match or not entry.is_file(follow_symlinks=False):
-            continue
-        try:
-            untouched = time.time() - entry.stat(follow_symlinks=False).st_mtime
-        except OSError:
-            continue
-        if untouched > STALE_AFTER or (match["pid"] and not _running(int(match["pid"]))):
-            Path(entry.path).unlink(missing_ok=True)
-
-
-def _running(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # there, but another user's
-        return True
-    return True
 
 
 def backup_journal(conn: sqlite3.Connection, journal_path: Path, target: Path | None = None) -> Path:

@@ -250,3 +250,19 @@ def test_a_goal_whose_measure_data_is_not_a_measure_is_a_line_of_the_report(run,
                      f"7,Sleep,health,todo,,,,,2026-11-01,,0,{cell}\n", encoding="utf-8")
     refused(run("import", str(goals)), "goals.csv line 2")
     assert journal_content(db_path) == logged
+
+
+def test_what_a_killed_export_left_is_cleaned_by_the_next_one(run, logged, tmp_path):
+    gone = 2**22 + 12345  # above Linux's default pid_max: no process has it
+    left = [tmp_path / f".days.csv.{gone}.k3j9x0q_.tmp", tmp_path / f".out.{gone}.ab12cd34.partial"]
+    left[0].write_text("date,")
+    left[1].mkdir()
+    (left[1] / "entries.csv").write_text("date,")
+    theirs = [tmp_path / ".notes.tmp", tmp_path / f".days.csv.{gone}.tmp"]
+    for path in theirs:
+        path.write_text("the runner's own")
+    assert run("export", "-o", str(tmp_path / "days.csv"))[0] == 0
+    assert not left[0].exists()
+    assert run("export", "--what", "all", "-o", str(tmp_path / "out"))[0] == 0
+    assert not left[1].exists()
+    assert all(path.read_text() == "the runner's own" for path in theirs)
