@@ -335,14 +335,20 @@ def import_(ctx, path, what, dry_run, on_conflict, db_path):
 
     bundle = read_path(path, what, today=_today())
     target = _chosen_path(ctx, db_path)
-    new = not target.exists()
+    # A journal made for the import, from nothing or from an empty file, goes back to what it was if the import fails.
+    empty_before = target.exists() and target.is_file() and target.stat().st_size == 0
+    new = not target.exists() or empty_before
     journal = _open(ctx, db_path)
 
     def remove_new_journal() -> None:
         # A journal made for an import that failed, or for a dry run, is not left behind.
         journal.close()
-        for leftover in (target, target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
+        for leftover in (target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
             leftover.unlink(missing_ok=True)
+        if empty_before:
+            target.write_bytes(b"")
+        else:
+            target.unlink(missing_ok=True)
 
     try:
         report = import_bundle(journal, bundle, on_conflict=on_conflict, dry_run=dry_run)

@@ -266,3 +266,19 @@ def test_what_a_killed_export_left_is_cleaned_by_the_next_one(run, logged, tmp_p
     assert run("export", "--what", "all", "-o", str(tmp_path / "out"))[0] == 0
     assert not left[1].exists()
     assert all(path.read_text() == "the runner's own" for path in theirs)
+
+
+def test_a_failed_import_into_an_empty_file_leaves_it_empty(tmp_path, capsys):
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    bad = tmp_path / "days.csv"
+    bad.write_text("date,mood\n2026-11-20,9\n", encoding="utf-8")
+    for args in (["import", str(bad)], ["import", str(bad), "--dry-run"]):
+        with pytest.raises(SystemExit) as exit_info:
+            main([*args, "--db", str(empty)])
+        assert exit_info.value.code == 2
+        assert empty.read_bytes() == b"" and sorted(path.name for path in tmp_path.iterdir()) == ["days.csv", "empty.db", "home"]
+    bad.write_text("date,mood\n2026-11-20,3\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["import", str(bad), "--dry-run", "--db", str(empty)])
+    assert exit_info.value.code == 0 and empty.read_bytes() == b""
