@@ -302,6 +302,7 @@ def test_usable_at_80_by_24(db_path):
 
 def test_an_app_left_open_overnight_moves_to_the_new_date(db_path, monkeypatch):
     async def scenario(pilot):
+        await fill(pilot, "mood", "3")  # typed before midnight, not yet saved
         monkeypatch.setenv("JOURNAL_TODAY", "2026-11-27")
         pilot.app.check_the_date()
         await pilot.pause()
@@ -309,6 +310,8 @@ def test_an_app_left_open_overnight_moves_to_the_new_date(db_path, monkeypatch):
         recent = pilot.app.query_one("#recent-days", OptionList)
         assert str(recent.get_option_at_index(0).prompt).startswith("Fri 27")
         await pilot.press("alt+right")
+        await pilot.pause()
+        await pilot.press("d")  # the typed mood is discarded
         await pilot.pause()
         assert day_label(pilot) == "Fri 27 Nov 2026 (today)"
 
@@ -318,21 +321,21 @@ def test_an_app_left_open_overnight_moves_to_the_new_date(db_path, monkeypatch):
 def test_a_day_saved_elsewhere_is_not_overwritten_silently(db_path):
     async def scenario(pilot):
         await fill(pilot, "mood", "1")
-        with open_journal(db_path) as shell:  # `journal add` from another terminal
-            save_entry(shell, DayEntry(TODAY, sleep_hours=9.0, pain={("hip", "left"): 4}))
+        with open_journal(db_path) as shell:  # `journal add` from another terminal, with a mood of its own
+            save_entry(shell, DayEntry(TODAY, sleep_hours=9.0, mood=3, pain={("hip", "left"): 4}))
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ChoiceScreen)
         assert "changed elsewhere" in pilot.app.screen.title_text
         await pilot.press("escape")  # keep editing: nothing saved, nothing lost
         await pilot.pause()
-        assert stored(db_path) == DayEntry(TODAY, sleep_hours=9.0, pain={("hip", "left"): 4})
+        assert stored(db_path) == DayEntry(TODAY, sleep_hours=9.0, mood=3, pain={("hip", "left"): 4})
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("l")  # load theirs
         await pilot.pause()
         assert sheet(pilot).values["sleep_hours"] == "9"
-        assert sheet(pilot).values["mood"] == ""
+        assert sheet(pilot).values["mood"] == "3", "the mood typed here is dropped for theirs"
         await fill(pilot, "mood", "2")
         await pilot.press("ctrl+s")
         await pilot.pause()
