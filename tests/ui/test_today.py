@@ -415,3 +415,107 @@ def test_the_note_editor_follows_the_day_once_open(db_path):
 
     drive(make_app(db_path), scenario)
     assert stored(db_path).note == "rest"
+
+
+def notices(pilot) -> list[str]:
+    return [f"{notice.title}: {notice.message}" for notice in pilot.app._notifications]
+
+
+def test_a_save_keeps_what_another_window_saved_in_other_fields(db_path):
+    from journal.domain.entries import EntryChange
+    from journal.store.entries import update_entry
+
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(TODAY, sleep_hours=7.0, pain={("knee", "left"): 2}))
+
+    async def scenario(pilot):
+        await fill(pilot, "mood", "4")  # this window: a mood and the right knee
+        await fill(pilot, "pain:knee:right", "5")
+        with open_journal(db_path) as shell:  # meanwhile: `journal add --note ... --pain knee:left=3`
+            update_entry(shell, TODAY, EntryChange(values={"note": "Hill reps"}, pain={("knee", "left"): 3}))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, ChoiceScreen), "nothing both sides changed: no question"
+        assert any("with what was saved elsewhere meanwhile: Note, Knee left" in notice for notice in notices(pilot))
+        assert sheet(pilot).values["pain:knee:left"] == "3", "the form shows the day as saved"
+        assert str(pilot.app.query_one("#note-preview", Static).render()) == "Hill reps"
+        assert status(pilot).startswith("✓ saved")
+
+    drive(make_app(db_path), scenario)
+    assert stored(db_path) == DayEntry(TODAY, sleep_hours=7.0, mood=4, note="Hill reps",
+                                       pain={("knee", "left"): 3, ("knee", "right"): 5})
+
+
+def test_save_mine_writes_only_the_fields_changed_here(db_path):
+    async def scenario(pilot):
+        await fill(pilot, "mood", "4")
+        await fill(pilot, "pain:knee:left", "6")
+        with open_journal(db_path) as shell:  # another window saves a note, a mood and the same knee
+            save_entry(shell, DayEntry(TODAY, mood=2, note="Easy [b]5k[/b]", pain={("knee", "left"): 3}))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ChoiceScreen)
+        body = dialog.body
+        assert "Mood: theirs 2 · yours 4" in body
+        assert "Knee left: theirs 3 · yours 6" in body
+        assert "Note" not in body.split("\n\n")[1], "a field only they changed is no question"
+        await pilot.press("o")  # save mine
+        await pilot.pause()
+        assert status(pilot).startswith("✓ saved")
+
+    drive(make_app(db_path), scenario)
+    assert stored(db_path) == DayEntry(TODAY, mood=4, note="Easy [b]5k[/b]", pain={("knee", "left"): 6})
+
+
+def test_a_field_changed_the_same_way_on_both_sides_is_no_question(db_path):
+    async def scenario(pilot):
+        await fill(pilot, "mood", "4")
+        with open_journal(db_path) as shell:
+            save_entry(shell, DayEntry(TODAY, mood=4, sleep_hours=6.0))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, ChoiceScreen)
+
+    drive(make_app(db_path), scenario)
+    assert stored(db_path) == DayEntry(TODAY, mood=4, sleep_hours=6.0)
+
+
+def test_a_clash_that_changes_again_while_asked_is_asked_again(db_path):
+    async def scenario(pilot):
+        await fill(pilot, "mood", "4")
+        await fill(pilot, "sleep_hours", "8")
+        with open_journal(db_path) as shell:
+            save_entry(shell, DayEntry(TODAY, mood=2))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Mood: theirs 2 · yours 4" in pilot.app.screen.body
+        with open_journal(db_path) as shell:  # while the question is open: their sleep too
+            save_entry(shell, DayEntry(TODAY, mood=2, sleep_hours=6.0))
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ChoiceScreen), "a clash not yet shown is asked about"
+        assert "Sleep hours: theirs 6 · yours 8" in pilot.app.screen.body
+        assert stored(db_path) == DayEntry(TODAY, mood=2, sleep_hours=6.0)
+        await pilot.press("o")
+        await pilot.pause()
+
+    drive(make_app(db_path), scenario)
+    assert stored(db_path) == DayEntry(TODAY, mood=4, sleep_hours=8.0)
+
+
+def test_undoing_a_merged_save_takes_back_only_what_was_saved_here(db_path):
+    async def scenario(pilot):
+        await fill(pilot, "mood", "4")
+        with open_journal(db_path) as shell:
+            save_entry(shell, DayEntry(TODAY, note="Tempo"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert stored(db_path) == DayEntry(TODAY, mood=4, note="Tempo")
+        pilot.app.check_outside_changes()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert stored(db_path) == DayEntry(TODAY, note="Tempo")
+        assert sheet(pilot).values["mood"] == ""
+
+    drive(make_app(db_path), scenario)
