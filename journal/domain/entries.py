@@ -1,4 +1,4 @@
-"""A day in the journal, body sites, and the partial changes the command line makes."""
+"""A day in the journal, body sites, and the partial changes the command line and the app make."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from journal.errors import InvalidInput
 
 # A pain reading is keyed by site name and side; "" is a reading with no side.
 PainKey = tuple[str, str]
+# One field of a day: an entry field by name, or a pain reading by its key.
+FieldKey = str | PainKey
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,10 @@ class DayEntry:
         """The day's fields (without pain), by name."""
         return {name: getattr(self, name) for name in ENTRY_FIELDS}
 
+    def fields(self) -> dict[FieldKey, object]:
+        """Every field of the day, a pain reading by its (site, side); a reading not taken is absent."""
+        return {**self.values(), **self.pain}
+
 
 def resolve_site(text: str, sites: list[Site]) -> Site:
     """The site a runner means by `text`: its name or its label, in any case."""
@@ -137,8 +143,37 @@ class EntryChange:
     pain_cleared: set[PainKey] = field(default_factory=set)
     all_pain_cleared: bool = False
 
+    @classmethod
+    def between(cls, before: DayEntry, after: DayEntry) -> EntryChange:
+        """What turns `before` into `after`: the fields edited in a window, and nothing else."""
+        change = cls()
+        old, new = before.values(), after.values()
+        for name in ENTRY_FIELDS:
+            if new[name] == old[name]:
+                continue
+            if new[name] == DayEntry.__dataclass_fields__[name].default:
+                change.cleared.add(name)
+            else:
+                change.values[name] = new[name]
+        for key in before.pain.keys() - after.pain.keys():
+            change.pain_cleared.add(key)
+        change.pain = {key: score for key, score in after.pain.items() if before.pain.get(key) != score}
+        return change
+
     def is_empty(self) -> bool:
         return not (self.values or self.cleared or self.pain or self.pain_cleared or self.all_pain_cleared)
+
+    def clashes(self, loaded: DayEntry, stored: DayEntry) -> list[FieldKey]:
+        """The fields this change sets that were changed elsewhere since `loaded` to something else.
+
+        A field changed elsewhere that this change leaves alone is no clash (it
+        is kept), nor is one changed both ways to the same value.
+        """
+        base, mine, theirs = loaded.fields(), self.apply(loaded).fields(), stored.fields()
+        keys = dict.fromkeys([*base, *mine, *theirs])  # every field, in the day's order
+        return [key for key in keys
+                if mine.get(key) != base.get(key) and theirs.get(key) != base.get(key)
+                and mine.get(key) != theirs.get(key)]
 
     def apply(self, entry: DayEntry) -> DayEntry:
         changed = replace(entry, pain=dict(entry.pain))
@@ -154,6 +189,20 @@ class EntryChange:
                     del changed.pain[key]
         changed.pain.update(self.pain)
         return changed
+
+
+@dataclass
+class Merge:
+    """A day edited in a window onto the day as stored meanwhile."""
+
+    entry: DayEntry  # the stored day with the window's edits on it (the window's value on a clash)
+    clashes: list[FieldKey]  # fields both sides changed, to different values
+
+
+def merge_entries(loaded: DayEntry, theirs: DayEntry, mine: DayEntry) -> Merge:
+    """Put what changed from `loaded` to `mine` onto `theirs`, the day as stored now."""
+    change = EntryChange.between(loaded, mine)
+    return Merge(change.apply(theirs), change.clashes(loaded, theirs))
 
 
 def parse_value(name: str, text: str) -> object:

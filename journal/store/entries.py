@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterable
 
-from journal.domain.entries import DayEntry, EntryChange
+from journal.domain.entries import DayEntry, EntryChange, FieldKey
 from journal.domain.scales import ENTRY_FIELDS
 from journal.errors import ChangedElsewhere, InvalidInput
 from journal.store.db import Journal
@@ -42,6 +42,15 @@ def _read(conn: sqlite3.Connection, start: str, end: str) -> list[DayEntry]:
     return list(entries.values())
 
 
+class ChangedHereAndElsewhere(ChangedElsewhere):
+    """Fields changed in a window were also changed elsewhere since it opened the day; nothing was saved."""
+
+    def __init__(self, message: str, stored: DayEntry, clashes: list[FieldKey]) -> None:
+        super().__init__(message)
+        self.stored = stored  # the day as it was found, to show beside the window's values
+        self.clashes = clashes
+
+
 def count_entries(journal: Journal) -> int:
     return journal.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
 
@@ -70,11 +79,22 @@ def last_saved(journal: Journal, day: dt.date) -> dt.datetime | None:
     return dt.datetime.fromisoformat(row[0]).replace(tzinfo=dt.timezone.utc)
 
 
-def update_entry(journal: Journal, day: dt.date, change: EntryChange) -> DayEntry:
-    """Apply a partial change to a day, reading and writing in one transaction."""
+def update_entry(journal: Journal, day: dt.date, change: EntryChange, *, since: DayEntry | None = None) -> DayEntry:
+    """Apply a partial change to a day, reading and writing in one transaction; returns the day as stored.
+
+    With `since` (the day as it was when a window opened it), what was saved
+    elsewhere meanwhile in the fields the change leaves alone is kept; a field
+    the change sets that was also changed elsewhere, to another value, refuses
+    the whole change with ChangedHereAndElsewhere.
+    """
     with journal.transaction() as conn:
         found = _read(conn, day.isoformat(), day.isoformat())
-        entry = change.apply(found[0] if found else DayEntry(day))
+        stored = found[0] if found else DayEntry(day)
+        if since is not None and (clashes := change.clashes(since, stored)):
+            raise ChangedHereAndElsewhere(
+                f"{day.isoformat()} was changed elsewhere after you opened it, in fields you changed too;"
+                " nothing was saved", stored, clashes)
+        entry = change.apply(stored)
         _write(conn, entry)
     return entry
 

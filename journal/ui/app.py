@@ -21,6 +21,8 @@ from journal.ui.panes.today import TodayPane
 from journal.ui.panes.trends import TrendsPane
 
 OUTSIDE_CHANGES_EVERY = 2.0  # seconds between looks for what other windows and commands saved
+DATE_CHECK_EVERY = 60.0  # seconds between looks at the date besides the one just after midnight
+AFTER_MIDNIGHT = 0.5  # seconds past midnight for the date to be looked at
 PANES = {"today": "Today", "checklist": "Checklist", "goals": "Goals", "trends": "Trends", "review": "Week"}
 
 
@@ -148,7 +150,11 @@ class OffseasonApp(App[str | None]):
         self.theme_changed_signal.subscribe(self, self._theme_chosen)
         self._data_version = self.journal.data_version()
         self.set_interval(OUTSIDE_CHANGES_EVERY, self.check_outside_changes)
-        self.set_interval(60, self.check_the_date)
+        # Just after midnight, and every minute in case a sleeping computer or a clock set
+        # by hand moved the date; a save looks at the date again before it writes.
+        self._midnight_timer = None
+        self._wake_after_midnight()
+        self.set_interval(DATE_CHECK_EVERY, self.check_the_date)
         if self.demo:
             self.add_class("-demo")
             self.notify("Made-up days in a file of their own; your journal is untouched. Quit, and run journal"
@@ -177,15 +183,32 @@ class OffseasonApp(App[str | None]):
         if but != "goals":
             self.run_worker(self.query_one(GoalsPane).journal_changed(), exclusive=True, group="goals")
 
-    def check_the_date(self) -> None:
+    def check_the_date(self) -> bool:
+        """Move every pane on to a new date; True when the date had changed since the last look."""
         today = clock.today()
-        if today != self.today:
-            self.today = today
-            self.today_pane.date_changed(today)
-            self.query_one(ChecklistPane).date_changed(today)
-            self.run_worker(self.query_one(GoalsPane).date_changed(today), exclusive=True, group="goals")
-            self.query_one(TrendsPane).date_changed(today)
-            self.query_one(ReviewPane).date_changed(today)
+        if today == self.today:
+            return False
+        self.today = today
+        self.today_pane.date_changed(today)
+        self.query_one(ChecklistPane).date_changed(today)
+        self.run_worker(self.query_one(GoalsPane).date_changed(today), exclusive=True, group="goals")
+        self.query_one(TrendsPane).date_changed(today)
+        self.query_one(ReviewPane).date_changed(today)
+        return True
+
+    def _wake_after_midnight(self) -> None:
+        """Look at the date just after the next midnight, and then after the one after that."""
+        if self._midnight_timer is not None:
+            self._midnight_timer.stop()
+        self._midnight_timer = self.set_timer(seconds_to_midnight(dt.datetime.now()), self._midnight)
+
+    def _midnight(self) -> None:
+        self.check_the_date()
+        self._wake_after_midnight()  # a timer that woke early, by a clock set back, wakes again soon after
+
+    def on_app_focus(self) -> None:
+        # Back at the terminal, perhaps the next morning: the date is looked at before anything is typed.
+        self.check_the_date()
 
     # -- undo and redo ---------------------------------------------------------------
 
@@ -334,6 +357,12 @@ class OffseasonApp(App[str | None]):
 
     async def action_quit(self) -> None:
         self.today_pane.leave_then(self.exit, "you quit")
+
+
+def seconds_to_midnight(now: dt.datetime) -> float:
+    """From `now` (local time) to just after the next midnight, when the date is looked at."""
+    midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
+    return (midnight - now).total_seconds() + AFTER_MIDNIGHT
 
 
 def binding_ids() -> set[str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -68,12 +70,22 @@ def wait_until_gone(tmux, text: str, timeout: float = 20.0) -> str:
     return screen
 
 
-def launch(tmux, db_path, home, size=("100", "30"), *args: str) -> Path:
-    """Run `journal ARGS` in a tmux window on the test's day; returns a file made when it exits."""
+def launch(tmux, db_path, home, size=("100", "30"), *args: str, clock: str | None = None) -> Path:
+    """Run `journal ARGS` in a tmux window on the test's day; returns a file made when it exits.
+
+    With `clock` ('2026-11-26 23:59:30'), the journal runs on the computer's clock
+    set to that moment (libfaketime), and time goes on from there.
+    """
     done = db_path.with_name("exited")
     env = {"JOURNAL_TODAY": TODAY.isoformat(), "JOURNAL_DB": str(db_path), "HOME": str(home),
            "TERM": "xterm-256color", "PATH": os.environ.get("PATH", "")}
-    command = " ".join([*(f"{key}={value!r}" for key, value in env.items()), *journal_command(), *args])
+    faked = []
+    if clock is not None:
+        del env["JOURNAL_TODAY"]
+        env["TZ"] = "UTC"
+        # Not even from the tests' own environment, which tmux passes on: the clock alone says the date.
+        faked = ["env", "-u", "JOURNAL_TODAY", "faketime", shlex.quote(clock)]
+    command = " ".join([*(f"{key}={value!r}" for key, value in env.items()), *faked, *journal_command(), *args])
     tmux("new-session", "-d", "-x", size[0], "-y", size[1], "-s", "journal", f"{command}; touch {done}; sleep 60")
     return done
 
@@ -213,3 +225,49 @@ def test_a_first_start_explains_and_opens_the_demo_in_a_file_of_its_own(tmux, tm
         assert count_entries(journal) == 0, "the runner's own journal stays empty"
     with open_journal(demo_path()) as demo:  # in the user-data folder, beside the default journal
         assert 0 < count_entries(demo) <= 12 * 7  # 12 weeks, with a few days left unlogged as in life
+
+
+def start_before_midnight(tmux, db_path, home) -> Path:
+    """Start `journal` on the clock of Thursday 26 Nov, 23:59:30, on a journal with a day logged."""
+    if shutil.which("faketime") is None:
+        if os.environ.get("CI"):
+            pytest.fail("faketime is required for the end-to-end tests (.ci/run installs it)")
+        pytest.skip("faketime is not installed")
+    from journal.domain.entries import DayEntry
+    from journal.store.entries import save_entry
+
+    with open_journal(db_path) as journal:  # a journal in use: no welcome
+        save_entry(journal, DayEntry(TODAY - dt.timedelta(days=1), mood=3))
+    done = launch(tmux, db_path, home, clock=f"{TODAY.isoformat()} 23:59:30")
+    wait_for(tmux, "Thu 26 Nov 2026 (today)", timeout=25)
+    return done
+
+
+def test_left_open_past_midnight_the_morning_goes_to_the_new_day(tmux, tmp_path, isolated):
+    db_path = tmp_path / "journal.db"
+    done = start_before_midnight(tmux, db_path, isolated)
+    wait_for(tmux, "Fri 27 Nov 2026 (today)", timeout=90)  # no key pressed: midnight moved it on
+    keys(tmux, "Down", "7", "C-s")  # the next morning's sleep
+    wait_for(tmux, "✓ saved")
+    quit_journal(tmux, done)
+    with open_journal(db_path) as journal:
+        assert get_entry(journal, TODAY + dt.timedelta(days=1)).sleep_hours == 7.0
+        assert get_entry(journal, TODAY).is_empty
+
+
+def test_typed_before_midnight_the_day_stays_and_says_it_is_yesterday(tmux, tmp_path, isolated):
+    db_path = tmp_path / "journal.db"
+    done = start_before_midnight(tmux, db_path, isolated)
+    keys(tmux, *["Down"] * 6, "4")  # the mood, typed on Thursday
+    wait_for(tmux, "● unsaved")
+    screen = wait_for(tmux, "this day is now yesterday", timeout=90)
+    assert "Thu 26 Nov 2026 (yesterday)" in screen
+    keys(tmux, "C-s")  # saved where the bar says: Thursday; then on to today
+    wait_for(tmux, "Fri 27 Nov 2026 (today)")
+    keys(tmux, "Up", "Up", "Up", "Up", "Up", "8", "C-s")  # the morning's sleep (the cursor stays on its row)
+    wait_for(tmux, "✓ saved")
+    quit_journal(tmux, done)
+    with open_journal(db_path) as journal:
+        assert get_entry(journal, TODAY).mood == 4
+        assert get_entry(journal, TODAY).sleep_hours is None
+        assert get_entry(journal, TODAY + dt.timedelta(days=1)).sleep_hours == 8.0

@@ -302,6 +302,7 @@ def test_usable_at_80_by_24(db_path):
 
 def test_an_app_left_open_overnight_moves_to_the_new_date(db_path, monkeypatch):
     async def scenario(pilot):
+        await fill(pilot, "mood", "3")  # typed before midnight, not yet saved
         monkeypatch.setenv("JOURNAL_TODAY", "2026-11-27")
         pilot.app.check_the_date()
         await pilot.pause()
@@ -309,6 +310,8 @@ def test_an_app_left_open_overnight_moves_to_the_new_date(db_path, monkeypatch):
         recent = pilot.app.query_one("#recent-days", OptionList)
         assert str(recent.get_option_at_index(0).prompt).startswith("Fri 27")
         await pilot.press("alt+right")
+        await pilot.pause()
+        await pilot.press("d")  # the typed mood is discarded
         await pilot.pause()
         assert day_label(pilot) == "Fri 27 Nov 2026 (today)"
 
@@ -318,21 +321,21 @@ def test_an_app_left_open_overnight_moves_to_the_new_date(db_path, monkeypatch):
 def test_a_day_saved_elsewhere_is_not_overwritten_silently(db_path):
     async def scenario(pilot):
         await fill(pilot, "mood", "1")
-        with open_journal(db_path) as shell:  # `journal add` from another terminal
-            save_entry(shell, DayEntry(TODAY, sleep_hours=9.0, pain={("hip", "left"): 4}))
+        with open_journal(db_path) as shell:  # `journal add` from another terminal, with a mood of its own
+            save_entry(shell, DayEntry(TODAY, sleep_hours=9.0, mood=3, pain={("hip", "left"): 4}))
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ChoiceScreen)
         assert "changed elsewhere" in pilot.app.screen.title_text
         await pilot.press("escape")  # keep editing: nothing saved, nothing lost
         await pilot.pause()
-        assert stored(db_path) == DayEntry(TODAY, sleep_hours=9.0, pain={("hip", "left"): 4})
+        assert stored(db_path) == DayEntry(TODAY, sleep_hours=9.0, mood=3, pain={("hip", "left"): 4})
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("l")  # load theirs
         await pilot.pause()
         assert sheet(pilot).values["sleep_hours"] == "9"
-        assert sheet(pilot).values["mood"] == ""
+        assert sheet(pilot).values["mood"] == "3", "the mood typed here is dropped for theirs"
         await fill(pilot, "mood", "2")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -412,3 +415,107 @@ def test_the_note_editor_follows_the_day_once_open(db_path):
 
     drive(make_app(db_path), scenario)
     assert stored(db_path).note == "rest"
+
+
+def notices(pilot) -> list[str]:
+    return [f"{notice.title}: {notice.message}" for notice in pilot.app._notifications]
+
+
+def test_a_save_keeps_what_another_window_saved_in_other_fields(db_path):
+    from journal.domain.entries import EntryChange
+    from journal.store.entries import update_entry
+
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(TODAY, sleep_hours=7.0, pain={("knee", "left"): 2}))
+
+    async def scenario(pilot):
+        await fill(pilot, "mood", "4")  # this window: a mood and the right knee
+        await fill(pilot, "pain:knee:right", "5")
+        with open_journal(db_path) as shell:  # meanwhile: `journal add --note ... --pain knee:left=3`
+            update_entry(shell, TODAY, EntryChange(values={"note": "Hill reps"}, pain={("knee", "left"): 3}))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, ChoiceScreen), "nothing both sides changed: no question"
+        assert any("with what was saved elsewhere meanwhile: Note, Knee left" in notice for notice in notices(pilot))
+        assert sheet(pilot).values["pain:knee:left"] == "3", "the form shows the day as saved"
+        assert str(pilot.app.query_one("#note-preview", Static).render()) == "Hill reps"
+        assert status(pilot).startswith("✓ saved")
+
+    drive(make_app(db_path), scenario)
+    assert stored(db_path) == DayEntry(TODAY, sleep_hours=7.0, mood=4, note="Hill reps",
+                                       pain={("knee", "left"): 3, ("knee", "right"): 5})
+
+
+def test_save_mine_writes_only_the_fields_changed_here(db_path):
+    async def scenario(pilot):
+        await fill(pilot, "mood", "4")
+        await fill(pilot, "pain:knee:left", "6")
+        with open_journal(db_path) as shell:  # another window saves a note, a mood and the same knee
+            save_entry(shell, DayEntry(TODAY, mood=2, note="Easy [b]5k[/b]", pain={("knee", "left"): 3}))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ChoiceScreen)
+        body = dialog.body
+        assert "Mood: theirs 2 · yours 4" in body
+        assert "Knee left: theirs 3 · yours 6" in body
+        assert "Note" not in body.split("\n\n")[1], "a field only they changed is no question"
+        await pilot.press("o")  # save mine
+        await pilot.pause()
+        assert status(pilot).startswith("✓ saved")
+
+    drive(make_app(db_path), scenario)
+    assert stored(db_path) == DayEntry(TODAY, mood=4, note="Easy [b]5k[/b]", pain={("knee", "left"): 6})
+
+
+def test_a_field_changed_the_same_way_on_both_sides_is_no_question(db_path):
+    async def scenario(pilot):
+        await fill(pilot, "mood", "4")
+        with open_journal(db_path) as shell:
+            save_entry(shell, DayEntry(TODAY, mood=4, sleep_hours=6.0))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, ChoiceScreen)
+
+    drive(make_app(db_path), scenario)
+    assert stored(db_path) == DayEntry(TODAY, mood=4, sleep_hours=6.0)
+
+
+def test_a_clash_that_changes_again_while_asked_is_asked_again(db_path):
+    async def scenario(pilot):
+        await fill(pilot, "mood", "4")
+        await fill(pilot, "sleep_hours", "8")
+        with open_journal(db_path) as shell:
+            save_entry(shell, DayEntry(TODAY, mood=2))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Mood: theirs 2 · yours 4" in pilot.app.screen.body
+        with open_journal(db_path) as shell:  # while the question is open: their sleep too
+            save_entry(shell, DayEntry(TODAY, mood=2, sleep_hours=6.0))
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ChoiceScreen), "a clash not yet shown is asked about"
+        assert "Sleep hours: theirs 6 · yours 8" in pilot.app.screen.body
+        assert stored(db_path) == DayEntry(TODAY, mood=2, sleep_hours=6.0)
+        await pilot.press("o")
+        await pilot.pause()
+
+    drive(make_app(db_path), scenario)
+    assert stored(db_path) == DayEntry(TODAY, mood=4, sleep_hours=8.0)
+
+
+def test_undoing_a_merged_save_takes_back_only_what_was_saved_here(db_path):
+    async def scenario(pilot):
+        await fill(pilot, "mood", "4")
+        with open_journal(db_path) as shell:
+            save_entry(shell, DayEntry(TODAY, note="Tempo"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert stored(db_path) == DayEntry(TODAY, mood=4, note="Tempo")
+        pilot.app.check_outside_changes()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert stored(db_path) == DayEntry(TODAY, note="Tempo")
+        assert sheet(pilot).values["mood"] == ""
+
+    drive(make_app(db_path), scenario)

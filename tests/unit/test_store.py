@@ -5,8 +5,11 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from journal.domain.entries import DayEntry, EntryChange
+from journal.domain.entries import DayEntry, EntryChange, merge_entries
+from journal.domain.scales import DAY_TYPES
 from journal.errors import InvalidInput, JournalFileError
 from journal.store import open_journal
 from journal.store.db import APPLICATION_ID, KNOWN_MIGRATIONS
@@ -446,3 +449,66 @@ def test_a_journal_in_a_read_only_folder_is_read_and_says_why_it_cannot_be_writt
     assert result.returncode == 2
     assert result.stderr == f"journal: {path} is in a read-only folder ({folder}): nothing was changed\n"
     assert path.read_bytes() == before and sorted(p.name for p in folder.iterdir()) == ["journal.db"]
+
+
+# -- a window's edits onto the day as stored meanwhile ---------------------------------
+
+SCORE = st.one_of(st.none(), st.integers(1, 5))
+PAIN_KEYS = [("knee", "left"), ("knee", "right"), ("knee", ""), ("lower-back", "")]
+days = st.builds(
+    DayEntry,
+    date=st.just(TODAY),
+    day_type=st.sampled_from(DAY_TYPES),
+    sleep_hours=st.one_of(st.none(), st.sampled_from([0.0, 6.5, 7.0, 9.25])),
+    sleep_quality=SCORE, fatigue=SCORE, soreness=SCORE, stress=SCORE, mood=SCORE,
+    note=st.sampled_from(["", "Easy 5k", "Tempo"]),
+    pain=st.dictionaries(st.sampled_from(PAIN_KEYS), st.integers(0, 10), max_size=4),
+)
+
+
+@given(days, days)
+def test_a_change_between_two_days_turns_one_into_the_other(before, after):
+    change = EntryChange.between(before, after)
+    assert change.apply(before) == after
+    assert change.is_empty() == (before == after)
+
+
+@given(loaded=days, theirs=days, mine=days)
+def test_a_merge_takes_mine_where_only_i_changed_theirs_where_only_they_did_and_reports_the_rest(loaded, theirs, mine):
+    merge = merge_entries(loaded, theirs, mine)
+    base, ours, stored, merged = loaded.fields(), mine.fields(), theirs.fields(), merge.entry.fields()
+    for key in dict.fromkeys([*base, *ours, *stored]):
+        i_changed, they_changed = ours.get(key) != base.get(key), stored.get(key) != base.get(key)
+        if i_changed and they_changed and ours.get(key) != stored.get(key):
+            assert key in merge.clashes
+            assert merged.get(key) == ours.get(key), "the merge itself is what 'Save mine' writes"
+        else:
+            assert key not in merge.clashes
+            assert merged.get(key) == (ours.get(key) if i_changed else stored.get(key))
+
+
+def test_a_windows_edits_are_saved_onto_the_day_as_stored_and_a_clash_writes_nothing(db_path):
+    from journal.store.entries import ChangedHereAndElsewhere
+
+    window, shell = open_journal(db_path), open_journal(db_path)
+    try:
+        save_entry(shell, DayEntry(TODAY, mood=3, pain={("knee", "left"): 2}))
+        opened = get_entry(window, TODAY)
+        update_entry(shell, TODAY, EntryChange(values={"note": "Hill reps"}, pain={("knee", "left"): 4}))
+        typed = DayEntry(TODAY, mood=5, pain={("knee", "left"): 2, ("shin", "right"): 1})
+        stored = update_entry(window, TODAY, EntryChange.between(opened, typed), since=opened)
+        assert stored == get_entry(shell, TODAY) == DayEntry(
+            TODAY, mood=5, note="Hill reps", pain={("knee", "left"): 4, ("shin", "right"): 1})
+
+        opened = stored
+        update_entry(shell, TODAY, EntryChange(values={"mood": 1, "sleep_hours": 6.0}))
+        before = get_entry(shell, TODAY)
+        typed = DayEntry(TODAY, mood=2, note="Hill reps", pain={})
+        with pytest.raises(ChangedHereAndElsewhere) as clash:
+            update_entry(window, TODAY, EntryChange.between(opened, typed), since=opened)
+        assert clash.value.clashes == ["mood"]
+        assert clash.value.stored == before
+        assert get_entry(shell, TODAY) == before, "nothing was written, not even the pain cleared"
+    finally:
+        window.close()
+        shell.close()

@@ -76,6 +76,13 @@ class WeekPane(LazyPane):
         self.first_weekday = first_weekday(self.journal)
         self.start = week_start(self.today, self.first_weekday)
 
+    def date_changed(self, today: dt.date) -> None:
+        from journal.dates import week_start
+
+        if self.loaded and self.start == week_start(self.today, self.first_weekday):
+            self.start = week_start(today, self.first_weekday)  # the current week stays the current week
+        super().date_changed(today)
+
     def go_to_week(self, start: dt.date) -> None:
         self.start = start
         self.load()

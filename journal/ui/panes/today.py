@@ -14,11 +14,11 @@ from textual.widgets import Label, OptionList, Static, TabPane
 from textual.widgets.option_list import Option
 
 from journal.dates import EARLIEST, describe_day, short_day
-from journal.domain.entries import DayEntry, Site
-from journal.domain.scales import WELLNESS_FIELDS
-from journal.errors import ChangedElsewhere, JournalError
+from journal.domain.entries import DayEntry, EntryChange, FieldKey, Site, merge_entries
+from journal.domain.scales import DAY_TYPES, WELLNESS_FIELDS
+from journal.errors import JournalError
 from journal.store.db import Journal
-from journal.store.entries import entries_between, get_entry, last_saved, save_entry
+from journal.store.entries import ChangedHereAndElsewhere, entries_between, get_entry, last_saved, update_entry
 from journal.store.sites import add_site, list_sites
 from journal.store.undo import SITES, day_scopes
 from journal.ui.widgets.arrow import Arrow
@@ -52,6 +52,15 @@ def recent_label(day: dt.date, entry: DayEntry | None) -> str:
     if entry.day_type != "normal":
         parts.append(entry.day_type)
     return f"{day:%a} {day.day:>2}  {' '.join(parts) or '✓'}"
+
+
+def value_text(value: object) -> str:
+    """A field's value in a sentence: '7.5', '“Easy 5k”', 'nothing'."""
+    if value is None or value == "":
+        return "nothing"
+    if isinstance(value, str) and value not in DAY_TYPES:
+        return f"“{' ↵ '.join(value.splitlines())}”"
+    return _text(value)
 
 
 def saved_label(saved: dt.datetime | None, today: dt.date) -> str:
@@ -109,6 +118,7 @@ class TodayPane(TabPane):
         self._loaded = DayEntry(today)  # the day as stored when it was opened here
         self._last_saved: dt.datetime | None = None
         self._changed_elsewhere = False
+        self._overtaken = False  # the day shown was today when the date turned, with changes typed in it
         self._status_due = False
         self._note_text = ""
         self.flags: list = []
@@ -144,11 +154,23 @@ class TodayPane(TabPane):
         action()
 
     def date_changed(self, today: dt.date) -> None:
-        """A journal left open overnight moves on to the new day's date."""
+        """A journal left open overnight moves on to the new day's date.
+
+        The pane on today moves to the new today, unless changes are typed in it:
+        then it stays on its day, and the bar says that the day is today no more,
+        until the changes are saved (the pane then moves on) or the day is left.
+        A pane on another day stays there.
+        """
+        on_today = self.day == self.today
         self.today = today
+        if on_today and not self.dirty:
+            self.show_day(today)
+            return
+        self._overtaken = self._overtaken or on_today
         self.query_one("#day-label", Static).update(describe_day(self.day, today))
         self.query_one("#next-day").set_class(self.day >= today, "-disabled")
         self.refresh_recent()
+        self.update_status()
 
     def journal_changed(self) -> None:
         """Show what another window or a journal command saved, without losing what is typed here."""
@@ -224,40 +246,54 @@ class TodayPane(TabPane):
 
     def show_day(self, day: dt.date) -> None:
         """Load `day` from the journal into the form (unsaved changes must be dealt with first)."""
+        if day != self.day:
+            self._overtaken = False
         self.day = day
-        sites = list_sites(self.journal)
-        if sites != self.sites:  # added, renamed or removed elsewhere
-            self.sites = sites
-            self.sheet.replace_rows(day_rows(sites))
         entry = get_entry(self.journal, day)
         self._loaded = entry
         self._last_saved = last_saved(self.journal, day)
         self._changed_elsewhere = False
-        values = {name: _text(getattr(entry, name)) for name in ("day_type", "sleep_hours", *WELLNESS_FIELDS)}
-        values.update({pain_key(site, side): str(score) for (site, side), score in entry.pain.items()})
-        self.sheet.set_values(values)
-        self.set_note_text(entry.note)
-        self._saved = self.snapshot()
+        self._fill(entry)
         self.query_one("#day-label", Static).update(describe_day(day, self.today))
         self.query_one("#next-day").set_class(day >= self.today, "-disabled")
         self.refresh_recent()
         self.update_status()
 
+    def _fill(self, entry: DayEntry, *, keep_note: bool = False) -> None:
+        """Show `entry` in the form, as it is stored: the form has nothing unsaved then.
+
+        With `keep_note`, a note the same but for spaces at its ends is left as
+        it is typed, where the runner's cursor is.
+        """
+        sites = list_sites(self.journal)
+        if sites != self.sites:  # added, renamed or removed elsewhere: every reading gets its row
+            self.sites = sites
+            self.sheet.replace_rows(day_rows(sites))
+        values = {name: _text(getattr(entry, name)) for name in ("day_type", "sleep_hours", *WELLNESS_FIELDS)}
+        values.update({pain_key(site, side): str(score) for (site, side), score in entry.pain.items()})
+        self.sheet.set_values(values)
+        if not (keep_note and entry.note == self.note_text.strip()):
+            self.set_note_text(entry.note)
+        self._saved = self.snapshot()
+
     def update_status(self) -> None:
         self._status_due = False
         status = self.query_one("#save-status", Static)
+        # A day the date moved past says so first: what is saved goes to that day, not to today.
+        overtaken = ["this day is now yesterday" if (self.today - self.day).days == 1
+                     else "this day is no longer today"] if self._overtaken else []
         if self.sheet.errors():
-            text, state = "✗ fix the fields in red", "-error"
+            parts, state = ["✗ fix the fields in red", *overtaken], "-error"
         elif self.dirty and self._changed_elsewhere:
-            text, state = "● unsaved · changed elsewhere too", "-dirty"
+            parts, state = ["● unsaved", *overtaken, "changed elsewhere too"], "-dirty"
         elif self.dirty:
-            text, state = "● unsaved · ctrl+s saves", "-dirty"
+            parts, state = ["● unsaved", *(overtaken or ["ctrl+s saves"])], "-dirty"
         elif not self._loaded.is_empty:
-            text, state = f"✓ {saved_label(self._last_saved, self.today)}", "-saved"
+            parts, state = [f"✓ {saved_label(self._last_saved, self.today)}", *overtaken], "-saved"
         else:
-            text, state = "nothing logged yet", ""
-        status.update(text)
-        status.set_classes(state)
+            parts, state = ["nothing logged yet", *overtaken], ""
+        status.update(" · ".join(parts))
+        status.set_classes("-dirty" if overtaken and state != "-error" else state)
 
     def refresh_recent(self) -> None:
         """Redraw what is read from the saved days: the recent days, the trends beside the form, the flags."""
@@ -317,12 +353,20 @@ class TodayPane(TabPane):
 
     # -- saving and leaving -----------------------------------------------------
 
-    def save(self, *, overwrite: bool = False) -> bool:
-        """Save the day if every field is valid; says so on screen either way.
+    def save(self, *, over: DayEntry | None = None) -> bool:
+        """Save what was changed in this window if every field is valid; says so on screen either way.
 
-        A day saved elsewhere since it was opened is not overwritten unless the
-        runner says so (`overwrite`).
+        Only the fields changed here are written, onto the day as it is stored
+        now: what another window or command saved meanwhile in other fields is
+        kept. A field changed here and there too is not overwritten unless the
+        runner saw both values and chose this window's (`over`: the day as stored then).
         """
+        if self.app.check_the_date() and self._overtaken:
+            # The date turned unseen: the day on screen was today when the runner asked.
+            self.notify(f"It is past midnight: {short_day(self.day)} is now yesterday. Save again to keep these"
+                        f" changes on {short_day(self.day)}, or go to today with ctrl+t.",
+                        title="Not saved", severity="warning", timeout=10)
+            return False
         errors = self.sheet.errors()
         if errors:
             key, message = errors[0]
@@ -330,37 +374,66 @@ class TodayPane(TabPane):
             self.sheet.focus()
             self.sheet.move_to(key)
             return False
-        entry = self.read_entry()
-        done = "cleared" if entry.is_empty else "saved"
+        typed = mine = self.read_entry()
+        loaded = self._loaded
+        if over is not None:  # the runner chose theirs in the clashes: the rest still merges
+            mine, loaded = merge_entries(loaded, over, typed).entry, over
+        change = EntryChange.between(loaded, mine)
+        day = self.day
+        done = "cleared" if mine.is_empty else "saved"
         try:
-            self.app.history.record(f"{done} {short_day(entry.date)}", ("today", self.day),
-                                    day_scopes(self.day),
-                                    lambda: save_entry(self.journal, entry, expected=None if overwrite else self._loaded))
-        except ChangedElsewhere:
-            self._resolve_conflict()
+            stored = self.app.history.record(
+                f"{done} {short_day(day)}", ("today", day), day_scopes(day),
+                lambda: update_entry(self.journal, day, change, since=loaded))
+        except ChangedHereAndElsewhere as clash:
+            self._resolve_conflict(clash, typed)
             return False
         except JournalError as error:
             self.notify(str(error), title="Not saved", severity="error")
             return False
-        self._loaded = entry
-        self._last_saved = last_saved(self.journal, self.day)
+        said = f"{done.title()} {describe_day(day, self.today)}"
+        kept = [self._field_label(key) for key, value in stored.fields().items() if typed.fields().get(key) != value]
+        kept += [self._field_label(key) for key in typed.fields().keys() - stored.fields().keys()]
+        if kept:
+            said += f", with what was saved elsewhere meanwhile: {', '.join(kept)}"
+        self._loaded = stored
+        self._last_saved = last_saved(self.journal, day)
         self._changed_elsewhere = False
-        self._saved = self.snapshot()
-        self.refresh_recent()
-        self.update_status()
-        self.notify(f"{done.title()} {describe_day(self.day, self.today)}")
+        self._fill(stored, keep_note=True)
+        if self._overtaken:  # the changes that held it on its day are saved: on to today
+            self.show_day(self.today)
+            said += f". Now on {describe_day(self.today, self.today)}"
+        else:
+            self.refresh_recent()
+            self.update_status()
+        self.notify(said)
         return True
 
-    def _resolve_conflict(self) -> None:
+    def _field_label(self, key: FieldKey) -> str:
+        """A field as the sheet names it: 'Mood', 'Knee left', 'Note'."""
+        if key == "note":
+            return "Note"
+        cell = pain_key(*key) if isinstance(key, tuple) else key
+        for row in self.sheet.rows:
+            if any(each.key == cell for each in row.cells):
+                return f"{row.label} {key[1]}".strip() if isinstance(key, tuple) else row.label
+        return " ".join(key).strip() if isinstance(key, tuple) else key
+
+    def _resolve_conflict(self, clash: ChangedHereAndElsewhere, typed: DayEntry) -> None:
         from journal.ui.screens.dialogs import changed_elsewhere
 
         def decided(choice: str | None) -> None:
             if choice == "overwrite":
-                self.save(overwrite=True)
+                self.save(over=clash.stored)
             elif choice == "reload":
                 self.show_day(self.day)
 
-        self.app.push_screen(changed_elsewhere(describe_day(self.day, self.today)), decided)
+        theirs, mine = clash.stored.fields(), typed.fields()
+        rows = [(self._field_label(key), value_text(theirs.get(key)), value_text(mine.get(key)))
+                for key in clash.clashes]
+        self._changed_elsewhere = True
+        self.update_status()
+        self.app.push_screen(changed_elsewhere(describe_day(self.day, self.today), rows), decided)
 
     def leave_then(self, proceed: Callable[[], object], leaving: str = "you leave this day") -> None:
         """Run `proceed` once the day's unsaved changes are saved or knowingly discarded."""

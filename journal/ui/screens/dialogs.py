@@ -70,13 +70,22 @@ def unsaved_changes(day_label: str, leaving: str) -> ChoiceScreen:
     )
 
 
-def changed_elsewhere(day_label: str) -> ChoiceScreen:
-    """Asks what to do when the day was saved elsewhere meanwhile: 'overwrite', 'reload' or 'cancel'."""
+def changed_elsewhere(day_label: str, clashes: list[tuple[str, str, str]]) -> ChoiceScreen:
+    """Asks about fields changed both here and elsewhere: 'overwrite', 'reload' or 'cancel'.
+
+    `clashes` are (field, their value, your value), each shown so the runner chooses knowingly.
+    """
+    from textual.markup import escape
+
+    # The values are the runner's own text (a note, a site's name): shown as typed, never read as markup.
+    lines = "\n".join(escape(f"{field}: theirs {theirs} · yours {yours}") for field, theirs, yours in clashes)
     return ChoiceScreen(
         f"{day_label} changed elsewhere",
-        "Another window or a journal command saved this day after you opened it."
-        " Your changes are still on screen; nothing has been saved or lost yet.",
-        [("reload", "Load theirs", "primary", "l"), ("overwrite", "Save mine over it", "error", "o"),
+        "Another window or a journal command saved this day after you opened it, and changed what you"
+        f" changed too:\n\n{lines}\n\n“Save mine” keeps yours in these and what was saved elsewhere in"
+        " every other field; “Load theirs” shows the day as saved and drops what you typed here."
+        " Nothing has been saved or lost yet.",
+        [("reload", "Load theirs", "primary", "l"), ("overwrite", "Save mine", "error", "o"),
          ("cancel", "Keep editing", "default", "escape")],
     )
 

@@ -1,0 +1,199 @@
+"""The app left open past midnight: the day, the week and the trends move on with the date."""
+
+import datetime as dt
+
+from textual import events
+from textual.widgets import Static
+
+from journal.domain.entries import DayEntry
+from journal.store import open_journal
+from journal.store.entries import count_entries, save_entry
+from journal.ui.app import create_app, seconds_to_midnight
+from journal.ui.panes.checklist import ChecklistPane
+from journal.ui.panes.review import ReviewPane
+from journal.ui.panes.trends import TrendsPane
+from journal.ui.widgets.week_grid import WeekGrid
+from tests.conftest import TODAY
+from tests.ui.helpers import drive, fill, make_app, settle, sheet, type_text
+from tests.ui.test_today import day_label, status, stored
+
+FRIDAY = TODAY + dt.timedelta(days=1)
+
+
+def turn_the_date(monkeypatch, day: dt.date = FRIDAY) -> None:
+    """The clock passes midnight (nothing in the app has looked at it yet)."""
+    monkeypatch.setenv("JOURNAL_TODAY", day.isoformat())
+
+
+def notices(pilot) -> list[str]:
+    return [f"{notice.title}: {notice.message}" for notice in pilot.app._notifications]
+
+
+def test_a_day_with_nothing_typed_moves_on_to_the_new_today(db_path, monkeypatch):
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(TODAY, mood=4))
+
+    async def scenario(pilot):
+        assert sheet(pilot).values["mood"] == "4"
+        turn_the_date(monkeypatch)
+        pilot.app.check_the_date()
+        await pilot.pause()
+        assert day_label(pilot) == "Fri 27 Nov 2026 (today)"
+        assert sheet(pilot).values["mood"] == "", "the new day's empty form, not Thursday's"
+        assert status(pilot) == "nothing logged yet"
+        await fill(pilot, "sleep_hours", "7")  # the next morning's sleep
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("alt+left")  # a past day on show stays on show when the date turns again
+        await pilot.pause()
+        turn_the_date(monkeypatch, FRIDAY + dt.timedelta(days=1))
+        pilot.app.check_the_date()
+        await pilot.pause()
+        assert day_label(pilot) == "Thu 26 Nov 2026"
+        assert sheet(pilot).values["mood"] == "4"
+
+    drive(make_app(db_path), scenario)
+    assert stored(db_path, FRIDAY) == DayEntry(FRIDAY, sleep_hours=7.0)
+    assert stored(db_path) == DayEntry(TODAY, mood=4), "Thursday is untouched"
+
+
+def test_typed_changes_hold_their_day_and_the_bar_says_it_is_yesterday(db_path, monkeypatch):
+    async def scenario(pilot):
+        await fill(pilot, "mood", "4")
+        turn_the_date(monkeypatch)
+        pilot.app.check_the_date()
+        await pilot.pause()
+        assert day_label(pilot) == "Thu 26 Nov 2026 (yesterday)"
+        assert sheet(pilot).values["mood"] == "4", "what is typed is never lost"
+        assert status(pilot) == "● unsaved · this day is now yesterday"
+        pilot.app.check_outside_changes()  # the bar keeps saying it while it holds
+        pilot.app.journal_changed()
+        await pilot.pause()
+        assert status(pilot) == "● unsaved · this day is now yesterday"
+        assert pilot.app.query_one("#save-status", Static).has_class("-dirty")
+        await pilot.press("ctrl+s")  # seen: it goes to Thursday, as the bar said
+        await pilot.pause()
+        assert stored(db_path) == DayEntry(TODAY, mood=4)
+        assert day_label(pilot) == "Fri 27 Nov 2026 (today)", "saved, the pane moves on to today"
+        assert "yesterday" not in status(pilot)
+        assert any("Saved Thu 26 Nov 2026 (yesterday)" in notice for notice in notices(pilot))
+
+    drive(make_app(db_path), scenario)
+    with open_journal(db_path) as journal:
+        assert count_entries(journal) == 1
+
+
+def test_a_save_just_after_midnight_never_lands_on_the_old_day_unseen(db_path, monkeypatch):
+    async def scenario(pilot):
+        await fill(pilot, "sleep_hours", "8")
+        assert day_label(pilot) == "Thu 26 Nov 2026 (today)"
+        turn_the_date(monkeypatch)  # midnight has passed; nothing has looked at the date yet
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        with open_journal(db_path) as journal:
+            assert count_entries(journal) == 0, "the runner saw Thursday as today: nothing is written"
+        assert day_label(pilot) == "Thu 26 Nov 2026 (yesterday)"
+        assert "this day is now yesterday" in status(pilot)
+        assert any(notice.startswith("Not saved: It is past midnight") for notice in notices(pilot))
+        await pilot.press("ctrl+s")  # now seen as yesterday: saved there, knowingly
+        await pilot.pause()
+        assert stored(db_path) == DayEntry(TODAY, sleep_hours=8.0)
+
+    drive(make_app(db_path), scenario)
+
+
+def test_quitting_after_midnight_asks_again_before_saving_to_the_old_day(db_path, monkeypatch):
+    app = make_app(db_path)
+
+    async def scenario(pilot):
+        await fill(pilot, "mood", "2")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        turn_the_date(monkeypatch)  # midnight passes while the question is open
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.is_running, "not saved, so not quit"
+        assert day_label(pilot) == "Thu 26 Nov 2026 (yesterday)"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert "Thu 26 Nov 2026 (yesterday)" in pilot.app.screen.title_text
+        await pilot.press("s")
+        await pilot.pause()
+
+    drive(app, scenario)
+    assert not app.is_running
+    assert stored(db_path) == DayEntry(TODAY, mood=2)
+
+
+def test_the_date_is_looked_at_just_after_midnight_and_on_coming_back(db_path, monkeypatch):
+    monkeypatch.setattr("journal.ui.app.seconds_to_midnight", lambda now: 0.2)  # midnight is near
+
+    async def scenario(pilot):
+        turn_the_date(monkeypatch)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if day_label(pilot).startswith("Fri"):
+                break
+        assert day_label(pilot) == "Fri 27 Nov 2026 (today)", "no key pressed, no minute gone by"
+        monkeypatch.setattr("journal.ui.app.seconds_to_midnight", lambda now: 3600.0)
+        turn_the_date(monkeypatch, FRIDAY + dt.timedelta(days=1))
+        pilot.app.post_message(events.AppFocus())  # back at the terminal the next morning
+        await pilot.pause()
+        await pilot.pause()
+        assert day_label(pilot) == "Sat 28 Nov 2026 (today)"
+
+    drive(make_app(db_path), scenario)
+
+
+def test_midnight_is_just_after_the_end_of_the_day():
+    assert 0 < seconds_to_midnight(dt.datetime(2026, 11, 26, 23, 59, 59)) - 1 < 1
+    assert 86399 < seconds_to_midnight(dt.datetime(2026, 11, 27, 0, 0, 0)) - 1 < 86400
+
+
+def test_the_current_week_the_checklist_today_and_the_trends_move_on(db_path, monkeypatch):
+    sunday = dt.date(2026, 11, 29)
+    turn_the_date(monkeypatch, sunday)
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(sunday, mood=4))
+
+    async def scenario(pilot):
+        for key, pane in (("f3", ChecklistPane), ("f6", ReviewPane)):
+            await pilot.press(key)
+            await settle(pilot, pane)
+        await pilot.press("f5")
+        await settle(pilot, TrendsPane, lambda pane: "– 29 Nov 2026" in pane.table.caption)
+        turn_the_date(monkeypatch, sunday + dt.timedelta(days=1))  # Sunday night to Monday
+        pilot.app.check_the_date()
+        await settle(pilot, TrendsPane, lambda pane: "– 30 Nov 2026" in pane.table.caption)
+        await pilot.press("f3")
+        await settle(pilot, ChecklistPane)
+        assert str(pilot.app.query_one("#week-label", Static).render()) == "2026-W49 · 30 Nov – 6 Dec 2026"
+        grid = pilot.app.query_one(WeekGrid)
+        assert grid.today == sunday + dt.timedelta(days=1) and grid.days[0] == grid.today
+        await pilot.press("f6")
+        await settle(pilot, ReviewPane)
+        label = pilot.app.query_one("#review-label", Static)
+        assert str(label.render()).startswith("2026-W49")
+        await pilot.press("alt+left")  # a week looked back on stays when the date turns
+        await pilot.pause()
+        turn_the_date(monkeypatch, sunday + dt.timedelta(days=2))
+        pilot.app.check_the_date()
+        await pilot.pause()
+        assert str(label.render()).startswith("2026-W48")
+
+    drive(create_app(open_journal(db_path), today=sunday), scenario)
+
+
+def test_typing_after_the_move_goes_to_the_new_day(db_path, monkeypatch):
+    async def scenario(pilot):
+        turn_the_date(monkeypatch)
+        pilot.app.check_the_date()
+        await pilot.pause()
+        sheet(pilot).focus()
+        sheet(pilot).move_to("mood")
+        await type_text(pilot, "5")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+
+    drive(make_app(db_path), scenario)
+    assert stored(db_path, FRIDAY).mood == 5 and stored(db_path).is_empty
