@@ -519,3 +519,22 @@ def test_undoing_a_merged_save_takes_back_only_what_was_saved_here(db_path):
         assert sheet(pilot).values["mood"] == ""
 
     drive(make_app(db_path), scenario)
+
+
+def test_a_note_over_its_limit_is_refused_on_screen_and_not_saved(db_path):
+    from journal.domain.scales import NOTE_MAX
+
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(TODAY, note="Easy 5k"))
+
+    async def scenario(pilot):
+        note = await open_note(pilot)
+        note.insert("x" * NOTE_MAX)  # a long paste: the note is now over its limit
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = [str(notice.message) for notice in pilot.app._notifications]
+        assert any("the note is at most 10,000 characters" in message for message in shown), shown
+        assert stored(db_path).note == "Easy 5k"
+
+    drive(make_app(db_path), scenario)

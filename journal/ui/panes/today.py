@@ -14,9 +14,9 @@ from textual.widgets import Label, OptionList, Static, TabPane
 from textual.widgets.option_list import Option
 
 from journal.dates import EARLIEST, describe_day, short_day
-from journal.domain.entries import DayEntry, EntryChange, FieldKey, Site, merge_entries
+from journal.domain.entries import DayEntry, EntryChange, FieldKey, Site, merge_entries, parse_value
 from journal.domain.scales import DAY_TYPES, WELLNESS_FIELDS
-from journal.errors import JournalError
+from journal.errors import InvalidInput, JournalError
 from journal.store.db import Journal
 from journal.store.entries import ChangedHereAndElsewhere, entries_between, get_entry, last_saved, update_entry
 from journal.store.sites import add_site, list_sites
@@ -238,7 +238,7 @@ class TodayPane(TabPane):
         entry = DayEntry(self.day, day_type=sheet.values["day_type"])
         for name in ("sleep_hours", *WELLNESS_FIELDS):
             setattr(entry, name, sheet.parsed(name))
-        entry.note = self.note_text.strip()
+        entry.note = parse_value("note", self.note_text)  # its length and text checked as the command line's
         for key in sheet.values:
             if key.startswith("pain:") and (score := sheet.parsed(key)) is not None:
                 entry.pain[split_pain_key(key)] = score
@@ -374,7 +374,11 @@ class TodayPane(TabPane):
             self.sheet.focus()
             self.sheet.move_to(key)
             return False
-        typed = mine = self.read_entry()
+        try:
+            typed = mine = self.read_entry()
+        except InvalidInput as error:
+            self.notify(str(error), title="Not saved", severity="error")
+            return False
         loaded = self._loaded
         if over is not None:  # the runner chose theirs in the clashes: the rest still merges
             mine, loaded = merge_entries(loaded, over, typed).entry, over
