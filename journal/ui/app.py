@@ -8,6 +8,7 @@ from functools import partial
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, TabbedContent, TabPane
 
@@ -95,6 +96,12 @@ class OffseasonApp(App[str | None]):
             self.theme_fallback = wanted
         # The built-in one may be replaced by a file of the runner's that failed: Textual's own is always there.
         return DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every notice is shown as written: it carries the runner's own words (a title, a note, a path),
+        which must never be read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_css_variables(self) -> dict[str, str]:
         # The journal's own colours: the theme's, or else the theme colour each is named after.

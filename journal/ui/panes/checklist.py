@@ -78,7 +78,7 @@ class ChecklistPane(WeekPane):
             yield Static("", id="week-history")
         with VerticalScroll(id="week-body"):
             yield WeekGrid(id="week-grid")
-            yield Static("", id="item-about")
+            yield Static("", id="item-about", markup=False)  # an item's title, description and tick note
 
     @property
     def grid(self) -> WeekGrid:

@@ -135,7 +135,7 @@ class TodayPane(TabPane):
         yield FlagStrip(id="flags")
         with Horizontal(id="today-body"):
             with Vertical(id="day-column"):
-                yield Static("", id="cell-hint")
+                yield Static("", id="cell-hint", markup=False)  # a body site's label is the runner's own
                 with VerticalScroll(id="day-form"):
                     yield ScoreSheet(day_rows(self.sites), id="scores")
                     yield Label("Note", classes="section-label")

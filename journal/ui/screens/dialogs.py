@@ -46,8 +46,9 @@ class ChoiceScreen(ModalScreen[str]):
                     for answer, label, variant, _ in self.choices:
                         yield Button(label, id=answer, variant=variant)
                 yield Static(keys, classes="dialog-keys")
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.body)
+            # The runner's own words (a goal's title, a note) are shown as written, never read as markup.
+            yield Label(self.title_text, classes="dialog-title", markup=False)
+            yield Static(self.body, markup=False)
 
     def on_key(self, event: events.Key) -> None:
         for answer, _, _, key in self.choices:
@@ -75,10 +76,7 @@ def changed_elsewhere(day_label: str, clashes: list[tuple[str, str, str]]) -> Ch
 
     `clashes` are (field, their value, your value), each shown so the runner chooses knowingly.
     """
-    from textual.markup import escape
-
-    # The values are the runner's own text (a note, a site's name): shown as typed, never read as markup.
-    lines = "\n".join(escape(f"{field}: theirs {theirs} · yours {yours}") for field, theirs, yours in clashes)
+    lines = "\n".join(f"{field}: theirs {theirs} · yours {yours}" for field, theirs, yours in clashes)
     return ChoiceScreen(
         f"{day_label} changed elsewhere",
         "Another window or a journal command saved this day after you opened it, and changed what you"

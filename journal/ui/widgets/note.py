@@ -19,6 +19,10 @@ class NotePreview(Static, can_focus=True):
     class EditAsked(Message):
         pass
 
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("markup", False)  # the runner's words, shown as written: "[/]" is not markup
+        super().__init__(*args, **kwargs)
+
     def show(self, text: str) -> None:
         self.update(text or PLACEHOLDER)
         self.set_class(not text, "-empty")
