@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from journal.store import Journal, open_journal
 
 TODAY = dt.date(2026, 11, 26)  # a Thursday
+
+# Property tests run Hypothesis's own number of examples (its "ci" profile on CI);
+# HYPOTHESIS_PROFILE=thorough, or pytest --hypothesis-profile=thorough, runs ten times as many.
+settings.register_profile("thorough", max_examples=1000)
+if os.environ.get("HYPOTHESIS_PROFILE"):
+    settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
 
 
 @pytest.fixture(autouse=True)
