@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import os
@@ -71,13 +72,47 @@ def _chosen_path(ctx: click.Context, db_path: Path | None) -> Path:
     return journal_path(chosen)
 
 
-def _open(ctx: click.Context, db_path: Path | None, *, create: bool = True):
-    """The journal the command works on; commands that only read never create one."""
+def _open(ctx: click.Context, db_path: Path | None, *, create: bool = True, for_app: bool = False):
+    """The journal the command works on; commands that only read never create one.
+
+    A journal made for a command that then fails is taken away again (a file
+    that was empty is left empty), so a refused command leaves nothing behind.
+    """
     from journal.store import open_journal
 
-    journal = open_journal(_chosen_path(ctx, db_path), create=create)
-    ctx.call_on_close(journal.close)
+    path = _chosen_path(ctx, db_path)
+    was_empty = path.is_file() and path.stat().st_size == 0
+    made = create and not for_app and (was_empty or not path.exists())
+    journal = open_journal(path, create=create)
+    if made:
+        ctx.with_resource(_taken_back_on_failure(journal, was_empty))
+    ctx.call_on_close(journal.close)  # closed first: the resources above are unwound last
     return journal
+
+
+@contextlib.contextmanager
+def _taken_back_on_failure(journal, was_empty: bool):
+    try:
+        yield
+    except click.exceptions.Exit as done:
+        if done.exit_code:
+            _take_back(journal, was_empty)
+        raise
+    except BaseException:
+        _take_back(journal, was_empty)
+        raise
+
+
+def _take_back(journal, was_empty: bool) -> None:
+    """Take away a journal this command made: the file as it was (none, or empty) and its log files."""
+    journal.close()
+    path = journal.path
+    for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    if was_empty:
+        path.write_bytes(b"")
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _existing(ctx: click.Context, db_path: Path | None):
@@ -149,7 +184,7 @@ def cli(ctx: click.Context, db_path: Path | None, theme: str | None) -> None:
         journal = _existing(ctx, db_path)
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise InvalidInput("the journal app needs a terminal; for scripts use journal add, show or export")
-        journal = journal or _open(ctx, db_path)
+        journal = journal or _open(ctx, db_path, for_app=True)
         from journal.ui.app import run_app
 
         ctx.exit(run_app(journal, theme=theme))
@@ -335,29 +370,13 @@ def import_(ctx, path, what, dry_run, on_conflict, db_path):
 
     bundle = read_path(path, what, today=_today())
     target = _chosen_path(ctx, db_path)
-    # A journal made for the import, from nothing or from an empty file, goes back to what it was if the import fails.
-    empty_before = target.exists() and target.is_file() and target.stat().st_size == 0
-    new = not target.exists() or empty_before
+    # A journal made for a dry run is taken back; one made for an import that fails is taken back by _open.
+    was_empty = target.is_file() and target.stat().st_size == 0
+    new = was_empty or not target.exists()
     journal = _open(ctx, db_path)
-
-    def remove_new_journal() -> None:
-        # A journal made for an import that failed, or for a dry run, is not left behind.
-        journal.close()
-        for leftover in (target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
-            leftover.unlink(missing_ok=True)
-        if empty_before:
-            target.write_bytes(b"")
-        else:
-            target.unlink(missing_ok=True)
-
-    try:
-        report = import_bundle(journal, bundle, on_conflict=on_conflict, dry_run=dry_run)
-    except BaseException:
-        if new:
-            remove_new_journal()
-        raise
+    report = import_bundle(journal, bundle, on_conflict=on_conflict, dry_run=dry_run)
     if new and dry_run:
-        remove_new_journal()
+        _take_back(journal, was_empty)
     for line in report.lines():
         click.echo(line)
 

@@ -16,9 +16,11 @@ from journal.domain.checklist import (
     parse_title,
     week_completion,
 )
+from journal.dates import week_start
 from journal.domain.scales import SHORT_TEXT_MAX, parse_text
 from journal.errors import InvalidInput
 from journal.store.db import Journal
+from journal.store.settings import first_weekday
 
 _COLUMNS = "id, title, kind, description, target, position, created_on, retired_on"
 
@@ -130,6 +132,8 @@ def update_item(
         changes["description"] = parse_description(description)
     with journal.transaction() as conn:
         item = _get(conn, item_id)
+        if "rest" in (item.kind, changes.get("kind", item.kind)) and changes.get("kind", item.kind) != item.kind:
+            _check_no_past_weeks(conn, item, week_start(today, first_weekday(journal)))
         if "title" in changes:
             _check_title_is_new(conn, changes["title"], item_id)
         if "target" in changes:
@@ -143,6 +147,16 @@ def update_item(
             assignments = ", ".join(f"{name} = ?" for name in changes)
             conn.execute(f"UPDATE checklist_items SET {assignments} WHERE id = ?", [*changes.values(), item_id])
         return _get(conn, item_id)
+
+
+def _check_no_past_weeks(conn: sqlite3.Connection, item: ChecklistItem, this_week: dt.date) -> None:
+    """A rest item's target is not lowered by rest days, other items' are: a kind changed to or from rest
+    would change every past week with an off day in it, so it is taken only before the item has one."""
+    earlier = conn.execute("SELECT 1 FROM ticks WHERE item_id = ? AND date < ? LIMIT 1",
+                           [item.id, this_week.isoformat()]).fetchone()
+    if item.created_on < this_week or earlier:
+        raise InvalidInput(f"{item.title} has past weeks, whose figures a change to or from rest would rewrite:"
+                           " retire it and add a new item of the kind you want")
 
 
 def move_item(journal: Journal, item_id: int, offset: int) -> ChecklistItem:

@@ -361,3 +361,15 @@ def test_the_weekly_review_lists_what_a_week_asked_for_or_had_done(journal):
     assert [(p.item.title, p.done, p.target) for p in review.items] == [("Strides", 1, 2)]
     assert review.ratio == load_week(journal, last_monday).completion.ratio == 0.5
     assert len(weekly_review(journal, MONDAY, TODAY).completion.items) == len(list_items(journal))
+
+
+def test_a_kind_changes_to_or_from_rest_only_before_the_item_has_a_past_week(journal):
+    from journal.store.checklist import add_item, update_item
+
+    old = next(item for item in list_items(journal) if item.kind == "strength")
+    with pytest.raises(InvalidInput, match="has past weeks"):
+        update_item(journal, old.id, kind="rest", today=TODAY + dt.timedelta(days=7))
+    assert next(item for item in list_items(journal) if item.id == old.id).kind == "strength"
+    update_item(journal, old.id, kind="mind", today=TODAY + dt.timedelta(days=7))  # other kinds count alike
+    new = add_item(journal, "Easy day", kind="mind", target=1, today=TODAY)
+    assert update_item(journal, new.id, kind="rest", today=TODAY).kind == "rest"  # still in its first week

@@ -28,7 +28,8 @@ from hypothesis import strategies as st
 from journal.cli import cli, main
 from journal.domain.entries import DayEntry
 from journal.domain.goals import Goal, Measure
-from journal.io.csv_export import export_all, export_entries
+from journal.io.csv_export import export_entries, writers
+from journal.io.export_files import write_folder
 from journal.store import open_journal
 from journal.store.backup import backup_journal
 from journal.store.checklist import add_item, list_items, retire_item, set_tick
@@ -181,8 +182,7 @@ def make_template(folder: Path) -> None:
         add_goal(journal, Goal("Strides twice a week", "strength", due=TODAY + 30 * DAY,
                                measure=Measure("checklist", items=("Strides", drills.title),
                                                item_ids=(items[3].id, drills.id), level=0.8, weeks=8)), today=TODAY)
-        (folder / "exp").mkdir()
-        export_all(journal, dt.date.min, TODAY, folder / "exp", write_file)
+        write_folder(folder / "exp", writers(journal, dt.date.min, TODAY, {}))
         write_file(folder / "in.csv", lambda out: export_entries(journal, dt.date.min, TODAY, out))
         backup_journal(journal.conn, journal.path, folder / "backup.db")
     (folder / "bad.csv").write_bytes(b"date,mood\r\n2026-11-26,9\r\n")

@@ -282,3 +282,18 @@ def test_a_failed_import_into_an_empty_file_leaves_it_empty(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["import", str(bad), "--dry-run", "--db", str(empty)])
     assert exit_info.value.code == 0 and empty.read_bytes() == b""
+
+
+@pytest.mark.parametrize("args", [["sites", "add", "knee"], ["items", "add", "Strides", "--target", "2"],
+                                  ["goal", "add", "Knee", "--measure", "pain:nowhere:2"],
+                                  ["check", "nothing-like-it"], ["settings", "week_start", "someday"]])
+@pytest.mark.parametrize("empty", [False, True], ids=["no file", "an empty file"])
+def test_a_refused_command_leaves_no_journal_behind(tmp_path, capsys, args, empty):
+    path = tmp_path / "new.db"
+    if empty:
+        path.write_bytes(b"")
+    with pytest.raises(SystemExit) as exit_info:
+        main([*args, "--db", str(path)])
+    assert exit_info.value.code == 2
+    assert sorted(each.name for each in tmp_path.iterdir() if each.name != "home") == (["new.db"] if empty else [])
+    assert not empty or path.read_bytes() == b""

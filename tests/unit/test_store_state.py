@@ -39,7 +39,8 @@ from journal.domain.entries import DayEntry, EntryChange, parse_clear, parse_pai
 from journal.domain.goals import CATEGORIES, STATUSES, Goal, parse_category, parse_goal_title, parse_measure, parse_status
 from journal.domain.scales import DAY_TYPES, ENTRY_FIELDS, WELLNESS_FIELDS, parse_site_name
 from journal.errors import InvalidInput, JournalError
-from journal.io.csv_export import export_all
+from journal.clock import LATEST
+from journal.io.csv_export import writers
 from journal.io.csv_import import read_path
 from journal.store import open_journal
 from journal.store.checklist import (
@@ -126,13 +127,10 @@ def export_files(journal) -> dict[str, bytes]:
     """What `journal export --what all -o FOLDER` writes, file by file: every kind, from the first day there can be
     to today, in UTF-8 with the line ends as written (kept in memory: opening files is most of a step's time)."""
     files = {}
-
-    def write(path: Path, writer) -> None:
+    for name, writer in writers(journal, dt.date.min, LATEST, {}).items():
         out = io.StringIO(newline="")
         writer(out)
-        files[path.name] = out.getvalue().encode("utf-8")
-
-    export_all(journal, dt.date.min, TODAY, Path(), write)
+        files[name] = out.getvalue().encode("utf-8")
     return files
 
 
@@ -198,8 +196,10 @@ class JournalMachine(RuleBasedStateMachine):
         figures = {}
         for start in self.week_starts():
             completion = load_week(self.journal, start).completion
+            # The items that count: a row that asks nothing and has nothing done is only there to be ticked.
             figures[start] = (completion.ratio,
-                              sorted((progress.item.id, progress.done, progress.target) for progress in completion.items))
+                              sorted((progress.item.id, progress.done, progress.target) for progress in completion.items
+                                     if progress.target or progress.done))
         return figures
 
     def item_reference(self, data, items) -> str:
@@ -285,9 +285,7 @@ class JournalMachine(RuleBasedStateMachine):
         if item is None:
             return
         if done:
-            self.ticks.add((item.id, day))
-            if day < item.created_on:  # "it was evidently in use": the item now counts from that day
-                self.reaches |= self.weeks_from(day, before=item.created_on)
+            self.ticks.add((item.id, day))  # before the item was added too: it counts in that week alone
         else:
             self.ticks.discard((item.id, day))
 
