@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from journal.domain.scales import NOTE_MAX, SHORT_TEXT_MAX, SLEEP_NEED_MAX, SLEEP_NEED_MIN, parse_text
+from journal.domain.scales import NOTE_MAX, SHORT_TEXT_MAX, SLEEP_NEED_MAX, SLEEP_NEED_MIN, is_number, parse_text
 from journal.errors import InvalidInput
 
 STATUSES = ("todo", "doing", "done", "dropped")
@@ -241,7 +242,10 @@ def parse_status(text: str) -> str:
     return status
 
 
-_PERCENT = re.compile(r"^(\d{1,3})%$")
+_PERCENT = re.compile(r"^([0-9]{1,3})%$")
+_LEVEL = re.compile(r"^[0-9]{1,2}(\.[0-9]{1,2})?$")
+COUNT_MAX = 1000
+WEEKS_MAX = 52
 
 
 def parse_measure(text: str) -> Measure:
@@ -256,29 +260,46 @@ def parse_measure(text: str) -> Measure:
         if kind == "checklist" and len(parts) == 4:
             percent = _PERCENT.match(parts[2])
             weeks = parts[3].lower().removesuffix("w")
-            if not percent or not weeks.isdigit() or not (1 <= int(percent[1]) <= 100 and 1 <= int(weeks) <= 52):
+            if not percent:
                 raise ValueError
-            return Measure("checklist", items=_names(parts[1]), level=int(percent[1]) / 100, weeks=int(weeks))
+            return check_measure(Measure("checklist", items=_names(parts[1]), level=int(percent[1]) / 100,
+                                         weeks=_whole(weeks)))
         if kind == "pain" and len(parts) == 3:
-            level = float(parts[2])
-            if not 0 <= level <= 10:
-                raise ValueError
-            return Measure("pain", site=parts[1].lower(), level=level)
+            return check_measure(Measure("pain", site=parts[1].lower(), level=_level(parts[2])))
         if kind == "sleep" and len(parts) == 2:
-            level = float(parts[1])
-            if not SLEEP_NEED_MIN <= level <= SLEEP_NEED_MAX:  # the hours a night a runner may need, as sleep_need
-                usage += f" (sleep from {SLEEP_NEED_MIN:g} to {SLEEP_NEED_MAX:g} hours)"
-                raise ValueError
-            return Measure("sleep", level=level)
+            return check_measure(Measure("sleep", level=_level(parts[1])))
         if kind == "days" and len(parts) == 3:
             from journal.domain.scales import parse_day_type
 
-            return Measure("days", day_type=parse_day_type(parts[1]), count=_count(parts[2]))
+            return check_measure(Measure("days", day_type=parse_day_type(parts[1]), count=_whole(parts[2])))
         if kind == "ticks" and len(parts) == 3:
-            return Measure("ticks", items=_names(parts[1]), count=_count(parts[2]))
+            return check_measure(Measure("ticks", items=_names(parts[1]), count=_whole(parts[2])))
     except (ValueError, InvalidInput):
         pass
+    if kind == "sleep":  # the hours a night a runner may need, as the sleep_need setting
+        usage += f" (sleep from {SLEEP_NEED_MIN:g} to {SLEEP_NEED_MAX:g} hours)"
     raise InvalidInput(f"{usage}, got {text.strip()!r}")
+
+
+def check_measure(measure: Measure) -> Measure:
+    """A measure whose levels and counts are what the command line takes, however it came (typed or imported).
+
+    Raises ValueError naming what is out of bounds.
+    """
+    from journal.domain.scales import DAY_TYPES
+
+    level, kind = measure.level, measure.kind
+    numbers_fit = {
+        "checklist": bool(measure.items) and 1 <= round(level * 100) <= 100 and abs(level * 100 - round(level * 100))
+        < 1e-9 and 1 <= measure.weeks <= WEEKS_MAX,
+        "pain": bool(measure.site) and 0 <= level <= 10,
+        "sleep": SLEEP_NEED_MIN <= level <= SLEEP_NEED_MAX,
+        "days": measure.day_type in DAY_TYPES and 1 <= measure.count <= COUNT_MAX,
+        "ticks": bool(measure.items) and 1 <= measure.count <= COUNT_MAX,
+    }
+    if kind not in numbers_fit or not math.isfinite(level) or not numbers_fit[kind]:
+        raise ValueError(f"a {kind} measure out of its bounds")
+    return measure
 
 
 def _names(text: str) -> tuple[str, ...]:
@@ -288,10 +309,17 @@ def _names(text: str) -> tuple[str, ...]:
     return names
 
 
-def _count(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 1000:
+def _whole(text: str) -> int:
+    if not is_number(text):
         raise ValueError
     return int(text)
+
+
+def _level(text: str) -> float:
+    """A level in plain decimals ('2', '7.5'): no exponents, infinities or other scripts' digits."""
+    if not _LEVEL.match(text):
+        raise ValueError
+    return float(text)
 
 
 # -- progress from what is logged ---------------------------------------------------------

@@ -26,11 +26,11 @@ from journal.domain.entries import DayEntry, Site
 from journal.domain.goals import (
     Goal,
     Measure,
+    check_measure,
     parse_category,
     parse_goal_note,
     parse_goal_title,
     parse_looks_back_on,
-    parse_measure,
     parse_status,
 )
 from journal.domain.scales import (
@@ -321,7 +321,6 @@ def _goal(row: dict[str, str], bundle: Bundle) -> None:
     measure = None
     if row["measure_data"].strip():
         measure = _measure(row["measure_data"])
-        parse_measure(measure.spec())  # the levels and counts the command line would take
     status = parse_status(row["status"])
     done = _optional_date(row["done"], "done")
     uid = _uid(row.get("uid", ""))
@@ -361,7 +360,10 @@ def _measure(text: str) -> Measure:
     numbers = {name: value for name, value in data.items() if name in ("level", "weeks", "count")}
     if any(not isinstance(value, (int, float)) or isinstance(value, bool) for value in numbers.values()):
         raise InvalidInput("measure_data holds a level, a count or weeks that is not a number")
-    return Measure.from_json(text)
+    try:
+        return check_measure(Measure.from_json(text))  # the levels and counts the command line would take
+    except ValueError as error:
+        raise InvalidInput(f"measure_data holds {error}") from None
 
 
 def _item(row: dict[str, str], bundle: Bundle) -> None:

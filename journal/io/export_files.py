@@ -42,12 +42,23 @@ def check_export_target(path: Path, journal_file: Path | None = None) -> Path:
         raise InvalidInput(f"{path} is the journal itself: choose another file for the export")
     if path.exists() and not path.is_file():
         raise InvalidInput(f"{path} is not a regular file: choose another name for the export")
+    if _beside_a_database(path):
+        raise InvalidInput(f"{path} is SQLite's own file beside a database (a journal's log?): an export never"
+                           " writes over one; choose another file")
     if _is_sqlite(path):
         raise InvalidInput(f"{path} is a SQLite database (a journal?): an export never writes over one;"
                            " choose another file")
     if not path.parent.is_dir():
         raise InvalidInput(f"the folder {path.parent} does not exist")
     return path
+
+
+def _beside_a_database(path: Path) -> bool:
+    """The log, shared memory or rollback file SQLite keeps beside a database: `journal.db-wal` and the like."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        if path.name.endswith(suffix) and _is_sqlite(path.with_name(path.name.removesuffix(suffix))):
+            return True
+    return False
 
 
 def _is_sqlite(path: Path) -> bool:

@@ -236,7 +236,8 @@ class _Writer:
             except InvalidInput:
                 self.problems.append(f"{line}: no checklist item {tick.item_id} (import items.csv with it)")
                 continue
-            if item.retired_on is not None and tick.date >= item.retired_on:
+            # A tick on the day of the retirement was made before it (the journal takes none after).
+            if item.retired_on is not None and tick.date > item.retired_on:
                 self.problems.append(f"{line}: {item.title} was retired on {item.retired_on}: it cannot be ticked after")
                 continue
             row = self.conn.execute("SELECT note FROM ticks WHERE item_id = ? AND date = ?",

@@ -101,7 +101,7 @@ class GoToDateScreen(ModalScreen[dt.date | None]):
         with Vertical(classes="dialog"):
             yield Label("Go to a date", classes="dialog-title")
             yield Input(placeholder="yesterday, monday, 20 nov, 2026-11-20", id="date")
-            yield Static("", id="date-error", classes="error-line")
+            yield Static("", id="date-error", classes="error-line", markup=False)
 
     @on(Input.Submitted)
     def go(self, event: Input.Submitted) -> None:
@@ -141,7 +141,7 @@ class TextScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(self.title_text, classes="dialog-title", markup=False)
             yield Input(self.value, placeholder=self.placeholder, max_length=self.max_length, id="text")
             yield Static("enter saves · escape cancels", classes="dialog-keys")
 

@@ -40,12 +40,13 @@ class FormScreen(ModalScreen[Saved | None], Generic[Saved]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.heading, classes="dialog-title")
+            # Headings and refusals carry the runner's own words ("Edit [/] hills"): shown as written.
+            yield Label(self.heading, classes="dialog-title", markup=False)
             with Grid(classes="dialog-form"):
                 for label, widget in self.fields():
                     yield Label(label)
                     yield widget
-            yield Static("", id="form-error", classes="error-line")
+            yield Static("", id="form-error", classes="error-line", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")

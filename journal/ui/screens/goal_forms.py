@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
@@ -95,7 +96,7 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
             for name, question in QUESTIONS[1:]:
                 yield Checkbox(question, id=name, compact=True)
             yield Input(placeholder="a note on the race (optional)", id="assessment-note", compact=True)
-            yield Static("", id="assessment-error", classes="error-line")
+            yield Static("", id="assessment-error", classes="error-line", markup=False)
             with Horizontal(classes="dialog-buttons dialog-answers"):  # docked: in view however long the form
                 yield Button("Propose goals", id="propose", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -117,10 +118,10 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
         await body.remove_children()
         await body.mount(Label("Proposed goals: untick or edit", classes="dialog-title"))
         for index, proposal in enumerate(self.proposals):
-            await body.mount(Checkbox(f"keep ({proposal.why})", value=proposal.keep, id=f"keep-{index}",
+            await body.mount(Checkbox(Content(f"keep ({proposal.why})"), value=proposal.keep, id=f"keep-{index}",
                                       compact=True))
             await body.mount(Input(proposal.goal.title, id=f"title-{index}", compact=True))
-        await body.mount(Static("", id="assessment-error", classes="error-line"))
+        await body.mount(Static("", id="assessment-error", classes="error-line", markup=False))
         await body.mount(Horizontal(Button("Add to the board", id="accept", variant="primary"),
                                     Button("Cancel", id="cancel"), classes="dialog-buttons dialog-answers"))
         self.query_one("#keep-0", Checkbox).focus()
