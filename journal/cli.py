@@ -14,7 +14,7 @@ import click
 
 from journal import __version__, clock
 from journal.config import journal_path
-from journal.errors import BadRows, InvalidInput, JournalError, JournalFileError
+from journal.errors import BadRows, InvalidInput, JournalError
 
 class _OnceCommand(click.Command):
     """A command whose single-valued options may be given once: `--mood 3 --mood 4` is a mistake, not "the last wins"."""
@@ -65,11 +65,15 @@ db_option = click.option(
 
 
 def _chosen_path(ctx: click.Context, db_path: Path | None) -> Path:
-    """The journal file: --db may stand before or after the command name; the nearest one wins."""
-    chosen, context = db_path, ctx
-    while chosen is None and context is not None:
-        chosen, context = context.params.get("db_path"), context.parent
-    return journal_path(chosen)
+    """The journal file: --db may stand before or after the command name, once."""
+    given, context = [db_path] if db_path is not None else [], ctx.parent
+    while context is not None:
+        if context.params.get("db_path") is not None:
+            given.append(context.params["db_path"])
+        context = context.parent
+    if len(given) > 1:
+        raise InvalidInput("--db is given more than once: give it once")
+    return journal_path(given[0] if given else None)
 
 
 def _open(ctx: click.Context, db_path: Path | None, *, create: bool = True, for_app: bool = False):

@@ -244,6 +244,7 @@ def parse_status(text: str) -> str:
 
 _PERCENT = re.compile(r"^([0-9]{1,3})%$")
 _LEVEL = re.compile(r"^[0-9]{1,2}(\.[0-9]{1,2})?$")
+MEASURE_USAGE = "a measure is checklist:ITEMS:80%:8w, pain:SITE:2, sleep:8, days:TYPE:10 or ticks:ITEMS:8"
 COUNT_MAX = 1000
 WEEKS_MAX = 52
 
@@ -255,7 +256,7 @@ def parse_measure(text: str) -> Measure:
     """
     parts = [part.strip() for part in text.split(":")]
     kind = parts[0].lower()
-    usage = "a measure is checklist:ITEMS:80%:8w, pain:SITE:2, sleep:8, days:TYPE:10 or ticks:ITEMS:8"
+    usage = MEASURE_USAGE
     try:
         if kind == "checklist" and len(parts) == 4:
             percent = _PERCENT.match(parts[2])

@@ -24,6 +24,7 @@ from journal.domain.checklist import (
 )
 from journal.domain.entries import DayEntry, Site
 from journal.domain.goals import (
+    MEASURE_USAGE,
     Goal,
     Measure,
     check_measure,
@@ -172,7 +173,9 @@ def read_path(path: Path, kind: str | None = None, *, today: dt.date = dt.date.m
             raise InvalidInput(f"{path} holds none of the files `journal export --what all` writes")
         for _, name in chosen:
             _check_regular(path / name)
-        check_folder(path, [name for _, name in chosen])
+        wanted = {name for each_kind, (name, _) in KINDS.items()
+                  if (kind is None or kind == each_kind) and each_kind in IMPORTABLE}
+        check_folder(path, [name for _, name in chosen], wanted.__contains__)
         for each_kind, name in chosen:
             _read_file(path / name, each_kind, bundle, problems)
     elif path.is_file():
@@ -363,7 +366,7 @@ def _measure(text: str) -> Measure:
     try:
         return check_measure(Measure.from_json(text))  # the levels and counts the command line would take
     except ValueError as error:
-        raise InvalidInput(f"measure_data holds {error}") from None
+        raise InvalidInput(f"measure_data holds {error} ({MEASURE_USAGE})") from None
 
 
 def _item(row: dict[str, str], bundle: Bundle) -> None:

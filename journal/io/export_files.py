@@ -153,8 +153,9 @@ def _write_plainly(path: Path, write: Writer) -> None:
         write(out)
 
 
-def check_folder(folder: Path, names: list[str]) -> None:
-    """Refuse a folder whose files do not belong to one finished export (a folder without a manifest is taken as it is)."""
+def check_folder(folder: Path, names: list[str], wanted: Callable[[str], bool]) -> None:
+    """Refuse a folder whose files (`names`, those `wanted` of it) do not belong to one finished export, or
+    that lacks one the export wrote. A folder without a manifest (put together by hand) is taken as it is."""
     path = folder / MANIFEST
     if not path.exists():
         return
@@ -169,6 +170,10 @@ def check_folder(folder: Path, names: list[str]) -> None:
     if not listed:
         raise InvalidInput(f"the export into {folder} did not finish, so its files may not belong together:"
                            " export it again")
+    missing = [name for name in listed if name not in names and wanted(name) and not (folder / name).exists()]
+    if missing:
+        raise InvalidInput(f"the export in {folder} is missing {', '.join(missing)}: export it again, or import"
+                           " its files one at a time")
     for name in names:
         if name not in listed or _digest(folder / name) != listed[name]:
             raise InvalidInput(

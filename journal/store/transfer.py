@@ -102,9 +102,10 @@ class _Writer:
         conn = self.conn
         fresh = not any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
                         for table in ("entries", "ticks", "goals", "assessments"))
-        if fresh and bundle.sites:
+        # A file of sites or items, empty too, is the whole list: a fresh journal takes it instead of its defaults.
+        if fresh and "sites" in bundle.kinds:
             conn.execute("DELETE FROM sites")
-        if fresh and bundle.items:
+        if fresh and "items" in bundle.kinds:
             conn.execute("DELETE FROM item_targets")
             conn.execute("DELETE FROM checklist_items")
         self.settings(bundle.settings)
@@ -137,7 +138,7 @@ class _Writer:
                 if sided_readings:
                     self.problems.append(
                         f"{self.bundle.at(('sites', site.name))}: {site.name} has {sided_readings} left or right"
-                        " reading(s) in the journal: it keeps its sides")
+                        f" reading{'s' if sided_readings != 1 else ''} in the journal: it keeps its sides")
                     continue
             if self.decide("sites", f"body site {site.name}", same, row is not None):
                 self.conn.execute(
@@ -154,8 +155,15 @@ class _Writer:
                 stored = _get(self.conn, item.id)
             except InvalidInput:
                 stored = None
-            if self.decide("items", f"checklist item {item.id}", stored == item, stored is not None,
-                           self.bundle.at(("items", item.id))):
+            line = self.bundle.at(("items", item.id))
+            if stored is not None and stored != item and item.retired_on is not None and self.on_conflict == "replace":
+                after = self.conn.execute("SELECT count(*) FROM ticks WHERE item_id = ? AND date > ?",
+                                          [item.id, item.retired_on.isoformat()]).fetchone()[0]
+                if after:  # a retirement never comes before the ticks the item already has
+                    self.problems.append(f"{line}: {stored.title} has {after} tick{'s' if after != 1 else ''} after"
+                                         f" {item.retired_on}, so it cannot be retired then")
+                    continue
+            if self.decide("items", f"checklist item {item.id}", stored == item, stored is not None, line):
                 self.conn.execute(
                     "INSERT INTO checklist_items (id, title, kind, description, target, position, created_on,"
                     " retired_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"

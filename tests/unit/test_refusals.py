@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import errno
 import hashlib
 
@@ -297,3 +298,74 @@ def test_a_refused_command_leaves_no_journal_behind(tmp_path, capsys, args, empt
     assert exit_info.value.code == 2
     assert sorted(each.name for each in tmp_path.iterdir() if each.name != "home") == (["new.db"] if empty else [])
     assert not empty or path.read_bytes() == b""
+
+
+def test_an_export_folder_missing_a_file_it_wrote_is_refused(run, logged, tmp_path):
+    folder = tmp_path / "out"
+    assert run("export", "--what", "all", "-o", str(folder))[0] == 0
+    (folder / "entries.csv").unlink()
+    with pytest.raises(SystemExit) as exit_info:
+        main(["import", str(folder), "--db", str(tmp_path / "copy.db")])
+    assert exit_info.value.code == 2 and not (tmp_path / "copy.db").exists()
+    with pytest.raises(SystemExit) as exit_info:  # one kind of it, asked for, is still taken
+        main(["import", str(folder), "--what", "goals", "--db", str(tmp_path / "copy.db")])
+    assert exit_info.value.code == 0
+
+
+def test_db_given_before_and_after_the_command_is_refused(run, db_path, logged, tmp_path):
+    other = tmp_path / "other.db"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(other), "add", "--mood", "1", "--db", str(db_path)])
+    assert exit_info.value.code == 2 and not other.exists()
+    assert journal_content(db_path) == logged
+
+
+def test_an_export_never_writes_over_a_journals_log(run, db_path, logged):
+    from journal.store import open_journal as keep_open
+
+    with keep_open(db_path):  # open elsewhere: its log holds what was saved
+        for suffix in ("-wal", "-shm"):
+            refused(run("export", "-o", str(db_path) + suffix), "never writes over")
+    assert journal_content(db_path) == logged
+
+
+def test_items_csv_cannot_retire_an_item_before_its_ticks(run, db_path, logged, tmp_path):
+    assert run("export", "--what", "items", "-o", str(tmp_path / "items.csv"))[0] == 0
+    with (tmp_path / "items.csv").open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    for row in rows:
+        if row["title"] == "Strength session":
+            row["retired"] = "2026-11-01"  # before today's tick
+    with (tmp_path / "items.csv").open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    refused(run("import", str(tmp_path / "items.csv"), "--on-conflict", "replace"), "cannot be retired then")
+    assert journal_content(db_path) == logged
+
+
+def test_one_assessment_of_a_race_a_day(run, db_path):
+    answers = ["--no-faded", "--pain", "none", "--no-wall", "--no-back-hips", "--no-cramping"]
+    assert run("assess", "--race", "Valencia", *answers)[0] == 0
+    before = journal_content(db_path)
+    refused(run("assess", "--race", "Valencia", "--faded", *answers[1:]), "already an assessment")
+    assert journal_content(db_path) == before
+    assert run("assess", "--race", "Valencia, a second look", *answers)[0] == 0
+
+
+def test_a_journal_without_sites_or_items_round_trips(run, db_path, tmp_path):
+    from journal.store.checklist import list_items, remove_item
+    from journal.store.sites import list_sites, remove_site
+
+    with open_journal(db_path) as journal:
+        for site in list_sites(journal):
+            remove_site(journal, site.name)
+        for item in list_items(journal):
+            remove_item(journal, item.id)
+    assert run("export", "--what", "all", "-o", str(tmp_path / "one"))[0] == 0
+    with pytest.raises(SystemExit):
+        main(["import", str(tmp_path / "one"), "--db", str(tmp_path / "copy.db")])
+    with pytest.raises(SystemExit):
+        main(["export", "--what", "all", "-o", str(tmp_path / "two"), "--db", str(tmp_path / "copy.db")])
+    for name in ("sites.csv", "items.csv"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
