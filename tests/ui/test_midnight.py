@@ -197,3 +197,33 @@ def test_typing_after_the_move_goes_to_the_new_day(db_path, monkeypatch):
 
     drive(make_app(db_path), scenario)
     assert stored(db_path, FRIDAY).mood == 5 and stored(db_path).is_empty
+
+
+def test_a_checklist_on_show_keeps_its_week_so_a_key_at_midnight_ticks_the_day_under_the_cursor(db_path, monkeypatch):
+    from journal.store.checklist import ticks_between
+
+    sunday = dt.date(2026, 11, 29)
+    turn_the_date(monkeypatch, sunday)
+
+    async def scenario(pilot):
+        await pilot.press("f3")
+        await settle(pilot, ChecklistPane)
+        grid = pilot.app.query_one(WeekGrid)
+        for _ in range(6):
+            await pilot.press("left")  # from Sunday to Monday 23 Nov
+        assert grid.current_day == dt.date(2026, 11, 23)
+        turn_the_date(monkeypatch, sunday + dt.timedelta(days=1))
+        pilot.app.check_the_date()
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        with open_journal(db_path) as journal:
+            ticked = {day for _, day in ticks_between(journal, dt.date(2026, 11, 1), dt.date(2026, 12, 31))}
+        assert ticked == {dt.date(2026, 11, 23)}
+        assert grid.today == sunday + dt.timedelta(days=1)
+        assert str(pilot.app.query_one("#week-label", Static).render()).startswith("2026-W48")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert str(pilot.app.query_one("#week-label", Static).render()).startswith("2026-W49")
+
+    drive(create_app(open_journal(db_path), today=sunday), scenario)

@@ -148,7 +148,7 @@ def test_a_past_weeks_review_lists_the_goals_as_they_stood_at_its_end(journal):
     last_week = MONDAY - 7 * DAY
     save_entries(journal, [DayEntry(last_week + offset * DAY, sleep_hours=8.0) for offset in range(7)])
     save_entries(journal, [DayEntry(MONDAY + offset * DAY, sleep_hours=4.0) for offset in range(4)])
-    sleep = add_goal(journal, Goal("Sleep to your need", measure=Measure("sleep", level=8.0)), today=last_week)
+    add_goal(journal, Goal("Sleep to your need", measure=Measure("sleep", level=8.0)), today=last_week)
     kick = add_goal(journal, Goal("Kick", due=last_week + 2 * DAY), today=last_week)
     early = add_goal(journal, Goal("Done in time"), today=last_week)
     move_goal(journal, early.id, "done", today=last_week + DAY)

@@ -112,6 +112,17 @@ class ChecklistPane(WeekPane):
         self.query_one("#week-history", Static).update(completion_bars(history))
         self.describe_current()
 
+    def date_changed(self, today: dt.date) -> None:
+        """A new day: the today column moves. A new week follows it, except on a grid on show: a key
+        pressed as midnight passes must tick the day that was under the cursor, not the new week's."""
+        if self.loaded and self.display and week_start(today, self.first_weekday) != week_start(self.today, self.first_weekday):
+            self.today = today
+            self.journal_changed()
+            this_week = next(binding for binding in self.BINDINGS if binding.id == "checklist.this_week")
+            self.notify(f"A new week has begun: {self.app._key_display(this_week)} shows it")
+            return
+        super().date_changed(today)
+
     def on_week_grid_moved(self) -> None:
         self.describe_current()
 
