@@ -11,17 +11,24 @@ import sqlite3
 from pathlib import Path
 
 
+def table_rows(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
+    """Every row of every table (SQLite's own bookkeeping too), in a fixed order, and the header's ids."""
+    tables = [name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    content = {}
+    for table in tables:
+        width = len(conn.execute(f'SELECT * FROM "{table}" LIMIT 0').description)
+        order = ", ".join(str(column) for column in range(1, width + 1))
+        content[table] = conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}').fetchall()
+    content["pragma"] = [conn.execute("PRAGMA application_id").fetchone(), conn.execute("PRAGMA user_version").fetchone()]
+    return content
+
+
 def journal_content(path: Path) -> dict[str, list[tuple]] | None:
-    """Every table's rows in a stable order, the schema version with them; None when there is no file."""
+    """What the journal at `path` holds; None when there is no file."""
     if not path.exists():
         return None
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        tables = [name for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        content = {name: sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr) for name in tables}
-        content["pragma"] = [conn.execute("PRAGMA application_id").fetchone(),
-                             conn.execute("PRAGMA user_version").fetchone()]
-        return content
+        return table_rows(conn)
     finally:
         conn.close()

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
-import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -37,7 +36,7 @@ from journal.store.entries import save_entries
 from journal.store.goals import add_goal
 from journal.store.sites import add_site
 from tests.conftest import TODAY
-from tests.unit.test_store_state import table_rows
+from tests.content import journal_content as content
 
 DAY = dt.timedelta(days=1)
 
@@ -186,17 +185,6 @@ def make_template(folder: Path) -> None:
         write_file(folder / "in.csv", lambda out: export_entries(journal, dt.date.min, TODAY, out))
         backup_journal(journal.conn, journal.path, folder / "backup.db")
     (folder / "bad.csv").write_bytes(b"date,mood\r\n2026-11-26,9\r\n")
-
-
-def content(path: Path) -> dict[str, list[tuple]] | None:
-    """Every row of the journal at `path` (None when there is no file)."""
-    if not path.exists():
-        return None
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return table_rows(conn)
-    finally:
-        conn.close()
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
-import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -58,6 +57,7 @@ from journal.store.goals import add_goal, get_goal, list_goals, move_goal, remov
 from journal.store.settings import SETTINGS, first_weekday, set_setting
 from journal.store.sites import add_site, list_sites, remove_site, rename_site
 from journal.store.transfer import import_bundle
+from tests.content import table_rows
 from tests.conftest import TODAY
 
 DAY = dt.timedelta(days=1)
@@ -109,18 +109,6 @@ def checked_day(day: dt.date) -> dt.date:
 def checked_due(text: str | None) -> dt.date | None:
     """A due date as `journal goal add --due` reads it."""
     return parse_date(text, today=TODAY, allow_future=True) if text else None
-
-
-def table_rows(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
-    """Every row of every table, in a fixed order: the journal's whole content."""
-    tables = [name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    content = {}
-    for table in tables:
-        width = len(conn.execute(f"SELECT * FROM [{table}] LIMIT 0").description)
-        order = ", ".join(str(column) for column in range(1, width + 1))
-        content[table] = conn.execute(f"SELECT * FROM [{table}] ORDER BY {order}").fetchall()
-    return content
 
 
 def export_files(journal) -> dict[str, bytes]:

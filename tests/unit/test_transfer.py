@@ -29,6 +29,7 @@ from journal.store.goals import add_goal, list_goals, remove_goal, save_assessme
 from journal.store.settings import set_setting
 from journal.store.sites import add_site
 from journal.store.transfer import import_bundle
+from tests.content import journal_content
 from tests.conftest import TODAY
 
 DAY = dt.timedelta(days=1)
@@ -37,16 +38,6 @@ FAR = (dt.date(1900, 1, 1), dt.date(2100, 1, 1))
 
 def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def contents(path):
-    """The schema and every row, as a new connection reads them: with the journal open in WAL mode, a
-    committed write changes the log, not the file's bytes."""
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def export_folder(journal, folder):
@@ -142,10 +133,10 @@ def test_a_line_number_counts_the_lines_of_a_quoted_note(tmp_path):
 def test_conflicts_fail_by_default_and_skip_or_replace_on_request(journal, tmp_path, db_path):
     save_entry(journal, DayEntry(TODAY, mood=2))
     path = write_csv(tmp_path / "in.csv", f"{ENTRIES}\r\n2026-11-25,normal,,,,,,5,new\r\n2026-11-26,normal,,,,,,4,\r\n")
-    before = contents(db_path)
+    before = journal_content(db_path)
     with pytest.raises(BadRows, match="in.csv line 3: 2026-11-26 is already in the journal with other values"):
         import_bundle(journal, read_path(path))
-    assert contents(db_path) == before and get_entry(journal, TODAY - DAY).is_empty, "all or nothing"
+    assert journal_content(db_path) == before and get_entry(journal, TODAY - DAY).is_empty, "all or nothing"
     report = import_bundle(journal, read_path(path), on_conflict="skip")
     assert report.lines() == ["entries: 2 days (added 1, skipped 1)"]
     assert get_entry(journal, TODAY).mood == 2
@@ -156,10 +147,10 @@ def test_conflicts_fail_by_default_and_skip_or_replace_on_request(journal, tmp_p
 
 def test_a_dry_run_reports_and_writes_nothing(journal, tmp_path, db_path):
     path = write_csv(tmp_path / "in.csv", f"{ENTRIES}\r\n2026-11-25,rest,8,,,,,,\r\n")
-    before = contents(db_path)
+    before = journal_content(db_path)
     report = import_bundle(journal, read_path(path), dry_run=True)
     assert report.lines() == ["entries: 1 day (would add 1)", "a dry run: nothing was written"]
-    assert contents(db_path) == before and get_entry(journal, TODAY - DAY).is_empty
+    assert journal_content(db_path) == before and get_entry(journal, TODAY - DAY).is_empty
 
 
 def test_pain_in_long_form_joins_the_days_it_belongs_to(journal, tmp_path):
@@ -233,10 +224,10 @@ def test_restore_checks_the_file_and_keeps_the_journal_it_replaces(journal, db_p
         assert get_entry(before, TODAY).mood == 1
     not_a_journal = tmp_path / "notes.db"
     sqlite3.connect(not_a_journal).execute("CREATE TABLE notes (text)").connection.commit()
-    before = contents(db_path), digest(not_a_journal)
+    before = journal_content(db_path), digest(not_a_journal)
     with pytest.raises(JournalFileError, match="not an Offseason journal"):
         restore_journal(not_a_journal, db_path)
-    assert (contents(db_path), digest(not_a_journal)) == before
+    assert (journal_content(db_path), digest(not_a_journal)) == before
 
 
 def test_an_upgrade_backs_the_journal_up_first_and_keeps_the_last_few(db_path):
@@ -364,10 +355,10 @@ def test_an_empty_file_is_not_a_backup_to_restore(journal, db_path, tmp_path):
     save_entry(journal, DayEntry(TODAY, mood=4))
     empty = tmp_path / "empty.db"
     empty.write_bytes(b"")
-    before = contents(db_path)
+    before = journal_content(db_path)
     with pytest.raises(JournalFileError, match="is empty, not a journal"):
         restore_journal(empty, db_path)
-    assert contents(db_path) == before and empty.read_bytes() == b""
+    assert journal_content(db_path) == before and empty.read_bytes() == b""
 
 
 def test_a_backup_is_one_file_that_leaves_nothing_beside_it_when_read(journal, db_path, tmp_path):
