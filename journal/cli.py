@@ -45,6 +45,17 @@ class _OnceGroup(_OnceCommand, click.Group):
 _OnceGroup.group_class = _OnceGroup
 
 
+class _Whole(click.IntRange):
+    """A whole number in ASCII digits: click's own int takes '٣' too, which the journal never shows."""
+
+    name = "integer"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not (value.strip().lstrip("+-").isascii() and len(value.strip().lstrip("+-")) <= 18):
+            self.fail(f"{value!r} is not a whole number written in the digits 0-9 (at most 18 of them)", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def _path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
     """A path typed on the command line; an empty one is a mistake, not the current folder."""
     if value is None:
@@ -667,7 +678,7 @@ def items_edit(ctx, item, title, target, kind, description, db_path):
 
 @items.command("move")
 @click.argument("item")
-@click.option("--to", "place", type=click.IntRange(min=1), required=True, metavar="PLACE",
+@click.option("--to", "place", type=_Whole(min=1), required=True, metavar="PLACE",
               help="Its place in the list, 1 for the top.")
 @db_option
 @click.pass_context
@@ -805,18 +816,7 @@ def _goal_id(text: str) -> int:
 @click.pass_context
 def goal_move(ctx, goal_id, status, db_path):
     """Move a goal to todo, doing, done or dropped: `journal goal move 3 doing`."""
-    from journal.domain.goals import STATUS_LABELS, parse_status
-    from journal.store.goals import move_goal
-
-    from journal.store.goals import get_goal
-
-    number, status = _goal_id(goal_id), parse_status(status)
-    journal = _open(ctx, db_path, create=False)
-    if get_goal(journal, number).status == status:
-        click.echo(f"goal {number} is already in {STATUS_LABELS[status]}")
-        return
-    moved = move_goal(journal, number, status, today=_today())
-    click.echo(f"goal {moved.id}: {moved.title} is now in {STATUS_LABELS[moved.status]}")
+    _move_goal(ctx, goal_id, status, db_path)
 
 
 @goal.command("done")
@@ -825,7 +825,20 @@ def goal_move(ctx, goal_id, status, db_path):
 @click.pass_context
 def goal_done(ctx, goal_id, db_path):
     """Mark a goal done: `journal goal done 3`."""
-    ctx.invoke(goal_move, goal_id=goal_id, status="done", db_path=db_path)
+    _move_goal(ctx, goal_id, "done", db_path)
+
+
+def _move_goal(ctx: click.Context, goal_id: str, status: str, db_path: Path | None) -> None:
+    from journal.domain.goals import STATUS_LABELS, parse_status
+    from journal.store.goals import get_goal, move_goal
+
+    number, status = _goal_id(goal_id), parse_status(status)
+    journal = _open(ctx, db_path, create=False)
+    if get_goal(journal, number).status == status:
+        click.echo(f"goal {number} is already in {STATUS_LABELS[status]}")
+        return
+    moved = move_goal(journal, number, status, today=_today())
+    click.echo(f"goal {moved.id}: {moved.title} is now in {STATUS_LABELS[moved.status]}")
 
 
 @goal.command("rm")
@@ -972,9 +985,9 @@ def themes(ctx, db_path):
 
 
 @cli.command()
-@click.option("--weeks", type=click.IntRange(1, 520), default=12, show_default=True, help="How many weeks of days.")
-@click.option("--years", type=click.IntRange(1, 100), help="How many years of days (instead of --weeks).")
-@click.option("--seed", type=int, default=1, show_default=True, help="The same seed gives the same journal.")
+@click.option("--weeks", type=_Whole(1, 520), default=12, show_default=True, help="How many weeks of days.")
+@click.option("--years", type=_Whole(1, 100), help="How many years of days (instead of --weeks).")
+@click.option("--seed", type=_Whole(), default=1, show_default=True, help="The same seed gives the same journal.")
 @db_option
 @click.pass_context
 def demo(ctx, weeks, years, seed, db_path):

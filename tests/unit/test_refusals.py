@@ -49,6 +49,7 @@ def refused(result, *words: str) -> None:
     ["goal", "edit", "٣", "--title", "x"], ["check", "²"], ["uncheck", "²"], ["items", "edit", "²", "--target", "2"],
     ["items", "add", "Hills", "--target", "²"], ["items", "add", "Hills", "--target", "٣"],
     ["add", "--mood", "٣"], ["add", "--pain", "knee=٣"], ["add", "--sleep", "٧"], ["add", "--mood", "³"],
+    ["items", "move", "1", "--to", "٣"], ["demo", "--seed", "٣"], ["demo", "--weeks", "１２"],
 ])
 def test_digits_of_other_scripts_and_huge_numbers_are_refused(run, db_path, logged, args):
     refused(run(*args))
