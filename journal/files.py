@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import stat
 import time
 from pathlib import Path
@@ -99,6 +98,8 @@ def remove_abandoned(folder: Path, pattern: re.Pattern[str]) -> None:
             continue
         if untouched > STALE_AFTER or (match["pid"] and not _running(int(match["pid"]))):
             if entry.is_dir(follow_symlinks=False):
+                import shutil  # only for a folder left behind: every command opens this module
+
                 shutil.rmtree(entry.path, ignore_errors=True)
             else:
                 Path(entry.path).unlink(missing_ok=True)
