@@ -149,6 +149,17 @@ TEXTUAL_THEMES = {
 }
 
 
+def parse_remembered_theme(text: str) -> str:
+    """A theme's name as a journal remembers it: it need not be on this machine (a journal moved
+    here from another, a theme file removed); the app falls back to a built-in one until it is."""
+    from journal.errors import InvalidInput
+
+    name = text.strip()
+    if not _NAME.fullmatch(name) or not name.isprintable() or len(name) > 60:
+        raise InvalidInput(f"{name!r} is not a theme's name")
+    return name
+
+
 def parse_theme_name(text: str) -> str:
     """The name of a theme that exists (the journal's, the runner's or Textual's own)."""
     from journal.domain.scales import closest

@@ -401,6 +401,11 @@ def _setting(row: dict[str, str], bundle: Bundle) -> None:
     key = row["key"].strip()
     if key not in SETTINGS:
         raise InvalidInput(f"no setting {key!r}; the settings are: {', '.join(SETTINGS)}")
+    if key == "theme":  # remembered, not checked against the themes of this machine
+        from journal.themes_files import parse_remembered_theme
+
+        bundle.settings[key] = parse_remembered_theme(restore(row["value"]))
+        return
     bundle.settings[key] = SETTINGS[key][1](restore(row["value"]))
 
 

@@ -178,3 +178,26 @@ def test_the_assessment_takes_typing_at_once(db_path):
         await settle(pilot)
 
     drive(make_app(db_path), scenario)
+
+
+def test_a_note_of_several_lines_is_edited_whole(db_path):
+    from textual.widgets import TextArea
+
+    note = "line one\nline two [/]\n\nline four"
+    with open_journal(db_path) as journal:
+        add_goal(journal, Goal("Blood work", note=note), today=TODAY)
+
+    async def scenario(pilot):
+        await open_goals(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, GoalFormScreen)
+        assert pilot.app.screen.query_one("#goal-note", TextArea).text == note  # every line on show
+        pilot.app.screen.query_one("#goal-title", Input).value = "Blood work and a stress test"
+        pilot.app.screen.query_one("#save").press()
+        await settle(pilot)
+        with open_journal(db_path) as journal:
+            saved = list_goals(journal)[0]
+        assert (saved.title, saved.note) == ("Blood work and a stress test", note)
+
+    drive(make_app(db_path), scenario)

@@ -538,3 +538,21 @@ def test_a_note_over_its_limit_is_refused_on_screen_and_not_saved(db_path):
         assert stored(db_path).note == "Easy 5k"
 
     drive(make_app(db_path), scenario)
+
+
+def test_the_pane_keys_work_from_the_note(db_path):
+    from textual.widgets import TabbedContent
+
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(TODAY, note="Easy 5k"))
+
+    async def scenario(pilot):
+        await open_note(pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert pilot.app.query_one(TabbedContent).active == "review"
+        await pilot.press("f2", "Q")  # nothing was selected for a key to replace
+        await pilot.pause()
+        assert pilot.app.query_one("#note", TextArea).text == "Easy 5k"
+
+    drive(make_app(db_path), scenario)

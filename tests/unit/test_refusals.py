@@ -370,3 +370,14 @@ def test_a_journal_without_sites_or_items_round_trips(run, db_path, tmp_path):
         main(["export", "--what", "all", "-o", str(tmp_path / "two"), "--db", str(tmp_path / "copy.db")])
     for name in ("sites.csv", "items.csv"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_a_remembered_theme_that_is_not_on_this_machine_imports(run, db_path, tmp_path):
+    """A journal moved to another machine, or whose theme file was removed, still round-trips."""
+    settings = tmp_path / "settings.csv"
+    settings.write_text("key,value\ntheme,someone-elses-theme\n", encoding="utf-8")
+    assert run("import", str(settings))[0] == 0
+    code, out, _ = run("settings", "theme")
+    assert (code, out) == (0, "theme = someone-elses-theme\n")
+    settings.write_text("key,value\ntheme,two words\n", encoding="utf-8")
+    refused(run("import", str(settings), "--on-conflict", "replace"), "not a theme's name")

@@ -12,7 +12,7 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from journal.dates import parse_date
 from journal.domain.entries import Site, resolve_site
@@ -27,6 +27,7 @@ from journal.domain.goals import (
 )
 from journal.errors import InvalidInput, JournalError
 from journal.ui.screens.form import FormScreen
+from journal.ui.widgets.text_area import WritingArea
 
 
 class GoalFormScreen(FormScreen[Goal]):
@@ -47,7 +48,7 @@ class GoalFormScreen(FormScreen[Goal]):
                                  allow_blank=False, id="goal-category", compact=True)
         yield "Due", Input(goal.due.isoformat() if goal and goal.due else "", placeholder="20 dec (optional)",
                            id="goal-due", compact=True)
-        yield "Note", Input(goal.note if goal else "", id="goal-note", compact=True)
+        yield "Note", WritingArea(goal.note if goal else "", id="goal-note", compact=True, placeholder="(optional)")
         yield "Measure", Input(goal.measure.spec() if goal and goal.measure else "",
                                placeholder="sleep:8, pain:knee:2 (optional)", id="goal-measure", compact=True)
 
@@ -56,7 +57,8 @@ class GoalFormScreen(FormScreen[Goal]):
         measure = self.text("#goal-measure")
         return (Goal(self.text("#goal-title"), str(self.query_one("#goal-category", Select).value),
                      due=parse_date(due, today=self.today, allow_future=True) if due else None,
-                     note=self.text("#goal-note"), measure=parse_measure(measure) if measure else None),)
+                     note=self.query_one("#goal-note", TextArea).text.strip(),
+                     measure=parse_measure(measure) if measure else None),)
 
 
 QUESTIONS = (

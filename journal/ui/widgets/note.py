@@ -36,9 +36,9 @@ class NotePreview(Static, can_focus=True):
 
 def note_editor(text: str):
     """The note's editor (imports TextArea on first use): the cursor starts after what is written."""
-    from textual.widgets import TextArea
+    from journal.ui.widgets.text_area import WritingArea
 
-    class NoteArea(TextArea):
+    class NoteArea(WritingArea):
         def _on_focus(self, event: events.Focus) -> None:
             super()._on_focus(event)
             self.move_cursor(self.document.end)
