@@ -260,3 +260,31 @@ def test_the_arrows_beside_the_week_are_clickable(db_path):
         assert text_of(pilot, "#week-label").startswith("2026-W48")
 
     drive(make_app(db_path), scenario)
+
+
+def test_a_tick_note_over_its_limit_is_said_in_the_dialog_not_dropped(db_path):
+    from textual.widgets import Input
+
+    from journal.ui.screens.dialogs import TextScreen
+    from tests.ui.helpers import settle
+
+    async def scenario(pilot):
+        await pilot.press("f3")
+        await settle(pilot, ChecklistPane)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TextScreen)
+        field = pilot.app.screen.query_one("#text", Input)
+        field.insert_text_at_cursor("x" * 201)  # a paste one past the limit
+        await pilot.pause()
+        assert field.value == "x" * 201  # all of it, not silently nothing
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TextScreen)
+        assert "At most 200 characters; this is 201" in str(pilot.app.screen.query_one("#text-error").render())
+        await pilot.press("backspace", "enter")
+        await pilot.pause()
+        with open_journal(db_path) as journal:
+            assert list(ticks_between(journal, TODAY, TODAY).values()) == ["x" * 200]
+
+    drive(make_app(db_path), scenario)

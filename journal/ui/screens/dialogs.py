@@ -142,12 +142,19 @@ class TextScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title", markup=False)
-            yield Input(self.value, placeholder=self.placeholder, max_length=self.max_length, id="text")
+            # No max_length on the field: it would drop a long paste without a word. Too long is said here.
+            yield Input(self.value, placeholder=self.placeholder, id="text")
+            yield Static("", id="text-error", classes="error-line", markup=False)
             yield Static("enter saves · escape cancels", classes="dialog-keys")
 
     @on(Input.Submitted)
     def done(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
+        text = event.value.strip()
+        if len(text) > self.max_length:
+            self.query_one("#text-error", Static).update(
+                f"At most {self.max_length} characters; this is {len(text)}. Shorten it, or escape to cancel.")
+            return
+        self.dismiss(text or None)
 
 
 def welcome() -> ChoiceScreen:
