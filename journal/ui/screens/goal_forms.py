@@ -111,7 +111,7 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
             looks_back_on = parse_looks_back_on(self.query_one("#looks-back-on", Input).value)
             note = parse_goal_note(self.query_one("#assessment-note", Input).value, "the note")
         except InvalidInput as error:
-            self.query_one("#assessment-error", Static).update(str(error))
+            self._refuse(error)
             return
         answers = {name: self.query_one(f"#{name}", Checkbox).value for name, _ in QUESTIONS}
         self.assessment = Assessment(self.today, looks_back_on, pain_sites=sites, note=note, **answers)
@@ -140,9 +140,15 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
         try:
             goals = self.save(self.assessment, kept)
         except JournalError as error:
-            self.query_one("#assessment-error", Static).update(str(error))
+            self._refuse(error)
             return
         self.dismiss(goals)
+
+    def _refuse(self, error: JournalError) -> None:
+        """Say why in the form's error line, scrolled into view: a long list of proposals can hide it."""
+        line = self.query_one("#assessment-error", Static)
+        line.update(str(error))
+        line.scroll_visible()
 
     @on(Button.Pressed, "#cancel")
     def cancel(self) -> None:
