@@ -201,3 +201,18 @@ def test_a_note_of_several_lines_is_edited_whole(db_path):
         assert (saved.title, saved.note) == ("Blood work and a stress test", note)
 
     drive(make_app(db_path), scenario)
+
+
+def test_the_arrows_move_between_cards_in_a_column_taller_than_the_screen(db_path):
+    titles = [f"Goal {number}" for number in range(1, 9)]
+    with_goals(db_path, *titles)
+
+    async def scenario(pilot):
+        await open_goals(pilot)
+        for _ in range(6):
+            await pilot.press("down")
+        await settle(pilot)
+        assert isinstance(pilot.app.focused, GoalCard) and pilot.app.focused.goal.title == "Goal 7"
+        assert pilot.app.focused.region.height and pilot.app.screen.region.contains_region(pilot.app.focused.region)
+
+    drive(make_app(db_path), scenario, size=(80, 24))

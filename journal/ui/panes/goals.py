@@ -20,6 +20,10 @@ from journal.ui.panes.lazy import LazyPane
 BOARD = ("todo", "doing", "done")
 
 
+class CardColumn(VerticalScroll, inherit_bindings=False, can_focus=False):
+    """A column of cards that scrolls to the card in focus; the arrows move between cards, not the view."""
+
+
 class GoalsPane(LazyPane, can_focus=True):
     """Three columns of goal cards, moved by key or by the arrows on a card.
 
@@ -90,7 +94,7 @@ class GoalsPane(LazyPane, can_focus=True):
             cards = [GoalCard(goal, value, self.today) for goal, value in goals if goal.status == status]
             columns.append(Vertical(
                 Label(f"{STATUS_LABELS[status]} ({len(cards)})", classes="column-title"),
-                VerticalScroll(*cards, classes="column-cards"),
+                CardColumn(*cards, classes="column-cards"),
                 classes=f"goal-column column-{status}", id=f"column-{status}",
             ))
         await board.mount_all(columns)
