@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import os
@@ -90,8 +89,8 @@ def _chosen_path(ctx: click.Context, db_path: Path | None) -> Path:
 def _open(ctx: click.Context, db_path: Path | None, *, create: bool = True, for_app: bool = False):
     """The journal the command works on; commands that only read never create one.
 
-    A journal made for a command that then fails is taken away again (a file
-    that was empty is left empty), so a refused command leaves nothing behind.
+    A journal made for a command that then fails before it saved anything is
+    taken away again (a file that was empty is left empty): a refusal leaves nothing behind.
     """
     from journal.store import open_journal
 
@@ -100,22 +99,21 @@ def _open(ctx: click.Context, db_path: Path | None, *, create: bool = True, for_
     made = create and not for_app and (was_empty or not path.exists())
     journal = open_journal(path, create=create)
     if made:
-        ctx.with_resource(_taken_back_on_failure(journal, was_empty))
-    ctx.call_on_close(journal.close)  # closed first: the resources above are unwound last
+        _MADE.append((journal, was_empty, journal.commits))
+    ctx.call_on_close(journal.close)
     return journal
 
 
-@contextlib.contextmanager
-def _taken_back_on_failure(journal, was_empty: bool):
-    try:
-        yield
-    except click.exceptions.Exit as done:
-        if done.exit_code:
+# Journals this command made: (journal, whether the file was empty, its commits once made). `main` takes
+# back those a failed command never wrote to, so a refusal leaves no new file behind.
+_MADE: list[tuple[object, bool, int]] = []
+
+
+def _take_back_made() -> None:
+    for journal, was_empty, commits in _MADE:
+        if journal.commits == commits:  # nothing was saved in it: it goes back to what it was
             _take_back(journal, was_empty)
-        raise
-    except BaseException:
-        _take_back(journal, was_empty)
-        raise
+    _MADE.clear()
 
 
 def _take_back(journal, was_empty: bool) -> None:
@@ -704,7 +702,7 @@ def items_remove(ctx, item, db_path):
     from journal.store.checklist import list_items, remove_item
 
     journal = _open(ctx, db_path, create=False)
-    removed = remove_item(journal, resolve_item(item, list_items(journal)).id)
+    removed = remove_item(journal, resolve_item(item, list_items(journal)).id, today=_today())
     click.echo(f"removed {removed.title}")
 
 
@@ -1017,7 +1015,16 @@ INTERNAL_ERROR = 70  # EX_SOFTWARE: a fault of the program; bad input is always 
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; errors are one line on stderr (an import lists its bad rows) and exit code 2."""
+    _MADE.clear()
+    try:
+        _main(argv)
+    except SystemExit as done:
+        if done.code not in (0, None):
+            _take_back_made()
+        raise
 
+
+def _main(argv: list[str] | None) -> None:
     try:
         code = cli.main(args=argv, prog_name="journal", standalone_mode=False)
     except click.UsageError as error:
@@ -1041,12 +1048,20 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as error:
         click.echo(f"journal: {error.format_message()}", err=True)
         sys.exit(error.exit_code)
+    except BrokenPipeError:
+        # `journal show | head`: the reader left early, which is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except OSError as error:
+        # The output could not be written (a full disk behind stdout): what was saved stays saved.
+        click.echo(f"journal: cannot write the output: {error.strerror or error}", err=True)
+        sys.exit(1)
     except Exception as error:
         # A fault of the program, not of the input: one line, and the details on request.
-        # Every write is one transaction, so what failed was not half-written.
         if os.environ.get("JOURNAL_DEBUG"):
             raise
-        click.echo(f"journal: an unexpected error ({type(error).__name__}: {error}); nothing was half-written."
-                   " Please report it, with what you typed (JOURNAL_DEBUG=1 shows the details)", err=True)
+        click.echo(f"journal: an unexpected error ({type(error).__name__}: {error}); every write is one"
+                   " transaction, so none was half-made. Please report it, with what you typed"
+                   " (JOURNAL_DEBUG=1 shows the details)", err=True)
         sys.exit(INTERNAL_ERROR)
     sys.exit(code if isinstance(code, int) else 0)

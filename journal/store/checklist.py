@@ -183,10 +183,13 @@ def retire_item(journal: Journal, item_id: int, *, today: dt.date) -> ChecklistI
         return _get(conn, item_id)
 
 
-def remove_item(journal: Journal, item_id: int) -> ChecklistItem:
-    """Delete an item that was never ticked (added by mistake); one with ticks is refused."""
+def remove_item(journal: Journal, item_id: int, *, today: dt.date) -> ChecklistItem:
+    """Delete an item added by mistake: never ticked, and added this week (it has no past week to rewrite)."""
     with journal.transaction() as conn:
         item = _get(conn, item_id)
+        if item.created_on < week_start(today, first_weekday(journal)):
+            raise InvalidInput(f"{item.title} counts in past weeks since {item.created_on}: retire it instead,"
+                               " which keeps those weeks as they were")
         ticks = conn.execute("SELECT count(*) FROM ticks WHERE item_id = ?", [item_id]).fetchone()[0]
         if ticks:
             raise InvalidInput(f"{item.title} has {ticks} tick{'s' if ticks != 1 else ''}: retire it instead")

@@ -36,6 +36,7 @@ class Journal:
         self.conn = conn
         self.read_only = read_only
         self._depth = 0  # transactions open on the connection: the outermost commits
+        self.commits = 0  # writes committed on this connection (an upgrade on opening counts too)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -81,6 +82,7 @@ class Journal:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise _file_error(self.path, error) from None
+        self.commits += 1
 
     def check_writable(self, outcome: str = "nothing was changed") -> None:
         """Refuse, before any work, a write to a journal that cannot take one."""

@@ -228,12 +228,25 @@ def test_an_item_added_and_retired_in_one_week_leaves_no_trace(journal):
     assert "Hill sprints" not in [p.item.title for p in load_week(journal, MONDAY).completion.items]
     assert load_week(journal, MONDAY).completion.ratio == before
     another = add_item(journal, "Yoga", kind="mind", target=1, today=TODAY)
-    remove_item(journal, another.id)
+    remove_item(journal, another.id, today=TODAY)
     assert "Yoga" not in [item.title for item in list_items(journal)]
     strength = list_items(journal)[0]
     set_tick(journal, strength.id, TODAY, True)
     with pytest.raises(InvalidInput, match="retire it instead"):
-        remove_item(journal, strength.id)
+        remove_item(journal, strength.id, today=TODAY)
+
+
+def test_an_item_with_past_weeks_is_retired_not_removed(journal):
+    """Removing it would take its target out of every week it counted in, and change their figures."""
+    from journal.store.checklist import remove_item
+
+    hills = add_item(journal, "Hill sprints", kind="intervals", target=1, today=TODAY)
+    next_week = TODAY + dt.timedelta(days=7)
+    before = load_week(journal, MONDAY).completion.ratio
+    with pytest.raises(InvalidInput, match="retire it instead"):
+        remove_item(journal, hills.id, today=next_week)
+    assert load_week(journal, MONDAY).completion.ratio == before
+    assert hills.id in [item.id for item in list_items(journal)]
 
 
 def test_titles_are_unique_among_items_in_use(journal):

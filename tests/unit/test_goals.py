@@ -345,5 +345,5 @@ def test_a_journal_from_before_uids_opens_with_its_numbers_and_gets_uids(db_path
         assert journal.conn.execute("SELECT item_id, date FROM ticks").fetchall() == [(3, "2026-11-20")]
         assert add_goal(journal, Goal("next"), today=TODAY).id == 6
         item = add_item(journal, "Hill sprints", kind="other", target=1, today=TODAY)
-        remove_item(journal, item.id)
+        remove_item(journal, item.id, today=TODAY)
         assert add_item(journal, "Hill sprints", kind="other", target=1, today=TODAY).id == item.id + 1

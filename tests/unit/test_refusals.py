@@ -362,7 +362,7 @@ def test_a_journal_without_sites_or_items_round_trips(run, db_path, tmp_path):
         for site in list_sites(journal):
             remove_site(journal, site.name)
         for item in list_items(journal):
-            remove_item(journal, item.id)
+            remove_item(journal, item.id, today=TODAY)
     assert run("export", "--what", "all", "-o", str(tmp_path / "one"))[0] == 0
     with pytest.raises(SystemExit):
         main(["import", str(tmp_path / "one"), "--db", str(tmp_path / "copy.db")])
@@ -381,3 +381,16 @@ def test_a_remembered_theme_that_is_not_on_this_machine_imports(run, db_path, tm
     assert (code, out) == (0, "theme = someone-elses-theme\n")
     settings.write_text("key,value\ntheme,two words\n", encoding="utf-8")
     refused(run("import", str(settings), "--on-conflict", "replace"), "not a theme's name")
+
+
+def test_what_was_saved_stays_saved_when_the_output_cannot_be_written(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "new.db"
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "journal", "--db", str(path), "add", "--mood", "3"],
+                                stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert result.returncode == 1 and result.stderr == "journal: cannot write the output: No space left on device\n"
+    with open_journal(path) as journal:
+        assert get_entry(journal, TODAY).mood == 3

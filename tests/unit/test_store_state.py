@@ -337,7 +337,7 @@ class JournalMachine(RuleBasedStateMachine):
         reference = self.item_reference(data, list_items(self.journal))
 
         def step():
-            return remove_item(self.journal, resolve_item(reference, list_items(self.journal)).id)
+            return remove_item(self.journal, resolve_item(reference, list_items(self.journal)).id, today=TODAY)
 
         removed = self.attempt(step)
         if removed:
