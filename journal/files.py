@@ -81,22 +81,23 @@ def read_text(path: Path, *, limit: int) -> str:
 STALE_AFTER = 10 * 60  # seconds untouched after which a half-written file is taken for abandoned
 
 
-def remove_abandoned(folder: Path, pattern: re.Pattern[str]) -> None:
+def remove_abandoned(folder: Path, pattern: re.Pattern[str], *, folders: bool = False) -> None:
     """Remove what a killed writer left in `folder`: names that fit `pattern` (its `pid` group names the
-    writer) whose writer is gone, or that are long untouched. Nothing else is touched."""
+    writer) whose writer is gone, or that are long untouched; folders too only when the writer makes
+    folders. Nothing else is touched."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
     for entry in entries:
         match = pattern.fullmatch(entry.name)
-        if not match or entry.is_symlink():
+        if not match or entry.is_symlink() or (entry.is_dir(follow_symlinks=False) and not folders):
             continue
         try:
             untouched = time.time() - entry.stat(follow_symlinks=False).st_mtime
         except OSError:
             continue
-        if untouched > STALE_AFTER or (match["pid"] and not _running(int(match["pid"]))):
+        if untouched > STALE_AFTER or not _running(int(match["pid"])):
             if entry.is_dir(follow_symlinks=False):
                 import shutil  # only for a folder left behind: every command opens this module
 

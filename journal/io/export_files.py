@@ -63,7 +63,7 @@ def _beside_a_database(path: Path) -> bool:
 
 def _is_sqlite(path: Path) -> bool:
     try:
-        with path.open("rb") as file:
+        with open_regular(path) as file:  # a pipe is no database, and is never waited on
             return file.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
     except OSError:
         return False
@@ -104,7 +104,7 @@ def write_folder(folder: Path, files: dict[str, Writer], journal_file: Path | No
         _refresh_folder(folder, files, journal_file)
         return
     try:
-        remove_abandoned(folder.parent, _LEFT_BY_A_KILLED_EXPORT)
+        remove_abandoned(folder.parent, _LEFT_BY_A_KILLED_EXPORT, folders=True)
         building = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.{os.getpid()}.", suffix=".partial"))
     except OSError as error:
         raise JournalFileError(f"cannot write in {folder.parent}: {error.strerror}") from None
@@ -184,7 +184,7 @@ def check_folder(folder: Path, names: list[str], wanted: Callable[[str], bool]) 
 
 
 def _digest(path: Path) -> str:
-    with path.open("rb") as file:
+    with open_regular(path) as file:
         return hashlib.file_digest(file, "sha256").hexdigest()
 
 

@@ -21,7 +21,7 @@ from journal.files import NotAFile, check_regular, remove_abandoned
 
 KEEP_AUTOMATIC = 5  # automatic backups kept per journal, of each kind (before an upgrade, before a restore)
 # `.{backup}.{pid}.partial`, and the files SQLite keeps beside it while it is written.
-_PARTIAL = re.compile(r"\..+?(?:\.(?P<pid>\d+))?\.partial(?:-journal|-wal|-shm)?")
+_PARTIAL = re.compile(r"\..+\.(?P<pid>[0-9]+)\.partial(?:-journal|-wal|-shm)?")
 
 
 def backups_dir() -> Path:

@@ -255,16 +255,22 @@ def test_a_partial_copy_left_by_a_killed_backup_is_removed_by_the_next_one(db_pa
     (left_beside,) = tmp_path.glob(".monday.db.*.partial")
     ours_running = tmp_path / f".tuesday.db.{os.getpid()}.partial"  # a copy being written right now
     ours_running.write_bytes(b"")
-    old = tmp_path / ".wednesday.db.partial"  # no writer named, and long untouched
+    old = tmp_path / f".wednesday.db.{os.getpid()}.partial"  # a writer named, but long untouched
     old.write_bytes(b"")
     os.utime(old, (time.time() - 3600, time.time() - 3600))
-    theirs = [tmp_path / ".notes.partial.txt", tmp_path / "notes.partial", tmp_path / ".draft.partial-copy"]
+    # The runner's own, in a folder they chose: a name without a writer's number is never ours, however old;
+    # nor is a folder, which a backup never makes.
+    theirs = [tmp_path / ".notes.partial.txt", tmp_path / "notes.partial", tmp_path / ".draft.partial-copy",
+              tmp_path / ".wednesday.db.partial"]
     for path in theirs:
         path.write_bytes(b"mine")
+        os.utime(path, (time.time() - 3600, time.time() - 3600))
+    (tmp_path / ".photos.123.partial").mkdir()
     with open_journal(db_path) as journal:
         backup_journal(journal.conn, db_path)
         backup_journal(journal.conn, db_path, tmp_path / "thursday.db")
     assert not left_in_backups.exists() and not left_beside.exists() and not old.exists()
+    assert (tmp_path / ".photos.123.partial").is_dir()
     assert ours_running.exists() and all(path.read_bytes() == b"mine" for path in theirs)
     assert not list(backups_dir().glob(".*")) and len(list(backups_dir().glob("journal-*.db"))) == 1
 

@@ -394,3 +394,14 @@ def test_what_was_saved_stays_saved_when_the_output_cannot_be_written(tmp_path):
     assert result.returncode == 1 and result.stderr == "journal: cannot write the output: No space left on device\n"
     with open_journal(path) as journal:
         assert get_entry(journal, TODAY).mood == 3
+
+
+def test_an_export_beside_a_pipe_never_waits_on_it(run, db_path, logged, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    os.mkfifo(tmp_path / "pipe")
+    result = subprocess.run([sys.executable, "-m", "journal", "--db", str(db_path), "export", "-o",
+                             str(tmp_path / "pipe-wal")], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0 and (tmp_path / "pipe-wal").read_text(encoding="utf-8").startswith("date,")
