@@ -31,6 +31,7 @@ _COLOURS = _FIELDS - {"name", "dark", "luminosity_spread", "text_alpha", "variab
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")  # the one colour form theme files use
 # One printable word: Textual reads a comma in a theme's name as a list of themes to try.
 _NAME = re.compile(r"[^\s,]+")
+NAME_MAX = 60
 _VARIABLE = re.compile(r"[a-zA-Z_-][a-zA-Z0-9_-]*")  # a name the app's CSS can use as $name
 # Textual's colour system turns these into colours: outside their range it fails, or makes nonsense.
 _NUMBERS = {"luminosity_spread": (0.0, 1.0), "text_alpha": (0.0, 1.0)}
@@ -76,8 +77,9 @@ def parse_theme(text: str, source: str) -> ThemeFile:
     if unknown:
         raise ThemeError(f"{source}: unknown key {_shown(unknown[0])}")
     name = data.get("name")
-    if not isinstance(name, str) or not _NAME.fullmatch(name) or not name.isprintable():
-        raise ThemeError(f"{source}: a theme needs a name, one word like 'my-theme'")
+    if not isinstance(name, str) or not _is_theme_name(name):
+        raise ThemeError(f"{source}: a theme needs a name, one word of at most {NAME_MAX} characters"
+                         " like 'my-theme'")
     if "primary" not in data:
         raise ThemeError(f"{source}: a theme needs a primary colour")
     variables = data.get("variables", {})
@@ -155,9 +157,14 @@ def parse_remembered_theme(text: str) -> str:
     from journal.errors import InvalidInput
 
     name = text.strip()
-    if not _NAME.fullmatch(name) or not name.isprintable() or len(name) > 60:
+    if not _is_theme_name(name):
         raise InvalidInput(f"{name!r} is not a theme's name")
     return name
+
+
+def _is_theme_name(name: str) -> bool:
+    """One word, printable, short: the same rule for a theme file and for a theme remembered in a journal."""
+    return bool(_NAME.fullmatch(name)) and name.isprintable() and len(name) <= NAME_MAX
 
 
 def parse_theme_name(text: str) -> str:

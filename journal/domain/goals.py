@@ -293,14 +293,19 @@ def check_measure(measure: Measure) -> Measure:
     numbers_fit = {
         "checklist": bool(measure.items) and 1 <= round(level * 100) <= 100 and abs(level * 100 - round(level * 100))
         < 1e-9 and 1 <= measure.weeks <= WEEKS_MAX,
-        "pain": bool(measure.site) and 0 <= level <= 10,
-        "sleep": SLEEP_NEED_MIN <= level <= SLEEP_NEED_MAX,
+        "pain": bool(measure.site) and 0 <= level <= 10 and _two_decimals(level),
+        "sleep": SLEEP_NEED_MIN <= level <= SLEEP_NEED_MAX and _two_decimals(level),
         "days": measure.day_type in DAY_TYPES and 1 <= measure.count <= COUNT_MAX,
         "ticks": bool(measure.items) and 1 <= measure.count <= COUNT_MAX,
     }
     if kind not in numbers_fit or not math.isfinite(level) or not numbers_fit[kind]:
         raise ValueError(f"a {kind} measure out of its bounds")
     return measure
+
+
+def _two_decimals(level: float) -> bool:
+    """A level as one is typed: at most two decimals (`7.25`), as `_LEVEL` takes it."""
+    return math.isfinite(level) and abs(level * 100 - round(level * 100)) < 1e-9
 
 
 def _names(text: str) -> tuple[str, ...]:

@@ -360,9 +360,18 @@ def _measure(text: str) -> Measure:
     data = json.loads(text)  # a JSONDecodeError is reported with the line
     if not isinstance(data, dict) or "kind" not in data or not set(data) <= _MEASURE_FIELDS:
         raise InvalidInput("measure_data is not a measure as the journal writes it")
-    numbers = {name: value for name, value in data.items() if name in ("level", "weeks", "count")}
-    if any(not isinstance(value, (int, float)) or isinstance(value, bool) for value in numbers.values()):
-        raise InvalidInput("measure_data holds a level, a count or weeks that is not a number")
+    def whole(value: object) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool)
+
+    kinds_of = {"kind": lambda value: isinstance(value, str), "site": lambda value: isinstance(value, str),
+                "day_type": lambda value: isinstance(value, str), "level": lambda value: whole(value) or
+                isinstance(value, float), "weeks": whole, "count": whole,
+                "items": lambda value: isinstance(value, list) and all(isinstance(each, str) for each in value),
+                "item_ids": lambda value: isinstance(value, list) and all(whole(each) for each in value)}
+    wrong = sorted(name for name, value in data.items() if not kinds_of[name](value))
+    if wrong:
+        raise InvalidInput(f"measure_data holds {', '.join(wrong)} of the wrong kind (a measure as the journal"
+                           " writes it has text, whole numbers and lists of them)")
     try:
         return check_measure(Measure.from_json(text))  # the levels and counts the command line would take
     except ValueError as error:

@@ -243,7 +243,13 @@ def test_a_fault_of_the_program_is_one_line_not_a_traceback(run, logged, monkeyp
 
 @pytest.mark.parametrize("measure_data", ['1', '[]', '"sleep"', 'NaN', 'null', '{"kind": "sleep", "level": null}',
                                           '{"kind": "sleep", "level": true}', '{"kind": "sleep", "colour": 1}',
-                                          '{"level": 8}', '{"kind": "checklist", "items": 5}', '{"kind": "sleep"'])
+                                          '{"level": 8}', '{"kind": "checklist", "items": 5}', '{"kind": "sleep"',
+                                          '{"kind": "pain", "site": ["x"], "level": 2}',
+                                          '{"kind": "checklist", "items": ["A"], "item_ids": [[1]], "level": 0.8,'
+                                          ' "weeks": 8}',
+                                          '{"kind": "checklist", "items": ["A"], "level": 0.8, "weeks": 2.5}',
+                                          '{"kind": "ticks", "items": ["A"], "item_ids": [true], "count": 3}',
+                                          '{"kind": "pain", "site": "knee", "level": 2.123}'])
 def test_a_goal_whose_measure_data_is_not_a_measure_is_a_line_of_the_report(run, db_path, logged, tmp_path,
                                                                              measure_data):
     goals = tmp_path / "goals.csv"
