@@ -45,12 +45,14 @@ _OnceGroup.group_class = _OnceGroup
 
 
 class _Whole(click.IntRange):
-    """A whole number in ASCII digits: click's own int takes '٣' too, which the journal never shows."""
+    """A whole number in the digits 0-9 alone: click's own int also takes '٣', '1_0' and ' 2'."""
 
     name = "integer"
 
     def convert(self, value, param, ctx):
-        if isinstance(value, str) and not (value.strip().lstrip("+-").isascii() and len(value.strip().lstrip("+-")) <= 18):
+        from journal.domain.scales import is_number
+
+        if isinstance(value, str) and not is_number(value.removeprefix("-")):
             self.fail(f"{value!r} is not a whole number written in the digits 0-9 (at most 18 of them)", param, ctx)
         return super().convert(value, param, ctx)
 

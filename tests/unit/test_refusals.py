@@ -50,6 +50,7 @@ def refused(result, *words: str) -> None:
     ["items", "add", "Hills", "--target", "²"], ["items", "add", "Hills", "--target", "٣"],
     ["add", "--mood", "٣"], ["add", "--pain", "knee=٣"], ["add", "--sleep", "٧"], ["add", "--mood", "³"],
     ["items", "move", "1", "--to", "٣"], ["demo", "--seed", "٣"], ["demo", "--weeks", "１２"],
+    ["demo", "--weeks", "1_0"], ["items", "move", "1", "--to", " 2"],
 ])
 def test_digits_of_other_scripts_and_huge_numbers_are_refused(run, db_path, logged, args):
     refused(run(*args))
