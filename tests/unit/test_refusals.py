@@ -412,3 +412,10 @@ def test_an_export_beside_a_pipe_never_waits_on_it(run, db_path, logged, tmp_pat
     result = subprocess.run([sys.executable, "-m", "journal", "--db", str(db_path), "export", "-o",
                              str(tmp_path / "pipe-wal")], capture_output=True, text=True, timeout=30)
     assert result.returncode == 0 and (tmp_path / "pipe-wal").read_text(encoding="utf-8").startswith("date,")
+
+
+def test_a_hidden_file_with_a_number_no_process_can_have_is_no_obstacle(run, logged, tmp_path):
+    (tmp_path / ".notes.99999999999999999999999.partial").write_text("the runner's own")
+    (tmp_path / ".h.99999999999999999999999.abcdefgh.tmp").write_text("the runner's own")
+    assert run("backup", str(tmp_path / "x.db"))[0] == 0
+    assert run("export", "-o", str(tmp_path / "out.csv"))[0] == 0
