@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -91,43 +92,63 @@ def _chosen_path(ctx: click.Context, db_path: Path | None) -> Path:
 def _open(ctx: click.Context, db_path: Path | None, *, create: bool = True, for_app: bool = False):
     """The journal the command works on; commands that only read never create one.
 
-    A journal made for a command that then fails before it saved anything is
-    taken away again (a file that was empty is left empty): a refusal leaves nothing behind.
+    A new journal is made under a hidden name beside its place and put in place only
+    once the command has succeeded: a refused command leaves nothing behind, and no
+    other program ever sees, or writes into, a journal that could be taken away.
     """
     from journal.store import open_journal
 
     path = _chosen_path(ctx, db_path)
     was_empty = path.is_file() and path.stat().st_size == 0
-    made = create and not for_app and (was_empty or not path.exists())
-    journal = open_journal(path, create=create)
-    if made:
-        _MADE.append((journal, was_empty, journal.commits))
+    if create and not for_app and (was_empty or not path.exists()):
+        building = path.with_name(f".{path.name}.{os.getpid()}.new")
+        _remove_with_logs(building)
+        journal = open_journal(building, create=True)
+        _MADE.append(_NewJournal(journal, building, path, was_empty, journal.commits))
+        journal.path = path  # how it is named to the runner
+    else:
+        journal = open_journal(path, create=create)
     ctx.call_on_close(journal.close)
     return journal
 
 
-# Journals this command made: (journal, whether the file was empty, its commits once made). `main` takes
-# back those a failed command never wrote to, so a refusal leaves no new file behind.
-_MADE: list[tuple[object, bool, int]] = []
+@dataclasses.dataclass
+class _NewJournal:
+    journal: object
+    building: Path
+    place: Path
+    was_empty: bool  # the place held an empty file, which the journal may take
+    commits: int  # the journal's commits once made: more, and something was saved in it
+    keep: bool = True  # False for a dry run: made to check, never put in place
 
 
-def _take_back_made() -> None:
-    for journal, was_empty, commits in _MADE:
-        if journal.commits == commits:  # nothing was saved in it: it goes back to what it was
-            _take_back(journal, was_empty)
-    _MADE.clear()
+_MADE: list[_NewJournal] = []
 
 
-def _take_back(journal, was_empty: bool) -> None:
-    """Take away a journal this command made: the file as it was (none, or empty) and its log files."""
-    journal.close()
-    path = journal.path
-    for leftover in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        leftover.unlink(missing_ok=True)
-    if was_empty:
-        path.write_bytes(b"")
-    else:
-        path.unlink(missing_ok=True)
+def _settle_new_journals(succeeded: bool) -> None:
+    """Put the journals this command made in place once it succeeded, or saved something before it
+    failed (its output could not be written); throw the others away."""
+    made, _MADE[:] = list(_MADE), []
+    for new in made:
+        new.journal.close()  # the last connection: its log is folded into the file
+        try:
+            if new.keep and (succeeded or new.journal.commits > new.commits):
+                if new.was_empty:
+                    if new.place.stat().st_size:
+                        raise FileExistsError
+                    os.replace(new.building, new.place)
+                else:
+                    os.link(new.building, new.place)  # never over a journal another program made meanwhile
+        except FileExistsError:
+            raise InvalidInput(f"another program made {new.place} meanwhile, so this command's journal was"
+                               " not put there: run the command again") from None
+        finally:
+            _remove_with_logs(new.building)
+
+
+def _remove_with_logs(path: Path) -> None:
+    for each in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+        each.unlink(missing_ok=True)
 
 
 def _existing(ctx: click.Context, db_path: Path | None):
@@ -384,14 +405,11 @@ def import_(ctx, path, what, dry_run, on_conflict, db_path):
     from journal.store.transfer import import_bundle
 
     bundle = read_path(path, what, today=_today())
-    target = _chosen_path(ctx, db_path)
-    # A journal made for a dry run is taken back; one made for an import that fails is taken back by _open.
-    was_empty = target.is_file() and target.stat().st_size == 0
-    new = was_empty or not target.exists()
     journal = _open(ctx, db_path)
     report = import_bundle(journal, bundle, on_conflict=on_conflict, dry_run=dry_run)
-    if new and dry_run:
-        _take_back(journal, was_empty)
+    if dry_run:
+        for new in _MADE:  # a journal made to check the import against is not kept
+            new.keep = False
     for line in report.lines():
         click.echo(line)
 
@@ -1021,8 +1039,11 @@ def main(argv: list[str] | None = None) -> None:
     try:
         _main(argv)
     except SystemExit as done:
-        if done.code not in (0, None):
-            _take_back_made()
+        try:
+            _settle_new_journals(succeeded=done.code in (0, None))
+        except JournalError as error:
+            click.echo(f"journal: {error}", err=True)
+            sys.exit(2)
         raise
 
 

@@ -419,3 +419,34 @@ def test_a_hidden_file_with_a_number_no_process_can_have_is_no_obstacle(run, log
     (tmp_path / ".h.99999999999999999999999.abcdefgh.tmp").write_text("the runner's own")
     assert run("backup", str(tmp_path / "x.db"))[0] == 0
     assert run("export", "-o", str(tmp_path / "out.csv"))[0] == 0
+
+
+@pytest.mark.parametrize("fails", [True, False], ids=["this command fails", "this command succeeds"])
+def test_a_journal_another_program_makes_meanwhile_is_never_taken_away(tmp_path, capsys, monkeypatch, fails):
+    """While a command builds a new journal, another program makes one at the same place and saves a day."""
+    import journal.store.transfer as transfer
+    from journal.domain.entries import EntryChange
+    from journal.errors import InvalidInput
+    from journal.store.entries import update_entry
+
+    path = tmp_path / "race.db"
+    days = tmp_path / "days.csv"
+    days.write_text("date,mood\n2026-11-20,3\n", encoding="utf-8")
+    real = transfer.import_bundle
+
+    def meanwhile(journal, bundle, **options):
+        with open_journal(path) as theirs:
+            update_entry(theirs, TODAY, EntryChange(values={"note": "precious"}))
+        if fails:
+            raise InvalidInput("a refusal")
+        return real(journal, bundle, **options)
+
+    monkeypatch.setattr(transfer, "import_bundle", meanwhile)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["import", str(days), "--db", str(path)])
+    assert exit_info.value.code == 2
+    if not fails:
+        assert "another program made" in capsys.readouterr().err
+    with open_journal(path) as journal:
+        assert get_entry(journal, TODAY).note == "precious"
+    assert sorted(each.name for each in tmp_path.iterdir() if each.name not in ("home", "days.csv")) == ["race.db"]
