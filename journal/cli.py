@@ -749,7 +749,8 @@ def _due(text: str | None) -> dt.date | None:
 
 
 @cli.group()
-def goal():
+@db_option
+def goal(db_path):
     """Offseason goals: add, edit, list, move, finish or remove them."""
 
 

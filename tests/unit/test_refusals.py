@@ -450,3 +450,14 @@ def test_a_journal_another_program_makes_meanwhile_is_never_taken_away(tmp_path,
     with open_journal(path) as journal:
         assert get_entry(journal, TODAY).note == "precious"
     assert sorted(each.name for each in tmp_path.iterdir() if each.name not in ("home", "days.csv")) == ["race.db"]
+
+
+@pytest.mark.parametrize("args", [["goal", "{db}", "list"], ["goal", "list", "{db}"], ["{db}", "goal", "list"],
+                                  ["items", "{db}"], ["sites", "{db}", "add", "groin"]])
+def test_db_stands_before_or_after_any_command_name(db_path, logged, capsys, args):
+    argv = []
+    for arg in args:
+        argv += ["--db", str(db_path)] if arg == "{db}" else [arg]
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 0, capsys.readouterr().err
