@@ -147,7 +147,9 @@ def _settle_new_journals(succeeded: bool) -> None:
 
 
 def _remove_with_logs(path: Path) -> None:
-    for each in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+    from journal.files import with_companions
+
+    for each in with_companions(path):
         each.unlink(missing_ok=True)
 
 

@@ -15,6 +15,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 
+# The files SQLite keeps beside a database while it is open or being written.
+SQLITE_COMPANIONS = ("-journal", "-wal", "-shm")
+
+
+def with_companions(path: Path) -> list[Path]:
+    """`path` and the files SQLite keeps beside it: `journal.db`, `journal.db-wal` and the like."""
+    return [path, *(path.with_name(path.name + suffix) for suffix in SQLITE_COMPANIONS)]
+
+
 class NotAFile(OSError):
     """A path that is there but is not a regular file (a folder, a pipe, a device): it was not read."""
 

@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import TextIO
 
 from journal.errors import InvalidInput, JournalFileError
-from journal.files import open_regular, remove_abandoned
+from journal.files import SQLITE_COMPANIONS, open_regular, remove_abandoned
+from journal.store.db import SQLITE_HEADER
 
 MANIFEST = "manifest.csv"
 MANIFEST_HEADER = ("file", "rows", "sha256")
-_SQLITE_HEADER = b"SQLite format 3\x00"
 # `.{name}.{pid}.{random}.tmp` files and `.{folder}.{pid}.{random}.partial` folders, while an export writes them.
 _LEFT_BY_A_KILLED_EXPORT = re.compile(r"\..+\.(?P<pid>[0-9]+)\.[a-z0-9_]{8}\.(?:tmp|partial)")
 
@@ -55,7 +55,7 @@ def check_export_target(path: Path, journal_file: Path | None = None) -> Path:
 
 def _beside_a_database(path: Path) -> bool:
     """The log, shared memory or rollback file SQLite keeps beside a database: `journal.db-wal` and the like."""
-    for suffix in ("-wal", "-shm", "-journal"):
+    for suffix in SQLITE_COMPANIONS:
         if path.name.endswith(suffix) and _is_sqlite(path.with_name(path.name.removesuffix(suffix))):
             return True
     return False
@@ -64,7 +64,7 @@ def _beside_a_database(path: Path) -> bool:
 def _is_sqlite(path: Path) -> bool:
     try:
         with open_regular(path) as file:  # a pipe is no database, and is never waited on
-            return file.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+            return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError:
         return False
 
@@ -80,9 +80,7 @@ def write_atomically(path: Path, write: Writer, journal_file: Path | None = None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             write(out)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # an ordinary file, not the temporary file's private mode
+        os.chmod(temporary, 0o666 & ~_umask())  # an ordinary file, not the temporary file's private mode
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)

@@ -17,7 +17,7 @@ import sqlite3
 from pathlib import Path
 
 from journal.errors import InvalidInput, JournalFileError
-from journal.files import NotAFile, check_regular, remove_abandoned
+from journal.files import NotAFile, check_regular, remove_abandoned, with_companions
 
 KEEP_AUTOMATIC = 5  # automatic backups kept per journal, of each kind (before an upgrade, before a restore)
 # `.{backup}.{pid}.partial`, and the files SQLite keeps beside it while it is written.
@@ -62,14 +62,10 @@ def _copy(source: sqlite3.Connection, target: Path) -> Path:
             copy.close()
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as error:
-        for leftover in _with_companions(partial):
+        for leftover in with_companions(partial):
             leftover.unlink(missing_ok=True)
         raise JournalFileError(f"cannot write the backup {target}: {error} (nothing was changed)") from None
     return target
-
-
-def _with_companions(path: Path) -> list[Path]:
-    return [path, *(path.with_name(path.name + suffix) for suffix in ("-journal", "-wal", "-shm"))]
 
 
 def backup_journal(conn: sqlite3.Connection, journal_path: Path, target: Path | None = None) -> Path:
