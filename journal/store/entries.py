@@ -55,19 +55,13 @@ def count_entries(journal: Journal) -> int:
     return journal.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
 
 
-def save_entry(journal: Journal, entry: DayEntry, *, expected: DayEntry | None = None) -> None:
+def save_entry(journal: Journal, entry: DayEntry) -> None:
     """Store `entry` as the whole of its day (an empty entry removes the day).
 
-    With `expected` (the day as it was when it was opened for editing), the save
-    is refused with ChangedElsewhere if the stored day is no longer that: another
-    window or command changed it meanwhile, and its change must not be lost.
+    A window that edits a day saves with `update_entry(..., since=)` instead, which
+    keeps what was saved elsewhere meanwhile.
     """
-    date = entry.date.isoformat()
     with journal.transaction() as conn:
-        if expected is not None:
-            found = _read(conn, date, date)
-            if (found[0] if found else DayEntry(entry.date)) != expected:
-                raise ChangedElsewhere(f"{date} was changed elsewhere after you opened it; nothing was saved")
         _write(conn, entry)
 
 

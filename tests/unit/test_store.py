@@ -240,23 +240,6 @@ def test_two_connections_write_in_turn(db_path):
         second.close()
 
 
-def test_a_save_refuses_to_overwrite_a_change_made_elsewhere(db_path):
-    from journal.errors import ChangedElsewhere
-
-    app, shell = open_journal(db_path), open_journal(db_path)
-    try:
-        opened = get_entry(app, TODAY)  # the app opens the day: nothing logged yet
-        update_entry(shell, TODAY, EntryChange(values={"sleep_hours": 9.0}, pain={("hip", "left"): 4}))
-        with pytest.raises(ChangedElsewhere):
-            save_entry(app, DayEntry(TODAY, mood=1), expected=opened)
-        assert get_entry(app, TODAY) == DayEntry(TODAY, sleep_hours=9.0, pain={("hip", "left"): 4})
-        save_entry(app, DayEntry(TODAY, mood=1), expected=get_entry(app, TODAY))  # after a reload it saves
-        assert get_entry(shell, TODAY).mood == 1
-    finally:
-        app.close()
-        shell.close()
-
-
 def test_last_saved_is_recorded(journal):
     from journal.store.entries import last_saved
 
