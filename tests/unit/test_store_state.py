@@ -52,7 +52,7 @@ from journal.store.checklist import (
     set_tick,
     update_item,
 )
-from journal.store.entries import get_entry, save_entry, update_entry
+from journal.store.entries import get_entry, update_entry
 from journal.store.goals import add_goal, get_goal, list_goals, move_goal, remove_goal, update_goal
 from journal.store.settings import SETTINGS, first_weekday, set_setting
 from journal.store.sites import add_site, list_sites, remove_site, rename_site
@@ -247,7 +247,8 @@ class JournalMachine(RuleBasedStateMachine):
 
         def step():
             day_checked = checked_day(day)
-            save_entry(self.journal, DayEntry(day_checked), expected=get_entry(self.journal, day_checked))
+            loaded = get_entry(self.journal, day_checked)
+            update_entry(self.journal, day_checked, EntryChange.between(loaded, DayEntry(day_checked)), since=loaded)
             return True
 
         if self.attempt(step):
