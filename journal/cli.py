@@ -211,7 +211,7 @@ def cli(ctx: click.Context, db_path: Path | None, theme: str | None) -> None:
     Run without a command to open the full-screen journal.
     """
     if theme is not None:
-        from journal.themes_files import parse_theme_name
+        from journal.config.themes import parse_theme_name
 
         theme = parse_theme_name(theme)
         if ctx.invoked_subcommand is not None:
@@ -302,7 +302,7 @@ def show(ctx, date, start, end, db_path):
     """
     from journal.store.entries import entries_between, get_entry
     from journal.store.sites import list_sites
-    from journal.textview import day_view, table_view
+    from journal.render import day_view, table_view
 
     journal = _open(ctx, db_path, create=False)
     sites = list_sites(journal)
@@ -448,7 +448,7 @@ def restore(ctx, path, yes, db_path):
     \b
     journal restore ~/.local/share/offseason/backups/journal-20261126-074200.db
     """
-    from journal.store.backup import check_backup, restore_journal
+    from journal.store.restore import check_backup, restore_journal
 
     target = _chosen_path(ctx, db_path)
     check_backup(path)  # before asking: a file that cannot be restored is refused at once
@@ -576,7 +576,7 @@ def checklist(ctx, week, db_path):
     from journal.dates import parse_week
     from journal.store.checklist import load_week
     from journal.store.settings import first_weekday
-    from journal.textview import checklist_view
+    from journal.render import checklist_view
 
     journal = _open(ctx, db_path, create=False)
     first = first_weekday(journal)
@@ -599,7 +599,7 @@ def week(ctx, week, markdown, output, db_path):
     journal week last --markdown -o review.md
     """
     from journal.dates import parse_week
-    from journal.domain.review import review_markdown, review_text
+    from journal.render import review_markdown, review_text
     from journal.store.insights import weekly_review
     from journal.store.settings import first_weekday
 
@@ -810,7 +810,7 @@ def goal_list(ctx, status, db_path):
     """The goals by column, with the progress the journal computes."""
     from journal.domain.goals import parse_status
     from journal.store.goals import list_goals, with_progress
-    from journal.textview import goals_view
+    from journal.render import goals_view
 
     wanted = parse_status(status) if status else None
     journal = _open(ctx, db_path, create=False)
@@ -989,7 +989,7 @@ def themes(ctx, db_path):
     journal --theme trailhead       # open the app in one (it is remembered)
     """
     from journal.store.settings import get_setting
-    from journal.themes_files import TEXTUAL_THEMES, all_themes, user_themes_dir
+    from journal.config.themes import TEXTUAL_THEMES, all_themes, user_themes_dir
 
     journal = _existing(ctx, db_path)
     current = get_setting(journal, "theme") if journal else None

@@ -36,6 +36,17 @@ _DEFAULT_B = dt.datetime(2004, 2, 2)
 EXAMPLES = "2026-11-20, today, yesterday, monday, 3 days ago, 20 nov"
 
 
+def parse_iso_date(text: str, what: str = "date") -> dt.date:
+    """A date as files write it, YYYY-MM-DD, from 1900 on; `what` names it in the message."""
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput(f"{what} must be YYYY-MM-DD, got {text!r}") from None
+    if day.year < 1900:
+        raise InvalidInput(f"{what} {text!r} is before 1900")
+    return day
+
+
 def parse_date(text: str, *, today: dt.date, allow_future: bool = False, ahead: bool | None = None) -> dt.date:
     """The date that `text` names, seen from `today`.
 

@@ -30,3 +30,11 @@ class BadRows(InvalidInput):
         self.problems = problems
         more = f"\n... and {len(problems) - self.LISTED} more" if len(problems) > self.LISTED else ""
         super().__init__("\n".join(problems[: self.LISTED]) + more)
+
+
+def closest(name: str, known: list[str]) -> str:
+    """' (did you mean x?)' for the nearest known name, or '' when none is near."""
+    import difflib  # only needed when something was mistyped
+
+    match = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+    return f" (did you mean {match[0]}?)" if match else ""

@@ -207,3 +207,12 @@ def resolve_item(text: str, items: list[ChecklistItem]) -> ChecklistItem:
             raise InvalidInput(f"{wanted!r} fits several items: {listed}; give the number or more of the title")
     listed = ", ".join(f"{item.id} {item.title}" for item in items)
     raise InvalidInput(f"no checklist item {wanted!r}; the items are: {listed}")
+
+
+@dataclass(frozen=True)
+class Week:
+    """A week of the checklist as the journal holds it: its completion, its ticks and its day types."""
+
+    completion: WeekCompletion
+    ticks: dict[tuple[int, dt.date], str]
+    day_types: dict[dt.date, str]

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field, replace
 from journal.domain.scales import (
     ENTRY_FIELDS,
     WELLNESS_FIELDS,
-    closest,
     parse_day_type,
     parse_pain_score,
     parse_side,
@@ -16,7 +15,7 @@ from journal.domain.scales import (
     parse_text,
     parse_wellness,
 )
-from journal.errors import InvalidInput
+from journal.errors import InvalidInput, closest
 
 # A pain reading is keyed by site name and side; "" is a reading with no side.
 PainKey = tuple[str, str]

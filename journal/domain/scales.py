@@ -135,11 +135,3 @@ def parse_site_name(text: str) -> str:
             f"a site name is 1-30 letters, digits or hyphens, starting with a letter, got {text.strip()!r}"
         )
     return name
-
-
-def closest(name: str, known: list[str]) -> str:
-    """' (did you mean x?)' for the nearest known name, or '' when none is near."""
-    import difflib  # only needed when something was mistyped
-
-    match = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
-    return f" (did you mean {match[0]}?)" if match else ""

@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import re
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from journal.domain.checklist import (
@@ -47,6 +46,8 @@ from journal.domain.scales import (
     parse_text,
     parse_wellness,
 )
+from journal.dates import parse_iso_date
+from journal.domain.bundle import Bundle, GoalRow, Tick
 from journal.errors import BadRows, InvalidInput
 from journal.io.export_files import check_folder
 from journal.io.csv_export import (
@@ -71,53 +72,6 @@ _PAIN_COLUMN = re.compile(r"pain_([a-z][a-z0-9-]*?)(?:_(left|right))?")
 def restore(text: str) -> str:
     """The text before export neutralised it: one leading apostrophe off a formula."""
     return text[1:] if _NEUTRALISED.match(text) else text
-
-
-@dataclass
-class Tick:
-    item_id: int
-    date: dt.date
-    note: str
-
-
-@dataclass
-class GoalRow:
-    """A goal as goals.csv gives it: its uid may be empty (an older export), and the assessment that proposed it
-    is named by its date and what it looked back on."""
-
-    goal: Goal
-    assessment: tuple[str, str] | None
-    line: str
-
-
-@dataclass
-class Bundle:
-    """Everything read from the files, checked, ready to write."""
-
-    settings: dict[str, str] = field(default_factory=dict)
-    sites: list[Site] = field(default_factory=list)
-    items: list[ChecklistItem] = field(default_factory=list)
-    entries: dict[dt.date, DayEntry] = field(default_factory=dict)
-    pain_rows: list[tuple[dt.date, str, str, int]] = field(default_factory=list)  # from pain.csv
-    ticks: list[Tick] = field(default_factory=list)
-    goals: list[GoalRow] = field(default_factory=list)
-    assessments: list[tuple] = field(default_factory=list)
-    kinds: list[str] = field(default_factory=list)  # what was read, in order
-    today: dt.date = dt.date.max  # nothing dated after it is taken
-    where: dict[tuple, str] = field(default_factory=dict)  # a record's key -> "file line N"
-    pain_columns: dict[tuple[str, str], str] = field(default_factory=dict)  # (site, side) -> "file line 1"
-    entry_fields: tuple[str, ...] = ()  # the day's fields entries.csv has columns for: the only ones it may change
-    line: str = ""  # the row being read
-
-    def at(self, key: tuple) -> str:
-        """Where a record was read, for a message: 'entries.csv line 4'."""
-        return self.where.get(key, "")
-
-    def dated(self, text: str, what: str = "date") -> dt.date:
-        day = _date(text, what)
-        if day > self.today:
-            raise InvalidInput(f"{what} {day} has not happened yet")
-        return day
 
 
 # -- reading the files ---------------------------------------------------------------
@@ -253,18 +207,10 @@ def _read_file(path: Path, kind: str | None, bundle: Bundle, problems: list[str]
         bundle.kinds.append(found)
 
 
-def _date(text: str, what: str = "date") -> dt.date:
-    try:
-        day = dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidInput(f"{what} must be YYYY-MM-DD, got {text!r}") from None
-    if day.year < 1900:
-        raise InvalidInput(f"{what} {text!r} is before 1900")
-    return day
 
 
 def _optional_date(text: str, what: str) -> dt.date | None:
-    return _date(text, what) if text.strip() else None
+    return parse_iso_date(text, what) if text.strip() else None
 
 
 def _int(text: str, what: str, low: int = 0, high: int = 10**9) -> int:
@@ -382,7 +328,7 @@ def _item(row: dict[str, str], bundle: Bundle) -> None:
     targets = []
     for part in filter(None, row["targets"].split(";")):
         since, _, target = part.partition("=")
-        targets.append((_date(since, "a target's date"), parse_target(target)))
+        targets.append((parse_iso_date(since, "a target's date"), parse_target(target)))
     bundle.items.append(ChecklistItem(
         title=parse_title(_text(row["title"], "the title")), kind=parse_kind(row["kind"]),
         target=parse_target(row["target"]), description=_text(row["description"], "the description", SHORT_TEXT_MAX),
@@ -411,7 +357,7 @@ def _setting(row: dict[str, str], bundle: Bundle) -> None:
     if key not in SETTINGS:
         raise InvalidInput(f"no setting {key!r}; the settings are: {', '.join(SETTINGS)}")
     if key == "theme":  # remembered, not checked against the themes of this machine
-        from journal.themes_files import parse_remembered_theme
+        from journal.config.themes import parse_remembered_theme
 
         bundle.settings[key] = parse_remembered_theme(restore(row["value"]))
         return

@@ -23,7 +23,7 @@ from typing import TextIO
 
 from journal.errors import InvalidInput, JournalFileError
 from journal.files import SQLITE_COMPANIONS, open_regular, remove_abandoned
-from journal.store.db import SQLITE_HEADER
+from journal.store.schema import SQLITE_HEADER
 
 MANIFEST = "manifest.csv"
 MANIFEST_HEADER = ("file", "rows", "sha256")

@@ -17,7 +17,7 @@ import sqlite3
 from pathlib import Path
 
 from journal.errors import InvalidInput, JournalFileError
-from journal.files import NotAFile, check_regular, remove_abandoned, with_companions
+from journal.files import remove_abandoned, with_companions
 
 KEEP_AUTOMATIC = 5  # automatic backups kept per journal, of each kind (before an upgrade, before a restore)
 # `.{backup}.{pid}.partial`, and the files SQLite keeps beside it while it is written.
@@ -41,11 +41,12 @@ def copy_database(source: sqlite3.Connection, target: Path) -> Path:
     target = target.expanduser()
     if os.path.lexists(target):
         raise InvalidInput(f"{target} exists already: choose a new file for the backup")
-    return _copy(source, target)
+    return copy_into(source, target)
 
 
-def _copy(source: sqlite3.Connection, target: Path) -> Path:
-    """Write the copy through a partial file renamed into place: `target` is whole or as it was."""
+def copy_into(source: sqlite3.Connection, target: Path) -> Path:
+    """Copy the database behind `source` over `target` (an empty file may stand there), through a partial
+    file renamed into place: `target` is whole or as it was."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -105,44 +106,3 @@ def _automatic_backup(conn: sqlite3.Connection, journal_path: Path, why: str, ki
     for old in earlier[:-KEEP_AUTOMATIC]:
         old.unlink(missing_ok=True)
     return made
-
-
-def check_backup(source: Path) -> None:
-    """Refuse, untouched, a file that is not a journal this version can restore."""
-    from journal.store.db import check_journal_file
-
-    try:
-        check_regular(source)
-    except NotAFile as error:
-        raise InvalidInput(f"{source} is {error.kind}, not a backup file") from None
-    if not source.is_file():
-        raise InvalidInput(f"there is no backup file {source}")
-    check_journal_file(source)
-
-
-def restore_journal(source: Path, journal_path: Path) -> Path | None:
-    """Replace the journal with the journal file `source`, after backing up the current one.
-
-    `source` is checked first: a file that is not a journal, or is from a newer
-    version, is refused and nothing changes. Returns the backup of what was replaced.
-    """
-    from journal.store.db import NoJournalYet, connect_read_only, open_journal
-
-    source = source.expanduser()
-    check_backup(source)
-    reader = connect_read_only(source)
-    try:
-        try:
-            journal = open_journal(journal_path, create=False)
-        except NoJournalYet:  # no file, or an empty one: nothing in it to keep
-            _copy(reader, journal_path)
-            return None
-        with journal:
-            journal.check_writable("nothing was restored")
-            saved = backup_before_restore(journal.conn, journal_path)
-            reader.backup(journal.conn)
-        return saved
-    except sqlite3.Error as error:
-        raise JournalFileError(f"cannot restore {source}: {error}") from None
-    finally:
-        reader.close()

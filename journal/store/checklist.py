@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from journal.domain.checklist import (
     ChecklistItem,
-    WeekCompletion,
+    Week,
     parse_description,
     parse_kind,
     parse_target,
@@ -36,10 +36,10 @@ def _item(row: tuple) -> ChecklistItem:
 
 def list_items(journal: Journal, *, include_retired: bool = True) -> list[ChecklistItem]:
     """Items in the runner's order; retired ones last."""
-    return _items(journal.conn, include_retired)
+    return read_items(journal.conn, include_retired)
 
 
-def _items(conn: sqlite3.Connection, include_retired: bool = True) -> list[ChecklistItem]:
+def read_items(conn: sqlite3.Connection, include_retired: bool = True) -> list[ChecklistItem]:
     where = "" if include_retired else "WHERE retired_on IS NULL"
     rows = conn.execute(
         f"SELECT {_COLUMNS} FROM checklist_items {where} ORDER BY retired_on IS NOT NULL, position, id"
@@ -54,7 +54,7 @@ def _with_targets(conn: sqlite3.Connection, items: list[ChecklistItem]) -> list[
     return [replace(item, targets=tuple(history.get(item.id, ()))) for item in items]
 
 
-def _get(conn: sqlite3.Connection, item_id: int) -> ChecklistItem:
+def read_item(conn: sqlite3.Connection, item_id: int) -> ChecklistItem:
     row = conn.execute(f"SELECT {_COLUMNS} FROM checklist_items WHERE id = ?", [item_id]).fetchone()
     if row is None:
         raise InvalidInput(f"there is no checklist item {item_id}")
@@ -79,7 +79,7 @@ def _move_first_target(conn: sqlite3.Connection, day: dt.date) -> None:
     )
 
 
-def _set_target(conn: sqlite3.Connection, item_id: int, since: dt.date, target: int) -> None:
+def write_target(conn: sqlite3.Connection, item_id: int, since: dt.date, target: int) -> None:
     conn.execute(
         "INSERT INTO item_targets (item_id, since, target) VALUES (?, ?, ?)"
         " ON CONFLICT (item_id, since) DO UPDATE SET target = excluded.target",
@@ -109,8 +109,8 @@ def insert_item(
         " VALUES (?, ?, ?, ?, ?, ?)",
         [title, kind, description, target, position, today.isoformat()],
     )
-    _set_target(conn, cursor.lastrowid, today, target)
-    return _get(conn, cursor.lastrowid)
+    write_target(conn, cursor.lastrowid, today, target)
+    return read_item(conn, cursor.lastrowid)
 
 
 def update_item(
@@ -131,7 +131,7 @@ def update_item(
     if description is not None:
         changes["description"] = parse_description(description)
     with journal.transaction() as conn:
-        item = _get(conn, item_id)
+        item = read_item(conn, item_id)
         if "rest" in (item.kind, changes.get("kind", item.kind)) and changes.get("kind", item.kind) != item.kind:
             _check_no_past_weeks(conn, item, week_start(today, first_weekday(journal)))
         if "title" in changes:
@@ -142,11 +142,11 @@ def update_item(
                 # (a week before an item was added counts it, when ticked, with its first target).
                 conn.execute("UPDATE item_targets SET since = ? WHERE item_id = ? AND since = ?",
                              [(today - dt.timedelta(days=1)).isoformat(), item_id, today.isoformat()])
-            _set_target(conn, item_id, today, changes["target"])
+            write_target(conn, item_id, today, changes["target"])
         if changes:
             assignments = ", ".join(f"{name} = ?" for name in changes)
             conn.execute(f"UPDATE checklist_items SET {assignments} WHERE id = ?", [*changes.values(), item_id])
-        return _get(conn, item_id)
+        return read_item(conn, item_id)
 
 
 def _check_no_past_weeks(conn: sqlite3.Connection, item: ChecklistItem, this_week: dt.date) -> None:
@@ -162,7 +162,7 @@ def _check_no_past_weeks(conn: sqlite3.Connection, item: ChecklistItem, this_wee
 def move_item(journal: Journal, item_id: int, offset: int) -> ChecklistItem:
     """Move an item up (negative) or down (positive) among the items in use."""
     with journal.transaction() as conn:
-        items = _items(conn, include_retired=False)
+        items = read_items(conn, include_retired=False)
         index = next((i for i, item in enumerate(items) if item.id == item_id), None)
         if index is None:
             raise InvalidInput("a retired item has no place in the list to move")
@@ -170,30 +170,30 @@ def move_item(journal: Journal, item_id: int, offset: int) -> ChecklistItem:
         conn.executemany(
             "UPDATE checklist_items SET position = ? WHERE id = ?", [(p, item.id) for p, item in enumerate(items)]
         )
-        return _get(conn, item_id)
+        return read_item(conn, item_id)
 
 
 def retire_item(journal: Journal, item_id: int, *, today: dt.date) -> ChecklistItem:
     """Take an item off the checklist from this week on; its ticks stay in the history."""
     with journal.transaction() as conn:
-        item = _get(conn, item_id)
+        item = read_item(conn, item_id)
         if item.retired_on is not None:
             raise InvalidInput(f"{item.title} was retired on {item.retired_on}")
         conn.execute("UPDATE checklist_items SET retired_on = ? WHERE id = ?", [today.isoformat(), item_id])
-        return _get(conn, item_id)
+        return read_item(conn, item_id)
 
 
 def remove_item(journal: Journal, item_id: int, *, today: dt.date) -> ChecklistItem:
     """Delete an item added by mistake: never ticked, and added this week (it has no past week to rewrite)."""
     with journal.transaction() as conn:
-        item = _get(conn, item_id)
+        item = read_item(conn, item_id)
         if item.created_on < week_start(today, first_weekday(journal)):
             raise InvalidInput(f"{item.title} counts in past weeks since {item.created_on}: retire it instead,"
                                " which keeps those weeks as they were")
         ticks = conn.execute("SELECT count(*) FROM ticks WHERE item_id = ?", [item_id]).fetchone()[0]
         if ticks:
             raise InvalidInput(f"{item.title} has {ticks} tick{'s' if ticks != 1 else ''}: retire it instead")
-        from journal.store.goals import refuse_if_measured
+        from journal.store.goal_rows import refuse_if_measured
 
         refuse_if_measured(conn, item.title, item_id=item_id)
         conn.execute("DELETE FROM item_targets WHERE item_id = ?", [item_id])
@@ -217,7 +217,7 @@ def set_tick(journal: Journal, item_id: int, day: dt.date, done: bool, *, note: 
     """
     note = parse_text(note.strip(), "a tick's note", SHORT_TEXT_MAX)
     with journal.transaction() as conn:
-        item = _get(conn, item_id)
+        item = read_item(conn, item_id)
         if done and item.retired_on is not None and day >= item.retired_on:
             raise InvalidInput(f"{item.title} was retired on {item.retired_on}: it cannot be ticked after that")
         if done:
@@ -239,15 +239,6 @@ def day_types_between(journal: Journal, start: dt.date, end: dt.date) -> dict[dt
         [start.isoformat(), end.isoformat()],
     )
     return {dt.date.fromisoformat(date): day_type for date, day_type in rows}
-
-
-@dataclass(frozen=True)
-class Week:
-    """A week of the checklist as stored: its completion, its ticks and its day types."""
-
-    completion: WeekCompletion
-    ticks: dict[tuple[int, dt.date], str]
-    day_types: dict[dt.date, str]
 
 
 def load_week(journal: Journal, start: dt.date) -> Week:

@@ -17,15 +17,9 @@ from pathlib import Path
 
 from journal.errors import InvalidInput, JournalFileError
 from journal.files import NotAFile, check_regular, open_regular
+from journal.store.backup import backup_before_upgrade
+from journal.store.schema import APPLICATION_ID, BUSY_TIMEOUT_MS, KNOWN_MIGRATIONS, MIGRATION_SET, SQLITE_HEADER
 
-# Written into the SQLite header of every journal (PRAGMA application_id): "OFSN".
-APPLICATION_ID = 0x4F46534E
-MIGRATION_SET = "offseason"
-# The names of every migration this version knows, oldest first. A journal that
-# has applied one not in this list was written by a newer version.
-KNOWN_MIGRATIONS = ("m001_journal_core", "m002_checklist", "m003_goals", "m004_numbers_for_ever")
-BUSY_TIMEOUT_MS = 5000
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class Journal:
@@ -138,8 +132,6 @@ def open_journal(path: str | Path, *, create: bool = True) -> Journal:
                 raise JournalFileError(f"{path} {read_only} and needs an upgrade this version must write")
             if pending and not read_only and len(pending) < len(KNOWN_MIGRATIONS):
                 # An upgrade of a journal with data in it: keep a copy of it as it was.
-                from journal.store.backup import backup_before_upgrade
-
                 saved = backup_before_upgrade(probe, path, pending[0])
         finally:
             probe.close()

@@ -22,10 +22,10 @@ def get_entry(journal: Journal, day: dt.date) -> DayEntry:
 
 def entries_between(journal: Journal, start: dt.date, end: dt.date) -> list[DayEntry]:
     """Every logged day from `start` to `end` inclusive, oldest first, with its pain."""
-    return _read(journal.conn, start.isoformat(), end.isoformat())
+    return read_days(journal.conn, start.isoformat(), end.isoformat())
 
 
-def _read(conn: sqlite3.Connection, start: str, end: str) -> list[DayEntry]:
+def read_days(conn: sqlite3.Connection, start: str, end: str) -> list[DayEntry]:
     entries = {
         row[0]: DayEntry(dt.date.fromisoformat(row[0]), **dict(zip(ENTRY_FIELDS, row[1:])))
         for row in conn.execute(
@@ -62,7 +62,7 @@ def save_entry(journal: Journal, entry: DayEntry) -> None:
     keeps what was saved elsewhere meanwhile.
     """
     with journal.transaction() as conn:
-        _write(conn, entry)
+        write_day(conn, entry)
 
 
 def last_saved(journal: Journal, day: dt.date) -> dt.datetime | None:
@@ -82,14 +82,14 @@ def update_entry(journal: Journal, day: dt.date, change: EntryChange, *, since: 
     the whole change with ChangedHereAndElsewhere.
     """
     with journal.transaction() as conn:
-        found = _read(conn, day.isoformat(), day.isoformat())
+        found = read_days(conn, day.isoformat(), day.isoformat())
         stored = found[0] if found else DayEntry(day)
         if since is not None and (clashes := change.clashes(since, stored)):
             raise ChangedHereAndElsewhere(
                 f"{day.isoformat()} was changed elsewhere after you opened it, in fields you changed too;"
                 " nothing was saved", stored, clashes)
         entry = change.apply(stored)
-        _write(conn, entry)
+        write_day(conn, entry)
     return entry
 
 
@@ -99,7 +99,7 @@ def save_entries(journal: Journal, entries: Iterable[DayEntry]) -> int:
     with journal.transaction() as conn:
         site_ids = _site_ids(conn)
         for entry in entries:
-            _write(conn, entry, site_ids)
+            write_day(conn, entry, site_ids)
             count += 1
     return count
 
@@ -108,7 +108,7 @@ def _site_ids(conn: sqlite3.Connection) -> dict[str, int]:
     return {name: id_ for id_, name in conn.execute("SELECT id, name FROM sites")}
 
 
-def _write(conn: sqlite3.Connection, entry: DayEntry, site_ids: dict[str, int] | None = None) -> None:
+def write_day(conn: sqlite3.Connection, entry: DayEntry, site_ids: dict[str, int] | None = None) -> None:
     date = entry.date.isoformat()
     conn.execute("DELETE FROM pain WHERE date = ?", [date])
     if entry.is_empty:

@@ -29,38 +29,25 @@ from journal.domain.goals import (
 )
 from journal.errors import InvalidInput
 from journal.store.db import Journal
-
-_COLUMNS = "id, title, category, status, due, note, measure, position, created_on, done_on, uid, assessment_id"
-
-
-def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
-def _goal(row: tuple) -> Goal:
-    id_, title, category, status, due, note, measure, position, created_on, done_on, uid, assessment_id = row
-    return Goal(title=title, category=category, status=status, due=_date(due), note=note,
-                measure=Measure.from_json(measure) if measure else None, id=id_, position=position,
-                created_on=dt.date.fromisoformat(created_on), done_on=_date(done_on), uid=uid,
-                assessment_id=assessment_id)
+from journal.store.goal_rows import GOAL_COLUMNS, goal_from_row
 
 
 def list_goals(journal: Journal, status: str | None = None) -> list[Goal]:
     """Goals by status column, then the runner's order."""
     where, params = ("WHERE status = ?", [status]) if status else ("", [])
     rows = journal.conn.execute(
-        f"SELECT {_COLUMNS} FROM goals {where} ORDER BY"
+        f"SELECT {GOAL_COLUMNS} FROM goals {where} ORDER BY"
         " CASE status WHEN 'todo' THEN 0 WHEN 'doing' THEN 1 WHEN 'done' THEN 2 ELSE 3 END, position, id",
         params,
     )
-    return [_goal(row) for row in rows]
+    return [goal_from_row(row) for row in rows]
 
 
 def _get(conn: sqlite3.Connection, goal_id: int) -> Goal:
-    row = conn.execute(f"SELECT {_COLUMNS} FROM goals WHERE id = ?", [goal_id]).fetchone()
+    row = conn.execute(f"SELECT {GOAL_COLUMNS} FROM goals WHERE id = ?", [goal_id]).fetchone()
     if row is None:
         raise InvalidInput(f"there is no goal {goal_id}")
-    return _goal(row)
+    return goal_from_row(row)
 
 
 def get_goal(journal: Journal, goal_id: int) -> Goal:
@@ -96,16 +83,16 @@ def resolve_measure(conn: sqlite3.Connection, measure: Measure | None, *, strict
     """
     from journal.domain.checklist import resolve_item
     from journal.domain.entries import resolve_site
-    from journal.store.checklist import _items
-    from journal.store.sites import _all as all_sites
+    from journal.store.checklist import read_items
+    from journal.store.sites import read_sites
 
     if measure is None:
         return None
     if measure.kind == "pain":
-        return replace(measure, site=resolve_site(measure.site, all_sites(conn)).name)
+        return replace(measure, site=resolve_site(measure.site, read_sites(conn)).name)
     if measure.kind not in ("checklist", "ticks"):
         return measure
-    items = _items(conn, include_retired=False)
+    items = read_items(conn, include_retired=False)
     found = []
     for name in measure.items:
         try:
@@ -162,8 +149,8 @@ def move_goal(journal: Journal, goal_id: int, status: str, *, today: dt.date, po
 
 
 def _column(conn: sqlite3.Connection, status: str) -> list[Goal]:
-    rows = conn.execute(f"SELECT {_COLUMNS} FROM goals WHERE status = ? ORDER BY position, id", [status])
-    return [_goal(row) for row in rows]
+    rows = conn.execute(f"SELECT {GOAL_COLUMNS} FROM goals WHERE status = ? ORDER BY position, id", [status])
+    return [goal_from_row(row) for row in rows]
 
 
 def remove_goal(journal: Journal, goal_id: int) -> Goal:
@@ -173,26 +160,9 @@ def remove_goal(journal: Journal, goal_id: int) -> Goal:
         return goal
 
 
-def measured_by(conn: sqlite3.Connection, *, site: str = "", item_id: int = 0) -> list[Goal]:
-    """The goals whose measure counts a body site's pain or a checklist item's ticks."""
-    goals = [_goal(row) for row in conn.execute(f"SELECT {_COLUMNS} FROM goals WHERE measure IS NOT NULL ORDER BY id")]
-    return [goal for goal in goals
-            if (site and goal.measure.kind == "pain" and goal.measure.site == site) or item_id in goal.measure.item_ids]
-
-
-def refuse_if_measured(conn: sqlite3.Connection, name: str, *, site: str = "", item_id: int = 0) -> None:
-    """A site or item a goal measures stays: without it the goal could not be measured, exported and imported."""
-    goals = measured_by(conn, site=site, item_id=item_id)
-    if goals:
-        named = [f"{goal.id} ({goal.title})" for goal in goals]
-        listed = ", ".join(named[:-1]) + " and " + named[-1] if len(named) > 1 else named[0]
-        raise InvalidInput(f"{name} is in the measure of goal{'s' if len(named) > 1 else ''} {listed}: change that"
-                           f" measure first (journal goal edit ID --measure ...)")
-
-
 def save_assessment(journal: Journal, assessment: Assessment, kept: list[Proposal], *, today: dt.date) -> list[Goal]:
     """Store an assessment and the proposals the runner kept, with any checklist items they need."""
-    from journal.store.checklist import _items as checklist_items
+    from journal.store.checklist import read_items
     from journal.store.checklist import insert_item
 
     looks_back_on = parse_looks_back_on(assessment.looks_back_on)
@@ -210,7 +180,7 @@ def save_assessment(journal: Journal, assessment: Assessment, kept: list[Proposa
             [assessment.day.isoformat(), looks_back_on, int(assessment.faded), ",".join(assessment.pain_sites),
              int(assessment.hit_wall), int(assessment.back_or_hips), int(assessment.cramping), note],
         )
-        titles = {item.title.lower() for item in checklist_items(conn, include_retired=False)}
+        titles = {item.title.lower() for item in read_items(conn, include_retired=False)}
         for proposal in kept:
             for title, kind, target in proposal.needs_items:
                 if title.lower() not in titles:

@@ -19,7 +19,7 @@ from journal import clock
 from journal.domain.checklist import DEFAULT_ITEMS
 from journal.domain.entries import DEFAULT_SITES
 from journal.domain.scales import PAIN_MAX, PAIN_MIN, SLEEP_MAX, SLEEP_MIN, WELLNESS, WELLNESS_MAX, WELLNESS_MIN
-from journal.store.db import APPLICATION_ID, MIGRATION_SET
+from journal.store.schema import APPLICATION_ID, MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
 

@@ -20,7 +20,7 @@ def parse_sleep_need(text: str) -> str:
 
 
 def _theme(text: str) -> str:
-    from journal.themes_files import parse_theme_name
+    from journal.config.themes import parse_theme_name
 
     return parse_theme_name(text)
 

@@ -11,10 +11,10 @@ from journal.store.db import Journal
 
 
 def list_sites(journal: Journal) -> list[Site]:
-    return _all(journal.conn)
+    return read_sites(journal.conn)
 
 
-def _all(conn) -> list[Site]:
+def read_sites(conn) -> list[Site]:
     rows = conn.execute("SELECT id, name, label, sided, position FROM sites ORDER BY position, id")
     return [Site(name=row[1], label=row[2], sided=bool(row[3]), position=row[4], id=row[0]) for row in rows]
 
@@ -44,7 +44,7 @@ def rename_site(journal: Journal, name: str, new_name: str | None = None, *, lab
         new_label = _label(label, new_name) if label or new_name != site.name else site.label
         conn.execute("UPDATE sites SET name = ?, label = ? WHERE id = ?", [new_name, new_label, site.id])
         if new_name != site.name:  # a goal names its site in its measure: it follows the site too
-            from journal.store.goals import measured_by
+            from journal.store.goal_rows import measured_by
 
             conn.executemany("UPDATE goals SET measure = ? WHERE id = ?",
                              [(replace(goal.measure, site=new_name).to_json(), goal.id)
@@ -63,7 +63,7 @@ def remove_site(journal: Journal, name: str) -> Site:
                 f" {'them' if readings != 1 else 'it'} (clear {'them' if readings != 1 else 'it'} first with:"
                 f" journal add DATE --clear pain:{site.name})"
             )
-        from journal.store.goals import refuse_if_measured
+        from journal.store.goal_rows import refuse_if_measured
 
         refuse_if_measured(conn, site.name, site=site.name)
         conn.execute("DELETE FROM sites WHERE id = ?", [site.id])
@@ -71,7 +71,7 @@ def remove_site(journal: Journal, name: str) -> Site:
 
 
 def _find(conn, name: str) -> Site:
-    return resolve_site(name, _all(conn))
+    return resolve_site(name, read_sites(conn))
 
 
 def _label(label: str | None, name: str) -> str:

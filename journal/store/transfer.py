@@ -18,10 +18,10 @@ from dataclasses import dataclass, field, replace
 from journal.domain.entries import DayEntry
 from journal.domain.goals import Goal
 from journal.errors import BadRows, InvalidInput
-from journal.io.csv_import import Bundle, GoalRow
+from journal.domain.bundle import Bundle, GoalRow
 from journal.store.db import Journal
-from journal.store.entries import _read as read_days
-from journal.store.entries import _write as write_day
+from journal.store.entries import read_days
+from journal.store.entries import write_day
 
 CONFLICT_CHOICES = ("fail", "skip", "replace")
 _NOUNS = {"settings": "setting", "sites": "body site", "items": "checklist item", "entries": "day",
@@ -148,11 +148,11 @@ class _Writer:
                 )
 
     def items(self, items) -> None:
-        from journal.store.checklist import _get, _set_target
+        from journal.store.checklist import read_item, write_target
 
         for item in items:
             try:
-                stored = _get(self.conn, item.id)
+                stored = read_item(self.conn, item.id)
             except InvalidInput:
                 stored = None
             line = self.bundle.at(("items", item.id))
@@ -175,7 +175,7 @@ class _Writer:
                 )
                 self.conn.execute("DELETE FROM item_targets WHERE item_id = ?", [item.id])
                 for since, target in item.targets or ((item.created_on, item.target),):
-                    _set_target(self.conn, item.id, since, target)
+                    write_target(self.conn, item.id, since, target)
 
     def _site_names(self) -> dict[str, bool]:
         return {name: bool(sided) for name, sided in self.conn.execute("SELECT name, sided FROM sites")}
@@ -235,12 +235,12 @@ class _Writer:
                 write_day(self.conn, replace(stored, pain={**stored.pain, (site, side): score}))
 
     def ticks(self, ticks) -> None:
-        from journal.store.checklist import _get
+        from journal.store.checklist import read_item
 
         for tick in ticks:
             line = self.bundle.at(("checklist", tick.item_id, tick.date))
             try:
-                item = _get(self.conn, tick.item_id)
+                item = read_item(self.conn, tick.item_id)
             except InvalidInput:
                 self.problems.append(f"{line}: no checklist item {tick.item_id} (import items.csv with it)")
                 continue
@@ -316,15 +316,15 @@ class _Writer:
     def _stored_goal(self, goal: Goal, claimed: set[int]) -> Goal | None:
         """The journal's goal a row is: the one with its uid; for a row without one, the same title and created day
         (its own number first), not already taken by another row."""
-        from journal.store.goals import _COLUMNS, _goal
+        from journal.store.goal_rows import GOAL_COLUMNS, goal_from_row
 
         if goal.uid:
-            found = self.conn.execute(f"SELECT {_COLUMNS} FROM goals WHERE uid = ?", [goal.uid]).fetchone()
-            return _goal(found) if found else None
-        for found in self.conn.execute(f"SELECT {_COLUMNS} FROM goals WHERE title = ? AND created_on = ?"
+            found = self.conn.execute(f"SELECT {GOAL_COLUMNS} FROM goals WHERE uid = ?", [goal.uid]).fetchone()
+            return goal_from_row(found) if found else None
+        for found in self.conn.execute(f"SELECT {GOAL_COLUMNS} FROM goals WHERE title = ? AND created_on = ?"
                                        " ORDER BY id != ?, id", [goal.title, goal.created_on.isoformat(), goal.id]):
             if found[0] not in claimed:
-                return _goal(found)
+                return goal_from_row(found)
         return None
 
     def assessments(self, rows) -> None:

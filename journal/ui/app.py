@@ -64,19 +64,20 @@ class OffseasonApp(App[str | None]):
         self._applied_theme: str | None = None  # the theme whose colours were last made without an error
         self.theme_fallback: str | None = None  # the theme asked for that could not be used, when one could not
         self.theme = self._starting_theme(theme)
-        from journal.keymap import read_keymap
+        from journal.config.keymap import read_keymap
 
         self.keymap, self.keymap_problems = read_keymap(binding_ids())
         self.set_keymap(self.keymap)
 
     def _register_themes(self) -> list[str]:
         """Register the built-in themes and the runner's; a line for each file skipped."""
-        from journal.themes_files import all_themes
+        from journal.config.themes import all_themes
+        from journal.ui.themes import textual_theme
 
         found, problems = all_themes()
         for theme in found:
             try:
-                built = theme.build()
+                built = textual_theme(theme)
                 built.to_color_system().generate()  # what applying it does: a theme that fails here is not offered
             except Exception as error:  # a theme Textual cannot use is skipped, as a bad file is
                 problems.append(f"{theme.source}: {error}")
@@ -87,7 +88,7 @@ class OffseasonApp(App[str | None]):
     def _starting_theme(self, given: str | None) -> str:
         """The theme given (--theme), else the one remembered; one that cannot be used gives way to the journal's own."""
         from journal.store.settings import get_setting
-        from journal.themes_files import DEFAULT_THEME
+        from journal.config.themes import DEFAULT_THEME
 
         wanted = given or get_setting(self.journal, "theme")
         if wanted in self.available_themes:
@@ -105,7 +106,7 @@ class OffseasonApp(App[str | None]):
 
     def get_css_variables(self) -> dict[str, str]:
         # The journal's own colours: the theme's, or else the theme colour each is named after.
-        from journal.themes_files import APP_VARIABLES
+        from journal.config.themes import APP_VARIABLES
 
         variables = super().get_css_variables()
         for name, fallback in APP_VARIABLES.items():

@@ -103,7 +103,7 @@ def test_a_remembered_theme_whose_file_went_bad_gives_way_to_the_journals_own(db
 
 
 def test_a_theme_textual_cannot_use_is_never_applied_nor_remembered(db_path, isolated, monkeypatch):
-    from journal import themes_files
+    from journal.config import themes as themes_files
 
     # A theme the file check lets through but whose colours Textual cannot make.
     monkeypatch.setattr(themes_files, "_NUMBERS", {})

@@ -223,7 +223,7 @@ def test_a_pipe_among_the_theme_files_or_as_the_keys_file_is_named_and_skipped(t
         f"skipped {config / 'offseason' / 'themes' / 'pipe.toml'} is a named pipe (FIFO), not a file",
         f"skipped {config / 'offseason' / 'themes' / 'zero.toml'} is a device, not a file",
     ]
-    script = "from journal.keymap import read_keymap; print(read_keymap({'today.save'}))"
+    script = "from journal.config.keymap import read_keymap; print(read_keymap({'today.save'}))"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=20,
                             env={**os.environ, "XDG_CONFIG_HOME": str(config)})
     assert result.stdout == (f"({{}}, ['{config / 'offseason' / 'keys.toml'} is a named pipe (FIFO), not a file;"
@@ -276,7 +276,8 @@ def test_a_partial_copy_left_by_a_killed_backup_is_removed_by_the_next_one(db_pa
 
 
 def test_the_backups_before_a_restore_keep_the_last_few_and_leave_the_others(db_path, tmp_path):
-    from journal.store.backup import KEEP_AUTOMATIC, backup_journal, backups_dir, restore_journal
+    from journal.store.backup import KEEP_AUTOMATIC, backup_journal, backups_dir
+    from journal.store.restore import restore_journal
 
     with open_journal(db_path) as journal:
         save_entry(journal, DayEntry(TODAY, mood=4))

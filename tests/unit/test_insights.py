@@ -6,7 +6,7 @@ import pytest
 
 from journal.domain.entries import DayEntry
 from journal.domain.goals import Goal, Measure
-from journal.domain.review import review_markdown, review_text
+from journal.render import review_markdown, review_text
 from journal.domain.trends import spark
 from journal.store.checklist import list_items, set_tick
 from journal.store.entries import save_entries

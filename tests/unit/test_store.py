@@ -12,7 +12,7 @@ from journal.domain.entries import DayEntry, EntryChange, merge_entries
 from journal.domain.scales import DAY_TYPES
 from journal.errors import InvalidInput, JournalFileError
 from journal.store import open_journal
-from journal.store.db import APPLICATION_ID, KNOWN_MIGRATIONS
+from journal.store.schema import APPLICATION_ID, KNOWN_MIGRATIONS
 from journal.store.entries import count_entries, entries_between, get_entry, save_entry, update_entry
 from journal.store.sites import add_site, list_sites
 from tests.conftest import TODAY

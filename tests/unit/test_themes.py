@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from journal.themes_files import APP_VARIABLES, ThemeError, builtin_themes, parse_theme, user_themes
+from journal.ui.themes import textual_theme
+from journal.config.themes import APP_VARIABLES, ThemeError, builtin_themes, parse_theme, user_themes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,7 +19,7 @@ def test_the_built_in_themes_parse_and_set_every_journal_colour():
     assert [theme.dark for theme in themes] == [True, True, False, True]
     for theme in themes:
         assert set(theme.fields["variables"]) == set(APP_VARIABLES), theme.name
-        built = theme.build()
+        built = textual_theme(theme)
         assert built.name == theme.name and built.variables["pain-high"].startswith("#")
 
 
@@ -61,7 +62,7 @@ def test_a_built_wheel_holds_the_themes(tmp_path):
 def test_textuals_own_themes_are_known_without_loading_textual():
     from textual.theme import BUILTIN_THEMES
 
-    from journal.themes_files import TEXTUAL_THEMES, parse_theme_name
+    from journal.config.themes import TEXTUAL_THEMES, parse_theme_name
 
     assert TEXTUAL_THEMES == {name: theme.dark for name, theme in BUILTIN_THEMES.items()}
     assert parse_theme_name(" nord ") == "nord"
@@ -119,7 +120,7 @@ def test_any_value_in_a_theme_file_gives_a_theme_or_one_line_naming_the_file(fie
         assert str(error).startswith("mine.toml: ") and "\n" not in str(error)
         return
     # Accepted: Textual makes its colours without an error, which is what applying it does.
-    colours = theme.build().to_color_system().generate()
+    colours = textual_theme(theme).to_color_system().generate()
     assert colours["primary"].startswith("#")
 
 

@@ -15,12 +15,8 @@ from journal.io.csv_export import neutralise, writers
 from journal.io.export_files import write_folder
 from journal.io.csv_import import read_path, restore
 from journal.store import open_journal
-from journal.store.backup import (
-    KEEP_AUTOMATIC,
-    backup_journal,
-    backups_dir,
-    restore_journal,
-)
+from journal.store.backup import KEEP_AUTOMATIC, backup_journal, backups_dir
+from journal.store.restore import restore_journal
 from journal.store.checklist import list_items, set_tick, update_item
 from journal.store.demo import fill_demo
 from journal.store.entries import get_entry, save_entries, save_entry

@@ -57,7 +57,7 @@ class ReviewPane(WeekPane):
 
     def load(self) -> None:
         from journal.dates import week_label, week_span
-        from journal.domain.review import review_lines
+        from journal.render import review_lines
         from journal.store.insights import weekly_review
         from journal.store.settings import first_weekday
 

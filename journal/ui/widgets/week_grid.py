@@ -16,7 +16,7 @@ from textual.geometry import Size
 from textual.message import Message
 
 from journal.domain.checklist import ItemProgress, format_ratio, format_target
-from journal.store.checklist import Week
+from journal.domain.checklist import Week
 from journal.ui.widgets.text_grid import TextGrid
 
 TITLE_WIDTH = 24

@@ -4,8 +4,8 @@ A theme file holds a Textual `Theme`'s fields and, under `[variables]`, the
 journal's own colours (see APP_VARIABLES). A file that cannot be read (not
 TOML, an unknown key, a colour that is not one, a number out of its range,
 a pipe or a device instead of a file) is named in one line and skipped; the
-others still load. Colours are hex (`#4EA8DE`). Nothing here
-imports Textual until a theme is built, so `journal themes` stays fast.
+others still load. Colours are hex (`#4EA8DE`). Nothing here imports Textual
+(the app builds its themes in `journal.ui.themes`), so `journal themes` stays fast.
 """
 
 from __future__ import annotations
@@ -55,13 +55,6 @@ class ThemeFile:
     source: str  # "built-in" or the file's path
     dark: bool
 
-    def build(self):
-        """The Textual Theme."""
-        from textual.theme import Theme
-
-        variables = {**self.fields.get("variables", {})}
-        return Theme(**{**self.fields, "variables": variables})
-
 
 class ThemeError(ValueError):
     """A theme file that cannot be used: the message names the file and why."""
@@ -110,7 +103,7 @@ def _shown(value: object) -> str:
 
 
 def builtin_themes() -> list[ThemeFile]:
-    folder = resources.files("journal") / "themes"
+    folder = resources.files("journal.themes")
     return [parse_theme(entry.read_text(encoding="utf-8"), "built-in")
             for entry in sorted(folder.iterdir(), key=lambda entry: entry.name) if entry.name.endswith(".toml")]
 
@@ -169,8 +162,7 @@ def _is_theme_name(name: str) -> bool:
 
 def parse_theme_name(text: str) -> str:
     """The name of a theme that exists (the journal's, the runner's or Textual's own)."""
-    from journal.domain.scales import closest
-    from journal.errors import InvalidInput
+    from journal.errors import InvalidInput, closest
 
     found, problems = all_themes()
     names = [theme.name for theme in found]

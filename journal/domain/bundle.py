@@ -1,0 +1,59 @@
+"""What an import brings: every record read from the files, checked, ready for the store to write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from journal.dates import parse_iso_date
+from journal.domain.checklist import ChecklistItem
+from journal.domain.entries import DayEntry, Site
+from journal.domain.goals import Goal
+from journal.errors import InvalidInput
+
+
+@dataclass
+class Tick:
+    item_id: int
+    date: dt.date
+    note: str
+
+
+@dataclass
+class GoalRow:
+    """A goal as goals.csv gives it: its uid may be empty (an older export), and the assessment that proposed it
+    is named by its date and what it looked back on."""
+
+    goal: Goal
+    assessment: tuple[str, str] | None
+    line: str
+
+
+@dataclass
+class Bundle:
+    """Everything read from the files, checked, ready to write."""
+
+    settings: dict[str, str] = field(default_factory=dict)
+    sites: list[Site] = field(default_factory=list)
+    items: list[ChecklistItem] = field(default_factory=list)
+    entries: dict[dt.date, DayEntry] = field(default_factory=dict)
+    pain_rows: list[tuple[dt.date, str, str, int]] = field(default_factory=list)  # from pain.csv
+    ticks: list[Tick] = field(default_factory=list)
+    goals: list[GoalRow] = field(default_factory=list)
+    assessments: list[tuple] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)  # what was read, in order
+    today: dt.date = dt.date.max  # nothing dated after it is taken
+    where: dict[tuple, str] = field(default_factory=dict)  # a record's key -> "file line N"
+    pain_columns: dict[tuple[str, str], str] = field(default_factory=dict)  # (site, side) -> "file line 1"
+    entry_fields: tuple[str, ...] = ()  # the day's fields entries.csv has columns for: the only ones it may change
+    line: str = ""  # the row being read
+
+    def at(self, key: tuple) -> str:
+        """Where a record was read, for a message: 'entries.csv line 4'."""
+        return self.where.get(key, "")
+
+    def dated(self, text: str, what: str = "date") -> dt.date:
+        day = parse_iso_date(text, what)
+        if day > self.today:
+            raise InvalidInput(f"{what} {day} has not happened yet")
+        return day

@@ -1,0 +1,1 @@
+"""The built-in themes: installed as the package journal.themes (see pyproject.toml)."""
