@@ -228,7 +228,9 @@ def test_a_first_start_explains_and_opens_the_demo_in_a_file_of_its_own(tmux, tm
 
 
 def start_before_midnight(tmux, db_path, home) -> Path:
-    """Start `journal` on the clock of Thursday 26 Nov, 23:59:30, on a journal with a day logged."""
+    """Start `journal` on the clock of Thursday 26 Nov, 23:59:45, on a journal with a day logged.
+
+    Fifteen seconds: room for a slow start and a few keys before midnight, and a short wait after."""
     if shutil.which("faketime") is None:
         if os.environ.get("CI"):
             pytest.fail("faketime is required for the end-to-end tests (.ci/run installs it)")
@@ -238,8 +240,9 @@ def start_before_midnight(tmux, db_path, home) -> Path:
 
     with open_journal(db_path) as journal:  # a journal in use: no welcome
         save_entry(journal, DayEntry(TODAY - dt.timedelta(days=1), mood=3))
-    done = launch(tmux, db_path, home, clock=f"{TODAY.isoformat()} 23:59:30")
-    wait_for(tmux, "Thu 26 Nov 2026 (today)", timeout=25)
+    done = launch(tmux, db_path, home, clock=f"{TODAY.isoformat()} 23:59:45")
+    screen = wait_for(tmux, "Thu 26 Nov 2026 (today)", timeout=14)
+    assert "Fri 27 Nov" not in screen, "the app took so long to start that midnight came first"
     return done
 
 
