@@ -1,8 +1,5 @@
-"""Theme files: the built-in ones parse, bad ones are named and skipped, and they ship in the wheel."""
+"""Theme files: the built-in ones parse, and bad ones are named and skipped."""
 
-import subprocess
-import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -44,19 +41,6 @@ def test_user_themes_skip_bad_files_and_keep_good_ones(tmp_path):
     themes, problems = user_themes(tmp_path)
     assert [theme.name for theme in themes] == ["dusk"]
     assert problems == [f"{tmp_path / 'bad.toml'}: primary = 'nope' is not a colour like '#4EA8DE'"]
-
-
-def test_a_built_wheel_holds_the_themes(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(ROOT)],
-        capture_output=True, text=True,
-    )
-    assert result.returncode == 0, result.stderr
-    (wheel,) = tmp_path.glob("offseason-*.whl")
-    names = set(zipfile.ZipFile(wheel).namelist())
-    assert {f"journal/themes/{theme}.toml" for theme in
-            ("offseason-dark", "offseason-light", "high-contrast", "trailhead")} <= names
-    assert "journal/ui/app.tcss" in names
 
 
 def test_textuals_own_themes_are_known_without_loading_textual():
