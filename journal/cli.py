@@ -789,14 +789,15 @@ def goal_add(ctx, title, category, due, measure, note, db_path):
 def goal_edit(ctx, goal_id, title, category, due, note, measure, db_path):
     """Change a goal: `journal goal edit 3 --due "15 jan" --measure sleep:8.5`."""
     from journal.domain.goals import parse_measure
+    from journal.domain.markers import Keep
     from journal.store.goals import update_goal
 
     number = _goal_id(goal_id)
     if all(value is None for value in (title, category, due, note, measure)):
         raise InvalidInput("nothing to change: give --title, --category, --due, --note or --measure")
     clear = ("none", "")
-    new_due = "keep" if due is None else (None if due.strip().lower() in clear else _due(due))
-    new_measure = "keep" if measure is None else (None if measure.strip().lower() in clear else parse_measure(measure))
+    new_due = Keep.KEEP if due is None else (None if due.strip().lower() in clear else _due(due))
+    new_measure = Keep.KEEP if measure is None else (None if measure.strip().lower() in clear else parse_measure(measure))
     changed = update_goal(_open(ctx, db_path, create=False), number, title=title, category=category, due=new_due,
                           note=note, measure=new_measure)
     click.echo(f"goal {changed.id}: {changed.title}")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
-from journal.clock import EARLIEST, LATEST
+# The calendar's bounds are the clock's; named here too, beside the dates they bound.
+from journal.clock import EARLIEST as EARLIEST, LATEST as LATEST
 from journal.errors import InvalidInput
 
 _WEEKDAYS = {
@@ -23,7 +25,12 @@ _WEEKDAYS = {
     )
     for name in names
 }
-_UNITS = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+_UNITS: dict[str, Callable[[int], relativedelta]] = {
+    "day": lambda count: relativedelta(days=count),
+    "week": lambda count: relativedelta(weeks=count),
+    "month": lambda count: relativedelta(months=count),
+    "year": lambda count: relativedelta(years=count),
+}
 _AGO = re.compile(r"^([0-9]{1,5}) (day|week|month|year)s? ago$")
 _IN = re.compile(r"^in ([0-9]{1,5}) (day|week|month|year)s?$")
 _WEEKDAY_PHRASE = re.compile(r"^(last |next )?([a-z]+)$")
@@ -81,10 +88,10 @@ def _relative_day(words: str, today: dt.date, ahead: bool) -> dt.date | None:
         return today + dt.timedelta(days=1)
     if match := _AGO.match(words):
         count, unit = int(match[1]), _UNITS[match[2]]
-        return _shift(today, relativedelta(**{unit: -count}), words)
+        return _shift(today, unit(-count), words)
     if match := _IN.match(words):
         count, unit = int(match[1]), _UNITS[match[2]]
-        return _shift(today, relativedelta(**{unit: count}), words)
+        return _shift(today, unit(count), words)
     if (match := _WEEKDAY_PHRASE.match(words)) and match[2] in _WEEKDAYS:
         weekday = _WEEKDAYS[match[2]]
         if match[1] == "last ":

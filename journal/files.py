@@ -7,12 +7,12 @@ os.stat first, and opened without blocking and checked again once open.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import stat
 import time
 from pathlib import Path
-from typing import BinaryIO
 
 
 # The files SQLite keeps beside a database while it is open or being written.
@@ -63,7 +63,7 @@ def check_regular(path: Path) -> None:
         raise NotAFile(path, kind)
 
 
-def open_regular(path: Path) -> BinaryIO:
+def open_regular(path: Path) -> io.BufferedReader:
     """`path` opened for reading in binary, or NotAFile: a pipe swapped in after a check still does not block."""
     check_regular(path)
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)

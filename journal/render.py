@@ -119,7 +119,7 @@ def progress_bar(value: float | None, width: int = 10) -> str:
     return f"{'█' * filled}{'░' * (width - filled)} {value * 100:3.0f}%"
 
 
-def goals_view(goals: list, today: dt.date) -> str:
+def goals_view(goals: list[tuple[Goal, float | None]], today: dt.date) -> str:
     """Goals grouped by status, each with its number, category, due date and progress."""
 
     if not goals:

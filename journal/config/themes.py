@@ -15,6 +15,7 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from journal.files import NotAFile, TooLarge, read_text
 
@@ -51,7 +52,7 @@ class ThemeFile:
     """A theme read from a file: its fields, checked, and where it came from."""
 
     name: str
-    fields: dict
+    fields: dict[str, Any]  # the file's TOML, checked: text, numbers, true or false, and the [variables] table
     source: str  # "built-in" or the file's path
     dark: bool
 
@@ -111,7 +112,8 @@ def builtin_themes() -> list[ThemeFile]:
 def user_themes(folder: Path | None = None) -> tuple[list[ThemeFile], list[str]]:
     """The runner's themes, and a line for each file that was skipped."""
     folder = folder or user_themes_dir()
-    themes, problems = [], []
+    themes: list[ThemeFile] = []
+    problems: list[str] = []
     if not folder.is_dir():
         return themes, problems
     for path in sorted(folder.glob("*.toml")):

@@ -11,6 +11,14 @@ from journal.domain.entries import DayEntry, Site
 from journal.domain.goals import Goal
 from journal.errors import InvalidInput
 
+# A reading of pain.csv: date, site, side ('' for the site as a whole), score.
+PainRow = tuple[dt.date, str, str, int]
+# An assessment as the assessments table holds it: date, looks_back_on, faded, pain_sites, hit_wall, back_or_hips,
+# cramping, note (the yes-or-no answers as 1 or 0).
+AssessmentRow = tuple[str, str, int, str, int, int, int, str]
+# What names a record for its messages: its kind, then its key, as ("entries", date) or ("pain", date, site, side).
+RecordKey = tuple[str, *tuple[object, ...]]
+
 
 @dataclass
 class Tick:
@@ -37,18 +45,18 @@ class Bundle:
     sites: list[Site] = field(default_factory=list)
     items: list[ChecklistItem] = field(default_factory=list)
     entries: dict[dt.date, DayEntry] = field(default_factory=dict)
-    pain_rows: list[tuple[dt.date, str, str, int]] = field(default_factory=list)  # from pain.csv
+    pain_rows: list[PainRow] = field(default_factory=list)  # from pain.csv
     ticks: list[Tick] = field(default_factory=list)
     goals: list[GoalRow] = field(default_factory=list)
-    assessments: list[tuple] = field(default_factory=list)
+    assessments: list[AssessmentRow] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)  # what was read, in order
     today: dt.date = dt.date.max  # nothing dated after it is taken
-    where: dict[tuple, str] = field(default_factory=dict)  # a record's key -> "file line N"
+    where: dict[RecordKey, str] = field(default_factory=dict)  # a record's key -> "file line N"
     pain_columns: dict[tuple[str, str], str] = field(default_factory=dict)  # (site, side) -> "file line 1"
     entry_fields: tuple[str, ...] = ()  # the day's fields entries.csv has columns for: the only ones it may change
     line: str = ""  # the row being read
 
-    def at(self, key: tuple) -> str:
+    def at(self, key: RecordKey) -> str:
         """Where a record was read, for a message: 'entries.csv line 4'."""
         return self.where.get(key, "")
 

@@ -48,6 +48,13 @@ class ChecklistItem:
     # (since, target): the target in force from each day on, oldest first.
     targets: tuple[tuple[dt.date, int], ...] = ()
 
+    @property
+    def number(self) -> int:
+        """The item's number: every item in a journal or an export has one; one not added yet has none."""
+        if self.id is None:
+            raise ValueError(f"the checklist item {self.title!r} has no number: it is not in a journal")
+        return self.id
+
     def counts_in(self, start: dt.date, ticked: bool) -> bool:
         """Whether the item asks for something in the week starting `start`, given whether it was ticked in it.
 
@@ -147,7 +154,7 @@ def week_ratio(items: Iterable[ChecklistItem], start: dt.date, done: dict[int, i
     """The week's figure from tick counts per item id: what `week_completion` gives, without the detail."""
     counted = total = 0.0
     for item in items:
-        ticks = done.get(item.id, 0)
+        ticks = 0 if item.id is None else done.get(item.id, 0)
         target = week_target(item, start, off_days, ticks)
         counted += min(ticks, target)
         total += target

@@ -130,6 +130,6 @@ def demo_ticks(entries: list[DayEntry], items: list["ChecklistItem"], seed: int 
         for item in items:
             if item.kind == "rest":
                 if entry.day_type == "rest":
-                    yield item.id, entry.date
+                    yield item.number, entry.date
             elif entry.day_type != "rest" and rng.random() < item.target / 6 * faithful:
-                yield item.id, entry.date
+                yield item.number, entry.date

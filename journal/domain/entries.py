@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from journal.domain.scales import (
     ENTRY_FIELDS,
@@ -19,6 +21,18 @@ from journal.errors import InvalidInput, closest
 
 # A pain reading is keyed by site name and side; "" is a reading with no side.
 PainKey = tuple[str, str]
+
+
+class EverySide(enum.Enum):
+    """In a pain key to clear, the side that stands for all of them: the site's reading without a side, left and
+    right (`--clear pain:knee`)."""
+
+    EVERY = "every"
+
+
+# A pain reading to clear: one reading by its key, or every reading of a site.
+ClearedPain = PainKey | tuple[str, Literal[EverySide.EVERY]]
+
 # One field of a day: an entry field by name, or a pain reading by its key.
 FieldKey = str | PainKey
 
@@ -87,7 +101,9 @@ class DayEntry:
 
     def fields(self) -> dict[FieldKey, object]:
         """Every field of the day, a pain reading by its (site, side); a reading not taken is absent."""
-        return {**self.values(), **self.pain}
+        fields: dict[FieldKey, object] = dict(self.values().items())
+        fields.update(self.pain.items())
+        return fields
 
 
 def resolve_site(text: str, sites: list[Site]) -> Site:
@@ -139,7 +155,7 @@ class EntryChange:
     values: dict[str, object] = field(default_factory=dict)
     cleared: set[str] = field(default_factory=set)
     pain: dict[PainKey, int] = field(default_factory=dict)
-    pain_cleared: set[PainKey] = field(default_factory=set)
+    pain_cleared: set[ClearedPain] = field(default_factory=set)
     all_pain_cleared: bool = False
 
     @classmethod
@@ -184,7 +200,7 @@ class EntryChange:
             changed.pain.clear()
         for site, side in self.pain_cleared:
             for key in list(changed.pain):
-                if key[0] == site and (side == "*" or key[1] == side):
+                if key[0] == site and (side is EverySide.EVERY or key[1] == side):
                     del changed.pain[key]
         changed.pain.update(self.pain)
         return changed
@@ -239,7 +255,7 @@ def parse_clear(text: str, sites: list[Site], change: EntryChange) -> None:
             key = parse_pain_key(f"{site.name}:{side_text}", sites)
             change.pain_cleared.add(key)
         else:
-            change.pain_cleared.add((site.name, "*"))
+            change.pain_cleared.add((site.name, EverySide.EVERY))
         return
     fields = ", ".join(ENTRY_FIELDS)
     raise InvalidInput(

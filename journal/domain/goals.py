@@ -94,6 +94,13 @@ class Goal:
     uid: str = ""  # the goal's identity for ever, across exports and imports; the number is the journal's
     assessment_id: int | None = None  # the assessment that proposed it
 
+    @property
+    def number(self) -> int:
+        """The goal's number: every goal in a journal or an export has one; one not added yet has none."""
+        if self.id is None:
+            raise ValueError(f"the goal {self.title!r} has no number: it is not in a journal")
+        return self.id
+
     def overdue(self, today: dt.date) -> bool:
         return self.due is not None and self.due < today and self.status not in ("done", "dropped")
 

@@ -7,12 +7,13 @@ the app) or as a Markdown document (`journal week --markdown`).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from journal.dates import week_days, week_label, week_span
 from journal.domain.checklist import WeekCompletion
 from journal.domain.entries import DayEntry, Site
-from journal.domain.goals import Goal
+from journal.domain.goals import Goal, mean
 from journal.domain.scales import WELLNESS_FIELDS
 from journal.domain.signals import (
     DAY,
@@ -21,7 +22,6 @@ from journal.domain.signals import (
     Entries,
     Flag,
     compare,
-    mean,
     metric_value,
     site_pain,
     sleep_debt,
@@ -79,7 +79,7 @@ def metric_rows(entries: Entries, start: dt.date, sites: list[Site], sleep_need:
     """Each metric's mean this week against the week before; pain sites with a reading in either."""
     this_week, last_week = week_days(start), week_days(start - 7 * DAY)
 
-    def week_mean(days: list[dt.date], value) -> float | None:
+    def week_mean(days: list[dt.date], value: Callable[[DayEntry | None], float | None]) -> float | None:
         return mean(found for day in days if (found := value(entries.get(day))) is not None)
 
     rows = []

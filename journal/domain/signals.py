@@ -270,7 +270,11 @@ def pain_flags(entries: Entries, day: dt.date, sites: list[Site]) -> list[Flag]:
                 " by a doctor or physiotherapist if it does not settle",
                 day,
             ))
-        run = current_run(day, lambda when, readings=readings: None if (found := readings.get(when)) is None else found >= 1)
+        def hurt(when: dt.date, readings: dict[dt.date, int] = readings) -> bool | None:
+            found = readings.get(when)
+            return None if found is None else found >= 1
+
+        run = current_run(day, hurt)
         if len(run) >= PERSIST_DAYS:
             flags.append(Flag(
                 "pain-persists", "amber", label,
@@ -279,12 +283,13 @@ def pain_flags(entries: Entries, day: dt.date, sites: list[Site]) -> list[Flag]:
                 "Pain that persists is worth getting checked by a doctor or physiotherapist",
                 day,
             ))
-        means = weekly_means(readings, day)
-        if None not in means and means[0] < means[1] < means[2] and is_meaningful(means[0], means[2]):
+        first, middle, last = weekly_means(readings, day)
+        if (first is not None and middle is not None and last is not None and first < middle < last
+                and is_meaningful(first, last)):
             flags.append(Flag(
                 "pain-rising", "amber", label,
                 f"{label} pain has risen two weeks running (7-day means "
-                f"{' → '.join(_points(value) for value in means)})",
+                f"{' → '.join(_points(value) for value in (first, middle, last))})",
                 "Rising pain is worth getting checked by a doctor or physiotherapist",
                 day,
             ))

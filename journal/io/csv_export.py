@@ -12,11 +12,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from journal.domain.scales import ENTRY_FIELDS
 from journal.store.db import Journal
 from journal.store.sites import list_sites
+
+if TYPE_CHECKING:
+    from _csv import Writer  # what csv.writer returns; the csv module does not name it
+
+# One kind's export: (journal, first day, last day, out) -> rows written.
+Export = Callable[[Journal, dt.date, dt.date, TextIO], int]
 
 ENTRY_HEADER = ("date", *ENTRY_FIELDS)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -87,7 +93,7 @@ def export_entries(journal: Journal, start: dt.date, end: dt.date, out: TextIO) 
     return count
 
 
-def _writer(out: TextIO):
+def _writer(out: TextIO) -> Writer:
     return csv.writer(out, lineterminator="\r\n")
 
 
@@ -169,7 +175,7 @@ def export_items(journal: Journal, start: dt.date, end: dt.date, out: TextIO) ->
     """Every checklist item, retired ones too, with its history of targets ('2026-09-01=2;2026-11-02=3')."""
     from journal.store.checklist import list_items
 
-    items = sorted(list_items(journal), key=lambda item: item.id)
+    items = sorted(list_items(journal), key=lambda item: item.number)
     writer = _writer(out)
     writer.writerow(ITEM_HEADER)
     for item in items:
@@ -230,7 +236,7 @@ def export_assessments(journal: Journal, start: dt.date, end: dt.date, out: Text
 
 
 # Every kind, in the order an import needs them (sites and items before what refers to them).
-KINDS = {
+KINDS: dict[str, tuple[str, Export]] = {
     "settings": ("settings.csv", export_settings),
     "sites": ("sites.csv", export_sites),
     "items": ("items.csv", export_items),
@@ -243,9 +249,10 @@ KINDS = {
 }
 
 
-def writers(journal: Journal, start: dt.date, end: dt.date, counts: dict[str, int]) -> dict[str, Callable]:
+def writers(journal: Journal, start: dt.date, end: dt.date,
+            counts: dict[str, int]) -> dict[str, Callable[[TextIO], int]]:
     """Every kind's file name and the writer of its content; each writer notes its rows in `counts`."""
-    def writer(kind: str, export: Callable) -> Callable[[TextIO], int]:
+    def writer(kind: str, export: Export) -> Callable[[TextIO], int]:
         def write(out: TextIO) -> int:
             counts[kind] = export(journal, start, end, out)
             return counts[kind]

@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import re
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from journal.domain.checklist import (
@@ -309,11 +310,12 @@ def _measure(text: str) -> Measure:
     def whole(value: object) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
 
-    kinds_of = {"kind": lambda value: isinstance(value, str), "site": lambda value: isinstance(value, str),
-                "day_type": lambda value: isinstance(value, str), "level": lambda value: whole(value) or
-                isinstance(value, float), "weeks": whole, "count": whole,
-                "items": lambda value: isinstance(value, list) and all(isinstance(each, str) for each in value),
-                "item_ids": lambda value: isinstance(value, list) and all(whole(each) for each in value)}
+    kinds_of: dict[str, Callable[[object], bool]] = {
+        "kind": lambda value: isinstance(value, str), "site": lambda value: isinstance(value, str),
+        "day_type": lambda value: isinstance(value, str), "level": lambda value: whole(value) or
+        isinstance(value, float), "weeks": whole, "count": whole,
+        "items": lambda value: isinstance(value, list) and all(isinstance(each, str) for each in value),
+        "item_ids": lambda value: isinstance(value, list) and all(whole(each) for each in value)}
     wrong = sorted(name for name, value in data.items() if not kinds_of[name](value))
     if wrong:
         raise InvalidInput(f"measure_data holds {', '.join(wrong)} of the wrong kind (a measure as the journal"

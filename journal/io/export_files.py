@@ -17,7 +17,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TextIO
 
@@ -91,7 +91,7 @@ def write_atomically(path: Path, write: Writer, journal_file: Path | None = None
     return path
 
 
-def write_folder(folder: Path, files: dict[str, Writer], journal_file: Path | None = None) -> None:
+def write_folder(folder: Path, files: Mapping[str, Writer], journal_file: Path | None = None) -> None:
     """Write `files` (name -> writer) as one export in `folder`, with the manifest that ties them together."""
     folder = folder.resolve()
     if folder.exists() and not folder.is_dir():
@@ -118,7 +118,7 @@ def write_folder(folder: Path, files: dict[str, Writer], journal_file: Path | No
         raise
 
 
-def _refresh_folder(folder: Path, files: dict[str, Writer], journal_file: Path | None) -> None:
+def _refresh_folder(folder: Path, files: Mapping[str, Writer], journal_file: Path | None) -> None:
     # Until the last step the manifest says the export is under way, so a folder
     # left half old, half new by a failure is refused on import.
     for name in files:
@@ -131,11 +131,15 @@ def _refresh_folder(folder: Path, files: dict[str, Writer], journal_file: Path |
                                " until an export finishes") from None
 
 
-def _fill(folder: Path, files: dict[str, Writer], write_file: Callable[[Path, Writer], object]) -> None:
+def _fill(folder: Path, files: Mapping[str, Writer], write_file: Callable[[Path, Writer], object]) -> None:
     rows: list[tuple[str, object, str]] = []
     for name, write in files.items():
         counted: list[object] = []
-        write_file(folder / name, lambda out, write=write: counted.append(write(out)))
+
+        def counting(out: TextIO, write: Writer = write) -> None:
+            counted.append(write(out))
+
+        write_file(folder / name, counting)
         rows.append((name, counted[0], _digest(folder / name)))
 
     def manifest(out: TextIO) -> None:

@@ -19,13 +19,13 @@ from journal.domain.checklist import (
 from journal.dates import week_start
 from journal.domain.scales import SHORT_TEXT_MAX, parse_text
 from journal.errors import InvalidInput
-from journal.store.db import Journal
+from journal.store.db import Journal, Row, inserted_id
 from journal.store.settings import first_weekday
 
 _COLUMNS = "id, title, kind, description, target, position, created_on, retired_on"
 
 
-def _item(row: tuple) -> ChecklistItem:
+def _item(row: Row) -> ChecklistItem:
     id_, title, kind, description, target, position, created_on, retired_on = row
     return ChecklistItem(
         title=title, kind=kind, target=target, description=description, id=id_, position=position,
@@ -51,7 +51,7 @@ def _with_targets(conn: sqlite3.Connection, items: list[ChecklistItem]) -> list[
     history: dict[int, list[tuple[dt.date, int]]] = {}
     for item_id, since, target in conn.execute("SELECT item_id, since, target FROM item_targets ORDER BY since"):
         history.setdefault(item_id, []).append((dt.date.fromisoformat(since), target))
-    return [replace(item, targets=tuple(history.get(item.id, ()))) for item in items]
+    return [replace(item, targets=tuple(history.get(item.number, ()))) for item in items]
 
 
 def read_item(conn: sqlite3.Connection, item_id: int) -> ChecklistItem:
@@ -109,8 +109,9 @@ def insert_item(
         " VALUES (?, ?, ?, ?, ?, ?)",
         [title, kind, description, target, position, today.isoformat()],
     )
-    write_target(conn, cursor.lastrowid, today, target)
-    return read_item(conn, cursor.lastrowid)
+    item_id = inserted_id(cursor)
+    write_target(conn, item_id, today, target)
+    return read_item(conn, item_id)
 
 
 def update_item(
@@ -121,28 +122,27 @@ def update_item(
 
     A new target counts from the week holding `today`; earlier weeks keep theirs.
     """
-    changes = {}
-    if title is not None:
-        changes["title"] = parse_title(title)
-    if kind is not None:
-        changes["kind"] = parse_kind(kind)
-    if target is not None:
-        changes["target"] = parse_target(target)
-    if description is not None:
-        changes["description"] = parse_description(description)
+    new_title = None if title is None else parse_title(title)
+    new_kind = None if kind is None else parse_kind(kind)
+    new_target = None if target is None else parse_target(target)
+    new_description = None if description is None else parse_description(description)
+    changes: dict[str, str | int] = {
+        name: value for name, value in (("title", new_title), ("kind", new_kind), ("target", new_target),
+                                        ("description", new_description)) if value is not None
+    }
     with journal.transaction() as conn:
         item = read_item(conn, item_id)
-        if "rest" in (item.kind, changes.get("kind", item.kind)) and changes.get("kind", item.kind) != item.kind:
+        if new_kind is not None and new_kind != item.kind and "rest" in (item.kind, new_kind):
             _check_no_past_weeks(conn, item, week_start(today, first_weekday(journal)))
-        if "title" in changes:
-            _check_title_is_new(conn, changes["title"], item_id)
-        if "target" in changes:
-            if item.targets and item.targets[0][0] == today and item.targets[0][1] != changes["target"]:
+        if new_title is not None:
+            _check_title_is_new(conn, new_title, item_id)
+        if new_target is not None:
+            if item.targets and item.targets[0][0] == today and item.targets[0][1] != new_target:
                 # Changed on the day it was added: the weeks before keep the target it was added with
                 # (a week before an item was added counts it, when ticked, with its first target).
                 conn.execute("UPDATE item_targets SET since = ? WHERE item_id = ? AND since = ?",
                              [(today - dt.timedelta(days=1)).isoformat(), item_id, today.isoformat()])
-            write_target(conn, item_id, today, changes["target"])
+            write_target(conn, item_id, today, new_target)
         if changes:
             assignments = ", ".join(f"{name} = ?" for name in changes)
             conn.execute(f"UPDATE checklist_items SET {assignments} WHERE id = ?", [*changes.values(), item_id])

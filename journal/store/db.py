@@ -14,12 +14,18 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from journal.errors import InvalidInput, JournalFileError
 from journal.files import NotAFile, check_regular, open_regular
 from journal.store.backup import backup_before_upgrade
 from journal.store.schema import APPLICATION_ID, BUSY_TIMEOUT_MS, KNOWN_MIGRATIONS, MIGRATION_SET, SQLITE_HEADER
 
+# A row as sqlite3 gives it (no connection sets a row factory): its values are what SQLite stored, typed by
+# the reader that knows its columns.
+Row = tuple[Any, ...]
+# A value SQLite stores, for rows that are kept and written back as they are.
+SqlValue = str | int | float | bytes | None
 
 
 class Journal:
@@ -85,7 +91,8 @@ class Journal:
 
     def data_version(self) -> int:
         """Changes when another connection commits: cheap to poll."""
-        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+        version: int = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return version
 
     def reader(self) -> Journal:
         """A second, read-only connection to the same journal, for reading on another thread."""
@@ -100,6 +107,14 @@ class Journal:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The number SQLite gave the row an INSERT on `cursor` just added."""
+    row_id = cursor.lastrowid
+    if row_id is None:  # only before the cursor ran any statement
+        raise sqlite3.InterfaceError("no row was inserted on this cursor")
+    return row_id
 
 
 class NoJournalYet(JournalFileError):

@@ -41,6 +41,7 @@ def open_demo(today: dt.date) -> Journal:
 
 def has_anything(journal: Journal) -> bool:
     """True once anything of the runner's is in the journal: a day, a tick or a goal."""
-    return journal.conn.execute(
+    found: int = journal.conn.execute(
         "SELECT EXISTS (SELECT 1 FROM entries) OR EXISTS (SELECT 1 FROM ticks) OR EXISTS (SELECT 1 FROM goals)"
-    ).fetchone()[0] == 1
+    ).fetchone()[0]
+    return found == 1

@@ -52,7 +52,8 @@ class ChangedHereAndElsewhere(ChangedElsewhere):
 
 
 def count_entries(journal: Journal) -> int:
-    return journal.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+    count: int = journal.conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+    return count
 
 
 def save_entry(journal: Journal, entry: DayEntry) -> None:

@@ -6,9 +6,10 @@ import datetime as dt
 import sqlite3
 import uuid
 from dataclasses import replace
+from typing import Literal
 
 from journal.dates import week_start
-from journal.domain.checklist import week_completion
+from journal.domain.checklist import ChecklistItem, week_completion
 from journal.domain.goals import (
     Assessment,
     Goal,
@@ -27,8 +28,9 @@ from journal.domain.goals import (
     set_aside_met,
     share,
 )
+from journal.domain.markers import Keep
 from journal.errors import InvalidInput
-from journal.store.db import Journal
+from journal.store.db import Journal, inserted_id
 from journal.store.goal_rows import GOAL_COLUMNS, goal_from_row
 
 
@@ -71,7 +73,7 @@ def _insert(conn: sqlite3.Connection, goal: Goal, today: dt.date, assessment_id:
          goal.measure.to_json() if goal.measure else None, position, today.isoformat(),
          today.isoformat() if goal.status == "done" else None, assessment_id, new_uid()],
     )
-    return cursor.lastrowid
+    return inserted_id(cursor)
 
 
 def resolve_measure(conn: sqlite3.Connection, measure: Measure | None, *, strict: bool = True) -> Measure | None:
@@ -102,7 +104,7 @@ def resolve_measure(conn: sqlite3.Connection, measure: Measure | None, *, strict
                 raise
     if not found:
         return None
-    return replace(measure, items=tuple(item.title for item in found), item_ids=tuple(item.id for item in found))
+    return replace(measure, items=tuple(item.title for item in found), item_ids=tuple(item.number for item in found))
 
 
 def add_goal(journal: Journal, goal: Goal, *, today: dt.date) -> Goal:
@@ -112,21 +114,22 @@ def add_goal(journal: Journal, goal: Goal, *, today: dt.date) -> Goal:
 
 
 def update_goal(journal: Journal, goal_id: int, *, title: str | None = None, category: str | None = None,
-                due: dt.date | None | str = "keep", note: str | None = None,
-                measure: Measure | None | str = "keep") -> Goal:
-    """Change a goal's words, category, due date or measure (None clears the due date or measure)."""
-    changes: dict[str, object] = {}
+                due: dt.date | None | Literal[Keep.KEEP] = Keep.KEEP, note: str | None = None,
+                measure: Measure | None | Literal[Keep.KEEP] = Keep.KEEP) -> Goal:
+    """Change a goal's words, category, due date or measure (None clears the due date or measure, Keep.KEEP
+    leaves it as it is)."""
+    changes: dict[str, str | None] = {}
     if title is not None:
         changes["title"] = parse_goal_title(title)
     if category is not None:
         changes["category"] = parse_category(category)
-    if due != "keep":
+    if due is not Keep.KEEP:
         changes["due"] = due.isoformat() if due else None
     if note is not None:
         changes["note"] = parse_goal_note(note)
     with journal.transaction() as conn:
         _get(conn, goal_id)
-        if measure != "keep":
+        if measure is not Keep.KEEP:
             resolved = resolve_measure(conn, measure)
             changes["measure"] = resolved.to_json() if resolved else None
         if changes:
@@ -188,7 +191,7 @@ def save_assessment(journal: Journal, assessment: Assessment, kept: list[Proposa
                     titles.add(title.lower())
         ids = [
             _insert(conn, replace(proposal.goal, measure=resolve_measure(conn, proposal.goal.measure, strict=False)),
-                    today, cursor.lastrowid)
+                    today, inserted_id(cursor))
             for proposal in kept
         ]
         return [_get(conn, goal_id) for goal_id in ids]
@@ -259,7 +262,7 @@ def _pain_mean(conn: sqlite3.Connection, site: str, day: dt.date) -> float | Non
     return mean([row[0] for row in rows])
 
 
-def _named_items(journal: Journal, measure: Measure):
+def _named_items(journal: Journal, measure: Measure) -> list[ChecklistItem]:
     """The measure's items: by number when known (renaming keeps them), else by title."""
     from journal.store.checklist import list_items
 
@@ -269,14 +272,15 @@ def _named_items(journal: Journal, measure: Measure):
     return [item for item in list_items(journal) if item.title.lower() in wanted]
 
 
-def _checklist_progress(journal, goal: Goal, measure: Measure, items, today: dt.date) -> float | None:
+def _checklist_progress(journal: Journal, goal: Goal, measure: Measure, items: list[ChecklistItem],
+                        today: dt.date) -> float | None:
     from journal.store.checklist import day_types_between, ticks_between
     from journal.store.settings import first_weekday
 
     if not items:
         return None
     first = first_weekday(journal)
-    starts = []
+    starts: list[dt.date] = []
     start = week_start(today, first)
     while len(starts) < measure.weeks and start + dt.timedelta(days=6) >= goal.created_on:
         starts.append(start)

@@ -3,6 +3,8 @@
 Every later change to the schema is a new function at the end of this file,
 and its name is added to `KNOWN_MIGRATIONS` in `journal.store.db`. Migrations
 run inside the caller's transaction: an upgrade lands whole or not at all.
+A table is named with `db.table(name)`, a Table: `db[name]` may also be a View,
+and the schema has none.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ migrations = Migrations(MIGRATION_SET)
 @migrations()
 def m001_journal_core(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db["entries"].create(
+    db.table("entries").create(
         {
             "date": str,  # ISO date, one row per day
             "day_type": str,
@@ -45,14 +47,14 @@ def m001_journal_core(db: Database) -> None:
         defaults={"day_type": "normal", "note": ""},
         strict=True,
     )
-    db["sites"].create(
+    db.table("sites").create(
         {"id": int, "name": str, "label": str, "sided": int, "position": int},
         pk="id",
         not_null=["name", "label", "sided", "position"],
         strict=True,
     )
-    db["sites"].create_index(["name"], unique=True)
-    db["pain"].create(
+    db.table("sites").create_index(["name"], unique=True)
+    db.table("pain").create(
         {"date": str, "site_id": int, "side": str, "score": int},
         pk=("date", "site_id", "side"),
         not_null=["side", "score"],
@@ -60,16 +62,16 @@ def m001_journal_core(db: Database) -> None:
         foreign_keys=[("date", "entries", "date"), ("site_id", "sites", "id")],
         strict=True,
     )
-    db["pain"].create_index(["site_id", "date"])
-    db["sites"].insert_all(
+    db.table("pain").create_index(["site_id", "date"])
+    db.table("sites").insert_all(
         {"name": site.name, "label": site.label, "sided": int(site.sided), "position": position}
         for position, site in enumerate(DEFAULT_SITES)
     )
     # The direction of every scale is stored with the data it describes.
-    db["scales"].create(
+    db.table("scales").create(
         {"field": str, "low": float, "high": float, "best": str, "meaning": str}, pk="field", strict=True
     )
-    db["scales"].insert_all(
+    db.table("scales").insert_all(
         [
             {"field": "sleep_hours", "low": SLEEP_MIN, "high": SLEEP_MAX, "best": "need",
              "meaning": "hours slept; athletes often need 8 or more"},
@@ -82,12 +84,12 @@ def m001_journal_core(db: Database) -> None:
              "meaning": "0 = no pain, 10 = worst imaginable; above 5 is too much to train through"},
         ]
     )
-    db["settings"].create({"key": str, "value": str}, pk="key", strict=True)
+    db.table("settings").create({"key": str, "value": str}, pk="key", strict=True)
 
 
 @migrations()
 def m002_checklist(db: Database) -> None:
-    db["checklist_items"].create(
+    db.table("checklist_items").create(
         {
             "id": int,
             "title": str,
@@ -103,7 +105,7 @@ def m002_checklist(db: Database) -> None:
         defaults={"description": ""},
         strict=True,
     )
-    db["ticks"].create(
+    db.table("ticks").create(
         {"item_id": int, "date": str, "note": str},
         pk=("item_id", "date"),
         not_null=["note"],
@@ -111,9 +113,9 @@ def m002_checklist(db: Database) -> None:
         foreign_keys=[("item_id", "checklist_items", "id")],
         strict=True,
     )
-    db["ticks"].create_index(["date"])
+    db.table("ticks").create_index(["date"])
     # A target holds from its day on: changing it leaves the weeks before as they were.
-    db["item_targets"].create(
+    db.table("item_targets").create(
         {"item_id": int, "since": str, "target": int},
         pk=("item_id", "since"),
         not_null=["target"],
@@ -124,7 +126,7 @@ def m002_checklist(db: Database) -> None:
         start = clock.today()
     except ValueError:
         start = dt.date.today()
-    db["checklist_items"].insert_all(
+    db.table("checklist_items").insert_all(
         {"title": item.title, "kind": item.kind, "description": item.description, "target": item.target,
          "position": position, "created_on": start.isoformat()}
         for position, item in enumerate(DEFAULT_ITEMS)
@@ -134,14 +136,14 @@ def m002_checklist(db: Database) -> None:
 
 @migrations()
 def m003_goals(db: Database) -> None:
-    db["assessments"].create(
+    db.table("assessments").create(
         {"id": int, "date": str, "looks_back_on": str, "faded": int, "pain_sites": str, "hit_wall": int,
          "back_or_hips": int, "cramping": int, "note": str},
         pk="id",
         not_null=["date", "looks_back_on", "faded", "pain_sites", "hit_wall", "back_or_hips", "cramping", "note"],
         strict=True,
     )
-    db["goals"].create(
+    db.table("goals").create(
         {"id": int, "title": str, "category": str, "status": str, "due": str, "note": str, "measure": str,
          "position": int, "created_on": str, "done_on": str, "assessment_id": int},
         pk="id",
@@ -189,7 +191,7 @@ def m004_numbers_for_ever(db: Database) -> None:
 
 def _remake(db: Database, table: str, columns: str, new_column: tuple[str, Callable[[], str]] | None = None) -> None:
     """Make `table` again with `columns` and its rows, a value made for each row in a new column."""
-    names = [column.name for column in db[table].columns]
+    names = [column.name for column in db.table(table).columns]
     db.execute(f"CREATE TABLE _{table}_rows AS SELECT * FROM {table}")
     db.execute(f"DROP TABLE {table}")
     db.execute(f"CREATE TABLE {table} ({columns}\n) STRICT")

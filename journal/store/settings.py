@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from journal.dates import WEEKDAY_NAMES, parse_weekday
 from journal.domain.scales import SLEEP_NEED_MAX, SLEEP_NEED_MIN, parse_sleep_hours
 from journal.errors import InvalidInput
@@ -26,7 +28,7 @@ def _theme(text: str) -> str:
 
 
 # Every setting, its default and how a typed value is checked.
-SETTINGS = {
+SETTINGS: dict[str, tuple[str, Callable[[str], str]]] = {
     "week_start": ("monday", lambda text: WEEKDAY_NAMES[parse_weekday(text)]),
     "sleep_need": ("8", parse_sleep_need),
     "theme": ("offseason-dark", _theme),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 
 from journal.domain.entries import Site, resolve_site
@@ -14,7 +15,7 @@ def list_sites(journal: Journal) -> list[Site]:
     return read_sites(journal.conn)
 
 
-def read_sites(conn) -> list[Site]:
+def read_sites(conn: sqlite3.Connection) -> list[Site]:
     rows = conn.execute("SELECT id, name, label, sided, position FROM sites ORDER BY position, id")
     return [Site(name=row[1], label=row[2], sided=bool(row[3]), position=row[4], id=row[0]) for row in rows]
 
@@ -47,8 +48,8 @@ def rename_site(journal: Journal, name: str, new_name: str | None = None, *, lab
             from journal.store.goal_rows import measured_by
 
             conn.executemany("UPDATE goals SET measure = ? WHERE id = ?",
-                             [(replace(goal.measure, site=new_name).to_json(), goal.id)
-                              for goal in measured_by(conn, site=site.name)])
+                             [(replace(measure, site=new_name).to_json(), goal.id)
+                              for goal, measure in measured_by(conn, site=site.name)])
     return Site(name=new_name, label=new_label, sided=site.sided, position=site.position, id=site.id)
 
 
@@ -70,7 +71,7 @@ def remove_site(journal: Journal, name: str) -> Site:
     return site
 
 
-def _find(conn, name: str) -> Site:
+def _find(conn: sqlite3.Connection, name: str) -> Site:
     return resolve_site(name, read_sites(conn))
 
 

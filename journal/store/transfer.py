@@ -13,13 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from journal.domain.entries import DayEntry
+from journal.domain.checklist import ChecklistItem
+from journal.domain.entries import DayEntry, PainKey, Site
 from journal.domain.goals import Goal
 from journal.errors import BadRows, InvalidInput
-from journal.domain.bundle import Bundle, GoalRow
-from journal.store.db import Journal
+from journal.domain.bundle import AssessmentRow, Bundle, GoalRow, PainRow, Tick
+from journal.store.db import Journal, SqlValue
 from journal.store.entries import read_days
 from journal.store.entries import write_day
 
@@ -32,7 +34,7 @@ _NOUNS = {"settings": "setting", "sites": "body site", "items": "checklist item"
 class Report:
     """What an import did (or, in a dry run, would do), per kind."""
 
-    counts: dict[str, Counter] = field(default_factory=dict)
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
     dry_run: bool = False
 
     def count(self, kind: str, outcome: str) -> None:
@@ -127,7 +129,7 @@ class _Writer:
                 self.conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
                                   " ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
 
-    def sites(self, sites) -> None:
+    def sites(self, sites: list[Site]) -> None:
         for site in sites:
             row = self.conn.execute("SELECT label, sided, position FROM sites WHERE name = ?", [site.name]).fetchone()
             same = row is not None and tuple(row) == (site.label, int(site.sided), site.position)
@@ -147,12 +149,12 @@ class _Writer:
                     [site.name, site.label, int(site.sided), site.position],
                 )
 
-    def items(self, items) -> None:
+    def items(self, items: list[ChecklistItem]) -> None:
         from journal.store.checklist import read_item, write_target
 
         for item in items:
             try:
-                stored = read_item(self.conn, item.id)
+                stored = read_item(self.conn, item.number)
             except InvalidInput:
                 stored = None
             line = self.bundle.at(("items", item.id))
@@ -175,7 +177,7 @@ class _Writer:
                 )
                 self.conn.execute("DELETE FROM item_targets WHERE item_id = ?", [item.id])
                 for since, target in item.targets or ((item.created_on, item.target),):
-                    write_target(self.conn, item.id, since, target)
+                    write_target(self.conn, item.number, since, target)
 
     def _site_names(self) -> dict[str, bool]:
         return {name: bool(sided) for name, sided in self.conn.execute("SELECT name, sided FROM sites")}
@@ -186,7 +188,7 @@ class _Writer:
         for (site, side), line in columns.items():
             self._check_pain(line, [(site, side)], sites)
 
-    def _check_pain(self, line: str, pain, sites: dict[str, bool]) -> bool:
+    def _check_pain(self, line: str, pain: Iterable[PainKey], sites: dict[str, bool]) -> bool:
         good = True
         for site, side in pain:
             if site not in sites:
@@ -221,7 +223,7 @@ class _Writer:
         pain.update(entry.pain)
         return replace(stored, pain=pain, **{name: getattr(entry, name) for name in self.bundle.entry_fields})
 
-    def pain(self, rows) -> None:
+    def pain(self, rows: list[PainRow]) -> None:
         sites = self._site_names()
         for day, site, side, score in rows:
             line = self.bundle.at(("pain", day, site, side))
@@ -234,7 +236,7 @@ class _Writer:
                            line):
                 write_day(self.conn, replace(stored, pain={**stored.pain, (site, side): score}))
 
-    def ticks(self, ticks) -> None:
+    def ticks(self, ticks: list[Tick]) -> None:
         from journal.store.checklist import read_item
 
         for tick in ticks:
@@ -289,7 +291,7 @@ class _Writer:
                 assessment_id = found
             stored = self._stored_goal(goal, claimed)
             if stored is not None:
-                claimed.add(stored.id)
+                claimed.add(stored.number)
                 goal = replace(goal, id=stored.id, uid=stored.uid)
             goal = replace(goal, uid=goal.uid or new_uid(), assessment_id=assessment_id)
             where = f"goal {stored.id} ({stored.title})" if stored else f"goal {goal.title}"
@@ -327,7 +329,7 @@ class _Writer:
                 return goal_from_row(found)
         return None
 
-    def assessments(self, rows) -> None:
+    def assessments(self, rows: list[AssessmentRow]) -> None:
         columns = "date, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, cramping, note"
         for row in rows:
             found = self.conn.execute(f"SELECT {columns} FROM assessments WHERE date = ? AND looks_back_on = ?",
@@ -340,7 +342,7 @@ class _Writer:
                                       " cramping = ?, note = ? WHERE date = ? AND looks_back_on = ?", [*row[2:], *row[:2]])
 
 
-def _goal_values(goal: Goal) -> list:
+def _goal_values(goal: Goal) -> list[SqlValue]:
     """A goal's columns: id, title, category, status, due, note, measure, position, created_on, done_on,
     assessment_id, uid."""
     return [goal.id, goal.title, goal.category, goal.status, goal.due.isoformat() if goal.due else None, goal.note,

@@ -9,18 +9,22 @@ another window or a `journal` command is never overwritten.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from journal.errors import ChangedElsewhere
-from journal.store.db import Journal
+from journal.store.db import Journal, SqlValue
 
 T = TypeVar("T")
 HISTORY = 50  # changes the app can take back, newest last
 
-Rows = tuple[tuple[tuple, ...], ...]  # for each scope, its rows in a stable order
+TableRows = tuple[tuple[SqlValue, ...], ...]  # a scope's rows, in a stable order
+Rows = tuple[TableRows, ...]  # for each scope, its rows
+# Where a change was made: the pane's id, then what there to show again, as ("today", date).
+Place = tuple[str, *tuple[object, ...]]
 
 
 @dataclass(frozen=True)
@@ -29,25 +33,25 @@ class Scope:
 
     table: str
     where: str = "1"
-    params: tuple = ()
+    params: tuple[SqlValue, ...] = ()
 
-    def read(self, conn: sqlite3.Connection) -> tuple[tuple, ...]:
+    def read(self, conn: sqlite3.Connection) -> TableRows:
         rows = conn.execute(f"SELECT * FROM {self.table} WHERE {self.where}", self.params).fetchall()
         return tuple(sorted(rows, key=repr))
 
-    def write(self, conn: sqlite3.Connection, rows: tuple[tuple, ...]) -> None:
+    def write(self, conn: sqlite3.Connection, rows: TableRows) -> None:
         conn.execute(f"DELETE FROM {self.table} WHERE {self.where}", self.params)
         if rows:
             marks = ", ".join("?" * len(rows[0]))
             conn.executemany(f"INSERT INTO {self.table} VALUES ({marks})", rows)
 
 
-def day_scopes(day) -> tuple[Scope, ...]:
+def day_scopes(day: dt.date) -> tuple[Scope, ...]:
     """A logged day: its entry and its pain scores."""
     return Scope("entries", "date = ?", (day.isoformat(),)), Scope("pain", "date = ?", (day.isoformat(),))
 
 
-def tick_scopes(item_id: int, day) -> tuple[Scope, ...]:
+def tick_scopes(item_id: int, day: dt.date) -> tuple[Scope, ...]:
     """One day of one checklist item: a tick changes nothing else (not even the item's start)."""
     return (Scope("ticks", "item_id = ? AND date = ?", (item_id, day.isoformat())),)
 
@@ -62,7 +66,7 @@ class Change:
     """What one write did: a line for the runner, where it was made, and the rows before and after."""
 
     what: str
-    place: tuple  # the pane it was made in, and what there to show again: ("today", date)
+    place: Place
     scopes: tuple[Scope, ...]
     before: Rows
     after: Rows
@@ -94,7 +98,7 @@ class History:
     done: list[Change] = field(default_factory=list)
     undone: list[Change] = field(default_factory=list)
 
-    def record(self, what: str, place: tuple, scopes: tuple[Scope, ...], write: Callable[[], T]) -> T:
+    def record(self, what: str, place: Place, scopes: tuple[Scope, ...], write: Callable[[], T]) -> T:
         """Run `write` and remember what it changed (nothing is remembered when nothing changed)."""
         with self.journal.transaction() as conn:
             before = _read(conn, scopes)

@@ -37,6 +37,7 @@ from journal.domain.checklist import ITEM_KINDS, parse_kind, parse_target, parse
 from journal.domain.entries import DayEntry, EntryChange, parse_clear, parse_pain_setting, parse_value
 from journal.domain.goals import CATEGORIES, STATUSES, Goal, parse_category, parse_goal_title, parse_measure, parse_status
 from journal.domain.scales import DAY_TYPES, ENTRY_FIELDS, WELLNESS_FIELDS, parse_site_name
+from journal.domain.markers import Keep
 from journal.errors import InvalidInput, JournalError
 from journal.clock import LATEST
 from journal.io.csv_export import writers
@@ -393,8 +394,8 @@ class JournalMachine(RuleBasedStateMachine):
             number = _goal_id(reference)
             if all(value is None for value in (title, category, due, goal_note, measure)):
                 raise InvalidInput("nothing to change")
-            new_due = "keep" if due is None else (None if due.strip().lower() in ("none", "") else checked_due(due))
-            new_measure = "keep" if measure is None else (
+            new_due = Keep.KEEP if due is None else (None if due.strip().lower() in ("none", "") else checked_due(due))
+            new_measure = Keep.KEEP if measure is None else (
                 None if measure.strip().lower() in ("none", "") else parse_measure(measure))
             return update_goal(self.journal, number, title=title, category=category, due=new_due, note=goal_note,
                                measure=new_measure)
