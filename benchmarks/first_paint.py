@@ -1,7 +1,7 @@
 """Start an app headless, wait for its first frame, and quit: timed from outside by run.py.
 
-    python benchmarks/first_paint.py bare            a Textual app showing one Static
-    python benchmarks/first_paint.py journal PATH    the journal, on the journal at PATH
+python benchmarks/first_paint.py bare            a Textual app showing one Static
+python benchmarks/first_paint.py journal PATH    the journal, on the journal at PATH
 """
 
 from __future__ import annotations

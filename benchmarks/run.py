@@ -51,8 +51,9 @@ def medians(commands: dict[str, list[str]], env: dict[str, str], runs: int) -> d
 
 def make_demo(path: Path, years: int, env: dict[str, str]) -> None:
     started = time.perf_counter()
-    subprocess.run([*JOURNAL, "--db", str(path), "demo", "--years", str(years)], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*JOURNAL, "--db", str(path), "demo", "--years", str(years)], env=env, check=True, stdout=subprocess.DEVNULL
+    )
     print(f"  made a {years}-year demo journal in {time.perf_counter() - started:.1f} s")
 
 
@@ -76,17 +77,23 @@ def main() -> int:
         make_demo(hundred, 100, env)
 
         times = medians(
-            {"pass": [PYTHON, "-c", "pass"],
-             "add": [*JOURNAL, "--db", str(ten), "add", "yesterday", "--mood", "4", "--pain", "knee=2"]},
-            env, args.runs,
+            {
+                "pass": [PYTHON, "-c", "pass"],
+                "add": [*JOURNAL, "--db", str(ten), "add", "yesterday", "--mood", "4", "--pain", "knee=2"],
+            },
+            env,
+            args.runs,
         )
         results.append(("journal add, 10-year journal / python -c pass", times["add"] / times["pass"], 12.0))
 
         times = medians(
-            {"bare": [*FIRST_PAINT, "bare"],
-             "ten": [*FIRST_PAINT, "journal", str(ten)],
-             "hundred": [*FIRST_PAINT, "journal", str(hundred)]},
-            env, max(5, args.runs // 2),
+            {
+                "bare": [*FIRST_PAINT, "bare"],
+                "ten": [*FIRST_PAINT, "journal", str(ten)],
+                "hundred": [*FIRST_PAINT, "journal", str(hundred)],
+            },
+            env,
+            max(5, args.runs // 2),
         )
         results.append(("first paint, 10-year journal / bare Textual app", times["ten"] / times["bare"], 1.5))
         results.append(("first paint, 100-year / 10-year journal", times["hundred"] / times["ten"], 1.2))
@@ -96,18 +103,28 @@ def main() -> int:
         if sqlite3:
             same_rows = "SELECT * FROM entries LEFT JOIN pain USING (date) ORDER BY date"
             times = medians(
-                {"sqlite3": [sqlite3, "-csv", "-header", str(hundred), same_rows],
-                 "export": [*JOURNAL, "--db", str(hundred), "export"]},
-                env, args.runs,
+                {
+                    "sqlite3": [sqlite3, "-csv", "-header", str(hundred), same_rows],
+                    "export": [*JOURNAL, "--db", str(hundred), "export"],
+                },
+                env,
+                args.runs,
             )
-            results.append(("journal export, 100 years / sqlite3 -csv, same rows", times["export"] / times["sqlite3"], 3.0))
+            results.append(
+                ("journal export, 100 years / sqlite3 -csv, same rows", times["export"] / times["sqlite3"], 3.0)
+            )
         else:
             print("  sqlite3 (the command-line shell) is not installed: the export ratio is left out")
 
         # Per-frame figures, measured in process (see benchmarks/trends.py).
-        output = subprocess.run([PYTHON, str(HERE / "trends.py"), str(ten), str(hundred)], env=env, check=True,
-                                capture_output=True, text=True).stdout
-        figures = dict((name, float(value)) for name, value in (line.split() for line in output.splitlines()))
+        output = subprocess.run(
+            [PYTHON, str(HERE / "trends.py"), str(ten), str(hundred)],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        figures = {name: float(value) for name, value in (line.split() for line in output.splitlines())}
         frames.append(("save a day, redraw sparklines and flags, 10 years", figures["save-refresh"], 16.0))
         frames.append(("undo a saved day and redraw, 10 years", figures["undo"], 16.0))
         frames.append(("longest app stall while reading 'all' of 100 years", figures["all-range-stall"], 50.0))

@@ -1,6 +1,6 @@
 """Regenerate docs/screenshot.svg, the README's picture: the demo journal on a fixed day.
 
-    python docs/screenshot.py
+python docs/screenshot.py
 """
 
 from __future__ import annotations

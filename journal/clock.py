@@ -26,6 +26,8 @@ def today() -> dt.date:
     else:
         day = dt.date.today()
     if not EARLIEST <= day <= LATEST:
-        raise ValueError(f"today is {day.isoformat()}, outside the journal's calendar"
-                         f" ({EARLIEST.year} to {LATEST.year}): check the clock or {TODAY_VARIABLE}")
+        raise ValueError(
+            f"today is {day.isoformat()}, outside the journal's calendar"
+            f" ({EARLIEST.year} to {LATEST.year}): check the clock or {TODAY_VARIABLE}"
+        )
     return day

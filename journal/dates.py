@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 # The calendar's bounds are the clock's; named here too, beside the dates they bound.
-from journal.clock import EARLIEST as EARLIEST, LATEST as LATEST
+from journal.clock import EARLIEST as EARLIEST
+from journal.clock import LATEST as LATEST
 from journal.errors import InvalidInput
 
 _WEEKDAYS = {
@@ -73,9 +74,7 @@ def parse_date(text: str, *, today: dt.date, allow_future: bool = False, ahead: 
     if day > LATEST:
         raise InvalidInput(f"{day.isoformat()} is after {LATEST.year}: check the year")
     if day > today and not allow_future:
-        raise InvalidInput(
-            f"{day.isoformat()} is in the future: the journal records days that have happened"
-        )
+        raise InvalidInput(f"{day.isoformat()} is in the future: the journal records days that have happened")
     return day
 
 
@@ -163,7 +162,6 @@ def describe_day(day: dt.date, today: dt.date) -> str:
     return label
 
 
-
 # -- weeks ------------------------------------------------------------------------
 
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -223,7 +221,9 @@ def parse_week(text: str, *, today: dt.date, first_weekday: int = 0) -> dt.date:
     try:
         day = parse_date(text, today=today, allow_future=True, ahead=False)
     except InvalidInput:
-        raise InvalidInput(f"cannot read {text.strip()!r} as a week: try 2026-W48, this, last or a date in it") from None
+        raise InvalidInput(
+            f"cannot read {text.strip()!r} as a week: try 2026-W48, this, last or a date in it"
+        ) from None
     return week_start(day, first_weekday)
 
 

@@ -14,7 +14,6 @@ import stat
 import time
 from pathlib import Path
 
-
 # The files SQLite keeps beside a database while it is open or being written.
 SQLITE_COMPANIONS = ("-journal", "-wal", "-shm")
 

@@ -65,13 +65,13 @@ def table_view(entries: list[DayEntry], sites: list[Site]) -> str:
                 note if len(note) <= 32 else note[:31] + "…",
             ]
         )
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(headers, widths)).rstrip()]
-    lines.extend("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows)
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(headers, widths, strict=True)).rstrip()]
+    lines.extend("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows)
     return "\n".join(lines)
 
 
-def checklist_view(week: "Week", first_weekday: int, today: dt.date) -> str:
+def checklist_view(week: Week, first_weekday: int, today: dt.date) -> str:
     """A week of the checklist: items down, days across, done/target and the week's figure."""
 
     completion = week.completion
@@ -162,8 +162,10 @@ def _sleep_line(review: WeeklyReview) -> str:
     debt, nights = review.debt
     if not nights:
         return "Sleep debt: no nights logged in the last 14 days."
-    return (f"Sleep debt: {debt:.1f} h over the 14 days to {min(review.end, review.today):%a %d %b}"
-            f" ({nights} night{'' if nights == 1 else 's'} logged, need {review.sleep_need:g} h).")
+    return (
+        f"Sleep debt: {debt:.1f} h over the 14 days to {min(review.end, review.today):%a %d %b}"
+        f" ({nights} night{'' if nights == 1 else 's'} logged, need {review.sleep_need:g} h)."
+    )
 
 
 def _status_then(goal: Goal, review: WeeklyReview) -> str:
@@ -191,10 +193,13 @@ def review_lines(review: WeeklyReview) -> list[tuple[str, str]]:
     width = max(len(row.label) for row in review.rows)
     lines.append((f"  {'':<{width}}  {'this':>6}  {'before':>6}", "muted"))
     for row in review.rows:
-        lines.append((
-            f"  {row.label:<{width}}  {number(row.this_week):>6}  {number(row.last_week):>6}  {row.verdict}".rstrip(),
-            row.verdict if row.verdict in ("better", "worse") else "text",
-        ))
+        lines.append(
+            (
+                f"  {row.label:<{width}}  {number(row.this_week):>6}  {number(row.last_week):>6}"
+                f"  {row.verdict}".rstrip(),
+                row.verdict if row.verdict in ("better", "worse") else "text",
+            )
+        )
     lines.append((f"  {_sleep_line(review)}", "text"))
     lines.append(("", "text"))
     lines.append(("Flags this week", "heading"))
@@ -240,8 +245,16 @@ def _md(text: str) -> str:
 
 
 def review_markdown(review: WeeklyReview) -> str:
-    out = [f"# {review.title}", "", _logged_line(review), "", "## Averages against the week before", "",
-           "| | this week | week before | |", "|---|---:|---:|---|"]
+    out = [
+        f"# {review.title}",
+        "",
+        _logged_line(review),
+        "",
+        "## Averages against the week before",
+        "",
+        "| | this week | week before | |",
+        "|---|---:|---:|---|",
+    ]
     out.extend(
         f"| {_md(row.label)} | {number(row.this_week)} | {number(row.last_week)} | {row.verdict} |"
         for row in review.rows

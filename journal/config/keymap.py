@@ -47,7 +47,7 @@ def read_keymap(known: set[str], path: Path | None = None) -> tuple[dict[str, st
         if binding_id not in known:
             problems.append(f"{path}: no binding {binding_id!r} (f1 lists them)")
         elif not isinstance(keys, str) or not _KEYS.fullmatch(keys.strip().lower()):
-            problems.append(f"{path}: {binding_id} = {keys!r} is not a key like \"ctrl+w\"")
+            problems.append(f'{path}: {binding_id} = {keys!r} is not a key like "ctrl+w"')
         else:
             keymap[binding_id] = keys.strip().lower()
     return keymap, problems

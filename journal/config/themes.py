@@ -26,8 +26,24 @@ APP_VARIABLES = {
     "pain-high": "$error",
     "spark": "$accent",
 }
-_FIELDS = {"name", "dark", "primary", "secondary", "warning", "error", "success", "accent", "foreground",
-           "background", "surface", "panel", "boost", "luminosity_spread", "text_alpha", "variables"}
+_FIELDS = {
+    "name",
+    "dark",
+    "primary",
+    "secondary",
+    "warning",
+    "error",
+    "success",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
+    "luminosity_spread",
+    "text_alpha",
+    "variables",
+}
 _COLOURS = _FIELDS - {"name", "dark", "luminosity_spread", "text_alpha", "variables"}
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")  # the one colour form theme files use
 # One printable word: Textual reads a comma in a theme's name as a list of themes to try.
@@ -72,8 +88,7 @@ def parse_theme(text: str, source: str) -> ThemeFile:
         raise ThemeError(f"{source}: unknown key {_shown(unknown[0])}")
     name = data.get("name")
     if not isinstance(name, str) or not _is_theme_name(name):
-        raise ThemeError(f"{source}: a theme needs a name, one word of at most {NAME_MAX} characters"
-                         " like 'my-theme'")
+        raise ThemeError(f"{source}: a theme needs a name, one word of at most {NAME_MAX} characters like 'my-theme'")
     if "primary" not in data:
         raise ThemeError(f"{source}: a theme needs a primary colour")
     variables = data.get("variables", {})
@@ -82,8 +97,10 @@ def parse_theme(text: str, source: str) -> ThemeFile:
     for key in variables:
         if not _VARIABLE.fullmatch(key):
             raise ThemeError(f"{source}: [variables] {_shown(key)} is not a name like 'pain-high'")
-    colours = [*((key, data[key]) for key in data if key in _COLOURS),
-               *((f"variables.{key}", value) for key, value in variables.items())]
+    colours = [
+        *((key, data[key]) for key in data if key in _COLOURS),
+        *((f"variables.{key}", value) for key, value in variables.items()),
+    ]
     for key, value in colours:
         if not isinstance(value, str) or not _HEX.fullmatch(value):
             raise ThemeError(f"{source}: {key} = {_shown(value)} is not a colour like '#4EA8DE'")
@@ -105,8 +122,11 @@ def _shown(value: object) -> str:
 
 def builtin_themes() -> list[ThemeFile]:
     folder = resources.files("journal.themes")
-    return [parse_theme(entry.read_text(encoding="utf-8"), "built-in")
-            for entry in sorted(folder.iterdir(), key=lambda entry: entry.name) if entry.name.endswith(".toml")]
+    return [
+        parse_theme(entry.read_text(encoding="utf-8"), "built-in")
+        for entry in sorted(folder.iterdir(), key=lambda entry: entry.name)
+        if entry.name.endswith(".toml")
+    ]
 
 
 def user_themes(folder: Path | None = None) -> tuple[list[ThemeFile], list[str]]:
@@ -138,11 +158,27 @@ DEFAULT_THEME = "offseason-dark"
 # Textual's own themes (of the pinned version; a test holds this to Textual's list),
 # named here so that the commands can check a theme name without loading Textual.
 TEXTUAL_THEMES = {
-    "textual-dark": True, "textual-light": False, "nord": True, "gruvbox": True, "catppuccin-mocha": True,
-    "dracula": True, "tokyo-night": True, "monokai": True, "flexoki": True, "catppuccin-latte": False,
-    "catppuccin-frappe": True, "catppuccin-macchiato": True, "solarized-light": False, "solarized-dark": True,
-    "rose-pine": True, "rose-pine-moon": True, "rose-pine-dawn": False, "atom-one-dark": True,
-    "atom-one-light": False, "ansi-dark": True, "ansi-light": False,
+    "textual-dark": True,
+    "textual-light": False,
+    "nord": True,
+    "gruvbox": True,
+    "catppuccin-mocha": True,
+    "dracula": True,
+    "tokyo-night": True,
+    "monokai": True,
+    "flexoki": True,
+    "catppuccin-latte": False,
+    "catppuccin-frappe": True,
+    "catppuccin-macchiato": True,
+    "solarized-light": False,
+    "solarized-dark": True,
+    "rose-pine": True,
+    "rose-pine-moon": True,
+    "rose-pine-dawn": False,
+    "atom-one-dark": True,
+    "atom-one-light": False,
+    "ansi-dark": True,
+    "ansi-light": False,
 }
 
 

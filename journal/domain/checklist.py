@@ -121,7 +121,9 @@ class WeekCompletion:
         return sum(progress.counted for progress in self.items) / total if total > 0 else None
 
 
-def items_in_week(items: Iterable[ChecklistItem], start: dt.date, ticked: set[tuple[int, dt.date]]) -> list[ChecklistItem]:
+def items_in_week(
+    items: Iterable[ChecklistItem], start: dt.date, ticked: set[tuple[int, dt.date]]
+) -> list[ChecklistItem]:
     """The items a week shows: those that could be ticked in it, and those that were."""
     days = week_days(start)
     return [item for item in items if item.tickable_in(start) or any((item.id, day) in ticked for day in days)]

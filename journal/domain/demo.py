@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Iterator
-
 from typing import TYPE_CHECKING
 
 from journal.domain.entries import DayEntry
@@ -85,9 +84,7 @@ def _day(rng: random.Random, day: dt.date, since_race: int, knee: float, sick: b
         day_type = "race"
     elif sick:
         day_type = "sick"
-    elif recovering and since_race < 3:
-        day_type = "rest"
-    elif day.weekday() == 0 and rng.random() < 0.8:
+    elif (recovering and since_race < 3) or (day.weekday() == 0 and rng.random() < 0.8):
         day_type = "rest"
 
     def score(centre: float) -> int:
@@ -119,7 +116,7 @@ def _day(rng: random.Random, day: dt.date, since_race: int, knee: float, sick: b
     return entry
 
 
-def demo_ticks(entries: list[DayEntry], items: list["ChecklistItem"], seed: int = 1) -> Iterator[tuple[int, dt.date]]:
+def demo_ticks(entries: list[DayEntry], items: list[ChecklistItem], seed: int = 1) -> Iterator[tuple[int, dt.date]]:
     """Checklist ticks to go with the demo days: (item id, date). Rest days tick the rest item;
     the other items are done more faithfully as the offseason goes on, and not on sick days."""
     rng = random.Random(seed * 7919)

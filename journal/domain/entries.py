@@ -186,9 +186,11 @@ class EntryChange:
         """
         base, mine, theirs = loaded.fields(), self.apply(loaded).fields(), stored.fields()
         keys = dict.fromkeys([*base, *mine, *theirs])  # every field, in the day's order
-        return [key for key in keys
-                if mine.get(key) != base.get(key) and theirs.get(key) != base.get(key)
-                and mine.get(key) != theirs.get(key)]
+        return [
+            key
+            for key in keys
+            if mine.get(key) != base.get(key) and theirs.get(key) != base.get(key) and mine.get(key) != theirs.get(key)
+        ]
 
     def apply(self, entry: DayEntry) -> DayEntry:
         changed = replace(entry, pain=dict(entry.pain))
@@ -249,7 +251,7 @@ def parse_clear(text: str, sites: list[Site], change: EntryChange) -> None:
         change.all_pain_cleared = True
         return
     if target.startswith("pain:"):
-        site_text, _, side_text = target[len("pain:"):].partition(":")
+        site_text, _, side_text = target[len("pain:") :].partition(":")
         site = resolve_site(site_text, sites)
         if side_text:
             key = parse_pain_key(f"{site.name}:{side_text}", sites)
@@ -262,4 +264,3 @@ def parse_clear(text: str, sites: list[Site], change: EntryChange) -> None:
         f"cannot clear {text.strip()!r}{closest(target, list(ENTRY_FIELDS))}: say one of {fields},"
         " pain, pain:SITE or pain:SITE:SIDE"
     )
-

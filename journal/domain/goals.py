@@ -45,8 +45,9 @@ class Measure:
     count: int = 0
 
     def to_json(self) -> str:
-        return json.dumps({k: v for k, v in self.__dict__.items() if v not in ((), "", 0, 0.0)} | {"kind": self.kind},
-                          sort_keys=True)
+        return json.dumps(
+            {k: v for k, v in self.__dict__.items() if v not in ((), "", 0, 0.0)} | {"kind": self.kind}, sort_keys=True
+        )
 
     @classmethod
     def from_json(cls, text: str) -> Measure:
@@ -137,51 +138,89 @@ def propose(assessment: Assessment, today: dt.date, *, sleep_need: float = SLEEP
     """The goals an assessment suggests: one or more for each "yes", and a few for everyone."""
     proposals = []
     if assessment.faded:
-        proposals.append(Proposal(
-            Goal("Build strength and a finishing kick", "strength",
-                 measure=Measure("checklist", items=("Strength session", "Strides"), level=0.8, weeks=8)),
-            "you faded in the last miles",
-        ))
+        proposals.append(
+            Proposal(
+                Goal(
+                    "Build strength and a finishing kick",
+                    "strength",
+                    measure=Measure("checklist", items=("Strength session", "Strides"), level=0.8, weeks=8),
+                ),
+                "you faded in the last miles",
+            )
+        )
     for site in dict.fromkeys(assessment.pain_sites):  # each site once
-        proposals.append(Proposal(
-            Goal(f"Settle the {site} pain", "rehab", measure=Measure("pain", site=site, level=2)),
-            f"constant pain: {site}",
-        ))
+        proposals.append(
+            Proposal(
+                Goal(f"Settle the {site} pain", "rehab", measure=Measure("pain", site=site, level=2)),
+                f"constant pain: {site}",
+            )
+        )
     if assessment.pain_sites:
         where = " and ".join(dict.fromkeys(assessment.pain_sites))
-        proposals.append(Proposal(
-            Goal(f"Ask the doctor whether the {where} pain needs a scan", "health",
-                 due=today + dt.timedelta(weeks=4),
-                 note="Pain that stays or grows is worth a look: imaging can show what rest cannot."),
-            "pain that keeps coming back",
-        ))
+        proposals.append(
+            Proposal(
+                Goal(
+                    f"Ask the doctor whether the {where} pain needs a scan",
+                    "health",
+                    due=today + dt.timedelta(weeks=4),
+                    note="Pain that stays or grows is worth a look: imaging can show what rest cannot.",
+                ),
+                "pain that keeps coming back",
+            )
+        )
     if assessment.hit_wall:
-        proposals.append(Proposal(
-            Goal("Practise long runs with fuelling", "endurance",
-                 measure=Measure("ticks", items=("Long run with fuelling",), count=8)),
-            "you hit the wall",
-            needs_items=[("Long run with fuelling", "other", 1)],
-        ))
+        proposals.append(
+            Proposal(
+                Goal(
+                    "Practise long runs with fuelling",
+                    "endurance",
+                    measure=Measure("ticks", items=("Long run with fuelling",), count=8),
+                ),
+                "you hit the wall",
+                needs_items=[("Long run with fuelling", "other", 1)],
+            )
+        )
     if assessment.back_or_hips:
-        proposals.append(Proposal(
-            Goal("Strengthen hips and core", "strength",
-                 measure=Measure("checklist", items=("Strength session", "Rehab or mobility"), level=0.8, weeks=8)),
-            "your lower back or hips bothered you",
-        ))
+        proposals.append(
+            Proposal(
+                Goal(
+                    "Strengthen hips and core",
+                    "strength",
+                    measure=Measure("checklist", items=("Strength session", "Rehab or mobility"), level=0.8, weeks=8),
+                ),
+                "your lower back or hips bothered you",
+            )
+        )
     if assessment.cramping:
-        proposals.append(Proposal(
-            Goal("Note cramps and go over them with a clinician", "health", due=today + dt.timedelta(weeks=4),
-                 note="Cramps have many causes: write down when they come, and ask rather than guess."),
-            "your cramping got worse",
-        ))
+        proposals.append(
+            Proposal(
+                Goal(
+                    "Note cramps and go over them with a clinician",
+                    "health",
+                    due=today + dt.timedelta(weeks=4),
+                    note="Cramps have many causes: write down when they come, and ask rather than guess.",
+                ),
+                "your cramping got worse",
+            )
+        )
     proposals += [
-        Proposal(Goal("Sleep to your need", "health", measure=Measure("sleep", level=sleep_need)),
-                 "everyone: sleep is when the body heals"),
-        Proposal(Goal("See the doctor: blood work and a stress test", "health", due=today + dt.timedelta(weeks=4)),
-                 "everyone: a check after a hard season"),
-        Proposal(Goal("Book rehab appointments", "rehab", due=today + dt.timedelta(weeks=2),
-                      note="massage, physiotherapy or a chiropractor"),
-                 "everyone: fix the small things before they grow"),
+        Proposal(
+            Goal("Sleep to your need", "health", measure=Measure("sleep", level=sleep_need)),
+            "everyone: sleep is when the body heals",
+        ),
+        Proposal(
+            Goal("See the doctor: blood work and a stress test", "health", due=today + dt.timedelta(weeks=4)),
+            "everyone: a check after a hard season",
+        ),
+        Proposal(
+            Goal(
+                "Book rehab appointments",
+                "rehab",
+                due=today + dt.timedelta(weeks=2),
+                note="massage, physiotherapy or a chiropractor",
+            ),
+            "everyone: fix the small things before they grow",
+        ),
     ]
     return proposals
 
@@ -204,7 +243,7 @@ def set_aside_met(proposals: list[Proposal], progress: list[float | None]) -> li
     so it is left unticked with the reason; one with nothing logged is still
     proposed, since the runner's own answer is the evidence.
     """
-    for proposal, value in zip(proposals, progress):
+    for proposal, value in zip(proposals, progress, strict=True):
         measure = proposal.goal.measure
         if measure is None:
             continue
@@ -270,8 +309,9 @@ def parse_measure(text: str) -> Measure:
             weeks = parts[3].lower().removesuffix("w")
             if not percent:
                 raise ValueError
-            return check_measure(Measure("checklist", items=_names(parts[1]), level=int(percent[1]) / 100,
-                                         weeks=_whole(weeks)))
+            return check_measure(
+                Measure("checklist", items=_names(parts[1]), level=int(percent[1]) / 100, weeks=_whole(weeks))
+            )
         if kind == "pain" and len(parts) == 3:
             return check_measure(Measure("pain", site=parts[1].lower(), level=_level(parts[2])))
         if kind == "sleep" and len(parts) == 2:
@@ -298,8 +338,10 @@ def check_measure(measure: Measure) -> Measure:
 
     level, kind = measure.level, measure.kind
     numbers_fit = {
-        "checklist": bool(measure.items) and 1 <= round(level * 100) <= 100 and abs(level * 100 - round(level * 100))
-        < 1e-9 and 1 <= measure.weeks <= WEEKS_MAX,
+        "checklist": bool(measure.items)
+        and 1 <= round(level * 100) <= 100
+        and abs(level * 100 - round(level * 100)) < 1e-9
+        and 1 <= measure.weeks <= WEEKS_MAX,
         "pain": bool(measure.site) and 0 <= level <= 10 and _two_decimals(level),
         "sleep": SLEEP_NEED_MIN <= level <= SLEEP_NEED_MAX and _two_decimals(level),
         "days": measure.day_type in DAY_TYPES and 1 <= measure.count <= COUNT_MAX,

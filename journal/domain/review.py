@@ -84,19 +84,25 @@ def metric_rows(entries: Entries, start: dt.date, sites: list[Site], sleep_need:
 
     rows = []
     for metric in ("sleep_hours", *WELLNESS_FIELDS, TOTAL):
+
         def value(entry: DayEntry | None, metric: str = metric) -> float | None:
             return metric_value(entry, metric)
 
         now, before = week_mean(this_week, value), week_mean(last_week, value)
         if metric == "sleep_hours":
             # More sleep is better up to the runner's need; past it, about the same.
-            verdict = compare(None if before is None else min(before, sleep_need),
-                              None if now is None else min(now, sleep_need), higher_is_better=True)
+            verdict = compare(
+                None if before is None else min(before, sleep_need),
+                None if now is None else min(now, sleep_need),
+                higher_is_better=True,
+            )
             rows.append(MetricRow(METRIC_LABELS[metric].capitalize(), now, before, verdict))
         else:
-            rows.append(MetricRow(METRIC_LABELS[metric].capitalize(), now, before,
-                                  compare(before, now, higher_is_better=True)))
+            rows.append(
+                MetricRow(METRIC_LABELS[metric].capitalize(), now, before, compare(before, now, higher_is_better=True))
+            )
     for site in sites:
+
         def pain(entry: DayEntry | None, site: str = site.name) -> float | None:
             return site_pain(entry, site)
 

@@ -57,8 +57,7 @@ POST_RACE_NIGHTS = 3
 LOOKBACK_DAYS = 90
 
 TOTAL = "total"
-METRIC_LABELS = {"sleep_hours": "sleep hours", **{item.field: item.label for item in WELLNESS},
-                 TOTAL: "wellness total"}
+METRIC_LABELS = {"sleep_hours": "sleep hours", **{item.field: item.label for item in WELLNESS}, TOTAL: "wellness total"}
 LEVELS = ("info", "amber", "red")
 
 Entries = Mapping[dt.date, DayEntry]
@@ -229,22 +228,30 @@ def wellness_flags(entries: Entries, day: dt.date) -> list[Flag]:
         best = f"; 5 is {wellness_item(metric).high}" if metric != TOTAL else ""
         if len(run) >= DRIFT_DAYS:
             level = "red" if today is not None and today.level == "red" else "amber"
-            flags.append(Flag(
-                "drift", level, label,
-                f"{label.capitalize()} has been worse than your usual on {len(run)} days in a row"
-                f" (since {short_day(run[0])}{best})",
-                "Consider a few easier days, and a look at sleep, stress and recovery",
-                day,
-            ))
+            flags.append(
+                Flag(
+                    "drift",
+                    level,
+                    label,
+                    f"{label.capitalize()} has been worse than your usual on {len(run)} days in a row"
+                    f" (since {short_day(run[0])}{best})",
+                    "Consider a few easier days, and a look at sleep, stress and recovery",
+                    day,
+                )
+            )
         elif today is not None and today.level is not None:
             how = "well below" if today.level == "red" else "below"
-            flags.append(Flag(
-                "baseline", today.level, label,
-                f"{label.capitalize()} {_hours(today.value)} is {how} your usual"
-                f" ({_points(today.mean)} over the last {BASELINE_DAYS} days{best}, z {today.z:+.1f})",
-                "One worse day is normal; watch whether it lasts",
-                day,
-            ))
+            flags.append(
+                Flag(
+                    "baseline",
+                    today.level,
+                    label,
+                    f"{label.capitalize()} {_hours(today.value)} is {how} your usual"
+                    f" ({_points(today.mean)} over the last {BASELINE_DAYS} days{best}, z {today.z:+.1f})",
+                    "One worse day is normal; watch whether it lasts",
+                    day,
+                )
+            )
     return flags
 
 
@@ -263,36 +270,54 @@ def pain_flags(entries: Entries, day: dt.date, sites: list[Site]) -> list[Flag]:
         label = site.label
         score = readings.get(day)
         if score is not None and score > PAIN_LIMIT:
-            flags.append(Flag(
-                "pain-high", "red", label,
-                f"{label} pain is {score} out of 10 on {short_day(day)}",
-                f"Above {PAIN_LIMIT} is too much to train through: rest it, and get it checked"
-                " by a doctor or physiotherapist if it does not settle",
-                day,
-            ))
+            flags.append(
+                Flag(
+                    "pain-high",
+                    "red",
+                    label,
+                    f"{label} pain is {score} out of 10 on {short_day(day)}",
+                    f"Above {PAIN_LIMIT} is too much to train through: rest it, and get it checked"
+                    " by a doctor or physiotherapist if it does not settle",
+                    day,
+                )
+            )
+
         def hurt(when: dt.date, readings: dict[dt.date, int] = readings) -> bool | None:
             found = readings.get(when)
             return None if found is None else found >= 1
 
         run = current_run(day, hurt)
         if len(run) >= PERSIST_DAYS:
-            flags.append(Flag(
-                "pain-persists", "amber", label,
-                f"{label} has hurt on {len(run)} days in a row (since {short_day(run[0])},"
-                f" worst {max(readings[when] for when in run)})",
-                "Pain that persists is worth getting checked by a doctor or physiotherapist",
-                day,
-            ))
+            flags.append(
+                Flag(
+                    "pain-persists",
+                    "amber",
+                    label,
+                    f"{label} has hurt on {len(run)} days in a row (since {short_day(run[0])},"
+                    f" worst {max(readings[when] for when in run)})",
+                    "Pain that persists is worth getting checked by a doctor or physiotherapist",
+                    day,
+                )
+            )
         first, middle, last = weekly_means(readings, day)
-        if (first is not None and middle is not None and last is not None and first < middle < last
-                and is_meaningful(first, last)):
-            flags.append(Flag(
-                "pain-rising", "amber", label,
-                f"{label} pain has risen two weeks running (7-day means "
-                f"{' → '.join(_points(value) for value in (first, middle, last))})",
-                "Rising pain is worth getting checked by a doctor or physiotherapist",
-                day,
-            ))
+        if (
+            first is not None
+            and middle is not None
+            and last is not None
+            and first < middle < last
+            and is_meaningful(first, last)
+        ):
+            flags.append(
+                Flag(
+                    "pain-rising",
+                    "amber",
+                    label,
+                    f"{label} pain has risen two weeks running (7-day means "
+                    f"{' → '.join(_points(value) for value in (first, middle, last))})",
+                    "Rising pain is worth getting checked by a doctor or physiotherapist",
+                    day,
+                )
+            )
     return flags
 
 
@@ -309,7 +334,8 @@ def weekly_means(readings: Mapping[dt.date, float], day: dt.date) -> list[float 
 def sleep_debt(entries: Entries, day: dt.date, need: float) -> tuple[float, int]:
     """Hours short of `need` over the 14 nights ending on `day`, and how many of them were logged."""
     slept = [
-        hours for when in _dates_back(day, SLEEP_DEBT_DAYS)
+        hours
+        for when in _dates_back(day, SLEEP_DEBT_DAYS)
         if (hours := metric_value(entries.get(when), "sleep_hours")) is not None
     ]
     return sum(max(0.0, need - hours) for hours in slept), len(slept)
@@ -319,13 +345,17 @@ def sleep_flags(entries: Entries, day: dt.date, need: float) -> list[Flag]:
     flags = []
     debt, nights = sleep_debt(entries, day, need)
     if nights and debt >= need:
-        flags.append(Flag(
-            "sleep-debt", "red" if debt >= 2 * need else "amber", "sleep",
-            f"Sleep debt of {_hours(debt)} h over the last {SLEEP_DEBT_DAYS} days"
-            f" ({nights} nights logged, against a need of {_hours(need)} h)",
-            "Consider earlier nights or a nap; your need is a setting (journal settings sleep_need)",
-            day,
-        ))
+        flags.append(
+            Flag(
+                "sleep-debt",
+                "red" if debt >= 2 * need else "amber",
+                "sleep",
+                f"Sleep debt of {_hours(debt)} h over the last {SLEEP_DEBT_DAYS} days"
+                f" ({nights} nights logged, against a need of {_hours(need)} h)",
+                "Consider earlier nights or a nap; your need is a setting (journal settings sleep_need)",
+                day,
+            )
+        )
     for after in range(POST_RACE_NIGHTS + 1):
         race_day = day - after * DAY
         race = entries.get(race_day)
@@ -340,8 +370,16 @@ def sleep_flags(entries: Entries, day: dt.date, need: float) -> list[Flag]:
             seen += f"; you slept {_hours(slept)} h on night {after} after it"
         tonight = after < POST_RACE_NIGHTS
         consider = f"The {POST_RACE_NIGHTS} nights after a race aim for {_hours(POST_RACE_HOURS)} hours of sleep"
-        flags.append(Flag("post-race", "amber" if short else "info", "sleep", seen,
-                          consider + (", tonight too" if tonight else ""), day))
+        flags.append(
+            Flag(
+                "post-race",
+                "amber" if short else "info",
+                "sleep",
+                seen,
+                consider + (", tonight too" if tonight else ""),
+                day,
+            )
+        )
         break
     return flags
 

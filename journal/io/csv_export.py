@@ -51,7 +51,9 @@ def cell(value: object) -> str:
     return str(value)
 
 
-_SQL_HOURS = "CASE WHEN sleep_hours = CAST(sleep_hours AS INTEGER) THEN CAST(sleep_hours AS INTEGER) ELSE sleep_hours END"
+_SQL_HOURS = (
+    "CASE WHEN sleep_hours = CAST(sleep_hours AS INTEGER) THEN CAST(sleep_hours AS INTEGER) ELSE sleep_hours END"
+)
 _QUOTED = frozenset('",\r\n')
 
 
@@ -77,18 +79,25 @@ def export_entries(journal: Journal, start: dt.date, end: dt.date, out: TextIO) 
     readings = journal.conn.execute("SELECT date, site_id, side, score FROM pain WHERE date BETWEEN ? AND ?", bounds)
     for date, site_id, side, score in readings:
         pain.setdefault(date, {})[(site_id, side)] = score
-    columns = sorted({key for scores in pain.values() for key in scores},
-                     key=lambda key: (sites[key[0]].position, sites[key[0]].name, _SIDE_ORDER[key[1]]))
+    columns = sorted(
+        {key for scores in pain.values() for key in scores},
+        key=lambda key: (sites[key[0]].position, sites[key[0]].name, _SIDE_ORDER[key[1]]),
+    )
     after = {date: "".join(f",{scores.get(key, '')}" for key in columns) + "\r\n" for date, scores in pain.items()}
     no_pain = "," * len(columns) + "\r\n"
-    numbers = [f"ifnull({_SQL_HOURS if name == 'sleep_hours' else name}, '')" for name in ENTRY_FIELDS if name != "note"]
+    numbers = [
+        f"ifnull({_SQL_HOURS if name == 'sleep_hours' else name}, '')" for name in ENTRY_FIELDS if name != "note"
+    ]
     line = " || ',' || ".join(["date", *numbers]) + " || ','"  # the note is the last field, then the pain
     _writer(out).writerow([*ENTRY_HEADER, *(sites[site_id].column(side) for site_id, side in columns)])
     count = 0
-    rows = journal.conn.execute(f"SELECT date, {line}, note FROM entries WHERE date BETWEEN ? AND ? ORDER BY date", bounds)
+    rows = journal.conn.execute(
+        f"SELECT date, {line}, note FROM entries WHERE date BETWEEN ? AND ? ORDER BY date", bounds
+    )
     while batch := rows.fetchmany(4096):
-        out.write("".join([text + (note_cell(note) if note else "") + after.get(date, no_pain)
-                           for date, text, note in batch]))
+        out.write(
+            "".join([text + (note_cell(note) if note else "") + after.get(date, no_pain) for date, text, note in batch])
+        )
         count += len(batch)
     return count
 
@@ -125,7 +134,9 @@ def export_ticks(journal: Journal, start: dt.date, end: dt.date, out: TextIO) ->
 
     items = {item.id: item for item in list_items(journal)}
     first = first_weekday(journal)
-    ticks = sorted(ticks_between(journal, start, end).items(), key=lambda tick: (tick[0][1], items[tick[0][0]].position))
+    ticks = sorted(
+        ticks_between(journal, start, end).items(), key=lambda tick: (tick[0][1], items[tick[0][0]].position)
+    )
     writer = _writer(out)
     writer.writerow(TICK_HEADER)
     for (item_id, day), note in ticks:
@@ -136,8 +147,23 @@ def export_ticks(journal: Journal, start: dt.date, end: dt.date, out: TextIO) ->
     return len(ticks)
 
 
-GOAL_HEADER = ("id", "title", "category", "status", "due", "progress", "note", "measure", "created", "done",
-               "position", "measure_data", "uid", "assessment_date", "assessment")
+GOAL_HEADER = (
+    "id",
+    "title",
+    "category",
+    "status",
+    "due",
+    "progress",
+    "note",
+    "measure",
+    "created",
+    "done",
+    "position",
+    "measure_data",
+    "uid",
+    "assessment_date",
+    "assessment",
+)
 # Columns an older export did not write: goals.csv without them still imports.
 GOAL_LATER_COLUMNS = ("uid", "assessment_date", "assessment")
 
@@ -152,19 +178,33 @@ def export_goals(journal: Journal, start: dt.date, end: dt.date, out: TextIO) ->
     from journal.store.goals import list_goals, with_progress
 
     goals = [goal for goal in list_goals(journal) if start <= goal.created_on <= end]
-    assessments = {id_: (day, looks_back_on) for id_, day, looks_back_on
-                   in journal.conn.execute("SELECT id, date, looks_back_on FROM assessments")}
+    assessments = {
+        id_: (day, looks_back_on)
+        for id_, day, looks_back_on in journal.conn.execute("SELECT id, date, looks_back_on FROM assessments")
+    }
     writer = _writer(out)
     writer.writerow(GOAL_HEADER)
     for goal, value in with_progress(journal, goals, today()):
         assessed_on, looks_back_on = assessments.get(goal.assessment_id, ("", ""))
-        writer.writerow([
-            goal.id, cell(goal.title), goal.category, goal.status, cell(goal.due and goal.due.isoformat()),
-            "" if value is None else f"{value:.2f}", cell(goal.note),
-            cell(goal.measure.describe() if goal.measure else ""), goal.created_on.isoformat(),
-            cell(goal.done_on and goal.done_on.isoformat()), goal.position,
-            goal.measure.to_json() if goal.measure else "", goal.uid, assessed_on, cell(looks_back_on),
-        ])
+        writer.writerow(
+            [
+                goal.id,
+                cell(goal.title),
+                goal.category,
+                goal.status,
+                cell(goal.due and goal.due.isoformat()),
+                "" if value is None else f"{value:.2f}",
+                cell(goal.note),
+                cell(goal.measure.describe() if goal.measure else ""),
+                goal.created_on.isoformat(),
+                cell(goal.done_on and goal.done_on.isoformat()),
+                goal.position,
+                goal.measure.to_json() if goal.measure else "",
+                goal.uid,
+                assessed_on,
+                cell(looks_back_on),
+            ]
+        )
     return len(goals)
 
 
@@ -179,11 +219,19 @@ def export_items(journal: Journal, start: dt.date, end: dt.date, out: TextIO) ->
     writer = _writer(out)
     writer.writerow(ITEM_HEADER)
     for item in items:
-        writer.writerow([
-            item.id, cell(item.title), item.kind, item.target, cell(item.description), item.position,
-            item.created_on.isoformat(), cell(item.retired_on and item.retired_on.isoformat()),
-            ";".join(f"{since.isoformat()}={target}" for since, target in item.targets),
-        ])
+        writer.writerow(
+            [
+                item.id,
+                cell(item.title),
+                item.kind,
+                item.target,
+                cell(item.description),
+                item.position,
+                item.created_on.isoformat(),
+                cell(item.retired_on and item.retired_on.isoformat()),
+                ";".join(f"{since.isoformat()}={target}" for since, target in item.targets),
+            ]
+        )
     return len(items)
 
 
@@ -249,14 +297,16 @@ KINDS: dict[str, tuple[str, Export]] = {
 }
 
 
-def writers(journal: Journal, start: dt.date, end: dt.date,
-            counts: dict[str, int]) -> dict[str, Callable[[TextIO], int]]:
+def writers(
+    journal: Journal, start: dt.date, end: dt.date, counts: dict[str, int]
+) -> dict[str, Callable[[TextIO], int]]:
     """Every kind's file name and the writer of its content; each writer notes its rows in `counts`."""
+
     def writer(kind: str, export: Export) -> Callable[[TextIO], int]:
         def write(out: TextIO) -> int:
             counts[kind] = export(journal, start, end, out)
             return counts[kind]
+
         return write
 
     return {name: writer(kind, export) for kind, (name, export) in KINDS.items()}
-

@@ -16,6 +16,8 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from journal.dates import parse_iso_date
+from journal.domain.bundle import Bundle, GoalRow, Tick
 from journal.domain.checklist import (
     ChecklistItem,
     parse_kind,
@@ -47,10 +49,7 @@ from journal.domain.scales import (
     parse_text,
     parse_wellness,
 )
-from journal.dates import parse_iso_date
-from journal.domain.bundle import Bundle, GoalRow, Tick
 from journal.errors import BadRows, InvalidInput
-from journal.io.export_files import check_folder
 from journal.io.csv_export import (
     ASSESSMENT_HEADER,
     ENTRY_HEADER,
@@ -64,6 +63,7 @@ from journal.io.csv_export import (
     SITE_HEADER,
     TICK_HEADER,
 )
+from journal.io.export_files import check_folder
 
 IMPORTABLE = tuple(kind for kind in KINDS if kind != "scales")
 _NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
@@ -101,8 +101,10 @@ def kind_of(header: list[str]) -> str | None:
     if set(GOAL_HEADER) - set(GOAL_LATER_COLUMNS) <= columns <= set(GOAL_HEADER):
         return "goals"  # an older export, written before goals had a uid
     known = set(ENTRY_HEADER)
-    if "date" in columns and len(columns) > 1 and all(
-        column in known or _PAIN_COLUMN.fullmatch(column) for column in columns
+    if (
+        "date" in columns
+        and len(columns) > 1
+        and all(column in known or _PAIN_COLUMN.fullmatch(column) for column in columns)
     ):
         return "entries"  # a day's columns, any of them: the ones left out are not logged
     return None
@@ -122,14 +124,20 @@ def read_path(path: Path, kind: str | None = None, *, today: dt.date = dt.date.m
     bundle = Bundle(today=today)
     problems: list[str] = []
     if path.is_dir():
-        chosen = [(each_kind, name) for each_kind, (name, _) in KINDS.items()
-                  if (kind is None or kind == each_kind) and (path / name).exists() and each_kind in IMPORTABLE]
+        chosen = [
+            (each_kind, name)
+            for each_kind, (name, _) in KINDS.items()
+            if (kind is None or kind == each_kind) and (path / name).exists() and each_kind in IMPORTABLE
+        ]
         if not chosen:
             raise InvalidInput(f"{path} holds none of the files `journal export --what all` writes")
         for _, name in chosen:
             _check_regular(path / name)
-        wanted = {name for each_kind, (name, _) in KINDS.items()
-                  if (kind is None or kind == each_kind) and each_kind in IMPORTABLE}
+        wanted = {
+            name
+            for each_kind, (name, _) in KINDS.items()
+            if (kind is None or kind == each_kind) and each_kind in IMPORTABLE
+        }
         check_folder(path, [name for _, name in chosen], wanted.__contains__)
         for each_kind, name in chosen:
             _read_file(path / name, each_kind, bundle, problems)
@@ -170,8 +178,11 @@ def _read_file(path: Path, kind: str | None, bundle: Bundle, problems: list[str]
                 problems.append(f"{path.name}: scales.csv says what the numbers mean, for reading; it is not imported")
                 return
             if found is None or (kind is not None and found != kind):
-                wanted = f"the columns of {kind}: {expected_columns(kind)}" if kind else (
-                    "the columns of one kind of export (see the README's CSV format); they may come in any order")
+                wanted = (
+                    f"the columns of {kind}: {expected_columns(kind)}"
+                    if kind
+                    else ("the columns of one kind of export (see the README's CSV format); they may come in any order")
+                )
                 problems.append(f"{path.name} line 1: not a header journal import knows: it should hold {wanted}")
                 return
             if found == "entries":
@@ -188,7 +199,7 @@ def _read_file(path: Path, kind: str | None, bundle: Bundle, problems: list[str]
                     problems.append(f"{where}: {len(row)} cells where the header has {len(header)}")
                     continue
                 try:
-                    reading(dict(zip(header, row)), bundle)
+                    reading(dict(zip(header, row, strict=True)), bundle)
                 except InvalidInput as problem:
                     problems.append(f"{where}: {problem}")
                 except json.JSONDecodeError:
@@ -206,8 +217,6 @@ def _read_file(path: Path, kind: str | None, bundle: Bundle, problems: list[str]
         return
     if found not in bundle.kinds:
         bundle.kinds.append(found)
-
-
 
 
 def _optional_date(text: str, what: str) -> dt.date | None:
@@ -262,7 +271,9 @@ def _pain(row: dict[str, str], bundle: Bundle) -> None:
 
 
 def _tick(row: dict[str, str], bundle: Bundle) -> None:
-    tick = Tick(_int(row["item_id"], "item_id", 1), bundle.dated(row["date"]), _text(row["note"], "the note", SHORT_TEXT_MAX))
+    tick = Tick(
+        _int(row["item_id"], "item_id", 1), bundle.dated(row["date"]), _text(row["note"], "the note", SHORT_TEXT_MAX)
+    )
     bundle.ticks.append(tick)
     bundle.where[("checklist", tick.item_id, tick.date)] = bundle.line
 
@@ -281,10 +292,17 @@ def _goal(row: dict[str, str], bundle: Bundle) -> None:
     if looks_back_on and assessed_on is None:
         raise InvalidInput("assessment needs its assessment_date")
     goal = Goal(
-        title=parse_goal_title(_text(row["title"], "the title")), category=parse_category(row["category"]),
-        status=status, due=_optional_date(row["due"], "due"), note=parse_goal_note(restore(row["note"]), "the note"),
-        measure=measure, id=_int(row["id"], "id", 1), position=_int(row["position"], "position"),
-        created_on=bundle.dated(row["created"], "created"), done_on=done, uid=uid,
+        title=parse_goal_title(_text(row["title"], "the title")),
+        category=parse_category(row["category"]),
+        status=status,
+        due=_optional_date(row["due"], "due"),
+        note=parse_goal_note(restore(row["note"]), "the note"),
+        measure=measure,
+        id=_int(row["id"], "id", 1),
+        position=_int(row["position"], "position"),
+        created_on=bundle.dated(row["created"], "created"),
+        done_on=done,
+        uid=uid,
     )
     bundle.goals.append(GoalRow(goal, (assessed_on.isoformat(), looks_back_on) if assessed_on else None, bundle.line))
 
@@ -307,19 +325,26 @@ def _measure(text: str) -> Measure:
     data = json.loads(text)  # a JSONDecodeError is reported with the line
     if not isinstance(data, dict) or "kind" not in data or not set(data) <= _MEASURE_FIELDS:
         raise InvalidInput("measure_data is not a measure as the journal writes it")
+
     def whole(value: object) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
 
     kinds_of: dict[str, Callable[[object], bool]] = {
-        "kind": lambda value: isinstance(value, str), "site": lambda value: isinstance(value, str),
-        "day_type": lambda value: isinstance(value, str), "level": lambda value: whole(value) or
-        isinstance(value, float), "weeks": whole, "count": whole,
+        "kind": lambda value: isinstance(value, str),
+        "site": lambda value: isinstance(value, str),
+        "day_type": lambda value: isinstance(value, str),
+        "level": lambda value: whole(value) or isinstance(value, float),
+        "weeks": whole,
+        "count": whole,
         "items": lambda value: isinstance(value, list) and all(isinstance(each, str) for each in value),
-        "item_ids": lambda value: isinstance(value, list) and all(whole(each) for each in value)}
+        "item_ids": lambda value: isinstance(value, list) and all(whole(each) for each in value),
+    }
     wrong = sorted(name for name, value in data.items() if not kinds_of[name](value))
     if wrong:
-        raise InvalidInput(f"measure_data holds {', '.join(wrong)} of the wrong kind (a measure as the journal"
-                           " writes it has text, whole numbers and lists of them)")
+        raise InvalidInput(
+            f"measure_data holds {', '.join(wrong)} of the wrong kind (a measure as the journal"
+            " writes it has text, whole numbers and lists of them)"
+        )
     try:
         return check_measure(Measure.from_json(text))  # the levels and counts the command line would take
     except ValueError as error:
@@ -331,13 +356,19 @@ def _item(row: dict[str, str], bundle: Bundle) -> None:
     for part in filter(None, row["targets"].split(";")):
         since, _, target = part.partition("=")
         targets.append((parse_iso_date(since, "a target's date"), parse_target(target)))
-    bundle.items.append(ChecklistItem(
-        title=parse_title(_text(row["title"], "the title")), kind=parse_kind(row["kind"]),
-        target=parse_target(row["target"]), description=_text(row["description"], "the description", SHORT_TEXT_MAX),
-        id=_int(row["id"], "id", 1), position=_int(row["position"], "position"),
-        created_on=bundle.dated(row["created"], "created"), retired_on=_optional_date(row["retired"], "retired"),
-        targets=tuple(targets),
-    ))
+    bundle.items.append(
+        ChecklistItem(
+            title=parse_title(_text(row["title"], "the title")),
+            kind=parse_kind(row["kind"]),
+            target=parse_target(row["target"]),
+            description=_text(row["description"], "the description", SHORT_TEXT_MAX),
+            id=_int(row["id"], "id", 1),
+            position=_int(row["position"], "position"),
+            created_on=bundle.dated(row["created"], "created"),
+            retired_on=_optional_date(row["retired"], "retired"),
+            targets=tuple(targets),
+        )
+    )
     bundle.where[("items", bundle.items[-1].id)] = bundle.line
 
 
@@ -373,15 +404,29 @@ def _assessment(row: dict[str, str], bundle: Bundle) -> None:
             raise InvalidInput(f"{name} is 1 (yes) or 0 (no), got {row[name]!r}")
         flags.append(int(row[name]))
     sites = ",".join(parse_site_name(name) for name in row["pain_sites"].split(",") if name.strip())
-    bundle.assessments.append((
-        bundle.dated(row["date"]).isoformat(), parse_looks_back_on(restore(row["looks_back_on"])), flags[0], sites,
-        flags[1], flags[2], flags[3], parse_goal_note(restore(row["note"]), "the note"),
-    ))
+    bundle.assessments.append(
+        (
+            bundle.dated(row["date"]).isoformat(),
+            parse_looks_back_on(restore(row["looks_back_on"])),
+            flags[0],
+            sites,
+            flags[1],
+            flags[2],
+            flags[3],
+            parse_goal_note(restore(row["note"]), "the note"),
+        )
+    )
 
 
 READERS = {
-    "settings": _setting, "sites": _site, "items": _item, "entries": _entry, "pain": _pain, "checklist": _tick,
-    "goals": _goal, "assessments": _assessment,
+    "settings": _setting,
+    "sites": _site,
+    "items": _item,
+    "entries": _entry,
+    "pain": _pain,
+    "checklist": _tick,
+    "goals": _goal,
+    "assessments": _assessment,
 }
 
 
@@ -389,8 +434,9 @@ def _check_pain_agrees(bundle: Bundle, path: Path) -> None:
     """A folder's pain.csv and entries.csv carry the same readings: they must agree."""
     if "entries" not in bundle.kinds or "pain" not in bundle.kinds:
         return
-    from_entries = {(day, site, side, score) for day, entry in bundle.entries.items()
-                    for (site, side), score in entry.pain.items()}
+    from_entries = {
+        (day, site, side, score) for day, entry in bundle.entries.items() for (site, side), score in entry.pain.items()
+    }
     if from_entries != set(bundle.pain_rows):
         differ = min(from_entries ^ set(bundle.pain_rows))
         raise InvalidInput(

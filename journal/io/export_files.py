@@ -43,11 +43,14 @@ def check_export_target(path: Path, journal_file: Path | None = None) -> Path:
     if path.exists() and not path.is_file():
         raise InvalidInput(f"{path} is not a regular file: choose another name for the export")
     if _beside_a_database(path):
-        raise InvalidInput(f"{path} is SQLite's own file beside a database (a journal's log?): an export never"
-                           " writes over one; choose another file")
+        raise InvalidInput(
+            f"{path} is SQLite's own file beside a database (a journal's log?): an export never"
+            " writes over one; choose another file"
+        )
     if _is_sqlite(path):
-        raise InvalidInput(f"{path} is a SQLite database (a journal?): an export never writes over one;"
-                           " choose another file")
+        raise InvalidInput(
+            f"{path} is a SQLite database (a journal?): an export never writes over one; choose another file"
+        )
     if not path.parent.is_dir():
         raise InvalidInput(f"the folder {path.parent} does not exist")
     return path
@@ -127,8 +130,9 @@ def _refresh_folder(folder: Path, files: Mapping[str, Writer], journal_file: Pat
     try:
         _fill(folder, files, lambda path, write: write_atomically(path, write, journal_file))
     except JournalFileError as error:
-        raise JournalFileError(f"{error}; the export in {folder} is unfinished, and journal import refuses it"
-                               " until an export finishes") from None
+        raise JournalFileError(
+            f"{error}; the export in {folder} is unfinished, and journal import refuses it until an export finishes"
+        ) from None
 
 
 def _fill(folder: Path, files: Mapping[str, Writer], write_file: Callable[[Path, Writer], object]) -> None:
@@ -136,7 +140,7 @@ def _fill(folder: Path, files: Mapping[str, Writer], write_file: Callable[[Path,
     for name, write in files.items():
         counted: list[object] = []
 
-        def counting(out: TextIO, write: Writer = write) -> None:
+        def counting(out: TextIO, write: Writer = write, counted: list[object] = counted) -> None:
             counted.append(write(out))
 
         write_file(folder / name, counting)
@@ -170,12 +174,15 @@ def check_folder(folder: Path, names: list[str], wanted: Callable[[str], bool]) 
         raise InvalidInput(f"{path} is not a manifest journal export writes: export the folder again")
     listed = {row[0]: row[2] for row in rows[1:] if len(row) == len(MANIFEST_HEADER)}
     if not listed:
-        raise InvalidInput(f"the export into {folder} did not finish, so its files may not belong together:"
-                           " export it again")
+        raise InvalidInput(
+            f"the export into {folder} did not finish, so its files may not belong together: export it again"
+        )
     missing = [name for name in listed if name not in names and wanted(name) and not (folder / name).exists()]
     if missing:
-        raise InvalidInput(f"the export in {folder} is missing {', '.join(missing)}: export it again, or import"
-                           " its files one at a time")
+        raise InvalidInput(
+            f"the export in {folder} is missing {', '.join(missing)}: export it again, or import"
+            " its files one at a time"
+        )
     for name in names:
         if name not in listed or _digest(folder / name) != listed[name]:
             raise InvalidInput(
@@ -194,4 +201,3 @@ def _umask() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return umask
-

@@ -101,8 +101,10 @@ def _automatic_backup(conn: sqlite3.Connection, journal_path: Path, why: str, ki
     made = copy_database(conn, _new_name(folder, f"{journal_path.stem}-{why}-{_stamp()}"))
     # Only this journal's backups of this kind: the runner's own, and the other kind, stay.
     ours = re.compile(rf"{re.escape(journal_path.stem)}-{kind}-\d{{8}}-\d{{6}}(?:-\d+)?\.db")
-    earlier = sorted((path for path in folder.glob(f"{journal_path.stem}-before-*.db") if ours.fullmatch(path.name)),
-                     key=lambda path: path.stat().st_mtime_ns)
+    earlier = sorted(
+        (path for path in folder.glob(f"{journal_path.stem}-before-*.db") if ours.fullmatch(path.name)),
+        key=lambda path: path.stat().st_mtime_ns,
+    )
     for old in earlier[:-KEEP_AUTOMATIC]:
         old.unlink(missing_ok=True)
     return made

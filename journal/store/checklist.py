@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import replace
 
+from journal.dates import week_start
 from journal.domain.checklist import (
     ChecklistItem,
     Week,
@@ -16,7 +17,6 @@ from journal.domain.checklist import (
     parse_title,
     week_completion,
 )
-from journal.dates import week_start
 from journal.domain.scales import SHORT_TEXT_MAX, parse_text
 from journal.errors import InvalidInput
 from journal.store.db import Journal, Row, inserted_id
@@ -28,7 +28,12 @@ _COLUMNS = "id, title, kind, description, target, position, created_on, retired_
 def _item(row: Row) -> ChecklistItem:
     id_, title, kind, description, target, position, created_on, retired_on = row
     return ChecklistItem(
-        title=title, kind=kind, target=target, description=description, id=id_, position=position,
+        title=title,
+        kind=kind,
+        target=target,
+        description=description,
+        id=id_,
+        position=position,
         created_on=dt.date.fromisoformat(created_on),
         retired_on=dt.date.fromisoformat(retired_on) if retired_on else None,
     )
@@ -41,9 +46,7 @@ def list_items(journal: Journal, *, include_retired: bool = True) -> list[Checkl
 
 def read_items(conn: sqlite3.Connection, include_retired: bool = True) -> list[ChecklistItem]:
     where = "" if include_retired else "WHERE retired_on IS NULL"
-    rows = conn.execute(
-        f"SELECT {_COLUMNS} FROM checklist_items {where} ORDER BY retired_on IS NOT NULL, position, id"
-    )
+    rows = conn.execute(f"SELECT {_COLUMNS} FROM checklist_items {where} ORDER BY retired_on IS NOT NULL, position, id")
     return _with_targets(conn, [_item(row) for row in rows])
 
 
@@ -88,7 +91,12 @@ def write_target(conn: sqlite3.Connection, item_id: int, since: dt.date, target:
 
 
 def add_item(
-    journal: Journal, title: str, *, kind: str = "other", target: int | str = 1, description: str = "",
+    journal: Journal,
+    title: str,
+    *,
+    kind: str = "other",
+    target: int | str = 1,
+    description: str = "",
     today: dt.date,
 ) -> ChecklistItem:
     """A new item at the end of the list, counting from `today`."""
@@ -97,7 +105,13 @@ def add_item(
 
 
 def insert_item(
-    conn: sqlite3.Connection, title: str, *, kind: str, target: int | str, description: str = "", today: dt.date,
+    conn: sqlite3.Connection,
+    title: str,
+    *,
+    kind: str,
+    target: int | str,
+    description: str = "",
+    today: dt.date,
 ) -> ChecklistItem:
     """Add an item inside the caller's transaction (see `add_item`)."""
     title, kind, target = parse_title(title), parse_kind(kind), parse_target(target)
@@ -115,8 +129,14 @@ def insert_item(
 
 
 def update_item(
-    journal: Journal, item_id: int, *, title: str | None = None, kind: str | None = None,
-    target: int | str | None = None, description: str | None = None, today: dt.date,
+    journal: Journal,
+    item_id: int,
+    *,
+    title: str | None = None,
+    kind: str | None = None,
+    target: int | str | None = None,
+    description: str | None = None,
+    today: dt.date,
 ) -> ChecklistItem:
     """Rename, re-target, re-kind or re-describe an item; what is not given stays.
 
@@ -127,8 +147,14 @@ def update_item(
     new_target = None if target is None else parse_target(target)
     new_description = None if description is None else parse_description(description)
     changes: dict[str, str | int] = {
-        name: value for name, value in (("title", new_title), ("kind", new_kind), ("target", new_target),
-                                        ("description", new_description)) if value is not None
+        name: value
+        for name, value in (
+            ("title", new_title),
+            ("kind", new_kind),
+            ("target", new_target),
+            ("description", new_description),
+        )
+        if value is not None
     }
     with journal.transaction() as conn:
         item = read_item(conn, item_id)
@@ -140,8 +166,10 @@ def update_item(
             if item.targets and item.targets[0][0] == today and item.targets[0][1] != new_target:
                 # Changed on the day it was added: the weeks before keep the target it was added with
                 # (a week before an item was added counts it, when ticked, with its first target).
-                conn.execute("UPDATE item_targets SET since = ? WHERE item_id = ? AND since = ?",
-                             [(today - dt.timedelta(days=1)).isoformat(), item_id, today.isoformat()])
+                conn.execute(
+                    "UPDATE item_targets SET since = ? WHERE item_id = ? AND since = ?",
+                    [(today - dt.timedelta(days=1)).isoformat(), item_id, today.isoformat()],
+                )
             write_target(conn, item_id, today, new_target)
         if changes:
             assignments = ", ".join(f"{name} = ?" for name in changes)
@@ -152,11 +180,14 @@ def update_item(
 def _check_no_past_weeks(conn: sqlite3.Connection, item: ChecklistItem, this_week: dt.date) -> None:
     """A rest item's target is not lowered by rest days, other items' are: a kind changed to or from rest
     would change every past week with an off day in it, so it is taken only before the item has one."""
-    earlier = conn.execute("SELECT 1 FROM ticks WHERE item_id = ? AND date < ? LIMIT 1",
-                           [item.id, this_week.isoformat()]).fetchone()
+    earlier = conn.execute(
+        "SELECT 1 FROM ticks WHERE item_id = ? AND date < ? LIMIT 1", [item.id, this_week.isoformat()]
+    ).fetchone()
     if item.created_on < this_week or earlier:
-        raise InvalidInput(f"{item.title} has past weeks, whose figures a change to or from rest would rewrite:"
-                           " retire it and add a new item of the kind you want")
+        raise InvalidInput(
+            f"{item.title} has past weeks, whose figures a change to or from rest would rewrite:"
+            " retire it and add a new item of the kind you want"
+        )
 
 
 def move_item(journal: Journal, item_id: int, offset: int) -> ChecklistItem:
@@ -188,8 +219,10 @@ def remove_item(journal: Journal, item_id: int, *, today: dt.date) -> ChecklistI
     with journal.transaction() as conn:
         item = read_item(conn, item_id)
         if item.created_on < week_start(today, first_weekday(journal)):
-            raise InvalidInput(f"{item.title} counts in past weeks since {item.created_on}: retire it instead,"
-                               " which keeps those weeks as they were")
+            raise InvalidInput(
+                f"{item.title} counts in past weeks since {item.created_on}: retire it instead,"
+                " which keeps those weeks as they were"
+            )
         ticks = conn.execute("SELECT count(*) FROM ticks WHERE item_id = ?", [item_id]).fetchone()[0]
         if ticks:
             raise InvalidInput(f"{item.title} has {ticks} tick{'s' if ticks != 1 else ''}: retire it instead")
@@ -270,6 +303,7 @@ def save_ticks(journal: Journal, ticks: Iterable[tuple[int, dt.date]], *, items_
             conn.execute("UPDATE checklist_items SET created_on = min(created_on, ?)", [items_from.isoformat()])
             _move_first_target(conn, items_from)
         cursor = conn.executemany(
-            "INSERT OR IGNORE INTO ticks (item_id, date) VALUES (?, ?)", ((item, day.isoformat()) for item, day in ticks)
+            "INSERT OR IGNORE INTO ticks (item_id, date) VALUES (?, ?)",
+            ((item, day.isoformat()) for item, day in ticks),
         )
         return cursor.rowcount

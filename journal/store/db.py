@@ -141,8 +141,9 @@ def open_journal(path: str | Path, *, create: bool = True) -> Journal:
         try:
             pending = _pending_migrations(probe, path)
             if not create and len(pending) == len(KNOWN_MIGRATIONS):
-                raise NoJournalYet(f"{path} is empty, not a journal yet: `journal add` or `journal` starts one;"
-                                   " it was left untouched")
+                raise NoJournalYet(
+                    f"{path} is empty, not a journal yet: `journal add` or `journal` starts one; it was left untouched"
+                )
             if read_only and pending:
                 raise JournalFileError(f"{path} {read_only} and needs an upgrade this version must write")
             if pending and not read_only and len(pending) < len(KNOWN_MIGRATIONS):
@@ -189,8 +190,11 @@ def check_journal_file(path: Path) -> None:
 
 
 # Files SQLite keeps beside a journal, and what each is to the runner.
-_BESIDE = {"-wal": "the journal's write-ahead log", "-shm": "the journal's shared memory file",
-           "-journal": "the journal's rollback file"}
+_BESIDE = {
+    "-wal": "the journal's write-ahead log",
+    "-shm": "the journal's shared memory file",
+    "-journal": "the journal's rollback file",
+}
 
 
 def _check_is_sqlite(path: Path) -> None:
@@ -202,7 +206,9 @@ def _check_is_sqlite(path: Path) -> None:
             try:
                 check_regular(beside)
             except NotAFile as error:
-                raise JournalFileError(f"{beside} is {error.kind}, not {what}; the journal was left untouched") from None
+                raise JournalFileError(
+                    f"{beside} is {error.kind}, not {what}; the journal was left untouched"
+                ) from None
         with open_regular(path) as file:
             header = file.read(len(SQLITE_HEADER))
     except NotAFile as error:
@@ -293,7 +299,7 @@ def _read_pending(conn: sqlite3.Connection, path: Path) -> list[str]:
             "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
         )
     ]
-    known, later = applied[: len(KNOWN_MIGRATIONS)], applied[len(KNOWN_MIGRATIONS):]
+    known, later = applied[: len(KNOWN_MIGRATIONS)], applied[len(KNOWN_MIGRATIONS) :]
     if known == list(KNOWN_MIGRATIONS) and later and all(isinstance(name, str) for name in later):
         raise JournalFileError(
             f"{path} was written by a newer version of Offseason (schema {later[-1]});"
@@ -302,9 +308,10 @@ def _read_pending(conn: sqlite3.Connection, path: Path) -> list[str]:
     # A journal records its upgrades in order, each once, from the first: any other
     # record is damaged, and upgrading on top of it would run an upgrade twice.
     if not applied or applied != list(KNOWN_MIGRATIONS[: len(applied)]):
-        raise JournalFileError(f"{path} is damaged (its record of upgrades is not one this version wrote);"
-                               " it was left untouched")
-    return list(KNOWN_MIGRATIONS[len(applied):])
+        raise JournalFileError(
+            f"{path} is damaged (its record of upgrades is not one this version wrote); it was left untouched"
+        )
+    return list(KNOWN_MIGRATIONS[len(applied) :])
 
 
 def _migrate(journal: Journal) -> None:
@@ -324,8 +331,10 @@ def _file_error(path: Path, error: sqlite3.Error) -> JournalFileError:
     if "disk is full" in message or "disk I/O" in message:
         return JournalFileError(f"cannot write {path}: {message} (nothing was changed)")
     if "unable to open" in message and path.exists() and not _folder_writable(path):
-        return JournalFileError(f"{path} is in a read-only folder ({path.parent}), where its write-ahead log"
-                                " cannot be read: make the folder writable (nothing was changed)")
+        return JournalFileError(
+            f"{path} is in a read-only folder ({path.parent}), where its write-ahead log"
+            " cannot be read: make the folder writable (nothing was changed)"
+        )
     if "unable to open" in message:
         return JournalFileError(f"cannot open {path}: check the path and its permissions")
     if "malformed" in message or "not a database" in message:

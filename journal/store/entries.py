@@ -27,7 +27,7 @@ def entries_between(journal: Journal, start: dt.date, end: dt.date) -> list[DayE
 
 def read_days(conn: sqlite3.Connection, start: str, end: str) -> list[DayEntry]:
     entries = {
-        row[0]: DayEntry(dt.date.fromisoformat(row[0]), **dict(zip(ENTRY_FIELDS, row[1:])))
+        row[0]: DayEntry(dt.date.fromisoformat(row[0]), **dict(zip(ENTRY_FIELDS, row[1:], strict=True)))
         for row in conn.execute(
             f"SELECT date, {_COLUMNS} FROM entries WHERE date BETWEEN ? AND ? ORDER BY date", [start, end]
         )
@@ -71,7 +71,7 @@ def last_saved(journal: Journal, day: dt.date) -> dt.datetime | None:
     row = journal.conn.execute("SELECT updated_at FROM entries WHERE date = ?", [day.isoformat()]).fetchone()
     if row is None or row[0] is None:
         return None
-    return dt.datetime.fromisoformat(row[0]).replace(tzinfo=dt.timezone.utc)
+    return dt.datetime.fromisoformat(row[0]).replace(tzinfo=dt.UTC)
 
 
 def update_entry(journal: Journal, day: dt.date, change: EntryChange, *, since: DayEntry | None = None) -> DayEntry:
@@ -88,7 +88,10 @@ def update_entry(journal: Journal, day: dt.date, change: EntryChange, *, since: 
         if since is not None and (clashes := change.clashes(since, stored)):
             raise ChangedHereAndElsewhere(
                 f"{day.isoformat()} was changed elsewhere after you opened it, in fields you changed too;"
-                " nothing was saved", stored, clashes)
+                " nothing was saved",
+                stored,
+                clashes,
+            )
         entry = change.apply(stored)
         write_day(conn, entry)
     return entry

@@ -68,10 +68,19 @@ def _insert(conn: sqlite3.Connection, goal: Goal, today: dt.date, assessment_id:
     cursor = conn.execute(
         "INSERT INTO goals (title, category, status, due, note, measure, position, created_on, done_on, assessment_id,"
         " uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [parse_goal_title(goal.title), parse_category(goal.category), parse_status(goal.status),
-         goal.due.isoformat() if goal.due else None, parse_goal_note(goal.note),
-         goal.measure.to_json() if goal.measure else None, position, today.isoformat(),
-         today.isoformat() if goal.status == "done" else None, assessment_id, new_uid()],
+        [
+            parse_goal_title(goal.title),
+            parse_category(goal.category),
+            parse_status(goal.status),
+            goal.due.isoformat() if goal.due else None,
+            parse_goal_note(goal.note),
+            goal.measure.to_json() if goal.measure else None,
+            position,
+            today.isoformat(),
+            today.isoformat() if goal.status == "done" else None,
+            assessment_id,
+            new_uid(),
+        ],
     )
     return inserted_id(cursor)
 
@@ -113,9 +122,16 @@ def add_goal(journal: Journal, goal: Goal, *, today: dt.date) -> Goal:
         return _get(conn, _insert(conn, goal, today))
 
 
-def update_goal(journal: Journal, goal_id: int, *, title: str | None = None, category: str | None = None,
-                due: dt.date | None | Literal[Keep.KEEP] = Keep.KEEP, note: str | None = None,
-                measure: Measure | None | Literal[Keep.KEEP] = Keep.KEEP) -> Goal:
+def update_goal(
+    journal: Journal,
+    goal_id: int,
+    *,
+    title: str | None = None,
+    category: str | None = None,
+    due: dt.date | Literal[Keep.KEEP] | None = Keep.KEEP,
+    note: str | None = None,
+    measure: Measure | Literal[Keep.KEEP] | None = Keep.KEEP,
+) -> Goal:
     """Change a goal's words, category, due date or measure (None clears the due date or measure, Keep.KEEP
     leaves it as it is)."""
     changes: dict[str, str | None] = {}
@@ -133,8 +149,9 @@ def update_goal(journal: Journal, goal_id: int, *, title: str | None = None, cat
             resolved = resolve_measure(conn, measure)
             changes["measure"] = resolved.to_json() if resolved else None
         if changes:
-            conn.execute(f"UPDATE goals SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?",
-                         [*changes.values(), goal_id])
+            conn.execute(
+                f"UPDATE goals SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?", [*changes.values(), goal_id]
+            )
         return _get(conn, goal_id)
 
 
@@ -165,23 +182,34 @@ def remove_goal(journal: Journal, goal_id: int) -> Goal:
 
 def save_assessment(journal: Journal, assessment: Assessment, kept: list[Proposal], *, today: dt.date) -> list[Goal]:
     """Store an assessment and the proposals the runner kept, with any checklist items they need."""
-    from journal.store.checklist import read_items
-    from journal.store.checklist import insert_item
+    from journal.store.checklist import insert_item, read_items
 
     looks_back_on = parse_looks_back_on(assessment.looks_back_on)
     note = parse_goal_note(assessment.note, "the assessment's note")
     with journal.transaction() as conn:
         # An assessment is known by its day and what it looks back on (goals and imports find it so): one of each.
-        if conn.execute("SELECT 1 FROM assessments WHERE date = ? AND looks_back_on = ?",
-                        [assessment.day.isoformat(), looks_back_on]).fetchone():
+        if conn.execute(
+            "SELECT 1 FROM assessments WHERE date = ? AND looks_back_on = ?",
+            [assessment.day.isoformat(), looks_back_on],
+        ).fetchone():
             named = f"on {looks_back_on!r}" if looks_back_on else "without naming the race"
-            raise InvalidInput(f"there is already an assessment {named} on {assessment.day.isoformat()}:"
-                               " give this one another name (--race)")
+            raise InvalidInput(
+                f"there is already an assessment {named} on {assessment.day.isoformat()}:"
+                " give this one another name (--race)"
+            )
         cursor = conn.execute(
             "INSERT INTO assessments (date, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, cramping, note)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [assessment.day.isoformat(), looks_back_on, int(assessment.faded), ",".join(assessment.pain_sites),
-             int(assessment.hit_wall), int(assessment.back_or_hips), int(assessment.cramping), note],
+            [
+                assessment.day.isoformat(),
+                looks_back_on,
+                int(assessment.faded),
+                ",".join(assessment.pain_sites),
+                int(assessment.hit_wall),
+                int(assessment.back_or_hips),
+                int(assessment.cramping),
+                note,
+            ],
         )
         titles = {item.title.lower() for item in read_items(conn, include_retired=False)}
         for proposal in kept:
@@ -190,8 +218,12 @@ def save_assessment(journal: Journal, assessment: Assessment, kept: list[Proposa
                     insert_item(conn, title, kind=kind, target=target, today=today)
                     titles.add(title.lower())
         ids = [
-            _insert(conn, replace(proposal.goal, measure=resolve_measure(conn, proposal.goal.measure, strict=False)),
-                    today, inserted_id(cursor))
+            _insert(
+                conn,
+                replace(proposal.goal, measure=resolve_measure(conn, proposal.goal.measure, strict=False)),
+                today,
+                inserted_id(cursor),
+            )
             for proposal in kept
         ]
         return [_get(conn, goal_id) for goal_id in ids]
@@ -225,8 +257,10 @@ def progress(journal: Journal, goal: Goal, today: dt.date) -> float | None:
     conn = journal.conn
     week_ago = (today - dt.timedelta(days=6)).isoformat()
     if measure.kind == "sleep":
-        rows = conn.execute("SELECT sleep_hours FROM entries WHERE date BETWEEN ? AND ? AND sleep_hours IS NOT NULL",
-                            [week_ago, today.isoformat()])
+        rows = conn.execute(
+            "SELECT sleep_hours FROM entries WHERE date BETWEEN ? AND ? AND sleep_hours IS NOT NULL",
+            [week_ago, today.isoformat()],
+        )
         return share(mean([row[0] for row in rows]), measure.level)
     if measure.kind == "pain":
         # The latest week with readings: a site no longer logged keeps its last figure.
@@ -238,14 +272,18 @@ def progress(journal: Journal, goal: Goal, today: dt.date) -> float | None:
         current = _pain_mean(conn, measure.site, dt.date.fromisoformat(latest)) if latest else None
         return pain_progress(_pain_mean(conn, measure.site, goal.created_on), current, measure.level)
     if measure.kind == "days":
-        count = conn.execute("SELECT count(*) FROM entries WHERE day_type = ? AND date BETWEEN ? AND ?",
-                             [measure.day_type, goal.created_on.isoformat(), today.isoformat()]).fetchone()[0]
+        count = conn.execute(
+            "SELECT count(*) FROM entries WHERE day_type = ? AND date BETWEEN ? AND ?",
+            [measure.day_type, goal.created_on.isoformat(), today.isoformat()],
+        ).fetchone()[0]
         return share(count, measure.count)
     items = _named_items(journal, measure)
     if measure.kind == "ticks":
         count = sum(
-            conn.execute("SELECT count(*) FROM ticks WHERE item_id = ? AND date BETWEEN ? AND ?",
-                         [item.id, goal.created_on.isoformat(), today.isoformat()]).fetchone()[0]
+            conn.execute(
+                "SELECT count(*) FROM ticks WHERE item_id = ? AND date BETWEEN ? AND ?",
+                [item.id, goal.created_on.isoformat(), today.isoformat()],
+            ).fetchone()[0]
             for item in items
         )
         return share(count, measure.count)
@@ -272,8 +310,9 @@ def _named_items(journal: Journal, measure: Measure) -> list[ChecklistItem]:
     return [item for item in list_items(journal) if item.title.lower() in wanted]
 
 
-def _checklist_progress(journal: Journal, goal: Goal, measure: Measure, items: list[ChecklistItem],
-                        today: dt.date) -> float | None:
+def _checklist_progress(
+    journal: Journal, goal: Goal, measure: Measure, items: list[ChecklistItem], today: dt.date
+) -> float | None:
     from journal.store.checklist import day_types_between, ticks_between
     from journal.store.settings import first_weekday
 
@@ -296,4 +335,3 @@ def _checklist_progress(journal: Journal, goal: Goal, measure: Measure, items: l
 
 def with_progress(journal: Journal, goals: list[Goal], today: dt.date) -> list[tuple[Goal, float | None]]:
     return [(goal, progress(journal, goal, today)) for goal in goals]
-

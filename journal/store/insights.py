@@ -41,8 +41,13 @@ def weekly_review(journal: Journal, start: dt.date, today: dt.date) -> WeeklyRev
     # The review reports what the week asked for or had done, not every item that could have been ticked.
     completion = replace(completion, items=[row for row in completion.items if row.target or row.done])
     return build_review(
-        entries, start,
-        first_weekday=first_weekday(journal), today=today, sites=sites, sleep_need=need, flags=flags,
+        entries,
+        start,
+        first_weekday=first_weekday(journal),
+        today=today,
+        sites=sites,
+        sleep_need=need,
+        flags=flags,
         completion=completion,
         goals=with_progress(journal, goals, max(start, last)),  # as of the week's end, not today
     )

@@ -73,15 +73,30 @@ def m001_journal_core(db: Database) -> None:
     )
     db.table("scales").insert_all(
         [
-            {"field": "sleep_hours", "low": SLEEP_MIN, "high": SLEEP_MAX, "best": "need",
-             "meaning": "hours slept; athletes often need 8 or more"},
+            {
+                "field": "sleep_hours",
+                "low": SLEEP_MIN,
+                "high": SLEEP_MAX,
+                "best": "need",
+                "meaning": "hours slept; athletes often need 8 or more",
+            },
             *(
-                {"field": item.field, "low": WELLNESS_MIN, "high": WELLNESS_MAX, "best": "high",
-                 "meaning": f"1 = {item.low}, 5 = {item.high}"}
+                {
+                    "field": item.field,
+                    "low": WELLNESS_MIN,
+                    "high": WELLNESS_MAX,
+                    "best": "high",
+                    "meaning": f"1 = {item.low}, 5 = {item.high}",
+                }
                 for item in WELLNESS
             ),
-            {"field": "pain", "low": PAIN_MIN, "high": PAIN_MAX, "best": "low",
-             "meaning": "0 = no pain, 10 = worst imaginable; above 5 is too much to train through"},
+            {
+                "field": "pain",
+                "low": PAIN_MIN,
+                "high": PAIN_MAX,
+                "best": "low",
+                "meaning": "0 = no pain, 10 = worst imaginable; above 5 is too much to train through",
+            },
         ]
     )
     db.table("settings").create({"key": str, "value": str}, pk="key", strict=True)
@@ -127,8 +142,14 @@ def m002_checklist(db: Database) -> None:
     except ValueError:
         start = dt.date.today()
     db.table("checklist_items").insert_all(
-        {"title": item.title, "kind": item.kind, "description": item.description, "target": item.target,
-         "position": position, "created_on": start.isoformat()}
+        {
+            "title": item.title,
+            "kind": item.kind,
+            "description": item.description,
+            "target": item.target,
+            "position": position,
+            "created_on": start.isoformat(),
+        }
         for position, item in enumerate(DEFAULT_ITEMS)
     )
     db.execute("INSERT INTO item_targets (item_id, since, target) SELECT id, created_on, target FROM checklist_items")
@@ -137,15 +158,35 @@ def m002_checklist(db: Database) -> None:
 @migrations()
 def m003_goals(db: Database) -> None:
     db.table("assessments").create(
-        {"id": int, "date": str, "looks_back_on": str, "faded": int, "pain_sites": str, "hit_wall": int,
-         "back_or_hips": int, "cramping": int, "note": str},
+        {
+            "id": int,
+            "date": str,
+            "looks_back_on": str,
+            "faded": int,
+            "pain_sites": str,
+            "hit_wall": int,
+            "back_or_hips": int,
+            "cramping": int,
+            "note": str,
+        },
         pk="id",
         not_null=["date", "looks_back_on", "faded", "pain_sites", "hit_wall", "back_or_hips", "cramping", "note"],
         strict=True,
     )
     db.table("goals").create(
-        {"id": int, "title": str, "category": str, "status": str, "due": str, "note": str, "measure": str,
-         "position": int, "created_on": str, "done_on": str, "assessment_id": int},
+        {
+            "id": int,
+            "title": str,
+            "category": str,
+            "status": str,
+            "due": str,
+            "note": str,
+            "measure": str,
+            "position": int,
+            "created_on": str,
+            "done_on": str,
+            "assessment_id": int,
+        },
         pk="id",
         not_null=["title", "category", "status", "note", "position", "created_on"],
         defaults={"note": ""},
@@ -165,7 +206,10 @@ def m004_numbers_for_ever(db: Database) -> None:
     are checked when the upgrade commits, with every item back in place.
     """
     db.execute("PRAGMA defer_foreign_keys = ON")
-    _remake(db, "checklist_items", """
+    _remake(
+        db,
+        "checklist_items",
+        """
         "id" INTEGER PRIMARY KEY AUTOINCREMENT,
         "title" TEXT NOT NULL,
         "kind" TEXT NOT NULL,
@@ -173,8 +217,12 @@ def m004_numbers_for_ever(db: Database) -> None:
         "target" INTEGER NOT NULL,
         "position" INTEGER NOT NULL,
         "created_on" TEXT NOT NULL,
-        "retired_on" TEXT""")
-    _remake(db, "goals", """
+        "retired_on" TEXT""",
+    )
+    _remake(
+        db,
+        "goals",
+        """
         "id" INTEGER PRIMARY KEY AUTOINCREMENT,
         "title" TEXT NOT NULL,
         "category" TEXT NOT NULL,
@@ -186,7 +234,9 @@ def m004_numbers_for_ever(db: Database) -> None:
         "created_on" TEXT NOT NULL,
         "done_on" TEXT,
         "assessment_id" INTEGER REFERENCES "assessments"("id"),
-        "uid" TEXT NOT NULL UNIQUE""", new_column=("uid", lambda: str(uuid.uuid4())))
+        "uid" TEXT NOT NULL UNIQUE""",
+        new_column=("uid", lambda: str(uuid.uuid4())),
+    )
 
 
 def _remake(db: Database, table: str, columns: str, new_column: tuple[str, Callable[[], str]] | None = None) -> None:

@@ -47,9 +47,13 @@ def rename_site(journal: Journal, name: str, new_name: str | None = None, *, lab
         if new_name != site.name:  # a goal names its site in its measure: it follows the site too
             from journal.store.goal_rows import measured_by
 
-            conn.executemany("UPDATE goals SET measure = ? WHERE id = ?",
-                             [(replace(measure, site=new_name).to_json(), goal.id)
-                              for goal, measure in measured_by(conn, site=site.name)])
+            conn.executemany(
+                "UPDATE goals SET measure = ? WHERE id = ?",
+                [
+                    (replace(measure, site=new_name).to_json(), goal.id)
+                    for goal, measure in measured_by(conn, site=site.name)
+                ],
+            )
     return Site(name=new_name, label=new_label, sided=site.sided, position=site.position, id=site.id)
 
 

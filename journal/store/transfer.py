@@ -1,10 +1,10 @@
 """Writing what `journal import` read: all of it in one transaction, or none of it.
 
-Records are matched by their key (a date, a site's name, an item's number, a
-goal's uid, an assessment's date and what it looked back on). One that is already in the journal with the same values is left as it
-is, so importing a file twice changes nothing. One with other values is a
-conflict: `fail` (the default) refuses the whole import, `skip` keeps the
-journal's, `replace` takes the file's. A journal with nothing logged yet takes
+Records are matched by their key (a date, a site's name, an item's number, a goal's uid,
+an assessment's date and what it looked back on). One that is already in the journal
+with the same values is left as it is, so importing a file twice changes nothing. One
+with other values is a conflict: `fail` (the default) refuses the whole import, `skip`
+keeps the journal's, `replace` takes the file's. A journal with nothing logged yet takes
 the file's body sites and checklist items in place of the ones it started with.
 """
 
@@ -16,18 +16,25 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from journal.domain.bundle import AssessmentRow, Bundle, GoalRow, PainRow, Tick
 from journal.domain.checklist import ChecklistItem
 from journal.domain.entries import DayEntry, PainKey, Site
 from journal.domain.goals import Goal
 from journal.errors import BadRows, InvalidInput
-from journal.domain.bundle import AssessmentRow, Bundle, GoalRow, PainRow, Tick
 from journal.store.db import Journal, SqlValue
-from journal.store.entries import read_days
-from journal.store.entries import write_day
+from journal.store.entries import read_days, write_day
 
 CONFLICT_CHOICES = ("fail", "skip", "replace")
-_NOUNS = {"settings": "setting", "sites": "body site", "items": "checklist item", "entries": "day",
-          "pain": "pain reading", "checklist": "tick", "goals": "goal", "assessments": "assessment"}
+_NOUNS = {
+    "settings": "setting",
+    "sites": "body site",
+    "items": "checklist item",
+    "entries": "day",
+    "pain": "pain reading",
+    "checklist": "tick",
+    "goals": "goal",
+    "assessments": "assessment",
+}
 
 
 @dataclass
@@ -41,10 +48,12 @@ class Report:
         self.counts.setdefault(kind, Counter())[outcome] += 1
 
     def lines(self) -> list[str]:
-        verb = {"added": "would add" if self.dry_run else "added",
-                "replaced": "would replace" if self.dry_run else "replaced",
-                "skipped": "would skip" if self.dry_run else "skipped",
-                "unchanged": "already there"}
+        verb = {
+            "added": "would add" if self.dry_run else "added",
+            "replaced": "would replace" if self.dry_run else "replaced",
+            "skipped": "would skip" if self.dry_run else "skipped",
+            "unchanged": "already there",
+        }
         out = []
         for kind, counter in self.counts.items():
             noun = _NOUNS[kind]
@@ -95,15 +104,19 @@ class _Writer:
         if self.on_conflict == "replace":
             self.report.count(kind, "replaced")
             return True
-        self.problems.append(f"{line + ': ' if line else ''}{where} is already in the journal with other values"
-                             " (--on-conflict skip keeps the journal's, replace takes the file's)")
+        self.problems.append(
+            f"{line + ': ' if line else ''}{where} is already in the journal with other values"
+            " (--on-conflict skip keeps the journal's, replace takes the file's)"
+        )
         return False
 
     def write(self, bundle: Bundle) -> None:
         self.bundle = bundle
         conn = self.conn
-        fresh = not any(conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
-                        for table in ("entries", "ticks", "goals", "assessments"))
+        fresh = not any(
+            conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+            for table in ("entries", "ticks", "goals", "assessments")
+        )
         # A file of sites or items, empty too, is the whole list: a fresh journal takes it instead of its defaults.
         if fresh and "sites" in bundle.kinds:
             conn.execute("DELETE FROM sites")
@@ -126,8 +139,11 @@ class _Writer:
         for key, value in settings.items():
             row = self.conn.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
             if self.decide("settings", f"setting {key}", row is not None and row[0] == value, row is not None):
-                self.conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)"
-                                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
+                self.conn.execute(
+                    "INSERT INTO settings (key, value) VALUES (?, ?)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [key, value],
+                )
 
     def sites(self, sites: list[Site]) -> None:
         for site in sites:
@@ -136,11 +152,14 @@ class _Writer:
             if row is not None and row[1] and not site.sided and not same and self.on_conflict == "replace":
                 sided_readings = self.conn.execute(
                     "SELECT count(*) FROM pain JOIN sites ON sites.id = pain.site_id WHERE sites.name = ?"
-                    " AND pain.side != ''", [site.name]).fetchone()[0]
+                    " AND pain.side != ''",
+                    [site.name],
+                ).fetchone()[0]
                 if sided_readings:
                     self.problems.append(
                         f"{self.bundle.at(('sites', site.name))}: {site.name} has {sided_readings} left or right"
-                        f" reading{'s' if sided_readings != 1 else ''} in the journal: it keeps its sides")
+                        f" reading{'s' if sided_readings != 1 else ''} in the journal: it keeps its sides"
+                    )
                     continue
             if self.decide("sites", f"body site {site.name}", same, row is not None):
                 self.conn.execute(
@@ -159,11 +178,14 @@ class _Writer:
                 stored = None
             line = self.bundle.at(("items", item.id))
             if stored is not None and stored != item and item.retired_on is not None and self.on_conflict == "replace":
-                after = self.conn.execute("SELECT count(*) FROM ticks WHERE item_id = ? AND date > ?",
-                                          [item.id, item.retired_on.isoformat()]).fetchone()[0]
+                after = self.conn.execute(
+                    "SELECT count(*) FROM ticks WHERE item_id = ? AND date > ?", [item.id, item.retired_on.isoformat()]
+                ).fetchone()[0]
                 if after:  # a retirement never comes before the ticks the item already has
-                    self.problems.append(f"{line}: {stored.title} has {after} tick{'s' if after != 1 else ''} after"
-                                         f" {item.retired_on}, so it cannot be retired then")
+                    self.problems.append(
+                        f"{line}: {stored.title} has {after} tick{'s' if after != 1 else ''} after"
+                        f" {item.retired_on}, so it cannot be retired then"
+                    )
                     continue
             if self.decide("items", f"checklist item {item.id}", stored == item, stored is not None, line):
                 self.conn.execute(
@@ -172,8 +194,16 @@ class _Writer:
                     " title = excluded.title, kind = excluded.kind, description = excluded.description,"
                     " target = excluded.target, position = excluded.position, created_on = excluded.created_on,"
                     " retired_on = excluded.retired_on",
-                    [item.id, item.title, item.kind, item.description, item.target, item.position,
-                     item.created_on.isoformat(), item.retired_on.isoformat() if item.retired_on else None],
+                    [
+                        item.id,
+                        item.title,
+                        item.kind,
+                        item.description,
+                        item.target,
+                        item.position,
+                        item.created_on.isoformat(),
+                        item.retired_on.isoformat() if item.retired_on else None,
+                    ],
                 )
                 self.conn.execute("DELETE FROM item_targets WHERE item_id = ?", [item.id])
                 for since, target in item.targets or ((item.created_on, item.target),):
@@ -192,8 +222,9 @@ class _Writer:
         good = True
         for site, side in pain:
             if site not in sites:
-                self.problems.append(f"{line}: unknown body site {site!r} (add it with journal sites add, or import"
-                                     " sites.csv with it)")
+                self.problems.append(
+                    f"{line}: unknown body site {site!r} (add it with journal sites add, or import sites.csv with it)"
+                )
                 good = False
             elif side and not sites[site]:
                 self.problems.append(f"{line}: {site} has no left or right side")
@@ -232,8 +263,9 @@ class _Writer:
             found = read_days(self.conn, day.isoformat(), day.isoformat())
             stored = found[0] if found else DayEntry(day)
             before = stored.pain.get((site, side))
-            if self.decide("pain", f"{day} {site}{' ' + side if side else ''}", before == score, before is not None,
-                           line):
+            if self.decide(
+                "pain", f"{day} {site}{' ' + side if side else ''}", before == score, before is not None, line
+            ):
                 write_day(self.conn, replace(stored, pain={**stored.pain, (site, side): score}))
 
     def ticks(self, ticks: list[Tick]) -> None:
@@ -248,14 +280,20 @@ class _Writer:
                 continue
             # A tick on the day of the retirement was made before it (the journal takes none after).
             if item.retired_on is not None and tick.date > item.retired_on:
-                self.problems.append(f"{line}: {item.title} was retired on {item.retired_on}: it cannot be ticked after")
+                self.problems.append(
+                    f"{line}: {item.title} was retired on {item.retired_on}: it cannot be ticked after"
+                )
                 continue
-            row = self.conn.execute("SELECT note FROM ticks WHERE item_id = ? AND date = ?",
-                                    [tick.item_id, tick.date.isoformat()]).fetchone()
+            row = self.conn.execute(
+                "SELECT note FROM ticks WHERE item_id = ? AND date = ?", [tick.item_id, tick.date.isoformat()]
+            ).fetchone()
             where = f"the tick of {item.title} on {tick.date}"
             if self.decide("checklist", where, row is not None and row[0] == tick.note, row is not None, line):
-                self.conn.execute("INSERT INTO ticks (item_id, date, note) VALUES (?, ?, ?) ON CONFLICT (item_id, date)"
-                                  " DO UPDATE SET note = excluded.note", [tick.item_id, tick.date.isoformat(), tick.note])
+                self.conn.execute(
+                    "INSERT INTO ticks (item_id, date, note) VALUES (?, ?, ?) ON CONFLICT (item_id, date)"
+                    " DO UPDATE SET note = excluded.note",
+                    [tick.item_id, tick.date.isoformat(), tick.note],
+                )
 
     def goals(self, rows: list[GoalRow]) -> None:
         """Goals matched by uid, each keeping its journal's number; a new one keeps the file's number only where
@@ -266,8 +304,10 @@ class _Writer:
         conn = self.conn
         sites = self._site_names()
         items = {row[0] for row in conn.execute("SELECT id FROM checklist_items")}
-        given = conn.execute("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'goals'), 0),"
-                             " coalesce((SELECT max(id) FROM goals), 0)").fetchone()
+        given = conn.execute(
+            "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'goals'), 0),"
+            " coalesce((SELECT max(id) FROM goals), 0)"
+        ).fetchone()
         claimed: set[int] = set()
         added: list[Goal] = []
         for row in rows:
@@ -277,16 +317,21 @@ class _Writer:
                 self.problems.append(f"{line}: the measure's body site {measure.site!r} is not in the journal")
                 continue
             if measure is not None and not set(measure.item_ids) <= items:
-                self.problems.append(f"{line}: the measure's checklist items {sorted(set(measure.item_ids) - items)}"
-                                     " are not in the journal (import items.csv with them)")
+                self.problems.append(
+                    f"{line}: the measure's checklist items {sorted(set(measure.item_ids) - items)}"
+                    " are not in the journal (import items.csv with them)"
+                )
                 continue
             assessment_id = None
             if row.assessment is not None:
-                found = conn.execute("SELECT min(id) FROM assessments WHERE date = ? AND looks_back_on = ?",
-                                     row.assessment).fetchone()[0]
+                found = conn.execute(
+                    "SELECT min(id) FROM assessments WHERE date = ? AND looks_back_on = ?", row.assessment
+                ).fetchone()[0]
                 if found is None:
-                    self.problems.append(f"{line}: the assessment of {row.assessment[0]} ({row.assessment[1]!r}) is not"
-                                         " in the journal (import assessments.csv with it)")
+                    self.problems.append(
+                        f"{line}: the assessment of {row.assessment[0]} ({row.assessment[1]!r}) is not"
+                        " in the journal (import assessments.csv with it)"
+                    )
                     continue
                 assessment_id = found
             stored = self._stored_goal(goal, claimed)
@@ -302,7 +347,9 @@ class _Writer:
                 continue
             conn.execute(
                 "UPDATE goals SET title = ?, category = ?, status = ?, due = ?, note = ?, measure = ?, position = ?,"
-                " created_on = ?, done_on = ?, assessment_id = ? WHERE id = ?", [*_goal_values(goal)[1:-1], goal.id])
+                " created_on = ?, done_on = ?, assessment_id = ? WHERE id = ?",
+                [*_goal_values(goal)[1:-1], goal.id],
+            )
         # Numbers the file keeps go in first, so a renumbered goal cannot take one of them.
         kept = {}
         for goal in added:
@@ -311,9 +358,11 @@ class _Writer:
         renumbered = [goal for goal in added if kept.get(goal.id) is not goal]
         for goal in [*kept.values(), *renumbered]:
             values = _goal_values(goal)
-            conn.execute("INSERT INTO goals (id, title, category, status, due, note, measure, position, created_on,"
-                         " done_on, assessment_id, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         [goal.id if kept.get(goal.id) is goal else None, *values[1:]])
+            conn.execute(
+                "INSERT INTO goals (id, title, category, status, due, note, measure, position, created_on,"
+                " done_on, assessment_id, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [goal.id if kept.get(goal.id) is goal else None, *values[1:]],
+            )
 
     def _stored_goal(self, goal: Goal, claimed: set[int]) -> Goal | None:
         """The journal's goal a row is: the one with its uid; for a row without one, the same title and created day
@@ -323,8 +372,10 @@ class _Writer:
         if goal.uid:
             found = self.conn.execute(f"SELECT {GOAL_COLUMNS} FROM goals WHERE uid = ?", [goal.uid]).fetchone()
             return goal_from_row(found) if found else None
-        for found in self.conn.execute(f"SELECT {GOAL_COLUMNS} FROM goals WHERE title = ? AND created_on = ?"
-                                       " ORDER BY id != ?, id", [goal.title, goal.created_on.isoformat(), goal.id]):
+        for found in self.conn.execute(
+            f"SELECT {GOAL_COLUMNS} FROM goals WHERE title = ? AND created_on = ? ORDER BY id != ?, id",
+            [goal.title, goal.created_on.isoformat(), goal.id],
+        ):
             if found[0] not in claimed:
                 return goal_from_row(found)
         return None
@@ -332,19 +383,34 @@ class _Writer:
     def assessments(self, rows: list[AssessmentRow]) -> None:
         columns = "date, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, cramping, note"
         for row in rows:
-            found = self.conn.execute(f"SELECT {columns} FROM assessments WHERE date = ? AND looks_back_on = ?",
-                                      row[:2]).fetchone()
+            found = self.conn.execute(
+                f"SELECT {columns} FROM assessments WHERE date = ? AND looks_back_on = ?", row[:2]
+            ).fetchone()
             if self.decide("assessments", f"assessment {row[0]} {row[1]}", found == row, found is not None):
                 if found is None:
                     self.conn.execute(f"INSERT INTO assessments ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
                 else:  # goals may refer to it: changed in place
-                    self.conn.execute("UPDATE assessments SET faded = ?, pain_sites = ?, hit_wall = ?, back_or_hips = ?,"
-                                      " cramping = ?, note = ? WHERE date = ? AND looks_back_on = ?", [*row[2:], *row[:2]])
+                    self.conn.execute(
+                        "UPDATE assessments SET faded = ?, pain_sites = ?, hit_wall = ?, back_or_hips = ?,"
+                        " cramping = ?, note = ? WHERE date = ? AND looks_back_on = ?",
+                        [*row[2:], *row[:2]],
+                    )
 
 
 def _goal_values(goal: Goal) -> list[SqlValue]:
     """A goal's columns: id, title, category, status, due, note, measure, position, created_on, done_on,
     assessment_id, uid."""
-    return [goal.id, goal.title, goal.category, goal.status, goal.due.isoformat() if goal.due else None, goal.note,
-            goal.measure.to_json() if goal.measure else None, goal.position, goal.created_on.isoformat(),
-            goal.done_on.isoformat() if goal.done_on else None, goal.assessment_id, goal.uid]
+    return [
+        goal.id,
+        goal.title,
+        goal.category,
+        goal.status,
+        goal.due.isoformat() if goal.due else None,
+        goal.note,
+        goal.measure.to_json() if goal.measure else None,
+        goal.position,
+        goal.created_on.isoformat(),
+        goal.done_on.isoformat() if goal.done_on else None,
+        goal.assessment_id,
+        goal.uid,
+    ]

@@ -39,17 +39,20 @@ def load_trends(journal: Journal, start: dt.date, end: dt.date, width: int) -> T
     averages = ", ".join(f"avg({column})" for column in _COLUMNS.values())
     grid: dict[str, list[float | None]] = {key: [None] * cells for key in _COLUMNS}
     for row in conn.execute(f"SELECT {bucket}, {averages} FROM entries WHERE date BETWEEN ? AND ? GROUP BY 1", bounds):
-        for key, value in zip(_COLUMNS, row[1:]):
+        for key, value in zip(_COLUMNS, row[1:], strict=True):
             grid[key][row[0]] = value
     figures = ", ".join(f"avg({c}), min({c}), max({c})" for c in _COLUMNS.values())
     stats = conn.execute(f"SELECT {figures} FROM entries WHERE date BETWEEN ? AND ?", bounds).fetchone()
     for index, key in enumerate(METRICS):
         column = _COLUMNS[key]
         latest = conn.execute(
-            f"SELECT {column} FROM entries WHERE date BETWEEN ? AND ? AND {column} IS NOT NULL ORDER BY date DESC LIMIT 1",
+            f"SELECT {column} FROM entries WHERE date BETWEEN ? AND ? AND {column} IS NOT NULL"
+            " ORDER BY date DESC LIMIT 1",
             bounds,
         ).fetchone()
-        series.append(Series(key, label_of(key), grid[key], latest[0] if latest else None, *stats[3 * index: 3 * index + 3]))
+        series.append(
+            Series(key, label_of(key), grid[key], latest[0] if latest else None, *stats[3 * index : 3 * index + 3])
+        )
 
     # Pain: each site's worst side per day, then bucketed.
     daily = "SELECT date, site_id, max(score) AS score FROM pain WHERE date BETWEEN ? AND ? GROUP BY date, site_id"
@@ -70,7 +73,9 @@ def load_trends(journal: Journal, start: dt.date, end: dt.date, width: int) -> T
     for site in list_sites(journal):
         if site.id in pain_cells:
             average, low, high, latest = pain_stats[site.id]
-            series.append(Series(f"pain:{site.name}", f"Pain: {site.label}", pain_cells[site.id], latest, average, low, high))
+            series.append(
+                Series(f"pain:{site.name}", f"Pain: {site.label}", pain_cells[site.id], latest, average, low, high)
+            )
 
     completion = completion_series(journal, start, end, width)
     if completion is not None:
@@ -100,10 +105,12 @@ def completion_series(journal: Journal, start: dt.date, end: dt.date, width: int
     ):
         done.setdefault(week, {})[item_id] = count
     marks = ", ".join("?" * len(OFF_DAY_TYPES))
-    off = dict(journal.conn.execute(
-        f"SELECT {week_of}, count(*) FROM entries WHERE date BETWEEN ? AND ? AND day_type IN ({marks}) GROUP BY 1",
-        [*bounds, *OFF_DAY_TYPES],
-    ).fetchall())
+    off = dict(
+        journal.conn.execute(
+            f"SELECT {week_of}, count(*) FROM entries WHERE date BETWEEN ? AND ? AND day_type IN ({marks}) GROUP BY 1",
+            [*bounds, *OFF_DAY_TYPES],
+        ).fetchall()
+    )
     ratios = [week_ratio(items, first + 7 * week * DAY, done.get(week, {}), off.get(week, 0)) for week in range(weeks)]
     # Each week lands in the cells of the days it covers, so it lines up with the daily series above it.
     per_cell = days_per_cell((end - start).days + 1, width)
@@ -120,5 +127,6 @@ def completion_series(journal: Journal, start: dt.date, end: dt.date, width: int
     figures = [ratio for ratio in ratios if ratio is not None]
     latest = figures[-1] if figures else None
     average = sum(figures) / len(figures) if figures else None
-    return Series("completion", "Checklist / week", cells, latest, average,
-                  min(figures, default=None), max(figures, default=None))
+    return Series(
+        "completion", "Checklist / week", cells, latest, average, min(figures, default=None), max(figures, default=None)
+    )

@@ -84,7 +84,7 @@ def _put(journal: Journal, scopes: tuple[Scope, ...], rows: Rows, expected: Rows
         conn.execute("PRAGMA defer_foreign_keys = ON")
         for scope in reversed(scopes):
             scope.write(conn, ())
-        for scope, scope_rows in zip(scopes, rows):
+        for scope, scope_rows in zip(scopes, rows, strict=True):
             scope.write(conn, scope_rows)
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
             raise ChangedElsewhere(f"what it depends on was changed since; nothing was {doing}")
@@ -105,7 +105,7 @@ class History:
             result = write()
             after = _read(conn, scopes)
         if after != before:
-            self.done = [*self.done[-(HISTORY - 1):], Change(what, place, scopes, before, after)]
+            self.done = [*self.done[-(HISTORY - 1) :], Change(what, place, scopes, before, after)]
             self.undone.clear()
         return result
 
