@@ -1,3 +1,4 @@
-"""Offseason: a terminal training journal for a runner's offseason."""
+"""Offseason: a terminal training journal for a runner's offseason.
 
-__version__ = "0.1.0"
+The version is the installed package's (pyproject.toml): `journal --version`.
+"""

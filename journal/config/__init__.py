@@ -1,4 +1,4 @@
-"""Where the journal lives: `--db`, then `JOURNAL_DB`, then the user-data folder."""
+"""Where the journal lives: `--db`, then `JOURNAL_DB` (both read by the command line), then the user-data folder."""
 
 from __future__ import annotations
 
@@ -17,11 +17,6 @@ def default_db_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / DB_FILENAME
 
 
-def journal_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The journal file to use: an explicit path wins, then the environment."""
-    if explicit:
-        return Path(explicit).expanduser()
-    from_env = os.environ.get(DB_VARIABLE)
-    if from_env:
-        return Path(from_env).expanduser()
-    return default_db_path()
+def journal_path(chosen: str | os.PathLike[str] | None = None) -> Path:
+    """The journal file to use: the one chosen (with --db or $JOURNAL_DB), else the default one."""
+    return Path(chosen).expanduser() if chosen else default_db_path()

@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, note, settings
 from hypothesis import strategies as st
 
-from journal.cli import cli, main
+from journal.cli import main
 from journal.domain.entries import DayEntry
 from journal.domain.goals import Goal, Measure
 from journal.io.csv_export import export_entries, writers
@@ -37,20 +37,13 @@ from journal.store.goals import add_goal
 from journal.store.sites import add_site
 from tests.conftest import TODAY
 from tests.content import journal_content as content
+from tests.unit.cli_tree import command_tree
 
 DAY = dt.timedelta(days=1)
 
 
-def commands(group: click.Group, path: tuple[str, ...] = ()):
-    """Every command under `group` as (words, command); a group is a command of its own too."""
-    for name, command in sorted(group.commands.items()):
-        yield (*path, name), command
-        if isinstance(command, click.Group):
-            yield from commands(command, (*path, name))
-
-
 # The bare `journal` opens the app (it needs a terminal) and is not here.
-COMMANDS = list(commands(cli))
+COMMANDS = list(command_tree())
 
 # -- values -------------------------------------------------------------------------
 

@@ -1,0 +1,152 @@
+"""The days: `journal add` and `journal show`, and what the days say: `journal flags` and `journal week`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from journal.cli.common import JournalCommand, JournalFile, parse_day, parse_range, pass_journal_file, today
+from journal.errors import InvalidInput
+
+
+@click.command(cls=JournalCommand)
+@click.argument("date", required=False)
+@click.option("--sleep", metavar="HOURS", help="Hours slept, 0-24 (7.5).")
+@click.option("--sleep-quality", metavar="1-5", help="Sleep quality, 5 = excellent.")
+@click.option("--fatigue", metavar="1-5", help="Fatigue, 5 = fresh.")
+@click.option("--soreness", metavar="1-5", help="Muscle soreness, 5 = none.")
+@click.option("--stress", metavar="1-5", help="Stress, 5 = relaxed.")
+@click.option("--mood", metavar="1-5", help="Mood, 5 = very good.")
+@click.option("--pain", "pain", metavar="SITE[:SIDE]=0-10", multiple=True, help="Pain at a body site (repeatable).")
+@click.option("--day", "day_type", metavar="TYPE", help="Day type: normal, rest, race, injured, sick.")
+@click.option("--note", help="A note for the day (replaces the old one).")
+@click.option("--clear", "clear", metavar="FIELD", multiple=True,
+              help="Clear a field, pain / pain:SITE / pain:SITE:SIDE, or all of the day (repeatable).")
+@pass_journal_file
+def add(journal_file: JournalFile, date: str | None, sleep: str | None, sleep_quality: str | None,
+        fatigue: str | None, soreness: str | None, stress: str | None, mood: str | None, pain: tuple[str, ...],
+        day_type: str | None, note: str | None, clear: tuple[str, ...]) -> None:
+    """Log or change a day (default today). Fields you do not give keep their value.
+
+    \b
+    journal add --sleep 7.5 --mood 4 --pain knee=3 --pain shin:left=2
+    journal add yesterday --day race --note "Half marathon, 1:32"
+    journal add "20 nov" --clear mood --clear pain:knee
+    journal add 2026-11-20 --clear all       # the whole day
+    """
+    from journal.dates import describe_day
+    from journal.domain.entries import DEFAULT_SITES, EntryChange, parse_clear, parse_pain_setting, parse_value
+    from journal.domain.summary import summarise
+    from journal.store.entries import get_entry, update_entry
+    from journal.store.sites import list_sites
+
+    day = parse_day(date, default=today(), allow_future=True)
+    # Everything is checked before a new journal is created: bad input leaves no file behind.
+    journal = journal_file.existing()
+    if day > today() and (journal is None or get_entry(journal, day).is_empty):
+        # Only a day already dated ahead (a clock that was ahead once) can be changed or cleared.
+        raise InvalidInput(f"{day.isoformat()} is in the future: the journal records days that have happened")
+    sites = list_sites(journal) if journal else list(DEFAULT_SITES)
+    change = EntryChange()
+    given = {"sleep_hours": sleep, "sleep_quality": sleep_quality, "fatigue": fatigue, "soreness": soreness,
+             "stress": stress, "mood": mood, "day_type": day_type, "note": note}
+    for name, text in given.items():
+        if text is not None:
+            change.values[name] = parse_value(name, text)
+    for target in clear:
+        parse_clear(target, sites, change)
+    for setting in pain:
+        key, score = parse_pain_setting(setting, sites)
+        if key in change.pain:
+            raise InvalidInput(f"pain at {key[0]}{':' + key[1] if key[1] else ''} is given twice: give it once")
+        change.pain[key] = score
+    overlap = change.cleared & change.values.keys()
+    if overlap:
+        raise InvalidInput(f"{', '.join(sorted(overlap))} is both set and cleared: choose one")
+    if change.is_empty():
+        raise InvalidInput("nothing to log: give a field such as --sleep 7.5, --mood 4 or --pain knee=3")
+    entry = update_entry(journal or journal_file.open(), day, change)
+    click.echo(f"{describe_day(day, today())}: {summarise(entry, sites)}")
+
+
+@click.command(cls=JournalCommand)
+@click.argument("date", required=False)
+@click.option("--from", "start", metavar="DATE", help="First day of a range.")
+@click.option("--to", "end", metavar="DATE", help="Last day of a range (default today).")
+@pass_journal_file
+def show(journal_file: JournalFile, date: str | None, start: str | None, end: str | None) -> None:
+    """Show a day (default today), or the days from --from to --to as a table.
+
+    \b
+    journal show yesterday
+    journal show --from "2 weeks ago"
+    """
+    from journal.store.entries import entries_between, get_entry
+    from journal.store.sites import list_sites
+    from journal.render import day_view, table_view
+
+    journal = journal_file.open(create=False)
+    sites = list_sites(journal)
+    if start or end:
+        first, last = parse_range(date, start, end, days_default=None)
+        entries = entries_between(journal, first, last)
+        click.echo(table_view(entries, sites) if entries else f"nothing logged from {first} to {last}")
+    else:
+        day = parse_day(date, default=today(), allow_future=True)  # a day logged ahead of the clock can be seen
+        click.echo(day_view(get_entry(journal, day), sites, today()))
+
+
+@click.command(cls=JournalCommand)
+@click.argument("week", required=False)
+@click.option("--markdown", is_flag=True, help="Write the review as a Markdown document.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file instead of stdout.")
+@pass_journal_file
+def week(journal_file: JournalFile, week: str | None, markdown: bool, output: Path | None) -> None:
+    """The weekly review (default this week): averages against the week before, flags,
+    checklist, goals and notes. WEEK is 2026-W48, this, last or a date in it.
+
+    \b
+    journal week
+    journal week last --markdown -o review.md
+    """
+    from journal.dates import parse_week
+    from journal.render import review_markdown, review_text
+    from journal.store.insights import weekly_review
+    from journal.store.settings import first_weekday
+
+    now = today()
+    journal = journal_file.open(create=False)
+    start = parse_week(week or "this", today=now, first_weekday=first_weekday(journal))
+    review = weekly_review(journal, start, now)
+    text = review_markdown(review) if markdown else review_text(review)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from journal.io.export_files import write_atomically
+
+    write_atomically(output, lambda out: out.write(text), journal.path)
+    click.echo(f"wrote {output}", err=True)
+
+
+@click.command(cls=JournalCommand)
+@click.option("--date", "date", metavar="DATE", help="The day (default today).")
+@pass_journal_file
+def flags(journal_file: JournalFile, date: str | None) -> None:
+    """The flags active on a day: pain that persists or rises, sleep debt, post-race nights,
+    days below your usual. They say what was seen and what to consider; they never diagnose.
+
+    \b
+    journal flags
+    journal flags --date yesterday
+    """
+    from journal.dates import describe_day
+    from journal.store.insights import active_flags
+
+    day = parse_day(date, default=today())
+    found = active_flags(journal_file.open(create=False), day)
+    if not found:
+        click.echo(f"no flags on {describe_day(day, today())}")
+        return
+    for flag in found:
+        click.echo(f"{flag.level:<5}  {flag.text}")

@@ -1,0 +1,70 @@
+"""The tree of commands: every one answers --help, and a family's module is imported only when it is used.
+
+The commands come from click's own tree (tests/unit/cli_tree.py), so a new command
+or subcommand is covered the day it is added.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import subprocess
+import sys
+
+import click
+import pytest
+
+import journal.cli
+from journal.cli import COMMANDS, main
+from tests.unit.cli_tree import command_tree
+
+TREE = list(command_tree())
+
+
+@pytest.mark.parametrize("spelling", ["--help", "-h"])
+@pytest.mark.parametrize("words", [(), *(words for words, _ in TREE)], ids=lambda words: " ".join(("journal", *words)))
+def test_every_command_and_subcommand_answers_help(capsys, words, spelling):
+    with pytest.raises(SystemExit) as exit_info:
+        main([*words, spelling])
+    out, err = capsys.readouterr()
+    assert (exit_info.value.code, err) == (0, "")
+    assert out.startswith(f"Usage: {' '.join(('journal', *words))} [OPTIONS]"), out
+    assert "--db PATH" in out, "every command takes --db"
+
+
+def test_the_tree_has_every_command_and_subcommand():
+    names = {" ".join(words) for words, _ in TREE}
+    assert {"add", "show", "import", "goal", "goal add", "items move", "sites rename", "demo"} <= names
+    assert len(names) == 32
+
+
+def test_every_command_a_family_module_defines_is_on_the_root():
+    listed = set(COMMANDS.values())
+    families = {name for _, name, _ in pkgutil.iter_modules(journal.cli.__path__)} - {"common"}
+    assert families == {spec.split(":")[0].rsplit(".", 1)[1] for spec in listed}
+    for family in families:
+        module = importlib.import_module(f"journal.cli.{family}")
+        commands = {name: value for name, value in vars(module).items() if isinstance(value, click.Command)}
+        under_groups = {id(sub) for value in commands.values() if isinstance(value, click.Group)
+                        for sub in value.commands.values()}
+        for name, command in commands.items():
+            if id(command) not in under_groups:
+                assert f"journal.cli.{family}:{name}" in listed, f"{family}.{name} is not in journal.cli.COMMANDS"
+
+
+@pytest.mark.parametrize(("args", "family"), [(["add", "--sleep", "7"], "entries"), (["goal", "list"], "goals"),
+                                              (["check", "strength"], "checklist"), (["export"], "data"),
+                                              (["themes"], "settings")])
+def test_a_command_imports_its_own_family_and_no_other(db_path, args, family):
+    code = (
+        "import sys\n"
+        "from journal.cli import main\n"
+        "try:\n"
+        f"    main({[*args, '--db', str(db_path)]!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(name for name in sys.modules if name.startswith('journal.cli')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = result.stdout.strip().splitlines()[-1]
+    assert loaded == str(sorted(["journal.cli", "journal.cli.common", f"journal.cli.{family}"]))
