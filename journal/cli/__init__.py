@@ -65,8 +65,9 @@ class LazyGroup(JournalGroup):
             raise TypeError(f"{self.lazy_commands[cmd_name]} is not a command")
         return command
 
-    def resolve_command(self, ctx: click.Context,
-                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
         if args and args[0] not in self.lazy_commands:
             # Not a command name: click suggests the close ones among those loaded, so load them all.
             for name in self.lazy_commands:
@@ -80,8 +81,9 @@ class RootGroup(LazyGroup):
     """`journal`: every failure is one line on stderr (see one_line_errors), and the journal file the
     command line works on is one JournalFile on `ctx.obj`, whose new journal is settled at the end."""
 
-    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
-                     **extra: Any) -> click.Context:
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
         with one_line_errors():
             return super().make_context(info_name, args, parent, **extra)
 
@@ -89,13 +91,26 @@ class RootGroup(LazyGroup):
         with one_line_errors():
             return super().invoke(ctx)
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
         journal_file = extra["obj"] = JournalFile()
         succeeded = False
         try:
-            result = super().main(args, prog_name or "journal", complete_var, standalone_mode,
-                                  windows_expand_args=windows_expand_args, **extra)
+            result = super().main(
+                args,
+                prog_name or "journal",
+                complete_var,
+                standalone_mode,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
             succeeded = True  # standalone, main never returns: it exits
             return result
         except SystemExit as done:
@@ -110,8 +125,13 @@ class RootGroup(LazyGroup):
                 sys.exit(refusal.exit_code)
 
 
-@click.group(cls=RootGroup, lazy_commands=COMMANDS, invoke_without_command=True,
-             context_settings={"help_option_names": ["-h", "--help"]}, params=[db_option()])
+@click.group(
+    cls=RootGroup,
+    lazy_commands=COMMANDS,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    params=[db_option()],
+)
 @click.option("--theme", metavar="NAME", help="Open the app in this theme (see journal themes); it is remembered.")
 @click.version_option(package_name="offseason", prog_name="journal")  # the version in pyproject.toml
 @click.pass_context

@@ -65,9 +65,9 @@ def _tick(journal_file: JournalFile, item_text: str, date: str | None, *, done: 
 def checklist(journal_file: JournalFile, week: str | None) -> None:
     """The week's checklist (default this week): WEEK is 2026-W48, this, last or a date in it."""
     from journal.dates import parse_week
+    from journal.render import checklist_view
     from journal.store.checklist import load_week
     from journal.store.settings import first_weekday
-    from journal.render import checklist_view
 
     journal = journal_file.open(create=False)
     first = first_weekday(journal)
@@ -91,9 +91,14 @@ def items(ctx: click.Context) -> None:
 @items.command("add")
 @click.argument("title")
 @click.option("--target", required=True, metavar="1-7", help="Times a week.")
-@click.option("--kind", default="other", show_default=True, metavar="KIND",
-              help="strength, plyometrics, intervals, strides, technique, rehab, rest, mind or other.")
-@click.option("--description", default="", help="What it is, for example \"400 m run / 200 m walk x 6\".")
+@click.option(
+    "--kind",
+    default="other",
+    show_default=True,
+    metavar="KIND",
+    help="strength, plyometrics, intervals, strides, technique, rehab, rest, mind or other.",
+)
+@click.option("--description", default="", help='What it is, for example "400 m run / 200 m walk x 6".')
 @pass_journal_file
 def items_add(journal_file: JournalFile, title: str, target: str, kind: str, description: str) -> None:
     """Add an item: `journal items add "Hill sprints" --target 1 --kind intervals`."""
@@ -112,8 +117,14 @@ def items_add(journal_file: JournalFile, title: str, target: str, kind: str, des
 @click.option("--kind", metavar="KIND", help="A new kind.")
 @click.option("--description", help="A new description.")
 @pass_journal_file
-def items_edit(journal_file: JournalFile, item: str, title: str | None, target: str | None, kind: str | None,
-               description: str | None) -> None:
+def items_edit(
+    journal_file: JournalFile,
+    item: str,
+    title: str | None,
+    target: str | None,
+    kind: str | None,
+    description: str | None,
+) -> None:
     """Rename, re-target or re-describe an item: `journal items edit strides --target 3`."""
     from journal.domain.checklist import resolve_item
     from journal.store.checklist import list_items, update_item
@@ -130,8 +141,9 @@ def items_edit(journal_file: JournalFile, item: str, title: str | None, target: 
 
 @items.command("move")
 @click.argument("item")
-@click.option("--to", "place", type=Whole(min=1), required=True, metavar="PLACE",
-              help="Its place in the list, 1 for the top.")
+@click.option(
+    "--to", "place", type=Whole(min=1), required=True, metavar="PLACE", help="Its place in the list, 1 for the top."
+)
 @pass_journal_file
 def items_move(journal_file: JournalFile, item: str, place: int) -> None:
     """Move an item to a place in the list: `journal items move "rest day" --to 1`."""
@@ -169,5 +181,6 @@ def items_retire(journal_file: JournalFile, item: str) -> None:
     journal = journal_file.open(create=False)
     found = resolve_item(item, list_items(journal))
     retired = retire_item(journal, _number(found), today=today())
-    click.echo(f"retired {retired.title} from {retired.retired_on}: it leaves the checklist from this week;"
-               " its ticks stay")
+    click.echo(
+        f"retired {retired.title} from {retired.retired_on}: it leaves the checklist from this week; its ticks stay"
+    )

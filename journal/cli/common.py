@@ -81,8 +81,10 @@ def one_line_errors() -> Iterator[None]:
         click.echo(err=True)  # closes the terminal's ^C
         raise Stopped from None
     except BadRows as error:
-        raise CommandError(f"nothing was imported; {len(error.problems)} problem"
-                           f"{'s' if len(error.problems) != 1 else ''} to fix:\n{error}") from None
+        raise CommandError(
+            f"nothing was imported; {len(error.problems)} problem"
+            f"{'s' if len(error.problems) != 1 else ''} to fix:\n{error}"
+        ) from None
     except JournalError as error:
         raise CommandError(str(error)) from None
     except sqlite3.Error as error:
@@ -98,9 +100,11 @@ def one_line_errors() -> Iterator[None]:
         # A fault of the program, not of the input: one line, and the details on request.
         if os.environ.get("JOURNAL_DEBUG"):
             raise
-        raise Fault(f"an unexpected error ({type(error).__name__}: {error}); every write is one transaction,"
-                    " so none was half-made. Please report it, with what you typed (JOURNAL_DEBUG=1 shows the"
-                    " details)") from None
+        raise Fault(
+            f"an unexpected error ({type(error).__name__}: {error}); every write is one transaction,"
+            " so none was half-made. Please report it, with what you typed (JOURNAL_DEBUG=1 shows the"
+            " details)"
+        ) from None
 
 
 # -- the journal file ---------------------------------------------------------------
@@ -190,8 +194,10 @@ class JournalFile:
                     else:
                         os.link(new.building, new.place)  # never over a journal another program made meanwhile
             except FileExistsError:
-                raise InvalidInput(f"another program made {new.place} meanwhile, so this command's journal was"
-                                   " not put there: run the command again") from None
+                raise InvalidInput(
+                    f"another program made {new.place} meanwhile, so this command's journal was"
+                    " not put there: run the command again"
+                ) from None
             finally:
                 _remove_with_logs(new.building)
 
@@ -246,8 +252,10 @@ class JournalCommand(click.Command):
             for param in order:
                 if isinstance(param, click.Option) and not param.multiple and not param.count:
                     if param.name in seen:
-                        raise click.UsageError(f"{' / '.join(param.opts + param.secondary_opts)} is given"
-                                               " more than once: give it once", ctx)
+                        raise click.UsageError(
+                            f"{' / '.join(param.opts + param.secondary_opts)} is given more than once: give it once",
+                            ctx,
+                        )
                     seen.add(param.name)
             return opts, rest, order
 
@@ -303,8 +311,9 @@ def parse_day(text: str | None, *, default: dt.date | None = None, allow_future:
     return parse_date(text, today=today(), allow_future=allow_future, ahead=False)
 
 
-def parse_range(date: str | None, start: str | None, end: str | None, *, days_default: int | None,
-                open_end: bool = False) -> tuple[dt.date, dt.date]:
+def parse_range(
+    date: str | None, start: str | None, end: str | None, *, days_default: int | None, open_end: bool = False
+) -> tuple[dt.date, dt.date]:
     """The days a command covers: one DATE, or --from/--to; `open_end` reaches past today when --to is not given."""
     now = today()
     if date and (start or end):
@@ -313,8 +322,10 @@ def parse_range(date: str | None, start: str | None, end: str | None, *, days_de
         day = parse_day(date)
         return day, day
     # A range may reach past today ("to the end of the month"): it simply stops at what is logged.
-    first = parse_day(start, allow_future=True) if start else (
-        now - dt.timedelta(days=days_default - 1) if days_default else dt.date.min
+    first = (
+        parse_day(start, allow_future=True)
+        if start
+        else (now - dt.timedelta(days=days_default - 1) if days_default else dt.date.min)
     )
     last = parse_day(end, allow_future=True) if end else (clock.LATEST if open_end else now)
     if first > last:

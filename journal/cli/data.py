@@ -20,13 +20,23 @@ EXPORT_KINDS = ("entries", "pain", "checklist", "goals", "items", "sites", "sett
 
 
 @click.command(cls=JournalCommand)
-@click.option("--what", type=click.Choice(EXPORT_KINDS), default="entries", show_default=True,
-              help="The daily entries, pain readings (one row each), checklist ticks, goals, checklist items,"
-                   " body sites, settings, or all of them as one file each in a folder (-o).")
+@click.option(
+    "--what",
+    type=click.Choice(EXPORT_KINDS),
+    default="entries",
+    show_default=True,
+    help="The daily entries, pain readings (one row each), checklist ticks, goals, checklist items,"
+    " body sites, settings, or all of them as one file each in a folder (-o).",
+)
 @click.option("--from", "start", metavar="DATE", help="First day (default: the first in the journal).")
 @click.option("--to", "end", metavar="DATE", help="Last day (default today).")
-@click.option("-o", "--output", callback=as_path, metavar="PATH",
-              help="Write to a file (a folder for --what all) instead of stdout.")
+@click.option(
+    "-o",
+    "--output",
+    callback=as_path,
+    metavar="PATH",
+    help="Write to a file (a folder for --what all) instead of stdout.",
+)
 @pass_journal_file
 def export(journal_file: JournalFile, what: str, start: str | None, end: str | None, output: Path | None) -> None:
     """Write the journal as CSV; see the README for every column. `journal import` reads it back.
@@ -78,22 +88,37 @@ def _warn_of_future_days(journal: Journal) -> None:
     later = days_after(journal, today())
     if later:
         listed = ", ".join(day.isoformat() for day in later[:3]) + (" ..." if len(later) > 3 else "")
-        click.echo(f"note: {len(later)} day{'s are' if len(later) != 1 else ' is'} dated after today ({listed});"
-                   " an import takes no future day: change or clear them with journal add DATE", err=True)
+        click.echo(
+            f"note: {len(later)} day{'s are' if len(later) != 1 else ' is'} dated after today ({listed});"
+            " an import takes no future day: change or clear them with journal add DATE",
+            err=True,
+        )
 
 
 @click.command("import", cls=JournalCommand)
 @click.argument("path", callback=as_path)
-@click.option("--what", type=click.Choice(["entries", "pain", "checklist", "goals", "items", "sites", "settings",
-                                           "assessments"]),
-              help="The kind of file (default: told by its header); with a folder, only that kind.")
+@click.option(
+    "--what",
+    type=click.Choice(["entries", "pain", "checklist", "goals", "items", "sites", "settings", "assessments"]),
+    help="The kind of file (default: told by its header); with a folder, only that kind.",
+)
 @click.option("--dry-run", is_flag=True, help="Check everything and say what would change; write nothing.")
-@click.option("--on-conflict", type=click.Choice(["fail", "skip", "replace"]), default="fail", show_default=True,
-              help="A record already in the journal with other values: refuse the import, keep the journal's,"
-                   " or take the file's.")
+@click.option(
+    "--on-conflict",
+    type=click.Choice(["fail", "skip", "replace"]),
+    default="fail",
+    show_default=True,
+    help="A record already in the journal with other values: refuse the import, keep the journal's,"
+    " or take the file's.",
+)
 @pass_journal_file
-def import_(journal_file: JournalFile, path: Path, what: str | None, dry_run: bool,
-            on_conflict: Literal["fail", "skip", "replace"]) -> None:
+def import_(
+    journal_file: JournalFile,
+    path: Path,
+    what: str | None,
+    dry_run: bool,
+    on_conflict: Literal["fail", "skip", "replace"],
+) -> None:
     """Read CSV written by `journal export` (a file, or the folder of --what all) into the journal.
 
     Everything or nothing: every row is checked first, every bad row is listed

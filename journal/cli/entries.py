@@ -21,12 +21,28 @@ from journal.errors import InvalidInput
 @click.option("--pain", "pain", metavar="SITE[:SIDE]=0-10", multiple=True, help="Pain at a body site (repeatable).")
 @click.option("--day", "day_type", metavar="TYPE", help="Day type: normal, rest, race, injured, sick.")
 @click.option("--note", help="A note for the day (replaces the old one).")
-@click.option("--clear", "clear", metavar="FIELD", multiple=True,
-              help="Clear a field, pain / pain:SITE / pain:SITE:SIDE, or all of the day (repeatable).")
+@click.option(
+    "--clear",
+    "clear",
+    metavar="FIELD",
+    multiple=True,
+    help="Clear a field, pain / pain:SITE / pain:SITE:SIDE, or all of the day (repeatable).",
+)
 @pass_journal_file
-def add(journal_file: JournalFile, date: str | None, sleep: str | None, sleep_quality: str | None,
-        fatigue: str | None, soreness: str | None, stress: str | None, mood: str | None, pain: tuple[str, ...],
-        day_type: str | None, note: str | None, clear: tuple[str, ...]) -> None:
+def add(
+    journal_file: JournalFile,
+    date: str | None,
+    sleep: str | None,
+    sleep_quality: str | None,
+    fatigue: str | None,
+    soreness: str | None,
+    stress: str | None,
+    mood: str | None,
+    pain: tuple[str, ...],
+    day_type: str | None,
+    note: str | None,
+    clear: tuple[str, ...],
+) -> None:
     """Log or change a day (default today). Fields you do not give keep their value.
 
     \b
@@ -49,8 +65,16 @@ def add(journal_file: JournalFile, date: str | None, sleep: str | None, sleep_qu
         raise InvalidInput(f"{day.isoformat()} is in the future: the journal records days that have happened")
     sites = list_sites(journal) if journal else list(DEFAULT_SITES)
     change = EntryChange()
-    given = {"sleep_hours": sleep, "sleep_quality": sleep_quality, "fatigue": fatigue, "soreness": soreness,
-             "stress": stress, "mood": mood, "day_type": day_type, "note": note}
+    given = {
+        "sleep_hours": sleep,
+        "sleep_quality": sleep_quality,
+        "fatigue": fatigue,
+        "soreness": soreness,
+        "stress": stress,
+        "mood": mood,
+        "day_type": day_type,
+        "note": note,
+    }
     for name, text in given.items():
         if text is not None:
             change.values[name] = parse_value(name, text)
@@ -82,9 +106,9 @@ def show(journal_file: JournalFile, date: str | None, start: str | None, end: st
     journal show yesterday
     journal show --from "2 weeks ago"
     """
+    from journal.render import day_view, table_view
     from journal.store.entries import entries_between, get_entry
     from journal.store.sites import list_sites
-    from journal.render import day_view, table_view
 
     journal = journal_file.open(create=False)
     sites = list_sites(journal)
@@ -100,7 +124,9 @@ def show(journal_file: JournalFile, date: str | None, start: str | None, end: st
 @click.command(cls=JournalCommand)
 @click.argument("week", required=False)
 @click.option("--markdown", is_flag=True, help="Write the review as a Markdown document.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file instead of stdout.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file instead of stdout."
+)
 @pass_journal_file
 def week(journal_file: JournalFile, week: str | None, markdown: bool, output: Path | None) -> None:
     """The weekly review (default this week): averages against the week before, flags,

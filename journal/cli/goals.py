@@ -36,21 +36,35 @@ def goal() -> None:
 
 @goal.command("add")
 @click.argument("title")
-@click.option("--category", default="other", show_default=True, metavar="C",
-              help="strength, technique, health, rehab, mind, endurance, nutrition or other.")
+@click.option(
+    "--category",
+    default="other",
+    show_default=True,
+    metavar="C",
+    help="strength, technique, health, rehab, mind, endurance, nutrition or other.",
+)
 @click.option("--due", metavar="DATE", help="A due date (future dates welcome): 2027-01-15, friday, 20 dec.")
-@click.option("--measure", metavar="SPEC",
-              help="Progress from the journal: checklist:ITEMS:80%:8w, pain:SITE:2, sleep:8, days:TYPE:10, ticks:ITEMS:8.")
+@click.option(
+    "--measure",
+    metavar="SPEC",
+    help="Progress from the journal: checklist:ITEMS:80%:8w, pain:SITE:2, sleep:8, days:TYPE:10, ticks:ITEMS:8.",
+)
 @click.option("--note", default="", help="A note.")
 @pass_journal_file
-def goal_add(journal_file: JournalFile, title: str, category: str, due: str | None, measure: str | None,
-             note: str) -> None:
+def goal_add(
+    journal_file: JournalFile, title: str, category: str, due: str | None, measure: str | None, note: str
+) -> None:
     """Add a goal to do: `journal goal add "Blood work" --category health --due "20 dec"`."""
     from journal.domain.goals import Goal, parse_category, parse_goal_title, parse_measure
     from journal.store.goals import add_goal
 
-    new = Goal(parse_goal_title(title), parse_category(category), due=_due(due), note=note,
-               measure=parse_measure(measure) if measure is not None else None)
+    new = Goal(
+        parse_goal_title(title),
+        parse_category(category),
+        due=_due(due),
+        note=note,
+        measure=parse_measure(measure) if measure is not None else None,
+    )
     added = add_goal(journal_file.open(), new, today=today())
     click.echo(f"added goal {added.id}: {added.title}")
 
@@ -63,8 +77,15 @@ def goal_add(journal_file: JournalFile, title: str, category: str, due: str | No
 @click.option("--note", help="A new note.")
 @click.option("--measure", metavar="SPEC", help="A new measure (as for goal add); 'none' clears it.")
 @pass_journal_file
-def goal_edit(journal_file: JournalFile, goal_id: str, title: str | None, category: str | None, due: str | None,
-              note: str | None, measure: str | None) -> None:
+def goal_edit(
+    journal_file: JournalFile,
+    goal_id: str,
+    title: str | None,
+    category: str | None,
+    due: str | None,
+    note: str | None,
+    measure: str | None,
+) -> None:
     """Change a goal: `journal goal edit 3 --due "15 jan" --measure sleep:8.5`."""
     from journal.domain.goals import parse_measure
     from journal.domain.markers import Keep
@@ -75,9 +96,18 @@ def goal_edit(journal_file: JournalFile, goal_id: str, title: str | None, catego
         raise InvalidInput("nothing to change: give --title, --category, --due, --note or --measure")
     clear = ("none", "")
     new_due = Keep.KEEP if due is None else (None if due.strip().lower() in clear else _due(due))
-    new_measure = Keep.KEEP if measure is None else (None if measure.strip().lower() in clear else parse_measure(measure))
-    changed = update_goal(journal_file.open(create=False), number, title=title, category=category, due=new_due,
-                          note=note, measure=new_measure)
+    new_measure = (
+        Keep.KEEP if measure is None else (None if measure.strip().lower() in clear else parse_measure(measure))
+    )
+    changed = update_goal(
+        journal_file.open(create=False),
+        number,
+        title=title,
+        category=category,
+        due=new_due,
+        note=note,
+        measure=new_measure,
+    )
     click.echo(f"goal {changed.id}: {changed.title}")
 
 
@@ -87,8 +117,8 @@ def goal_edit(journal_file: JournalFile, goal_id: str, title: str | None, catego
 def goal_list(journal_file: JournalFile, status: str | None) -> None:
     """The goals by column, with the progress the journal computes."""
     from journal.domain.goals import parse_status
-    from journal.store.goals import list_goals, with_progress
     from journal.render import goals_view
+    from journal.store.goals import list_goals, with_progress
 
     wanted = parse_status(status) if status else None
     journal = journal_file.open(create=False)
@@ -144,17 +174,31 @@ def goal_rm(journal_file: JournalFile, goal_id: str) -> None:
 @click.command(cls=JournalCommand)
 @click.option("--race", "looks_back_on", metavar="TEXT", help="The race or season you look back on.")
 @click.option("--faded/--no-faded", default=None, help="Did you fade in the last miles?")
-@click.option("--pain", "pain_sites", metavar="SITES",
-              help="Constant pain in feet, shins or knees: where (knee,shin); 'none' for no.")
+@click.option(
+    "--pain",
+    "pain_sites",
+    metavar="SITES",
+    help="Constant pain in feet, shins or knees: where (knee,shin); 'none' for no.",
+)
 @click.option("--wall/--no-wall", "hit_wall", default=None, help="Did you hit the wall?")
-@click.option("--back-hips/--no-back-hips", "back_or_hips", default=None, help="Did your lower back or hips bother you?")
+@click.option(
+    "--back-hips/--no-back-hips", "back_or_hips", default=None, help="Did your lower back or hips bother you?"
+)
 @click.option("--cramping/--no-cramping", default=None, help="Was your cramping getting worse?")
 @click.option("--note", default="", help="A note on the race or season.")
 @click.option("--dry-run", is_flag=True, help="Show the proposed goals; add nothing.")
 @pass_journal_file
-def assess(journal_file: JournalFile, looks_back_on: str | None, faded: bool | None, pain_sites: str | None,
-           hit_wall: bool | None, back_or_hips: bool | None, cramping: bool | None, note: str,
-           dry_run: bool) -> None:
+def assess(
+    journal_file: JournalFile,
+    looks_back_on: str | None,
+    faded: bool | None,
+    pain_sites: str | None,
+    hit_wall: bool | None,
+    back_or_hips: bool | None,
+    cramping: bool | None,
+    note: str,
+    dry_run: bool,
+) -> None:
     """Look back on a race or season; each "yes" proposes offseason goals for the board.
 
     \b
@@ -169,8 +213,10 @@ def assess(journal_file: JournalFile, looks_back_on: str | None, faded: bool | N
     answers = [faded, pain_sites, hit_wall, back_or_hips, cramping]
     asking = any(answer is None for answer in answers)
     if asking and not sys.stdin.isatty():
-        raise InvalidInput("answer every question with flags (--faded/--no-faded, --pain SITES or none,"
-                           " --wall/--no-wall, --back-hips/--no-back-hips, --cramping/--no-cramping), or run in a terminal")
+        raise InvalidInput(
+            "answer every question with flags (--faded/--no-faded, --pain SITES or none,"
+            " --wall/--no-wall, --back-hips/--no-back-hips, --cramping/--no-cramping), or run in a terminal"
+        )
     note = parse_goal_note(note, "the assessment's note")
     if looks_back_on is not None:
         looks_back_on = parse_looks_back_on(looks_back_on)
@@ -189,25 +235,31 @@ def assess(journal_file: JournalFile, looks_back_on: str | None, faded: bool | N
                 return parse(text)
             except InvalidInput as error:
                 raise click.BadParameter(str(error)) from None  # asked again
+
         return ask
 
     def confirmed(given: bool | None, question: str) -> bool:
         return given if given is not None else click.confirm(question)  # asked only in a terminal (see above)
 
     if asking:
-        looks_back_on = looks_back_on or click.prompt("Which race or season do you look back on", default="",
-                                                      value_proc=asked(parse_looks_back_on))
+        looks_back_on = looks_back_on or click.prompt(
+            "Which race or season do you look back on", default="", value_proc=asked(parse_looks_back_on)
+        )
     faded_answer = confirmed(faded, "Did you fade in the last miles?")
     if pain_sites is None:
-        names: tuple[str, ...] = click.prompt("Constant pain in your feet, shins or knees? Where (knee,shin), or none",
-                                              default="none", value_proc=asked(site_names))
+        names: tuple[str, ...] = click.prompt(
+            "Constant pain in your feet, shins or knees? Where (knee,shin), or none",
+            default="none",
+            value_proc=asked(site_names),
+        )
     wall_answer = confirmed(hit_wall, "Did you hit the wall?")
     back_or_hips_answer = confirmed(back_or_hips, "Did your lower back or hips bother you?")
     cramping_answer = confirmed(cramping, "Was your cramping getting worse?")
     if pain_sites is not None:
         names = site_names(pain_sites)
-    assessment = Assessment(today(), looks_back_on or "", faded_answer, names, wall_answer, back_or_hips_answer,
-                            cramping_answer, note)
+    assessment = Assessment(
+        today(), looks_back_on or "", faded_answer, names, wall_answer, back_or_hips_answer, cramping_answer, note
+    )
     if journal:
         proposals = propose_goals(journal, assessment, today())
     else:  # no journal yet: nothing is logged to measure

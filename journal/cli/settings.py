@@ -95,8 +95,8 @@ def themes(journal_file: JournalFile) -> None:
     journal themes
     journal --theme trailhead       # open the app in one (it is remembered)
     """
-    from journal.store.settings import get_setting
     from journal.config.themes import TEXTUAL_THEMES, all_themes, user_themes_dir
+    from journal.store.settings import get_setting
 
     journal = journal_file.existing()
     current = get_setting(journal, "theme") if journal else None
