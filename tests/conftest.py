@@ -12,7 +12,9 @@ from hypothesis import settings
 
 from journal.store import Journal, open_journal
 
-TODAY = dt.date(2026, 11, 26)  # a Thursday
+# The `today` fixture's day, kept only for the modules that still import it: tests/ui/, tests/unit/test_cli.py and
+# tests/unit/test_cli_fuzz.py. It goes once they take the fixture; new tests take the fixture.
+TODAY = dt.date(2026, 11, 26)
 
 # Property tests run Hypothesis's own number of examples (its "ci" profile on CI);
 # HYPOTHESIS_PROFILE=thorough, or pytest --hypothesis-profile=thorough, runs ten times as many.
@@ -21,12 +23,23 @@ if os.environ.get("HYPOTHESIS_PROFILE"):
     settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
 
 
+@pytest.fixture(scope="session")
+def today() -> dt.date:
+    """The day every test runs on, Thursday 26 Nov 2026, and the journal's "today" (`isolated` sets JOURNAL_TODAY).
+
+    A module moves its tests to another day with a fixture of its own named `today`, a single test with
+    `@pytest.mark.parametrize("today", [day])`; the journal's clock follows either. Session-scoped because it is a
+    constant: a Hypothesis test can take it without tripping the function_scoped_fixture health check.
+    """
+    return dt.date(2026, 11, 26)
+
+
 @pytest.fixture(autouse=True)
-def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    """Fix the clock and point every user folder at the test's own directory."""
+def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, today: dt.date) -> Path:
+    """Fix the clock on `today` and point every user folder at the test's own directory."""
     home = tmp_path / "home"
     home.mkdir()
-    monkeypatch.setenv("JOURNAL_TODAY", TODAY.isoformat())
+    monkeypatch.setenv("JOURNAL_TODAY", today.isoformat())
     monkeypatch.setenv("TZ", "UTC")  # times on screen are local: the same for every test machine
     time.tzset()
     monkeypatch.setenv("HOME", str(home))

@@ -16,9 +16,14 @@ import pytest
 
 from journal.store import open_journal
 from journal.store.entries import get_entry
-from tests.conftest import TODAY
 
 pytestmark = pytest.mark.e2e
+DAY = dt.timedelta(days=1)
+
+
+def on_screen(day: dt.date) -> str:
+    """A day as the journal names it on screen: 'Thu 26 Nov 2026'."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def journal_command() -> list[str]:
@@ -70,14 +75,14 @@ def wait_until_gone(tmux, text: str, timeout: float = 20.0) -> str:
     return screen
 
 
-def launch(tmux, db_path, home, size=("100", "30"), *args: str, clock: str | None = None) -> Path:
-    """Run `journal ARGS` in a tmux window on the test's day; returns a file made when it exits.
+def launch(tmux, db_path, home, today, size=("100", "30"), *args: str, clock: str | None = None) -> Path:
+    """Run `journal ARGS` in a tmux window on `today`; returns a file made when it exits.
 
     With `clock` ('2026-11-26 23:59:30'), the journal runs on the computer's clock
     set to that moment (libfaketime), and time goes on from there.
     """
     done = db_path.with_name("exited")
-    env = {"JOURNAL_TODAY": TODAY.isoformat(), "JOURNAL_DB": str(db_path), "HOME": str(home),
+    env = {"JOURNAL_TODAY": today.isoformat(), "JOURNAL_DB": str(db_path), "HOME": str(home),
            "TERM": "xterm-256color", "PATH": os.environ.get("PATH", "")}
     faked = []
     if clock is not None:
@@ -90,18 +95,18 @@ def launch(tmux, db_path, home, size=("100", "30"), *args: str, clock: str | Non
     return done
 
 
-def start_journal(tmux, db_path, home, size=("100", "30")) -> Path:
-    """Start `journal` in a tmux window on the test's day; returns a file made when it exits.
+def start_journal(tmux, db_path, home, today, size=("100", "30")) -> Path:
+    """Start `journal` in a tmux window on `today`; returns a file made when it exits.
 
     A new journal opens with the welcome, which is dismissed as a runner would: with escape.
     """
     first_start = not db_path.exists()
-    done = launch(tmux, db_path, home, size)
+    done = launch(tmux, db_path, home, today, size)
     if first_start:
         wait_for(tmux, "Welcome to Offseason")
         keys(tmux, "Escape")
         wait_until_gone(tmux, "Welcome to Offseason")
-    wait_for(tmux, "Thu 26 Nov 2026 (today)")
+    wait_for(tmux, f"{on_screen(today)} (today)")
     return done
 
 
@@ -113,9 +118,9 @@ def quit_journal(tmux, done: Path) -> None:
     assert done.exists(), "the journal quits on ctrl+q"
 
 
-def test_log_a_day_in_the_terminal_and_quit(tmux, tmp_path, isolated):
+def test_log_a_day_in_the_terminal_and_quit(tmux, tmp_path, isolated, today):
     db_path = tmp_path / "journal.db"
-    done = start_journal(tmux, db_path, isolated)
+    done = start_journal(tmux, db_path, isolated, today)
     keys(tmux, "Down", "8", ".", "5", "Enter", "4", "Enter", "3")
     screen = wait_for(tmux, "unsaved")
     assert "8.5" in screen
@@ -123,15 +128,15 @@ def test_log_a_day_in_the_terminal_and_quit(tmux, tmp_path, isolated):
     wait_for(tmux, "✓ saved")
     quit_journal(tmux, done)
     with open_journal(db_path) as journal:
-        entry = get_entry(journal, TODAY)
+        entry = get_entry(journal, today)
     assert (entry.sleep_hours, entry.sleep_quality, entry.fatigue) == (8.5, 4, 3)
 
 
-def test_tick_the_checklist_in_the_terminal(tmux, tmp_path, isolated):
+def test_tick_the_checklist_in_the_terminal(tmux, tmp_path, isolated, today):
     db_path = tmp_path / "journal.db"
-    done = start_journal(tmux, db_path, isolated)
+    done = start_journal(tmux, db_path, isolated, today)
     keys(tmux, "F3")
-    wait_for(tmux, "2026-W48")
+    wait_for(tmux, f"{today:%G-W%V}")
     keys(tmux, "Space")  # Strength session, today (Thursday): where the cursor starts
     screen = wait_for(tmux, "1/2")
     assert "✓" in screen
@@ -139,13 +144,13 @@ def test_tick_the_checklist_in_the_terminal(tmux, tmp_path, isolated):
     from journal.store.checklist import ticks_between
 
     with open_journal(db_path) as journal:
-        assert [day for _, day in ticks_between(journal, TODAY, TODAY)] == [TODAY]
+        assert [day for _, day in ticks_between(journal, today, today)] == [today]
 
 
-def test_the_installed_command_reports_bad_input_in_one_line(tmp_path):
+def test_the_installed_command_reports_bad_input_in_one_line(tmp_path, today):
     result = subprocess.run(
         [*journal_command(), "add", "--mood", "6", "--db", str(tmp_path / "j.db")],
-        capture_output=True, text=True, env={**os.environ, "JOURNAL_TODAY": TODAY.isoformat()},
+        capture_output=True, text=True, env={**os.environ, "JOURNAL_TODAY": today.isoformat()},
     )
     assert result.returncode == 2
     assert result.stdout == ""
@@ -158,9 +163,9 @@ def test_python_dash_m_runs_the_same_command_line():
     assert result.stdout.startswith("journal, version ")
 
 
-def test_the_assessment_asks_its_questions_in_a_terminal(tmux, tmp_path, isolated):
+def test_the_assessment_asks_its_questions_in_a_terminal(tmux, tmp_path, isolated, today):
     db_path = tmp_path / "journal.db"
-    launch(tmux, db_path, isolated, ("100", "30"), "assess")
+    launch(tmux, db_path, isolated, today, ("100", "30"), "assess")
     for prompt, answer in (("look back on", "Valencia"), ("fade in the last miles", "y"), ("Where", "knee"),
                            ("hit the wall", "n"), ("hips", "n"), ("cramping", "n")):
         wait_for(tmux, prompt)
@@ -185,18 +190,17 @@ def test_the_assessment_asks_its_questions_in_a_terminal(tmux, tmp_path, isolate
     assert not any("scan" in title for title in titles)
 
 
-def test_a_flag_on_the_day_then_its_trend_and_the_week(tmux, tmp_path, isolated):
-    import datetime as dt
+def test_a_flag_on_the_day_then_its_trend_and_the_week(tmux, tmp_path, isolated, today):
 
     from journal.domain.entries import DayEntry
     from journal.store.entries import save_entries
 
     db_path = tmp_path / "journal.db"
     with open_journal(db_path) as journal:
-        save_entries(journal, [DayEntry(TODAY - dt.timedelta(days=n), sleep_hours=7.5,
+        save_entries(journal, [DayEntry(today - n * DAY, sleep_hours=7.5,
                                         pain={("knee", "left"): 3}) for n in range(1, 7)])
-    done = start_journal(tmux, db_path, isolated)
-    screen = wait_for(tmux, " days to 26 Nov")
+    done = start_journal(tmux, db_path, isolated, today)
+    screen = wait_for(tmux, f" days to {today.day} {today:%b}")
     assert "hurt on" not in screen, "six days of pain is not yet a flag"
     keys(tmux, *["Down"] * 7, "Right", "4", "C-s")  # the left knee, today
     screen = wait_for(tmux, "Knee has hurt on 7 days in a row")
@@ -209,12 +213,12 @@ def test_a_flag_on_the_day_then_its_trend_and_the_week(tmux, tmp_path, isolated)
     quit_journal(tmux, done)
 
 
-def test_a_first_start_explains_and_opens_the_demo_in_a_file_of_its_own(tmux, tmp_path, isolated):
+def test_a_first_start_explains_and_opens_the_demo_in_a_file_of_its_own(tmux, tmp_path, isolated, today):
     from journal.store.demo import demo_path
     from journal.store.entries import count_entries
 
     db_path = tmp_path / "journal.db"
-    done = launch(tmux, db_path, isolated, ("80", "24"))
+    done = launch(tmux, db_path, isolated, today, ("80", "24"))
     screen = wait_for(tmux, "Welcome to Offseason")
     assert "Try the demo" in screen and "Start my journal" in screen, "the answers fit in 80x24"
     keys(tmux, "d")
@@ -227,8 +231,8 @@ def test_a_first_start_explains_and_opens_the_demo_in_a_file_of_its_own(tmux, tm
         assert 0 < count_entries(demo) <= 12 * 7  # 12 weeks, with a few days left unlogged as in life
 
 
-def start_before_midnight(tmux, db_path, home) -> Path:
-    """Start `journal` on the clock of Thursday 26 Nov, 23:59:45, on a journal with a day logged.
+def start_before_midnight(tmux, db_path, home, today) -> Path:
+    """Start `journal` on the clock of `today` (a Thursday), 23:59:45, on a journal with a day logged.
 
     Fifteen seconds: room for a slow start and a few keys before midnight, and a short wait after."""
     if shutil.which("faketime") is None:
@@ -239,38 +243,38 @@ def start_before_midnight(tmux, db_path, home) -> Path:
     from journal.store.entries import save_entry
 
     with open_journal(db_path) as journal:  # a journal in use: no welcome
-        save_entry(journal, DayEntry(TODAY - dt.timedelta(days=1), mood=3))
-    done = launch(tmux, db_path, home, clock=f"{TODAY.isoformat()} 23:59:45")
-    screen = wait_for(tmux, "Thu 26 Nov 2026 (today)", timeout=14)
-    assert "Fri 27 Nov" not in screen, "the app took so long to start that midnight came first"
+        save_entry(journal, DayEntry(today - DAY, mood=3))
+    done = launch(tmux, db_path, home, today, clock=f"{today.isoformat()} 23:59:45")
+    screen = wait_for(tmux, f"{on_screen(today)} (today)", timeout=14)
+    assert on_screen(today + DAY) not in screen, "the app took so long to start that midnight came first"
     return done
 
 
-def test_left_open_past_midnight_the_morning_goes_to_the_new_day(tmux, tmp_path, isolated):
+def test_left_open_past_midnight_the_morning_goes_to_the_new_day(tmux, tmp_path, isolated, today):
     db_path = tmp_path / "journal.db"
-    done = start_before_midnight(tmux, db_path, isolated)
-    wait_for(tmux, "Fri 27 Nov 2026 (today)", timeout=90)  # no key pressed: midnight moved it on
+    done = start_before_midnight(tmux, db_path, isolated, today)
+    wait_for(tmux, f"{on_screen(today + DAY)} (today)", timeout=90)  # no key pressed: midnight moved it on
     keys(tmux, "Down", "7", "C-s")  # the next morning's sleep
     wait_for(tmux, "✓ saved")
     quit_journal(tmux, done)
     with open_journal(db_path) as journal:
-        assert get_entry(journal, TODAY + dt.timedelta(days=1)).sleep_hours == 7.0
-        assert get_entry(journal, TODAY).is_empty
+        assert get_entry(journal, today + DAY).sleep_hours == 7.0
+        assert get_entry(journal, today).is_empty
 
 
-def test_typed_before_midnight_the_day_stays_and_says_it_is_yesterday(tmux, tmp_path, isolated):
+def test_typed_before_midnight_the_day_stays_and_says_it_is_yesterday(tmux, tmp_path, isolated, today):
     db_path = tmp_path / "journal.db"
-    done = start_before_midnight(tmux, db_path, isolated)
+    done = start_before_midnight(tmux, db_path, isolated, today)
     keys(tmux, *["Down"] * 6, "4")  # the mood, typed on Thursday
     wait_for(tmux, "● unsaved")
     screen = wait_for(tmux, "this day is now yesterday", timeout=90)
-    assert "Thu 26 Nov 2026 (yesterday)" in screen
+    assert f"{on_screen(today)} (yesterday)" in screen
     keys(tmux, "C-s")  # saved where the bar says: Thursday; then on to today
-    wait_for(tmux, "Fri 27 Nov 2026 (today)")
+    wait_for(tmux, f"{on_screen(today + DAY)} (today)")
     keys(tmux, "Up", "Up", "Up", "Up", "Up", "8", "C-s")  # the morning's sleep (the cursor stays on its row)
     wait_for(tmux, "✓ saved")
     quit_journal(tmux, done)
     with open_journal(db_path) as journal:
-        assert get_entry(journal, TODAY).mood == 4
-        assert get_entry(journal, TODAY).sleep_hours is None
-        assert get_entry(journal, TODAY + dt.timedelta(days=1)).sleep_hours == 8.0
+        assert get_entry(journal, today).mood == 4
+        assert get_entry(journal, today).sleep_hours is None
+        assert get_entry(journal, today + DAY).sleep_hours == 8.0

@@ -9,7 +9,6 @@ from journal.dates import parse_date
 from journal.domain.entries import DEFAULT_SITES, parse_pain_setting
 from journal.domain.scales import WELLNESS_FIELDS, parse_pain_score, parse_sleep_hours, parse_wellness
 from journal.errors import InvalidInput
-from tests.conftest import TODAY
 
 TEXT = st.text(max_size=40)
 
@@ -25,11 +24,11 @@ def accepted_or_refused(parse, text):
 
 @settings(max_examples=300, deadline=None)
 @given(TEXT, st.booleans())
-def test_any_text_is_a_date_or_one_line_refusal(text, allow_future):
-    day = accepted_or_refused(lambda value: parse_date(value, today=TODAY, allow_future=allow_future), text)
+def test_any_text_is_a_date_or_one_line_refusal(today, text, allow_future):
+    day = accepted_or_refused(lambda value: parse_date(value, today=today, allow_future=allow_future), text)
     if day is not None:
         assert isinstance(day, dt.date)
-        assert allow_future or day <= TODAY
+        assert allow_future or day <= today
 
 
 @settings(max_examples=300, deadline=None)

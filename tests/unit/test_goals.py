@@ -20,22 +20,21 @@ from journal.errors import InvalidInput
 from journal.store.checklist import list_items, set_tick
 from journal.store.entries import save_entry
 from journal.store.goals import add_goal, list_goals, move_goal, progress, remove_goal, save_assessment
-from tests.conftest import TODAY
 
 ALWAYS = ["Sleep to your need", "See the doctor: blood work and a stress test", "Book rehab appointments"]
 
 
-def titles(assessment):
-    return [proposal.goal.title for proposal in propose(assessment, TODAY)]
+def titles(assessment, today):
+    return [proposal.goal.title for proposal in propose(assessment, today)]
 
 
 # -- the season assessment ---------------------------------------------------------------
 
 
-def test_no_yes_still_proposes_sleep_the_doctor_and_rehab():
-    proposals = propose(Assessment(TODAY), TODAY)
+def test_no_yes_still_proposes_sleep_the_doctor_and_rehab(today):
+    proposals = propose(Assessment(today), today)
     assert [p.goal.title for p in proposals] == ALWAYS
-    assert proposals[1].goal.due == TODAY + dt.timedelta(weeks=4) and proposals[2].goal.due is not None
+    assert proposals[1].goal.due == today + dt.timedelta(weeks=4) and proposals[2].goal.due is not None
     assert proposals[0].goal.measure == Measure("sleep", level=8.0)
 
 
@@ -48,24 +47,24 @@ def test_no_yes_still_proposes_sleep_the_doctor_and_rehab():
         ({"cramping": True}, "Note cramps and go over them with a clinician", None),
     ],
 )
-def test_each_yes_proposes_its_goal(answer, title, measure_kind):
-    proposals = propose(Assessment(TODAY, **answer), TODAY)
+def test_each_yes_proposes_its_goal(answer, title, measure_kind, today):
+    proposals = propose(Assessment(today, **answer), today)
     assert [p.goal.title for p in proposals] == [title, *ALWAYS]
     measure = proposals[0].goal.measure
     assert (measure.kind if measure else None) == measure_kind
 
 
-def test_each_painful_site_gets_its_own_goal_and_the_doctor_is_asked_about_a_scan():
-    proposals = propose(Assessment(TODAY, pain_sites=("knee", "shin")), TODAY)
+def test_each_painful_site_gets_its_own_goal_and_the_doctor_is_asked_about_a_scan(today):
+    proposals = propose(Assessment(today, pain_sites=("knee", "shin")), today)
     assert [p.goal.title for p in proposals] == [
         "Settle the knee pain", "Settle the shin pain",
         "Ask the doctor whether the knee and shin pain needs a scan", *ALWAYS]
     assert proposals[0].goal.measure == Measure("pain", site="knee", level=2)
-    assert proposals[2].goal.due == TODAY + dt.timedelta(weeks=4), "a health task with a due date"
+    assert proposals[2].goal.due == today + dt.timedelta(weeks=4), "a health task with a due date"
 
 
-def test_cramps_are_a_question_for_a_clinician_not_a_salt_rule():
-    goal = propose(Assessment(TODAY, cramping=True), TODAY)[0].goal
+def test_cramps_are_a_question_for_a_clinician_not_a_salt_rule(today):
+    goal = propose(Assessment(today, cramping=True), today)[0].goal
     assert "salt" not in (goal.title + goal.note).lower() and goal.due is not None
 
 
@@ -110,100 +109,101 @@ def test_pure_progress_rules():
     assert pain_progress(None, 3.0, 2) == 0.0
 
 
-def goal_with(journal, measure, created=TODAY - dt.timedelta(days=14)):
-    return add_goal(journal, Goal("g", measure=measure), today=created)
+def goal_with(journal, measure, today, created=None):
+    """A goal with `measure`, created on `created`, by default two weeks before `today`."""
+    return add_goal(journal, Goal("g", measure=measure), today=created or today - dt.timedelta(days=14))
 
 
-def test_sleep_progress_from_the_last_seven_days(journal):
-    goal = goal_with(journal, Measure("sleep", level=8))
-    assert progress(journal, goal, TODAY) is None, "no data yet"
+def test_sleep_progress_from_the_last_seven_days(journal, today):
+    goal = goal_with(journal, Measure("sleep", level=8), today)
+    assert progress(journal, goal, today) is None, "no data yet"
     for offset, hours in ((0, 7.0), (1, 9.0), (2, 5.0), (8, 2.0)):  # the 2 h night is older than a week
-        save_entry(journal, DayEntry(TODAY - dt.timedelta(days=offset), sleep_hours=hours))
-    assert progress(journal, goal, TODAY) == pytest.approx(7 / 8)
+        save_entry(journal, DayEntry(today - dt.timedelta(days=offset), sleep_hours=hours))
+    assert progress(journal, goal, today) == pytest.approx(7 / 8)
 
 
-def test_pain_progress_from_where_it_started(journal):
-    goal = goal_with(journal, Measure("pain", site="knee", level=2))
-    assert progress(journal, goal, TODAY) is None
+def test_pain_progress_from_where_it_started(journal, today):
+    goal = goal_with(journal, Measure("pain", site="knee", level=2), today)
+    assert progress(journal, goal, today) is None
     start = goal.created_on
     for offset in range(3):
         save_entry(journal, DayEntry(start - dt.timedelta(days=offset), pain={("knee", "left"): 6, ("knee", ""): 1}))
-    save_entry(journal, DayEntry(TODAY, pain={("knee", "left"): 4}))
-    assert progress(journal, goal, TODAY) == 0.5, "from a mean of 6 (the worse side) to 4, aiming at 2"
-    save_entry(journal, DayEntry(TODAY, pain={("knee", "left"): 2}))
-    assert progress(journal, goal, TODAY) == 1.0
+    save_entry(journal, DayEntry(today, pain={("knee", "left"): 4}))
+    assert progress(journal, goal, today) == 0.5, "from a mean of 6 (the worse side) to 4, aiming at 2"
+    save_entry(journal, DayEntry(today, pain={("knee", "left"): 2}))
+    assert progress(journal, goal, today) == 1.0
 
 
-def test_days_and_ticks_are_counted_since_the_goal_began(journal):
-    days = goal_with(journal, Measure("days", day_type="rest", count=4))
-    save_entry(journal, DayEntry(TODAY, day_type="rest"))
-    save_entry(journal, DayEntry(TODAY - dt.timedelta(days=30), day_type="rest"))  # before the goal
-    assert progress(journal, days, TODAY) == 0.25
+def test_days_and_ticks_are_counted_since_the_goal_began(journal, today):
+    days = goal_with(journal, Measure("days", day_type="rest", count=4), today)
+    save_entry(journal, DayEntry(today, day_type="rest"))
+    save_entry(journal, DayEntry(today - dt.timedelta(days=30), day_type="rest"))  # before the goal
+    assert progress(journal, days, today) == 0.25
     strides = next(item for item in list_items(journal) if item.title == "Strides")
-    ticks = goal_with(journal, Measure("ticks", items=("strides",), count=2))
-    assert progress(journal, ticks, TODAY) == 0.0
-    set_tick(journal, strides.id, TODAY, True)
-    assert progress(journal, ticks, TODAY) == 0.5
+    ticks = goal_with(journal, Measure("ticks", items=("strides",), count=2), today)
+    assert progress(journal, ticks, today) == 0.0
+    set_tick(journal, strides.id, today, True)
+    assert progress(journal, ticks, today) == 0.5
 
 
-def test_checklist_progress_counts_weeks_that_reached_the_level(journal):
+def test_checklist_progress_counts_weeks_that_reached_the_level(journal, today):
     strength = list_items(journal)[0]
-    goal = goal_with(journal, Measure("checklist", items=("Strength session",), level=1.0, weeks=4),
-                     created=TODAY - dt.timedelta(days=7))
-    assert progress(journal, goal, TODAY) == 0.0
-    monday = dt.date(2026, 11, 23)
+    goal = goal_with(journal, Measure("checklist", items=("Strength session",), level=1.0, weeks=4), today,
+                     created=today - dt.timedelta(days=7))
+    assert progress(journal, goal, today) == 0.0
+    monday = today - dt.timedelta(days=today.weekday())
     set_tick(journal, strength.id, monday, True)
     set_tick(journal, strength.id, monday + dt.timedelta(days=1), True)
-    assert progress(journal, goal, TODAY) == 0.25, "one week of four at 2/2"
+    assert progress(journal, goal, today) == 0.25, "one week of four at 2/2"
     with pytest.raises(InvalidInput, match="no checklist item 'No such item'"):
-        goal_with(journal, Measure("checklist", items=("No such item",), level=0.8, weeks=4))
+        goal_with(journal, Measure("checklist", items=("No such item",), level=0.8, weeks=4), today)
 
 
 # -- the board -------------------------------------------------------------------------------
 
 
-def test_goals_move_between_columns_and_keep_their_order(journal):
-    a, b, c = (add_goal(journal, Goal(title), today=TODAY) for title in ("a", "b", "c"))
-    move_goal(journal, c.id, "todo", today=TODAY, position=0)
+def test_goals_move_between_columns_and_keep_their_order(journal, today):
+    a, b, c = (add_goal(journal, Goal(title), today=today) for title in ("a", "b", "c"))
+    move_goal(journal, c.id, "todo", today=today, position=0)
     assert [g.title for g in list_goals(journal)] == ["c", "a", "b"]
-    done = move_goal(journal, a.id, "done", today=TODAY)
-    assert done.done_on == TODAY
-    assert move_goal(journal, a.id, "doing", today=TODAY).done_on is None
+    done = move_goal(journal, a.id, "done", today=today)
+    assert done.done_on == today
+    assert move_goal(journal, a.id, "doing", today=today).done_on is None
     remove_goal(journal, b.id)
     assert [(g.title, g.status) for g in list_goals(journal)] == [("c", "todo"), ("a", "doing")]
     with pytest.raises(InvalidInput):
-        move_goal(journal, 999, "done", today=TODAY)
+        move_goal(journal, 999, "done", today=today)
 
 
-def test_an_assessment_lands_the_kept_goals_and_the_items_they_need(journal):
-    assessment = Assessment(TODAY, "Valencia marathon", hit_wall=True, pain_sites=("knee",))
-    proposals = propose(assessment, TODAY)
+def test_an_assessment_lands_the_kept_goals_and_the_items_they_need(journal, today):
+    assessment = Assessment(today, "Valencia marathon", hit_wall=True, pain_sites=("knee",))
+    proposals = propose(assessment, today)
     proposals[0].keep = proposals[1].keep = False  # drop the knee goal and the scan
-    goals = save_assessment(journal, assessment, [p for p in proposals if p.keep], today=TODAY)
+    goals = save_assessment(journal, assessment, [p for p in proposals if p.keep], today=today)
     assert [g.title for g in goals] == ["Practise long runs with fuelling", *ALWAYS]
     assert "Long run with fuelling" in [item.title for item in list_items(journal)]
     assert journal.conn.execute("SELECT looks_back_on, hit_wall, pain_sites FROM assessments").fetchone() == (
         "Valencia marathon", 1, "knee")
 
 
-def test_measures_are_checked_and_follow_renamed_items(journal):
+def test_measures_are_checked_and_follow_renamed_items(journal, today):
     from journal.store.checklist import update_item
 
     with pytest.raises(InvalidInput, match="did you mean knee"):
-        goal_with(journal, Measure("pain", site="kne", level=2))
-    ticks = goal_with(journal, Measure("ticks", items=("strid",), count=2))
+        goal_with(journal, Measure("pain", site="kne", level=2), today)
+    ticks = goal_with(journal, Measure("ticks", items=("strid",), count=2), today)
     assert ticks.measure.items == ("Strides",), "a part of the title is enough, as elsewhere"
     strides = next(item for item in list_items(journal) if item.title == "Strides")
-    set_tick(journal, strides.id, TODAY, True)
-    update_item(journal, strides.id, title="Strides after easy runs", today=TODAY)
-    assert progress(journal, ticks, TODAY) == 0.5, "the goal keeps its item by number"
+    set_tick(journal, strides.id, today, True)
+    update_item(journal, strides.id, title="Strides after easy runs", today=today)
+    assert progress(journal, ticks, today) == 0.5, "the goal keeps its item by number"
 
 
-def test_a_pain_goal_keeps_its_last_figure_when_the_site_is_no_longer_logged(journal):
-    goal = goal_with(journal, Measure("pain", site="knee", level=1))
+def test_a_pain_goal_keeps_its_last_figure_when_the_site_is_no_longer_logged(journal, today):
+    goal = goal_with(journal, Measure("pain", site="knee", level=1), today)
     save_entry(journal, DayEntry(goal.created_on, pain={("knee", ""): 4}))
     save_entry(journal, DayEntry(goal.created_on + dt.timedelta(days=7), pain={("knee", ""): 1}))
-    assert progress(journal, goal, TODAY) == 1.0, "met a week ago, nothing logged since"
+    assert progress(journal, goal, today) == 1.0, "met a week ago, nothing logged since"
 
 
 def test_measures_are_written_back_as_typed():
@@ -212,11 +212,12 @@ def test_measures_are_written_back_as_typed():
         assert parse_measure(text).spec() == text
 
 
-def test_a_second_assessment_sets_aside_goals_already_on_the_board():
+def test_a_second_assessment_sets_aside_goals_already_on_the_board(today):
     from journal.domain.goals import set_aside_known
 
-    proposals = set_aside_known(propose(Assessment(TODAY, pain_sites=("knee", "knee")), TODAY),
-                                [Goal("Sleep to your need", status="doing"), Goal("Settle the knee pain", status="done")])
+    proposals = set_aside_known(propose(Assessment(today, pain_sites=("knee", "knee")), today),
+                                [Goal("Sleep to your need", status="doing"),
+                                 Goal("Settle the knee pain", status="done")])
     kept = [p.goal.title for p in proposals if p.keep]
     assert kept.count("Settle the knee pain") == 1, "a site named twice is proposed once; a done goal may return"
     assert "Sleep to your need" not in kept
@@ -225,36 +226,36 @@ def test_a_second_assessment_sets_aside_goals_already_on_the_board():
 # -- what the assessment proposes, against what is logged ------------------------------------
 
 
-def proposed(journal, **answers):
+def proposed(journal, today, **answers):
     from journal.store.goals import propose_goals
 
-    return {p.goal.title: p for p in propose_goals(journal, Assessment(TODAY, **answers), TODAY)}
+    return {p.goal.title: p for p in propose_goals(journal, Assessment(today, **answers), today)}
 
 
-def test_a_pain_goal_already_met_by_what_is_logged_is_proposed_unticked(journal):
+def test_a_pain_goal_already_met_by_what_is_logged_is_proposed_unticked(journal, today):
     for offset in range(7):
-        save_entry(journal, DayEntry(TODAY - dt.timedelta(days=offset), pain={("shin", "left"): 1, ("knee", ""): 5}))
-    proposals = proposed(journal, pain_sites=("shin", "knee", "foot"))
+        save_entry(journal, DayEntry(today - dt.timedelta(days=offset), pain={("shin", "left"): 1, ("knee", ""): 5}))
+    proposals = proposed(journal, today, pain_sites=("shin", "knee", "foot"))
     shin, knee, foot = (proposals[f"Settle the {site} pain"] for site in ("shin", "knee", "foot"))
     assert not shin.keep and shin.why == "constant pain: shin; already met by what is logged"
     assert knee.keep and knee.why == "constant pain: knee", "a mean of 5 is not yet 2"
     assert foot.keep and foot.why == "constant pain: foot; no data yet", "the runner's answer is the evidence"
     kept = [p for p in proposals.values() if p.keep]
-    goals = save_assessment(journal, Assessment(TODAY, pain_sites=("shin", "knee", "foot")), kept, today=TODAY)
-    assert all(progress(journal, goal, TODAY) != 1.0 for goal in goals), "nothing lands complete on its first day"
+    goals = save_assessment(journal, Assessment(today, pain_sites=("shin", "knee", "foot")), kept, today=today)
+    assert all(progress(journal, goal, today) != 1.0 for goal in goals), "nothing lands complete on its first day"
 
 
-def test_the_sleep_proposal_asks_for_the_runners_own_need_and_is_set_aside_when_met(journal):
+def test_the_sleep_proposal_asks_for_the_runners_own_need_and_is_set_aside_when_met(journal, today):
     from journal.store.settings import set_setting
 
     set_setting(journal, "sleep_need", "7")
     for offset in range(7):
-        save_entry(journal, DayEntry(TODAY - dt.timedelta(days=offset), sleep_hours=7.5))
-    sleep = proposed(journal)["Sleep to your need"]
+        save_entry(journal, DayEntry(today - dt.timedelta(days=offset), sleep_hours=7.5))
+    sleep = proposed(journal, today)["Sleep to your need"]
     assert sleep.goal.measure == Measure("sleep", level=7.0)
     assert not sleep.keep and sleep.why.endswith("; already met by what is logged")
     set_setting(journal, "sleep_need", "9")
-    assert proposed(journal)["Sleep to your need"].keep
+    assert proposed(journal, today)["Sleep to your need"].keep
 
 
 @given(st.decimals(min_value=0, max_value=30, places=1))
@@ -277,14 +278,14 @@ def test_sleep_15_is_refused_with_the_limit():
 
 
 @pytest.mark.parametrize(("limit", "entry", "file"), [
-    (NOTE_MAX, lambda journal, text: add_goal(journal, Goal("g", note=text), today=TODAY),
+    (NOTE_MAX, lambda journal, text, today: add_goal(journal, Goal("g", note=text), today=today),
      lambda text: f"id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
                   f"1,g,other,todo,,,{text},,2026-11-01,,0,\r\n"),
-    (SHORT_TEXT_MAX, lambda journal, text: save_assessment(journal, Assessment(TODAY, text), [], today=TODAY),
+    (SHORT_TEXT_MAX, lambda journal, text, today: save_assessment(journal, Assessment(today, text), [], today=today),
      lambda text: "date,looks_back_on,faded,pain_sites,hit_wall,back_or_hips,cramping,note\r\n"
                   f"2026-11-01,{text},0,,0,0,0,\r\n"),
 ])
-def test_a_text_is_as_long_at_entry_as_at_import(journal, tmp_path, limit, entry, file):
+def test_a_text_is_as_long_at_entry_as_at_import(journal, tmp_path, limit, entry, file, today):
     from journal.errors import BadRows
     from journal.io.csv_import import read_path
 
@@ -293,12 +294,12 @@ def test_a_text_is_as_long_at_entry_as_at_import(journal, tmp_path, limit, entry
         text = "a" * length
         path.write_text(file(text), encoding="utf-8")
         try:
-            read_path(path, today=TODAY)
+            read_path(path, today=today)
             imported = True
         except BadRows:
             imported = False
         try:
-            entry(journal, text)
+            entry(journal, text, today)
             entered = True
         except InvalidInput:
             entered = False
@@ -308,16 +309,16 @@ def test_a_text_is_as_long_at_entry_as_at_import(journal, tmp_path, limit, entry
 # -- numbers ------------------------------------------------------------------------------------
 
 
-def test_a_removed_goals_number_is_never_given_again(journal):
-    first = add_goal(journal, Goal("a"), today=TODAY)
-    second = add_goal(journal, Goal("b"), today=TODAY)
+def test_a_removed_goals_number_is_never_given_again(journal, today):
+    first = add_goal(journal, Goal("a"), today=today)
+    second = add_goal(journal, Goal("b"), today=today)
     remove_goal(journal, second.id)
-    third = add_goal(journal, Goal("c"), today=TODAY)
+    third = add_goal(journal, Goal("c"), today=today)
     assert (first.id, second.id, third.id) == (1, 2, 3)
     assert len({first.uid, second.uid, third.uid}) == 3 and all(len(uid) == 36 for uid in (first.uid, third.uid))
 
 
-def test_a_journal_from_before_uids_opens_with_its_numbers_and_gets_uids(db_path):
+def test_a_journal_from_before_uids_opens_with_its_numbers_and_gets_uids(db_path, today):
     import sqlite3
 
     from sqlite_utils import Database
@@ -333,8 +334,8 @@ def test_a_journal_from_before_uids_opens_with_its_numbers_and_gets_uids(db_path
     conn.execute("INSERT INTO assessments (date, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, cramping,"
                  " note) VALUES ('2026-11-01', 'Valencia', 0, '', 0, 0, 0, '')")
     conn.execute("INSERT INTO goals (id, title, category, status, position, created_on, assessment_id) VALUES"
-                 " (2, 'Sleep', 'health', 'todo', 0, '2026-11-01', 1), (5, 'Kick', 'strength', 'doing', 0, '2026-11-02',"
-                 " NULL)")
+                 " (2, 'Sleep', 'health', 'todo', 0, '2026-11-01', 1),"
+                 " (5, 'Kick', 'strength', 'doing', 0, '2026-11-02', NULL)")
     conn.execute("INSERT INTO ticks (item_id, date) VALUES (3, '2026-11-20')")
     conn.close()
     with open_journal(db_path) as journal:
@@ -343,7 +344,7 @@ def test_a_journal_from_before_uids_opens_with_its_numbers_and_gets_uids(db_path
             2: ("Sleep", 1), 5: ("Kick", None)}
         assert len({goal.uid for goal in goals.values()}) == 2 and all(goal.uid for goal in goals.values())
         assert journal.conn.execute("SELECT item_id, date FROM ticks").fetchall() == [(3, "2026-11-20")]
-        assert add_goal(journal, Goal("next"), today=TODAY).id == 6
-        item = add_item(journal, "Hill sprints", kind="other", target=1, today=TODAY)
-        remove_item(journal, item.id, today=TODAY)
-        assert add_item(journal, "Hill sprints", kind="other", target=1, today=TODAY).id == item.id + 1
+        assert add_goal(journal, Goal("next"), today=today).id == 6
+        item = add_item(journal, "Hill sprints", kind="other", target=1, today=today)
+        remove_item(journal, item.id, today=today)
+        assert add_item(journal, "Hill sprints", kind="other", target=1, today=today).id == item.id + 1

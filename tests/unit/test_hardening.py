@@ -19,7 +19,6 @@ from journal.domain.entries import DayEntry
 from journal.io.csv_export import ENTRY_HEADER, PAIN_HEADER, TICK_HEADER
 from journal.store import open_journal
 from journal.store.entries import count_entries, save_entry
-from tests.conftest import TODAY
 
 
 def digest(path):
@@ -69,7 +68,8 @@ def test_a_writer_killed_at_random_points_loses_nothing_it_reported(db_path, tmp
     assert len(reported) > 50, "the writer got some way each time"
     with open_journal(db_path) as journal:
         assert journal.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        stored = {row[0] for row in journal.conn.execute("SELECT julianday(date) - julianday('1990-01-01') FROM entries")}
+        stored = {row[0] for row in
+                  journal.conn.execute("SELECT julianday(date) - julianday('1990-01-01') FROM entries")}
         assert reported <= {int(day) for day in stored}
         # Every stored day is whole: its pain reading came with it.
         assert journal.conn.execute("SELECT count(*) FROM entries LEFT JOIN pain USING (date)"
@@ -79,8 +79,9 @@ def test_a_writer_killed_at_random_points_loses_nothing_it_reported(db_path, tmp
 # -- two writers --------------------------------------------------------------------------
 
 
-def test_the_app_open_while_a_shell_adds_a_day(db_path):
-    from tests.ui.helpers import drive, make_app, sheet
+def test_the_app_open_while_a_shell_adds_a_day(db_path, today):
+    from journal.ui.app import create_app
+    from tests.ui.helpers import drive, sheet
 
     async def scenario(pilot):
         result = subprocess.run([sys.executable, "-m", "journal", "--db", str(db_path), "add", "--mood", "5"],
@@ -92,7 +93,7 @@ def test_the_app_open_while_a_shell_adds_a_day(db_path):
         await pilot.press("down", "down", "4", "ctrl+s")  # and saves its own change on top
         await pilot.pause()
 
-    drive(make_app(db_path), scenario)
+    drive(create_app(open_journal(db_path), today=today), scenario)  # the app on the shell's day
     with open_journal(db_path) as journal:
         entry = journal.conn.execute("SELECT mood, sleep_quality FROM entries").fetchall()
     assert entry == [(5, 4)]
@@ -101,9 +102,9 @@ def test_the_app_open_while_a_shell_adds_a_day(db_path):
 # -- files --------------------------------------------------------------------------------
 
 
-def test_a_full_disk_is_a_clear_message_and_the_journal_is_untouched(db_path, tmp_path):
+def test_a_full_disk_is_a_clear_message_and_the_journal_is_untouched(db_path, tmp_path, today):
     with open_journal(db_path) as journal:
-        save_entry(journal, DayEntry(TODAY, mood=4))
+        save_entry(journal, DayEntry(today, mood=4))
     big = tmp_path / "big.csv"
     first = dt.date(1990, 1, 1)
     lines = [",".join(ENTRY_HEADER)]
@@ -155,14 +156,14 @@ headers = st.sampled_from([list(ENTRY_HEADER), [*ENTRY_HEADER, "pain_knee_left"]
 @given(header=headers, rows=st.lists(st.lists(cells, max_size=12), max_size=6), raw=st.binary(max_size=40),
        use_raw=st.booleans())
 def test_no_csv_file_gives_a_traceback_a_partial_write_or_a_changed_file(capsys, tmp_path_factory, header, rows,
-                                                                         raw, use_raw):
+                                                                         raw, use_raw, today):
     import csv
     import io
 
     folder = tmp_path_factory.mktemp("fuzz")
     db_path = folder / "journal.db"
     with open_journal(db_path) as journal:
-        save_entry(journal, DayEntry(TODAY, mood=4, pain={("knee", "left"): 2}))
+        save_entry(journal, DayEntry(today, mood=4, pain={("knee", "left"): 2}))
     source = folder / "in.csv"
     if use_raw:
         source.write_bytes(raw)
@@ -187,9 +188,9 @@ def journal_command(*args, env=None, timeout=20):
                           env={**os.environ, **(env or {})})
 
 
-def test_a_pipe_or_a_device_as_a_backup_or_an_import_is_refused_at_once(db_path, tmp_path):
+def test_a_pipe_or_a_device_as_a_backup_or_an_import_is_refused_at_once(db_path, tmp_path, today):
     with open_journal(db_path) as journal:
-        save_entry(journal, DayEntry(TODAY, mood=4))
+        save_entry(journal, DayEntry(today, mood=4))
     before = digest(db_path)
     fifo = tmp_path / "monday.db"
     os.mkfifo(fifo)
@@ -243,11 +244,11 @@ KILLED_BACKUP = textwrap.dedent("""
 """)
 
 
-def test_a_partial_copy_left_by_a_killed_backup_is_removed_by_the_next_one(db_path, tmp_path):
+def test_a_partial_copy_left_by_a_killed_backup_is_removed_by_the_next_one(db_path, tmp_path, today):
     from journal.store.backup import backup_journal, backups_dir
 
     with open_journal(db_path) as journal:
-        save_entry(journal, DayEntry(TODAY, mood=4))
+        save_entry(journal, DayEntry(today, mood=4))
     for target in ([], [str(tmp_path / "monday.db")]):  # the backups folder, and a folder of the runner's
         killed = subprocess.run([sys.executable, "-c", KILLED_BACKUP, str(db_path), *target], timeout=60)
         assert killed.returncode == -signal.SIGKILL
@@ -275,12 +276,12 @@ def test_a_partial_copy_left_by_a_killed_backup_is_removed_by_the_next_one(db_pa
     assert not list(backups_dir().glob(".*")) and len(list(backups_dir().glob("journal-*.db"))) == 1
 
 
-def test_the_backups_before_a_restore_keep_the_last_few_and_leave_the_others(db_path, tmp_path):
+def test_the_backups_before_a_restore_keep_the_last_few_and_leave_the_others(db_path, tmp_path, today):
     from journal.store.backup import KEEP_AUTOMATIC, backup_journal, backups_dir
     from journal.store.restore import restore_journal
 
     with open_journal(db_path) as journal:
-        save_entry(journal, DayEntry(TODAY, mood=4))
+        save_entry(journal, DayEntry(today, mood=4))
         saved = backup_journal(journal.conn, db_path, tmp_path / "monday.db")
         mine = backup_journal(journal.conn, db_path)  # the runner's own, in the same folder
     upgrade = backups_dir() / "journal-before-m003_goals-20261120-070000.db"

@@ -6,18 +6,22 @@ import pytest
 
 from journal.domain.entries import DayEntry
 from journal.domain.goals import Goal, Measure
-from journal.render import review_markdown, review_text
 from journal.domain.trends import spark
+from journal.render import review_markdown, review_text
 from journal.store.checklist import list_items, set_tick
 from journal.store.entries import save_entries
 from journal.store.goals import add_goal
 from journal.store.insights import active_flags, weekly_review
 from journal.store.settings import set_setting
 from journal.store.trends import load_trends
-from tests.conftest import TODAY
 
 DAY = dt.timedelta(days=1)
-MONDAY = dt.date(2026, 11, 23)  # the week of TODAY
+
+
+@pytest.fixture
+def monday(today):
+    """The Monday of today's week."""
+    return today - today.weekday() * DAY
 
 
 # -- sparklines and trends ----------------------------------------------------------------
@@ -28,14 +32,14 @@ def test_a_sparkline_is_drawn_on_fixed_ends_with_gaps_for_missing_days():
     assert spark([0, 10], 0, 10) == "▁█"
 
 
-def test_trends_keep_gaps_take_the_worst_side_and_figure_over_days(journal):
-    start = TODAY - 9 * DAY
+def test_trends_keep_gaps_take_the_worst_side_and_figure_over_days(journal, today):
+    start = today - 9 * DAY
     save_entries(journal, [
         DayEntry(start, sleep_hours=6.0, mood=2, pain={("knee", "left"): 2, ("knee", "right"): 6}),
         DayEntry(start + DAY, sleep_hours=8.0, mood=4),
-        DayEntry(TODAY, sleep_hours=7.0, mood=3, pain={("knee", "left"): 1}),
+        DayEntry(today, sleep_hours=7.0, mood=3, pain={("knee", "left"): 1}),
     ])
-    trends = load_trends(journal, start, TODAY, width=50)
+    trends = load_trends(journal, start, today, width=50)
     assert trends.per_cell == 1 and trends.days == 10
     by_key = {series.key: series for series in trends.series}
     mood = by_key["mood"]
@@ -47,19 +51,19 @@ def test_trends_keep_gaps_take_the_worst_side_and_figure_over_days(journal):
     assert by_key["total"].latest is None, "the total needs all five items"
 
 
-def test_a_long_range_is_bucketed_to_the_width(journal):
-    start = TODAY - 99 * DAY
+def test_a_long_range_is_bucketed_to_the_width(journal, today):
+    start = today - 99 * DAY
     save_entries(journal, [DayEntry(start + offset * DAY, mood=1 + offset % 5) for offset in range(100)])
-    trends = load_trends(journal, start, TODAY, width=10)
+    trends = load_trends(journal, start, today, width=10)
     mood = next(series for series in trends.series if series.key == "mood")
     assert trends.per_cell == 10 and len(mood.cells) == 10
     assert mood.cells == [3.0] * 10  # each bucket holds two of each of 1..5
 
 
-def test_weekly_completion_lines_up_under_the_days_of_its_week(journal):
+def test_weekly_completion_lines_up_under_the_days_of_its_week(journal, today, monday):
     strength = list_items(journal)[0]  # 2 a week
-    set_tick(journal, strength.id, MONDAY - 7 * DAY, True)  # last week: 1 of 2
-    trends = load_trends(journal, MONDAY - 14 * DAY, TODAY, width=50)
+    set_tick(journal, strength.id, monday - 7 * DAY, True)  # last week: 1 of 2
+    trends = load_trends(journal, monday - 14 * DAY, today, width=50)
     completion = next(series for series in trends.series if series.key == "completion")
     week_before, last_week, this_week = completion.cells[:7], completion.cells[7:14], completion.cells[14:]
     assert set(week_before) == {None}, "before the checklist was in use there is no figure"
@@ -72,36 +76,36 @@ def test_weekly_completion_lines_up_under_the_days_of_its_week(journal):
 # -- flags from the store -----------------------------------------------------------------
 
 
-def test_sleep_need_is_a_setting_the_flags_use(journal):
-    save_entries(journal, [DayEntry(TODAY - offset * DAY, sleep_hours=7.0) for offset in range(8)])
-    assert [flag.kind for flag in active_flags(journal, TODAY)] == ["sleep-debt"]  # 8 h short of 8 h
+def test_sleep_need_is_a_setting_the_flags_use(journal, today):
+    save_entries(journal, [DayEntry(today - offset * DAY, sleep_hours=7.0) for offset in range(8)])
+    assert [flag.kind for flag in active_flags(journal, today)] == ["sleep-debt"]  # 8 h short of 8 h
     set_setting(journal, "sleep_need", "7.5")
-    assert active_flags(journal, TODAY) == []  # 4 h short of 7.5 h
+    assert active_flags(journal, today) == []  # 4 h short of 7.5 h
 
 
 # -- the weekly review --------------------------------------------------------------------
 
 
 @pytest.fixture
-def week_journal(journal):
-    last_week = MONDAY - 7 * DAY
+def week_journal(journal, today, monday):
+    last_week = monday - 7 * DAY
     save_entries(journal, [
         *(DayEntry(last_week + offset * DAY, sleep_hours=7.0, mood=2, pain={("knee", "left"): 6})
           for offset in range(7)),
-        DayEntry(MONDAY, day_type="rest", sleep_hours=8.0, mood=4, pain={("knee", "left"): 3},
+        DayEntry(monday, day_type="rest", sleep_hours=8.0, mood=4, pain={("knee", "left"): 3},
                  note='Physio: "load it gently", 3x15 calf raises'),
-        DayEntry(MONDAY + DAY, sleep_hours=7.5, mood=4, pain={("knee", "left"): 2}),
-        DayEntry(TODAY, sleep_hours=8.5, mood=3, note="Strides felt quick\nKnee fine afterwards"),
+        DayEntry(monday + DAY, sleep_hours=7.5, mood=4, pain={("knee", "left"): 2}),
+        DayEntry(today, sleep_hours=8.5, mood=3, note="Strides felt quick\nKnee fine afterwards"),
     ])
     strength = list_items(journal)[0]
-    set_tick(journal, strength.id, MONDAY + DAY, True)
+    set_tick(journal, strength.id, monday + DAY, True)
     add_goal(journal, Goal("Settle the knee", "rehab", measure=Measure("pain", site="knee", level=2.0)),
              today=last_week)
     return journal
 
 
-def test_the_weekly_review_as_text(week_journal):
-    text = review_text(weekly_review(week_journal, MONDAY, TODAY))
+def test_the_weekly_review_as_text(week_journal, today, monday):
+    text = review_text(weekly_review(week_journal, monday, today))
     assert text.splitlines()[:15] == [
         "Week 2026-W48 · 23–29 Nov 2026",
         "3 of 4 days logged so far; Mon rest.",
@@ -129,38 +133,38 @@ def test_the_weekly_review_as_text(week_journal):
     assert "  Thu 26  Strides felt quick\n          Knee fine afterwards" in text
 
 
-def test_the_weekly_review_before_a_journal_starts(journal):
-    text = review_text(weekly_review(journal, MONDAY - 70 * DAY, TODAY))
+def test_the_weekly_review_before_a_journal_starts(journal, today, monday):
+    text = review_text(weekly_review(journal, monday - 70 * DAY, today))
     assert "0 of 7 days logged." in text and "None raised." in text and "No notes this week." in text
 
 
-def test_the_weekly_review_as_markdown_escapes_what_markdown_would_read(week_journal):
-    markdown = review_markdown(weekly_review(week_journal, MONDAY, TODAY))
+def test_the_weekly_review_as_markdown_escapes_what_markdown_would_read(week_journal, today, monday):
+    markdown = review_markdown(weekly_review(week_journal, monday, today))
     assert markdown.startswith("# Week 2026-W48 · 23–29 Nov 2026\n")
     assert "| Mood | 3.7 | 2.0 | better |" in markdown
     assert "## Flags this week" in markdown and "- **amber**" in markdown
     assert "- **Thu 26 Nov**: Strides felt quick  \n  Knee fine afterwards" in markdown
 
 
-def test_a_past_weeks_review_lists_the_goals_as_they_stood_at_its_end(journal):
+def test_a_past_weeks_review_lists_the_goals_as_they_stood_at_its_end(journal, today, monday):
     from journal.store.goals import move_goal
 
-    last_week = MONDAY - 7 * DAY
+    last_week = monday - 7 * DAY
     save_entries(journal, [DayEntry(last_week + offset * DAY, sleep_hours=8.0) for offset in range(7)])
-    save_entries(journal, [DayEntry(MONDAY + offset * DAY, sleep_hours=4.0) for offset in range(4)])
+    save_entries(journal, [DayEntry(monday + offset * DAY, sleep_hours=4.0) for offset in range(4)])
     add_goal(journal, Goal("Sleep to your need", measure=Measure("sleep", level=8.0)), today=last_week)
     kick = add_goal(journal, Goal("Kick", due=last_week + 2 * DAY), today=last_week)
     early = add_goal(journal, Goal("Done in time"), today=last_week)
     move_goal(journal, early.id, "done", today=last_week + DAY)
-    move_goal(journal, kick.id, "done", today=TODAY)
-    add_goal(journal, Goal("Set this week", measure=Measure("sleep", level=8.0)), today=MONDAY)
-    text = review_text(weekly_review(journal, last_week, TODAY))
+    move_goal(journal, kick.id, "done", today=today)
+    add_goal(journal, Goal("Set this week", measure=Measure("sleep", level=8.0)), today=monday)
+    text = review_text(weekly_review(journal, last_week, today))
     goals = text[text.index("\nGoals\n"):text.index("\nNotes\n")]
     assert "Set this week" not in goals, "a goal set after the week was not on its board"
     sleep_line = goals.split("Sleep to your need (open): ")[1].splitlines()[0]
     assert sleep_line.endswith("100%"), "progress as of the week's end, not this week's short nights"
     assert "Kick (open, due 18 Nov (overdue))" in goals, "done only this week: not yet done then"
     assert "Done in time (done)" in goals
-    this_week = review_text(weekly_review(journal, MONDAY, TODAY))
+    this_week = review_text(weekly_review(journal, monday, today))
     assert "Set this week (to do)" in this_week and "Kick (done" in this_week and "Done in time" not in this_week
     assert "100%" not in this_week.split("Sleep to your need")[1].splitlines()[0], "this week's 4 h nights"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import errno
 import hashlib
 
@@ -12,7 +13,6 @@ from journal.cli import main
 from journal.domain.scales import NOTE_MAX, SHORT_TEXT_MAX
 from journal.store import open_journal
 from journal.store.entries import get_entry
-from tests.conftest import TODAY
 from tests.content import journal_content
 
 
@@ -58,9 +58,11 @@ def test_digits_of_other_scripts_and_huge_numbers_are_refused(run, db_path, logg
 
 
 @pytest.mark.parametrize("args", [
-    ["add", "--note", "\udcff"], ["add", "--day", "rest", "--note", "ok \udcfe"], ["check", "strength", "--note", "\udcff"],
-    ["goal", "add", "\udcffBlood"], ["goal", "add", "Sleep", "--note", "\udcff"], ["items", "add", "\udcff", "--target", "1"],
-    ["items", "add", "Hills", "--target", "1", "--description", "\udcff"], ["sites", "add", "groin", "--label", "\udcff"],
+    ["add", "--note", "\udcff"], ["add", "--day", "rest", "--note", "ok \udcfe"],
+    ["check", "strength", "--note", "\udcff"], ["goal", "add", "\udcffBlood"],
+    ["goal", "add", "Sleep", "--note", "\udcff"], ["items", "add", "\udcff", "--target", "1"],
+    ["items", "add", "Hills", "--target", "1", "--description", "\udcff"],
+    ["sites", "add", "groin", "--label", "\udcff"],
 ])
 def test_text_that_is_not_utf8_is_refused_and_nothing_is_written(run, db_path, logged, args):
     """A stray byte from the terminal arrives as a lone surrogate, which SQLite cannot store."""
@@ -75,16 +77,18 @@ def test_weeks_and_days_at_the_ends_of_the_calendar_are_refused(run, db_path, lo
     assert journal_content(db_path) == logged
 
 
-@pytest.mark.parametrize("today", ["0001-01-01", "9999-12-31", "1899-12-31"])
-@pytest.mark.parametrize("args", [["week"], ["show"], ["checklist"], ["flags"], ["add", "--mood", "3"], ["goal", "list"]])
-def test_a_clock_at_the_ends_of_the_calendar_is_named(run, db_path, logged, monkeypatch, today, args):
-    monkeypatch.setenv("JOURNAL_TODAY", today)
+@pytest.mark.parametrize("clock", ["0001-01-01", "9999-12-31", "1899-12-31"])
+@pytest.mark.parametrize("args", [["week"], ["show"], ["checklist"], ["flags"], ["add", "--mood", "3"],
+                                  ["goal", "list"]])
+def test_a_clock_at_the_ends_of_the_calendar_is_named(run, db_path, logged, monkeypatch, clock, args):
+    monkeypatch.setenv("JOURNAL_TODAY", clock)
     refused(run(*args), "outside the journal's calendar")
     assert journal_content(db_path) == logged
 
 
 @pytest.mark.parametrize("args", [
-    ["add", "--mood", "3", "--mood", "4"], ["add", "--note", "a", "--note", "b"], ["add", "--day", "rest", "--day", "sick"],
+    ["add", "--mood", "3", "--mood", "4"], ["add", "--note", "a", "--note", "b"],
+    ["add", "--day", "rest", "--day", "sick"],
     ["assess", "--faded", "--no-faded"], ["items", "edit", "1", "--target", "2", "--target", "3"],
 ])
 def test_an_option_given_twice_is_refused_rather_than_the_last_winning(run, db_path, logged, args):
@@ -92,13 +96,13 @@ def test_an_option_given_twice_is_refused_rather_than_the_last_winning(run, db_p
     assert journal_content(db_path) == logged
 
 
-def test_repeatable_options_still_repeat(run, db_path):
+def test_repeatable_options_still_repeat(run, db_path, today):
     assert run("add", "--pain", "knee=3", "--pain", "shin:left=2", "--clear", "mood", "--clear", "note")[0] == 0
     with open_journal(db_path) as journal:
-        assert get_entry(journal, TODAY).pain == {("knee", ""): 3, ("shin", "left"): 2}
+        assert get_entry(journal, today).pain == {("knee", ""): 3, ("shin", "left"): 2}
 
 
-def test_each_text_has_one_limit_at_entry_and_at_import(run, db_path, logged, tmp_path):
+def test_each_text_has_one_limit_at_entry_and_at_import(run, db_path, logged, tmp_path, today):
     refused(run("add", "--note", "x" * (NOTE_MAX + 1)), "at most 10,000")
     refused(run("items", "add", "Hills", "--target", "1", "--description", "x" * (SHORT_TEXT_MAX + 1)), "at most 200")
     refused(run("check", "strides", "--note", "x" * (SHORT_TEXT_MAX + 1)), "at most 200")
@@ -111,7 +115,7 @@ def test_each_text_has_one_limit_at_entry_and_at_import(run, db_path, logged, tm
         main(["import", str(tmp_path / "out"), "--db", str(tmp_path / "copy.db")])
     assert exit_info.value.code == 0
     with open_journal(tmp_path / "copy.db") as copy:
-        assert get_entry(copy, TODAY.replace(day=25)).note == "y" * NOTE_MAX
+        assert get_entry(copy, today - dt.timedelta(days=1)).note == "y" * NOTE_MAX
 
 
 def test_an_export_never_writes_over_a_journal_or_any_database(run, db_path, logged, tmp_path):
@@ -126,39 +130,41 @@ def test_an_export_never_writes_over_a_journal_or_any_database(run, db_path, log
     assert journal_content(db_path) == logged
 
 
-def test_a_day_dated_after_today_can_be_shown_exported_and_cleared(run, db_path, monkeypatch):
-    monkeypatch.setenv("JOURNAL_TODAY", "2026-11-29")  # the clock was ahead once
+def test_a_day_dated_after_today_can_be_shown_exported_and_cleared(run, db_path, monkeypatch, today):
+    ahead = today + dt.timedelta(days=3)
+    monkeypatch.setenv("JOURNAL_TODAY", ahead.isoformat())  # the clock was ahead once
     assert run("add", "--mood", "3", "--note", "ahead")[0] == 0
-    monkeypatch.setenv("JOURNAL_TODAY", TODAY.isoformat())
-    code, out, _ = run("show", "2026-11-29")
+    monkeypatch.setenv("JOURNAL_TODAY", today.isoformat())
+    code, out, _ = run("show", ahead.isoformat())
     assert code == 0 and "ahead" in out
     code, out, err = run("export")
-    assert code == 0 and "2026-11-29,normal" in out and "1 day is dated after today (2026-11-29)" in err
-    refused(run("add", "2026-11-30", "--mood", "3"), "in the future")  # a new day ahead is still refused
-    assert run("add", "2026-11-29", "--clear", "all")[0] == 0
+    assert code == 0 and f"{ahead},normal" in out and f"1 day is dated after today ({ahead})" in err
+    # A new day ahead is still refused.
+    refused(run("add", (ahead + dt.timedelta(days=1)).isoformat(), "--mood", "3"), "in the future")
+    assert run("add", ahead.isoformat(), "--clear", "all")[0] == 0
     with open_journal(db_path) as journal:
-        assert get_entry(journal, TODAY.replace(day=29)).is_empty
+        assert get_entry(journal, ahead).is_empty
 
 
-def test_replace_takes_only_the_columns_the_file_has(run, db_path, logged, tmp_path):
+def test_replace_takes_only_the_columns_the_file_has(run, db_path, logged, tmp_path, today):
     partial = tmp_path / "moods.csv"
-    partial.write_text(f"date,mood\n{TODAY.isoformat()},2\n", encoding="utf-8")
+    partial.write_text(f"date,mood\n{today.isoformat()},2\n", encoding="utf-8")
     refused(run("import", str(partial)), "other values")
     assert run("import", str(partial), "--on-conflict", "replace")[0] == 0
     with open_journal(db_path) as journal:
-        entry = get_entry(journal, TODAY)
+        entry = get_entry(journal, today)
     assert (entry.mood, entry.sleep_hours, entry.note, entry.pain) == (2, 7.5, "easy", {("knee", ""): 3})
     code, out, _ = run("import", str(partial))
     assert code == 0 and "already there 1" in out  # the file's columns agree now: nothing to replace
 
 
-def test_a_pain_column_replaces_its_own_reading_and_keeps_the_others(run, db_path, logged, tmp_path):
+def test_a_pain_column_replaces_its_own_reading_and_keeps_the_others(run, db_path, logged, tmp_path, today):
     assert run("add", "--pain", "shin:left=5")[0] == 0
     partial = tmp_path / "knee.csv"
-    partial.write_text(f"date,pain_knee\n{TODAY.isoformat()},1\n", encoding="utf-8")
+    partial.write_text(f"date,pain_knee\n{today.isoformat()},1\n", encoding="utf-8")
     assert run("import", str(partial), "--on-conflict", "replace")[0] == 0
     with open_journal(db_path) as journal:
-        assert get_entry(journal, TODAY).pain == {("knee", ""): 1, ("shin", "left"): 5}
+        assert get_entry(journal, today).pain == {("knee", ""): 1, ("shin", "left"): 5}
 
 
 def test_sites_csv_cannot_take_the_sides_from_a_site_with_side_readings(run, db_path, tmp_path):
@@ -174,7 +180,7 @@ def _fail_on(monkeypatch, kind: str) -> None:
     """The disk fills up half-way through the file of `kind`."""
     from journal.io import csv_export
 
-    name, export = csv_export.KINDS[kind]
+    name, _ = csv_export.KINDS[kind]
 
     def fills_the_disk(journal, start, end, out):
         out.write("date,")
@@ -286,7 +292,8 @@ def test_a_failed_import_into_an_empty_file_leaves_it_empty(tmp_path, capsys):
         with pytest.raises(SystemExit) as exit_info:
             main([*args, "--db", str(empty)])
         assert exit_info.value.code == 2
-        assert empty.read_bytes() == b"" and sorted(path.name for path in tmp_path.iterdir()) == ["days.csv", "empty.db", "home"]
+        assert empty.read_bytes() == b""
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["days.csv", "empty.db", "home"]
     bad.write_text("date,mood\n2026-11-20,3\n", encoding="utf-8")
     with pytest.raises(SystemExit) as exit_info:
         main(["import", str(bad), "--dry-run", "--db", str(empty)])
@@ -361,7 +368,7 @@ def test_one_assessment_of_a_race_a_day(run, db_path):
     assert run("assess", "--race", "Valencia, a second look", *answers)[0] == 0
 
 
-def test_a_journal_without_sites_or_items_round_trips(run, db_path, tmp_path):
+def test_a_journal_without_sites_or_items_round_trips(run, db_path, tmp_path, today):
     from journal.store.checklist import list_items, remove_item
     from journal.store.sites import list_sites, remove_site
 
@@ -369,7 +376,7 @@ def test_a_journal_without_sites_or_items_round_trips(run, db_path, tmp_path):
         for site in list_sites(journal):
             remove_site(journal, site.name)
         for item in list_items(journal):
-            remove_item(journal, item.id, today=TODAY)
+            remove_item(journal, item.id, today=today)
     assert run("export", "--what", "all", "-o", str(tmp_path / "one"))[0] == 0
     with pytest.raises(SystemExit):
         main(["import", str(tmp_path / "one"), "--db", str(tmp_path / "copy.db")])
@@ -390,7 +397,7 @@ def test_a_remembered_theme_that_is_not_on_this_machine_imports(run, db_path, tm
     refused(run("import", str(settings), "--on-conflict", "replace"), "not a theme's name")
 
 
-def test_what_was_saved_stays_saved_when_the_output_cannot_be_written(tmp_path):
+def test_what_was_saved_stays_saved_when_the_output_cannot_be_written(tmp_path, today):
     import subprocess
     import sys
 
@@ -400,7 +407,7 @@ def test_what_was_saved_stays_saved_when_the_output_cannot_be_written(tmp_path):
                                 stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
     assert result.returncode == 1 and result.stderr == "journal: cannot write the output: No space left on device\n"
     with open_journal(path) as journal:
-        assert get_entry(journal, TODAY).mood == 3
+        assert get_entry(journal, today).mood == 3
 
 
 def test_an_export_beside_a_pipe_never_waits_on_it(run, db_path, logged, tmp_path):
@@ -422,7 +429,7 @@ def test_a_hidden_file_with_a_number_no_process_can_have_is_no_obstacle(run, log
 
 
 @pytest.mark.parametrize("fails", [True, False], ids=["this command fails", "this command succeeds"])
-def test_a_journal_another_program_makes_meanwhile_is_never_taken_away(tmp_path, capsys, monkeypatch, fails):
+def test_a_journal_another_program_makes_meanwhile_is_never_taken_away(tmp_path, capsys, monkeypatch, fails, today):
     """While a command builds a new journal, another program makes one at the same place and saves a day."""
     import journal.store.transfer as transfer
     from journal.domain.entries import EntryChange
@@ -436,7 +443,7 @@ def test_a_journal_another_program_makes_meanwhile_is_never_taken_away(tmp_path,
 
     def meanwhile(journal, bundle, **options):
         with open_journal(path) as theirs:
-            update_entry(theirs, TODAY, EntryChange(values={"note": "precious"}))
+            update_entry(theirs, today, EntryChange(values={"note": "precious"}))
         if fails:
             raise InvalidInput("a refusal")
         return real(journal, bundle, **options)
@@ -448,7 +455,7 @@ def test_a_journal_another_program_makes_meanwhile_is_never_taken_away(tmp_path,
     if not fails:
         assert "another program made" in capsys.readouterr().err
     with open_journal(path) as journal:
-        assert get_entry(journal, TODAY).note == "precious"
+        assert get_entry(journal, today).note == "precious"
     assert sorted(each.name for each in tmp_path.iterdir() if each.name not in ("home", "days.csv")) == ["race.db"]
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from journal.domain.entries import DEFAULT_SITES, EntryChange, DayEntry, parse_clear, parse_pain_setting, resolve_site
+from journal.domain.entries import DEFAULT_SITES, DayEntry, EntryChange, parse_clear, parse_pain_setting, resolve_site
 from journal.domain.scales import (
     parse_day_type,
     parse_pain_score,
@@ -9,7 +9,6 @@ from journal.domain.scales import (
     parse_wellness,
 )
 from journal.errors import InvalidInput
-from tests.conftest import TODAY
 
 SITES = list(DEFAULT_SITES)
 
@@ -30,7 +29,7 @@ def test_wellness_is_one_to_five(field):
     assert parse_wellness(field, "1") == 1
     assert parse_wellness(field, "5") == 5
     for bad in ("0", "6", "3.5", "x", ""):
-        with pytest.raises(InvalidInput, match="1 .* to 5"):
+        with pytest.raises(InvalidInput, match=r"1 .* to 5"):
             parse_wellness(field, bad)
 
 
@@ -43,7 +42,7 @@ def test_pain_is_zero_to_ten():
     assert parse_pain_score("0") == 0
     assert parse_pain_score("10") == 10
     for bad in ("-1", "11", "2.5", "a"):
-        with pytest.raises(InvalidInput, match="0 .* 10"):
+        with pytest.raises(InvalidInput, match=r"0 .* 10"):
             parse_pain_score(bad)
 
 
@@ -79,8 +78,8 @@ def test_unknown_site_suggests_the_closest():
     assert resolve_site("KNEE", SITES).name == "knee"
 
 
-def test_entry_change_keeps_what_it_does_not_name():
-    entry = DayEntry(TODAY, sleep_hours=7.0, mood=4, note="easy", pain={("knee", "left"): 3, ("knee", ""): 1})
+def test_entry_change_keeps_what_it_does_not_name(today):
+    entry = DayEntry(today, sleep_hours=7.0, mood=4, note="easy", pain={("knee", "left"): 3, ("knee", ""): 1})
     change = EntryChange(values={"mood": 2})
     parse_clear("note", SITES, change)
     parse_clear("pain:knee:left", SITES, change)
@@ -90,10 +89,10 @@ def test_entry_change_keeps_what_it_does_not_name():
     assert entry.pain == {("knee", "left"): 3, ("knee", ""): 1}, "the original entry is not modified"
 
 
-def test_clearing_a_site_removes_every_side():
+def test_clearing_a_site_removes_every_side(today):
     change = EntryChange()
     parse_clear("pain:knee", SITES, change)
-    entry = DayEntry(TODAY, pain={("knee", "left"): 3, ("knee", ""): 1, ("shin", ""): 2})
+    entry = DayEntry(today, pain={("knee", "left"): 3, ("knee", ""): 1, ("shin", ""): 2})
     assert change.apply(entry).pain == {("shin", ""): 2}
 
 
@@ -102,7 +101,7 @@ def test_clear_refuses_unknown_targets():
         parse_clear("mod", SITES, EntryChange())
 
 
-def test_an_entry_with_nothing_logged_is_empty():
-    assert DayEntry(TODAY).is_empty
-    assert not DayEntry(TODAY, day_type="rest").is_empty
-    assert not DayEntry(TODAY, pain={("knee", ""): 0}).is_empty, "a pain of 0 is a reading"
+def test_an_entry_with_nothing_logged_is_empty(today):
+    assert DayEntry(today).is_empty
+    assert not DayEntry(today, day_type="rest").is_empty
+    assert not DayEntry(today, pain={("knee", ""): 0}).is_empty, "a pain of 0 is a reading"

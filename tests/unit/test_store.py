@@ -12,10 +12,9 @@ from journal.domain.entries import DayEntry, EntryChange, merge_entries
 from journal.domain.scales import DAY_TYPES
 from journal.errors import InvalidInput, JournalFileError
 from journal.store import open_journal
-from journal.store.schema import APPLICATION_ID, KNOWN_MIGRATIONS
 from journal.store.entries import count_entries, entries_between, get_entry, save_entry, update_entry
+from journal.store.schema import APPLICATION_ID, KNOWN_MIGRATIONS
 from journal.store.sites import add_site, list_sites
-from tests.conftest import TODAY
 
 
 def digest(path):
@@ -133,16 +132,15 @@ def test_a_database_with_only_a_version_set_is_not_taken_for_empty(tmp_path):
         open_journal(path)
 
 
-def test_a_damaged_journal_is_one_clear_error(db_path):
+def test_a_damaged_journal_is_one_clear_error(db_path, today):
     with open_journal(db_path) as journal:
-        save_entry(journal, DayEntry(TODAY, mood=3))
+        save_entry(journal, DayEntry(today, mood=3))
         journal.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(db_path.read_bytes())
     data[4096:] = b"\xff" * (len(data) - 4096)  # wreck every page but the header
     db_path.write_bytes(bytes(data))
-    with pytest.raises(JournalFileError):
-        with open_journal(db_path) as journal:
-            save_entry(journal, DayEntry(TODAY, mood=4))
+    with pytest.raises(JournalFileError), open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(today, mood=4))
 
 
 def test_an_empty_sqlite_database_becomes_a_journal(tmp_path):
@@ -157,106 +155,105 @@ def test_a_folder_is_refused(tmp_path):
         open_journal(tmp_path)
 
 
-def test_a_read_only_journal_can_be_read_but_not_written(db_path):
+def test_a_read_only_journal_can_be_read_but_not_written(db_path, today):
     with open_journal(db_path) as journal:
-        save_entry(journal, DayEntry(TODAY, mood=4))
+        save_entry(journal, DayEntry(today, mood=4))
         journal.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db_path.chmod(stat.S_IRUSR)
     try:
         before = digest(db_path)
         with open_journal(db_path) as journal:
-            assert get_entry(journal, TODAY).mood == 4
+            assert get_entry(journal, today).mood == 4
             with pytest.raises(JournalFileError, match="read-only"):
-                save_entry(journal, DayEntry(TODAY, mood=2))
+                save_entry(journal, DayEntry(today, mood=2))
         assert digest(db_path) == before
     finally:
         db_path.chmod(stat.S_IRUSR | stat.S_IWUSR)
 
 
-def test_a_day_round_trips_with_its_pain(journal):
+def test_a_day_round_trips_with_its_pain(journal, today):
     entry = DayEntry(
-        TODAY, day_type="race", sleep_hours=7.5, sleep_quality=4, fatigue=2, soreness=3, stress=5, mood=4,
+        today, day_type="race", sleep_hours=7.5, sleep_quality=4, fatigue=2, soreness=3, stress=5, mood=4,
         note='Half marathon, "windy"\nsecond line', pain={("knee", "left"): 3, ("knee", ""): 1, ("lower-back", ""): 0},
     )
     save_entry(journal, entry)
-    assert get_entry(journal, TODAY) == entry
+    assert get_entry(journal, today) == entry
 
 
-def test_saving_an_empty_day_removes_it(journal):
-    save_entry(journal, DayEntry(TODAY, mood=3, pain={("knee", ""): 2}))
-    save_entry(journal, DayEntry(TODAY))
+def test_saving_an_empty_day_removes_it(journal, today):
+    save_entry(journal, DayEntry(today, mood=3, pain={("knee", ""): 2}))
+    save_entry(journal, DayEntry(today))
     assert count_entries(journal) == 0
     assert journal.conn.execute("SELECT count(*) FROM pain").fetchone()[0] == 0
 
 
-def test_a_partial_update_keeps_the_other_fields(journal):
-    save_entry(journal, DayEntry(TODAY, sleep_hours=8.0, mood=3, pain={("shin", "left"): 2}))
-    update_entry(journal, TODAY, EntryChange(values={"mood": 5}, pain={("knee", ""): 1}))
-    entry = get_entry(journal, TODAY)
+def test_a_partial_update_keeps_the_other_fields(journal, today):
+    save_entry(journal, DayEntry(today, sleep_hours=8.0, mood=3, pain={("shin", "left"): 2}))
+    update_entry(journal, today, EntryChange(values={"mood": 5}, pain={("knee", ""): 1}))
+    entry = get_entry(journal, today)
     assert (entry.sleep_hours, entry.mood) == (8.0, 5)
     assert entry.pain == {("shin", "left"): 2, ("knee", ""): 1}
 
 
-def test_a_failed_write_changes_nothing(journal):
-    save_entry(journal, DayEntry(TODAY, mood=3))
+def test_a_failed_write_changes_nothing(journal, today):
+    save_entry(journal, DayEntry(today, mood=3))
     with pytest.raises(InvalidInput):
-        save_entry(journal, DayEntry(TODAY, mood=5, pain={("elbow", ""): 2}))
-    assert get_entry(journal, TODAY) == DayEntry(TODAY, mood=3)
+        save_entry(journal, DayEntry(today, mood=5, pain={("elbow", ""): 2}))
+    assert get_entry(journal, today) == DayEntry(today, mood=3)
 
 
 def test_the_schema_refuses_what_validation_would(journal):
-    with pytest.raises(JournalFileError, match="NOT NULL"):
-        with journal.transaction() as conn:
-            conn.execute("INSERT INTO entries (date, day_type, mood) VALUES ('2026-11-01', NULL, 3)")
+    with pytest.raises(JournalFileError, match="NOT NULL"), journal.transaction() as conn:
+        conn.execute("INSERT INTO entries (date, day_type, mood) VALUES ('2026-11-01', NULL, 3)")
 
 
-def test_entries_between_is_ordered_and_bounded(journal):
+def test_entries_between_is_ordered_and_bounded(journal, today):
     for day in (3, 1, 2, 5):
-        save_entry(journal, DayEntry(TODAY.replace(day=day), mood=day))
-    found = entries_between(journal, TODAY.replace(day=2), TODAY.replace(day=4))
+        save_entry(journal, DayEntry(today.replace(day=day), mood=day))
+    found = entries_between(journal, today.replace(day=2), today.replace(day=4))
     assert [entry.mood for entry in found] == [2, 3]
 
 
-def test_sites_can_be_added_once(journal):
+def test_sites_can_be_added_once(journal, today):
     site = add_site(journal, "Groin", sided=True)
     assert site.name == "groin" and site.label == "Groin"
     assert list_sites(journal)[-1].name == "groin"
     with pytest.raises(InvalidInput, match="already"):
         add_site(journal, "groin")
-    save_entry(journal, DayEntry(TODAY, pain={("groin", "right"): 2}))
-    assert get_entry(journal, TODAY).pain == {("groin", "right"): 2}
+    save_entry(journal, DayEntry(today, pain={("groin", "right"): 2}))
+    assert get_entry(journal, today).pain == {("groin", "right"): 2}
 
 
-def test_two_connections_write_in_turn(db_path):
+def test_two_connections_write_in_turn(db_path, today):
     first, second = open_journal(db_path), open_journal(db_path)
     try:
         version = first.data_version()
-        save_entry(second, DayEntry(TODAY, mood=2))
+        save_entry(second, DayEntry(today, mood=2))
         assert first.data_version() != version, "the other connection's commit is visible"
-        update_entry(first, TODAY, EntryChange(values={"sleep_hours": 6.0}))
-        assert get_entry(second, TODAY) == DayEntry(TODAY, mood=2, sleep_hours=6.0)
+        update_entry(first, today, EntryChange(values={"sleep_hours": 6.0}))
+        assert get_entry(second, today) == DayEntry(today, mood=2, sleep_hours=6.0)
     finally:
         first.close()
         second.close()
 
 
-def test_last_saved_is_recorded(journal):
+def test_last_saved_is_recorded(journal, today):
     from journal.store.entries import last_saved
 
-    assert last_saved(journal, TODAY) is None
-    save_entry(journal, DayEntry(TODAY, mood=3))
-    saved = last_saved(journal, TODAY)
+    assert last_saved(journal, today) is None
+    save_entry(journal, DayEntry(today, mood=3))
+    saved = last_saved(journal, today)
     assert saved is not None and saved.tzinfo is not None
 
 
-def test_sites_can_be_renamed_and_unused_ones_removed(journal):
+def test_sites_can_be_renamed_and_unused_ones_removed(journal, today):
     from journal.store.sites import remove_site, rename_site
 
     add_site(journal, "left knee")
-    save_entry(journal, DayEntry(TODAY, pain={("left-knee", ""): 2}))
+    save_entry(journal, DayEntry(today, pain={("left-knee", ""): 2}))
     site = rename_site(journal, "left-knee", "patella", label="Kneecap")
     assert (site.name, site.label) == ("patella", "Kneecap")
-    assert get_entry(journal, TODAY).pain == {("patella", ""): 2}, "the readings follow the site"
+    assert get_entry(journal, today).pain == {("patella", ""): 2}, "the readings follow the site"
     with pytest.raises(InvalidInput, match="1 pain reading"):
         remove_site(journal, "patella")
     with pytest.raises(InvalidInput, match="already a body site"):
@@ -269,10 +266,11 @@ def test_sites_can_be_renamed_and_unused_ones_removed(journal):
 # -- refused files stay as they were ----------------------------------------------------------
 
 
-def old_journal(path, *statements, wal=True):
-    """A journal changed by `statements` behind the program's back, closed, in WAL mode or not."""
+def old_journal(path, today, *statements, wal=True):
+    """A journal with a day logged `today`, changed by `statements` behind the program's back, closed, in WAL mode
+    or not."""
     with open_journal(path) as journal:
-        save_entry(journal, DayEntry(TODAY, mood=4))
+        save_entry(journal, DayEntry(today, mood=4))
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA journal_mode={'WAL' if wal else 'DELETE'}")
     for statement in statements:
@@ -304,10 +302,10 @@ def beside(path):
     # The record says an upgrade is due, but its tables are there: the upgrade itself fails.
     ["DELETE FROM _sqlite_migrations WHERE name = 'm003_goals'"],
 ])
-def test_a_journal_with_a_damaged_record_of_upgrades_is_refused_byte_for_byte(tmp_path, damage, wal):
-    path = old_journal(tmp_path / "shelf" / "journal.db", *damage, wal=wal)
+def test_a_journal_with_a_damaged_record_of_upgrades_is_refused_byte_for_byte(tmp_path, damage, wal, today):
+    path = old_journal(tmp_path / "shelf" / "journal.db", today, *damage, wal=wal)
     before, around = path.read_bytes(), beside(path)
-    with pytest.raises(JournalFileError, match="journal.db"):
+    with pytest.raises(JournalFileError, match=r"journal.db"):
         open_journal(path)
     with pytest.raises(JournalFileError):
         open_journal(path, create=False)
@@ -315,10 +313,10 @@ def test_a_journal_with_a_damaged_record_of_upgrades_is_refused_byte_for_byte(tm
     assert beside(path) == around == [], "no log, no shared memory file, no backup"
 
 
-def test_an_upgrade_that_fails_keeps_no_backup_and_the_next_one_still_backs_up(tmp_path):
+def test_an_upgrade_that_fails_keeps_no_backup_and_the_next_one_still_backs_up(tmp_path, today):
     from journal.store.backup import backups_dir
 
-    path = old_journal(tmp_path / "journal.db",
+    path = old_journal(tmp_path / "journal.db", today,
                        "DELETE FROM _sqlite_migrations WHERE name IN ('m003_goals', 'm004_numbers_for_ever')")
     with pytest.raises(JournalFileError, match="already exists"):
         open_journal(path)
@@ -354,11 +352,11 @@ def test_a_pipe_or_a_device_as_the_journal_is_refused_at_once(tmp_path):
 
 
 @pytest.mark.parametrize("suffix", ["-wal", "-shm", "-journal"])
-def test_a_pipe_beside_the_journal_is_refused_and_the_journal_left_as_it_was(db_path, suffix):
+def test_a_pipe_beside_the_journal_is_refused_and_the_journal_left_as_it_was(db_path, suffix, today):
     import os
 
     with open_journal(db_path) as journal:
-        save_entry(journal, DayEntry(TODAY, mood=4))
+        save_entry(journal, DayEntry(today, mood=4))
     before = db_path.read_bytes()
     os.mkfifo(db_path.with_name(db_path.name + suffix))
     result = journal_command("--db", str(db_path), "show")
@@ -370,7 +368,7 @@ def test_a_pipe_beside_the_journal_is_refused_and_the_journal_left_as_it_was(db_
 # -- an empty file, and a read-only folder ----------------------------------------------------
 
 
-def test_commands_that_only_read_leave_an_empty_file_empty(tmp_path):
+def test_commands_that_only_read_leave_an_empty_file_empty(tmp_path, today):
     from journal.store.db import NoJournalYet
 
     path = tmp_path / "shelf" / "journal.db"
@@ -378,7 +376,8 @@ def test_commands_that_only_read_leave_an_empty_file_empty(tmp_path):
     path.touch()
     with pytest.raises(NoJournalYet, match="is empty, not a journal yet"):
         open_journal(path, create=False)
-    for args in (("show",), ("show", "--from", "2026-11-01"), ("export",), ("backup",), ("goal", "list"), ("settings",)):
+    for args in (("show",), ("show", "--from", "2026-11-01"), ("export",), ("backup",), ("goal", "list"),
+                 ("settings",)):
         result = journal_command("--db", str(path), *args)
         assert result.returncode == 2 and "is empty, not a journal yet" in result.stderr, (args, result.stderr)
     result = journal_command("--db", str(path), "themes")
@@ -387,7 +386,7 @@ def test_commands_that_only_read_leave_an_empty_file_empty(tmp_path):
     result = journal_command("--db", str(path), "add", "--mood", "3")  # a command that writes starts the journal
     assert result.returncode == 0, result.stderr
     with open_journal(path, create=False) as journal:
-        assert get_entry(journal, TODAY).mood == 3
+        assert get_entry(journal, today).mood == 3
 
 
 @pytest.fixture
@@ -413,19 +412,19 @@ def read_only_folder(tmp_path):
         folder.chmod(stat.S_IRWXU)
 
 
-def test_a_journal_in_a_read_only_folder_is_read_and_says_why_it_cannot_be_written(tmp_path, read_only_folder):
+def test_a_journal_in_a_read_only_folder_is_read_and_says_why_it_cannot_be_written(tmp_path, read_only_folder, today):
     folder = tmp_path / "shelf"
     path = folder / "journal.db"
     with open_journal(path) as journal:
-        save_entry(journal, DayEntry(TODAY, mood=4))
+        save_entry(journal, DayEntry(today, mood=4))
     before = path.read_bytes()
     read_only_folder(folder)
     with open_journal(path) as journal:
-        assert get_entry(journal, TODAY).mood == 4
+        assert get_entry(journal, today).mood == 4
         with journal.reader() as reader:
             assert count_entries(reader) == 1
         with pytest.raises(JournalFileError, match=f"is in a read-only folder \\({folder}\\): nothing was changed"):
-            save_entry(journal, DayEntry(TODAY, mood=2))
+            save_entry(journal, DayEntry(today, mood=2))
     result = journal_command("--db", str(path), "show")
     assert result.returncode == 0 and "mood           4/5" in result.stdout, result.stderr
     result = journal_command("--db", str(path), "add", "--mood", "2")
@@ -438,26 +437,28 @@ def test_a_journal_in_a_read_only_folder_is_read_and_says_why_it_cannot_be_writt
 
 SCORE = st.one_of(st.none(), st.integers(1, 5))
 PAIN_KEYS = [("knee", "left"), ("knee", "right"), ("knee", ""), ("lower-back", "")]
-days = st.builds(
-    DayEntry,
-    date=st.just(TODAY),
-    day_type=st.sampled_from(DAY_TYPES),
-    sleep_hours=st.one_of(st.none(), st.sampled_from([0.0, 6.5, 7.0, 9.25])),
-    sleep_quality=SCORE, fatigue=SCORE, soreness=SCORE, stress=SCORE, mood=SCORE,
-    note=st.sampled_from(["", "Easy 5k", "Tempo"]),
-    pain=st.dictionaries(st.sampled_from(PAIN_KEYS), st.integers(0, 10), max_size=4),
-)
+# A day's fields, without its date: the tests put them on `today`.
+day_fields = st.fixed_dictionaries({
+    "day_type": st.sampled_from(DAY_TYPES),
+    "sleep_hours": st.one_of(st.none(), st.sampled_from([0.0, 6.5, 7.0, 9.25])),
+    "sleep_quality": SCORE, "fatigue": SCORE, "soreness": SCORE, "stress": SCORE, "mood": SCORE,
+    "note": st.sampled_from(["", "Easy 5k", "Tempo"]),
+    "pain": st.dictionaries(st.sampled_from(PAIN_KEYS), st.integers(0, 10), max_size=4),
+})
 
 
-@given(days, days)
-def test_a_change_between_two_days_turns_one_into_the_other(before, after):
+@given(day_fields, day_fields)
+def test_a_change_between_two_days_turns_one_into_the_other(today, before, after):
+    before, after = DayEntry(today, **before), DayEntry(today, **after)
     change = EntryChange.between(before, after)
     assert change.apply(before) == after
     assert change.is_empty() == (before == after)
 
 
-@given(loaded=days, theirs=days, mine=days)
-def test_a_merge_takes_mine_where_only_i_changed_theirs_where_only_they_did_and_reports_the_rest(loaded, theirs, mine):
+@given(loaded=day_fields, theirs=day_fields, mine=day_fields)
+def test_a_merge_takes_mine_where_only_i_changed_theirs_where_only_they_did_and_reports_the_rest(
+        today, loaded, theirs, mine):
+    loaded, theirs, mine = DayEntry(today, **loaded), DayEntry(today, **theirs), DayEntry(today, **mine)
     merge = merge_entries(loaded, theirs, mine)
     base, ours, stored, merged = loaded.fields(), mine.fields(), theirs.fields(), merge.entry.fields()
     for key in dict.fromkeys([*base, *ours, *stored]):
@@ -470,28 +471,28 @@ def test_a_merge_takes_mine_where_only_i_changed_theirs_where_only_they_did_and_
             assert merged.get(key) == (ours.get(key) if i_changed else stored.get(key))
 
 
-def test_a_windows_edits_are_saved_onto_the_day_as_stored_and_a_clash_writes_nothing(db_path):
+def test_a_windows_edits_are_saved_onto_the_day_as_stored_and_a_clash_writes_nothing(db_path, today):
     from journal.store.entries import ChangedHereAndElsewhere
 
     window, shell = open_journal(db_path), open_journal(db_path)
     try:
-        save_entry(shell, DayEntry(TODAY, mood=3, pain={("knee", "left"): 2}))
-        opened = get_entry(window, TODAY)
-        update_entry(shell, TODAY, EntryChange(values={"note": "Hill reps"}, pain={("knee", "left"): 4}))
-        typed = DayEntry(TODAY, mood=5, pain={("knee", "left"): 2, ("shin", "right"): 1})
-        stored = update_entry(window, TODAY, EntryChange.between(opened, typed), since=opened)
-        assert stored == get_entry(shell, TODAY) == DayEntry(
-            TODAY, mood=5, note="Hill reps", pain={("knee", "left"): 4, ("shin", "right"): 1})
+        save_entry(shell, DayEntry(today, mood=3, pain={("knee", "left"): 2}))
+        opened = get_entry(window, today)
+        update_entry(shell, today, EntryChange(values={"note": "Hill reps"}, pain={("knee", "left"): 4}))
+        typed = DayEntry(today, mood=5, pain={("knee", "left"): 2, ("shin", "right"): 1})
+        stored = update_entry(window, today, EntryChange.between(opened, typed), since=opened)
+        assert stored == get_entry(shell, today) == DayEntry(
+            today, mood=5, note="Hill reps", pain={("knee", "left"): 4, ("shin", "right"): 1})
 
         opened = stored
-        update_entry(shell, TODAY, EntryChange(values={"mood": 1, "sleep_hours": 6.0}))
-        before = get_entry(shell, TODAY)
-        typed = DayEntry(TODAY, mood=2, note="Hill reps", pain={})
+        update_entry(shell, today, EntryChange(values={"mood": 1, "sleep_hours": 6.0}))
+        before = get_entry(shell, today)
+        typed = DayEntry(today, mood=2, note="Hill reps", pain={})
         with pytest.raises(ChangedHereAndElsewhere) as clash:
-            update_entry(window, TODAY, EntryChange.between(opened, typed), since=opened)
+            update_entry(window, today, EntryChange.between(opened, typed), since=opened)
         assert clash.value.clashes == ["mood"]
         assert clash.value.stored == before
-        assert get_entry(shell, TODAY) == before, "nothing was written, not even the pain cleared"
+        assert get_entry(shell, today) == before, "nothing was written, not even the pain cleared"
     finally:
         window.close()
         shell.close()

@@ -9,24 +9,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from journal.domain.entries import DayEntry
-from journal.domain.goals import Goal, Measure
+from journal.domain.goals import Assessment, Goal, Measure, propose
 from journal.errors import BadRows, InvalidInput, JournalFileError
 from journal.io.csv_export import neutralise, writers
-from journal.io.export_files import write_folder
 from journal.io.csv_import import read_path, restore
+from journal.io.export_files import write_folder
 from journal.store import open_journal
 from journal.store.backup import KEEP_AUTOMATIC, backup_journal, backups_dir
-from journal.store.restore import restore_journal
 from journal.store.checklist import list_items, set_tick, update_item
 from journal.store.demo import fill_demo
 from journal.store.entries import get_entry, save_entries, save_entry
-from journal.domain.goals import Assessment, propose
 from journal.store.goals import add_goal, list_goals, remove_goal, save_assessment
+from journal.store.restore import restore_journal
 from journal.store.settings import set_setting
 from journal.store.sites import add_site
 from journal.store.transfer import import_bundle
 from tests.content import journal_content
-from tests.conftest import TODAY
 
 DAY = dt.timedelta(days=1)
 FAR = (dt.date(1900, 1, 1), dt.date(2100, 1, 1))
@@ -52,16 +50,16 @@ def round_trip(journal, tmp_path, name="copy"):
 # -- the round trip -------------------------------------------------------------------------
 
 
-def test_a_whole_journal_round_trips_byte_for_byte(journal, tmp_path):
-    fill_demo(journal, TODAY, 84, seed=3)
+def test_a_whole_journal_round_trips_byte_for_byte(journal, tmp_path, today):
+    fill_demo(journal, today, 84, seed=3)
     add_site(journal, "groin", label="Groin / adductor")
-    save_entry(journal, DayEntry(TODAY, mood=4, pain={("groin", "left"): 2},
+    save_entry(journal, DayEntry(today, mood=4, pain={("groin", "left"): 2},
                                  note='=HYPERLINK("x") "quoted", comma,\nsecond line ünïcödé 🏃\r\n\ttab'))
     strides = list_items(journal)[3]
-    update_item(journal, strides.id, target=3, today=TODAY)  # a target history
-    set_tick(journal, strides.id, TODAY, True, note="@once more, with 'feeling'")
-    add_goal(journal, Goal("+Settle the knee", "rehab", due=TODAY + 30 * DAY,
-                           measure=Measure("pain", site="knee", level=2.0)), today=TODAY - 10 * DAY)
+    update_item(journal, strides.id, target=3, today=today)  # a target history
+    set_tick(journal, strides.id, today, True, note="@once more, with 'feeling'")
+    add_goal(journal, Goal("+Settle the knee", "rehab", due=today + 30 * DAY,
+                           measure=Measure("pain", site="knee", level=2.0)), today=today - 10 * DAY)
     set_setting(journal, "week_start", "sunday")
     set_setting(journal, "sleep_need", "8.5")
     first, second = round_trip(journal, tmp_path)
@@ -76,15 +74,15 @@ note_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_charac
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(notes=st.lists(note_text, min_size=1, max_size=5), tick_note=note_text)
-def test_any_note_round_trips(tmp_path_factory, notes, tick_note):
+def test_any_note_round_trips(tmp_path_factory, notes, tick_note, today):
     tmp_path = tmp_path_factory.mktemp("trip")
     with open_journal(tmp_path / "journal.db") as journal:
-        save_entries(journal, [DayEntry(TODAY - n * DAY, mood=3, note=note) for n, note in enumerate(notes)])
-        set_tick(journal, list_items(journal)[0].id, TODAY, True, note=tick_note[:200])
+        save_entries(journal, [DayEntry(today - n * DAY, mood=3, note=note) for n, note in enumerate(notes)])
+        set_tick(journal, list_items(journal)[0].id, today, True, note=tick_note[:200])
         first, second = round_trip(journal, tmp_path)
         assert first == second
         with open_journal(tmp_path / "copy.db") as copy:
-            assert [get_entry(copy, TODAY - n * DAY).note for n in range(len(notes))] == notes
+            assert [get_entry(copy, today - n * DAY).note for n in range(len(notes))] == notes
 
 
 @given(st.text(max_size=20))
@@ -121,40 +119,42 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_written(journal,
 
 
 def test_a_line_number_counts_the_lines_of_a_quoted_note(tmp_path):
-    path = write_csv(tmp_path / "in.csv", f'{ENTRIES}\r\n2026-11-20,normal,,,,,,4,"two\r\nlines"\r\n2026-11-21,x,,,,,,,\r\n')
-    with pytest.raises(BadRows, match="in.csv line 4: day type"):
+    path = write_csv(tmp_path / "in.csv",
+                     f'{ENTRIES}\r\n2026-11-20,normal,,,,,,4,"two\r\nlines"\r\n2026-11-21,x,,,,,,,\r\n')
+    with pytest.raises(BadRows, match=r"in.csv line 4: day type"):
         read_path(path)
 
 
-def test_conflicts_fail_by_default_and_skip_or_replace_on_request(journal, tmp_path, db_path):
-    save_entry(journal, DayEntry(TODAY, mood=2))
-    path = write_csv(tmp_path / "in.csv", f"{ENTRIES}\r\n2026-11-25,normal,,,,,,5,new\r\n2026-11-26,normal,,,,,,4,\r\n")
+def test_conflicts_fail_by_default_and_skip_or_replace_on_request(journal, tmp_path, db_path, today):
+    save_entry(journal, DayEntry(today, mood=2))
+    path = write_csv(tmp_path / "in.csv", f"{ENTRIES}\r\n{today - DAY},normal,,,,,,5,new\r\n{today},normal,,,,,,4,\r\n")
     before = journal_content(db_path)
-    with pytest.raises(BadRows, match="in.csv line 3: 2026-11-26 is already in the journal with other values"):
+    with pytest.raises(BadRows, match=f"in.csv line 3: {today} is already in the journal with other values"):
         import_bundle(journal, read_path(path))
-    assert journal_content(db_path) == before and get_entry(journal, TODAY - DAY).is_empty, "all or nothing"
+    assert journal_content(db_path) == before and get_entry(journal, today - DAY).is_empty, "all or nothing"
     report = import_bundle(journal, read_path(path), on_conflict="skip")
     assert report.lines() == ["entries: 2 days (added 1, skipped 1)"]
-    assert get_entry(journal, TODAY).mood == 2
+    assert get_entry(journal, today).mood == 2
     report = import_bundle(journal, read_path(path), on_conflict="replace")
     assert report.lines() == ["entries: 2 days (replaced 1, already there 1)"]
-    assert get_entry(journal, TODAY).mood == 4
+    assert get_entry(journal, today).mood == 4
 
 
-def test_a_dry_run_reports_and_writes_nothing(journal, tmp_path, db_path):
-    path = write_csv(tmp_path / "in.csv", f"{ENTRIES}\r\n2026-11-25,rest,8,,,,,,\r\n")
+def test_a_dry_run_reports_and_writes_nothing(journal, tmp_path, db_path, today):
+    path = write_csv(tmp_path / "in.csv", f"{ENTRIES}\r\n{today - DAY},rest,8,,,,,,\r\n")
     before = journal_content(db_path)
     report = import_bundle(journal, read_path(path), dry_run=True)
     assert report.lines() == ["entries: 1 day (would add 1)", "a dry run: nothing was written"]
-    assert journal_content(db_path) == before and get_entry(journal, TODAY - DAY).is_empty
+    assert journal_content(db_path) == before and get_entry(journal, today - DAY).is_empty
 
 
-def test_pain_in_long_form_joins_the_days_it_belongs_to(journal, tmp_path):
-    save_entry(journal, DayEntry(TODAY, mood=4))
-    path = write_csv(tmp_path / "pain.csv", "date,site,side,score\r\n2026-11-26,knee,left,3\r\n2026-11-25,lower-back,,2\r\n")
+def test_pain_in_long_form_joins_the_days_it_belongs_to(journal, tmp_path, today):
+    save_entry(journal, DayEntry(today, mood=4))
+    path = write_csv(tmp_path / "pain.csv",
+                     f"date,site,side,score\r\n{today},knee,left,3\r\n{today - DAY},lower-back,,2\r\n")
     import_bundle(journal, read_path(path))
-    assert get_entry(journal, TODAY) == DayEntry(TODAY, mood=4, pain={("knee", "left"): 3})
-    assert get_entry(journal, TODAY - DAY).pain == {("lower-back", ""): 2}
+    assert get_entry(journal, today) == DayEntry(today, mood=4, pain={("knee", "left"): 3})
+    assert get_entry(journal, today - DAY).pain == {("lower-back", ""): 2}
 
 
 def test_an_unknown_site_or_a_missing_item_refuses_the_import(journal, tmp_path):
@@ -166,13 +166,13 @@ def test_an_unknown_site_or_a_missing_item_refuses_the_import(journal, tmp_path)
         import_bundle(journal, read_path(ticks))
 
 
-def test_a_folder_whose_pain_and_entries_disagree_is_refused(journal, tmp_path):
-    save_entry(journal, DayEntry(TODAY, pain={("knee", "left"): 3}))
+def test_a_folder_whose_pain_and_entries_disagree_is_refused(journal, tmp_path, today):
+    save_entry(journal, DayEntry(today, pain={("knee", "left"): 3}))
     folder = tmp_path / "out"
     export_folder(journal, folder)
     (folder / "manifest.csv").unlink()  # a folder put together by hand
-    (folder / "pain.csv").write_bytes(b"date,site,side,score\r\n2026-11-26,knee,left,4\r\n")
-    with pytest.raises(InvalidInput, match="pain.csv and entries.csv .* disagree"):
+    (folder / "pain.csv").write_bytes(f"date,site,side,score\r\n{today},knee,left,4\r\n".encode())
+    with pytest.raises(InvalidInput, match=r"pain.csv and entries.csv .* disagree"):
         read_path(folder)
 
 
@@ -184,18 +184,18 @@ def test_files_that_are_not_journal_csv_are_refused(tmp_path, content):
         read_path(path)
 
 
-def test_a_spreadsheet_byte_order_mark_is_fine(journal, tmp_path):
+def test_a_spreadsheet_byte_order_mark_is_fine(journal, tmp_path, today):
     path = tmp_path / "in.csv"
-    path.write_bytes(f"\ufeff{ENTRIES}\r\n2026-11-26,normal,,,,,,5,\r\n".encode())
+    path.write_bytes(f"\ufeff{ENTRIES}\r\n{today},normal,,,,,,5,\r\n".encode())
     import_bundle(journal, read_path(path))
-    assert get_entry(journal, TODAY).mood == 5
+    assert get_entry(journal, today).mood == 5
 
 
 # -- backups ----------------------------------------------------------------------------------
 
 
-def test_a_backup_while_another_connection_writes_is_a_whole_journal(journal, db_path, tmp_path):
-    save_entry(journal, DayEntry(TODAY, mood=4))
+def test_a_backup_while_another_connection_writes_is_a_whole_journal(journal, db_path, tmp_path, today):
+    save_entry(journal, DayEntry(today, mood=4))
     with open_journal(db_path) as other:  # the app, say, in the middle of its day
         other.conn.execute("BEGIN")
         other.conn.execute("SELECT count(*) FROM entries").fetchone()
@@ -203,21 +203,21 @@ def test_a_backup_while_another_connection_writes_is_a_whole_journal(journal, db
         other.conn.execute("ROLLBACK")
     assert target.parent == backups_dir() and target.name.startswith("journal-")
     with open_journal(target, create=False) as copy:
-        assert get_entry(copy, TODAY).mood == 4
+        assert get_entry(copy, today).mood == 4
         assert copy.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert backup_journal(journal.conn, db_path) != target, "two backups in a second get two names"
 
 
-def test_restore_checks_the_file_and_keeps_the_journal_it_replaces(journal, db_path, tmp_path):
-    save_entry(journal, DayEntry(TODAY, mood=4))
+def test_restore_checks_the_file_and_keeps_the_journal_it_replaces(journal, db_path, tmp_path, today):
+    save_entry(journal, DayEntry(today, mood=4))
     saved = backup_journal(journal.conn, db_path, tmp_path / "monday.db")
-    save_entry(journal, DayEntry(TODAY, mood=1))
+    save_entry(journal, DayEntry(today, mood=1))
     seen = journal.data_version()
     kept = restore_journal(saved, db_path)
-    assert get_entry(journal, TODAY).mood == 4, "the open connection sees the restored journal"
+    assert get_entry(journal, today).mood == 4, "the open connection sees the restored journal"
     assert journal.data_version() != seen, "so an open app notices, as it does any outside change"
     with open_journal(kept, create=False) as before:
-        assert get_entry(before, TODAY).mood == 1
+        assert get_entry(before, today).mood == 1
     not_a_journal = tmp_path / "notes.db"
     sqlite3.connect(not_a_journal).execute("CREATE TABLE notes (text)").connection.commit()
     before = journal_content(db_path), digest(not_a_journal)
@@ -226,10 +226,10 @@ def test_restore_checks_the_file_and_keeps_the_journal_it_replaces(journal, db_p
     assert (journal_content(db_path), digest(not_a_journal)) == before
 
 
-def test_an_upgrade_backs_the_journal_up_first_and_keeps_the_last_few(db_path):
+def test_an_upgrade_backs_the_journal_up_first_and_keeps_the_last_few(db_path, today):
     def make_old_journal():
         with open_journal(db_path) as journal:
-            save_entry(journal, DayEntry(TODAY, mood=4))
+            save_entry(journal, DayEntry(today, mood=4))
             with journal.transaction() as conn:  # as the version before goals wrote it
                 conn.execute("DROP TABLE goals")
                 conn.execute("DROP TABLE assessments")
@@ -250,9 +250,9 @@ def test_an_upgrade_backs_the_journal_up_first_and_keeps_the_last_few(db_path):
 
 # -- the export's lines are what Python's csv writer writes -----------------------------------
 
-days = st.builds(
-    lambda offset, hours, mood, note, pain: DayEntry(TODAY - offset * DAY, sleep_hours=hours, mood=mood, note=note,
-                                                     pain=pain),
+# A day drawn as how many days before today it is and what it holds: the test puts it on its date.
+days_back = st.builds(
+    lambda offset, hours, mood, note, pain: (offset, {"sleep_hours": hours, "mood": mood, "note": note, "pain": pain}),
     offset=st.integers(0, 400),
     hours=st.one_of(st.none(), st.integers(0, 2400).map(lambda n: n / 100)),
     mood=st.one_of(st.none(), st.integers(1, 5)),
@@ -263,8 +263,8 @@ days = st.builds(
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(entries=st.lists(days, min_size=1, max_size=8, unique_by=lambda entry: entry.date))
-def test_the_entries_export_is_what_the_csv_module_writes(tmp_path_factory, entries):
+@given(drawn=st.lists(days_back, min_size=1, max_size=8, unique_by=lambda day: day[0]))
+def test_the_entries_export_is_what_the_csv_module_writes(tmp_path_factory, today, drawn):
     import csv
     import io
 
@@ -272,6 +272,7 @@ def test_the_entries_export_is_what_the_csv_module_writes(tmp_path_factory, entr
     from journal.io.csv_export import ENTRY_HEADER, cell, export_entries
     from journal.store.sites import list_sites
 
+    entries = [DayEntry(today - offset * DAY, **values) for offset, values in drawn]
     entries = [entry for entry in entries if not entry.is_empty]
     with open_journal(tmp_path_factory.mktemp("oracle") / "journal.db") as journal:
         save_entries(journal, entries)
@@ -305,37 +306,37 @@ def test_the_entries_export_is_what_the_csv_module_writes(tmp_path_factory, entr
     ("goals.csv", "id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
      "9,Sleep,health,todo,,,,,2026-11-01,,0,{bad\r\n", "goals.csv line 2: measure_data is not a measure"),
 ])
-def test_rows_the_command_line_would_refuse_are_refused(tmp_path, name, text, problem):
+def test_rows_the_command_line_would_refuse_are_refused(tmp_path, name, text, problem, today):
     with pytest.raises(BadRows, match=problem):
-        read_path(write_csv(tmp_path / name, text), today=TODAY)
+        read_path(write_csv(tmp_path / name, text), today=today)
 
 
-def test_what_only_the_journal_can_check_is_refused_with_its_line(journal, tmp_path):
+def test_what_only_the_journal_can_check_is_refused_with_its_line(journal, tmp_path, today):
     plyometrics = list_items(journal)[1]
     from journal.store.checklist import retire_item
 
-    retire_item(journal, plyometrics.id, today=TODAY - 3 * DAY)
+    retire_item(journal, plyometrics.id, today=today - 3 * DAY)
     ticks = write_csv(tmp_path / "ticks.csv", "date,week,item_id,item,kind,note\r\n"
-                      f"2026-11-25,2026-W48,{plyometrics.id},Plyometrics,plyometrics,\r\n")
-    with pytest.raises(BadRows, match="ticks.csv line 2: Plyometrics was retired on 2026-11-23"):
-        import_bundle(journal, read_path(ticks, today=TODAY))
+                      f"{today - DAY},{today - DAY:%G-W%V},{plyometrics.id},Plyometrics,plyometrics,\r\n")
+    with pytest.raises(BadRows, match=f"ticks.csv line 2: Plyometrics was retired on {today - 3 * DAY}"):
+        import_bundle(journal, read_path(ticks, today=today))
     goals = write_csv(tmp_path / "goals.csv",
                       "id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
                       '9,Knee,rehab,todo,,,,,2026-11-01,,0,"{""kind"": ""pain"", ""site"": ""kne"", ""level"": 2}"\r\n')
-    with pytest.raises(BadRows, match="goals.csv line 2: the measure's body site 'kne' is not in the journal"):
-        import_bundle(journal, read_path(goals, today=TODAY))
-    empty_column = write_csv(tmp_path / "in.csv", f"{ENTRIES},pain_kne\r\n2026-11-26,normal,,,,,,3,,\r\n")
-    with pytest.raises(BadRows, match="in.csv line 1: unknown body site 'kne'"):
-        import_bundle(journal, read_path(empty_column, today=TODAY))
+    with pytest.raises(BadRows, match=r"goals.csv line 2: the measure's body site 'kne' is not in the journal"):
+        import_bundle(journal, read_path(goals, today=today))
+    empty_column = write_csv(tmp_path / "in.csv", f"{ENTRIES},pain_kne\r\n{today},normal,,,,,,3,,\r\n")
+    with pytest.raises(BadRows, match=r"in.csv line 1: unknown body site 'kne'"):
+        import_bundle(journal, read_path(empty_column, today=today))
 
 
-def test_columns_may_come_in_any_order_and_a_day_needs_only_some(journal, tmp_path):
-    days = write_csv(tmp_path / "days.csv", "mood,date,pain_knee_left\r\n4,2026-11-25,2\r\n")
-    pain = write_csv(tmp_path / "pain.csv", "site,date,score,side\r\nshin,2026-11-26,1,\r\n")
-    import_bundle(journal, read_path(days, today=TODAY))
-    import_bundle(journal, read_path(pain, today=TODAY))
-    assert get_entry(journal, TODAY - DAY) == DayEntry(TODAY - DAY, mood=4, pain={("knee", "left"): 2})
-    assert get_entry(journal, TODAY).pain == {("shin", ""): 1}
+def test_columns_may_come_in_any_order_and_a_day_needs_only_some(journal, tmp_path, today):
+    days = write_csv(tmp_path / "days.csv", f"mood,date,pain_knee_left\r\n4,{today - DAY},2\r\n")
+    pain = write_csv(tmp_path / "pain.csv", f"site,date,score,side\r\nshin,{today},1,\r\n")
+    import_bundle(journal, read_path(days, today=today))
+    import_bundle(journal, read_path(pain, today=today))
+    assert get_entry(journal, today - DAY) == DayEntry(today - DAY, mood=4, pain={("knee", "left"): 2})
+    assert get_entry(journal, today).pain == {("shin", ""): 1}
     with pytest.raises(BadRows, match="not a header journal import knows: it should hold the columns of pain"):
         read_path(days, "pain")
 
@@ -343,12 +344,12 @@ def test_columns_may_come_in_any_order_and_a_day_needs_only_some(journal, tmp_pa
 def test_scales_are_for_reading(journal, tmp_path):
     folder = tmp_path / "out"
     export_folder(journal, folder)
-    with pytest.raises(BadRows, match="scales.csv says what the numbers mean, for reading; it is not imported"):
+    with pytest.raises(BadRows, match=r"scales.csv says what the numbers mean, for reading; it is not imported"):
         read_path(folder / "scales.csv")
 
 
-def test_an_empty_file_is_not_a_backup_to_restore(journal, db_path, tmp_path):
-    save_entry(journal, DayEntry(TODAY, mood=4))
+def test_an_empty_file_is_not_a_backup_to_restore(journal, db_path, tmp_path, today):
+    save_entry(journal, DayEntry(today, mood=4))
     empty = tmp_path / "empty.db"
     empty.write_bytes(b"")
     before = journal_content(db_path)
@@ -357,8 +358,8 @@ def test_an_empty_file_is_not_a_backup_to_restore(journal, db_path, tmp_path):
     assert journal_content(db_path) == before and empty.read_bytes() == b""
 
 
-def test_a_backup_is_one_file_that_leaves_nothing_beside_it_when_read(journal, db_path, tmp_path):
-    save_entry(journal, DayEntry(TODAY, mood=4))
+def test_a_backup_is_one_file_that_leaves_nothing_beside_it_when_read(journal, db_path, tmp_path, today):
+    save_entry(journal, DayEntry(today, mood=4))
     target = backup_journal(journal.conn, db_path, tmp_path / "b.db")
     with open_journal(db_path, create=False) as other:
         restore_journal(target, other.path)
@@ -374,11 +375,11 @@ def goal_rows(journal):
         for goal in list_goals(journal))
 
 
-def test_goals_round_trip_with_their_uids_and_the_assessment_that_proposed_them(journal, tmp_path):
-    save_assessment(journal, Assessment(TODAY - 9 * DAY, "Other race"), [], today=TODAY - 9 * DAY)
-    assessment = Assessment(TODAY, "Valencia marathon", faded=True)
-    save_assessment(journal, assessment, propose(assessment, TODAY)[:2], today=TODAY)
-    add_goal(journal, Goal("Blood work"), today=TODAY)
+def test_goals_round_trip_with_their_uids_and_the_assessment_that_proposed_them(journal, tmp_path, today):
+    save_assessment(journal, Assessment(today - 9 * DAY, "Other race"), [], today=today - 9 * DAY)
+    assessment = Assessment(today, "Valencia marathon", faded=True)
+    save_assessment(journal, assessment, propose(assessment, today)[:2], today=today)
+    add_goal(journal, Goal("Blood work"), today=today)
     first, second = round_trip(journal, tmp_path)
     assert first == second
     with open_journal(tmp_path / "copy.db") as copy:
@@ -389,11 +390,11 @@ def test_goals_round_trip_with_their_uids_and_the_assessment_that_proposed_them(
         assert report.counts["goals"] == {"unchanged": 3}, "an import twice changes nothing"
 
 
-def test_two_journals_goals_with_the_same_numbers_both_land(tmp_path):
+def test_two_journals_goals_with_the_same_numbers_both_land(tmp_path, today):
     for name, titles in (("a", ["Sleep", "Kick"]), ("b", ["Hips", "Doctor", "Rehab"])):
         with open_journal(tmp_path / f"{name}.db") as journal:
             for title in titles:
-                add_goal(journal, Goal(title), today=TODAY)
+                add_goal(journal, Goal(title), today=today)
             export_folder(journal, tmp_path / f"{name}-out")
     with open_journal(tmp_path / "both.db") as both:
         import_bundle(both, read_path(tmp_path / "a-out"))
@@ -405,11 +406,11 @@ def test_two_journals_goals_with_the_same_numbers_both_land(tmp_path):
         assert len(list_goals(both)) == 5, "matched by uid, not by number"
 
 
-def test_an_imported_goal_never_takes_a_number_this_journal_gave_before(journal, tmp_path):
+def test_an_imported_goal_never_takes_a_number_this_journal_gave_before(journal, tmp_path, today):
     with open_journal(tmp_path / "other.db") as other:
-        add_goal(other, Goal("From elsewhere"), today=TODAY)
+        add_goal(other, Goal("From elsewhere"), today=today)
         export_folder(other, tmp_path / "out")
-    removed = add_goal(journal, Goal("Removed"), today=TODAY)
+    removed = add_goal(journal, Goal("Removed"), today=today)
     remove_goal(journal, removed.id)
     import_bundle(journal, read_path(tmp_path / "out"))
     assert [(goal.id, goal.title) for goal in list_goals(journal)] == [(2, "From elsewhere")]
@@ -418,30 +419,30 @@ def test_an_imported_goal_never_takes_a_number_this_journal_gave_before(journal,
 OLD_GOALS = "id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
 
 
-def test_an_older_goals_file_without_uids_matches_by_title_and_created_day(journal, tmp_path):
+def test_an_older_goals_file_without_uids_matches_by_title_and_created_day(journal, tmp_path, today):
     add_goal(journal, Goal("Sleep"), today=dt.date(2026, 11, 1))
     path = write_csv(tmp_path / "goals.csv", OLD_GOALS + "1,Sleep,other,todo,,,,,2026-11-01,,0,\r\n"
                                                          "1,Kick,strength,todo,,,,,2026-11-02,,1,\r\n")
-    report = import_bundle(journal, read_path(path, today=TODAY))
+    report = import_bundle(journal, read_path(path, today=today))
     assert report.counts["goals"] == {"unchanged": 1, "added": 1}
     assert [(goal.id, goal.title) for goal in list_goals(journal)] == [(1, "Sleep"), (2, "Kick")]
     assert all(goal.uid for goal in list_goals(journal))
-    assert import_bundle(journal, read_path(path, today=TODAY)).counts["goals"] == {"unchanged": 2}
+    assert import_bundle(journal, read_path(path, today=today)).counts["goals"] == {"unchanged": 2}
 
 
 @pytest.mark.parametrize(("row", "problem"), [
     ("1,Sleep,other,todo,,,,,2026-11-01,,0,,not-a-uid,,", "uid must be a UUID"),
     ("1,Sleep,other,todo,,,,,2026-11-01,,0,,,,Valencia", "assessment needs its assessment_date"),
 ])
-def test_a_goals_uid_and_assessment_are_checked(tmp_path, row, problem):
+def test_a_goals_uid_and_assessment_are_checked(tmp_path, row, problem, today):
     path = write_csv(tmp_path / "goals.csv", OLD_GOALS.replace("\r\n", ",uid,assessment_date,assessment\r\n") + row)
     with pytest.raises(BadRows, match=problem):
-        read_path(path, today=TODAY)
+        read_path(path, today=today)
 
 
-def test_a_goal_whose_assessment_is_missing_is_refused_with_its_line(journal, tmp_path):
+def test_a_goal_whose_assessment_is_missing_is_refused_with_its_line(journal, tmp_path, today):
     path = write_csv(tmp_path / "goals.csv", OLD_GOALS.replace("\r\n", ",uid,assessment_date,assessment\r\n")
                      + "1,Sleep,other,todo,,,,,2026-11-01,,0,,,2026-11-01,Valencia\r\n")
-    with pytest.raises(BadRows, match="goals.csv line 2: the assessment of 2026-11-01 \\('Valencia'\\) is not in"):
-        import_bundle(journal, read_path(path, today=TODAY))
+    with pytest.raises(BadRows, match=r"goals.csv line 2: the assessment of 2026-11-01 \('Valencia'\) is not in"):
+        import_bundle(journal, read_path(path, today=today))
     assert list_goals(journal) == []
