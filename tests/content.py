@@ -19,7 +19,10 @@ def table_rows(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
         width = len(conn.execute(f'SELECT * FROM "{table}" LIMIT 0').description)
         order = ", ".join(str(column) for column in range(1, width + 1))
         content[table] = conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}').fetchall()
-    content["pragma"] = [conn.execute("PRAGMA application_id").fetchone(), conn.execute("PRAGMA user_version").fetchone()]
+    content["pragma"] = [
+        conn.execute("PRAGMA application_id").fetchone(),
+        conn.execute("PRAGMA user_version").fetchone(),
+    ]
     return content
 
 

@@ -82,8 +82,13 @@ def launch(tmux, db_path, home, today, size=("100", "30"), *args: str, clock: st
     set to that moment (libfaketime), and time goes on from there.
     """
     done = db_path.with_name("exited")
-    env = {"JOURNAL_TODAY": today.isoformat(), "JOURNAL_DB": str(db_path), "HOME": str(home),
-           "TERM": "xterm-256color", "PATH": os.environ.get("PATH", "")}
+    env = {
+        "JOURNAL_TODAY": today.isoformat(),
+        "JOURNAL_DB": str(db_path),
+        "HOME": str(home),
+        "TERM": "xterm-256color",
+        "PATH": os.environ.get("PATH", ""),
+    }
     faked = []
     if clock is not None:
         del env["JOURNAL_TODAY"]
@@ -150,7 +155,9 @@ def test_tick_the_checklist_in_the_terminal(tmux, tmp_path, isolated, today):
 def test_the_installed_command_reports_bad_input_in_one_line(tmp_path, today):
     result = subprocess.run(
         [*journal_command(), "add", "--mood", "6", "--db", str(tmp_path / "j.db")],
-        capture_output=True, text=True, env={**os.environ, "JOURNAL_TODAY": today.isoformat()},
+        capture_output=True,
+        text=True,
+        env={**os.environ, "JOURNAL_TODAY": today.isoformat()},
     )
     assert result.returncode == 2
     assert result.stdout == ""
@@ -166,8 +173,14 @@ def test_python_dash_m_runs_the_same_command_line():
 def test_the_assessment_asks_its_questions_in_a_terminal(tmux, tmp_path, isolated, today):
     db_path = tmp_path / "journal.db"
     launch(tmux, db_path, isolated, today, ("100", "30"), "assess")
-    for prompt, answer in (("look back on", "Valencia"), ("fade in the last miles", "y"), ("Where", "knee"),
-                           ("hit the wall", "n"), ("hips", "n"), ("cramping", "n")):
+    for prompt, answer in (
+        ("look back on", "Valencia"),
+        ("fade in the last miles", "y"),
+        ("Where", "knee"),
+        ("hit the wall", "n"),
+        ("hips", "n"),
+        ("cramping", "n"),
+    ):
         wait_for(tmux, prompt)
         tmux("send-keys", "-t", "journal", "-l", answer)
         keys(tmux, "Enter")
@@ -197,8 +210,9 @@ def test_a_flag_on_the_day_then_its_trend_and_the_week(tmux, tmp_path, isolated,
 
     db_path = tmp_path / "journal.db"
     with open_journal(db_path) as journal:
-        save_entries(journal, [DayEntry(today - n * DAY, sleep_hours=7.5,
-                                        pain={("knee", "left"): 3}) for n in range(1, 7)])
+        save_entries(
+            journal, [DayEntry(today - n * DAY, sleep_hours=7.5, pain={("knee", "left"): 3}) for n in range(1, 7)]
+        )
     done = start_journal(tmux, db_path, isolated, today)
     screen = wait_for(tmux, f" days to {today.day} {today:%b}")
     assert "hurt on" not in screen, "six days of pain is not yet a flag"

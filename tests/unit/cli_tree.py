@@ -9,7 +9,9 @@ import click
 from journal.cli import cli
 
 
-def command_tree(group: click.Group = cli, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], click.Command]]:
+def command_tree(
+    group: click.Group = cli, path: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], click.Command]]:
     """Every command under `group` as (words after `journal`, command), by name; a group is a command of its own
     too. The root's commands are imported as they are listed, as `journal --help` does."""
     context = click.Context(group, info_name=" ".join(("journal", *path)))

@@ -362,8 +362,9 @@ def test_ticking_a_day_changes_that_week_alone(tmp_path_factory, today, plans, t
         set_tick(journal, item.id, when, not was_ticked)
         toggled = figures(journal, starts)
         its_week = starts.index(week_start(when))
-        assert [f for week, f in enumerate(toggled) if week != its_week] == \
-               [f for week, f in enumerate(before) if week != its_week], "no other week's figure moves"
+        assert [f for week, f in enumerate(toggled) if week != its_week] == [
+            f for week, f in enumerate(before) if week != its_week
+        ], "no other week's figure moves"
         set_tick(journal, item.id, when, was_ticked)
         assert figures(journal, starts) == before, "a tick and an untick leave every figure as it was"
         assert list_items(journal) == items, "ticks never change an item's start, retirement or targets"

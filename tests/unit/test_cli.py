@@ -1,4 +1,5 @@
 import csv
+import datetime as dt
 import hashlib
 import io
 import re
@@ -10,7 +11,6 @@ import pytest
 from journal.cli import main
 from journal.store import open_journal
 from journal.store.entries import get_entry
-from tests.conftest import TODAY
 
 
 @pytest.fixture
@@ -31,25 +31,38 @@ def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
 
 
-def test_add_then_show(run, db_path):
-    code, out, _ = run("add", "--sleep", "7.5", "--mood", "4", "--pain", "knee=3", "--pain", "shin:left=2",
-                       "--day", "race", "--note", "Half, 1:32")
+def test_add_then_show(run, db_path, today):
+    code, out, _ = run(
+        "add",
+        "--sleep",
+        "7.5",
+        "--mood",
+        "4",
+        "--pain",
+        "knee=3",
+        "--pain",
+        "shin:left=2",
+        "--day",
+        "race",
+        "--note",
+        "Half, 1:32",
+    )
     assert code == 0
     assert out.startswith("Thu 26 Nov 2026 (today): race · sleep 7.5 h · mood 4")
     code, out, _ = run("show")
     assert code == 0
     assert "race" in out and "Shin (left)" in out and "Half, 1:32" in out
     with open_journal(db_path) as journal:
-        entry = get_entry(journal, TODAY)
+        entry = get_entry(journal, today)
     assert (entry.sleep_hours, entry.mood, entry.day_type) == (7.5, 4, "race")
     assert entry.pain == {("knee", ""): 3, ("shin", "left"): 2}
 
 
-def test_add_keeps_fields_not_given_and_clears_on_request(run, db_path):
+def test_add_keeps_fields_not_given_and_clears_on_request(run, db_path, today):
     run("add", "yesterday", "--sleep", "8", "--mood", "3", "--pain", "knee:left=4", "--note", "easy")
     run("add", "yesterday", "--stress", "2", "--clear", "note", "--clear", "pain:knee:left")
     with open_journal(db_path) as journal:
-        entry = get_entry(journal, TODAY.replace(day=25))
+        entry = get_entry(journal, today - dt.timedelta(days=1))
     assert (entry.sleep_hours, entry.mood, entry.stress, entry.note, entry.pain) == (8.0, 3, 2, "", {})
 
 
@@ -86,8 +99,19 @@ def test_bad_input_is_one_line_exit_two_and_changes_nothing(run, db_path, args, 
 
 def test_export_writes_the_documented_csv(run, db_path, tmp_path):
     run("add", "2 days ago", "--sleep", "7", "--mood", "4", "--pain", "knee:left=2")
-    run("add", "--sleep", "8.25", "--day", "rest", "--note", '=1+2, "quoted"\nnext line',
-        "--pain", "lower-back=1", "--pain", "knee=3")
+    run(
+        "add",
+        "--sleep",
+        "8.25",
+        "--day",
+        "rest",
+        "--note",
+        '=1+2, "quoted"\nnext line',
+        "--pain",
+        "lower-back=1",
+        "--pain",
+        "knee=3",
+    )
     code, out, _ = run("export")
     assert code == 0
     assert out.startswith(
@@ -98,7 +122,7 @@ def test_export_writes_the_documented_csv(run, db_path, tmp_path):
     assert [row["date"] for row in rows] == ["2026-11-24", "2026-11-26"]
     assert rows[0]["pain_knee_left"] == "2" and rows[0]["pain_knee"] == ""
     assert rows[1]["sleep_hours"] == "8.25" and rows[0]["sleep_hours"] == "7"
-    assert rows[1]["note"] == "'=1+2, \"quoted\"\nnext line", "a formula is neutralised for spreadsheets"
+    assert rows[1]["note"] == '\'=1+2, "quoted"\nnext line', "a formula is neutralised for spreadsheets"
     target = tmp_path / "out.csv"
     assert run("export", "--from", "yesterday", "-o", str(target))[0] == 0
     assert target.read_bytes().count(b"\r\n") == 2, "the header and one day"
@@ -160,8 +184,20 @@ def test_a_file_that_is_not_a_journal_is_one_line_and_untouched(run, tmp_path):
 
 @pytest.mark.parametrize(
     "args",
-    [["add", "--mood", "4"], ["show"], ["export"], ["sites"], ["add", "--mood", "9"], ["demo", "--weeks", "1"],
-     ["themes"], ["week"], ["flags"], ["backup"], ["settings", "theme", "trailhead"], ["--theme", "nope"]],
+    [
+        ["add", "--mood", "4"],
+        ["show"],
+        ["export"],
+        ["sites"],
+        ["add", "--mood", "9"],
+        ["demo", "--weeks", "1"],
+        ["themes"],
+        ["week"],
+        ["flags"],
+        ["backup"],
+        ["settings", "theme", "trailhead"],
+        ["--theme", "nope"],
+    ],
 )
 def test_commands_without_the_app_never_import_textual(db_path, args):
     code = (
@@ -217,7 +253,13 @@ def test_the_app_needs_a_terminal(run):
 
 @pytest.mark.parametrize(
     "args",
-    [["add", "--mood", "6"], ["add", "--pain", "elbow=3"], ["sites", "add", "9bad"], [], ["add", "tomorrow", "--mood", "3"]],
+    [
+        ["add", "--mood", "6"],
+        ["add", "--pain", "elbow=3"],
+        ["sites", "add", "9bad"],
+        [],
+        ["add", "tomorrow", "--mood", "3"],
+    ],
 )
 def test_bad_input_never_creates_a_journal(run, tmp_path, args):
     path = tmp_path / "new" / "journal.db"
@@ -259,7 +301,9 @@ def test_export_into_a_closed_pipe_is_not_an_error(db_path):
     main_code = f"from journal.cli import main; main(['add', '--mood', '3', '--db', {str(db_path)!r}])"
     subprocess.run([sys.executable, "-c", main_code], check=False, capture_output=True)
     export = subprocess.Popen(
-        [sys.executable, "-m", "journal", "export", "--db", str(db_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [sys.executable, "-m", "journal", "export", "--db", str(db_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     export.stdout.close()  # the reader leaves before reading
     assert export.wait() == 0
@@ -334,8 +378,9 @@ def test_the_checklist_week_that_exists_only_some_years(run):
 
 def test_items_are_managed_from_the_command_line(run):
     run("add", "--mood", "3")
-    code, out, _ = run("items", "add", "Hill sprints", "--target", "1", "--kind", "intervals",
-                       "--description", "8 x 10 s uphill")
+    code, out, _ = run(
+        "items", "add", "Hill sprints", "--target", "1", "--kind", "intervals", "--description", "8 x 10 s uphill"
+    )
     assert code == 0 and out == "added 10 Hill sprints (intervals, 1x a week)\n"
     assert run("items", "edit", "hill", "--target", "2")[1] == "10 Hill sprints (intervals, 2x a week)\n"
     assert run("items", "move", "hill", "--to", "1")[1].startswith("10 Hill sprints, 1 Strength session")
@@ -373,8 +418,10 @@ def test_goals_from_the_command_line(run):
     code, out, _ = run("goal", "list", "--status", "done")
     assert out.startswith("Done (1)") and "Blood work" not in out
     code, out, _ = run("export", "--what", "goals")
-    assert out.startswith("id,title,category,status,due,progress,note,measure,created,done,position,measure_data,"
-                          "uid,assessment_date,assessment\r\n")
+    assert out.startswith(
+        "id,title,category,status,due,progress,note,measure,created,done,position,measure_data,"
+        "uid,assessment_date,assessment\r\n"
+    )
     assert re.search(r"\r\n1,Blood work,health,doing,2026-12-20,,,,2026-11-26,,0,,[0-9a-f-]{36},,\r\n", out)
     assert run("goal", "rm", "1")[1] == "removed goal 1: Blood work\n"
     assert run("goal", "add", "Blood work again")[1] == "added goal 3: Blood work again\n", "1 named another goal"
@@ -398,7 +445,8 @@ def test_a_site_or_item_a_goal_measures_is_not_removed(run, db_path):
     code, out, err = run("sites", "remove", "groin")
     assert (code, out) == (2, "") and err == (
         "journal: groin is in the measure of goal 1 (Settle the groin): change that measure first"
-        " (journal goal edit ID --measure ...)\n")
+        " (journal goal edit ID --measure ...)\n"
+    )
     code, out, err = run("items", "remove", "hill sprints")
     assert (code, out) == (2, "") and "Hill sprints is in the measure of goal 2 (Sprint)" in err
     assert digest(db_path) == before
@@ -420,8 +468,10 @@ def test_a_site_or_item_a_goal_measures_is_not_removed(run, db_path):
         (["goal", "rm", "7"], "there is no goal 7"),
         (["goal", "list", "--status", "soon"], "status must be one of"),
         (["assess", "--faded"], "answer every question with flags"),
-        (["assess", "--no-faded", "--pain", "elbow", "--no-wall", "--no-back-hips", "--no-cramping"],
-         "unknown body site 'elbow'"),
+        (
+            ["assess", "--no-faded", "--pain", "elbow", "--no-wall", "--no-back-hips", "--no-cramping"],
+            "unknown body site 'elbow'",
+        ),
     ],
 )
 def test_goal_bad_input_is_one_line_exit_two_and_changes_nothing(run, db_path, args, message):
@@ -436,8 +486,17 @@ def test_goal_bad_input_is_one_line_exit_two_and_changes_nothing(run, db_path, a
 
 def test_the_assessment_scripted_with_flags(run):
     run("add", "--mood", "3")
-    args = ["assess", "--race", "Valencia", "--faded", "--pain", "knee,Shin", "--no-wall", "--no-back-hips",
-            "--no-cramping"]
+    args = [
+        "assess",
+        "--race",
+        "Valencia",
+        "--faded",
+        "--pain",
+        "knee,Shin",
+        "--no-wall",
+        "--no-back-hips",
+        "--no-cramping",
+    ]
     code, out, _ = run(*args, "--dry-run")
     assert code == 0 and out.splitlines()[0].startswith("1. Build strength and a finishing kick [strength]")
     assert "3. Settle the shin pain" in out and out.endswith("(a dry run: nothing was added)\n")
@@ -449,8 +508,17 @@ def test_the_assessment_scripted_with_flags(run):
 
 def test_the_assessment_leaves_out_a_goal_already_met(run):
     run("add", "--pain", "shin=1")
-    args = ["assess", "--race", "Valencia", "--no-faded", "--pain", "shin,knee", "--no-wall", "--no-back-hips",
-            "--no-cramping"]
+    args = [
+        "assess",
+        "--race",
+        "Valencia",
+        "--no-faded",
+        "--pain",
+        "shin,knee",
+        "--no-wall",
+        "--no-back-hips",
+        "--no-cramping",
+    ]
     code, out, _ = run(*args)
     assert code == 0
     assert "1. Settle the shin pain [rehab] (constant pain: shin; already met by what is logged)" in out
@@ -464,8 +532,9 @@ def test_the_assessment_leaves_out_a_goal_already_met(run):
 def test_the_assessment_takes_what_an_import_takes(run, db_path, args):
     run("add", "--mood", "3")
     before = digest(db_path)
-    code, out, err = run("assess", *args, "--no-faded", "--pain", "none", "--no-wall", "--no-back-hips",
-                         "--no-cramping")
+    code, out, err = run(
+        "assess", *args, "--no-faded", "--pain", "none", "--no-wall", "--no-back-hips", "--no-cramping"
+    )
     assert (code, out) == (2, "") and err.count("\n") == 1 and "is at most" in err
     assert digest(db_path) == before
 
@@ -509,8 +578,13 @@ def test_week_prints_the_review_and_writes_markdown(run, db_path, tmp_path):
 def test_week_and_flags_refuse_bad_input_and_change_nothing(run, db_path):
     run("add", "--mood", "4")
     before = digest(db_path)
-    for args in (("week", "2025-W53"), ("week", "someday"), ("flags", "--date", "tomorrow"),
-                 ("settings", "sleep_need", "3"), ("settings", "sleep_need", "lots")):
+    for args in (
+        ("week", "2025-W53"),
+        ("week", "someday"),
+        ("flags", "--date", "tomorrow"),
+        ("settings", "sleep_need", "3"),
+        ("settings", "sleep_need", "lots"),
+    ):
         code, out, err = run(*args)
         assert code == 2 and out == "" and err.count("\n") == 1, args
     assert digest(db_path) == before
@@ -564,14 +638,17 @@ def test_export_all_then_import_into_a_new_journal_is_byte_identical(run, db_pat
 def test_export_pain_in_long_form(run):
     run("add", "--pain", "knee:left=3", "--pain", "lower-back=2")
     code, out, _ = run("export", "--what", "pain")
+    assert code == 0
     assert out == "date,site,side,score\r\n2026-11-26,knee,left,3\r\n2026-11-26,lower-back,,2\r\n"
 
 
 def test_a_bad_import_lists_every_bad_row_and_changes_nothing(run, db_path, tmp_path):
     run("add", "--mood", "3")
     source = tmp_path / "in.csv"
-    source.write_text("date,day_type,sleep_hours,sleep_quality,fatigue,soreness,stress,mood,note\n"
-                      "2026-11-20,normal,,,,,,9,\n2026-11-21,normal,,,,,,4,\n2026-13-01,normal,,,,,,4,\n")
+    source.write_text(
+        "date,day_type,sleep_hours,sleep_quality,fatigue,soreness,stress,mood,note\n"
+        "2026-11-20,normal,,,,,,9,\n2026-11-21,normal,,,,,,4,\n2026-13-01,normal,,,,,,4,\n"
+    )
     before = digest(db_path)
     code, out, err = run("import", str(source))
     assert code == 2 and out == ""

@@ -35,7 +35,6 @@ from journal.store.checklist import add_item, list_items, retire_item, set_tick
 from journal.store.entries import save_entries
 from journal.store.goals import add_goal
 from journal.store.sites import add_site
-from tests.conftest import TODAY
 from tests.content import journal_content as content
 from tests.unit.cli_tree import command_tree
 
@@ -53,52 +52,211 @@ undecodable = st.characters(min_codepoint=0xDC80, max_codepoint=0xDCFF, categori
 characters = st.characters(exclude_categories=("Cs",), exclude_characters="\x00") | undecodable
 any_text = st.text(characters, max_size=20)
 OTHER_DIGITS = "²٣１𝟑۳৩"
-nasty = st.sampled_from([
-    "", " ", "-", "--", "-1", "0", "99999999999999999999", "-99999999999999999999", "1e308", "nan", "inf",
-    *OTHER_DIGITS, "٣.٥", "1_000", "0x10", "\udcff", "a\udcc3b", "\u202e", "x" * 300, "=1+1", "'", '"', ",",
-])
-DATES = ["today", "yesterday", "tomorrow", "monday", "last sunday", "20 nov", "29 feb", "2026-11-26", "2026-02-30",
-         "0001-01-01", "9999-12-31", "1899-12-31", "1900-01-01", "2024-02-29", "99999 years ago", "in 99999 years",
-         "99999 days ago", "0 days ago", "٢٠٢٦-١١-٢٦", "2026-11-26T10:00", "26/11/2026"]
-WEEKS = ["this", "last", "next", "this week", "2026-W48", "2026-W53", "2020-W53", "0000-W01", "0001-W01", "1900-W01",
-         "9999-W52", "9999-W53", "2026-W00", "2026W48", *DATES]
-NUMBERS = ["0", "1", "3", "5", "7", "8", "10", "24", "7.5", "7,5", "+3", " 3 ", "-1", "11", "25", "520", "521", "100",
-           "101", "99999999999999999999", *OTHER_DIGITS]
+nasty = st.sampled_from(
+    [
+        "",
+        " ",
+        "-",
+        "--",
+        "-1",
+        "0",
+        "99999999999999999999",
+        "-99999999999999999999",
+        "1e308",
+        "nan",
+        "inf",
+        *OTHER_DIGITS,
+        "٣.٥",
+        "1_000",
+        "0x10",
+        "\udcff",
+        "a\udcc3b",
+        "\u202e",
+        "x" * 300,
+        "=1+1",
+        "'",
+        '"',
+        ",",
+    ]
+)
+DATES = [
+    "today",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "last sunday",
+    "20 nov",
+    "29 feb",
+    "2026-11-26",
+    "2026-02-30",
+    "0001-01-01",
+    "9999-12-31",
+    "1899-12-31",
+    "1900-01-01",
+    "2024-02-29",
+    "99999 years ago",
+    "in 99999 years",
+    "99999 days ago",
+    "0 days ago",
+    "٢٠٢٦-١١-٢٦",
+    "2026-11-26T10:00",
+    "26/11/2026",
+]
+WEEKS = [
+    "this",
+    "last",
+    "next",
+    "this week",
+    "2026-W48",
+    "2026-W53",
+    "2020-W53",
+    "0000-W01",
+    "0001-W01",
+    "1900-W01",
+    "9999-W52",
+    "9999-W53",
+    "2026-W00",
+    "2026W48",
+    *DATES,
+]
+NUMBERS = [
+    "0",
+    "1",
+    "3",
+    "5",
+    "7",
+    "8",
+    "10",
+    "24",
+    "7.5",
+    "7,5",
+    "+3",
+    " 3 ",
+    "-1",
+    "11",
+    "25",
+    "520",
+    "521",
+    "100",
+    "101",
+    "99999999999999999999",
+    *OTHER_DIGITS,
+]
 POOLS = {
-    "date": DATES, "start": DATES, "end": DATES, "due": [*DATES, "none"], "week": WEEKS,
-    "sleep": NUMBERS, "sleep_quality": NUMBERS, "fatigue": NUMBERS, "soreness": NUMBERS, "stress": NUMBERS,
-    "mood": NUMBERS, "target": NUMBERS, "place": NUMBERS, "weeks": NUMBERS, "years": NUMBERS, "seed": NUMBERS,
-    "pain": ["knee=3", "shin:left=2", "lower-back=4", "lower-back:left=1", "knee=11", "knee=²", "knee=٣", "kne=3",
-             "groin:right=0", "knee", "=3", "knee:middle=2"],
+    "date": DATES,
+    "start": DATES,
+    "end": DATES,
+    "due": [*DATES, "none"],
+    "week": WEEKS,
+    "sleep": NUMBERS,
+    "sleep_quality": NUMBERS,
+    "fatigue": NUMBERS,
+    "soreness": NUMBERS,
+    "stress": NUMBERS,
+    "mood": NUMBERS,
+    "target": NUMBERS,
+    "place": NUMBERS,
+    "weeks": NUMBERS,
+    "years": NUMBERS,
+    "seed": NUMBERS,
+    "pain": [
+        "knee=3",
+        "shin:left=2",
+        "lower-back=4",
+        "lower-back:left=1",
+        "knee=11",
+        "knee=²",
+        "knee=٣",
+        "kne=3",
+        "groin:right=0",
+        "knee",
+        "=3",
+        "knee:middle=2",
+    ],
     "pain_sites": ["knee", "knee,shin", "none", "", "kne", "groin"],
     "day_type": ["normal", "rest", "race", "injured", "sick", "Rest", "holiday"],
     "clear": ["mood", "note", "day-type", "pain", "pain:knee", "pain:shin:left", "pain:lower-back:left", "moood"],
-    "item": ["1", "2", "3", "4", "9", "10", "0", "99", "99999999999999999999", "strides", "Strength", "s", "",
-             *OTHER_DIGITS],
+    "item": [
+        "1",
+        "2",
+        "3",
+        "4",
+        "9",
+        "10",
+        "0",
+        "99",
+        "99999999999999999999",
+        "strides",
+        "Strength",
+        "s",
+        "",
+        *OTHER_DIGITS,
+    ],
     "goal_id": ["1", "2", "3", "0", "99", "99999999999999999999", "-1", *OTHER_DIGITS],
     "kind": ["strength", "rest", "other", "Strength", "bogus"],
     "category": ["health", "rehab", "other", "Health", "bogus"],
     "status": ["todo", "doing", "done", "dropped", "to do", "Doing", "later"],
-    "measure": ["checklist:strides:80%:8w", "checklist:1,4:100%:52w", "checklist:strides:0%:8w", "ticks:1:8",
-                "ticks:strides:1001", "pain:knee:2", "pain:groin:0", "pain:nowhere:2", "sleep:8", "sleep:25",
-                "sleep:nan", "days:rest:10", "days:rest:²", "ticks:²:8", "none", ""],
+    "measure": [
+        "checklist:strides:80%:8w",
+        "checklist:1,4:100%:52w",
+        "checklist:strides:0%:8w",
+        "ticks:1:8",
+        "ticks:strides:1001",
+        "pain:knee:2",
+        "pain:groin:0",
+        "pain:nowhere:2",
+        "sleep:8",
+        "sleep:25",
+        "sleep:nan",
+        "days:rest:10",
+        "days:rest:²",
+        "ticks:²:8",
+        "none",
+        "",
+    ],
     "title": ["Blood work", "Hill sprints", "Strides", "x" * 80, "x" * 81, "Drills: A-skips, B-skips"],
     "name": ["knee", "groin", "Left Calf", "hip_flexor", "a" * 31, "9lives", "Lower back"],
     "new_name": ["calf", "knee", "shin-splint", "a" * 31],
     "key": ["week_start", "sleep_need", "theme", "bogus"],
     "value": ["monday", "sunday", "someday", "8", "8.5", "4", "12.5", "٨", "offseason-dark", "nope"],
     "theme": ["offseason-dark", "nope", ""],
-    "note": ["easy run", "Half marathon, 1:32", "=1+2, \"quoted\"\nline", "ünïcödé 🏃", "\udcff", "x" * 201, ""],
+    "note": ["easy run", "Half marathon, 1:32", '=1+2, "quoted"\nline', "ünïcödé 🏃", "\udcff", "x" * 201, ""],
     "description": ["hops and bounds", "", "x" * 201],
     "label": ["Groin / adductor", "", "x" * 41],
     "looks_back_on": ["Valencia marathon", ""],
 }
 # Where a command reads or writes: only here (each run's own folder) or in the test's HOME.
-PATHS = ["out.csv", "out", "exp", "in.csv", "bad.csv", "backup.db", "journal.db", "missing/x.csv", "~/x.csv", ".",
-         "", " ", "out.md"]
+PATHS = [
+    "out.csv",
+    "out",
+    "exp",
+    "in.csv",
+    "bad.csv",
+    "backup.db",
+    "journal.db",
+    "missing/x.csv",
+    "~/x.csv",
+    ".",
+    "",
+    " ",
+    "out.md",
+]
 safe_path_text = any_text.filter(lambda text: "/" not in text and not text.startswith("~") and ".." not in text)
-NUMERIC = {"sleep", "sleep_quality", "fatigue", "soreness", "stress", "mood", "target", "place", "weeks", "years",
-           "seed", "goal_id", "pain"}
+NUMERIC = {
+    "sleep",
+    "sleep_quality",
+    "fatigue",
+    "soreness",
+    "stress",
+    "mood",
+    "target",
+    "place",
+    "weeks",
+    "years",
+    "seed",
+    "goal_id",
+    "pain",
+}
 
 
 def values(param: click.Parameter) -> st.SearchStrategy[str]:
@@ -135,8 +293,9 @@ def command_lines(draw) -> tuple[list[str], dict[str, list[str]], set[str]]:
             for _ in range(times + (draw(st.integers(0, 2)) if param.multiple else 0)):
                 value = draw(values(param))
                 spelling = draw(st.sampled_from(param.opts))
-                options.append([f"{spelling}={value}"] if spelling.startswith("--") and draw(st.booleans())
-                               else [spelling, value])
+                options.append(
+                    [f"{spelling}={value}"] if spelling.startswith("--") and draw(st.booleans()) else [spelling, value]
+                )
                 given.setdefault(param.name, []).append(value)
     options = draw(st.permutations(options))
     extra = draw(st.sampled_from([[]] * 8 + [["--bogus"], ["extra"], ["--help"], ["-h"]]))
@@ -155,37 +314,55 @@ def write_file(path: Path, writer) -> None:
         writer(out)
 
 
-def make_template(folder: Path) -> None:
+def make_template(folder: Path, today: dt.date) -> None:
     """A journal with a bit of everything, and the files a command line may name beside it."""
     folder.mkdir()
     with open_journal(folder / "journal.db") as journal:
         add_site(journal, "groin", label="Groin / adductor")
-        save_entries(journal, [
-            DayEntry(TODAY - n * DAY, day_type="rest" if n == 3 else "normal", sleep_hours=7.5, mood=1 + n % 5,
-                     note="=1+1, \"quoted\"\nline" if n == 1 else "", pain={("knee", "left"): n % 4, ("groin", ""): 1})
-            for n in range(10)
-        ])
+        save_entries(
+            journal,
+            [
+                DayEntry(
+                    today - n * DAY,
+                    day_type="rest" if n == 3 else "normal",
+                    sleep_hours=7.5,
+                    mood=1 + n % 5,
+                    note='=1+1, "quoted"\nline' if n == 1 else "",
+                    pain={("knee", "left"): n % 4, ("groin", ""): 1},
+                )
+                for n in range(10)
+            ],
+        )
         items = list_items(journal)
         for n in range(6):
-            set_tick(journal, items[n % 4].id, TODAY - n * DAY, True, note="felt sharp" if n == 2 else "")
-        drills = add_item(journal, "Drills: A-skips", kind="technique", target=2, today=TODAY)
-        retire_item(journal, items[-1].id, today=TODAY)
-        add_goal(journal, Goal("Settle the knee", "rehab", measure=Measure("pain", site="knee", level=2)), today=TODAY)
-        add_goal(journal, Goal("Strides twice a week", "strength", due=TODAY + 30 * DAY,
-                               measure=Measure("checklist", items=("Strides", drills.title),
-                                               item_ids=(items[3].id, drills.id), level=0.8, weeks=8)), today=TODAY)
-        write_folder(folder / "exp", writers(journal, dt.date.min, TODAY, {}))
-        write_file(folder / "in.csv", lambda out: export_entries(journal, dt.date.min, TODAY, out))
+            set_tick(journal, items[n % 4].id, today - n * DAY, True, note="felt sharp" if n == 2 else "")
+        drills = add_item(journal, "Drills: A-skips", kind="technique", target=2, today=today)
+        retire_item(journal, items[-1].id, today=today)
+        add_goal(journal, Goal("Settle the knee", "rehab", measure=Measure("pain", site="knee", level=2)), today=today)
+        add_goal(
+            journal,
+            Goal(
+                "Strides twice a week",
+                "strength",
+                due=today + 30 * DAY,
+                measure=Measure(
+                    "checklist", items=("Strides", drills.title), item_ids=(items[3].id, drills.id), level=0.8, weeks=8
+                ),
+            ),
+            today=today,
+        )
+        write_folder(folder / "exp", writers(journal, dt.date.min, today, {}))
+        write_file(folder / "in.csv", lambda out: export_entries(journal, dt.date.min, today, out))
         backup_journal(journal.conn, journal.path, folder / "backup.db")
     (folder / "bad.csv").write_bytes(b"date,mood\r\n2026-11-26,9\r\n")
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
+def template(tmp_path_factory, today) -> Path:
     folder = tmp_path_factory.mktemp("cli-fuzz") / "template"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("JOURNAL_TODAY", TODAY.isoformat())
-        make_template(folder)
+        patch.setenv("JOURNAL_TODAY", today.isoformat())
+        make_template(folder, today)
     return folder
 
 
@@ -198,8 +375,7 @@ def run(argv: list[str], patch: pytest.MonkeyPatch) -> tuple[int, str, str]:
     out, err = io.BytesIO(), io.BytesIO()
     patch.setattr(sys, "stdin", io.StringIO(""))  # no terminal, nothing typed
     patch.setattr(sys, "stdout", io.TextIOWrapper(out, encoding="utf-8", errors="strict", write_through=True))
-    patch.setattr(sys, "stderr", io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace",
-                                                  write_through=True))
+    patch.setattr(sys, "stderr", io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace", write_through=True))
     with pytest.raises(SystemExit) as exit_info:
         main(argv)
     code = exit_info.value.code
@@ -207,12 +383,19 @@ def run(argv: list[str], patch: pytest.MonkeyPatch) -> tuple[int, str, str]:
 
 
 # Three times the profile's examples: each line is cheap (a copied journal and one command).
-@settings(max_examples=settings.default.max_examples * 3, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(line=command_lines(), journal_kind=st.sampled_from(["full"] * 6 + ["new", "none"]),
-       today=st.sampled_from([TODAY.isoformat()] * 8 + ["0001-01-01", "9999-12-31"]))
+@settings(
+    max_examples=settings.default.max_examples * 3,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    line=command_lines(),
+    journal_kind=st.sampled_from(["full"] * 6 + ["new", "none"]),
+    clock=st.sampled_from(["today"] * 8 + ["0001-01-01", "9999-12-31"]),
+)
 def test_any_command_line_is_done_or_refused_in_one_line_without_a_change(
-        template, tmp_path, line, journal_kind, today):
+    template, tmp_path, today, line, journal_kind, clock
+):
     argv_tail, given, single = line
     folder = Path(tempfile.mkdtemp(dir=tmp_path))
     if journal_kind == "none":
@@ -224,11 +407,12 @@ def test_any_command_line_is_done_or_refused_in_one_line_without_a_change(
             open_journal(folder / "journal.db").close()
     db = folder / "journal.db"
     argv = ["--db", str(db), *argv_tail]
-    note(f"JOURNAL_TODAY={today} journal {' '.join(map(repr, argv))}")
+    clock = today.isoformat() if clock == "today" else clock
+    note(f"JOURNAL_TODAY={clock} journal {' '.join(map(repr, argv))}")
     before = content(db)
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(folder)
-        patch.setenv("JOURNAL_TODAY", today)
+        patch.setenv("JOURNAL_TODAY", clock)
         code, out, err = run(argv, patch)
     event(f"exit {code}")
     note(f"exit {code}\nstdout: {out[:2000]!r}\nstderr: {err[:2000]!r}")
@@ -243,8 +427,10 @@ def test_any_command_line_is_done_or_refused_in_one_line_without_a_change(
     if code == 0 and not asks_for_help:
         twice = {name: spelled for name, spelled in given.items() if name in single and len(set(spelled)) > 1}
         assert not twice, f"given twice with different values, and one was quietly dropped: {twice}"
-        other_digits = {name: spelled for name, spelled in given.items() if name in NUMERIC
-                        and any(char.isdigit() and not char.isascii() for value in spelled for char in value)}
+        other_digits = {
+            name: spelled
+            for name, spelled in given.items()
+            if name in NUMERIC and any(char.isdigit() and not char.isascii() for value in spelled for char in value)
+        }
         assert not other_digits, f"a number in digits the journal never shows was taken: {other_digits}"
     shutil.rmtree(folder, ignore_errors=True)
-

@@ -45,16 +45,24 @@ def test_every_command_a_family_module_defines_is_on_the_root():
     for family in families:
         module = importlib.import_module(f"journal.cli.{family}")
         commands = {name: value for name, value in vars(module).items() if isinstance(value, click.Command)}
-        under_groups = {id(sub) for value in commands.values() if isinstance(value, click.Group)
-                        for sub in value.commands.values()}
+        under_groups = {
+            id(sub) for value in commands.values() if isinstance(value, click.Group) for sub in value.commands.values()
+        }
         for name, command in commands.items():
             if id(command) not in under_groups:
                 assert f"journal.cli.{family}:{name}" in listed, f"{family}.{name} is not in journal.cli.COMMANDS"
 
 
-@pytest.mark.parametrize(("args", "family"), [(["add", "--sleep", "7"], "entries"), (["goal", "list"], "goals"),
-                                              (["check", "strength"], "checklist"), (["export"], "data"),
-                                              (["themes"], "settings")])
+@pytest.mark.parametrize(
+    ("args", "family"),
+    [
+        (["add", "--sleep", "7"], "entries"),
+        (["goal", "list"], "goals"),
+        (["check", "strength"], "checklist"),
+        (["export"], "data"),
+        (["themes"], "settings"),
+    ],
+)
 def test_a_command_imports_its_own_family_and_no_other(db_path, args, family):
     code = (
         "import sys\n"

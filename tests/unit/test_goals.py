@@ -57,8 +57,11 @@ def test_each_yes_proposes_its_goal(answer, title, measure_kind, today):
 def test_each_painful_site_gets_its_own_goal_and_the_doctor_is_asked_about_a_scan(today):
     proposals = propose(Assessment(today, pain_sites=("knee", "shin")), today)
     assert [p.goal.title for p in proposals] == [
-        "Settle the knee pain", "Settle the shin pain",
-        "Ask the doctor whether the knee and shin pain needs a scan", *ALWAYS]
+        "Settle the knee pain",
+        "Settle the shin pain",
+        "Ask the doctor whether the knee and shin pain needs a scan",
+        *ALWAYS,
+    ]
     assert proposals[0].goal.measure == Measure("pain", site="knee", level=2)
     assert proposals[2].goal.due == today + dt.timedelta(weeks=4), "a health task with a due date"
 
@@ -74,8 +77,10 @@ def test_cramps_are_a_question_for_a_clinician_not_a_salt_rule(today):
 @pytest.mark.parametrize(
     ("text", "measure"),
     [
-        ("checklist:Strength session,Strides:80%:8w", Measure("checklist", items=("Strength session", "Strides"),
-                                                              level=0.8, weeks=8)),
+        (
+            "checklist:Strength session,Strides:80%:8w",
+            Measure("checklist", items=("Strength session", "Strides"), level=0.8, weeks=8),
+        ),
         ("pain:knee:2", Measure("pain", site="knee", level=2)),
         ("sleep:8.5", Measure("sleep", level=8.5)),
         ("days:rest:10", Measure("days", day_type="rest", count=10)),
@@ -87,8 +92,20 @@ def test_measures_are_read_and_stored(text, measure):
     assert Measure.from_json(measure.to_json()) == measure
 
 
-@pytest.mark.parametrize("text", ["pain:knee", "sleep:0", "sleep:30", "checklist:x:180%:8w", "checklist:x:80%",
-                                  "days:holiday:3", "ticks::3", "bogus:1", "pain:knee:11"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pain:knee",
+        "sleep:0",
+        "sleep:30",
+        "checklist:x:180%:8w",
+        "checklist:x:80%",
+        "days:holiday:3",
+        "ticks::3",
+        "bogus:1",
+        "pain:knee:11",
+    ],
+)
 def test_bad_measures_are_refused(text):
     with pytest.raises(InvalidInput, match="a measure is"):
         parse_measure(text)
@@ -148,8 +165,12 @@ def test_days_and_ticks_are_counted_since_the_goal_began(journal, today):
 
 def test_checklist_progress_counts_weeks_that_reached_the_level(journal, today):
     strength = list_items(journal)[0]
-    goal = goal_with(journal, Measure("checklist", items=("Strength session",), level=1.0, weeks=4), today,
-                     created=today - dt.timedelta(days=7))
+    goal = goal_with(
+        journal,
+        Measure("checklist", items=("Strength session",), level=1.0, weeks=4),
+        today,
+        created=today - dt.timedelta(days=7),
+    )
     assert progress(journal, goal, today) == 0.0
     monday = today - dt.timedelta(days=today.weekday())
     set_tick(journal, strength.id, monday, True)
@@ -183,7 +204,10 @@ def test_an_assessment_lands_the_kept_goals_and_the_items_they_need(journal, tod
     assert [g.title for g in goals] == ["Practise long runs with fuelling", *ALWAYS]
     assert "Long run with fuelling" in [item.title for item in list_items(journal)]
     assert journal.conn.execute("SELECT looks_back_on, hit_wall, pain_sites FROM assessments").fetchone() == (
-        "Valencia marathon", 1, "knee")
+        "Valencia marathon",
+        1,
+        "knee",
+    )
 
 
 def test_measures_are_checked_and_follow_renamed_items(journal, today):
@@ -207,17 +231,23 @@ def test_a_pain_goal_keeps_its_last_figure_when_the_site_is_no_longer_logged(jou
 
 
 def test_measures_are_written_back_as_typed():
-    for text in ("checklist:Strength session,Strides:80%:8w", "pain:knee:2", "sleep:8.5", "days:rest:10",
-                 "ticks:Long run:8"):
+    for text in (
+        "checklist:Strength session,Strides:80%:8w",
+        "pain:knee:2",
+        "sleep:8.5",
+        "days:rest:10",
+        "ticks:Long run:8",
+    ):
         assert parse_measure(text).spec() == text
 
 
 def test_a_second_assessment_sets_aside_goals_already_on_the_board(today):
     from journal.domain.goals import set_aside_known
 
-    proposals = set_aside_known(propose(Assessment(today, pain_sites=("knee", "knee")), today),
-                                [Goal("Sleep to your need", status="doing"),
-                                 Goal("Settle the knee pain", status="done")])
+    proposals = set_aside_known(
+        propose(Assessment(today, pain_sites=("knee", "knee")), today),
+        [Goal("Sleep to your need", status="doing"), Goal("Settle the knee pain", status="done")],
+    )
     kept = [p.goal.title for p in proposals if p.keep]
     assert kept.count("Settle the knee pain") == 1, "a site named twice is proposed once; a done goal may return"
     assert "Sleep to your need" not in kept
@@ -277,14 +307,27 @@ def test_sleep_15_is_refused_with_the_limit():
         parse_measure("sleep:15")
 
 
-@pytest.mark.parametrize(("limit", "entry", "file"), [
-    (NOTE_MAX, lambda journal, text, today: add_goal(journal, Goal("g", note=text), today=today),
-     lambda text: f"id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
-                  f"1,g,other,todo,,,{text},,2026-11-01,,0,\r\n"),
-    (SHORT_TEXT_MAX, lambda journal, text, today: save_assessment(journal, Assessment(today, text), [], today=today),
-     lambda text: "date,looks_back_on,faded,pain_sites,hit_wall,back_or_hips,cramping,note\r\n"
-                  f"2026-11-01,{text},0,,0,0,0,\r\n"),
-])
+@pytest.mark.parametrize(
+    ("limit", "entry", "file"),
+    [
+        (
+            NOTE_MAX,
+            lambda journal, text, today: add_goal(journal, Goal("g", note=text), today=today),
+            lambda text: (
+                f"id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
+                f"1,g,other,todo,,,{text},,2026-11-01,,0,\r\n"
+            ),
+        ),
+        (
+            SHORT_TEXT_MAX,
+            lambda journal, text, today: save_assessment(journal, Assessment(today, text), [], today=today),
+            lambda text: (
+                "date,looks_back_on,faded,pain_sites,hit_wall,back_or_hips,cramping,note\r\n"
+                f"2026-11-01,{text},0,,0,0,0,\r\n"
+            ),
+        ),
+    ],
+)
 def test_a_text_is_as_long_at_entry_as_at_import(journal, tmp_path, limit, entry, file, today):
     from journal.errors import BadRows
     from journal.io.csv_import import read_path
@@ -331,17 +374,23 @@ def test_a_journal_from_before_uids_opens_with_its_numbers_and_gets_uids(db_path
     conn.execute("PRAGMA foreign_keys = ON")
     migrations.apply(Database(conn), stop_before="m004_numbers_for_ever")  # the schema of the version before
     assert "uid" not in [row[1] for row in conn.execute("PRAGMA table_info(goals)")]
-    conn.execute("INSERT INTO assessments (date, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, cramping,"
-                 " note) VALUES ('2026-11-01', 'Valencia', 0, '', 0, 0, 0, '')")
-    conn.execute("INSERT INTO goals (id, title, category, status, position, created_on, assessment_id) VALUES"
-                 " (2, 'Sleep', 'health', 'todo', 0, '2026-11-01', 1),"
-                 " (5, 'Kick', 'strength', 'doing', 0, '2026-11-02', NULL)")
+    conn.execute(
+        "INSERT INTO assessments (date, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, cramping,"
+        " note) VALUES ('2026-11-01', 'Valencia', 0, '', 0, 0, 0, '')"
+    )
+    conn.execute(
+        "INSERT INTO goals (id, title, category, status, position, created_on, assessment_id) VALUES"
+        " (2, 'Sleep', 'health', 'todo', 0, '2026-11-01', 1),"
+        " (5, 'Kick', 'strength', 'doing', 0, '2026-11-02', NULL)"
+    )
     conn.execute("INSERT INTO ticks (item_id, date) VALUES (3, '2026-11-20')")
     conn.close()
     with open_journal(db_path) as journal:
         goals = {goal.id: goal for goal in list_goals(journal)}
         assert {number: (goal.title, goal.assessment_id) for number, goal in goals.items()} == {
-            2: ("Sleep", 1), 5: ("Kick", None)}
+            2: ("Sleep", 1),
+            5: ("Kick", None),
+        }
         assert len({goal.uid for goal in goals.values()}) == 2 and all(goal.uid for goal in goals.values())
         assert journal.conn.execute("SELECT item_id, date FROM ticks").fetchall() == [(3, "2026-11-20")]
         assert add_goal(journal, Goal("next"), today=today).id == 6

@@ -57,8 +57,9 @@ def test_a_writer_killed_at_random_points_loses_nothing_it_reported(db_path, tmp
     reported: set[int] = set()
     start = 0
     for _ in range(12):
-        writer = subprocess.Popen([sys.executable, str(script), str(db_path), str(start)], stdout=subprocess.PIPE,
-                                  text=True, cwd=os.getcwd())
+        writer = subprocess.Popen(
+            [sys.executable, str(script), str(db_path), str(start)], stdout=subprocess.PIPE, text=True, cwd=os.getcwd()
+        )
         time.sleep(rng.uniform(0.3, 0.9))
         writer.send_signal(signal.SIGKILL)
         out, _ = writer.communicate()
@@ -68,12 +69,17 @@ def test_a_writer_killed_at_random_points_loses_nothing_it_reported(db_path, tmp
     assert len(reported) > 50, "the writer got some way each time"
     with open_journal(db_path) as journal:
         assert journal.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        stored = {row[0] for row in
-                  journal.conn.execute("SELECT julianday(date) - julianday('1990-01-01') FROM entries")}
+        stored = {
+            row[0] for row in journal.conn.execute("SELECT julianday(date) - julianday('1990-01-01') FROM entries")
+        }
         assert reported <= {int(day) for day in stored}
         # Every stored day is whole: its pain reading came with it.
-        assert journal.conn.execute("SELECT count(*) FROM entries LEFT JOIN pain USING (date)"
-                                    " WHERE pain.date IS NULL").fetchone()[0] == 0
+        assert (
+            journal.conn.execute(
+                "SELECT count(*) FROM entries LEFT JOIN pain USING (date) WHERE pain.date IS NULL"
+            ).fetchone()[0]
+            == 0
+        )
 
 
 # -- two writers --------------------------------------------------------------------------
@@ -84,8 +90,12 @@ def test_the_app_open_while_a_shell_adds_a_day(db_path, today):
     from tests.ui.helpers import drive, sheet
 
     async def scenario(pilot):
-        result = subprocess.run([sys.executable, "-m", "journal", "--db", str(db_path), "add", "--mood", "5"],
-                                capture_output=True, text=True, env={**os.environ})
+        result = subprocess.run(
+            [sys.executable, "-m", "journal", "--db", str(db_path), "add", "--mood", "5"],
+            capture_output=True,
+            text=True,
+            env={**os.environ},
+        )
         assert result.returncode == 0, result.stderr
         pilot.app.check_outside_changes()
         await pilot.pause()
@@ -144,19 +154,55 @@ def test_missing_folders_are_named(capsys, tmp_path):
 # -- fuzzing the import ---------------------------------------------------------------------
 
 cells = st.one_of(
-    st.sampled_from(["", "0", "3", "5", "11", "-1", "7.5", "2026-11-26", "2026-02-30", "normal", "race", "knee",
-                     "left", "=1+1", "'=1", "x" * 300, "1" * 12, "\ufeff", "ü", "\r\n"]),
+    st.sampled_from(
+        [
+            "",
+            "0",
+            "3",
+            "5",
+            "11",
+            "-1",
+            "7.5",
+            "2026-11-26",
+            "2026-02-30",
+            "normal",
+            "race",
+            "knee",
+            "left",
+            "=1+1",
+            "'=1",
+            "x" * 300,
+            "1" * 12,
+            "\ufeff",
+            "ü",
+            "\r\n",
+        ]
+    ),
     st.text(max_size=8),
 )
-headers = st.sampled_from([list(ENTRY_HEADER), [*ENTRY_HEADER, "pain_knee_left"], [*ENTRY_HEADER, "pain_bad_col_x"],
-                           list(PAIN_HEADER), list(TICK_HEADER), ["date", "mood"], []])
+headers = st.sampled_from(
+    [
+        list(ENTRY_HEADER),
+        [*ENTRY_HEADER, "pain_knee_left"],
+        [*ENTRY_HEADER, "pain_bad_col_x"],
+        list(PAIN_HEADER),
+        list(TICK_HEADER),
+        ["date", "mood"],
+        [],
+    ]
+)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(header=headers, rows=st.lists(st.lists(cells, max_size=12), max_size=6), raw=st.binary(max_size=40),
-       use_raw=st.booleans())
-def test_no_csv_file_gives_a_traceback_a_partial_write_or_a_changed_file(capsys, tmp_path_factory, header, rows,
-                                                                         raw, use_raw, today):
+@given(
+    header=headers,
+    rows=st.lists(st.lists(cells, max_size=12), max_size=6),
+    raw=st.binary(max_size=40),
+    use_raw=st.booleans(),
+)
+def test_no_csv_file_gives_a_traceback_a_partial_write_or_a_changed_file(
+    capsys, tmp_path_factory, header, rows, raw, use_raw, today
+):
     import csv
     import io
 
@@ -184,8 +230,13 @@ def test_no_csv_file_gives_a_traceback_a_partial_write_or_a_changed_file(capsys,
 
 def journal_command(*args, env=None, timeout=20):
     """The real command in a process of its own: a regression hangs only until the timeout."""
-    return subprocess.run([sys.executable, "-m", "journal", *args], capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "journal", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_a_pipe_or_a_device_as_a_backup_or_an_import_is_refused_at_once(db_path, tmp_path, today):
@@ -225,10 +276,16 @@ def test_a_pipe_among_the_theme_files_or_as_the_keys_file_is_named_and_skipped(t
         f"skipped {config / 'offseason' / 'themes' / 'zero.toml'} is a device, not a file",
     ]
     script = "from journal.config.keymap import read_keymap; print(read_keymap({'today.save'}))"
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=20,
-                            env={**os.environ, "XDG_CONFIG_HOME": str(config)})
-    assert result.stdout == (f"({{}}, ['{config / 'offseason' / 'keys.toml'} is a named pipe (FIFO), not a file;"
-                             " the usual keys apply'])\n"), result.stderr
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=20,
+        env={**os.environ, "XDG_CONFIG_HOME": str(config)},
+    )
+    assert result.stdout == (
+        f"({{}}, ['{config / 'offseason' / 'keys.toml'} is a named pipe (FIFO), not a file; the usual keys apply'])\n"
+    ), result.stderr
 
 
 # -- what a killed backup leaves, and the backups kept ------------------------------------------
@@ -261,8 +318,12 @@ def test_a_partial_copy_left_by_a_killed_backup_is_removed_by_the_next_one(db_pa
     os.utime(old, (time.time() - 3600, time.time() - 3600))
     # The runner's own, in a folder they chose: a name without a writer's number is never ours, however old;
     # nor is a folder, which a backup never makes.
-    theirs = [tmp_path / ".notes.partial.txt", tmp_path / "notes.partial", tmp_path / ".draft.partial-copy",
-              tmp_path / ".wednesday.db.partial"]
+    theirs = [
+        tmp_path / ".notes.partial.txt",
+        tmp_path / "notes.partial",
+        tmp_path / ".draft.partial-copy",
+        tmp_path / ".wednesday.db.partial",
+    ]
     for path in theirs:
         path.write_bytes(b"mine")
         os.utime(path, (time.time() - 3600, time.time() - 3600))

@@ -34,11 +34,14 @@ def test_a_sparkline_is_drawn_on_fixed_ends_with_gaps_for_missing_days():
 
 def test_trends_keep_gaps_take_the_worst_side_and_figure_over_days(journal, today):
     start = today - 9 * DAY
-    save_entries(journal, [
-        DayEntry(start, sleep_hours=6.0, mood=2, pain={("knee", "left"): 2, ("knee", "right"): 6}),
-        DayEntry(start + DAY, sleep_hours=8.0, mood=4),
-        DayEntry(today, sleep_hours=7.0, mood=3, pain={("knee", "left"): 1}),
-    ])
+    save_entries(
+        journal,
+        [
+            DayEntry(start, sleep_hours=6.0, mood=2, pain={("knee", "left"): 2, ("knee", "right"): 6}),
+            DayEntry(start + DAY, sleep_hours=8.0, mood=4),
+            DayEntry(today, sleep_hours=7.0, mood=3, pain={("knee", "left"): 1}),
+        ],
+    )
     trends = load_trends(journal, start, today, width=50)
     assert trends.per_cell == 1 and trends.days == 10
     by_key = {series.key: series for series in trends.series}
@@ -89,18 +92,30 @@ def test_sleep_need_is_a_setting_the_flags_use(journal, today):
 @pytest.fixture
 def week_journal(journal, today, monday):
     last_week = monday - 7 * DAY
-    save_entries(journal, [
-        *(DayEntry(last_week + offset * DAY, sleep_hours=7.0, mood=2, pain={("knee", "left"): 6})
-          for offset in range(7)),
-        DayEntry(monday, day_type="rest", sleep_hours=8.0, mood=4, pain={("knee", "left"): 3},
-                 note='Physio: "load it gently", 3x15 calf raises'),
-        DayEntry(monday + DAY, sleep_hours=7.5, mood=4, pain={("knee", "left"): 2}),
-        DayEntry(today, sleep_hours=8.5, mood=3, note="Strides felt quick\nKnee fine afterwards"),
-    ])
+    save_entries(
+        journal,
+        [
+            *(
+                DayEntry(last_week + offset * DAY, sleep_hours=7.0, mood=2, pain={("knee", "left"): 6})
+                for offset in range(7)
+            ),
+            DayEntry(
+                monday,
+                day_type="rest",
+                sleep_hours=8.0,
+                mood=4,
+                pain={("knee", "left"): 3},
+                note='Physio: "load it gently", 3x15 calf raises',
+            ),
+            DayEntry(monday + DAY, sleep_hours=7.5, mood=4, pain={("knee", "left"): 2}),
+            DayEntry(today, sleep_hours=8.5, mood=3, note="Strides felt quick\nKnee fine afterwards"),
+        ],
+    )
     strength = list_items(journal)[0]
     set_tick(journal, strength.id, monday + DAY, True)
-    add_goal(journal, Goal("Settle the knee", "rehab", measure=Measure("pain", site="knee", level=2.0)),
-             today=last_week)
+    add_goal(
+        journal, Goal("Settle the knee", "rehab", measure=Measure("pain", site="knee", level=2.0)), today=last_week
+    )
     return journal
 
 
@@ -129,7 +144,7 @@ def test_the_weekly_review_as_text(week_journal, today, monday):
     assert "Sleep debt of" not in text, "7.5 h short is under a night's need"
     assert "Checklist: " in text and "  Strength session: 1/" in text
     assert "Settle the knee (to do)" in text and "%" in text
-    assert "  Mon 23  Physio: \"load it gently\", 3x15 calf raises" in text
+    assert '  Mon 23  Physio: "load it gently", 3x15 calf raises' in text
     assert "  Thu 26  Strides felt quick\n          Knee fine afterwards" in text
 
 
@@ -159,7 +174,7 @@ def test_a_past_weeks_review_lists_the_goals_as_they_stood_at_its_end(journal, t
     move_goal(journal, kick.id, "done", today=today)
     add_goal(journal, Goal("Set this week", measure=Measure("sleep", level=8.0)), today=monday)
     text = review_text(weekly_review(journal, last_week, today))
-    goals = text[text.index("\nGoals\n"):text.index("\nNotes\n")]
+    goals = text[text.index("\nGoals\n") : text.index("\nNotes\n")]
     assert "Set this week" not in goals, "a goal set after the week was not on its board"
     sleep_line = goals.split("Sleep to your need (open): ")[1].splitlines()[0]
     assert sleep_line.endswith("100%"), "progress as of the week's end, not this week's short nights"

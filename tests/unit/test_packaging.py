@@ -35,9 +35,10 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
         shutil.copytree(ROOT / folder, source / folder, ignore=ignore)
     out = tmp_path_factory.mktemp("wheel")
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out),
-         str(source)],
-        capture_output=True, text=True, check=False,
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(source)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     (built,) = out.glob("offseason-*.whl")
@@ -48,8 +49,9 @@ def test_the_wheel_holds_every_package_the_stylesheet_and_the_themes(wheel: zipf
     names = set(wheel.namelist())
     for package in packages_on_disk():
         assert f"{package.replace('.', '/')}/__init__.py" in names, package
-    assert {f"journal/themes/{theme}.toml" for theme in
-            ("offseason-dark", "offseason-light", "high-contrast", "trailhead")} <= names
+    assert {
+        f"journal/themes/{theme}.toml" for theme in ("offseason-dark", "offseason-light", "high-contrast", "trailhead")
+    } <= names
     assert {"journal/ui/app.tcss", "journal/py.typed"} <= names
     assert not [name for name in names if name.startswith(("tests/", "benchmarks/", "docs/"))]
 

@@ -44,53 +44,89 @@ def refused(result, *words: str) -> None:
         assert word in err
 
 
-@pytest.mark.parametrize("args", [
-    ["goal", "rm", "²"], ["goal", "done", "²"], ["goal", "move", "¹", "doing"], ["goal", "rm", "99999999999999999999"],
-    ["goal", "edit", "٣", "--title", "x"], ["check", "²"], ["uncheck", "²"], ["items", "edit", "²", "--target", "2"],
-    ["items", "add", "Hills", "--target", "²"], ["items", "add", "Hills", "--target", "٣"],
-    ["add", "--mood", "٣"], ["add", "--pain", "knee=٣"], ["add", "--sleep", "٧"], ["add", "--mood", "³"],
-    ["items", "move", "1", "--to", "٣"], ["demo", "--seed", "٣"], ["demo", "--weeks", "１２"],
-    ["demo", "--weeks", "1_0"], ["items", "move", "1", "--to", " 2"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["goal", "rm", "²"],
+        ["goal", "done", "²"],
+        ["goal", "move", "¹", "doing"],
+        ["goal", "rm", "99999999999999999999"],
+        ["goal", "edit", "٣", "--title", "x"],
+        ["check", "²"],
+        ["uncheck", "²"],
+        ["items", "edit", "²", "--target", "2"],
+        ["items", "add", "Hills", "--target", "²"],
+        ["items", "add", "Hills", "--target", "٣"],
+        ["add", "--mood", "٣"],
+        ["add", "--pain", "knee=٣"],
+        ["add", "--sleep", "٧"],
+        ["add", "--mood", "³"],
+        ["items", "move", "1", "--to", "٣"],
+        ["demo", "--seed", "٣"],
+        ["demo", "--weeks", "１２"],
+        ["demo", "--weeks", "1_0"],
+        ["items", "move", "1", "--to", " 2"],
+    ],
+)
 def test_digits_of_other_scripts_and_huge_numbers_are_refused(run, db_path, logged, args):
     refused(run(*args))
     assert journal_content(db_path) == logged
 
 
-@pytest.mark.parametrize("args", [
-    ["add", "--note", "\udcff"], ["add", "--day", "rest", "--note", "ok \udcfe"],
-    ["check", "strength", "--note", "\udcff"], ["goal", "add", "\udcffBlood"],
-    ["goal", "add", "Sleep", "--note", "\udcff"], ["items", "add", "\udcff", "--target", "1"],
-    ["items", "add", "Hills", "--target", "1", "--description", "\udcff"],
-    ["sites", "add", "groin", "--label", "\udcff"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add", "--note", "\udcff"],
+        ["add", "--day", "rest", "--note", "ok \udcfe"],
+        ["check", "strength", "--note", "\udcff"],
+        ["goal", "add", "\udcffBlood"],
+        ["goal", "add", "Sleep", "--note", "\udcff"],
+        ["items", "add", "\udcff", "--target", "1"],
+        ["items", "add", "Hills", "--target", "1", "--description", "\udcff"],
+        ["sites", "add", "groin", "--label", "\udcff"],
+    ],
+)
 def test_text_that_is_not_utf8_is_refused_and_nothing_is_written(run, db_path, logged, args):
     """A stray byte from the terminal arrives as a lone surrogate, which SQLite cannot store."""
     refused(run(*args))
     assert journal_content(db_path) == logged
 
 
-@pytest.mark.parametrize("args", [["week", "0000-W01"], ["week", "9999-W52"], ["week", "1899-W52"],
-                                  ["show", "9999-12-31"], ["add", "0001-01-01", "--mood", "3"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["week", "0000-W01"],
+        ["week", "9999-W52"],
+        ["week", "1899-W52"],
+        ["show", "9999-12-31"],
+        ["add", "0001-01-01", "--mood", "3"],
+    ],
+)
 def test_weeks_and_days_at_the_ends_of_the_calendar_are_refused(run, db_path, logged, args):
     refused(run(*args))
     assert journal_content(db_path) == logged
 
 
 @pytest.mark.parametrize("clock", ["0001-01-01", "9999-12-31", "1899-12-31"])
-@pytest.mark.parametrize("args", [["week"], ["show"], ["checklist"], ["flags"], ["add", "--mood", "3"],
-                                  ["goal", "list"]])
+@pytest.mark.parametrize(
+    "args", [["week"], ["show"], ["checklist"], ["flags"], ["add", "--mood", "3"], ["goal", "list"]]
+)
 def test_a_clock_at_the_ends_of_the_calendar_is_named(run, db_path, logged, monkeypatch, clock, args):
     monkeypatch.setenv("JOURNAL_TODAY", clock)
     refused(run(*args), "outside the journal's calendar")
     assert journal_content(db_path) == logged
 
 
-@pytest.mark.parametrize("args", [
-    ["add", "--mood", "3", "--mood", "4"], ["add", "--note", "a", "--note", "b"],
-    ["add", "--day", "rest", "--day", "sick"],
-    ["assess", "--faded", "--no-faded"], ["items", "edit", "1", "--target", "2", "--target", "3"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["add", "--mood", "3", "--mood", "4"],
+        ["add", "--note", "a", "--note", "b"],
+        ["add", "--day", "rest", "--day", "sick"],
+        ["assess", "--faded", "--no-faded"],
+        ["items", "edit", "1", "--target", "2", "--target", "3"],
+    ],
+)
 def test_an_option_given_twice_is_refused_rather_than_the_last_winning(run, db_path, logged, args):
     refused(run(*args), "more than once")
     assert journal_content(db_path) == logged
@@ -123,8 +159,12 @@ def test_an_export_never_writes_over_a_journal_or_any_database(run, db_path, log
     with pytest.raises(SystemExit):
         main(["add", "--mood", "2", "--db", str(other)])
     before = hashlib.sha256(other.read_bytes()).hexdigest()  # no connection is open to it
-    for args in (["export", "-o", str(other)], ["export", "--what", "pain", "-o", str(other)],
-                 ["week", "-o", str(other)], ["export", "-o", str(db_path)]):
+    for args in (
+        ["export", "-o", str(other)],
+        ["export", "--what", "pain", "-o", str(other)],
+        ["week", "-o", str(other)],
+        ["export", "-o", str(db_path)],
+    ):
         refused(run(*args), "never writes over" if "other" in args[-1] else "the journal itself")
     assert hashlib.sha256(other.read_bytes()).hexdigest() == before
     assert journal_content(db_path) == logged
@@ -248,21 +288,37 @@ def test_a_fault_of_the_program_is_one_line_not_a_traceback(run, logged, monkeyp
     assert code == 70 and err.count("\n") == 1 and "RuntimeError: a fault" in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize("measure_data", ['1', '[]', '"sleep"', 'NaN', 'null', '{"kind": "sleep", "level": null}',
-                                          '{"kind": "sleep", "level": true}', '{"kind": "sleep", "colour": 1}',
-                                          '{"level": 8}', '{"kind": "checklist", "items": 5}', '{"kind": "sleep"',
-                                          '{"kind": "pain", "site": ["x"], "level": 2}',
-                                          '{"kind": "checklist", "items": ["A"], "item_ids": [[1]], "level": 0.8,'
-                                          ' "weeks": 8}',
-                                          '{"kind": "checklist", "items": ["A"], "level": 0.8, "weeks": 2.5}',
-                                          '{"kind": "ticks", "items": ["A"], "item_ids": [true], "count": 3}',
-                                          '{"kind": "pain", "site": "knee", "level": 2.123}'])
-def test_a_goal_whose_measure_data_is_not_a_measure_is_a_line_of_the_report(run, db_path, logged, tmp_path,
-                                                                             measure_data):
+@pytest.mark.parametrize(
+    "measure_data",
+    [
+        "1",
+        "[]",
+        '"sleep"',
+        "NaN",
+        "null",
+        '{"kind": "sleep", "level": null}',
+        '{"kind": "sleep", "level": true}',
+        '{"kind": "sleep", "colour": 1}',
+        '{"level": 8}',
+        '{"kind": "checklist", "items": 5}',
+        '{"kind": "sleep"',
+        '{"kind": "pain", "site": ["x"], "level": 2}',
+        '{"kind": "checklist", "items": ["A"], "item_ids": [[1]], "level": 0.8, "weeks": 8}',
+        '{"kind": "checklist", "items": ["A"], "level": 0.8, "weeks": 2.5}',
+        '{"kind": "ticks", "items": ["A"], "item_ids": [true], "count": 3}',
+        '{"kind": "pain", "site": "knee", "level": 2.123}',
+    ],
+)
+def test_a_goal_whose_measure_data_is_not_a_measure_is_a_line_of_the_report(
+    run, db_path, logged, tmp_path, measure_data
+):
     goals = tmp_path / "goals.csv"
     cell = '"' + measure_data.replace('"', '""') + '"'
-    goals.write_text("id,title,category,status,due,progress,note,measure,created,done,position,measure_data\n"
-                     f"7,Sleep,health,todo,,,,,2026-11-01,,0,{cell}\n", encoding="utf-8")
+    goals.write_text(
+        "id,title,category,status,due,progress,note,measure,created,done,position,measure_data\n"
+        f"7,Sleep,health,todo,,,,,2026-11-01,,0,{cell}\n",
+        encoding="utf-8",
+    )
     refused(run("import", str(goals)), "goals.csv line 2")
     assert journal_content(db_path) == logged
 
@@ -300,9 +356,16 @@ def test_a_failed_import_into_an_empty_file_leaves_it_empty(tmp_path, capsys):
     assert exit_info.value.code == 0 and empty.read_bytes() == b""
 
 
-@pytest.mark.parametrize("args", [["sites", "add", "knee"], ["items", "add", "Strides", "--target", "2"],
-                                  ["goal", "add", "Knee", "--measure", "pain:nowhere:2"],
-                                  ["check", "nothing-like-it"], ["settings", "week_start", "someday"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["sites", "add", "knee"],
+        ["items", "add", "Strides", "--target", "2"],
+        ["goal", "add", "Knee", "--measure", "pain:nowhere:2"],
+        ["check", "nothing-like-it"],
+        ["settings", "week_start", "someday"],
+    ],
+)
 @pytest.mark.parametrize("empty", [False, True], ids=["no file", "an empty file"])
 def test_a_refused_command_leaves_no_journal_behind(tmp_path, capsys, args, empty):
     path = tmp_path / "new.db"
@@ -403,8 +466,13 @@ def test_what_was_saved_stays_saved_when_the_output_cannot_be_written(tmp_path, 
 
     path = tmp_path / "new.db"
     with open("/dev/full", "w") as full:
-        result = subprocess.run([sys.executable, "-m", "journal", "--db", str(path), "add", "--mood", "3"],
-                                stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "journal", "--db", str(path), "add", "--mood", "3"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
     assert result.returncode == 1 and result.stderr == "journal: cannot write the output: No space left on device\n"
     with open_journal(path) as journal:
         assert get_entry(journal, today).mood == 3
@@ -416,8 +484,12 @@ def test_an_export_beside_a_pipe_never_waits_on_it(run, db_path, logged, tmp_pat
     import sys
 
     os.mkfifo(tmp_path / "pipe")
-    result = subprocess.run([sys.executable, "-m", "journal", "--db", str(db_path), "export", "-o",
-                             str(tmp_path / "pipe-wal")], capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-m", "journal", "--db", str(db_path), "export", "-o", str(tmp_path / "pipe-wal")],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert result.returncode == 0 and (tmp_path / "pipe-wal").read_text(encoding="utf-8").startswith("date,")
 
 
@@ -459,8 +531,16 @@ def test_a_journal_another_program_makes_meanwhile_is_never_taken_away(tmp_path,
     assert sorted(each.name for each in tmp_path.iterdir() if each.name not in ("home", "days.csv")) == ["race.db"]
 
 
-@pytest.mark.parametrize("args", [["goal", "{db}", "list"], ["goal", "list", "{db}"], ["{db}", "goal", "list"],
-                                  ["items", "{db}"], ["sites", "{db}", "add", "groin"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["goal", "{db}", "list"],
+        ["goal", "list", "{db}"],
+        ["{db}", "goal", "list"],
+        ["items", "{db}"],
+        ["sites", "{db}", "add", "groin"],
+    ],
+)
 def test_db_stands_before_or_after_any_command_name(db_path, logged, capsys, args):
     argv = []
     for arg in args:

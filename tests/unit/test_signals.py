@@ -125,11 +125,13 @@ def test_amber_at_one_sd_below_red_at_two(mood, level, today):
 
 def test_three_low_days_in_a_row_is_a_drift_and_two_are_not(today):
     history = steady(28, today - 3 * DAY, mood=4, fatigue=4)
-    two_low = journal_of([*history, DayEntry(today - 2 * DAY, mood=4), DayEntry(today - DAY, mood=3),
-                          DayEntry(today, mood=3)])
+    two_low = journal_of(
+        [*history, DayEntry(today - 2 * DAY, mood=4), DayEntry(today - DAY, mood=3), DayEntry(today, mood=3)]
+    )
     assert ("drift", "mood", "amber") not in kinds(flags_on(two_low, today, SITES, 8.0))
-    three_low = journal_of([*history, DayEntry(today - 2 * DAY, mood=3), DayEntry(today - DAY, mood=3),
-                            DayEntry(today, mood=3)])
+    three_low = journal_of(
+        [*history, DayEntry(today - 2 * DAY, mood=3), DayEntry(today - DAY, mood=3), DayEntry(today, mood=3)]
+    )
     flagged = flags_on(three_low, today, SITES, 8.0)
     mood = [flag for flag in flagged if flag.subject == "mood"]
     assert [flag.kind for flag in mood] == ["drift"]  # one flag for the item, not a drift and a dip
@@ -194,8 +196,9 @@ def test_a_weekly_mean_rising_two_weeks_running_is_flagged(today):
 
 def test_a_rise_that_is_small_or_not_two_weeks_running_is_not_flagged(today):
     def flagged(weekly):
-        scores = {day: score for week, score in enumerate(weekly)
-                  for day in days_back(7, today - (2 - week) * 7 * DAY)[::2]}
+        scores = {
+            day: score for week, score in enumerate(weekly) for day in days_back(7, today - (2 - week) * 7 * DAY)[::2]
+        }
         return "pain-rising" in [flag.kind for flag in flags_on(pain_days(scores), today, SITES, 8.0)]
 
     assert not flagged((3, 3, 3.5))  # not a rise each week
@@ -205,8 +208,14 @@ def test_a_rise_that_is_small_or_not_two_weeks_running_is_not_flagged(today):
 
 
 def test_a_week_with_fewer_than_3_readings_has_no_mean(today):
-    scores = {today - 15 * DAY: 1, today - 14 * DAY: 1, today - 8 * DAY: 3, today - 7 * DAY: 3,
-              today - DAY: 5, today: 5}
+    scores = {
+        today - 15 * DAY: 1,
+        today - 14 * DAY: 1,
+        today - 8 * DAY: 3,
+        today - 7 * DAY: 3,
+        today - DAY: 5,
+        today: 5,
+    }
     assert weekly_means(scores, today) == [None, None, None]
 
 
@@ -214,13 +223,15 @@ def test_a_week_with_fewer_than_3_readings_has_no_mean(today):
 
 
 def test_sleep_debt_sums_the_shortfall_of_logged_nights_only(today):
-    entries = journal_of([
-        DayEntry(today, sleep_hours=7.0),  # 1 short
-        DayEntry(today - DAY, sleep_hours=9.0),  # over: not a credit
-        DayEntry(today - 2 * DAY, sleep_hours=5.5),  # 2.5 short
-        DayEntry(today - 13 * DAY, sleep_hours=6.0),  # the 14th night back: 2 short
-        DayEntry(today - 14 * DAY, sleep_hours=0.0),  # the 15th: outside the window
-    ])
+    entries = journal_of(
+        [
+            DayEntry(today, sleep_hours=7.0),  # 1 short
+            DayEntry(today - DAY, sleep_hours=9.0),  # over: not a credit
+            DayEntry(today - 2 * DAY, sleep_hours=5.5),  # 2.5 short
+            DayEntry(today - 13 * DAY, sleep_hours=6.0),  # the 14th night back: 2 short
+            DayEntry(today - 14 * DAY, sleep_hours=0.0),  # the 15th: outside the window
+        ]
+    )
     assert sleep_debt(entries, today, 8.0) == (5.5, 4)
     assert sleep_debt(entries, today, 7.0) == (2.5, 4)
 
@@ -235,12 +246,14 @@ def test_sleep_debt_is_flagged_once_it_reaches_a_nights_need(today):
 
 def test_the_nights_after_a_race_aim_for_10_hours(today):
     race = today - 2 * DAY
-    entries = journal_of([DayEntry(race, day_type="race"), DayEntry(race + DAY, sleep_hours=10.5),
-                          DayEntry(today, sleep_hours=8.0)])
+    entries = journal_of(
+        [DayEntry(race, day_type="race"), DayEntry(race + DAY, sleep_hours=10.5), DayEntry(today, sleep_hours=8.0)]
+    )
     on_race_day = [flag for flag in flags_on(entries, race, SITES, 8.0) if flag.kind == "post-race"]
     assert kinds(on_race_day) == [("post-race", "sleep", "info")] and "tonight" in on_race_day[0].text
     assert kinds([f for f in flags_on(entries, race + DAY, SITES, 8.0) if f.kind == "post-race"]) == [
-        ("post-race", "sleep", "info")]
+        ("post-race", "sleep", "info")
+    ]
     short = [flag for flag in flags_on(entries, today, SITES, 8.0) if flag.kind == "post-race"]
     assert kinds(short) == [("post-race", "sleep", "amber")] and "8 h on night 2" in short[0].text
     # The third night is the last: slept well, nothing to say; four nights on, nothing either.

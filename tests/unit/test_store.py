@@ -173,8 +173,16 @@ def test_a_read_only_journal_can_be_read_but_not_written(db_path, today):
 
 def test_a_day_round_trips_with_its_pain(journal, today):
     entry = DayEntry(
-        today, day_type="race", sleep_hours=7.5, sleep_quality=4, fatigue=2, soreness=3, stress=5, mood=4,
-        note='Half marathon, "windy"\nsecond line', pain={("knee", "left"): 3, ("knee", ""): 1, ("lower-back", ""): 0},
+        today,
+        day_type="race",
+        sleep_hours=7.5,
+        sleep_quality=4,
+        fatigue=2,
+        soreness=3,
+        stress=5,
+        mood=4,
+        note='Half marathon, "windy"\nsecond line',
+        pain={("knee", "left"): 3, ("knee", ""): 1, ("lower-back", ""): 0},
     )
     save_entry(journal, entry)
     assert get_entry(journal, today) == entry
@@ -288,20 +296,26 @@ def beside(path):
 
 
 @pytest.mark.parametrize("wal", [True, False], ids=["wal", "rollback"])
-@pytest.mark.parametrize("damage", [
-    ["DELETE FROM _sqlite_migrations WHERE name = 'm001_journal_core'"],  # a gap at the start
-    ["DELETE FROM _sqlite_migrations WHERE name = 'm002_checklist'"],  # a gap in the middle
-    ["DELETE FROM _sqlite_migrations"],  # no record at all
-    ["UPDATE _sqlite_migrations SET name = NULL WHERE name = 'm002_checklist'"],
-    ["UPDATE _sqlite_migrations SET name = 42 WHERE name = 'm003_goals'"],  # a wrong type
-    ["DELETE FROM _sqlite_migrations WHERE name = 'm002_checklist'",  # out of order
-     "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('offseason', 'm002_checklist', 'x')"],
-    ["DROP TABLE _sqlite_migrations", "CREATE TABLE _sqlite_migrations (x)"],  # the wrong columns
-    ["DROP TABLE _sqlite_migrations"],
-    ["ALTER TABLE _sqlite_migrations RENAME TO kept", "CREATE VIEW _sqlite_migrations AS SELECT * FROM kept"],
-    # The record says an upgrade is due, but its tables are there: the upgrade itself fails.
-    ["DELETE FROM _sqlite_migrations WHERE name = 'm003_goals'"],
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        ["DELETE FROM _sqlite_migrations WHERE name = 'm001_journal_core'"],  # a gap at the start
+        ["DELETE FROM _sqlite_migrations WHERE name = 'm002_checklist'"],  # a gap in the middle
+        ["DELETE FROM _sqlite_migrations"],  # no record at all
+        ["UPDATE _sqlite_migrations SET name = NULL WHERE name = 'm002_checklist'"],
+        ["UPDATE _sqlite_migrations SET name = 42 WHERE name = 'm003_goals'"],  # a wrong type
+        [
+            "DELETE FROM _sqlite_migrations WHERE name = 'm002_checklist'",  # out of order
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+            " VALUES ('offseason', 'm002_checklist', 'x')",
+        ],
+        ["DROP TABLE _sqlite_migrations", "CREATE TABLE _sqlite_migrations (x)"],  # the wrong columns
+        ["DROP TABLE _sqlite_migrations"],
+        ["ALTER TABLE _sqlite_migrations RENAME TO kept", "CREATE VIEW _sqlite_migrations AS SELECT * FROM kept"],
+        # The record says an upgrade is due, but its tables are there: the upgrade itself fails.
+        ["DELETE FROM _sqlite_migrations WHERE name = 'm003_goals'"],
+    ],
+)
 def test_a_journal_with_a_damaged_record_of_upgrades_is_refused_byte_for_byte(tmp_path, damage, wal, today):
     path = old_journal(tmp_path / "shelf" / "journal.db", today, *damage, wal=wal)
     before, around = path.read_bytes(), beside(path)
@@ -316,8 +330,11 @@ def test_a_journal_with_a_damaged_record_of_upgrades_is_refused_byte_for_byte(tm
 def test_an_upgrade_that_fails_keeps_no_backup_and_the_next_one_still_backs_up(tmp_path, today):
     from journal.store.backup import backups_dir
 
-    path = old_journal(tmp_path / "journal.db", today,
-                       "DELETE FROM _sqlite_migrations WHERE name IN ('m003_goals', 'm004_numbers_for_ever')")
+    path = old_journal(
+        tmp_path / "journal.db",
+        today,
+        "DELETE FROM _sqlite_migrations WHERE name IN ('m003_goals', 'm004_numbers_for_ever')",
+    )
     with pytest.raises(JournalFileError, match="already exists"):
         open_journal(path)
     with sqlite3.connect(path) as conn:  # mended: the tables of the upgrade are gone too
@@ -346,8 +363,10 @@ def test_a_pipe_or_a_device_as_the_journal_is_refused_at_once(tmp_path):
         assert result.returncode == 2, (args, result.stderr)
         assert result.stderr == f"journal: {fifo} is a named pipe (FIFO), not a journal file; it was left untouched\n"
     result = journal_command("--db", "/dev/zero", "show")
-    assert (result.returncode, result.stderr) == (2, "journal: /dev/zero is a device, not a journal file;"
-                                                     " it was left untouched\n")
+    assert (result.returncode, result.stderr) == (
+        2,
+        "journal: /dev/zero is a device, not a journal file; it was left untouched\n",
+    )
     assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
@@ -376,8 +395,14 @@ def test_commands_that_only_read_leave_an_empty_file_empty(tmp_path, today):
     path.touch()
     with pytest.raises(NoJournalYet, match="is empty, not a journal yet"):
         open_journal(path, create=False)
-    for args in (("show",), ("show", "--from", "2026-11-01"), ("export",), ("backup",), ("goal", "list"),
-                 ("settings",)):
+    for args in (
+        ("show",),
+        ("show", "--from", "2026-11-01"),
+        ("export",),
+        ("backup",),
+        ("goal", "list"),
+        ("settings",),
+    ):
         result = journal_command("--db", str(path), *args)
         assert result.returncode == 2 and "is empty, not a journal yet" in result.stderr, (args, result.stderr)
     result = journal_command("--db", str(path), "themes")
@@ -438,13 +463,19 @@ def test_a_journal_in_a_read_only_folder_is_read_and_says_why_it_cannot_be_writt
 SCORE = st.one_of(st.none(), st.integers(1, 5))
 PAIN_KEYS = [("knee", "left"), ("knee", "right"), ("knee", ""), ("lower-back", "")]
 # A day's fields, without its date: the tests put them on `today`.
-day_fields = st.fixed_dictionaries({
-    "day_type": st.sampled_from(DAY_TYPES),
-    "sleep_hours": st.one_of(st.none(), st.sampled_from([0.0, 6.5, 7.0, 9.25])),
-    "sleep_quality": SCORE, "fatigue": SCORE, "soreness": SCORE, "stress": SCORE, "mood": SCORE,
-    "note": st.sampled_from(["", "Easy 5k", "Tempo"]),
-    "pain": st.dictionaries(st.sampled_from(PAIN_KEYS), st.integers(0, 10), max_size=4),
-})
+day_fields = st.fixed_dictionaries(
+    {
+        "day_type": st.sampled_from(DAY_TYPES),
+        "sleep_hours": st.one_of(st.none(), st.sampled_from([0.0, 6.5, 7.0, 9.25])),
+        "sleep_quality": SCORE,
+        "fatigue": SCORE,
+        "soreness": SCORE,
+        "stress": SCORE,
+        "mood": SCORE,
+        "note": st.sampled_from(["", "Easy 5k", "Tempo"]),
+        "pain": st.dictionaries(st.sampled_from(PAIN_KEYS), st.integers(0, 10), max_size=4),
+    }
+)
 
 
 @given(day_fields, day_fields)
@@ -457,7 +488,8 @@ def test_a_change_between_two_days_turns_one_into_the_other(today, before, after
 
 @given(loaded=day_fields, theirs=day_fields, mine=day_fields)
 def test_a_merge_takes_mine_where_only_i_changed_theirs_where_only_they_did_and_reports_the_rest(
-        today, loaded, theirs, mine):
+    today, loaded, theirs, mine
+):
     loaded, theirs, mine = DayEntry(today, **loaded), DayEntry(today, **theirs), DayEntry(today, **mine)
     merge = merge_entries(loaded, theirs, mine)
     base, ours, stored, merged = loaded.fields(), mine.fields(), theirs.fields(), merge.entry.fields()
@@ -481,8 +513,11 @@ def test_a_windows_edits_are_saved_onto_the_day_as_stored_and_a_clash_writes_not
         update_entry(shell, today, EntryChange(values={"note": "Hill reps"}, pain={("knee", "left"): 4}))
         typed = DayEntry(today, mood=5, pain={("knee", "left"): 2, ("shin", "right"): 1})
         stored = update_entry(window, today, EntryChange.between(opened, typed), since=opened)
-        assert stored == get_entry(shell, today) == DayEntry(
-            today, mood=5, note="Hill reps", pain={("knee", "left"): 4, ("shin", "right"): 1})
+        assert (
+            stored
+            == get_entry(shell, today)
+            == DayEntry(today, mood=5, note="Hill reps", pain={("knee", "left"): 4, ("shin", "right"): 1})
+        )
 
         opened = stored
         update_entry(shell, today, EntryChange(values={"mood": 1, "sleep_hours": 6.0}))

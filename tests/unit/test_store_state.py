@@ -81,13 +81,17 @@ short_text = st.text(characters, max_size=30)
 
 def long_text(limit: int) -> st.SearchStrategy[str]:
     """Text at and just past a field's limit, built from a short drawn piece (a long draw is slow)."""
-    return st.builds(lambda piece, size: (piece * size)[:size], st.text(characters, min_size=1, max_size=4),
-                     st.sampled_from([limit - 1, limit, limit + 1]))
+    return st.builds(
+        lambda piece, size: (piece * size)[:size],
+        st.text(characters, min_size=1, max_size=4),
+        st.sampled_from([limit - 1, limit, limit + 1]),
+    )
 
 
 def text_up_to(limit: int) -> st.SearchStrategy[str]:
-    return st.one_of(short_text, st.sampled_from(["", "  ", "=1+2", "'=x", "@once", "a,\"b\"\r\nc", "é\u0301 🏃 ۳"]),
-                     long_text(limit))
+    return st.one_of(
+        short_text, st.sampled_from(["", "  ", "=1+2", "'=x", "@once", 'a,"b"\r\nc', "é\u0301 🏃 ۳"]), long_text(limit)
+    )
 
 
 # A day as a number of days before today, up to the window's first; -1 is tomorrow. The rules work out the date from
@@ -99,14 +103,28 @@ day_type_text = st.sampled_from([*DAY_TYPES, "Rest", " sick ", "holiday"])
 kind_text = st.sampled_from([*ITEM_KINDS, "Strength", "bogus"])
 target_text = st.sampled_from(["1", "2", "3", "7", " 2 ", "0", "8", "-1", "²", "1.5", ""])
 item_titles = st.one_of(
-    st.sampled_from(["Hill sprints", "Strides", "Drills: A-skips, B-skips", "  Core   work ", "x" * 60, "x" * 61,
-                     "=cmd", "Ünïcode 🏃", ""]),
+    st.sampled_from(
+        [
+            "Hill sprints",
+            "Strides",
+            "Drills: A-skips, B-skips",
+            "  Core   work ",
+            "x" * 60,
+            "x" * 61,
+            "=cmd",
+            "Ünïcode 🏃",
+            "",
+        ]
+    ),
     short_text,
 )
-site_names = st.one_of(st.sampled_from(["groin", "Left Calf", "knee", "hip_flexor", "a" * 30, "a" * 31, "9lives", ""]),
-                       st.text(characters, max_size=12))
-site_labels = st.one_of(st.none(), st.sampled_from(["Groin / adductor", "", " ", "x" * 40, "x" * 41, "=cmd"]),
-                        short_text)
+site_names = st.one_of(
+    st.sampled_from(["groin", "Left Calf", "knee", "hip_flexor", "a" * 30, "a" * 31, "9lives", ""]),
+    st.text(characters, max_size=12),
+)
+site_labels = st.one_of(
+    st.none(), st.sampled_from(["Groin / adductor", "", " ", "x" * 40, "x" * 41, "=cmd"]), short_text
+)
 week_start_text = st.sampled_from(["monday", "sunday", "Saturday", "wed", "someday", ""])
 sleep_need_text = st.sampled_from(["8", "8.5", "5", "12", "4.5", "12.5", "abc"])
 due_text = st.sampled_from([None, "", "none", "2027-01-15", "friday", "20 dec", "9999-12-31", "1899-12-31", "bogus"])
@@ -200,9 +218,14 @@ class JournalMachine(RuleBasedStateMachine):
         for start in self.week_starts():
             completion = load_week(self.journal, start).completion
             # The items that count: a row that asks nothing and has nothing done is only there to be ticked.
-            figures[start] = (completion.ratio,
-                              sorted((progress.item.id, progress.done, progress.target) for progress in completion.items
-                                     if progress.target or progress.done))
+            figures[start] = (
+                completion.ratio,
+                sorted(
+                    (progress.item.id, progress.done, progress.target)
+                    for progress in completion.items
+                    if progress.target or progress.done
+                ),
+            )
         return figures
 
     def item_reference(self, data, items) -> str:
@@ -217,19 +240,47 @@ class JournalMachine(RuleBasedStateMachine):
         """`journal add DATE --sleep --mood ... --pain SITE[:SIDE]=N --day --note --clear FIELD`."""
         day = self.today - back * DAY
         sites = list_sites(self.journal)
-        given = data.draw(st.fixed_dictionaries({}, optional={
-            "sleep_hours": sleep_text, **dict.fromkeys(WELLNESS_FIELDS, score_text),
-            "day_type": day_type_text, "note": text_up_to(NOTE_LIMIT),
-        }), label="fields")
+        given = data.draw(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "sleep_hours": sleep_text,
+                    **dict.fromkeys(WELLNESS_FIELDS, score_text),
+                    "day_type": day_type_text,
+                    "note": text_up_to(NOTE_LIMIT),
+                },
+            ),
+            label="fields",
+        )
         site_words = [site.name for site in sites] + [site.label for site in sites] + ["nowhere"]
-        pains = data.draw(st.lists(st.builds(
-            lambda site, side, score: f"{site}{':' + side if side else ''}={score}",
-            st.sampled_from(site_words), st.sampled_from(["", "left", "right", "l", "R", "middle"]),
-            st.sampled_from([str(n) for n in range(11)] + ["11", "-1", ""]),
-        ), max_size=3), label="pain")
-        clears = data.draw(st.lists(st.sampled_from(
-            [*ENTRY_FIELDS, "pain", "sleep-quality", "bogus", *(f"pain:{site}" for site in site_words),
-             *(f"pain:{site.name}:left" for site in sites)]), max_size=2), label="clear")
+        pains = data.draw(
+            st.lists(
+                st.builds(
+                    lambda site, side, score: f"{site}{':' + side if side else ''}={score}",
+                    st.sampled_from(site_words),
+                    st.sampled_from(["", "left", "right", "l", "R", "middle"]),
+                    st.sampled_from([str(n) for n in range(11)] + ["11", "-1", ""]),
+                ),
+                max_size=3,
+            ),
+            label="pain",
+        )
+        clears = data.draw(
+            st.lists(
+                st.sampled_from(
+                    [
+                        *ENTRY_FIELDS,
+                        "pain",
+                        "sleep-quality",
+                        "bogus",
+                        *(f"pain:{site}" for site in site_words),
+                        *(f"pain:{site.name}:left" for site in sites),
+                    ]
+                ),
+                max_size=2,
+            ),
+            label="clear",
+        )
 
         def step():
             day_checked = checked_day(day, self.today)
@@ -273,8 +324,12 @@ class JournalMachine(RuleBasedStateMachine):
 
     # -- ticks --------------------------------------------------------------------------
 
-    @rule(data=st.data(), back=days_back, done=st.booleans(),
-          tick_note=st.one_of(st.just(""), text_up_to(TICK_NOTE_LIMIT)))
+    @rule(
+        data=st.data(),
+        back=days_back,
+        done=st.booleans(),
+        tick_note=st.one_of(st.just(""), text_up_to(TICK_NOTE_LIMIT)),
+    )
     def tick(self, data, back, done, tick_note):
         """`journal check ITEM DATE --note` and `journal uncheck ITEM DATE` (the app's space bar and note)."""
         day = self.today - back * DAY
@@ -310,8 +365,13 @@ class JournalMachine(RuleBasedStateMachine):
         if self.attempt(step):
             self.reaches |= self.weeks_from(self.today)
 
-    @rule(data=st.data(), title=st.none() | item_titles, times=st.none() | target_text, kind=st.none() | kind_text,
-          description=st.none() | text_up_to(DESCRIPTION_LIMIT))
+    @rule(
+        data=st.data(),
+        title=st.none() | item_titles,
+        times=st.none() | target_text,
+        kind=st.none() | kind_text,
+        description=st.none() | text_up_to(DESCRIPTION_LIMIT),
+    )
     def edit_item(self, data, title, times, kind, description):
         """`journal items edit ITEM --title --target --kind --description` (the app's item form)."""
         reference = self.item_reference(data, list_items(self.journal))
@@ -320,8 +380,9 @@ class JournalMachine(RuleBasedStateMachine):
             if title is None and times is None and kind is None and description is None:
                 raise InvalidInput("nothing to change")
             found = resolve_item(reference, list_items(self.journal))
-            return update_item(self.journal, found.id, title=title, kind=kind, target=times,
-                               description=description, today=self.today)
+            return update_item(
+                self.journal, found.id, title=title, kind=kind, target=times, description=description, today=self.today
+            )
 
         if self.attempt(step) and times is not None:
             self.reaches |= self.weeks_from(self.today)  # a new target counts from this week on
@@ -369,30 +430,55 @@ class JournalMachine(RuleBasedStateMachine):
         items = list_items(self.journal, include_retired=False)
         names = st.sampled_from([str(item.id) for item in items] + [item.title for item in items] + ["bogus", "²"])
         sites = st.sampled_from([site.name for site in list_sites(self.journal)] + ["nowhere"])
-        return data.draw(st.one_of(
-            st.none(),
-            st.builds(lambda chosen, percent, weeks: f"checklist:{','.join(chosen)}:{percent}%:{weeks}w",
-                      st.lists(names, min_size=1, max_size=3), st.sampled_from([0, 1, 80, 100, 101]),
-                      st.sampled_from([0, 1, 8, 52, 53])),
-            st.builds(lambda chosen, count: f"ticks:{','.join(chosen)}:{count}",
-                      st.lists(names, min_size=1, max_size=3), st.sampled_from(["0", "1", "8", "1000", "1001"])),
-            st.builds(lambda site, level: f"pain:{site}:{level}", sites,
-                      st.sampled_from(["0", "2", "2.5", "10", "11", "1e-5", "nan", "inf"])),
-            st.builds(lambda level: f"sleep:{level}", st.sampled_from(["8", "8.5", "0", "24", "25", "nan"])),
-            st.builds(lambda day_type, count: f"days:{day_type}:{count}", day_type_text,
-                      st.sampled_from(["1", "10", "0", "1001"])),
-            short_text,
-        ), label="measure")
+        return data.draw(
+            st.one_of(
+                st.none(),
+                st.builds(
+                    lambda chosen, percent, weeks: f"checklist:{','.join(chosen)}:{percent}%:{weeks}w",
+                    st.lists(names, min_size=1, max_size=3),
+                    st.sampled_from([0, 1, 80, 100, 101]),
+                    st.sampled_from([0, 1, 8, 52, 53]),
+                ),
+                st.builds(
+                    lambda chosen, count: f"ticks:{','.join(chosen)}:{count}",
+                    st.lists(names, min_size=1, max_size=3),
+                    st.sampled_from(["0", "1", "8", "1000", "1001"]),
+                ),
+                st.builds(
+                    lambda site, level: f"pain:{site}:{level}",
+                    sites,
+                    st.sampled_from(["0", "2", "2.5", "10", "11", "1e-5", "nan", "inf"]),
+                ),
+                st.builds(lambda level: f"sleep:{level}", st.sampled_from(["8", "8.5", "0", "24", "25", "nan"])),
+                st.builds(
+                    lambda day_type, count: f"days:{day_type}:{count}",
+                    day_type_text,
+                    st.sampled_from(["1", "10", "0", "1001"]),
+                ),
+                short_text,
+            ),
+            label="measure",
+        )
 
-    @rule(data=st.data(), title=st.one_of(short_text, st.sampled_from(["Blood work", "x" * 80, "x" * 81, "+plan"])),
-          category=st.sampled_from([*CATEGORIES, "Health", "bogus"]), due=due_text, goal_note=text_up_to(NOTE_LIMIT))
+    @rule(
+        data=st.data(),
+        title=st.one_of(short_text, st.sampled_from(["Blood work", "x" * 80, "x" * 81, "+plan"])),
+        category=st.sampled_from([*CATEGORIES, "Health", "bogus"]),
+        due=due_text,
+        goal_note=text_up_to(NOTE_LIMIT),
+    )
     def add_goal(self, data, title, category, due, goal_note):
         """`journal goal add TITLE --category C --due DATE --measure SPEC --note TEXT` (the app's goal form)."""
         measure = self.measure_spec(data)
 
         def step():
-            goal = Goal(parse_goal_title(title), parse_category(category), due=checked_due(due, self.today),
-                        note=goal_note, measure=parse_measure(measure) if measure is not None else None)
+            goal = Goal(
+                parse_goal_title(title),
+                parse_category(category),
+                due=checked_due(due, self.today),
+                note=goal_note,
+                measure=parse_measure(measure) if measure is not None else None,
+            )
             return add_goal(self.journal, goal, today=self.today)
 
         self.attempt(step)
@@ -401,8 +487,14 @@ class JournalMachine(RuleBasedStateMachine):
         known = [str(goal.id) for goal in list_goals(self.journal)]
         return data.draw(st.sampled_from([*known, "99", "0", "x"]), label="goal")
 
-    @rule(data=st.data(), title=st.none() | short_text, category=st.none() | st.sampled_from([*CATEGORIES, "bogus"]),
-          due=due_text, goal_note=st.none() | text_up_to(NOTE_LIMIT), clear_measure=st.booleans())
+    @rule(
+        data=st.data(),
+        title=st.none() | short_text,
+        category=st.none() | st.sampled_from([*CATEGORIES, "bogus"]),
+        due=due_text,
+        goal_note=st.none() | text_up_to(NOTE_LIMIT),
+        clear_measure=st.booleans(),
+    )
     def edit_goal(self, data, title, category, due, goal_note, clear_measure):
         """`journal goal edit ID --title --category --due --note --measure` ('none' clears)."""
         reference = self.goal_reference(data)
@@ -412,17 +504,27 @@ class JournalMachine(RuleBasedStateMachine):
             number = _goal_id(reference)
             if all(value is None for value in (title, category, due, goal_note, measure)):
                 raise InvalidInput("nothing to change")
-            new_due = Keep.KEEP if due is None else (
-                None if due.strip().lower() in ("none", "") else checked_due(due, self.today))
-            new_measure = Keep.KEEP if measure is None else (
-                None if measure.strip().lower() in ("none", "") else parse_measure(measure))
-            return update_goal(self.journal, number, title=title, category=category, due=new_due, note=goal_note,
-                               measure=new_measure)
+            new_due = (
+                Keep.KEEP
+                if due is None
+                else (None if due.strip().lower() in ("none", "") else checked_due(due, self.today))
+            )
+            new_measure = (
+                Keep.KEEP
+                if measure is None
+                else (None if measure.strip().lower() in ("none", "") else parse_measure(measure))
+            )
+            return update_goal(
+                self.journal, number, title=title, category=category, due=new_due, note=goal_note, measure=new_measure
+            )
 
         self.attempt(step)
 
-    @rule(data=st.data(), status=st.sampled_from([*STATUSES, "to do", "Doing", "later"]),
-          position=st.none() | st.integers(-1, 5))
+    @rule(
+        data=st.data(),
+        status=st.sampled_from([*STATUSES, "to do", "Doing", "later"]),
+        position=st.none() | st.integers(-1, 5),
+    )
     def move_goal(self, data, status, position):
         """`journal goal move ID STATUS` (`goal done ID`), or a card dragged to a place on the app's board."""
         reference = self.goal_reference(data)
@@ -459,8 +561,9 @@ class JournalMachine(RuleBasedStateMachine):
     def rename_site(self, data, new_name, label):
         """`journal sites rename NAME [NEW_NAME] --label TEXT`: the readings follow the site."""
         sites = list_sites(self.journal)
-        name = data.draw(st.sampled_from([site.name for site in sites] + [site.label for site in sites] + ["nowhere"]),
-                         label="site")
+        name = data.draw(
+            st.sampled_from([site.name for site in sites] + [site.label for site in sites] + ["nowhere"]), label="site"
+        )
 
         def step():
             if not new_name and not label:
@@ -491,24 +594,34 @@ class JournalMachine(RuleBasedStateMachine):
 
     @invariant()
     def the_model_agrees_with_the_journal(self):
-        stored_ticks = {(item_id, dt.date.fromisoformat(day))
-                        for item_id, day in self.journal.conn.execute("SELECT item_id, date FROM ticks")}
+        stored_ticks = {
+            (item_id, dt.date.fromisoformat(day))
+            for item_id, day in self.journal.conn.execute("SELECT item_id, date FROM ticks")
+        }
         assert stored_ticks == self.ticks
-        stored_types = {dt.date.fromisoformat(day): day_type for day, day_type in
-                        self.journal.conn.execute("SELECT date, day_type FROM entries WHERE day_type != 'normal'")}
+        stored_types = {
+            dt.date.fromisoformat(day): day_type
+            for day, day_type in self.journal.conn.execute(
+                "SELECT date, day_type FROM entries WHERE day_type != 'normal'"
+            )
+        }
         assert stored_types == {day: kind for day, kind in self.day_types.items() if kind != "normal"}
 
     @invariant()
     def a_week_changes_only_with_what_happened_in_it(self):
         changed_days = {day for _, day in self.ticks ^ self.seen_ticks}
-        changed_days |= {day for day in self.day_types.keys() | self.seen_day_types.keys()
-                         if self.day_types.get(day, "normal") != self.seen_day_types.get(day, "normal")}
+        changed_days |= {
+            day
+            for day in self.day_types.keys() | self.seen_day_types.keys()
+            if self.day_types.get(day, "normal") != self.seen_day_types.get(day, "normal")
+        }
         touched = {week_start(day, self.first()) for day in changed_days} | self.reaches
         figures = self.week_figures()
         for start, figure in figures.items():
             if start in self.figures and start not in touched:
                 assert figure == self.figures[start], (
-                    f"the week of {start} went from {self.figures[start]} to {figure} with nothing changed in it")
+                    f"the week of {start} went from {self.figures[start]} to {figure} with nothing changed in it"
+                )
         self.figures, self.reaches = figures, set()
         self.seen_ticks, self.seen_day_types = set(self.ticks), dict(self.day_types)
 
@@ -531,7 +644,8 @@ class JournalMachine(RuleBasedStateMachine):
             raise
         for name in first:
             assert first[name] == second.get(name), f"{name} changed on the way back: " + first_difference(
-                first[name], second.get(name, b""))
+                first[name], second.get(name, b"")
+            )
         assert first.keys() == second.keys()
         shutil.rmtree(trip)
 

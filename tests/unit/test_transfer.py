@@ -53,20 +53,40 @@ def round_trip(journal, tmp_path, name="copy"):
 def test_a_whole_journal_round_trips_byte_for_byte(journal, tmp_path, today):
     fill_demo(journal, today, 84, seed=3)
     add_site(journal, "groin", label="Groin / adductor")
-    save_entry(journal, DayEntry(today, mood=4, pain={("groin", "left"): 2},
-                                 note='=HYPERLINK("x") "quoted", comma,\nsecond line ünïcödé 🏃\r\n\ttab'))
+    save_entry(
+        journal,
+        DayEntry(
+            today,
+            mood=4,
+            pain={("groin", "left"): 2},
+            note='=HYPERLINK("x") "quoted", comma,\nsecond line ünïcödé 🏃\r\n\ttab',
+        ),
+    )
     strides = list_items(journal)[3]
     update_item(journal, strides.id, target=3, today=today)  # a target history
     set_tick(journal, strides.id, today, True, note="@once more, with 'feeling'")
-    add_goal(journal, Goal("+Settle the knee", "rehab", due=today + 30 * DAY,
-                           measure=Measure("pain", site="knee", level=2.0)), today=today - 10 * DAY)
+    add_goal(
+        journal,
+        Goal("+Settle the knee", "rehab", due=today + 30 * DAY, measure=Measure("pain", site="knee", level=2.0)),
+        today=today - 10 * DAY,
+    )
     set_setting(journal, "week_start", "sunday")
     set_setting(journal, "sleep_need", "8.5")
     first, second = round_trip(journal, tmp_path)
     assert first == second
-    assert set(first) == {"assessments.csv", "checklist.csv", "entries.csv", "goals.csv", "items.csv", "pain.csv",
-                          "scales.csv", "settings.csv", "sites.csv", "manifest.csv"}
-    assert b"'=HYPERLINK" in first["entries.csv"] and b"\"'+Settle the knee\"" not in first["goals.csv"]
+    assert set(first) == {
+        "assessments.csv",
+        "checklist.csv",
+        "entries.csv",
+        "goals.csv",
+        "items.csv",
+        "pain.csv",
+        "scales.csv",
+        "settings.csv",
+        "sites.csv",
+        "manifest.csv",
+    }
+    assert b"'=HYPERLINK" in first["entries.csv"] and b'"\'+Settle the knee"' not in first["goals.csv"]
 
 
 note_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60)
@@ -102,12 +122,15 @@ ENTRIES = "date,day_type,sleep_hours,sleep_quality,fatigue,soreness,stress,mood,
 
 
 def test_every_bad_row_is_reported_with_its_line_and_nothing_is_written(journal, tmp_path):
-    path = write_csv(tmp_path / "in.csv", f"{ENTRIES},pain_knee_left\r\n"
-                     "2026-11-20,normal,7.5,4,4,4,4,4,fine,2\r\n"
-                     "2026-11-21,normal,7.5,6,4,4,4,4,,\r\n"
-                     "21/11/2026,normal,,,,,,,,\r\n"
-                     "2026-11-23,normal,7.5,4,4,4,4\r\n"
-                     "2026-11-24,normal,,,,,,,,11\r\n")
+    path = write_csv(
+        tmp_path / "in.csv",
+        f"{ENTRIES},pain_knee_left\r\n"
+        "2026-11-20,normal,7.5,4,4,4,4,4,fine,2\r\n"
+        "2026-11-21,normal,7.5,6,4,4,4,4,,\r\n"
+        "21/11/2026,normal,,,,,,,,\r\n"
+        "2026-11-23,normal,7.5,4,4,4,4\r\n"
+        "2026-11-24,normal,,,,,,,,11\r\n",
+    )
     with pytest.raises(BadRows) as refused:
         read_path(path)
     assert refused.value.problems == [
@@ -119,8 +142,9 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_written(journal,
 
 
 def test_a_line_number_counts_the_lines_of_a_quoted_note(tmp_path):
-    path = write_csv(tmp_path / "in.csv",
-                     f'{ENTRIES}\r\n2026-11-20,normal,,,,,,4,"two\r\nlines"\r\n2026-11-21,x,,,,,,,\r\n')
+    path = write_csv(
+        tmp_path / "in.csv", f'{ENTRIES}\r\n2026-11-20,normal,,,,,,4,"two\r\nlines"\r\n2026-11-21,x,,,,,,,\r\n'
+    )
     with pytest.raises(BadRows, match=r"in.csv line 4: day type"):
         read_path(path)
 
@@ -150,8 +174,9 @@ def test_a_dry_run_reports_and_writes_nothing(journal, tmp_path, db_path, today)
 
 def test_pain_in_long_form_joins_the_days_it_belongs_to(journal, tmp_path, today):
     save_entry(journal, DayEntry(today, mood=4))
-    path = write_csv(tmp_path / "pain.csv",
-                     f"date,site,side,score\r\n{today},knee,left,3\r\n{today - DAY},lower-back,,2\r\n")
+    path = write_csv(
+        tmp_path / "pain.csv", f"date,site,side,score\r\n{today},knee,left,3\r\n{today - DAY},lower-back,,2\r\n"
+    )
     import_bundle(journal, read_path(path))
     assert get_entry(journal, today) == DayEntry(today, mood=4, pain={("knee", "left"): 3})
     assert get_entry(journal, today - DAY).pain == {("lower-back", ""): 2}
@@ -257,8 +282,11 @@ days_back = st.builds(
     hours=st.one_of(st.none(), st.integers(0, 2400).map(lambda n: n / 100)),
     mood=st.one_of(st.none(), st.integers(1, 5)),
     note=note_text,
-    pain=st.dictionaries(st.sampled_from([("knee", "left"), ("knee", "right"), ("lower-back", ""), ("shin", "")]),
-                         st.integers(0, 10), max_size=3),
+    pain=st.dictionaries(
+        st.sampled_from([("knee", "left"), ("knee", "right"), ("lower-back", ""), ("shin", "")]),
+        st.integers(0, 10),
+        max_size=3,
+    ),
 )
 
 
@@ -279,33 +307,62 @@ def test_the_entries_export_is_what_the_csv_module_writes(tmp_path_factory, toda
         written = io.StringIO(newline="")
         export_entries(journal, *FAR, written)
         sites = {site.name: site for site in list_sites(journal)}
-    used = sorted({key for entry in entries for key in entry.pain},
-                  key=lambda key: (sites[key[0]].position, {"": 0, "left": 1, "right": 2}[key[1]]))
+    used = sorted(
+        {key for entry in entries for key in entry.pain},
+        key=lambda key: (sites[key[0]].position, {"": 0, "left": 1, "right": 2}[key[1]]),
+    )
     expected = io.StringIO(newline="")
     writer = csv.writer(expected, lineterminator="\r\n")
     writer.writerow([*ENTRY_HEADER, *(sites[site].column(side) for site, side in used)])
     for entry in sorted(entries, key=lambda entry: entry.date):
         values = entry.values()
-        writer.writerow([entry.date.isoformat(), *(cell(values[name]) for name in ENTRY_FIELDS),
-                         *(cell(entry.pain.get(key)) for key in used)])
+        writer.writerow(
+            [
+                entry.date.isoformat(),
+                *(cell(values[name]) for name in ENTRY_FIELDS),
+                *(cell(entry.pain.get(key)) for key in used),
+            ]
+        )
     assert written.getvalue() == expected.getvalue()
 
 
 # -- an import takes only what the command line would -----------------------------------------
 
 
-@pytest.mark.parametrize(("name", "text", "problem"), [
-    ("in.csv", f"{ENTRIES}\r\n2026-12-30,normal,,,,,,3,\r\n", "in.csv line 2: date 2026-12-30 has not happened yet"),
-    ("pain.csv", "date,site,side,score\r\n2026-12-30,knee,left,3\r\n", "date 2026-12-30 has not happened yet"),
-    ("ticks.csv", "date,week,item_id,item,kind,note\r\n2026-12-30,2026-W53,1,Strength session,strength,\r\n",
-     "date 2026-12-30 has not happened yet"),
-    ("goals.csv", "id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
-     '9,Sleep,health,todo,,,,,2026-11-01,,0,"{""kind"": ""sleep"", ""level"": 99}"\r\n', "a measure is"),
-    ("goals.csv", "id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
-     "9,Sleep,health,todo,,,,,2030-01-01,,0,\r\n", "created 2030-01-01 has not happened yet"),
-    ("goals.csv", "id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
-     "9,Sleep,health,todo,,,,,2026-11-01,,0,{bad\r\n", "goals.csv line 2: measure_data is not a measure"),
-])
+@pytest.mark.parametrize(
+    ("name", "text", "problem"),
+    [
+        (
+            "in.csv",
+            f"{ENTRIES}\r\n2026-12-30,normal,,,,,,3,\r\n",
+            "in.csv line 2: date 2026-12-30 has not happened yet",
+        ),
+        ("pain.csv", "date,site,side,score\r\n2026-12-30,knee,left,3\r\n", "date 2026-12-30 has not happened yet"),
+        (
+            "ticks.csv",
+            "date,week,item_id,item,kind,note\r\n2026-12-30,2026-W53,1,Strength session,strength,\r\n",
+            "date 2026-12-30 has not happened yet",
+        ),
+        (
+            "goals.csv",
+            "id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
+            '9,Sleep,health,todo,,,,,2026-11-01,,0,"{""kind"": ""sleep"", ""level"": 99}"\r\n',
+            "a measure is",
+        ),
+        (
+            "goals.csv",
+            "id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
+            "9,Sleep,health,todo,,,,,2030-01-01,,0,\r\n",
+            "created 2030-01-01 has not happened yet",
+        ),
+        (
+            "goals.csv",
+            "id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
+            "9,Sleep,health,todo,,,,,2026-11-01,,0,{bad\r\n",
+            "goals.csv line 2: measure_data is not a measure",
+        ),
+    ],
+)
 def test_rows_the_command_line_would_refuse_are_refused(tmp_path, name, text, problem, today):
     with pytest.raises(BadRows, match=problem):
         read_path(write_csv(tmp_path / name, text), today=today)
@@ -316,13 +373,18 @@ def test_what_only_the_journal_can_check_is_refused_with_its_line(journal, tmp_p
     from journal.store.checklist import retire_item
 
     retire_item(journal, plyometrics.id, today=today - 3 * DAY)
-    ticks = write_csv(tmp_path / "ticks.csv", "date,week,item_id,item,kind,note\r\n"
-                      f"{today - DAY},{today - DAY:%G-W%V},{plyometrics.id},Plyometrics,plyometrics,\r\n")
+    ticks = write_csv(
+        tmp_path / "ticks.csv",
+        "date,week,item_id,item,kind,note\r\n"
+        f"{today - DAY},{today - DAY:%G-W%V},{plyometrics.id},Plyometrics,plyometrics,\r\n",
+    )
     with pytest.raises(BadRows, match=f"ticks.csv line 2: Plyometrics was retired on {today - 3 * DAY}"):
         import_bundle(journal, read_path(ticks, today=today))
-    goals = write_csv(tmp_path / "goals.csv",
-                      "id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
-                      '9,Knee,rehab,todo,,,,,2026-11-01,,0,"{""kind"": ""pain"", ""site"": ""kne"", ""level"": 2}"\r\n')
+    goals = write_csv(
+        tmp_path / "goals.csv",
+        "id,title,category,status,due,progress,note,measure,created,done,position,measure_data\r\n"
+        '9,Knee,rehab,todo,,,,,2026-11-01,,0,"{""kind"": ""pain"", ""site"": ""kne"", ""level"": 2}"\r\n',
+    )
     with pytest.raises(BadRows, match=r"goals.csv line 2: the measure's body site 'kne' is not in the journal"):
         import_bundle(journal, read_path(goals, today=today))
     empty_column = write_csv(tmp_path / "in.csv", f"{ENTRIES},pain_kne\r\n{today},normal,,,,,,3,,\r\n")
@@ -370,9 +432,17 @@ def test_a_backup_is_one_file_that_leaves_nothing_beside_it_when_read(journal, d
 
 
 def goal_rows(journal):
-    return sorted((goal.uid, goal.title, goal.assessment_id and journal.conn.execute(
-        "SELECT date, looks_back_on FROM assessments WHERE id = ?", [goal.assessment_id]).fetchone())
-        for goal in list_goals(journal))
+    return sorted(
+        (
+            goal.uid,
+            goal.title,
+            goal.assessment_id
+            and journal.conn.execute(
+                "SELECT date, looks_back_on FROM assessments WHERE id = ?", [goal.assessment_id]
+            ).fetchone(),
+        )
+        for goal in list_goals(journal)
+    )
 
 
 def test_goals_round_trip_with_their_uids_and_the_assessment_that_proposed_them(journal, tmp_path, today):
@@ -401,7 +471,12 @@ def test_two_journals_goals_with_the_same_numbers_both_land(tmp_path, today):
         import_bundle(both, read_path(tmp_path / "b-out"))
         # Rehab keeps 3, a number this journal had not given; Hips and Doctor get new ones.
         assert sorted((goal.id, goal.title) for goal in list_goals(both)) == [
-            (1, "Sleep"), (2, "Kick"), (3, "Rehab"), (4, "Hips"), (5, "Doctor")]
+            (1, "Sleep"),
+            (2, "Kick"),
+            (3, "Rehab"),
+            (4, "Hips"),
+            (5, "Doctor"),
+        ]
         import_bundle(both, read_path(tmp_path / "b-out"))
         assert len(list_goals(both)) == 5, "matched by uid, not by number"
 
@@ -421,8 +496,10 @@ OLD_GOALS = "id,title,category,status,due,progress,note,measure,created,done,pos
 
 def test_an_older_goals_file_without_uids_matches_by_title_and_created_day(journal, tmp_path, today):
     add_goal(journal, Goal("Sleep"), today=dt.date(2026, 11, 1))
-    path = write_csv(tmp_path / "goals.csv", OLD_GOALS + "1,Sleep,other,todo,,,,,2026-11-01,,0,\r\n"
-                                                         "1,Kick,strength,todo,,,,,2026-11-02,,1,\r\n")
+    path = write_csv(
+        tmp_path / "goals.csv",
+        OLD_GOALS + "1,Sleep,other,todo,,,,,2026-11-01,,0,\r\n1,Kick,strength,todo,,,,,2026-11-02,,1,\r\n",
+    )
     report = import_bundle(journal, read_path(path, today=today))
     assert report.counts["goals"] == {"unchanged": 1, "added": 1}
     assert [(goal.id, goal.title) for goal in list_goals(journal)] == [(1, "Sleep"), (2, "Kick")]
@@ -430,10 +507,13 @@ def test_an_older_goals_file_without_uids_matches_by_title_and_created_day(journ
     assert import_bundle(journal, read_path(path, today=today)).counts["goals"] == {"unchanged": 2}
 
 
-@pytest.mark.parametrize(("row", "problem"), [
-    ("1,Sleep,other,todo,,,,,2026-11-01,,0,,not-a-uid,,", "uid must be a UUID"),
-    ("1,Sleep,other,todo,,,,,2026-11-01,,0,,,,Valencia", "assessment needs its assessment_date"),
-])
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ("1,Sleep,other,todo,,,,,2026-11-01,,0,,not-a-uid,,", "uid must be a UUID"),
+        ("1,Sleep,other,todo,,,,,2026-11-01,,0,,,,Valencia", "assessment needs its assessment_date"),
+    ],
+)
 def test_a_goals_uid_and_assessment_are_checked(tmp_path, row, problem, today):
     path = write_csv(tmp_path / "goals.csv", OLD_GOALS.replace("\r\n", ",uid,assessment_date,assessment\r\n") + row)
     with pytest.raises(BadRows, match=problem):
@@ -441,8 +521,11 @@ def test_a_goals_uid_and_assessment_are_checked(tmp_path, row, problem, today):
 
 
 def test_a_goal_whose_assessment_is_missing_is_refused_with_its_line(journal, tmp_path, today):
-    path = write_csv(tmp_path / "goals.csv", OLD_GOALS.replace("\r\n", ",uid,assessment_date,assessment\r\n")
-                     + "1,Sleep,other,todo,,,,,2026-11-01,,0,,,2026-11-01,Valencia\r\n")
+    path = write_csv(
+        tmp_path / "goals.csv",
+        OLD_GOALS.replace("\r\n", ",uid,assessment_date,assessment\r\n")
+        + "1,Sleep,other,todo,,,,,2026-11-01,,0,,,2026-11-01,Valencia\r\n",
+    )
     with pytest.raises(BadRows, match=r"goals.csv line 2: the assessment of 2026-11-01 \('Valencia'\) is not in"):
         import_bundle(journal, read_path(path, today=today))
     assert list_goals(journal) == []

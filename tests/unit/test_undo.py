@@ -23,8 +23,9 @@ def board(journal):
 
 
 def save_day(history, journal, entry):
-    history.record(f"saved {entry.date}", ("today", entry.date), day_scopes(entry.date),
-                   lambda: save_entry(journal, entry))
+    history.record(
+        f"saved {entry.date}", ("today", entry.date), day_scopes(entry.date), lambda: save_entry(journal, entry)
+    )
 
 
 def test_a_saved_day_is_undone_to_what_it_was_then_redone(journal, today):
@@ -79,8 +80,12 @@ def test_a_write_that_changes_nothing_is_not_recorded(journal, today):
     history = History(journal)
     item = list_items(journal)[0]
     set_tick(journal, item.id, today, True)
-    assert history.record("ticked", ("checklist", today), tick_scopes(item.id, today),
-                          lambda: set_tick(journal, item.id, today, True)) is False
+    assert (
+        history.record(
+            "ticked", ("checklist", today), tick_scopes(item.id, today), lambda: set_tick(journal, item.id, today, True)
+        )
+        is False
+    )
     assert history.undo() is None
 
 
@@ -96,8 +101,12 @@ def test_a_tick_before_the_item_began_leaves_its_start_and_is_undone(journal, to
     history = History(journal)
     item = list_items(journal)[0]
     early = item.created_on - 10 * DAY
-    history.record("ticked", ("checklist", early), tick_scopes(item.id, early),
-                   lambda: set_tick(journal, item.id, early, True, note="10 x 20 s"))
+    history.record(
+        "ticked",
+        ("checklist", early),
+        tick_scopes(item.id, early),
+        lambda: set_tick(journal, item.id, early, True, note="10 x 20 s"),
+    )
     assert list_items(journal)[0] == item, "a tick never moves the item's start"
     history.undo()
     assert list_items(journal)[0] == item
@@ -110,8 +119,12 @@ def test_a_note_added_to_a_tick_is_undone_back_to_the_bare_tick(journal, today):
     history = History(journal)
     item = list_items(journal)[0]
     set_tick(journal, item.id, today, True)
-    history.record("note", ("checklist", today), tick_scopes(item.id, today),
-                   lambda: set_tick(journal, item.id, today, True, note="felt sharp"))
+    history.record(
+        "note",
+        ("checklist", today),
+        tick_scopes(item.id, today),
+        lambda: set_tick(journal, item.id, today, True, note="felt sharp"),
+    )
     history.undo()
     assert ticks_between(journal, today, today) == {(item.id, today): ""}
 
@@ -123,8 +136,9 @@ def test_a_moved_card_goes_back_to_its_place_and_its_done_day(journal, today):
     move_goal(journal, first.id, "done", today=today - 3 * DAY)
     before = board(journal)
     history.record("moved", ("goals", first.id), GOALS, lambda: move_goal(journal, first.id, "doing", today=today))
-    history.record("moved", ("goals", first.id), GOALS,
-                   lambda: move_goal(journal, first.id, "todo", today=today, position=0))
+    history.record(
+        "moved", ("goals", first.id), GOALS, lambda: move_goal(journal, first.id, "todo", today=today, position=0)
+    )
     history.undo()
     history.undo()
     assert board(journal) == before  # done three days ago, not today
@@ -143,9 +157,12 @@ def test_a_failed_write_records_nothing_and_changes_nothing(journal, db_path, to
     save_entry(journal, DayEntry(today, mood=3))
     before = journal_content(db_path)  # rows, not the file's bytes: the log holds the committed write
     with pytest.raises(ChangedElsewhere):  # opened at mood 1, changed to 3 elsewhere, to 4 here: a clash
-        history.record(f"saved {today}", ("today", today), day_scopes(today),
-                       lambda: update_entry(journal, today, EntryChange(values={"mood": 4}),
-                                            since=DayEntry(today, mood=1)))
+        history.record(
+            f"saved {today}",
+            ("today", today),
+            day_scopes(today),
+            lambda: update_entry(journal, today, EntryChange(values={"mood": 4}), since=DayEntry(today, mood=1)),
+        )
     assert history.done == []
     assert journal_content(db_path) == before
 
