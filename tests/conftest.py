@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from journal.store import Journal, open_journal
 
@@ -21,6 +23,10 @@ TODAY = dt.date(2026, 11, 26)
 settings.register_profile("thorough", max_examples=1000)
 if os.environ.get("HYPOTHESIS_PROFILE"):
     settings.load_profile(os.environ["HYPOTHESIS_PROFILE"])
+# The examples Hypothesis keeps (to replay a failure first next time) live outside the checkout:
+# no test writes into it. HYPOTHESIS_STORAGE_DIRECTORY chooses another place.
+if not os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY"):
+    set_hypothesis_home_dir(Path(tempfile.gettempdir()) / f"offseason-hypothesis-{os.getuid()}")
 
 
 @pytest.fixture(scope="session")
