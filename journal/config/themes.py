@@ -26,7 +26,8 @@ APP_VARIABLES = {
     "pain-high": "$error",
     "spark": "$accent",
 }
-_FIELDS = {
+# Every key a theme file may have.
+THEME_FIELDS = {
     "name",
     "dark",
     "primary",
@@ -44,7 +45,7 @@ _FIELDS = {
     "text_alpha",
     "variables",
 }
-_COLOURS = _FIELDS - {"name", "dark", "luminosity_spread", "text_alpha", "variables"}
+_COLOURS = THEME_FIELDS - {"name", "dark", "luminosity_spread", "text_alpha", "variables"}
 _HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")  # the one colour form theme files use
 # One printable word: Textual reads a comma in a theme's name as a list of themes to try.
 _NAME = re.compile(r"[^\s,]+")
@@ -83,7 +84,7 @@ def parse_theme(text: str, source: str) -> ThemeFile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ThemeError(f"{source}: not TOML ({error})") from None
-    unknown = sorted(set(data) - _FIELDS)
+    unknown = sorted(set(data) - THEME_FIELDS)
     if unknown:
         raise ThemeError(f"{source}: unknown key {_shown(unknown[0])}")
     name = data.get("name")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import click
 
@@ -21,3 +25,18 @@ def command_tree(
         yield (*path, name), command
         if isinstance(command, click.Group):
             yield from command_tree(command, (*path, name))
+
+
+def modules_loaded(args: list[str], db_path: Path) -> set[str]:
+    """The modules a fresh process has imported once `journal ARGS --db DB_PATH` is done."""
+    code = (
+        "import sys\n"
+        "from journal.cli import main\n"
+        "try:\n"
+        f"    main({[*args, '--db', str(db_path)]!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(repr(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(ast.literal_eval(result.stdout.strip().splitlines()[-1]))

@@ -11,6 +11,7 @@ import pytest
 from journal.cli import main
 from journal.store import open_journal
 from journal.store.entries import get_entry
+from tests.unit.cli_tree import modules_loaded
 
 
 @pytest.fixture
@@ -200,17 +201,7 @@ def test_a_file_that_is_not_a_journal_is_one_line_and_untouched(run, tmp_path):
     ],
 )
 def test_commands_without_the_app_never_import_textual(db_path, args):
-    code = (
-        "import sys\n"
-        "from journal.cli import main\n"
-        "try:\n"
-        f"    main({[*args, '--db', str(db_path)]!r})\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print(sorted(name for name in sys.modules if name.split('.')[0] in ('textual', 'rich')))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert not {name for name in modules_loaded(args, db_path) if name.split(".")[0] in ("textual", "rich")}
 
 
 def test_a_range_may_reach_past_today(run):

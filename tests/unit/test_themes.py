@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.config.themes import APP_VARIABLES, ThemeError, builtin_themes, parse_theme, user_themes
+from journal.config.themes import APP_VARIABLES, THEME_FIELDS, ThemeError, builtin_themes, parse_theme, user_themes
 from journal.ui.themes import textual_theme
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,26 +92,7 @@ values = st.recursive(
     lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=6), inner, max_size=3)),
     max_leaves=6,
 )
-keys = st.sampled_from(
-    [
-        "name",
-        "dark",
-        "primary",
-        "secondary",
-        "warning",
-        "error",
-        "success",
-        "accent",
-        "foreground",
-        "background",
-        "surface",
-        "panel",
-        "boost",
-        "luminosity_spread",
-        "text_alpha",
-        "variables",
-    ]
-)
+keys = st.sampled_from(sorted(THEME_FIELDS))
 
 
 @settings(max_examples=300, deadline=None)
