@@ -18,7 +18,7 @@ from textual.widgets import Label, Static
 
 from journal.errors import JournalError
 from journal.store.db import Journal
-from journal.ui.panes.lazy import LazyPane
+from journal.ui.panes.lazy import LazyPane, uncancelled
 
 if TYPE_CHECKING:
     from journal.domain.goals import Goal
@@ -108,7 +108,7 @@ class GoalsPane(LazyPane, can_focus=True):
         statuses = (*BOARD, "dropped") if self.show_dropped else BOARD
         board = self.query_one("#board", Horizontal)
         bar = self.query_one("#goals-bar", Static)
-        await board.remove_children()
+        await uncancelled(board.remove_children())
         columns = []
         for status in statuses:
             cards = [GoalCard(goal, value, self.today) for goal, value in goals if goal.status == status]

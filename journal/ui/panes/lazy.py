@@ -7,8 +7,9 @@ cancels one still running, so two never interleave, and nothing needs a lock.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from inspect import isawaitable
 
 from textual import work
@@ -89,6 +90,20 @@ class LazyPane(JournalPane):
     def date_changed(self, today: dt.date) -> None:
         super().date_changed(today)
         self.load()
+
+
+async def uncancelled(awaitable: Awaitable[object]) -> None:
+    """Await `awaitable` (a removal of widgets) to its end even when the load awaiting it is cancelled.
+
+    A removal's awaitable gathers the removed widgets' own tasks, and the app awaits
+    the same tasks: cancelling a load mid-removal would cancel them through the gather,
+    and the app's message loop with them.
+    """
+
+    async def finish() -> None:
+        await awaitable
+
+    await asyncio.shield(finish())
 
 
 class WeekPane(LazyPane):
