@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Awaitable, Iterable
 from functools import partial
+from typing import ClassVar, NamedTuple
 
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Footer, TabbedContent, TabPane
+from textual.signal import Signal
+from textual.theme import Theme
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, TabbedContent
 
 from journal import clock
-from journal.domain.trends import RANGES
 from journal.store.db import Journal
 from journal.ui.panes.checklist import ChecklistPane
 from journal.ui.panes.goals import GoalsPane
+from journal.ui.panes.pane import JournalPane
 from journal.ui.panes.review import ReviewPane
 from journal.ui.panes.today import TodayPane
 from journal.ui.panes.trends import TrendsPane
@@ -25,17 +30,24 @@ OUTSIDE_CHANGES_EVERY = 2.0  # seconds between looks for what other windows and 
 DATE_CHECK_EVERY = 60.0  # seconds between looks at the date besides the one just after midnight
 AFTER_MIDNIGHT = 0.5  # seconds past midnight for the date to be looked at
 PANES = {"today": "Today", "checklist": "Checklist", "goals": "Goals", "trends": "Trends", "review": "Week"}
+PANE_TYPES = (TodayPane, ChecklistPane, GoalsPane, TrendsPane, ReviewPane)
 
 
 DEMO = "demo"  # what the app returns when the runner asks for the demo journal
 
 
 class OffseasonApp(App[str | None]):
-    """The full-screen journal: a tab per pane, the keys in the footer."""
+    """The full-screen journal: a tab per pane, the keys in the footer.
+
+    The app tells the panes of two things, each by a signal the panes subscribe to:
+    `journal_changed_signal` (something was saved: its data is the id of the pane
+    that made the change, which shows it itself, or None) and `date_changed_signal`
+    (midnight passed: its data is the new date).
+    """
 
     CSS_PATH = "app.tcss"
     TITLE = "Offseason"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", tooltip="Help: every key", id="app.help"),
         Binding("f2", "show_pane('today')", "Today", show=False, tooltip="The Today pane", id="app.today"),
         Binding("f3", "show_pane('checklist')", "Checklist", show=False, tooltip="The Checklist pane",
@@ -46,7 +58,16 @@ class OffseasonApp(App[str | None]):
         Binding("ctrl+z", "undo", "Undo", show=False, tooltip="Undo the last change: a saved day, a tick, a moved card",
                 id="app.undo"),
         Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo what was undone", id="app.redo"),
-        Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (unsaved changes are asked about)", id="app.quit"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (unsaved changes are asked about)",
+                id="app.quit"),
+    ]
+    # The app's own keys in the palette; each pane declares its own beside its bindings.
+    PALETTE: ClassVar[list[tuple[str, str]]] = [
+        *((f"Show {title}", f"app.{pane}") for pane, title in PANES.items()),
+        ("Undo", "app.undo"),
+        ("Redo", "app.redo"),
+        ("Help: keys", "app.help"),
+        ("Quit", "app.quit"),
     ]
 
     def __init__(self, journal: Journal, today: dt.date, theme: str | None = None, *, welcome: bool = False,
@@ -56,6 +77,8 @@ class OffseasonApp(App[str | None]):
         self.today = today
         self.welcome = welcome
         self.demo = demo
+        self.journal_changed_signal: Signal[str | None] = Signal(self, "journal-changed")
+        self.date_changed_signal: Signal[dt.date] = Signal(self, "date-changed")
         self.sub_title = f"demo · {journal.path}" if demo else str(journal.path)
         from journal.store.undo import History
 
@@ -86,7 +109,8 @@ class OffseasonApp(App[str | None]):
         return problems
 
     def _starting_theme(self, given: str | None) -> str:
-        """The theme given (--theme), else the one remembered; one that cannot be used gives way to the journal's own."""
+        """The theme given (--theme), else the one remembered; one that cannot be used gives way to the journal's
+        own."""
         from journal.store.settings import get_setting
         from journal.config.themes import DEFAULT_THEME
 
@@ -115,7 +139,7 @@ class OffseasonApp(App[str | None]):
         self._applied_theme = self.current_theme.name
         return variables
 
-    def _theme_chosen(self, theme) -> None:
+    def _theme_chosen(self, theme: Theme) -> None:
         """Remember the theme chosen (in the palette or with --theme) for the next start, once it is on screen."""
         from journal.errors import JournalError
         from journal.store.settings import get_setting, set_setting
@@ -142,11 +166,8 @@ class OffseasonApp(App[str | None]):
 
     def compose(self) -> ComposeResult:
         with TabbedContent(initial="today"):
-            yield TodayPane(self.journal, self.today)
-            yield ChecklistPane(self.journal, self.today)
-            yield GoalsPane(self.journal, self.today)
-            yield TrendsPane(self.journal, self.today)
-            yield ReviewPane(self.journal, self.today)
+            for pane in PANE_TYPES:
+                yield pane(self.journal, self.today)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -160,7 +181,7 @@ class OffseasonApp(App[str | None]):
         self.set_interval(OUTSIDE_CHANGES_EVERY, self.check_outside_changes)
         # Just after midnight, and every minute in case a sleeping computer or a clock set
         # by hand moved the date; a save looks at the date again before it writes.
-        self._midnight_timer = None
+        self._midnight_timer: Timer | None = None
         self._wake_after_midnight()
         self.set_interval(DATE_CHECK_EVERY, self.check_the_date)
         if self.demo:
@@ -182,26 +203,17 @@ class OffseasonApp(App[str | None]):
             self._data_version = version
             self.journal_changed()
 
-    def journal_changed(self, but: str | None = None) -> None:
-        """Every pane (`but` one) redraws what it shows from the journal; a pane not yet shown waits its turn."""
-        for pane in (self.today_pane, self.query_one(ChecklistPane), self.query_one(TrendsPane),
-                     self.query_one(ReviewPane)):
-            if pane.id != but:
-                pane.journal_changed()
-        if but != "goals":
-            self.run_worker(self.query_one(GoalsPane).journal_changed(), exclusive=True, group="goals")
+    def journal_changed(self, by: str | None = None) -> None:
+        """Tell the panes that the journal changed: each but the pane `by`, which made the change, redraws."""
+        self.journal_changed_signal.publish(by)
 
     def check_the_date(self) -> bool:
-        """Move every pane on to a new date; True when the date had changed since the last look."""
+        """Tell the panes of a new date; True when the date had changed since the last look."""
         today = clock.today()
         if today == self.today:
             return False
         self.today = today
-        self.today_pane.date_changed(today)
-        self.query_one(ChecklistPane).date_changed(today)
-        self.run_worker(self.query_one(GoalsPane).date_changed(today), exclusive=True, group="goals")
-        self.query_one(TrendsPane).date_changed(today)
-        self.query_one(ReviewPane).date_changed(today)
+        self.date_changed_signal.publish(today)
         return True
 
     def _wake_after_midnight(self) -> None:
@@ -244,11 +256,12 @@ class OffseasonApp(App[str | None]):
                 self.notify(f"{change.what}: {error}", title=f"Not {doing}ne", severity="warning")
                 return
             pane_id, *detail = change.place
-            self.journal_changed(but=pane_id)  # that one shows the change itself
+            self.journal_changed(by=pane_id)  # that one shows the change itself
             self.action_show_pane(pane_id)
-            self.query_one(f"#{pane_id}", TabPane).after_show(lambda: self.query_one(f"#{pane_id}").show_change(*detail))
+            pane = self.query_one(f"#{pane_id}", JournalPane)
+            pane.when_drawn(lambda: pane.show_change(*detail))
             again = "app.redo" if undo else "app.undo"
-            hint = f"{self._key_display(palette_bindings()[again][1])} {'redoes it' if undo else 'undoes it again'}"
+            hint = f"{self.key_display(palette_bindings()[again].binding)} {'redoes it' if undo else 'undoes it again'}"
             self.notify(f"{change.what[:1].upper()}{change.what[1:]} · {hint}", title=f"{doing.title()}ne")
 
         if change.place[0] == "today":
@@ -277,54 +290,48 @@ class OffseasonApp(App[str | None]):
         yield from (command for command in super().get_system_commands(screen) if command.title not in replaced)
         bindings = palette_bindings()
         for title, binding_id in PALETTE:
-            owner, binding = bindings[binding_id]
-            about = binding.tooltip or binding.description
+            key = bindings[binding_id]
+            about = key.binding.tooltip or key.binding.description
             if binding_id == "app.undo" and self.history.done:
                 about = f"Undo the last change: {self.history.done[-1].what}"
             elif binding_id == "app.redo" and self.history.undone:
                 about = f"Redo: {self.history.undone[-1].what}"
-            yield SystemCommand(title, f"{about} ({self._key_display(binding)})", partial(self._run, owner, binding))
+            yield SystemCommand(title, f"{about} ({self.key_display(key.binding)})", partial(self._run, key))
         yield SystemCommand("Export everything as CSV", "One CSV a kind, in a new folder in your home folder",
                             self.action_export)
         yield SystemCommand("Back up the journal", "A copy in the backups folder (journal backup)", self.action_backup)
 
-    def _run(self, owner: type, binding: Binding) -> None:
-        """Do what a key does, from the palette: in its pane, once the pane is shown and ready."""
-        from journal.ui.widgets.week_grid import WeekGrid
-
-        if owner is OffseasonApp:
-            self.call_later(self.run_action, binding.action)
+    def _run(self, key: Key) -> None:
+        """Do what a key does, from the palette: in its pane (on the pane's widget whose key it is), once the
+        pane is shown and drawn."""
+        if key.pane is None:
+            self.call_later(self.run_action, key.binding.action)
             return
-        pane = self.query_one(ChecklistPane if owner is WeekGrid else owner)
+        pane = self.query_one(key.pane)
 
-        def run() -> None:
-            target = pane.grid if owner is WeekGrid else pane
-            self.call_later(self.run_action, binding.action, target)
+        def run() -> Awaitable[bool]:
+            target = pane if key.owner is None else pane.query_one(key.owner)
+            return self.run_action(key.binding.action, target)
 
-        pane.after_show(run)
+        pane.when_drawn(run)
         self.action_show_pane(pane.id)
 
     def action_help(self) -> None:
-        from journal.ui.widgets.week_grid import WeekGrid
+        from journal.ui.screens.help import HelpScreen
 
-        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", tooltip="Command palette: every action by name")
-        sections = [
-            (title, [(self._key_display(binding), binding.tooltip or binding.description, binding.id or "")
-                     for binding in bindings])
-            for title, bindings in (
-                ("Today", TodayPane.BINDINGS),
-                ("Checklist", [*ChecklistPane.BINDINGS, *WeekGrid.BINDINGS[-1:]]),
-                ("Goals", [binding for binding in GoalsPane.BINDINGS if binding.id]),
-                ("Trends", TrendsPane.BINDINGS),
-                ("Week", ReviewPane.BINDINGS),
-                ("Everywhere", [*self.BINDINGS, palette]),
-            )
-        ]
+        def rows(bindings: Iterable[Binding]) -> list[tuple[str, str, str]]:
+            return [(self.key_display(binding), binding.tooltip or binding.description, binding.id or "")
+                    for binding in bindings]
+
+        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette",
+                          tooltip="Command palette: every action by name")
+        sections = [(PANES[pane.id or ""], rows(binding for _, binding in pane.palette_keys()))
+                    for pane in self.query(JournalPane)]
+        sections.append(("Everywhere", rows([*own_bindings(), palette])))
         # The pane on show first: its keys are the ones wanted now.
         current = PANES.get(self.query_one(TabbedContent).active, "")
         sections.sort(key=lambda section: section[0] != current)
-        from journal.ui.screens.help import HelpScreen
-
+        sections.append(("In the form", [(keys, description, "") for keys, description in TodayPane.FORM_KEYS]))
         self.push_screen(HelpScreen(sections))
 
     def action_export(self) -> None:
@@ -356,7 +363,7 @@ class OffseasonApp(App[str | None]):
             return
         self.notify(f"Backed up to {target}", title="Backup")
 
-    def _key_display(self, binding: Binding) -> str:
+    def key_display(self, binding: Binding) -> str:
         """The key as the runner has it: from their keymap when they changed it."""
         from dataclasses import replace
 
@@ -378,53 +385,29 @@ def binding_ids() -> set[str]:
     return set(palette_bindings())
 
 
-# Every key of the journal by name in the command palette (ctrl+p): (title, binding id).
-PALETTE = [
-    ("Save the day", "today.save"),
-    ("Previous day", "today.previous_day"),
-    ("Next day", "today.next_day"),
-    ("Go to today", "today.today"),
-    ("Go to a date", "today.go_to_date"),
-    ("Add a body site", "today.add_site"),
-    ("Flags: what the journal noticed", "today.flags"),
-    *((f"Show {title}", f"app.{pane}") for pane, title in PANES.items()),
-    ("Add a checklist item", "checklist.add_item"),
-    ("Checklist: this week", "checklist.this_week"),
-    ("Checklist: previous week", "checklist.previous_week"),
-    ("Checklist: next week", "checklist.next_week"),
-    ("Checklist: tick the day", "checklist.tick"),
-    ("Checklist: note for the day", "checklist.note"),
-    ("Checklist: edit the item", "checklist.edit_item"),
-    ("Checklist: retire the item", "checklist.retire_item"),
-    ("Checklist: move the item up", "checklist.move_up"),
-    ("Checklist: move the item down", "checklist.move_down"),
-    ("Add a goal", "goals.add"),
-    ("Start the season assessment", "goals.assess"),
-    ("Goals: edit the goal", "goals.edit"),
-    ("Goals: move the goal to the next column", "goals.move_right"),
-    ("Goals: move the goal to the column before", "goals.move_left"),
-    ("Goals: move the goal up", "goals.move_up"),
-    ("Goals: move the goal down", "goals.move_down"),
-    ("Goals: delete the goal", "goals.delete"),
-    ("Goals: show or hide the dropped goals", "goals.dropped"),
-    *((f"Trends: {label}", f"trends.range_{key}") for key, label, _ in RANGES),
-    ("Trends: the next range", "trends.next_range"),
-    ("Week review: this week", "review.this_week"),
-    ("Week review: previous week", "review.previous_week"),
-    ("Week review: next week", "review.next_week"),
-    ("Undo", "app.undo"),
-    ("Redo", "app.redo"),
-    ("Help: keys", "app.help"),
-    ("Quit", "app.quit"),
-]
+# Every key of the journal by name in the command palette (ctrl+p): (title, binding id), each pane's then the app's.
+PALETTE = [*(command for pane in PANE_TYPES for command in pane.PALETTE), *OffseasonApp.PALETTE]
 
 
-def palette_bindings() -> dict[str, tuple[type, Binding]]:
-    """Each binding id, with the class whose binding it is."""
-    from journal.ui.widgets.week_grid import WeekGrid
+class Key(NamedTuple):
+    """A key the runner can remap, and where it works."""
 
-    classes = (OffseasonApp, TodayPane, ChecklistPane, GoalsPane, TrendsPane, ReviewPane, WeekGrid)
-    return {binding.id: (cls, binding) for cls in classes for binding in cls.BINDINGS if binding.id}
+    pane: type[JournalPane] | None  # None: everywhere (a key of the app's)
+    owner: type[Widget] | None  # a widget in the pane whose binding it is; None: the pane's (or the app's) own
+    binding: Binding
+
+
+def own_bindings() -> list[Binding]:
+    return [binding for binding in OffseasonApp.BINDINGS if isinstance(binding, Binding)]
+
+
+def palette_bindings() -> dict[str, Key]:
+    """Each binding id with its key."""
+    keys = {binding.id: Key(None, None, binding) for binding in own_bindings() if binding.id}
+    for pane in PANE_TYPES:
+        keys.update({binding.id: Key(pane, None if owner is pane else owner, binding)
+                     for owner, binding in pane.palette_keys() if binding.id})
+    return keys
 
 
 def create_app(journal: Journal, today: dt.date | None = None, theme: str | None = None, *,

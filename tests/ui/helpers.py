@@ -5,8 +5,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TypeVar
+from weakref import WeakKeyDictionary
 
+from textual.app import App
+from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from journal.store import open_journal
@@ -19,8 +25,34 @@ def make_app(db_path: Path) -> OffseasonApp:
     return create_app(open_journal(db_path), today=TODAY)
 
 
-def drive(app: OffseasonApp, scenario: Callable[[Pilot], Awaitable[None]], size=(100, 30)) -> None:
-    """Run `scenario` against the app in a headless terminal of `size`."""
+_NOTICES: WeakKeyDictionary[App, list[Notification]] = WeakKeyDictionary()
+
+
+def record_notices(app: App) -> list[Notification]:
+    """Keep every notification the app posts, as Textual receives it (the app's own notify has had its say),
+    for as long as the test needs it: a toast goes once its time is up."""
+    if app in _NOTICES:
+        return _NOTICES[app]
+    notices = _NOTICES[app] = []
+    post = app.post_message
+
+    def posting(message: Message) -> bool:
+        if isinstance(message, Notify):
+            notices.append(message.notification)
+        return post(message)
+
+    app.post_message = posting  # type: ignore[method-assign]
+    return notices
+
+
+def notifications(app: App) -> list[Notification]:
+    """Every notification the app has shown in `drive`, oldest first."""
+    return _NOTICES[app]
+
+
+def drive(app: OffseasonApp, scenario: Callable[[Pilot], Awaitable[None]], size: tuple[int, int] = (100, 30)) -> None:
+    """Run `scenario` against the app in a headless terminal of `size`, its notifications recorded."""
+    record_notices(app)
 
     async def main() -> None:
         async with app.run_test(size=size) as pilot:
@@ -69,11 +101,16 @@ async def open_note(pilot: Pilot) -> TextArea:
     return pilot.app.query_one("#note", TextArea)
 
 
-async def settle(pilot, pane_type, ready=lambda pane: True):
-    """Wait until a lazily built pane has read its data (the Trends pane reads on a worker thread)."""
+PaneType = TypeVar("PaneType", bound=Widget)
+
+
+async def settle(pilot: Pilot, pane_type: type[PaneType], ready: Callable[[PaneType], bool] = lambda pane: True,
+                 ) -> PaneType:
+    """Wait until a lazily built pane has read and drawn its data (each pane loads in a worker)."""
     for _ in range(150):
         await pilot.pause(0.02)
+        await pilot.app.workers.wait_for_complete()
         pane = pilot.app.query_one(pane_type)
-        if pane.loaded and not pilot.app.workers._workers and ready(pane):
+        if pane.loaded and not pilot.app.workers and ready(pane):
             return pane
     raise AssertionError(f"{pane_type.__name__} did not settle")

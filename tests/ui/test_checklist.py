@@ -9,7 +9,7 @@ from journal.store.entries import save_entry
 from journal.ui.panes.checklist import ChecklistPane
 from journal.ui.screens.dialogs import ChoiceScreen
 from journal.ui.screens.item_form import ItemFormScreen
-from journal.ui.widgets.week_grid import HEADER_ROWS, TITLE_WIDTH, CELL_WIDTH, WeekGrid
+from journal.ui.widgets.week_grid import CELL_WIDTH, HEADER_ROWS, TITLE_WIDTH, WeekGrid
 from tests.conftest import TODAY
 from tests.ui.helpers import drive, make_app, type_text
 

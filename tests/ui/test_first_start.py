@@ -10,7 +10,7 @@ from journal.store.goals import add_goal
 from journal.ui.app import DEMO, create_app
 from journal.ui.screens.dialogs import ChoiceScreen
 from tests.conftest import TODAY
-from tests.ui.helpers import drive
+from tests.ui.helpers import drive, notifications
 
 
 def first_start_app(db_path):
@@ -76,7 +76,7 @@ def test_the_demo_app_says_it_is_the_demo(isolated):
     seen = {}
 
     async def scenario(pilot):
-        seen["notes"] = [notice.title for notice in pilot.app._notifications]
+        seen["notes"] = [notice.title for notice in notifications(pilot.app)]
         seen["screen"] = type(pilot.app.screen).__name__
         seen["mark"] = pilot.app.query_one("#demo-mark").display  # on screen after the notice has gone
 

@@ -21,7 +21,8 @@ def goals(db_path):
 def with_goals(db_path, *titles):
     with open_journal(db_path) as journal:
         for title in titles:
-            add_goal(journal, Goal(title, due=TODAY - dt.timedelta(days=1) if title == "Overdue" else None), today=TODAY)
+            due = TODAY - dt.timedelta(days=1) if title == "Overdue" else None
+            add_goal(journal, Goal(title, due=due), today=TODAY)
 
 
 async def open_goals(pilot):

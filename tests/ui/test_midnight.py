@@ -14,7 +14,7 @@ from journal.ui.panes.review import ReviewPane
 from journal.ui.panes.trends import TrendsPane
 from journal.ui.widgets.week_grid import WeekGrid
 from tests.conftest import TODAY
-from tests.ui.helpers import drive, fill, make_app, settle, sheet, type_text
+from tests.ui.helpers import drive, fill, make_app, notifications, settle, sheet, type_text
 from tests.ui.test_today import day_label, status, stored
 
 FRIDAY = TODAY + dt.timedelta(days=1)
@@ -26,7 +26,7 @@ def turn_the_date(monkeypatch, day: dt.date = FRIDAY) -> None:
 
 
 def notices(pilot) -> list[str]:
-    return [f"{notice.title}: {notice.message}" for notice in pilot.app._notifications]
+    return [f"{notice.title}: {notice.message}" for notice in notifications(pilot.app)]
 
 
 def test_a_day_with_nothing_typed_moves_on_to_the_new_today(db_path, monkeypatch):

@@ -16,7 +16,7 @@ from journal.ui.panes.goals import GoalsPane
 from journal.ui.panes.review import ReviewPane
 from journal.ui.screens.dialogs import ChoiceScreen
 from tests.conftest import TODAY
-from tests.ui.helpers import drive, make_app, settle
+from tests.ui.helpers import drive, make_app, notifications, settle
 
 WORDS = "[/] [b]not bold[/b] [link=x]"
 
@@ -33,7 +33,7 @@ def test_bracketed_text_in_every_field_is_shown_as_written(db_path):
         app = pilot.app
         app.query_one("TodayPane").notify(f"Saved {WORDS}")  # a notice naming a title: shown as written
         await pilot.pause()
-        notice = next(notice for notice in app._notifications if notice.message == f"Saved {WORDS}")
+        notice = next(notice for notice in notifications(app) if notice.message == f"Saved {WORDS}")
         assert not notice.markup  # a toast shows such a notice as plain text
         # Today: the note preview and the hint of the site's row.
         sheet = app.query_one("ScoreSheet")
@@ -60,7 +60,8 @@ def test_bracketed_text_in_every_field_is_shown_as_written(db_path):
         await settle(pilot, GoalsPane)
         await pilot.press("x")
         await pilot.pause()
-        assert isinstance(app.screen, ChoiceScreen) and f"Sleep {WORDS}" in str(app.screen.query_one(".dialog-title").render())
+        assert isinstance(app.screen, ChoiceScreen)
+        assert f"Sleep {WORDS}" in str(app.screen.query_one(".dialog-title").render())
         await pilot.press("escape")
         await pilot.press("e")  # the form's heading names the goal
         await pilot.pause()

@@ -7,7 +7,7 @@ import pytest
 from journal.store import open_journal
 from journal.store.settings import get_setting
 from journal.ui.app import create_app
-from tests.ui.helpers import drive, make_app
+from tests.ui.helpers import drive, make_app, notifications
 
 
 def saved_theme(db_path) -> str:
@@ -32,7 +32,7 @@ def test_a_theme_chosen_in_the_app_is_remembered_for_the_next_start(db_path, the
     async def scenario(pilot):
         pilot.app.theme = theme
         await pilot.pause()
-        notes.extend(notice.title for notice in pilot.app._notifications)
+        notes.extend(notice.title for notice in notifications(pilot.app))
 
     drive(make_app(db_path), scenario)
     assert saved_theme(db_path) == theme
@@ -59,7 +59,7 @@ def test_a_bad_theme_file_is_one_notification_and_the_app_still_starts(db_path, 
     (folder / "dusk.toml").write_text("name = 'dusk'\nprimary = '#884488'\n")
 
     async def scenario(pilot):
-        notes = [note for note in pilot.app._notifications if note.title == "A theme file was skipped"]
+        notes = [note for note in notifications(pilot.app) if note.title == "A theme file was skipped"]
         assert len(notes) == 1 and "broken.toml" in notes[0].message and "not a colour" in notes[0].message
         assert "dusk" in pilot.app.available_themes and "broken" not in pilot.app.available_themes
         pilot.app.theme = "dusk"
@@ -77,7 +77,7 @@ def remember(db_path, theme):
 
 
 def theme_notes(app):
-    return [note for note in app._notifications if "theme" in note.title.lower()]
+    return [note for note in notifications(app) if "theme" in note.title.lower()]
 
 
 @pytest.mark.parametrize("value", ["nan", "1e308", "inf"])
@@ -137,7 +137,7 @@ def test_a_keymap_file_remaps_keys_and_the_help_shows_them(db_path, isolated):
     keys.write_text('"today.save" = "ctrl+w"\n"app.trends" = "f9"\n"no.such" = "x"\n"today.today" = "ctrl w"\n')
 
     async def scenario(pilot):
-        notes = [note for note in pilot.app._notifications if note.title == "Keys not changed"]
+        notes = [note for note in notifications(pilot.app) if note.title == "Keys not changed"]
         assert len(notes) == 1 and "no binding 'no.such'" in notes[0].message and "today.today" in notes[0].message
         await pilot.press("down", "4", "ctrl+w")
         await pilot.pause()

@@ -9,7 +9,7 @@ from journal.ui.screens.dialogs import ChoiceScreen
 from journal.ui.screens.help import HelpScreen
 from journal.ui.widgets.score_sheet import ScoreSheet
 from tests.conftest import TODAY
-from tests.ui.helpers import drive, fill, make_app, open_note, sheet, type_text
+from tests.ui.helpers import drive, fill, make_app, notifications, open_note, sheet, type_text
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
 
@@ -418,7 +418,7 @@ def test_the_note_editor_follows_the_day_once_open(db_path):
 
 
 def notices(pilot) -> list[str]:
-    return [f"{notice.title}: {notice.message}" for notice in pilot.app._notifications]
+    return [f"{notice.title}: {notice.message}" for notice in notifications(pilot.app)]
 
 
 def test_a_save_keeps_what_another_window_saved_in_other_fields(db_path):
@@ -533,7 +533,7 @@ def test_a_note_over_its_limit_is_refused_on_screen_and_not_saved(db_path):
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        shown = [str(notice.message) for notice in pilot.app._notifications]
+        shown = [str(notice.message) for notice in notifications(pilot.app)]
         assert any("the note is at most 10,000 characters" in message for message in shown), shown
         assert stored(db_path).note == "Easy 5k"
 

@@ -13,7 +13,7 @@ from journal.store.goals import add_goal, list_goals
 from journal.ui.screens.dialogs import ChoiceScreen
 from journal.ui.widgets.goal_card import GoalCard
 from tests.conftest import TODAY
-from tests.ui.helpers import drive, fill, make_app, sheet
+from tests.ui.helpers import drive, fill, make_app, notifications, sheet
 from tests.ui.test_checklist import MONDAY, open_checklist
 from tests.ui.test_goals import open_goals, settle
 
@@ -26,7 +26,7 @@ def entry(db_path, day):
 
 
 def notes(app):
-    return [(notice.title, notice.message) for notice in app._notifications]
+    return [(notice.title, notice.message) for notice in notifications(app)]
 
 
 def test_a_saved_day_is_undone_and_redone_and_the_form_follows(db_path):

@@ -7,11 +7,13 @@ so the journal opens as fast with the pane as without it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from journal.dates import (
@@ -26,6 +28,8 @@ from journal.errors import JournalError
 from journal.store.db import Journal
 from journal.ui.panes.lazy import WeekPane
 from journal.ui.widgets.arrow import Arrow
+
+Written = TypeVar("Written")
 
 if TYPE_CHECKING:
     from journal.domain.checklist import ChecklistItem
@@ -46,7 +50,7 @@ def completion_bars(history: list[float | None]) -> str:
 class ChecklistPane(WeekPane):
     """Tick what was done; see each item's done/target and the week's figure."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("alt+left", "previous_week", "Prev", tooltip="Previous week", id="checklist.previous_week"),
         Binding("alt+right", "next_week", "Next", tooltip="Next week", id="checklist.next_week"),
         Binding("ctrl+t", "this_week", "This week", show=False, tooltip="This week", id="checklist.this_week"),
@@ -60,19 +64,38 @@ class ChecklistPane(WeekPane):
         Binding("shift+down", "move_item(1)", "Move down", show=False, tooltip="Move the item down",
                 id="checklist.move_down"),
     ]
+    PALETTE: ClassVar[list[tuple[str, str]]] = [
+        ("Add a checklist item", "checklist.add_item"),
+        ("Checklist: this week", "checklist.this_week"),
+        ("Checklist: previous week", "checklist.previous_week"),
+        ("Checklist: next week", "checklist.next_week"),
+        ("Checklist: tick the day", "checklist.tick"),
+        ("Checklist: note for the day", "checklist.note"),
+        ("Checklist: edit the item", "checklist.edit_item"),
+        ("Checklist: retire the item", "checklist.retire_item"),
+        ("Checklist: move the item up", "checklist.move_up"),
+        ("Checklist: move the item down", "checklist.move_down"),
+    ]
+
+    @classmethod
+    def palette_keys(cls) -> list[tuple[type[Widget], Binding]]:
+        from journal.ui.widgets.week_grid import WeekGrid
+
+        # Ticking is the grid's own key (space or enter on the cell under its cursor).
+        grid: list[tuple[type[Widget], Binding]] = [
+            (WeekGrid, binding) for binding in WeekGrid.BINDINGS if isinstance(binding, Binding) and binding.id]
+        return [*super().palette_keys(), *grid]
 
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Checklist", id="checklist", journal=journal, today=today)
-        self.first_weekday = 0
-        self.start = week_start(today)
 
     def build(self) -> ComposeResult:
         from journal.ui.widgets.week_grid import WeekGrid
 
         with Horizontal(id="week-bar"):
-            yield Arrow("◀", "previous_week", id="previous-week")
+            yield Arrow("◀", -1, id="previous-week")
             yield Static("", id="week-label")
-            yield Arrow("▶", "next_week", id="next-week")
+            yield Arrow("▶", 1, id="next-week")
             yield Static("", id="week-figure")
             yield Label(f"{HISTORY_WEEKS} weeks", id="history-label")
             yield Static("", id="week-history")
@@ -86,20 +109,15 @@ class ChecklistPane(WeekPane):
 
         return self.query_one("#week-grid", WeekGrid)
 
-    async def shown(self) -> None:
-        self.load()
+    def shown(self) -> None:
         self.grid.focus()
 
-    def load(self) -> None:
+    async def draw(self) -> None:
         """Read the week from the journal and draw it."""
         from journal.domain.checklist import format_ratio
         from journal.store.checklist import completion_history, load_week
-        from journal.store.settings import first_weekday
 
-        first = first_weekday(self.journal)
-        if first != self.first_weekday:  # the start day was set elsewhere
-            self.first_weekday = first
-            self.start = week_start(self.start, first)
+        self._follow_first_weekday()
         week = load_week(self.journal, self.start)
         days = week_days(self.start)
         self.grid.show_week(week, days, self.today)
@@ -115,11 +133,12 @@ class ChecklistPane(WeekPane):
     def date_changed(self, today: dt.date) -> None:
         """A new day: the today column moves. A new week follows it, except on a grid on show: a key
         pressed as midnight passes must tick the day that was under the cursor, not the new week's."""
-        if self.loaded and self.display and week_start(today, self.first_weekday) != week_start(self.today, self.first_weekday):
+        first = self.first_weekday
+        if self.loaded and self.display and week_start(today, first) != week_start(self.today, first):
             self.today = today
-            self.journal_changed()
-            this_week = next(binding for binding in self.BINDINGS if binding.id == "checklist.this_week")
-            self.notify(f"A new week has begun: {self.app._key_display(this_week)} shows it")
+            self.load()
+            this_week = next(binding for _, binding in self.palette_keys() if binding.id == "checklist.this_week")
+            self.notify(f"A new week has begun: {self.app.key_display(this_week)} shows it")
             return
         super().date_changed(today)
 
@@ -180,8 +199,12 @@ class ChecklistPane(WeekPane):
             self.start = week_start(day, self.first_weekday)
         self.load()
         if item_id is not None:
-            self.grid.move_to(item_id, day)
+            self.when_drawn(self._move_to(item_id, day))
         self.grid.focus()
+
+    def _move_to(self, item_id: int, day: dt.date | None = None) -> Callable[[], None]:
+        """Put the grid's cursor on the item (and the day), once the week is drawn."""
+        return lambda: self.grid.move_to(item_id, day)
 
     def action_note(self) -> None:
         """Tick the day under the cursor with a note (or change its note)."""
@@ -235,7 +258,7 @@ class ChecklistPane(WeekPane):
         if item is None:
             return
         self.load()
-        self.grid.move_to(item.id)
+        self.when_drawn(self._move_to(item.id))
         self.notify(f"Saved {item.title}")
 
     def action_retire_item(self) -> None:
@@ -281,9 +304,9 @@ class ChecklistPane(WeekPane):
             self.notify(str(error), severity="error")
             return
         self.load()
-        self.grid.move_to(progress.item.id)
+        self.when_drawn(self._move_to(progress.item.id))
 
-    def _record(self, what: str, write, item_id: int | None = None):
+    def _record(self, what: str, write: Callable[[], Written], item_id: int | None = None) -> Written:
         """Make a change to the items, which undo can take back."""
         from journal.store.undo import ITEMS
 

@@ -5,17 +5,26 @@ Its widgets are built, and the goals read, the first time the pane is shown.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import var
 from textual.widgets import Label, Static
 
 from journal.errors import JournalError
 from journal.store.db import Journal
-from journal.ui.panes.lazy import LazyPane
+from journal.ui.panes.lazy import LazyPane, uncancelled
+
+if TYPE_CHECKING:
+    from journal.domain.goals import Goal
+    from journal.ui.widgets.goal_card import GoalCard
+
+Written = TypeVar("Written")
 
 BOARD = ("todo", "doing", "done")
 
@@ -30,7 +39,7 @@ class GoalsPane(LazyPane, can_focus=True):
     The pane itself takes the focus when the board is empty, so its keys still work.
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "step(-1, 0)", "Up", show=False),
         Binding("down", "step(1, 0)", "Down", show=False),
         Binding("left", "step(0, -1)", "Left", show=False),
@@ -50,45 +59,56 @@ class GoalsPane(LazyPane, can_focus=True):
         Binding("d", "toggle_dropped", "Dropped", show=False, tooltip="Show or hide the dropped goals",
                 id="goals.dropped"),
     ]
+    PALETTE: ClassVar[list[tuple[str, str]]] = [
+        ("Add a goal", "goals.add"),
+        ("Start the season assessment", "goals.assess"),
+        ("Goals: edit the goal", "goals.edit"),
+        ("Goals: move the goal to the next column", "goals.move_right"),
+        ("Goals: move the goal to the column before", "goals.move_left"),
+        ("Goals: move the goal up", "goals.move_up"),
+        ("Goals: move the goal down", "goals.move_down"),
+        ("Goals: delete the goal", "goals.delete"),
+        ("Goals: show or hide the dropped goals", "goals.dropped"),
+    ]
+
+    show_dropped: var[bool] = var(False, init=False)
+    """Whether the board has a fourth column, of the dropped goals; setting it draws the board."""
 
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Goals", id="goals", journal=journal, today=today)
-        self.show_dropped = False
-        self._loading = asyncio.Lock()
+        self.goal_in_focus: int | None = None  # the card the board keeps in focus as it is drawn again
 
     def compose(self) -> ComposeResult:
         yield Static("", id="goals-bar")
         yield Horizontal(id="board")
 
-    async def shown(self) -> None:
-        await self.load()
+    def watch_show_dropped(self) -> None:
+        self.load()
 
-    async def journal_changed(self) -> None:
-        if self.loaded:
-            await self.load()
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        from journal.ui.widgets.goal_card import GoalCard
 
-    async def date_changed(self, today: dt.date) -> None:
-        self.today = today
-        await self.journal_changed()
+        if isinstance(event.widget, GoalCard):
+            self.goal_in_focus = event.widget.goal.id
+
+    def focus_goal(self, goal_id: int | None) -> None:
+        """Draw the board again with this goal's card in focus (None: the first card)."""
+        self.goal_in_focus = goal_id
+        self.load()
 
     # -- drawing -----------------------------------------------------------------
 
-    async def load(self, focus_id: int | None = None) -> None:
-        """Read the goals and their progress, and lay out the board (one load at a time)."""
-        async with self._loading:
-            await self._load(focus_id)
-
-    async def _load(self, focus_id: int | None) -> None:
+    async def draw(self) -> None:
+        """Read the goals and their progress, and lay out the board."""
         from journal.domain.goals import STATUS_LABELS
         from journal.store.goals import list_goals, with_progress
         from journal.ui.widgets.goal_card import GoalCard
 
-        if focus_id is None and isinstance(self.screen.focused, GoalCard):
-            focus_id = self.screen.focused.goal.id
         goals = with_progress(self.journal, list_goals(self.journal), self.today)
         statuses = (*BOARD, "dropped") if self.show_dropped else BOARD
         board = self.query_one("#board", Horizontal)
-        await board.remove_children()
+        bar = self.query_one("#goals-bar", Static)
+        await uncancelled(board.remove_children())
         columns = []
         for status in statuses:
             cards = [GoalCard(goal, value, self.today) for goal, value in goals if goal.status == status]
@@ -98,6 +118,8 @@ class GoalsPane(LazyPane, can_focus=True):
                 classes=f"goal-column column-{status}", id=f"column-{status}",
             ))
         await board.mount_all(columns)
+        if not self.display:
+            return  # hidden meanwhile, or the app is closing: the board is drawn when next shown
         overdue = sum(goal.overdue(self.today) for goal, _ in goals)
         dropped = sum(goal.status == "dropped" for goal, _ in goals)
         on_board = sum(goal.status != "dropped" for goal, _ in goals)
@@ -108,21 +130,21 @@ class GoalsPane(LazyPane, can_focus=True):
             parts.append(f"{dropped} dropped (d shows them)")
         if not goals:
             parts = ["No goals yet: press s to look back on your season, or a to add one"]
-        self.query_one("#goals-bar", Static).update(" · ".join(parts))
-        if self.display and self.screen is self.app.screen:
+        bar.update(" · ".join(parts))
+        if self.screen is self.app.screen:
             # Only a board on show takes the focus: a focus in a hidden pane would switch to it.
             cards = list(self.query(GoalCard))
-            target = next((card for card in cards if card.goal.id == focus_id), cards[0] if cards else None)
+            target = next((card for card in cards if card.goal.id == self.goal_in_focus), cards[0] if cards else None)
             (target or self).focus()
 
     # -- moving around -----------------------------------------------------------
 
-    def _columns(self) -> list[list]:
+    def _columns(self) -> list[list[GoalCard]]:
         from journal.ui.widgets.goal_card import GoalCard
 
         return [list(column.query(GoalCard)) for column in self.query(".goal-column")]
 
-    def _focused(self):
+    def _focused(self) -> GoalCard | None:
         from journal.ui.widgets.goal_card import GoalCard
 
         focused = self.screen.focused
@@ -147,15 +169,15 @@ class GoalsPane(LazyPane, can_focus=True):
         elif 0 <= row + rows < len(grid[column]):
             grid[column][row + rows].focus()
 
-    async def action_move(self, step: int) -> None:
+    def action_move(self, step: int) -> None:
         card = self._focused()
         if card is not None:
-            await self._move(card.goal, step)
+            self._move(card.goal, step)
 
-    async def on_goal_card_move_asked(self, event) -> None:
-        await self._move(event.card.goal, event.step)
+    def on_goal_card_move_asked(self, event: GoalCard.MoveAsked) -> None:
+        self._move(event.card.goal, event.step)
 
-    async def _move(self, goal, step: int) -> None:
+    def _move(self, goal: Goal, step: int) -> None:
         from journal.domain.goals import STATUS_LABELS
         from journal.store.goals import move_goal
 
@@ -170,11 +192,11 @@ class GoalsPane(LazyPane, can_focus=True):
         except JournalError as error:
             self.notify(str(error), severity="error")
             return
-        if moved.status == "dropped" and not self.show_dropped:
-            self.show_dropped = True
-        await self.load(focus_id=goal.id)
+        if moved.status == "dropped":
+            self.show_dropped = True  # where it went stays on show
+        self.focus_goal(goal.id)
 
-    async def action_reorder(self, step: int) -> None:
+    def action_reorder(self, step: int) -> None:
         from journal.store.goals import move_goal
 
         card = self._focused()
@@ -190,17 +212,16 @@ class GoalsPane(LazyPane, can_focus=True):
             except JournalError as error:
                 self.notify(str(error), severity="error")
                 return
-            await self.load(focus_id=goal.id)
+            self.focus_goal(goal.id)
 
-    async def action_toggle_dropped(self) -> None:
+    def action_toggle_dropped(self) -> None:
         self.show_dropped = not self.show_dropped
-        await self.load()
 
     def show_change(self, goal_id: int | None = None) -> None:
-        """Show the board an undo or redo changed, with the goal it changed in focus."""
-        self.run_worker(self.load(focus_id=goal_id), exclusive=True, group="goals")
+        """Show the board an undo or redo changed, with the goal it changed in focus (if it names one)."""
+        self.focus_goal(self.goal_in_focus if goal_id is None else goal_id)
 
-    def _record(self, what: str, goal_id: int | None, write):
+    def _record(self, what: str, goal_id: int | None, write: Callable[[], Written]) -> Written:
         """Make a change to the board, which undo can take back."""
         from journal.store.undo import GOALS
 
@@ -227,16 +248,16 @@ class GoalsPane(LazyPane, can_focus=True):
             return
         goal = card.goal
 
-        def save(changed):
+        def save(changed: Goal) -> Goal:
             return self._record(f"edited {goal.title}", goal.id, lambda: update_goal(
                 self.journal, goal.id, title=changed.title, category=changed.category, due=changed.due,
                 note=changed.note, measure=changed.measure))
 
         self.app.push_screen(GoalFormScreen(f"Edit {goal.title}", save, self.today, goal), self._saved)
 
-    async def _saved(self, goal) -> None:
+    def _saved(self, goal: Goal | None) -> None:
         if goal is not None:
-            await self.load(focus_id=goal.id)
+            self.focus_goal(goal.id)
             self.notify(f"Saved {goal.title}")
 
     def action_delete_goal(self) -> None:
@@ -253,14 +274,14 @@ class GoalsPane(LazyPane, can_focus=True):
         # The focus stays where it was: on the next card down, or the one above.
         neighbour = column[index + 1] if index + 1 < len(column) else (column[index - 1] if index else None)
 
-        async def decided(choice: str | None) -> None:
+        def decided(choice: str | None) -> None:
             if choice == "delete":
                 try:
                     self._record(f"deleted {goal.title}", goal.id, lambda: remove_goal(self.journal, goal.id))
                 except JournalError as error:
                     self.notify(str(error), severity="error")
                     return
-                await self.load(focus_id=neighbour.goal.id if neighbour else None)
+                self.focus_goal(neighbour.goal.id if neighbour else None)
                 self.notify(f"Deleted {goal.title}")
 
         self.app.push_screen(
@@ -277,9 +298,9 @@ class GoalsPane(LazyPane, can_focus=True):
         from journal.store.sites import list_sites
         from journal.ui.screens.goal_forms import AssessmentScreen
 
-        async def added(goals) -> None:
+        def added(goals: list[Goal] | None) -> None:
             if goals:
-                await self.load(focus_id=goals[0].id)
+                self.focus_goal(goals[0].id)
                 self.notify(f"Added {len(goals)} goals to the board")
 
         self.app.push_screen(

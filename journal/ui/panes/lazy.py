@@ -1,70 +1,127 @@
-"""What the panes after Today share: they are built, and their data read, when first shown."""
+"""What the panes after Today share: they are built, and their data read, when first shown.
+
+Every such pane loads the same way: `load` starts the pane's one exclusive worker,
+which awaits the pane's `draw` (read the journal, draw the widgets). A newer load
+cancels one still running, so two never interleave, and nothing needs a lock.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from inspect import isawaitable
 
-from textual.widgets import TabPane
+from textual import work
+from textual.app import ComposeResult
+from textual.reactive import var
+from textual.worker import Worker
 
 from journal.store.db import Journal
+from journal.ui.panes.pane import JournalPane
+from journal.ui.widgets.arrow import Arrow
 
 
-class LazyPane(TabPane):
+class LazyPane(JournalPane):
     """A pane whose widgets and data wait for its first showing, so the journal opens fast.
 
-    Subclasses build in `first_show` and draw in `shown` (each time the pane is shown).
+    Subclasses build in `first_show`, take the focus in `shown` (each time the pane
+    is shown) and read and draw their data in `draw`, always through `load`.
     """
 
     def __init__(self, title: str, *, id: str, journal: Journal, today: dt.date) -> None:
-        super().__init__(title, id=id)
-        self.journal = journal
-        self.today = today
-        self.loaded = False
-        self._after_show: list[Callable[[], object]] = []
-
-    def after_show(self, action: Callable[[], object]) -> None:
-        """Run `action` (a command from the palette) once the pane is shown and drawn; now if it is."""
-        if self.loaded and self.display and self.is_on_screen:
-            action()
-        else:
-            self._after_show.append(action)
+        super().__init__(title, id=id, journal=journal, today=today)
+        self.loaded = False  # built, by a first showing
+        self._loader: Worker[None] | None = None
+        self._when_drawn: list[Callable[[], object]] = []
 
     async def on_show(self) -> None:
         if not self.loaded:
             self.loaded = True
             await self.first_show()
-        await self.shown()
-        while self._after_show:
-            # After the next refresh: a dialog the action opens finds the pane fully drawn.
-            self.call_after_refresh(self._after_show.pop(0))
+        self.shown()
+        self.load()
 
     async def first_show(self) -> None:
         """Build what the pane needs; called once."""
 
-    async def shown(self) -> None:
-        """Draw the pane from the journal; called every time it is shown."""
+    def shown(self) -> None:
+        """Put the focus in the pane; called every time it is shown."""
+
+    async def draw(self) -> None:
+        """Read the pane's data from the journal and draw it; only `load` calls this."""
+        raise NotImplementedError
+
+    # -- loading ------------------------------------------------------------------
+
+    @property
+    def load_running(self) -> bool:
+        return self._loader is not None and not self._loader.is_finished
 
     def load(self) -> None:
-        """Read the pane's data from the journal and draw it."""
+        """Read and draw the pane's data in its worker; a pane not on show is drawn when it is next shown."""
+        if self.loaded and self.display:
+            self._loader = self._load()
+
+    @work(exclusive=True, group="load")
+    async def _load(self) -> None:
+        await self.draw()
+        self.call_after_refresh(self._run_when_drawn)
+
+    def when_drawn(self, action: Callable[[], object]) -> None:
+        """Run `action` once the pane is on show and drawn, with no load running: soon, if it is."""
+        self._when_drawn.append(action)
+        if self.loaded and self.display:
+            self.call_after_refresh(self._run_when_drawn)
+
+    async def _run_when_drawn(self) -> None:
+        # A load begun meanwhile runs what is left once it has drawn: an action never sees a board half built.
+        while self._when_drawn and self.display and not self.load_running:
+            result = self._when_drawn.pop(0)()
+            if isawaitable(result):
+                await result
+
+    # -- what the app's signals ask ----------------------------------------------------
 
     def journal_changed(self) -> None:
         """Another window or command saved something: a pane on show draws it now, the others when shown."""
-        if self.loaded and self.display:
-            self.load()
+        self.load()
 
     def date_changed(self, today: dt.date) -> None:
-        self.today = today
-        self.journal_changed()
+        super().date_changed(today)
+        self.load()
+
+
+async def uncancelled(awaitable: Awaitable[object]) -> None:
+    """Await `awaitable` (a removal of widgets) to its end even when the load awaiting it is cancelled.
+
+    A removal's awaitable gathers the removed widgets' own tasks, and the app awaits
+    the same tasks: cancelling a load mid-removal would cancel them through the gather,
+    and the app's message loop with them.
+    """
+
+    async def finish() -> None:
+        await awaitable
+
+    await asyncio.shield(finish())
 
 
 class WeekPane(LazyPane):
-    """A lazily built pane that shows one week at a time, starting on `start`."""
+    """A lazily built pane that shows one week at a time: the week starting on `start`."""
 
-    start: dt.date
+    start: var[dt.date] = var(dt.date.min, init=False)
+    """The first day of the week on show; setting it draws that week."""
+
     first_weekday: int
 
-    def build(self):
+    def __init__(self, title: str, *, id: str, journal: Journal, today: dt.date) -> None:
+        from journal.dates import week_start
+
+        super().__init__(title, id=id, journal=journal, today=today)
+        self.first_weekday = 0
+        self.set_reactive(WeekPane.start, week_start(today))
+
+    def build(self) -> ComposeResult:
         """The pane's widgets (a compose), mounted the first time it is shown."""
         raise NotImplementedError
 
@@ -74,29 +131,46 @@ class WeekPane(LazyPane):
 
         await self.mount_compose(self.build())
         self.first_weekday = first_weekday(self.journal)
-        self.start = week_start(self.today, self.first_weekday)
+        self.set_reactive(WeekPane.start, week_start(self.today, self.first_weekday))  # drawn as it is shown
+
+    def watch_start(self) -> None:
+        self.load()
+
+    def _follow_first_weekday(self) -> None:
+        """Read the first day of the week, which may have been set elsewhere; the week on show starts on it."""
+        from journal.dates import week_start
+        from journal.store.settings import first_weekday
+
+        self.first_weekday = first_weekday(self.journal)
+        # Set without a watcher: this is part of a draw already under way.
+        self.set_reactive(WeekPane.start, week_start(self.start, self.first_weekday))
 
     def date_changed(self, today: dt.date) -> None:
         from journal.dates import week_start
 
         if self.loaded and self.start == week_start(self.today, self.first_weekday):
-            self.start = week_start(today, self.first_weekday)  # the current week stays the current week
+            # The current week stays the current week (the draw below shows it).
+            self.set_reactive(WeekPane.start, week_start(today, self.first_weekday))
         super().date_changed(today)
 
-    def go_to_week(self, start: dt.date) -> None:
-        self.start = start
-        self.load()
+    def on_arrow_pressed(self, event: Arrow.Pressed) -> None:
+        event.stop()
+        if event.step < 0:
+            self.action_previous_week()
+        else:
+            self.action_next_week()
 
     def action_previous_week(self) -> None:
-        self.go_to_week(self.start - dt.timedelta(days=7))
+        self.start -= dt.timedelta(days=7)
 
     def action_next_week(self) -> None:
         if self.start + dt.timedelta(days=7) > self.today:
             self.notify("This is the latest week")
             return
-        self.go_to_week(self.start + dt.timedelta(days=7))
+        self.start += dt.timedelta(days=7)
 
     def action_this_week(self) -> None:
         from journal.dates import week_start
 
-        self.go_to_week(week_start(self.today, self.first_weekday))
+        self.start = week_start(self.today, self.first_weekday)
+

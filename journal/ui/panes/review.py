@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from journal.dates import week_start
 from journal.store.db import Journal
 from journal.ui.panes.lazy import WeekPane
 from journal.ui.widgets.arrow import Arrow
@@ -31,38 +31,52 @@ LINE_CLASSES = {
 class ReviewPane(WeekPane):
     """A week against the one before: averages, flags, checklist, goals and notes."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("alt+left", "previous_week", "Prev", tooltip="Previous week", id="review.previous_week"),
         Binding("alt+right", "next_week", "Next", tooltip="Next week", id="review.next_week"),
         Binding("ctrl+t", "this_week", "This week", show=False, tooltip="This week", id="review.this_week"),
     ]
-    COMPONENT_CLASSES = set(LINE_CLASSES.values())
+    PALETTE: ClassVar[list[tuple[str, str]]] = [
+        ("Week review: this week", "review.this_week"),
+        ("Week review: previous week", "review.previous_week"),
+        ("Week review: next week", "review.next_week"),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(LINE_CLASSES.values())
+    DEFAULT_CSS = """
+    ReviewPane {
+        & > .review--title { text-style: bold; }
+        & > .review--heading { color: $text-secondary; text-style: bold; }
+        & > .review--muted { color: $text-muted; }
+        & > .review--better { color: $text-success; }
+        & > .review--worse { color: $text-warning; }
+        & > .review--red { color: $text-error; }
+        & > .review--amber { color: $text-warning; }
+        & > .review--info { color: $text-accent; }
+    }
+    """
 
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Week", id="review", journal=journal, today=today)
-        self.start = week_start(today)
-        self.first_weekday = 0
 
     def build(self) -> ComposeResult:
         with Horizontal(id="review-bar"):
-            yield Arrow("◀", "previous_week", id="review-previous")
+            yield Arrow("◀", -1, id="review-previous")
             yield Static("", id="review-label")
-            yield Arrow("▶", "next_week", id="review-next")
+            yield Arrow("▶", 1, id="review-next")
         with VerticalScroll(id="review-body"):
             yield WrappedLines(id="review-text")
 
-    async def shown(self) -> None:
-        self.load()
+    def shown(self) -> None:
         self.query_one("#review-body").focus()
 
-    def load(self) -> None:
+    async def draw(self) -> None:
+        """Read the week's review from the journal and draw it."""
         from journal.dates import week_label, week_span
         from journal.render import review_lines
         from journal.store.insights import weekly_review
-        from journal.store.settings import first_weekday
 
-        first = self.first_weekday = first_weekday(self.journal)  # it may have been set elsewhere
-        self.start = week_start(self.start, first)
+        self._follow_first_weekday()
+        first = self.first_weekday
         review = weekly_review(self.journal, self.start, self.today)
         self.query_one("#review-text", WrappedLines).show([
             (line, self.get_component_rich_style(LINE_CLASSES[kind]) if kind in LINE_CLASSES else None)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Label, OptionList, Static, TabPane
+from textual.message import Message
+from textual.reactive import var
+from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from journal.dates import EARLIEST, describe_day, short_day
@@ -21,6 +26,7 @@ from journal.store.db import Journal
 from journal.store.entries import ChangedHereAndElsewhere, entries_between, get_entry, last_saved, update_entry
 from journal.store.sites import add_site, list_sites
 from journal.store.undo import SITES, day_scopes
+from journal.ui.panes.pane import JournalPane
 from journal.ui.widgets.arrow import Arrow
 from journal.ui.widgets.day_rows import day_rows, pain_key, pain_row, split_pain_key
 from journal.ui.widgets.note import NotePreview, note_editor
@@ -74,30 +80,56 @@ def saved_label(saved: dt.datetime | None, today: dt.date) -> str:
 
 
 class FlagStrip(Static):
-    """The flags active on the day shown, a line each, worst first; a click shows them in full."""
+    """The flags active on the day shown, a line each, worst first; a click asks to show them in full."""
+
+    DEFAULT_CSS = """
+    FlagStrip {
+        height: auto;
+        max-height: 3;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        padding: 0 1;
+        background: $boost;
+        & > .flag-strip--red { color: $text-error; text-style: bold; }
+        & > .flag-strip--amber { color: $text-warning; }
+        & > .flag-strip--info { color: $text-accent; }
+        &:hover { background: $primary 20%; }
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"flag-strip--red", "flag-strip--amber", "flag-strip--info"}
+
+    @dataclass
+    class Pressed(Message):
+        """The runner clicked the flags."""
+
+        strip: FlagStrip
+
+        @property
+        def control(self) -> FlagStrip:
+            return self.strip
 
     def show(self, flags: list) -> None:
         self.display = bool(flags)
         text = Text(no_wrap=True, overflow="ellipsis")
         shown = flags[:FLAG_LINES] if len(flags) <= FLAG_LINES else flags[: FLAG_LINES - 1]
         for flag in shown:
-            text.append(f"{FLAG_MARKS[flag.level]} {flag.seen}\n", self.get_component_rich_style(f"flag-strip--{flag.level}"))
+            text.append(f"{FLAG_MARKS[flag.level]} {flag.seen}\n",
+                        self.get_component_rich_style(f"flag-strip--{flag.level}"))
         if len(flags) > len(shown):
             text.append(f"  and {len(flags) - len(shown)} more: ctrl+f shows them all\n",
                         self.get_component_rich_style("flag-strip--info"))
         text.rstrip()
         self.update(text)
 
-    COMPONENT_CLASSES = {"flag-strip--red", "flag-strip--amber", "flag-strip--info"}
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(self.Pressed(self))
 
-    def on_click(self) -> None:
-        self.query_ancestor(TodayPane).action_flags()
 
-
-class TodayPane(TabPane):
+class TodayPane(JournalPane):
     """Log a day: every field of the day, checked as typed, saved with ctrl+s."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", tooltip="Save the day", id="today.save"),
         Binding("alt+left", "previous_day", "Prev", tooltip="Previous day", id="today.previous_day"),
         Binding("alt+right", "next_day", "Next", tooltip="Next day", id="today.next_day"),
@@ -107,12 +139,33 @@ class TodayPane(TabPane):
         Binding("ctrl+f", "flags", "Flags", show=False, tooltip="What the journal noticed, in full",
                 id="today.flags"),
     ]
+    PALETTE: ClassVar[list[tuple[str, str]]] = [
+        ("Save the day", "today.save"),
+        ("Previous day", "today.previous_day"),
+        ("Next day", "today.next_day"),
+        ("Go to today", "today.today"),
+        ("Go to a date", "today.go_to_date"),
+        ("Add a body site", "today.add_site"),
+        ("Flags: what the journal noticed", "today.flags"),
+    ]
+    # The keys of the form itself, which its widgets read rather than a binding of the pane: for the help.
+    FORM_KEYS: ClassVar[list[tuple[str, str]]] = [
+        ("arrows", "Move between the fields of the day"),
+        ("digits", "Type a value: the first key replaces what was there"),
+        ("enter", "Next field"),
+        ("backspace / delete", "Erase a character / clear the field"),
+        ("space or a letter", "Day type: n normal, r rest or race, i injured, s sick"),
+        ("tab / shift+tab", "Next / previous part: the day, the note, the recent days"),
+        ("click", "Pick a field, a recent day, or the arrows beside the date"),
+    ]
+
+    day: var[dt.date] = var(dt.date.min, init=False, always_update=True)
+    """The day in the form. Setting it, even to the day already shown, loads that day from the journal:
+    unsaved changes must be dealt with first (see `leave_then`)."""
 
     def __init__(self, journal: Journal, today: dt.date) -> None:
-        super().__init__("Today", id="today")
-        self.journal = journal
-        self.today = today
-        self.day = today
+        super().__init__("Today", id="today", journal=journal, today=today)
+        self.set_reactive(TodayPane.day, today)
         self.sites: list[Site] = list_sites(journal)
         self._saved: dict[str, str] = {}  # the form as it was loaded or last saved
         self._loaded = DayEntry(today)  # the day as stored when it was opened here
@@ -127,9 +180,9 @@ class TodayPane(TabPane):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="day-bar"):
-            yield Arrow("◀", "previous_day", id="previous-day")
+            yield Arrow("◀", -1, id="previous-day")
             yield Static("", id="day-label")
-            yield Arrow("▶", "next_day", id="next-day")
+            yield Arrow("▶", 1, id="next-day")
             yield Static("demo journal", id="demo-mark")  # shown only in the demo, which is not the runner's
             yield Static("", id="save-status")
         yield FlagStrip(id="flags")
@@ -145,13 +198,13 @@ class TodayPane(TabPane):
                 yield OptionList(id="recent-days")
 
     def on_mount(self) -> None:
-        self.show_day(self.day)
+        self.day = self.today
         self.sheet.focus()
         self._explain_row(ScoreSheet.CursorMoved(self.sheet, self.sheet.rows[self.sheet.cursor[0]]))
 
-    def after_show(self, action: Callable[[], object]) -> None:
-        """Run `action` for a command from the palette: this pane is always ready."""
-        action()
+    def when_drawn(self, action: Callable[[], object]) -> None:
+        """Run `action` (a command from the palette, an undo to show) next: this pane is always drawn."""
+        self.call_later(action)
 
     def date_changed(self, today: dt.date) -> None:
         """A journal left open overnight moves on to the new day's date.
@@ -161,10 +214,12 @@ class TodayPane(TabPane):
         until the changes are saved (the pane then moves on) or the day is left.
         A pane on another day stays there.
         """
+        if today == self.today:
+            return  # a save that looked at the date first has moved the pane on already
         on_today = self.day == self.today
         self.today = today
         if on_today and not self.dirty:
-            self.show_day(today)
+            self.day = today
             return
         self._overtaken = self._overtaken or on_today
         self.query_one("#day-label", Static).update(describe_day(self.day, today))
@@ -181,15 +236,15 @@ class TodayPane(TabPane):
             self._changed_elsewhere = get_entry(self.journal, self.day) != self._loaded
             self.update_status()
         else:
-            self.show_day(self.day)
+            self.day = self.day  # loaded again
 
     # -- the note: a preview until the editor is first needed ---------------------
 
     @property
-    def note_editor(self):
+    def note_editor(self) -> TextArea | None:
         """The note's TextArea, once it has been opened."""
         editors = self.query("#note")
-        return editors.first() if editors else None
+        return editors.first(TextArea) if editors else None
 
     @property
     def note_text(self) -> str:
@@ -244,11 +299,10 @@ class TodayPane(TabPane):
                 entry.pain[split_pain_key(key)] = score
         return entry
 
-    def show_day(self, day: dt.date) -> None:
-        """Load `day` from the journal into the form (unsaved changes must be dealt with first)."""
-        if day != self.day:
+    def watch_day(self, old: dt.date, day: dt.date) -> None:
+        """Load the day set from the journal into the form."""
+        if day != old:
             self._overtaken = False
-        self.day = day
         entry = get_entry(self.journal, day)
         self._loaded = entry
         self._last_saved = last_saved(self.journal, day)
@@ -325,7 +379,7 @@ class TodayPane(TabPane):
         days = [self.day - dt.timedelta(days=offset) for offset in range(TREND_DAYS - 1, -1, -1)]
         sheet = self.sheet
 
-        def style(name: str):
+        def style(name: str) -> Style:
             return sheet.get_component_rich_style(f"score-sheet--{'trend' if name == 'spark' else name}")
 
         trends = {}
@@ -361,12 +415,15 @@ class TodayPane(TabPane):
         kept. A field changed here and there too is not overwritten unless the
         runner saw both values and chose this window's (`over`: the day as stored then).
         """
-        if self.app.check_the_date() and self._overtaken:
-            # The date turned unseen: the day on screen was today when the runner asked.
-            self.notify(f"It is past midnight: {short_day(self.day)} is now yesterday. Save again to keep these"
-                        f" changes on {short_day(self.day)}, or go to today with ctrl+t.",
-                        title="Not saved", severity="warning", timeout=10)
-            return False
+        if self.app.check_the_date():
+            # The date turned unseen. The app's signal reaches this pane after this save, so the pane
+            # moves on now: whether it holds its day, today when the runner asked, decides the save.
+            self.date_changed(self.app.today)
+            if self._overtaken:
+                self.notify(f"It is past midnight: {short_day(self.day)} is now yesterday. Save again to keep"
+                            f" these changes on {short_day(self.day)}, or go to today with ctrl+t.",
+                            title="Not saved", severity="warning", timeout=10)
+                return False
         errors = self.sheet.errors()
         if errors:
             key, message = errors[0]
@@ -405,7 +462,7 @@ class TodayPane(TabPane):
         self._changed_elsewhere = False
         self._fill(stored, keep_note=True)
         if self._overtaken:  # the changes that held it on its day are saved: on to today
-            self.show_day(self.today)
+            self.day = self.today
             said += f". Now on {describe_day(self.today, self.today)}"
         else:
             self.refresh_recent()
@@ -430,7 +487,7 @@ class TodayPane(TabPane):
             if choice == "overwrite":
                 self.save(over=clash.stored)
             elif choice == "reload":
-                self.show_day(self.day)
+                self.day = self.day
 
         theirs, mine = clash.stored.fields(), typed.fields()
         rows = [(self._field_label(key), value_text(theirs.get(key)), value_text(mine.get(key)))
@@ -446,9 +503,7 @@ class TodayPane(TabPane):
             return
 
         def decided(choice: str | None) -> None:
-            if choice == "save" and self.save():
-                proceed()
-            elif choice == "discard":
+            if (choice == "save" and self.save()) or choice == "discard":
                 proceed()
 
         from journal.ui.screens.dialogs import unsaved_changes
@@ -475,7 +530,7 @@ class TodayPane(TabPane):
 
     def show_change(self, day: dt.date | None = None) -> None:
         """Show the day an undo or redo changed (the form's rows follow the sites in any case)."""
-        self.show_day(day or self.day)
+        self.day = day or self.day
         self.sheet.focus()
 
     def go_to(self, day: dt.date | None) -> None:
@@ -487,9 +542,23 @@ class TodayPane(TabPane):
         if day < EARLIEST:
             self.notify(f"The journal starts in {EARLIEST.year}", severity="warning")
             return
-        self.leave_then(lambda: self.show_day(day), f"you go to {describe_day(day, self.today)}")
+        def show() -> None:
+            self.day = day
+
+        self.leave_then(show, f"you go to {describe_day(day, self.today)}")
 
     # -- actions -----------------------------------------------------------------
+
+    def on_arrow_pressed(self, event: Arrow.Pressed) -> None:
+        event.stop()
+        if event.step < 0:
+            self.action_previous_day()
+        else:
+            self.action_next_day()
+
+    def on_flag_strip_pressed(self, event: FlagStrip.Pressed) -> None:
+        event.stop()
+        self.action_flags()
 
     def action_save(self) -> None:
         if not self.dirty and not self.sheet.errors():

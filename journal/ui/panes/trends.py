@@ -1,18 +1,23 @@
 """The Trends pane: a sparkline per metric, pain site and the checklist, over 30 days to the whole journal.
 
-The range is read on a worker thread with its own read-only connection, so even
-a century of entries never holds up the keys; SQLite buckets the days to the
+The range is read in a thread with its own read-only connection, so even a
+century of entries never holds up the keys; SQLite buckets the days to the
 width there is to draw them.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+from dataclasses import dataclass
+from typing import ClassVar
 
-from textual import work
+from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Static
 
 from journal.domain.trends import RANGES, Trends
@@ -29,20 +34,42 @@ def caption(trends: Trends) -> str:
 
 
 class RangeChoice(Static):
-    """One range in the bar; a click chooses it."""
+    """One range in the bar; a click posts `RangeChoice.Chosen`."""
+
+    DEFAULT_CSS = """
+    RangeChoice {
+        width: auto;
+        padding: 0 1;
+        color: $text-muted;
+        &:hover { background: $primary 30%; }
+        &.-chosen { color: $text-primary; text-style: bold reverse; }
+    }
+    """
+
+    @dataclass
+    class Chosen(Message):
+        """The runner clicked the range `key`."""
+
+        choice: RangeChoice
+        key: str
+
+        @property
+        def control(self) -> RangeChoice:
+            return self.choice
 
     def __init__(self, key: str, label: str) -> None:
-        super().__init__(label, id=f"range-{key}", classes="range-choice")
+        super().__init__(label, id=f"range-{key}")
         self.key = key
 
-    def on_click(self) -> None:
-        self.query_ancestor(TrendsPane).choose_range(self.key)
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self, self.key))
 
 
 class TrendsPane(LazyPane):
     """Every trend of a range; keys 1-4 (or r) choose the range."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "next_range", "Range", tooltip="The next range: 30 days, 90 days, a year, all",
                 id="trends.next_range"),
         *(
@@ -51,10 +78,16 @@ class TrendsPane(LazyPane):
             for number, (key, label, _) in enumerate(RANGES, start=1)
         ),
     ]
+    PALETTE: ClassVar[list[tuple[str, str]]] = [
+        *((f"Trends: {label}", f"trends.range_{key}") for key, label, _ in RANGES),
+        ("Trends: the next range", "trends.next_range"),
+    ]
+
+    range: var[str] = var(RANGES[0][0], init=False)
+    """The key of the range on show (see journal.domain.trends.RANGES); setting it draws that range."""
 
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Trends", id="trends", journal=journal, today=today)
-        self.range = RANGES[0][0]
         self.trends: Trends | None = None
         self._width = 0
 
@@ -71,9 +104,11 @@ class TrendsPane(LazyPane):
     async def first_show(self) -> None:
         await self.mount_compose(self.build())
 
-    async def shown(self) -> None:
-        self.load()
+    def shown(self) -> None:
         self.query_one("#trends-body").focus()
+
+    def watch_range(self) -> None:
+        self.load()
 
     @property
     def table(self) -> TrendTable:
@@ -89,27 +124,28 @@ class TrendsPane(LazyPane):
         first = first_day(self.journal)
         return (min(first, self.today), self.today) if first else None
 
-    def load(self) -> None:
-        """Read the range on a worker thread and draw it when it comes."""
+    async def draw(self) -> None:
+        """Read the range in a thread and draw it when it comes."""
         for key, _, _ in RANGES:
             self.query_one(f"#range-{key}").set_class(key == self.range, "-chosen")
         span = self.span()
         if span is None:
-            self._draw(None)
+            self._show(None)
             return
         self._width = self.table.size.width or self.size.width - 2
         self.query_one("#trends-status", Static).update("reading…")
-        self._read(span, spark_width(self._width))
+        trends = await asyncio.to_thread(self._read, span, spark_width(self._width))
+        if self.display:  # else hidden meanwhile, or the app is closing: read again when next shown
+            self._show(trends)
 
-    @work(thread=True, exclusive=True, group="trends")
-    def _read(self, span: tuple[dt.date, dt.date], width: int) -> None:
+    def _read(self, span: tuple[dt.date, dt.date], width: int) -> Trends:
+        """The trends of `span`, `width` columns wide; runs in a thread, on a connection of its own."""
         from journal.store.trends import load_trends
 
         with self.journal.reader() as reader:
-            trends = load_trends(reader, *span, width)
-        self.app.call_from_thread(self._draw, trends)
+            return load_trends(reader, *span, width)
 
-    def _draw(self, trends: Trends | None) -> None:
+    def _show(self, trends: Trends | None) -> None:
         self.trends = trends
         empty = self.query_one("#trends-empty", Static)
         self.query_one("#trends-status", Static).update("")
@@ -117,8 +153,8 @@ class TrendsPane(LazyPane):
             self.table.show([], "Nothing logged in this range yet.")
             empty.update("Log a few days on the Today pane (f2) and their trends appear here.")
             return
-        empty.update("Gaps are days with nothing logged. Pain: [$pain-low]0-3[/] [$pain-mid]4-5[/] [$pain-high]above 5[/]."
-                     " The checklist is whole weeks.")
+        empty.update("Gaps are days with nothing logged."
+                     " Pain: [$pain-low]0-3[/] [$pain-mid]4-5[/] [$pain-high]above 5[/]. The checklist is whole weeks.")
         self.table.show(trends.series, caption(trends))
 
     def on_resize(self) -> None:
@@ -127,13 +163,13 @@ class TrendsPane(LazyPane):
 
     # -- actions -------------------------------------------------------------------
 
-    def choose_range(self, key: str) -> None:
-        self.range = key
-        self.load()
+    def on_range_choice_chosen(self, event: RangeChoice.Chosen) -> None:
+        event.stop()
+        self.range = event.key
 
     def action_choose_range(self, key: str) -> None:
-        self.choose_range(key)
+        self.range = key
 
     def action_next_range(self) -> None:
         keys = [key for key, _, _ in RANGES]
-        self.choose_range(keys[(keys.index(self.range) + 1) % len(keys)])
+        self.range = keys[(keys.index(self.range) + 1) % len(keys)]

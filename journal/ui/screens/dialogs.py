@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -22,7 +23,7 @@ from journal.ui.screens.form import FormScreen
 class ChoiceScreen(ModalScreen[str]):
     """A question with a few answers, each a button and a key; escape is "cancel"."""
 
-    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss('cancel')", "Cancel")]
 
     def __init__(self, title: str, body: str, choices: list[tuple[str, str, str, str]], *,
                  default: str | None = None) -> None:
@@ -91,7 +92,7 @@ def changed_elsewhere(day_label: str, clashes: list[tuple[str, str, str]]) -> Ch
 class GoToDateScreen(ModalScreen[dt.date | None]):
     """Asks for a date in any form the journal reads; returns it, or None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, today: dt.date) -> None:
         super().__init__()
@@ -130,7 +131,7 @@ class AddSiteScreen(FormScreen[Site]):
 class TextScreen(ModalScreen[str | None]):
     """Asks for a line of text; returns it (stripped), or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, title: str, value: str = "", placeholder: str = "", *, max_length: int = 200) -> None:
         super().__init__()

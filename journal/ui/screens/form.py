@@ -7,11 +7,11 @@ A form hands what was typed to a `save` function from the store; a refusal
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -23,7 +23,7 @@ Saved = TypeVar("Saved")
 
 
 class FormScreen(ModalScreen[Saved | None], Generic[Saved]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, heading: str, save: Callable[..., Saved]) -> None:
         super().__init__()

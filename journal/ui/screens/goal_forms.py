@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -72,7 +73,7 @@ QUESTIONS = (
 class AssessmentScreen(ModalScreen[list[Goal] | None]):
     """Look back on a race or season, then keep, edit or drop each proposed goal."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
     AUTO_FOCUS = "#looks-back-on"
 
     def __init__(self, sites: list[Site], today: dt.date, propose: Callable[[Assessment], list[Proposal]],
@@ -107,7 +108,8 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
     async def show_proposals(self) -> None:
         text = self.query_one("#pain-sites", Input).value
         try:
-            sites = tuple(dict.fromkeys(resolve_site(name, self.sites).name for name in text.split(",") if name.strip()))
+            named = (resolve_site(name, self.sites).name for name in text.split(",") if name.strip())
+            sites = tuple(dict.fromkeys(named))
             looks_back_on = parse_looks_back_on(self.query_one("#looks-back-on", Input).value)
             note = parse_goal_note(self.query_one("#assessment-note", Input).value, "the note")
         except InvalidInput as error:

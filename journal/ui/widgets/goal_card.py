@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
@@ -23,10 +24,24 @@ class GoalCard(Widget, can_focus=True):
     GoalCard {
         height: auto;
         width: 1fr;
+        padding: 0 1;
+        margin-bottom: 1;
+        background: $surface;
+        border-left: outer $border-blurred;
+        &:focus { background: $primary 25%; border-left: outer $primary; }
+        &.status-done { border-left: outer $success; }
+        & > .goal-card--title { text-style: bold; }
+        & > .goal-card--meta { color: $text-muted; }
+        & > .goal-card--overdue { color: $text-error; text-style: bold; }
+        & > .goal-card--bar { color: $success; }
+        & > .goal-card--empty { color: $panel-lighten-2; }
+        & > .goal-card--arrows { color: $text-primary; }
     }
     """
-    COMPONENT_CLASSES = {"goal-card--title", "goal-card--meta", "goal-card--overdue", "goal-card--bar",
-                         "goal-card--empty", "goal-card--arrows"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "goal-card--title", "goal-card--meta", "goal-card--overdue", "goal-card--bar", "goal-card--empty",
+        "goal-card--arrows",
+    }
 
     class MoveAsked(Message):
         def __init__(self, card: GoalCard, step: int) -> None:

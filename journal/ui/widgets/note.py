@@ -6,9 +6,14 @@ journal opens without it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from textual import events
 from textual.message import Message
 from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from journal.ui.widgets.text_area import WritingArea
 
 PLACEHOLDER = "A note for the day: tab here or click to write"
 
@@ -16,10 +21,21 @@ PLACEHOLDER = "A note for the day: tab here or click to write"
 class NotePreview(Static, can_focus=True):
     """The note as text; focusing it (tab or a click) asks for the editor."""
 
+    DEFAULT_CSS = """
+    NotePreview {
+        height: auto;
+        min-height: 1;
+        padding: 0 1;
+        background: $primary 15%;
+        &.-empty { color: $text-muted; }
+        &:focus { background: $primary 35%; }
+    }
+    """
+
     class EditAsked(Message):
         pass
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("markup", False)  # the runner's words, shown as written: "[/]" is not markup
         super().__init__(*args, **kwargs)
 
@@ -34,7 +50,7 @@ class NotePreview(Static, can_focus=True):
         self.post_message(self.EditAsked())
 
 
-def note_editor(text: str):
+def note_editor(text: str) -> WritingArea:
     """The note's editor (imports TextArea on first use): the cursor starts after what is written."""
     from journal.ui.widgets.text_area import WritingArea
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
@@ -81,9 +82,20 @@ class ScoreSheet(TextGrid, inherit_bindings=False):
     ScoreSheet {
         height: auto;
         width: 1fr;
+        & > .score-sheet--label { color: $text-muted; }
+        & > .score-sheet--cell { background: $primary 15%; }
+        & > .score-sheet--cursor { background: $primary 60%; text-style: bold underline; }
+        & > .score-sheet--invalid { background: $error 45%; color: $text; }
+        & > .score-sheet--hint { color: $text-muted; }
+        & > .score-sheet--error { color: $text-error; }
+        & > .score-sheet--heading { color: $text-secondary; text-style: bold; }
+        & > .score-sheet--trend { color: $spark; }
+        & > .score-sheet--pain-low { color: $pain-low; }
+        & > .score-sheet--pain-mid { color: $pain-mid; }
+        & > .score-sheet--pain-high { color: $pain-high; }
     }
     """
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "score-sheet--label",
         "score-sheet--cell",
         "score-sheet--cursor",
@@ -99,7 +111,7 @@ class ScoreSheet(TextGrid, inherit_bindings=False):
     # The sheet's own keys. They are taken in `on_key`, in turn with the digits, not as
     # bindings: a binding runs only once its key has bubbled up to the app, after the
     # keys behind it, so a burst of keys ("7 enter 4") would land in the wrong fields.
-    KEYS = {
+    KEYS: ClassVar[dict[str, tuple[str, tuple[int, ...]]]] = {
         "enter": ("next_cell", ()), "backspace": ("erase", ()), "delete": ("clear", ()),
         "up": ("move", (-1, 0)), "down": ("move", (1, 0)), "left": ("move", (0, -1)), "right": ("move", (0, 1)),
     }

@@ -1,9 +1,12 @@
-"""What the score sheet, the week grid and the trend table share: lines drawn from rich Text; a cursor and arrow keys."""
+"""What the score sheet, the week grid and the trend table share: lines drawn from rich Text; a cursor and
+arrow keys."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
@@ -30,7 +33,7 @@ class TextGrid(TextLines, can_focus=True):
     Subclasses draw their lines and implement `action_move(rows, columns)`.
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "move(-1, 0)", "Up", show=False),
         Binding("down", "move(1, 0)", "Down", show=False),
         Binding("left", "move(0, -1)", "Left", show=False),

@@ -7,6 +7,10 @@ colours (0-3, 4-5, above 5).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
 
@@ -25,11 +29,11 @@ def spark_width(total: int) -> int:
     return max(8, total - LABEL_WIDTH - GAP - FIGURE_WIDTH * len(FIGURES))
 
 
-def spark_text(series_key: str, sparkline: str, cells: list[float | None], styles) -> Text:
+def spark_text(series_key: str, sparkline: str, cells: list[float | None], styles: Callable[[str], Style]) -> Text:
     """A sparkline with its colours: pain by band, everything else in one colour; gaps stay gaps."""
     text = Text(no_wrap=True)
     if series_key.startswith("pain:"):
-        for character, value in zip(sparkline, cells):
+        for character, value in zip(sparkline, cells, strict=False):
             text.append(character, styles(f"pain-{pain_band(value)}") if value is not None else None)
     else:
         text.append(sparkline, styles("spark"))
@@ -42,9 +46,17 @@ class TrendTable(TextLines):
     DEFAULT_CSS = """
     TrendTable {
         height: auto;
+        & > .trend-table--heading { color: $text-secondary; text-style: bold; }
+        & > .trend-table--label { color: $text; }
+        & > .trend-table--spark { color: $spark; }
+        & > .trend-table--pain-low { color: $pain-low; }
+        & > .trend-table--pain-mid { color: $pain-mid; }
+        & > .trend-table--pain-high { color: $pain-high; }
+        & > .trend-table--figure { color: $text; }
+        & > .trend-table--muted { color: $text-muted; }
     }
     """
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "trend-table--heading",
         "trend-table--label",
         "trend-table--spark",
@@ -65,7 +77,7 @@ class TrendTable(TextLines):
         self.caption = caption
         self.refresh(layout=True)
 
-    def _style(self, name: str):
+    def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"trend-table--{name}")
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:

@@ -8,10 +8,11 @@ the cursor; the pane does the saving.
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 
@@ -32,9 +33,19 @@ class WeekGrid(TextGrid):
     WeekGrid {
         height: auto;
         width: 1fr;
+        & > .week-grid--header { color: $text-muted; }
+        & > .week-grid--today { color: $text-accent; text-style: bold; }
+        & > .week-grid--off-day { color: $text-warning; }
+        & > .week-grid--title { color: $text; }
+        & > .week-grid--retired { color: $text-disabled; text-style: italic; }
+        & > .week-grid--cell { color: $text-muted; }
+        & > .week-grid--done { color: $text-success; text-style: bold; }
+        & > .week-grid--cursor { background: $primary 60%; }
+        & > .week-grid--figure { color: $text-muted; }
+        & > .week-grid--met { color: $text-success; }
     }
     """
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "week-grid--header",
         "week-grid--today",
         "week-grid--off-day",
@@ -46,7 +57,7 @@ class WeekGrid(TextGrid):
         "week-grid--figure",
         "week-grid--met",
     }
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space,enter", "toggle", "Tick", show=False, key_display="space",
                 tooltip="Tick or untick the day under the cursor (also enter or a click)", id="checklist.tick"),
     ]
