@@ -50,16 +50,24 @@ class OffseasonApp(App[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", tooltip="Help: every key", id="app.help"),
         Binding("f2", "show_pane('today')", "Today", show=False, tooltip="The Today pane", id="app.today"),
-        Binding("f3", "show_pane('checklist')", "Checklist", show=False, tooltip="The Checklist pane",
-                id="app.checklist"),
+        Binding(
+            "f3", "show_pane('checklist')", "Checklist", show=False, tooltip="The Checklist pane", id="app.checklist"
+        ),
         Binding("f4", "show_pane('goals')", "Goals", show=False, tooltip="The Goals pane", id="app.goals"),
         Binding("f5", "show_pane('trends')", "Trends", show=False, tooltip="The Trends pane", id="app.trends"),
         Binding("f6", "show_pane('review')", "Week", show=False, tooltip="The weekly review", id="app.review"),
-        Binding("ctrl+z", "undo", "Undo", show=False, tooltip="Undo the last change: a saved day, a tick, a moved card",
-                id="app.undo"),
+        Binding(
+            "ctrl+z",
+            "undo",
+            "Undo",
+            show=False,
+            tooltip="Undo the last change: a saved day, a tick, a moved card",
+            id="app.undo",
+        ),
         Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo what was undone", id="app.redo"),
-        Binding("ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (unsaved changes are asked about)",
-                id="app.quit"),
+        Binding(
+            "ctrl+q", "quit", "Quit", priority=True, tooltip="Quit (unsaved changes are asked about)", id="app.quit"
+        ),
     ]
     # The app's own keys in the palette; each pane declares its own beside its bindings.
     PALETTE: ClassVar[list[tuple[str, str]]] = [
@@ -70,8 +78,9 @@ class OffseasonApp(App[str | None]):
         ("Quit", "app.quit"),
     ]
 
-    def __init__(self, journal: Journal, today: dt.date, theme: str | None = None, *, welcome: bool = False,
-                 demo: bool = False) -> None:
+    def __init__(
+        self, journal: Journal, today: dt.date, theme: str | None = None, *, welcome: bool = False, demo: bool = False
+    ) -> None:
         super().__init__()
         self.journal = journal
         self.today = today
@@ -111,8 +120,8 @@ class OffseasonApp(App[str | None]):
     def _starting_theme(self, given: str | None) -> str:
         """The theme given (--theme), else the one remembered; one that cannot be used gives way to the journal's
         own."""
-        from journal.store.settings import get_setting
         from journal.config.themes import DEFAULT_THEME
+        from journal.store.settings import get_setting
 
         wanted = given or get_setting(self.journal, "theme")
         if wanted in self.available_themes:
@@ -122,8 +131,15 @@ class OffseasonApp(App[str | None]):
         # The built-in one may be replaced by a file of the runner's that failed: Textual's own is always there.
         return DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = False) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
         """Every notice is shown as written: it carries the runner's own words (a title, a note, a path),
         which must never be read as markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
@@ -157,8 +173,11 @@ class OffseasonApp(App[str | None]):
         """One notification: the theme files skipped, and the theme shown instead of the one asked for."""
         lines = list(self.theme_problems)
         if self.theme_fallback is not None:
-            lines.insert(0, f"The theme {self.theme_fallback!r} cannot be loaded, so the journal is in {self.theme};"
-                            " ctrl+p then Theme picks another.")
+            lines.insert(
+                0,
+                f"The theme {self.theme_fallback!r} cannot be loaded, so the journal is in {self.theme};"
+                " ctrl+p then Theme picks another.",
+            )
             self.notify("\n".join(lines), title="Theme not loaded", severity="warning", timeout=15)
         elif lines:
             title = "A theme file was skipped" if len(lines) == 1 else f"{len(lines)} theme files were skipped"
@@ -186,8 +205,12 @@ class OffseasonApp(App[str | None]):
         self.set_interval(DATE_CHECK_EVERY, self.check_the_date)
         if self.demo:
             self.add_class("-demo")
-            self.notify("Made-up days in a file of their own; your journal is untouched. Quit, and run journal"
-                        " again to go back to it.", title="The demo journal", timeout=20)
+            self.notify(
+                "Made-up days in a file of their own; your journal is untouched. Quit, and run journal"
+                " again to go back to it.",
+                title="The demo journal",
+                timeout=20,
+            )
         elif self.welcome:
             from journal.store.demo import has_anything
 
@@ -297,8 +320,9 @@ class OffseasonApp(App[str | None]):
             elif binding_id == "app.redo" and self.history.undone:
                 about = f"Redo: {self.history.undone[-1].what}"
             yield SystemCommand(title, f"{about} ({self.key_display(key.binding)})", partial(self._run, key))
-        yield SystemCommand("Export everything as CSV", "One CSV a kind, in a new folder in your home folder",
-                            self.action_export)
+        yield SystemCommand(
+            "Export everything as CSV", "One CSV a kind, in a new folder in your home folder", self.action_export
+        )
         yield SystemCommand("Back up the journal", "A copy in the backups folder (journal backup)", self.action_backup)
 
     def _run(self, key: Key) -> None:
@@ -314,19 +338,25 @@ class OffseasonApp(App[str | None]):
             return self.run_action(key.binding.action, target)
 
         pane.when_drawn(run)
-        self.action_show_pane(pane.id)
+        if pane.id is not None:  # every pane has its id
+            self.action_show_pane(pane.id)
 
     def action_help(self) -> None:
         from journal.ui.screens.help import HelpScreen
 
         def rows(bindings: Iterable[Binding]) -> list[tuple[str, str, str]]:
-            return [(self.key_display(binding), binding.tooltip or binding.description, binding.id or "")
-                    for binding in bindings]
+            return [
+                (self.key_display(binding), binding.tooltip or binding.description, binding.id or "")
+                for binding in bindings
+            ]
 
-        palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette",
-                          tooltip="Command palette: every action by name")
-        sections = [(PANES[pane.id or ""], rows(binding for _, binding in pane.palette_keys()))
-                    for pane in self.query(JournalPane)]
+        palette = Binding(
+            self.COMMAND_PALETTE_BINDING, "command_palette", tooltip="Command palette: every action by name"
+        )
+        sections = [
+            (PANES[pane.id or ""], rows(binding for _, binding in pane.palette_keys()))
+            for pane in self.query(JournalPane)
+        ]
         sections.append(("Everywhere", rows([*own_bindings(), palette])))
         # The pane on show first: its keys are the ones wanted now.
         current = PANES.get(self.query_one(TabbedContent).active, "")
@@ -405,13 +435,24 @@ def palette_bindings() -> dict[str, Key]:
     """Each binding id with its key."""
     keys = {binding.id: Key(None, None, binding) for binding in own_bindings() if binding.id}
     for pane in PANE_TYPES:
-        keys.update({binding.id: Key(pane, None if owner is pane else owner, binding)
-                     for owner, binding in pane.palette_keys() if binding.id})
+        keys.update(
+            {
+                binding.id: Key(pane, None if owner is pane else owner, binding)
+                for owner, binding in pane.palette_keys()
+                if binding.id
+            }
+        )
     return keys
 
 
-def create_app(journal: Journal, today: dt.date | None = None, theme: str | None = None, *,
-               welcome: bool = False, demo: bool = False) -> OffseasonApp:
+def create_app(
+    journal: Journal,
+    today: dt.date | None = None,
+    theme: str | None = None,
+    *,
+    welcome: bool = False,
+    demo: bool = False,
+) -> OffseasonApp:
     return OffseasonApp(journal, today or clock.today(), theme, welcome=welcome, demo=demo)
 
 

@@ -57,12 +57,23 @@ class ChecklistPane(WeekPane):
         Binding("a", "add_item", "Add", tooltip="Add an item", id="checklist.add_item"),
         Binding("e", "edit_item", "Edit", tooltip="Edit the item under the cursor", id="checklist.edit_item"),
         Binding("n", "note", "Note", tooltip="Tick the day under the cursor with a note", id="checklist.note"),
-        Binding("r", "retire_item", "Retire", show=False, tooltip="Retire the item under the cursor",
-                id="checklist.retire_item"),
-        Binding("shift+up", "move_item(-1)", "Move up", show=False, tooltip="Move the item up",
-                id="checklist.move_up"),
-        Binding("shift+down", "move_item(1)", "Move down", show=False, tooltip="Move the item down",
-                id="checklist.move_down"),
+        Binding(
+            "r",
+            "retire_item",
+            "Retire",
+            show=False,
+            tooltip="Retire the item under the cursor",
+            id="checklist.retire_item",
+        ),
+        Binding("shift+up", "move_item(-1)", "Move up", show=False, tooltip="Move the item up", id="checklist.move_up"),
+        Binding(
+            "shift+down",
+            "move_item(1)",
+            "Move down",
+            show=False,
+            tooltip="Move the item down",
+            id="checklist.move_down",
+        ),
     ]
     PALETTE: ClassVar[list[tuple[str, str]]] = [
         ("Add a checklist item", "checklist.add_item"),
@@ -83,7 +94,8 @@ class ChecklistPane(WeekPane):
 
         # Ticking is the grid's own key (space or enter on the cell under its cursor).
         grid: list[tuple[type[Widget], Binding]] = [
-            (WeekGrid, binding) for binding in WeekGrid.BINDINGS if isinstance(binding, Binding) and binding.id]
+            (WeekGrid, binding) for binding in WeekGrid.BINDINGS if isinstance(binding, Binding) and binding.id
+        ]
         return [*super().palette_keys(), *grid]
 
     def __init__(self, journal: Journal, today: dt.date) -> None:
@@ -157,7 +169,8 @@ class ChecklistPane(WeekPane):
             parts.append(item.description)
         if item.retired_on:
             parts.append(f"retired from {item.retired_on}")
-        note = self.grid.week.ticks.get((item.id, self.grid.current_day)) if self.grid.week else None
+        week, day = self.grid.week, self.grid.current_day
+        note = week.ticks.get((item.number, day)) if week and day else None
         if note:
             parts.append(f"note: {note}")
         about.update(" · ".join(parts))
@@ -166,14 +179,17 @@ class ChecklistPane(WeekPane):
         if event.day > self.today:
             self.notify("That day has not happened yet", severity="warning")
             return
-        note = self.grid.week.ticks.get((event.item_id, event.day))
+        note = self.grid.week.ticks.get((event.item_id, event.day)) if self.grid.week else None
         if note:  # unticking would lose the note: ask first
             from journal.ui.screens.dialogs import ChoiceScreen
 
             self.app.push_screen(
-                ChoiceScreen("Untick this day?", f"Its note goes with it: {note}",
-                             [("untick", "Untick", "error", "y"), ("cancel", "Keep it", "default", "escape")],
-                         default="cancel"),
+                ChoiceScreen(
+                    "Untick this day?",
+                    f"Its note goes with it: {note}",
+                    [("untick", "Untick", "error", "y"), ("cancel", "Keep it", "default", "escape")],
+                    default="cancel",
+                ),
                 lambda choice: self._tick(event.item_id, event.day, False) if choice == "untick" else None,
             )
             return
@@ -183,11 +199,15 @@ class ChecklistPane(WeekPane):
         from journal.store.checklist import set_tick
         from journal.store.undo import tick_scopes
 
-        title = next(progress.item.title for progress in self.grid.rows if progress.item.id == item_id)
+        title = next(progress.item.title for progress in self.grid.rows if progress.item.number == item_id)
         what = f"{'noted' if note else 'ticked' if done else 'unticked'} {title}, {short_day(day)}"
         try:
-            self.app.history.record(what, ("checklist", day, item_id), tick_scopes(item_id, day),
-                                    lambda: set_tick(self.journal, item_id, day, done, note=note))
+            self.app.history.record(
+                what,
+                ("checklist", day, item_id),
+                tick_scopes(item_id, day),
+                lambda: set_tick(self.journal, item_id, day, done, note=note),
+            )
         except JournalError as error:
             self.notify(str(error), title="Not saved", severity="error")
             return
@@ -217,11 +237,15 @@ class ChecklistPane(WeekPane):
         if day > self.today:
             self.notify("That day has not happened yet", severity="warning")
             return
-        item_id = progress.item.id
-        current = self.grid.week.ticks.get((item_id, day), "")
+        item_id = progress.item.number
+        current = self.grid.week.ticks.get((item_id, day), "") if self.grid.week else ""
         self.app.push_screen(
-            TextScreen(f"Note for {progress.item.title}, {describe_day(day, self.today)}", current,
-                       "10 x 20 s, legs felt sharp", max_length=SHORT_TEXT_MAX),
+            TextScreen(
+                f"Note for {progress.item.title}, {describe_day(day, self.today)}",
+                current,
+                "10 x 20 s, legs felt sharp",
+                max_length=SHORT_TEXT_MAX,
+            ),
             lambda note: self._tick(item_id, day, True, note) if note else None,
         )
 
@@ -232,8 +256,12 @@ class ChecklistPane(WeekPane):
         from journal.ui.screens.item_form import ItemFormScreen
 
         def save(title: str, kind: str, target: str, description: str) -> ChecklistItem:
-            return self._record(f"added {title}", lambda: add_item(self.journal, title, kind=kind, target=target,
-                                                                   description=description, today=self.today))
+            return self._record(
+                f"added {title}",
+                lambda: add_item(
+                    self.journal, title, kind=kind, target=target, description=description, today=self.today
+                ),
+            )
 
         self.app.push_screen(ItemFormScreen("Add a checklist item", save), self._item_saved)
 
@@ -247,10 +275,19 @@ class ChecklistPane(WeekPane):
         item = progress.item
 
         def save(title: str, kind: str, target: str, description: str) -> ChecklistItem:
-            return self._record(f"edited {item.title}", lambda: update_item(
-                self.journal, item.id, title=title, kind=kind, target=target, description=description,
-                today=self.today,
-            ), item.id)
+            return self._record(
+                f"edited {item.title}",
+                lambda: update_item(
+                    self.journal,
+                    item.number,
+                    title=title,
+                    kind=kind,
+                    target=target,
+                    description=description,
+                    today=self.today,
+                ),
+                item.number,
+            )
 
         self.app.push_screen(ItemFormScreen(f"Edit {item.title}", save, item), self._item_saved)
 
@@ -258,7 +295,7 @@ class ChecklistPane(WeekPane):
         if item is None:
             return
         self.load()
-        self.when_drawn(self._move_to(item.id))
+        self.when_drawn(self._move_to(item.number))
         self.notify(f"Saved {item.title}")
 
     def action_retire_item(self) -> None:
@@ -274,19 +311,24 @@ class ChecklistPane(WeekPane):
             if choice != "retire":
                 return
             try:
-                retired = self._record(f"retired {item.title}",
-                                       lambda: retire_item(self.journal, item.id, today=self.today), item.id)
+                retired = self._record(
+                    f"retired {item.title}",
+                    lambda: retire_item(self.journal, item.number, today=self.today),
+                    item.number,
+                )
             except JournalError as error:
                 self.notify(str(error), severity="error")
                 return
             self.load()
-            self.notify(f"{retired.title} leaves the weeks from {describe_day(retired.retired_on, self.today)}")
+            retired_on = retired.retired_on or self.today  # retire_item always sets it
+            self.notify(f"{retired.title} leaves the weeks from {describe_day(retired_on, self.today)}")
 
         self.app.push_screen(
             ChoiceScreen(
                 f"Retire {item.title}?",
                 "It leaves the weeks to come; its ticks stay in the weeks it was done.",
-                [("retire", "Retire", "error", "y"), ("cancel", "Keep it", "default", "escape")], default="cancel",
+                [("retire", "Retire", "error", "y"), ("cancel", "Keep it", "default", "escape")],
+                default="cancel",
             ),
             decided,
         )
@@ -298,13 +340,16 @@ class ChecklistPane(WeekPane):
         if progress is None or progress.item.retired_on is not None:
             return
         try:
-            self._record(f"moved {progress.item.title}", lambda: move_item(self.journal, progress.item.id, offset),
-                         progress.item.id)
+            self._record(
+                f"moved {progress.item.title}",
+                lambda: move_item(self.journal, progress.item.number, offset),
+                progress.item.number,
+            )
         except JournalError as error:
             self.notify(str(error), severity="error")
             return
         self.load()
-        self.when_drawn(self._move_to(progress.item.id))
+        self.when_drawn(self._move_to(progress.item.number))
 
     def _record(self, what: str, write: Callable[[], Written], item_id: int | None = None) -> Written:
         """Make a change to the items, which undo can take back."""

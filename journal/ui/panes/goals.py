@@ -45,19 +45,38 @@ class GoalsPane(LazyPane, can_focus=True):
         Binding("left", "step(0, -1)", "Left", show=False),
         Binding("right", "step(0, 1)", "Right", show=False),
         Binding("shift+right", "move(1)", "Move →", tooltip="Move the goal to the next column", id="goals.move_right"),
-        Binding("shift+left", "move(-1)", "Move ←", show=False, tooltip="Move the goal to the column before",
-                id="goals.move_left"),
-        Binding("shift+up", "reorder(-1)", "Up", show=False, tooltip="Move the goal up its column",
-                id="goals.move_up"),
-        Binding("shift+down", "reorder(1)", "Down", show=False, tooltip="Move the goal down its column",
-                id="goals.move_down"),
+        Binding(
+            "shift+left",
+            "move(-1)",
+            "Move ←",
+            show=False,
+            tooltip="Move the goal to the column before",
+            id="goals.move_left",
+        ),
+        Binding("shift+up", "reorder(-1)", "Up", show=False, tooltip="Move the goal up its column", id="goals.move_up"),
+        Binding(
+            "shift+down",
+            "reorder(1)",
+            "Down",
+            show=False,
+            tooltip="Move the goal down its column",
+            id="goals.move_down",
+        ),
         Binding("a", "add_goal", "Add", tooltip="Add a goal", id="goals.add"),
         Binding("e,enter", "edit_goal", "Edit", key_display="e", tooltip="Edit the goal", id="goals.edit"),
-        Binding("delete,x", "delete_goal", "Delete", show=False, key_display="delete",
-                tooltip="Delete the goal (asks first)", id="goals.delete"),
+        Binding(
+            "delete,x",
+            "delete_goal",
+            "Delete",
+            show=False,
+            key_display="delete",
+            tooltip="Delete the goal (asks first)",
+            id="goals.delete",
+        ),
         Binding("s", "assess", "Assess", tooltip="Start a season assessment", id="goals.assess"),
-        Binding("d", "toggle_dropped", "Dropped", show=False, tooltip="Show or hide the dropped goals",
-                id="goals.dropped"),
+        Binding(
+            "d", "toggle_dropped", "Dropped", show=False, tooltip="Show or hide the dropped goals", id="goals.dropped"
+        ),
     ]
     PALETTE: ClassVar[list[tuple[str, str]]] = [
         ("Add a goal", "goals.add"),
@@ -112,11 +131,14 @@ class GoalsPane(LazyPane, can_focus=True):
         columns = []
         for status in statuses:
             cards = [GoalCard(goal, value, self.today) for goal, value in goals if goal.status == status]
-            columns.append(Vertical(
-                Label(f"{STATUS_LABELS[status]} ({len(cards)})", classes="column-title"),
-                CardColumn(*cards, classes="column-cards"),
-                classes=f"goal-column column-{status}", id=f"column-{status}",
-            ))
+            columns.append(
+                Vertical(
+                    Label(f"{STATUS_LABELS[status]} ({len(cards)})", classes="column-title"),
+                    CardColumn(*cards, classes="column-cards"),
+                    classes=f"goal-column column-{status}",
+                    id=f"column-{status}",
+                )
+            )
         await board.mount_all(columns)
         if not self.display:
             return  # hidden meanwhile, or the app is closing: the board is drawn when next shown
@@ -183,18 +205,22 @@ class GoalsPane(LazyPane, can_focus=True):
 
         statuses = (*BOARD, "dropped")
         index = statuses.index(goal.status) + step
-        if not 0 <= index < len(statuses) or (statuses[index] == "dropped" and not self.show_dropped and step > 0
-                                             and goal.status != "done"):
+        if not 0 <= index < len(statuses) or (
+            statuses[index] == "dropped" and not self.show_dropped and step > 0 and goal.status != "done"
+        ):
             return
         try:
-            moved = self._record(f"moved {goal.title} to {STATUS_LABELS[statuses[index]]}", goal.id,
-                                 lambda: move_goal(self.journal, goal.id, statuses[index], today=self.today))
+            moved = self._record(
+                f"moved {goal.title} to {STATUS_LABELS[statuses[index]]}",
+                goal.number,
+                lambda: move_goal(self.journal, goal.number, statuses[index], today=self.today),
+            )
         except JournalError as error:
             self.notify(str(error), severity="error")
             return
         if moved.status == "dropped":
             self.show_dropped = True  # where it went stays on show
-        self.focus_goal(goal.id)
+        self.focus_goal(goal.number)
 
     def action_reorder(self, step: int) -> None:
         from journal.store.goals import move_goal
@@ -207,12 +233,15 @@ class GoalsPane(LazyPane, can_focus=True):
         if 0 <= position < len(column):
             goal = card.goal
             try:
-                self._record(f"moved {goal.title} {'up' if step < 0 else 'down'}", goal.id,
-                             lambda: move_goal(self.journal, goal.id, goal.status, today=self.today, position=position))
+                self._record(
+                    f"moved {goal.title} {'up' if step < 0 else 'down'}",
+                    goal.number,
+                    lambda: move_goal(self.journal, goal.number, goal.status, today=self.today, position=position),
+                )
             except JournalError as error:
                 self.notify(str(error), severity="error")
                 return
-            self.focus_goal(goal.id)
+            self.focus_goal(goal.number)
 
     def action_toggle_dropped(self) -> None:
         self.show_dropped = not self.show_dropped
@@ -234,8 +263,13 @@ class GoalsPane(LazyPane, can_focus=True):
         from journal.ui.screens.goal_forms import GoalFormScreen
 
         self.app.push_screen(
-            GoalFormScreen("Add a goal", lambda goal: self._record(
-                f"added {goal.title}", None, lambda: add_goal(self.journal, goal, today=self.today)), self.today),
+            GoalFormScreen(
+                "Add a goal",
+                lambda goal: self._record(
+                    f"added {goal.title}", None, lambda: add_goal(self.journal, goal, today=self.today)
+                ),
+                self.today,
+            ),
             self._saved,
         )
 
@@ -249,15 +283,25 @@ class GoalsPane(LazyPane, can_focus=True):
         goal = card.goal
 
         def save(changed: Goal) -> Goal:
-            return self._record(f"edited {goal.title}", goal.id, lambda: update_goal(
-                self.journal, goal.id, title=changed.title, category=changed.category, due=changed.due,
-                note=changed.note, measure=changed.measure))
+            return self._record(
+                f"edited {goal.title}",
+                goal.number,
+                lambda: update_goal(
+                    self.journal,
+                    goal.number,
+                    title=changed.title,
+                    category=changed.category,
+                    due=changed.due,
+                    note=changed.note,
+                    measure=changed.measure,
+                ),
+            )
 
         self.app.push_screen(GoalFormScreen(f"Edit {goal.title}", save, self.today, goal), self._saved)
 
     def _saved(self, goal: Goal | None) -> None:
         if goal is not None:
-            self.focus_goal(goal.id)
+            self.focus_goal(goal.number)
             self.notify(f"Saved {goal.title}")
 
     def action_delete_goal(self) -> None:
@@ -277,19 +321,20 @@ class GoalsPane(LazyPane, can_focus=True):
         def decided(choice: str | None) -> None:
             if choice == "delete":
                 try:
-                    self._record(f"deleted {goal.title}", goal.id, lambda: remove_goal(self.journal, goal.id))
+                    self._record(f"deleted {goal.title}", goal.number, lambda: remove_goal(self.journal, goal.number))
                 except JournalError as error:
                     self.notify(str(error), severity="error")
                     return
-                self.focus_goal(neighbour.goal.id if neighbour else None)
+                self.focus_goal(neighbour.goal.number if neighbour else None)
                 self.notify(f"Deleted {goal.title}")
 
         self.app.push_screen(
-            ChoiceScreen(f"Delete {goal.title}?",
-                         "Only undo (ctrl+z) brings it back, while the journal is open."
-                         " Moving it to Dropped keeps it instead.",
-                         [("delete", "Delete", "error", "y"), ("cancel", "Keep it", "default", "escape")],
-                         default="cancel"),
+            ChoiceScreen(
+                f"Delete {goal.title}?",
+                "Only undo (ctrl+z) brings it back, while the journal is open. Moving it to Dropped keeps it instead.",
+                [("delete", "Delete", "error", "y"), ("cancel", "Keep it", "default", "escape")],
+                default="cancel",
+            ),
             decided,
         )
 
@@ -300,14 +345,19 @@ class GoalsPane(LazyPane, can_focus=True):
 
         def added(goals: list[Goal] | None) -> None:
             if goals:
-                self.focus_goal(goals[0].id)
+                self.focus_goal(goals[0].number)
                 self.notify(f"Added {len(goals)} goals to the board")
 
         self.app.push_screen(
-            AssessmentScreen(list_sites(self.journal), self.today,
-                             lambda assessment: propose_goals(self.journal, assessment, self.today),
-                             lambda assessment, kept: self._record(
-                                 f"added the assessment's {len(kept)} goals", None,
-                                 lambda: save_assessment(self.journal, assessment, kept, today=self.today))),
+            AssessmentScreen(
+                list_sites(self.journal),
+                self.today,
+                lambda assessment: propose_goals(self.journal, assessment, self.today),
+                lambda assessment, kept: self._record(
+                    f"added the assessment's {len(kept)} goals",
+                    None,
+                    lambda: save_assessment(self.journal, assessment, kept, today=self.today),
+                ),
+            ),
             added,
         )

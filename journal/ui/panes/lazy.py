@@ -173,4 +173,3 @@ class WeekPane(LazyPane):
         from journal.dates import week_start
 
         self.start = week_start(self.today, self.first_weekday)
-

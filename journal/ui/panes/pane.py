@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
+from textual import getters
 from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import TabPane
 
 from journal.store.db import Journal
+
+if TYPE_CHECKING:
+    from journal.ui.app import OffseasonApp
 
 
 class JournalPane(TabPane):
@@ -21,6 +25,9 @@ class JournalPane(TabPane):
     app never refreshes a pane by name. Its commands in the palette and its keys in
     the help are declared here, beside its bindings.
     """
+
+    if TYPE_CHECKING:  # a pane is always in the journal's app: its attributes are typed, as Textual types `app`
+        app = getters.app(OffseasonApp)
 
     PALETTE: ClassVar[list[tuple[str, str]]] = []
     """The pane's commands in the palette, in their order: (title, binding id), one for each key with an id."""

@@ -78,10 +78,12 @@ class ReviewPane(WeekPane):
         self._follow_first_weekday()
         first = self.first_weekday
         review = weekly_review(self.journal, self.start, self.today)
-        self.query_one("#review-text", WrappedLines).show([
-            (line, self.get_component_rich_style(LINE_CLASSES[kind]) if kind in LINE_CLASSES else None)
-            for line, kind in review_lines(review)[1:]  # the bar above shows the title
-        ])
+        self.query_one("#review-text", WrappedLines).show(
+            [
+                (line, self.get_component_rich_style(LINE_CLASSES[kind]) if kind in LINE_CLASSES else None)
+                for line, kind in review_lines(review)[1:]  # the bar above shows the title
+            ]
+        )
         label = f"{week_label(self.start)} ·" if first == 0 else "week of"
         self.query_one("#review-label", Static).update(f"{label} {week_span(self.start)}")
         self.query_one("#review-next").set_class(self.start + dt.timedelta(days=6) >= self.today, "-disabled")

@@ -19,8 +19,8 @@ from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from journal.dates import EARLIEST, describe_day, short_day
-from journal.domain.entries import DayEntry, EntryChange, FieldKey, Site, merge_entries, parse_value
-from journal.domain.scales import DAY_TYPES, WELLNESS_FIELDS
+from journal.domain.entries import DayEntry, EntryChange, FieldKey, Site, merge_entries
+from journal.domain.scales import DAY_TYPES, WELLNESS_FIELDS, parse_text
 from journal.errors import InvalidInput, JournalError
 from journal.store.db import Journal
 from journal.store.entries import ChangedHereAndElsewhere, entries_between, get_entry, last_saved, update_entry
@@ -113,11 +113,14 @@ class FlagStrip(Static):
         text = Text(no_wrap=True, overflow="ellipsis")
         shown = flags[:FLAG_LINES] if len(flags) <= FLAG_LINES else flags[: FLAG_LINES - 1]
         for flag in shown:
-            text.append(f"{FLAG_MARKS[flag.level]} {flag.seen}\n",
-                        self.get_component_rich_style(f"flag-strip--{flag.level}"))
+            text.append(
+                f"{FLAG_MARKS[flag.level]} {flag.seen}\n", self.get_component_rich_style(f"flag-strip--{flag.level}")
+            )
         if len(flags) > len(shown):
-            text.append(f"  and {len(flags) - len(shown)} more: ctrl+f shows them all\n",
-                        self.get_component_rich_style("flag-strip--info"))
+            text.append(
+                f"  and {len(flags) - len(shown)} more: ctrl+f shows them all\n",
+                self.get_component_rich_style("flag-strip--info"),
+            )
         text.rstrip()
         self.update(text)
 
@@ -136,8 +139,7 @@ class TodayPane(JournalPane):
         Binding("ctrl+g", "go_to_date", "Go to date", tooltip="Go to a date", id="today.go_to_date"),
         Binding("ctrl+t", "today", "Today", show=False, tooltip="Go to today", id="today.today"),
         Binding("ctrl+n", "add_site", "Add body site", show=False, tooltip="Add a body site", id="today.add_site"),
-        Binding("ctrl+f", "flags", "Flags", show=False, tooltip="What the journal noticed, in full",
-                id="today.flags"),
+        Binding("ctrl+f", "flags", "Flags", show=False, tooltip="What the journal noticed, in full", id="today.flags"),
     ]
     PALETTE: ClassVar[list[tuple[str, str]]] = [
         ("Save the day", "today.save"),
@@ -293,9 +295,9 @@ class TodayPane(JournalPane):
         entry = DayEntry(self.day, day_type=sheet.values["day_type"])
         for name in ("sleep_hours", *WELLNESS_FIELDS):
             setattr(entry, name, sheet.parsed(name))
-        entry.note = parse_value("note", self.note_text)  # its length and text checked as the command line's
+        entry.note = parse_text(self.note_text.strip(), "the note")  # checked as the command line checks it
         for key in sheet.values:
-            if key.startswith("pain:") and (score := sheet.parsed(key)) is not None:
+            if key.startswith("pain:") and isinstance(score := sheet.parsed(key), int):
                 entry.pain[split_pain_key(key)] = score
         return entry
 
@@ -334,8 +336,11 @@ class TodayPane(JournalPane):
         self._status_due = False
         status = self.query_one("#save-status", Static)
         # A day the date moved past says so first: what is saved goes to that day, not to today.
-        overtaken = ["this day is now yesterday" if (self.today - self.day).days == 1
-                     else "this day is no longer today"] if self._overtaken else []
+        overtaken = (
+            ["this day is now yesterday" if (self.today - self.day).days == 1 else "this day is no longer today"]
+            if self._overtaken
+            else []
+        )
         if self.sheet.errors():
             parts, state = ["✗ fix the fields in red", *overtaken], "-error"
         elif self.dirty and self._changed_elsewhere:
@@ -388,7 +393,7 @@ class TodayPane(JournalPane):
                 continue
             if row.trend.startswith("pain:"):
                 site = row.trend.removeprefix("pain:")
-                values = [site_pain(logged.get(day), site) for day in days]
+                values: list[float | None] = [site_pain(logged.get(day), site) for day in days]
             else:
                 values = [metric_value(logged.get(day), row.trend) for day in days]
             if any(value is not None for value in values):
@@ -420,9 +425,13 @@ class TodayPane(JournalPane):
             # moves on now: whether it holds its day, today when the runner asked, decides the save.
             self.date_changed(self.app.today)
             if self._overtaken:
-                self.notify(f"It is past midnight: {short_day(self.day)} is now yesterday. Save again to keep"
-                            f" these changes on {short_day(self.day)}, or go to today with ctrl+t.",
-                            title="Not saved", severity="warning", timeout=10)
+                self.notify(
+                    f"It is past midnight: {short_day(self.day)} is now yesterday. Save again to keep"
+                    f" these changes on {short_day(self.day)}, or go to today with ctrl+t.",
+                    title="Not saved",
+                    severity="warning",
+                    timeout=10,
+                )
                 return False
         errors = self.sheet.errors()
         if errors:
@@ -444,8 +453,11 @@ class TodayPane(JournalPane):
         done = "cleared" if mine.is_empty else "saved"
         try:
             stored = self.app.history.record(
-                f"{done} {short_day(day)}", ("today", day), day_scopes(day),
-                lambda: update_entry(self.journal, day, change, since=loaded))
+                f"{done} {short_day(day)}",
+                ("today", day),
+                day_scopes(day),
+                lambda: update_entry(self.journal, day, change, since=loaded),
+            )
         except ChangedHereAndElsewhere as clash:
             self._resolve_conflict(clash, typed)
             return False
@@ -490,8 +502,9 @@ class TodayPane(JournalPane):
                 self.day = self.day
 
         theirs, mine = clash.stored.fields(), typed.fields()
-        rows = [(self._field_label(key), value_text(theirs.get(key)), value_text(mine.get(key)))
-                for key in clash.clashes]
+        rows = [
+            (self._field_label(key), value_text(theirs.get(key)), value_text(mine.get(key))) for key in clash.clashes
+        ]
         self._changed_elsewhere = True
         self.update_status()
         self.app.push_screen(changed_elsewhere(describe_day(self.day, self.today), rows), decided)
@@ -520,12 +533,18 @@ class TodayPane(JournalPane):
             return
         from journal.ui.screens.dialogs import ChoiceScreen
 
+        def chosen(choice: str | None) -> None:
+            if choice == "discard":
+                proceed()
+
         self.app.push_screen(
-            ChoiceScreen(f"{describe_day(self.day, self.today)} has unsaved changes",
-                         f"{doing} replaces the form: what is typed here is lost.",
-                         [("discard", "Discard and go on", "error", "d"),
-                          ("cancel", "Keep editing", "default", "escape")], default="cancel"),
-            lambda choice: proceed() if choice == "discard" else None,
+            ChoiceScreen(
+                f"{describe_day(self.day, self.today)} has unsaved changes",
+                f"{doing} replaces the form: what is typed here is lost.",
+                [("discard", "Discard and go on", "error", "d"), ("cancel", "Keep editing", "default", "escape")],
+                default="cancel",
+            ),
+            chosen,
         )
 
     def show_change(self, day: dt.date | None = None) -> None:
@@ -542,6 +561,7 @@ class TodayPane(JournalPane):
         if day < EARLIEST:
             self.notify(f"The journal starts in {EARLIEST.year}", severity="warning")
             return
+
         def show() -> None:
             self.day = day
 
@@ -587,8 +607,12 @@ class TodayPane(JournalPane):
         from journal.ui.screens.dialogs import AddSiteScreen
 
         def add(name: str, label: str | None, sided: bool) -> Site:
-            return self.app.history.record(f"added the body site {label or name}", ("today",), SITES,
-                                           lambda: add_site(self.journal, name, label=label, sided=sided))
+            return self.app.history.record(
+                f"added the body site {label or name}",
+                ("today",),
+                SITES,
+                lambda: add_site(self.journal, name, label=label, sided=sided),
+            )
 
         self.app.push_screen(AddSiteScreen("Add a body site", add), self._site_added)
 
@@ -616,9 +640,13 @@ class TodayPane(JournalPane):
             self.notify(f"No flags on {day}")
             return
         body = "\n\n".join(f"{FLAG_MARKS[flag.level]} {flag.text}" for flag in self.flags)
-        self.app.push_screen(ChoiceScreen(f"What the journal noticed, {day}", body,
-                                          [("close", "Close", "primary", "escape")], default="close"))
+        self.app.push_screen(
+            ChoiceScreen(
+                f"What the journal noticed, {day}", body, [("close", "Close", "primary", "escape")], default="close"
+            )
+        )
 
     @on(OptionList.OptionSelected, "#recent-days")
     def _recent_chosen(self, event: OptionList.OptionSelected) -> None:
-        self.go_to(dt.date.fromisoformat(event.option.id))
+        if event.option.id is not None:  # each recent day's option is named by its date
+            self.go_to(dt.date.fromisoformat(event.option.id))

@@ -70,11 +70,18 @@ class TrendsPane(LazyPane):
     """Every trend of a range; keys 1-4 (or r) choose the range."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "next_range", "Range", tooltip="The next range: 30 days, 90 days, a year, all",
-                id="trends.next_range"),
+        Binding(
+            "r", "next_range", "Range", tooltip="The next range: 30 days, 90 days, a year, all", id="trends.next_range"
+        ),
         *(
-            Binding(str(number), f"choose_range('{key}')", label, show=False, tooltip=f"Show {label}",
-                    id=f"trends.range_{key}")
+            Binding(
+                str(number),
+                f"choose_range('{key}')",
+                label,
+                show=False,
+                tooltip=f"Show {label}",
+                id=f"trends.range_{key}",
+            )
             for number, (key, label, _) in enumerate(RANGES, start=1)
         ),
     ]
@@ -153,8 +160,10 @@ class TrendsPane(LazyPane):
             self.table.show([], "Nothing logged in this range yet.")
             empty.update("Log a few days on the Today pane (f2) and their trends appear here.")
             return
-        empty.update("Gaps are days with nothing logged."
-                     " Pain: [$pain-low]0-3[/] [$pain-mid]4-5[/] [$pain-high]above 5[/]. The checklist is whole weeks.")
+        empty.update(
+            "Gaps are days with nothing logged."
+            " Pain: [$pain-low]0-3[/] [$pain-mid]4-5[/] [$pain-high]above 5[/]. The checklist is whole weeks."
+        )
         self.table.show(trends.series, caption(trends))
 
     def on_resize(self) -> None:

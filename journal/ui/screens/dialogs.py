@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets.button import ButtonVariant
 
 from journal.dates import parse_date
 from journal.domain.entries import Site
@@ -25,8 +26,9 @@ class ChoiceScreen(ModalScreen[str]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss('cancel')", "Cancel")]
 
-    def __init__(self, title: str, body: str, choices: list[tuple[str, str, str, str]], *,
-                 default: str | None = None) -> None:
+    def __init__(
+        self, title: str, body: str, choices: list[tuple[str, str, ButtonVariant, str]], *, default: str | None = None
+    ) -> None:
         """`choices` are (answer, button label, button variant, key); `default` has the focus (enter)."""
         super().__init__()
         self.title_text = title
@@ -67,8 +69,11 @@ def unsaved_changes(day_label: str, leaving: str) -> ChoiceScreen:
     return ChoiceScreen(
         f"{day_label} has unsaved changes",
         f"Save them before {leaving}?",
-        [("save", "Save", "primary", "s"), ("discard", "Discard", "error", "d"),
-         ("cancel", "Keep editing", "default", "escape")],
+        [
+            ("save", "Save", "primary", "s"),
+            ("discard", "Discard", "error", "d"),
+            ("cancel", "Keep editing", "default", "escape"),
+        ],
     )
 
 
@@ -84,8 +89,11 @@ def changed_elsewhere(day_label: str, clashes: list[tuple[str, str, str]]) -> Ch
         f" changed too:\n\n{lines}\n\n“Save mine” keeps yours in these and what was saved elsewhere in"
         " every other field; “Load theirs” shows the day as saved and drops what you typed here."
         " Nothing has been saved or lost yet.",
-        [("reload", "Load theirs", "primary", "l"), ("overwrite", "Save mine", "error", "o"),
-         ("cancel", "Keep editing", "default", "escape")],
+        [
+            ("reload", "Load theirs", "primary", "l"),
+            ("overwrite", "Save mine", "error", "o"),
+            ("cancel", "Keep editing", "default", "escape"),
+        ],
     )
 
 
@@ -153,7 +161,8 @@ class TextScreen(ModalScreen[str | None]):
         text = event.value.strip()
         if len(text) > self.max_length:
             self.query_one("#text-error", Static).update(
-                f"At most {self.max_length} characters; this is {len(text)}. Shorten it, or escape to cancel.")
+                f"At most {self.max_length} characters; this is {len(text)}. Shorten it, or escape to cancel."
+            )
             return
         self.dismiss(text or None)
 

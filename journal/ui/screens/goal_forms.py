@@ -43,23 +43,52 @@ class GoalFormScreen(FormScreen[Goal]):
 
     def fields(self) -> Iterable[tuple[str, Widget]]:
         goal = self.goal
-        yield "Title", Input(goal.title if goal else "", placeholder="Blood work with the doctor", id="goal-title",
-                             compact=True)
-        yield "Category", Select([(c, c) for c in CATEGORIES], value=goal.category if goal else "other",
-                                 allow_blank=False, id="goal-category", compact=True)
-        yield "Due", Input(goal.due.isoformat() if goal and goal.due else "", placeholder="20 dec (optional)",
-                           id="goal-due", compact=True)
+        yield (
+            "Title",
+            Input(goal.title if goal else "", placeholder="Blood work with the doctor", id="goal-title", compact=True),
+        )
+        yield (
+            "Category",
+            Select(
+                [(c, c) for c in CATEGORIES],
+                value=goal.category if goal else "other",
+                allow_blank=False,
+                id="goal-category",
+                compact=True,
+            ),
+        )
+        yield (
+            "Due",
+            Input(
+                goal.due.isoformat() if goal and goal.due else "",
+                placeholder="20 dec (optional)",
+                id="goal-due",
+                compact=True,
+            ),
+        )
         yield "Note", WritingArea(goal.note if goal else "", id="goal-note", compact=True, placeholder="(optional)")
-        yield "Measure", Input(goal.measure.spec() if goal and goal.measure else "",
-                               placeholder="sleep:8, pain:knee:2 (optional)", id="goal-measure", compact=True)
+        yield (
+            "Measure",
+            Input(
+                goal.measure.spec() if goal and goal.measure else "",
+                placeholder="sleep:8, pain:knee:2 (optional)",
+                id="goal-measure",
+                compact=True,
+            ),
+        )
 
     def values(self) -> tuple[Goal]:
         due = self.text("#goal-due")
         measure = self.text("#goal-measure")
-        return (Goal(self.text("#goal-title"), str(self.query_one("#goal-category", Select).value),
-                     due=parse_date(due, today=self.today, allow_future=True) if due else None,
-                     note=self.query_one("#goal-note", TextArea).text.strip(),
-                     measure=parse_measure(measure) if measure else None),)
+        return (
+            Goal(
+                self.text("#goal-title"),
+                str(self.query_one("#goal-category", Select).value),
+                due=parse_date(due, today=self.today, allow_future=True) if due else None,
+                note=self.query_one("#goal-note", TextArea).text.strip(),
+                measure=parse_measure(measure) if measure else None,
+            ),
+        )
 
 
 QUESTIONS = (
@@ -76,8 +105,13 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
     AUTO_FOCUS = "#looks-back-on"
 
-    def __init__(self, sites: list[Site], today: dt.date, propose: Callable[[Assessment], list[Proposal]],
-                 save: Callable[[Assessment, list[Proposal]], list[Goal]]) -> None:
+    def __init__(
+        self,
+        sites: list[Site],
+        today: dt.date,
+        propose: Callable[[Assessment], list[Proposal]],
+        save: Callable[[Assessment, list[Proposal]], list[Goal]],
+    ) -> None:
         super().__init__()
         self.propose = propose  # the proposals for this journal: none already on the board or already met
         self.sites = sites
@@ -122,17 +156,26 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
         await body.remove_children()
         await body.mount(Label("Proposed goals: untick or edit", classes="dialog-title"))
         for index, proposal in enumerate(self.proposals):
-            await body.mount(Checkbox(Content(f"keep ({proposal.why})"), value=proposal.keep, id=f"keep-{index}",
-                                      compact=True))
+            await body.mount(
+                Checkbox(Content(f"keep ({proposal.why})"), value=proposal.keep, id=f"keep-{index}", compact=True)
+            )
             await body.mount(Input(proposal.goal.title, id=f"title-{index}", compact=True))
         await body.mount(Static("", id="assessment-error", classes="error-line", markup=False))
-        await body.mount(Horizontal(Button("Add to the board", id="accept", variant="primary"),
-                                    Button("Cancel", id="cancel"), classes="dialog-buttons dialog-answers"))
+        await body.mount(
+            Horizontal(
+                Button("Add to the board", id="accept", variant="primary"),
+                Button("Cancel", id="cancel"),
+                classes="dialog-buttons dialog-answers",
+            )
+        )
         self.query_one("#keep-0", Checkbox).focus()
 
     @on(Button.Pressed, "#accept")
     def accept(self) -> None:
         from dataclasses import replace
+
+        if self.assessment is None:  # the proposals are not drawn yet: nothing to accept
+            return
 
         kept = []
         for index, proposal in enumerate(self.proposals):

@@ -23,10 +23,16 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
             yield Label("Keys", classes="dialog-title")
-            yield Static("Escape closes this screen; the arrows scroll it. The names in brackets are the ids"
-                         " to change a key with (see the README: Keys of your own).", classes="help-footnote")
+            yield Static(
+                "Escape closes this screen; the arrows scroll it. The names in brackets are the ids"
+                " to change a key with (see the README: Keys of your own).",
+                classes="help-footnote",
+            )
             for title, keys in self.sections:
                 yield Label(title, classes="help-section")
                 for key, description, binding_id in keys:
-                    yield Static(Text.assemble((f"{key:<18}", "bold"), " ", description,
-                                               (f"  [{binding_id}]" if binding_id else "", "dim")))
+                    yield Static(
+                        Text.assemble(
+                            (f"{key:<18}", "bold"), " ", description, (f"  [{binding_id}]" if binding_id else "", "dim")
+                        )
+                    )

@@ -26,13 +26,34 @@ class ItemFormScreen(FormScreen[ChecklistItem]):
     def fields(self) -> Iterable[tuple[str, Widget]]:
         item = self.item
         yield "Title", Input(item.title if item else "", placeholder="Hill sprints", id="item-title", compact=True)
-        yield "Kind", Select([(kind, kind) for kind in ITEM_KINDS], value=item.kind if item else "other",
-                             allow_blank=False, id="item-kind", compact=True)
-        yield "Per week", Input(str(item.target) if item else "1", type="integer", placeholder="1-7",
-                                id="item-target", compact=True)
-        yield "About", Input(item.description if item else "", placeholder="8 x 10 s uphill, walk back",
-                             id="item-description", compact=True)
+        yield (
+            "Kind",
+            Select(
+                [(kind, kind) for kind in ITEM_KINDS],
+                value=item.kind if item else "other",
+                allow_blank=False,
+                id="item-kind",
+                compact=True,
+            ),
+        )
+        yield (
+            "Per week",
+            Input(str(item.target) if item else "1", type="integer", placeholder="1-7", id="item-target", compact=True),
+        )
+        yield (
+            "About",
+            Input(
+                item.description if item else "",
+                placeholder="8 x 10 s uphill, walk back",
+                id="item-description",
+                compact=True,
+            ),
+        )
 
     def values(self) -> tuple[str, str, str, str]:
-        return (self.text("#item-title"), str(self.query_one("#item-kind", Select).value),
-                self.text("#item-target"), self.text("#item-description"))
+        return (
+            self.text("#item-title"),
+            str(self.query_one("#item-kind", Select).value),
+            self.text("#item-target"),
+            self.text("#item-description"),
+        )

@@ -5,7 +5,14 @@ from __future__ import annotations
 from functools import partial
 
 from journal.domain.entries import PainKey, Site
-from journal.domain.scales import DAY_TYPES, WELLNESS, parse_day_type, parse_pain_score, parse_sleep_hours, parse_wellness
+from journal.domain.scales import (
+    DAY_TYPES,
+    WELLNESS,
+    parse_day_type,
+    parse_pain_score,
+    parse_sleep_hours,
+    parse_wellness,
+)
 from journal.ui.widgets.score_sheet import GAP, LABEL_WIDTH, Cell, Row
 
 PAIN_COLUMNS = ("", "left", "right")  # no side, then left and right
@@ -25,13 +32,25 @@ def split_pain_key(key: str) -> PainKey:
 def day_rows(sites: list[Site]) -> list[Row]:
     """Every row of a day's sheet, in the order a runner fills them in."""
     rows = [
-        Row("Day type", [Cell("day_type", parse_day_type, width=8, max_length=8, choices=DAY_TYPES)],
-            hint="n normal · r rest/race · i injured · s sick (space cycles)", trend="caption"),
-        Row("Sleep hours", [Cell("sleep_hours", parse_sleep_hours, width=5, max_length=5,
-                                 characters="0123456789.,")], hint="0-24, like 7.5", trend="sleep_hours"),
+        Row(
+            "Day type",
+            [Cell("day_type", parse_day_type, width=8, max_length=8, choices=DAY_TYPES)],
+            hint="n normal · r rest/race · i injured · s sick (space cycles)",
+            trend="caption",
+        ),
+        Row(
+            "Sleep hours",
+            [Cell("sleep_hours", parse_sleep_hours, width=5, max_length=5, characters="0123456789.,")],
+            hint="0-24, like 7.5",
+            trend="sleep_hours",
+        ),
         *(
-            Row(item.label.capitalize(), [Cell(item.field, partial(parse_wellness, item.field), width=5, max_length=1)],
-                hint=f"1 {item.low} … 5 {item.high}", trend=item.field)
+            Row(
+                item.label.capitalize(),
+                [Cell(item.field, partial(parse_wellness, item.field), width=5, max_length=1)],
+                hint=f"1 {item.low} … 5 {item.high}",
+                trend=item.field,
+            )
             for item in WELLNESS
         ),
         Row("", heading=""),

@@ -39,7 +39,11 @@ class GoalCard(Widget, can_focus=True):
     }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "goal-card--title", "goal-card--meta", "goal-card--overdue", "goal-card--bar", "goal-card--empty",
+        "goal-card--title",
+        "goal-card--meta",
+        "goal-card--overdue",
+        "goal-card--bar",
+        "goal-card--empty",
         "goal-card--arrows",
     }
 

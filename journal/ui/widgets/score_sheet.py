@@ -112,8 +112,13 @@ class ScoreSheet(TextGrid, inherit_bindings=False):
     # bindings: a binding runs only once its key has bubbled up to the app, after the
     # keys behind it, so a burst of keys ("7 enter 4") would land in the wrong fields.
     KEYS: ClassVar[dict[str, tuple[str, tuple[int, ...]]]] = {
-        "enter": ("next_cell", ()), "backspace": ("erase", ()), "delete": ("clear", ()),
-        "up": ("move", (-1, 0)), "down": ("move", (1, 0)), "left": ("move", (0, -1)), "right": ("move", (0, 1)),
+        "enter": ("next_cell", ()),
+        "backspace": ("erase", ()),
+        "delete": ("clear", ()),
+        "up": ("move", (-1, 0)),
+        "down": ("move", (1, 0)),
+        "left": ("move", (0, -1)),
+        "right": ("move", (0, 1)),
     }
 
     class CursorMoved(SheetMessage):
@@ -324,7 +329,7 @@ class ScoreSheet(TextGrid, inherit_bindings=False):
             trend = self.trends[row.trend]
             room = self.size.width - TREND_AT
             if 0 < room < trend.cell_len:
-                trend = trend[trend.cell_len - room:]  # a narrow sheet shows the latest days
+                trend = trend[trend.cell_len - room :]  # a narrow sheet shows the latest days
             text.append_text(trend)
         return text
 

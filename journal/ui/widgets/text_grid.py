@@ -45,7 +45,7 @@ class TextGrid(TextLines, can_focus=True):
 
     def scroll_into_view(self, x: int, y: int, width: int) -> None:
         """Scroll the container so that this stretch of a line is visible."""
-        if self.parent is not None:
+        if isinstance(self.parent, Widget):
             region = Region(x, y, width, 1).translate(self.virtual_region.offset)
             self.parent.scroll_to_region(region, animate=False)
 

@@ -86,8 +86,11 @@ class TrendTable(TextLines):
     def line_text(self, y: int) -> Text:
         width = spark_width(self.size.width)
         if y == 0:
-            text = Text(self.caption.ljust(LABEL_WIDTH + width + GAP)[: LABEL_WIDTH + width + GAP],
-                        self._style("heading"), no_wrap=True)
+            text = Text(
+                self.caption.ljust(LABEL_WIDTH + width + GAP)[: LABEL_WIDTH + width + GAP],
+                self._style("heading"),
+                no_wrap=True,
+            )
             text.append("".join(name.rjust(FIGURE_WIDTH) for name in FIGURES), self._style("muted"))
             return text
         if y > len(self.series):
@@ -97,7 +100,11 @@ class TrendTable(TextLines):
         sparkline = series.sparkline[-width:]
         text.append_text(spark_text(series.key, sparkline, series.cells[-width:], self._style))
         text.append(" " * (width - len(sparkline) + GAP))
-        text.append("".join(series.figure(value).rjust(FIGURE_WIDTH) for value in
-                            (series.latest, series.mean, series.minimum, series.maximum)), self._style("figure"))
+        text.append(
+            "".join(
+                series.figure(value).rjust(FIGURE_WIDTH)
+                for value in (series.latest, series.mean, series.minimum, series.maximum)
+            ),
+            self._style("figure"),
+        )
         return text
-

@@ -16,8 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 
-from journal.domain.checklist import ItemProgress, format_ratio, format_target
-from journal.domain.checklist import Week
+from journal.domain.checklist import ItemProgress, Week, format_ratio, format_target
 from journal.ui.widgets.text_grid import TextGrid
 
 TITLE_WIDTH = 24
@@ -58,8 +57,15 @@ class WeekGrid(TextGrid):
         "week-grid--met",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "toggle", "Tick", show=False, key_display="space",
-                tooltip="Tick or untick the day under the cursor (also enter or a click)", id="checklist.tick"),
+        Binding(
+            "space,enter",
+            "tick",
+            "Tick",
+            show=False,
+            key_display="space",
+            tooltip="Tick or untick the day under the cursor (also enter or a click)",
+            id="checklist.tick",
+        ),
     ]
 
     class Toggled(Message):
@@ -123,9 +129,9 @@ class WeekGrid(TextGrid):
         row, column = self.cursor
         self._set_cursor(max(0, min(len(self.rows) - 1, row + rows)), max(0, min(6, column + columns)))
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         if self.current is not None and self.current_day is not None:
-            self.post_message(self.Toggled(self, self.current.item.id, self.current_day))
+            self.post_message(self.Toggled(self, self.current.item.number, self.current_day))
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -136,7 +142,7 @@ class WeekGrid(TextGrid):
         if 0 <= row < len(self.rows) and 0 <= column < 7 and offset.x >= TITLE_WIDTH:
             self.focus()
             self._set_cursor(row, column)
-            self.action_toggle()
+            self.action_tick()
 
     # -- drawing -----------------------------------------------------------------
 

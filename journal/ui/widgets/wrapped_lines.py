@@ -21,9 +21,11 @@ HANG = re.compile(r" *(?:!!? +|[A-Z][a-z]{2} \d{1,2}  +)?")
 
 def wrap(line: str, width: int) -> list[str]:
     """`line` in pieces of at most `width` cells, the later ones indented to its hang."""
-    hang = min(HANG.match(line).end(), max(0, width // 2))
-    return textwrap.wrap(line, max(1, width), subsequent_indent=" " * hang, drop_whitespace=True,
-                         break_on_hyphens=False) or [""]
+    indent = HANG.match(line)  # the pattern matches any line, if only its empty start
+    hang = min(indent.end() if indent else 0, max(0, width // 2))
+    return textwrap.wrap(
+        line, max(1, width), subsequent_indent=" " * hang, drop_whitespace=True, break_on_hyphens=False
+    ) or [""]
 
 
 class WrappedLines(TextLines):
@@ -47,7 +49,7 @@ class WrappedLines(TextLines):
 
     def wrapped(self, width: int) -> list[Text]:
         if self._wrapped[0] != width:
-            pieces = []
+            pieces: list[Text] = []
             for line, style in self.lines:
                 # Leading spaces are kept: textwrap keeps an indent the line starts with.
                 pieces.extend(Text(piece, style or "", no_wrap=True) for piece in wrap(line, width))
