@@ -72,6 +72,8 @@ def main() -> int:
     results: list[tuple[str, float, float]] = []
     frames: list[tuple[str, float, float]] = []  # (name, milliseconds, bound)
     with tempfile.TemporaryDirectory() as folder:
+        # The runner's own keys.toml, themes and remembered settings are not the benchmark's.
+        env.update(XDG_CONFIG_HOME=str(Path(folder) / "config"), XDG_DATA_HOME=str(Path(folder) / "data"))
         ten, hundred = Path(folder) / "ten.db", Path(folder) / "hundred.db"
         make_demo(ten, 10, env)
         make_demo(hundred, 100, env)

@@ -80,7 +80,7 @@ async def all_range(path: Path) -> tuple[float, float]:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("f5")
         pane = app.query_one(TrendsPane)
-        while pane.trends is None or app.workers._workers:
+        while pane.trends is None or app.workers:
             await pilot.pause(0.01)
         stall = 0.0
         last = time.perf_counter()
@@ -96,7 +96,7 @@ async def all_range(path: Path) -> tuple[float, float]:
         stall, last = 0.0, time.perf_counter()
         started = time.perf_counter()
         await pilot.press("4")
-        while pane.range != "all" or pane.trends is None or pane.trends.per_cell == 1 or app.workers._workers:
+        while pane.range != "all" or pane.trends is None or pane.trends.per_cell == 1 or app.workers:
             await pilot.pause(0.005)
         read = time.perf_counter() - started
         app.exit()
