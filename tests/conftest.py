@@ -14,10 +14,6 @@ from hypothesis.configuration import set_hypothesis_home_dir
 
 from journal.store import Journal, open_journal
 
-# The `today` fixture's day, kept only for the modules that still import it: tests/ui/, tests/unit/test_cli.py and
-# tests/unit/test_cli_fuzz.py. It goes once they take the fixture; new tests take the fixture.
-TODAY = dt.date(2026, 11, 26)
-
 # Property tests run Hypothesis's own number of examples (its "ci" profile on CI);
 # HYPOTHESIS_PROFILE=thorough, or pytest --hypothesis-profile=thorough, runs ten times as many.
 settings.register_profile("thorough", max_examples=1000)

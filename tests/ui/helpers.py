@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
@@ -18,11 +19,11 @@ from textual.widgets import Input, TextArea
 from journal.store import open_journal
 from journal.ui.app import OffseasonApp, create_app
 from journal.ui.widgets.score_sheet import ScoreSheet
-from tests.conftest import TODAY
 
 
-def make_app(db_path: Path) -> OffseasonApp:
-    return create_app(open_journal(db_path), today=TODAY)
+def make_app(db_path: Path, today: dt.date) -> OffseasonApp:
+    """The app on the journal at `db_path`, opened on `today`."""
+    return create_app(open_journal(db_path), today=today)
 
 
 _NOTICES: WeakKeyDictionary[App, list[Notification]] = WeakKeyDictionary()
@@ -104,8 +105,11 @@ async def open_note(pilot: Pilot) -> TextArea:
 PaneType = TypeVar("PaneType", bound=Widget)
 
 
-async def settle(pilot: Pilot, pane_type: type[PaneType], ready: Callable[[PaneType], bool] = lambda pane: True,
-                 ) -> PaneType:
+async def settle(
+    pilot: Pilot,
+    pane_type: type[PaneType],
+    ready: Callable[[PaneType], bool] = lambda pane: True,
+) -> PaneType:
     """Wait until a lazily built pane has read and drawn its data (each pane loads in a worker)."""
     for _ in range(150):
         await pilot.pause(0.02)

@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from textual.widgets import Static, TabbedContent
 
 from journal.domain.entries import DayEntry
@@ -10,15 +11,20 @@ from journal.ui.panes.checklist import ChecklistPane
 from journal.ui.screens.dialogs import ChoiceScreen
 from journal.ui.screens.item_form import ItemFormScreen
 from journal.ui.widgets.week_grid import CELL_WIDTH, HEADER_ROWS, TITLE_WIDTH, WeekGrid
-from tests.conftest import TODAY
 from tests.ui.helpers import drive, make_app, type_text
 
-MONDAY = dt.date(2026, 11, 23)
+
+@pytest.fixture
+def monday(today):
+    """The Monday of today's week."""
+    return today - dt.timedelta(days=today.weekday())
 
 
-def ticks(db_path):
+def ticks(db_path, today):
+    """Every tick from four weeks before this week's Monday to `today`."""
+    monday = today - dt.timedelta(days=today.weekday())
     with open_journal(db_path) as journal:
-        return set(ticks_between(journal, MONDAY - dt.timedelta(days=28), TODAY))
+        return set(ticks_between(journal, monday - dt.timedelta(days=28), today))
 
 
 def items(db_path):
@@ -40,25 +46,25 @@ def text_of(pilot, selector) -> str:
     return str(pilot.app.query_one(selector, Static).render())
 
 
-def test_tick_and_untick_with_the_keyboard(db_path):
+def test_tick_and_untick_with_the_keyboard(db_path, today):
     strength = None
 
     async def scenario(pilot):
         nonlocal strength
         grid = await open_checklist(pilot)
         strength = grid.current.item
-        assert grid.current_day == TODAY, "the cursor starts on today"
+        assert grid.current_day == today, "the cursor starts on today"
         await pilot.press("left", "space")  # Wednesday
         await pilot.pause()
         assert text_of(pilot, "#week-figure") == "7% done so far"
         await pilot.press("right", "enter", "left", "space")  # tick Thursday, untick Wednesday
         await pilot.pause()
 
-    drive(make_app(db_path), scenario)
-    assert ticks(db_path) == {(strength.id, TODAY)}
+    drive(make_app(db_path, today), scenario)
+    assert ticks(db_path, today) == {(strength.id, today)}
 
 
-def test_tick_with_a_click_and_refuse_the_future(db_path):
+def test_tick_with_a_click_and_refuse_the_future(db_path, today, monday):
     async def scenario(pilot):
         grid = await open_checklist(pilot)
         strides_row = next(i for i, p in enumerate(grid.rows) if p.item.title == "Strides")
@@ -69,16 +75,16 @@ def test_tick_with_a_click_and_refuse_the_future(db_path):
         await pilot.click(WeekGrid, offset=(friday, HEADER_ROWS + strides_row))
         await pilot.pause()
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
     strides = next(item for item in items(db_path) if item.title == "Strides")
-    assert ticks(db_path) == {(strides.id, MONDAY + dt.timedelta(days=1))}, "Friday has not happened"
+    assert ticks(db_path, today) == {(strides.id, monday + dt.timedelta(days=1))}, "Friday has not happened"
 
 
-def test_the_grid_shows_done_target_day_types_and_moves_between_weeks(db_path):
+def test_the_grid_shows_done_target_day_types_and_moves_between_weeks(db_path, today, monday):
     with open_journal(db_path) as journal:
-        save_entry(journal, DayEntry(MONDAY + dt.timedelta(days=1), day_type="sick"))
+        save_entry(journal, DayEntry(monday + dt.timedelta(days=1), day_type="sick"))
         strength = list_items(journal)[0]
-        set_tick(journal, strength.id, MONDAY, True)
+        set_tick(journal, strength.id, monday, True)
 
     async def scenario(pilot):
         grid = await open_checklist(pilot)
@@ -99,11 +105,11 @@ def test_the_grid_shows_done_target_day_types_and_moves_between_weeks(db_path):
         await pilot.pause()
         assert text_of(pilot, "#week-label").startswith("2026-W48")
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_a_week_before_the_items_were_added_can_be_ticked(db_path):
-    last_tuesday = MONDAY - dt.timedelta(days=6)
+def test_a_week_before_the_items_were_added_can_be_ticked(db_path, today, monday):
+    last_tuesday = monday - dt.timedelta(days=6)
     strides = next(item for item in items(db_path) if item.title == "Strides")
 
     async def scenario(pilot):
@@ -118,7 +124,7 @@ def test_a_week_before_the_items_were_added_can_be_ticked(db_path):
         await pilot.pause()
         assert grid.current_day == last_tuesday
         line = grid._row(row).plain
-        assert line[TITLE_WIDTH + CELL_WIDTH: TITLE_WIDTH + 2 * CELL_WIDTH].strip() == "✓"
+        assert line[TITLE_WIDTH + CELL_WIDTH : TITLE_WIDTH + 2 * CELL_WIDTH].strip() == "✓"
         assert line.split()[-2:] == ["1/2", "50%"], "ticked, it has its first target"
         assert text_of(pilot, "#week-figure") == "50% done"
         await pilot.press("right", "enter")  # and Wednesday, with enter
@@ -126,12 +132,12 @@ def test_a_week_before_the_items_were_added_can_be_ticked(db_path):
         assert grid._row(row).plain.split()[-2:] == ["2/2", "100%"]
         assert text_of(pilot, "#week-figure") == "100% done"
 
-    drive(make_app(db_path), scenario)
-    assert ticks(db_path) == {(strides.id, last_tuesday), (strides.id, last_tuesday + dt.timedelta(days=1))}
+    drive(make_app(db_path, today), scenario)
+    assert ticks(db_path, today) == {(strides.id, last_tuesday), (strides.id, last_tuesday + dt.timedelta(days=1))}
     assert next(item for item in items(db_path) if item.id == strides.id) == strides, "its start stays"
 
 
-def test_add_edit_move_and_retire_items_from_the_pane(db_path):
+def test_add_edit_move_and_retire_items_from_the_pane(db_path, today):
     async def scenario(pilot):
         grid = await open_checklist(pilot)
         await pilot.press("a")
@@ -159,33 +165,33 @@ def test_add_edit_move_and_retire_items_from_the_pane(db_path):
         await pilot.press("y")
         await pilot.pause()
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
     hills = next(item for item in items(db_path) if item.title == "Hill sprints")
-    assert (hills.target, hills.retired_on) == (2, TODAY)
+    assert (hills.target, hills.retired_on) == (2, today)
     in_use = [item.title for item in items(db_path) if item.retired_on is None]
     assert "Hill sprints" not in in_use
 
 
-def test_what_the_command_line_ticks_shows_up(db_path):
+def test_what_the_command_line_ticks_shows_up(db_path, today):
     async def scenario(pilot):
         grid = await open_checklist(pilot)
         with open_journal(db_path) as shell:
-            set_tick(shell, list_items(shell)[0].id, TODAY, True)
+            set_tick(shell, list_items(shell)[0].id, today, True)
         pilot.app.check_outside_changes()
         await pilot.pause()
-        assert (grid.rows[0].item.id, TODAY) in grid.week.ticks
+        assert (grid.rows[0].item.id, today) in grid.week.ticks
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_the_checklist_is_not_read_until_it_is_shown(db_path):
+def test_the_checklist_is_not_read_until_it_is_shown(db_path, today):
     async def scenario(pilot):
         assert not pilot.app.query_one(ChecklistPane).loaded
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_the_palette_reaches_the_checklist(db_path):
+def test_the_palette_reaches_the_checklist(db_path, today):
     async def scenario(pilot):
         commands = {command.title: command for command in pilot.app.get_system_commands(pilot.app.screen)}
         for expected in ("Show Today", "Show Checklist", "Add a checklist item", "Checklist: this week"):
@@ -202,10 +208,10 @@ def test_the_palette_reaches_the_checklist(db_path):
         await pilot.press("escape")
         await pilot.pause()
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_a_tick_with_a_note_and_unticking_it_asks_first(db_path):
+def test_a_tick_with_a_note_and_unticking_it_asks_first(db_path, today):
     async def scenario(pilot):
         from journal.ui.screens.dialogs import TextScreen
 
@@ -216,20 +222,20 @@ def test_a_tick_with_a_note_and_unticking_it_asks_first(db_path):
         await type_text(pilot, "heavy squats")
         await pilot.press("enter")
         await pilot.pause()
-        assert grid.week.ticks[(grid.current.item.id, TODAY)] == "heavy squats"
+        assert grid.week.ticks[(grid.current.item.id, today)] == "heavy squats"
         assert "note: heavy squats" in text_of(pilot, "#item-about")
         await pilot.press("space")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ChoiceScreen), "the note would go: ask first"
         await pilot.press("escape")
         await pilot.pause()
-        assert (grid.current.item.id, TODAY) in grid.week.ticks
+        assert (grid.current.item.id, today) in grid.week.ticks
 
-    drive(make_app(db_path), scenario)
-    assert len(ticks(db_path)) == 1
+    drive(make_app(db_path, today), scenario)
+    assert len(ticks(db_path, today)) == 1
 
 
-def test_a_new_week_start_set_elsewhere_is_followed(db_path):
+def test_a_new_week_start_set_elsewhere_is_followed(db_path, today):
     async def scenario(pilot):
         await open_checklist(pilot)
         with open_journal(db_path) as shell:
@@ -240,7 +246,7 @@ def test_a_new_week_start_set_elsewhere_is_followed(db_path):
         await pilot.pause()
         assert text_of(pilot, "#week-label") == "week of 22–28 Nov 2026"
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
 def test_the_twelve_weeks_are_drawn_on_a_fixed_scale():
@@ -249,7 +255,7 @@ def test_the_twelve_weeks_are_drawn_on_a_fixed_scale():
     assert completion_bars([None, 0.0, 0.43, 1.0, 1.3]) == "·▁▄██"
 
 
-def test_the_arrows_beside_the_week_are_clickable(db_path):
+def test_the_arrows_beside_the_week_are_clickable(db_path, today):
     async def scenario(pilot):
         await open_checklist(pilot)
         await pilot.click("#previous-week")
@@ -259,10 +265,10 @@ def test_the_arrows_beside_the_week_are_clickable(db_path):
         await pilot.pause()
         assert text_of(pilot, "#week-label").startswith("2026-W48")
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_a_tick_note_over_its_limit_is_said_in_the_dialog_not_dropped(db_path):
+def test_a_tick_note_over_its_limit_is_said_in_the_dialog_not_dropped(db_path, today):
     from textual.widgets import Input
 
     from journal.ui.screens.dialogs import TextScreen
@@ -285,6 +291,6 @@ def test_a_tick_note_over_its_limit_is_said_in_the_dialog_not_dropped(db_path):
         await pilot.press("backspace", "enter")
         await pilot.pause()
         with open_journal(db_path) as journal:
-            assert list(ticks_between(journal, TODAY, TODAY).values()) == ["x" * 200]
+            assert list(ticks_between(journal, today, today).values()) == ["x" * 200]
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)

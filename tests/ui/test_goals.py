@@ -9,7 +9,6 @@ from journal.ui.panes.goals import GoalsPane
 from journal.ui.screens.dialogs import ChoiceScreen
 from journal.ui.screens.goal_forms import AssessmentScreen, GoalFormScreen
 from journal.ui.widgets.goal_card import GoalCard
-from tests.conftest import TODAY
 from tests.ui.helpers import drive, make_app, type_text
 
 
@@ -18,11 +17,11 @@ def goals(db_path):
         return [(goal.title, goal.status) for goal in list_goals(journal)]
 
 
-def with_goals(db_path, *titles):
+def with_goals(db_path, today, *titles):
     with open_journal(db_path) as journal:
         for title in titles:
-            due = TODAY - dt.timedelta(days=1) if title == "Overdue" else None
-            add_goal(journal, Goal(title, due=due), today=TODAY)
+            due = today - dt.timedelta(days=1) if title == "Overdue" else None
+            add_goal(journal, Goal(title, due=due), today=today)
 
 
 async def open_goals(pilot):
@@ -39,8 +38,8 @@ async def settle(pilot):
         await pilot.pause(0.02)
 
 
-def test_move_and_reorder_cards_with_the_keyboard(db_path):
-    with_goals(db_path, "Blood work", "Sleep more", "Hill sprints")
+def test_move_and_reorder_cards_with_the_keyboard(db_path, today):
+    with_goals(db_path, today, "Blood work", "Sleep more", "Hill sprints")
 
     async def scenario(pilot):
         await open_goals(pilot)
@@ -55,12 +54,12 @@ def test_move_and_reorder_cards_with_the_keyboard(db_path):
         await pilot.press("down", "shift+up")  # Hill sprints above Sleep more
         await settle(pilot)
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
     assert goals(db_path) == [("Hill sprints", "todo"), ("Sleep more", "todo"), ("Blood work", "done")]
 
 
-def test_move_a_card_with_the_mouse(db_path):
-    with_goals(db_path, "Blood work")
+def test_move_a_card_with_the_mouse(db_path, today):
+    with_goals(db_path, today, "Blood work")
 
     async def scenario(pilot):
         await open_goals(pilot)
@@ -69,12 +68,12 @@ def test_move_a_card_with_the_mouse(db_path):
         await pilot.click(card, offset=(right_arrow, 0))
         await settle(pilot)
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
     assert goals(db_path) == [("Blood work", "doing")]
 
 
-def test_add_with_validation_and_delete_with_confirmation(db_path):
-    with_goals(db_path, "Overdue")
+def test_add_with_validation_and_delete_with_confirmation(db_path, today):
+    with_goals(db_path, today, "Overdue")
 
     async def scenario(pilot):
         await open_goals(pilot)
@@ -98,11 +97,11 @@ def test_add_with_validation_and_delete_with_confirmation(db_path):
         await pilot.press("y")
         await settle(pilot)
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
     assert goals(db_path) == [("Overdue", "todo")]
 
 
-def test_the_season_assessment_from_the_pane(db_path):
+def test_the_season_assessment_from_the_pane(db_path, today):
     async def scenario(pilot):
         await pilot.press("f4")
         await settle(pilot)
@@ -122,18 +121,21 @@ def test_the_season_assessment_from_the_pane(db_path):
         await settle(pilot)
         assert not isinstance(pilot.app.screen, AssessmentScreen)
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
     assert [title for title, _ in goals(db_path)] == [
-        "Strength and a kick for the last miles", "Sleep to your need",
-        "See the doctor: blood work and a stress test", "Book rehab appointments"]
+        "Strength and a kick for the last miles",
+        "Sleep to your need",
+        "See the doctor: blood work and a stress test",
+        "Book rehab appointments",
+    ]
 
 
-def test_dropped_goals_are_hidden_but_reachable(db_path):
-    with_goals(db_path, "Old idea")
+def test_dropped_goals_are_hidden_but_reachable(db_path, today):
+    with_goals(db_path, today, "Old idea")
     with open_journal(db_path) as journal:
         from journal.store.goals import move_goal
 
-        move_goal(journal, list_goals(journal)[0].id, "dropped", today=TODAY)
+        move_goal(journal, list_goals(journal)[0].id, "dropped", today=today)
 
     async def scenario(pilot):
         await pilot.press("f4")
@@ -145,11 +147,11 @@ def test_dropped_goals_are_hidden_but_reachable(db_path):
         await settle(pilot)
         assert [card.goal.title for card in pilot.app.query(GoalCard)] == ["Old idea"]
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_after_a_delete_the_focus_stays_in_place(db_path):
-    with_goals(db_path, "First", "Second", "Third")
+def test_after_a_delete_the_focus_stays_in_place(db_path, today):
+    with_goals(db_path, today, "First", "Second", "Third")
 
     async def scenario(pilot):
         await open_goals(pilot)
@@ -162,11 +164,11 @@ def test_after_a_delete_the_focus_stays_in_place(db_path):
         await settle(pilot)
         assert pilot.app.focused.goal.title == "Third", "the next card down takes the focus"
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
     assert [title for title, _ in goals(db_path)] == ["First", "Third"]
 
 
-def test_the_assessment_takes_typing_at_once(db_path):
+def test_the_assessment_takes_typing_at_once(db_path, today):
     async def scenario(pilot):
         await pilot.press("f4")
         await settle(pilot)
@@ -178,15 +180,15 @@ def test_the_assessment_takes_typing_at_once(db_path):
         await pilot.press("escape")
         await settle(pilot)
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_a_note_of_several_lines_is_edited_whole(db_path):
+def test_a_note_of_several_lines_is_edited_whole(db_path, today):
     from textual.widgets import TextArea
 
     note = "line one\nline two [/]\n\nline four"
     with open_journal(db_path) as journal:
-        add_goal(journal, Goal("Blood work", note=note), today=TODAY)
+        add_goal(journal, Goal("Blood work", note=note), today=today)
 
     async def scenario(pilot):
         await open_goals(pilot)
@@ -201,12 +203,12 @@ def test_a_note_of_several_lines_is_edited_whole(db_path):
             saved = list_goals(journal)[0]
         assert (saved.title, saved.note) == ("Blood work and a stress test", note)
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_the_arrows_move_between_cards_in_a_column_taller_than_the_screen(db_path):
+def test_the_arrows_move_between_cards_in_a_column_taller_than_the_screen(db_path, today):
     titles = [f"Goal {number}" for number in range(1, 9)]
-    with_goals(db_path, *titles)
+    with_goals(db_path, today, *titles)
 
     async def scenario(pilot):
         await open_goals(pilot)
@@ -216,4 +218,4 @@ def test_the_arrows_move_between_cards_in_a_column_taller_than_the_screen(db_pat
         assert isinstance(pilot.app.focused, GoalCard) and pilot.app.focused.goal.title == "Goal 7"
         assert pilot.app.focused.region.height and pilot.app.screen.region.contains_region(pilot.app.focused.region)
 
-    drive(make_app(db_path), scenario, size=(80, 24))
+    drive(make_app(db_path, today), scenario, size=(80, 24))

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 from textual import events
 from textual.widgets import Static
 
@@ -13,14 +14,17 @@ from journal.ui.panes.checklist import ChecklistPane
 from journal.ui.panes.review import ReviewPane
 from journal.ui.panes.trends import TrendsPane
 from journal.ui.widgets.week_grid import WeekGrid
-from tests.conftest import TODAY
 from tests.ui.helpers import drive, fill, make_app, notifications, settle, sheet, type_text
 from tests.ui.test_today import day_label, status, stored
 
-FRIDAY = TODAY + dt.timedelta(days=1)
+
+@pytest.fixture
+def friday(today):
+    """The day after today (a Thursday): the date the clock turns to at midnight."""
+    return today + dt.timedelta(days=1)
 
 
-def turn_the_date(monkeypatch, day: dt.date = FRIDAY) -> None:
+def turn_the_date(monkeypatch, day: dt.date) -> None:
     """The clock passes midnight (nothing in the app has looked at it yet)."""
     monkeypatch.setenv("JOURNAL_TODAY", day.isoformat())
 
@@ -29,13 +33,13 @@ def notices(pilot) -> list[str]:
     return [f"{notice.title}: {notice.message}" for notice in notifications(pilot.app)]
 
 
-def test_a_day_with_nothing_typed_moves_on_to_the_new_today(db_path, monkeypatch):
+def test_a_day_with_nothing_typed_moves_on_to_the_new_today(db_path, monkeypatch, today, friday):
     with open_journal(db_path) as journal:
-        save_entry(journal, DayEntry(TODAY, mood=4))
+        save_entry(journal, DayEntry(today, mood=4))
 
     async def scenario(pilot):
         assert sheet(pilot).values["mood"] == "4"
-        turn_the_date(monkeypatch)
+        turn_the_date(monkeypatch, friday)
         pilot.app.check_the_date()
         await pilot.pause()
         assert day_label(pilot) == "Fri 27 Nov 2026 (today)"
@@ -46,21 +50,21 @@ def test_a_day_with_nothing_typed_moves_on_to_the_new_today(db_path, monkeypatch
         await pilot.pause()
         await pilot.press("alt+left")  # a past day on show stays on show when the date turns again
         await pilot.pause()
-        turn_the_date(monkeypatch, FRIDAY + dt.timedelta(days=1))
+        turn_the_date(monkeypatch, friday + dt.timedelta(days=1))
         pilot.app.check_the_date()
         await pilot.pause()
         assert day_label(pilot) == "Thu 26 Nov 2026"
         assert sheet(pilot).values["mood"] == "4"
 
-    drive(make_app(db_path), scenario)
-    assert stored(db_path, FRIDAY) == DayEntry(FRIDAY, sleep_hours=7.0)
-    assert stored(db_path) == DayEntry(TODAY, mood=4), "Thursday is untouched"
+    drive(make_app(db_path, today), scenario)
+    assert stored(db_path, friday) == DayEntry(friday, sleep_hours=7.0)
+    assert stored(db_path, today) == DayEntry(today, mood=4), "Thursday is untouched"
 
 
-def test_typed_changes_hold_their_day_and_the_bar_says_it_is_yesterday(db_path, monkeypatch):
+def test_typed_changes_hold_their_day_and_the_bar_says_it_is_yesterday(db_path, monkeypatch, today, friday):
     async def scenario(pilot):
         await fill(pilot, "mood", "4")
-        turn_the_date(monkeypatch)
+        turn_the_date(monkeypatch, friday)
         pilot.app.check_the_date()
         await pilot.pause()
         assert day_label(pilot) == "Thu 26 Nov 2026 (yesterday)"
@@ -73,21 +77,21 @@ def test_typed_changes_hold_their_day_and_the_bar_says_it_is_yesterday(db_path, 
         assert pilot.app.query_one("#save-status", Static).has_class("-dirty")
         await pilot.press("ctrl+s")  # seen: it goes to Thursday, as the bar said
         await pilot.pause()
-        assert stored(db_path) == DayEntry(TODAY, mood=4)
+        assert stored(db_path, today) == DayEntry(today, mood=4)
         assert day_label(pilot) == "Fri 27 Nov 2026 (today)", "saved, the pane moves on to today"
         assert "yesterday" not in status(pilot)
         assert any("Saved Thu 26 Nov 2026 (yesterday)" in notice for notice in notices(pilot))
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
     with open_journal(db_path) as journal:
         assert count_entries(journal) == 1
 
 
-def test_a_save_just_after_midnight_never_lands_on_the_old_day_unseen(db_path, monkeypatch):
+def test_a_save_just_after_midnight_never_lands_on_the_old_day_unseen(db_path, monkeypatch, today, friday):
     async def scenario(pilot):
         await fill(pilot, "sleep_hours", "8")
         assert day_label(pilot) == "Thu 26 Nov 2026 (today)"
-        turn_the_date(monkeypatch)  # midnight has passed; nothing has looked at the date yet
+        turn_the_date(monkeypatch, friday)  # midnight has passed; nothing has looked at the date yet
         await pilot.press("ctrl+s")
         await pilot.pause()
         with open_journal(db_path) as journal:
@@ -97,19 +101,19 @@ def test_a_save_just_after_midnight_never_lands_on_the_old_day_unseen(db_path, m
         assert any(notice.startswith("Not saved: It is past midnight") for notice in notices(pilot))
         await pilot.press("ctrl+s")  # now seen as yesterday: saved there, knowingly
         await pilot.pause()
-        assert stored(db_path) == DayEntry(TODAY, sleep_hours=8.0)
+        assert stored(db_path, today) == DayEntry(today, sleep_hours=8.0)
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_quitting_after_midnight_asks_again_before_saving_to_the_old_day(db_path, monkeypatch):
-    app = make_app(db_path)
+def test_quitting_after_midnight_asks_again_before_saving_to_the_old_day(db_path, monkeypatch, today, friday):
+    app = make_app(db_path, today)
 
     async def scenario(pilot):
         await fill(pilot, "mood", "2")
         await pilot.press("ctrl+q")
         await pilot.pause()
-        turn_the_date(monkeypatch)  # midnight passes while the question is open
+        turn_the_date(monkeypatch, friday)  # midnight passes while the question is open
         await pilot.press("s")
         await pilot.pause()
         assert app.is_running, "not saved, so not quit"
@@ -122,27 +126,27 @@ def test_quitting_after_midnight_asks_again_before_saving_to_the_old_day(db_path
 
     drive(app, scenario)
     assert not app.is_running
-    assert stored(db_path) == DayEntry(TODAY, mood=2)
+    assert stored(db_path, today) == DayEntry(today, mood=2)
 
 
-def test_the_date_is_looked_at_just_after_midnight_and_on_coming_back(db_path, monkeypatch):
+def test_the_date_is_looked_at_just_after_midnight_and_on_coming_back(db_path, monkeypatch, today, friday):
     monkeypatch.setattr("journal.ui.app.seconds_to_midnight", lambda now: 0.2)  # midnight is near
 
     async def scenario(pilot):
-        turn_the_date(monkeypatch)
+        turn_the_date(monkeypatch, friday)
         for _ in range(100):
             await pilot.pause(0.05)
             if day_label(pilot).startswith("Fri"):
                 break
         assert day_label(pilot) == "Fri 27 Nov 2026 (today)", "no key pressed, no minute gone by"
         monkeypatch.setattr("journal.ui.app.seconds_to_midnight", lambda now: 3600.0)
-        turn_the_date(monkeypatch, FRIDAY + dt.timedelta(days=1))
+        turn_the_date(monkeypatch, friday + dt.timedelta(days=1))
         pilot.app.post_message(events.AppFocus())  # back at the terminal the next morning
         await pilot.pause()
         await pilot.pause()
         assert day_label(pilot) == "Sat 28 Nov 2026 (today)"
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
 def test_midnight_is_just_after_the_end_of_the_day():
@@ -184,9 +188,9 @@ def test_the_current_week_the_checklist_today_and_the_trends_move_on(db_path, mo
     drive(create_app(open_journal(db_path), today=sunday), scenario)
 
 
-def test_typing_after_the_move_goes_to_the_new_day(db_path, monkeypatch):
+def test_typing_after_the_move_goes_to_the_new_day(db_path, monkeypatch, today, friday):
     async def scenario(pilot):
-        turn_the_date(monkeypatch)
+        turn_the_date(monkeypatch, friday)
         pilot.app.check_the_date()
         await pilot.pause()
         sheet(pilot).focus()
@@ -195,8 +199,8 @@ def test_typing_after_the_move_goes_to_the_new_day(db_path, monkeypatch):
         await pilot.press("ctrl+s")
         await pilot.pause()
 
-    drive(make_app(db_path), scenario)
-    assert stored(db_path, FRIDAY).mood == 5 and stored(db_path).is_empty
+    drive(make_app(db_path, today), scenario)
+    assert stored(db_path, friday).mood == 5 and stored(db_path, today).is_empty
 
 
 def test_a_checklist_on_show_keeps_its_week_so_a_key_at_midnight_ticks_the_day_under_the_cursor(db_path, monkeypatch):

@@ -15,19 +15,18 @@ from journal.ui.panes.checklist import ChecklistPane
 from journal.ui.panes.goals import GoalsPane
 from journal.ui.panes.review import ReviewPane
 from journal.ui.screens.dialogs import ChoiceScreen
-from tests.conftest import TODAY
 from tests.ui.helpers import drive, make_app, notifications, settle
 
 WORDS = "[/] [b]not bold[/b] [link=x]"
 
 
-def test_bracketed_text_in_every_field_is_shown_as_written(db_path):
+def test_bracketed_text_in_every_field_is_shown_as_written(db_path, today):
     with open_journal(db_path) as journal:
         add_site(journal, "groin", label="Groin [/b]")
-        save_entry(journal, DayEntry(TODAY, mood=3, note=WORDS, pain={("groin", "left"): 2}))
-        item = add_item(journal, f"Hills {WORDS}", kind="intervals", target=1, description=WORDS, today=TODAY)
-        set_tick(journal, item.id, TODAY, True, note=WORDS)
-        add_goal(journal, Goal(f"Sleep {WORDS}", note=WORDS), today=TODAY)
+        save_entry(journal, DayEntry(today, mood=3, note=WORDS, pain={("groin", "left"): 2}))
+        item = add_item(journal, f"Hills {WORDS}", kind="intervals", target=1, description=WORDS, today=today)
+        set_tick(journal, item.id, today, True, note=WORDS)
+        add_goal(journal, Goal(f"Sleep {WORDS}", note=WORDS), today=today)
 
     async def scenario(pilot):
         app = pilot.app
@@ -44,8 +43,11 @@ def test_bracketed_text_in_every_field_is_shown_as_written(db_path):
         await pilot.press("f3")
         pane = await settle(pilot, ChecklistPane)
         with open_journal(db_path) as journal:
-            hills = next(index for index, each in enumerate(list_items(journal, include_retired=False))
-                         if each.title.startswith("Hills"))
+            hills = next(
+                index
+                for index, each in enumerate(list_items(journal, include_retired=False))
+                if each.title.startswith("Hills")
+            )
         for _ in range(hills):
             await pilot.press("down")
         await pilot.pause()
@@ -83,4 +85,4 @@ def test_bracketed_text_in_every_field_is_shown_as_written(db_path):
         await pilot.pause()
         assert app.is_running
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)

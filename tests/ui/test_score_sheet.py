@@ -13,7 +13,7 @@ def test_a_choice_cell_cycles_by_space_and_by_first_letter():
     assert cell.choose("race", "x") == "race", "a letter that starts no choice changes nothing"
 
 
-def test_keys_that_arrive_together_are_taken_in_order(db_path):
+def test_keys_that_arrive_together_are_taken_in_order(db_path, today):
     """A burst of keys (typed fast, or sent at once by a terminal) lands field by field."""
     from textual import events
 
@@ -29,5 +29,5 @@ def test_keys_that_arrive_together_are_taken_in_order(db_path):
         await pilot.pause()
         seen.update({name: scores.values[name] for name in ("sleep_hours", "sleep_quality", "fatigue")})
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
     assert seen == {"sleep_hours": "7", "sleep_quality": "4", "fatigue": "3"}

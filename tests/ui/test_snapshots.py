@@ -10,26 +10,25 @@ from journal.ui.app import create_app
 from journal.ui.panes.goals import GoalsPane
 from journal.ui.panes.review import ReviewPane
 from journal.ui.panes.trends import TrendsPane
-from tests.conftest import TODAY
 from tests.ui.helpers import make_app, settle, steady_cursors
 
 
-def demo_journal(db_path):
+def demo_journal(db_path, today):
     with open_journal(db_path) as journal:
-        fill_demo(journal, TODAY, 84, seed=1)
+        fill_demo(journal, today, 84, seed=1)
         with journal.transaction() as conn:  # "saved 07:42", whenever the test runs
-            conn.execute("UPDATE entries SET updated_at = '2026-11-26T07:42:00'")
+            conn.execute("UPDATE entries SET updated_at = ?", (f"{today.isoformat()}T07:42:00",))
 
 
-def with_goals(db_path):
+def with_goals(db_path, today):
     from journal.domain.goals import Assessment, propose
     from journal.store.goals import move_goal, save_assessment
 
     with open_journal(db_path) as journal:
-        assessment = Assessment(TODAY, "Valencia marathon", faded=True, pain_sites=("knee",))
-        goals = save_assessment(journal, assessment, propose(assessment, TODAY), today=TODAY - dt.timedelta(days=40))
-        move_goal(journal, goals[0].id, "doing", today=TODAY)
-        move_goal(journal, goals[-1].id, "done", today=TODAY)
+        assessment = Assessment(today, "Valencia marathon", faded=True, pain_sites=("knee",))
+        goals = save_assessment(journal, assessment, propose(assessment, today), today=today - dt.timedelta(days=40))
+        move_goal(journal, goals[0].id, "doing", today=today)
+        move_goal(journal, goals[-1].id, "done", today=today)
 
 
 async def show_checklist(pilot):
@@ -56,45 +55,57 @@ async def show_today(pilot):
     pass
 
 
-PANES = {"today": show_today, "checklist": show_checklist, "goals": show_goals, "trends": show_trends,
-         "review": show_review}
+PANES = {
+    "today": show_today,
+    "checklist": show_checklist,
+    "goals": show_goals,
+    "trends": show_trends,
+    "review": show_review,
+}
 
 
 @pytest.mark.parametrize(
     ("pane", "theme", "size"),
     [
         # Each pane in the dark theme at a roomy size, and in the light one at the smallest: 80x24.
-        *(pytest.param(pane, "offseason-dark", (80, 24) if pane in ("today", "checklist", "review") else (100, 30),
-                       id=f"{pane}-dark") for pane in PANES),
+        *(
+            pytest.param(
+                pane,
+                "offseason-dark",
+                (80, 24) if pane in ("today", "checklist", "review") else (100, 30),
+                id=f"{pane}-dark",
+            )
+            for pane in PANES
+        ),
         *(pytest.param(pane, "offseason-light", (80, 24), id=f"{pane}-light") for pane in PANES),
     ],
 )
-def test_pane(snap_compare, db_path, pane, theme, size):
-    demo_journal(db_path)
-    with_goals(db_path)
+def test_pane(snap_compare, db_path, pane, theme, size, today):
+    demo_journal(db_path, today)
+    with_goals(db_path, today)
 
     async def show(pilot):
         steady_cursors(pilot)
         await PANES[pane](pilot)
 
-    app = create_app(open_journal(db_path), today=TODAY, theme=theme)
+    app = create_app(open_journal(db_path), today=today, theme=theme)
     assert snap_compare(app, terminal_size=size, run_before=show)
 
 
-def test_today_pane_with_an_invalid_value(snap_compare, db_path):
-    demo_journal(db_path)
+def test_today_pane_with_an_invalid_value(snap_compare, db_path, today):
+    demo_journal(db_path, today)
     assert snap_compare(
-        make_app(db_path), terminal_size=(100, 30), run_before=steady_cursors, press=["down", "down", "7"]
+        make_app(db_path, today), terminal_size=(100, 30), run_before=steady_cursors, press=["down", "down", "7"]
     )
 
 
-def test_unsaved_changes_dialog(snap_compare, db_path):
-    demo_journal(db_path)
+def test_unsaved_changes_dialog(snap_compare, db_path, today):
+    demo_journal(db_path, today)
     assert snap_compare(
-        make_app(db_path), terminal_size=(80, 24), run_before=steady_cursors, press=["down", "9", "alt+left"]
+        make_app(db_path, today), terminal_size=(80, 24), run_before=steady_cursors, press=["down", "9", "alt+left"]
     )
 
 
-def test_the_welcome_on_a_first_start(snap_compare, db_path):
-    app = create_app(open_journal(db_path), today=TODAY, welcome=True)
+def test_the_welcome_on_a_first_start(snap_compare, db_path, today):
+    app = create_app(open_journal(db_path), today=today, welcome=True)
     assert snap_compare(app, terminal_size=(80, 24), run_before=steady_cursors)

@@ -15,18 +15,18 @@ def saved_theme(db_path) -> str:
         return get_setting(journal, "theme")
 
 
-def test_the_built_in_themes_are_registered_and_the_journal_opens_in_its_own(db_path):
+def test_the_built_in_themes_are_registered_and_the_journal_opens_in_its_own(db_path, today):
     async def scenario(pilot):
         app = pilot.app
         assert app.theme == "offseason-dark"
         assert {"offseason-dark", "offseason-light", "high-contrast", "trailhead"} <= set(app.available_themes)
         assert app.get_css_variables()["pain-high"] == "#E4572E"
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
 @pytest.mark.parametrize("theme", ["offseason-light", "dracula"])  # the journal's own, and one of Textual's
-def test_a_theme_chosen_in_the_app_is_remembered_for_the_next_start(db_path, theme):
+def test_a_theme_chosen_in_the_app_is_remembered_for_the_next_start(db_path, theme, today):
     notes = []
 
     async def scenario(pilot):
@@ -34,14 +34,14 @@ def test_a_theme_chosen_in_the_app_is_remembered_for_the_next_start(db_path, the
         await pilot.pause()
         notes.extend(notice.title for notice in notifications(pilot.app))
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
     assert saved_theme(db_path) == theme
     assert notes == []
 
     async def next_start(pilot):
         assert pilot.app.theme == theme
 
-    drive(make_app(db_path), next_start)
+    drive(make_app(db_path, today), next_start)
 
 
 def test_a_theme_given_on_the_command_line_wins_and_is_remembered(db_path):
@@ -52,7 +52,7 @@ def test_a_theme_given_on_the_command_line_wins_and_is_remembered(db_path):
     assert saved_theme(db_path) == "trailhead"
 
 
-def test_a_bad_theme_file_is_one_notification_and_the_app_still_starts(db_path, isolated):
+def test_a_bad_theme_file_is_one_notification_and_the_app_still_starts(db_path, isolated, today):
     folder = isolated / "config" / "offseason" / "themes"
     folder.mkdir(parents=True)
     (folder / "broken.toml").write_text("name = 'broken'\nprimary = 'nope'\n")
@@ -64,10 +64,11 @@ def test_a_bad_theme_file_is_one_notification_and_the_app_still_starts(db_path, 
         assert "dusk" in pilot.app.available_themes and "broken" not in pilot.app.available_themes
         pilot.app.theme = "dusk"
         await pilot.pause()
-        assert pilot.app.get_css_variables()["pain-high"] == pilot.app.get_css_variables()["error"], \
+        assert pilot.app.get_css_variables()["pain-high"] == pilot.app.get_css_variables()["error"], (
             "a theme without the journal's colours takes them from its own"
+        )
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
 def remember(db_path, theme):
@@ -81,7 +82,7 @@ def theme_notes(app):
 
 
 @pytest.mark.parametrize("value", ["nan", "1e308", "inf"])
-def test_a_remembered_theme_whose_file_went_bad_gives_way_to_the_journals_own(db_path, isolated, value):
+def test_a_remembered_theme_whose_file_went_bad_gives_way_to_the_journals_own(db_path, isolated, value, today):
     folder = isolated / "config" / "offseason" / "themes"
     folder.mkdir(parents=True)
     (folder / "dusk.toml").write_text(f"name = 'dusk'\nprimary = '#884488'\nluminosity_spread = {value}\n")
@@ -98,7 +99,7 @@ def test_a_remembered_theme_whose_file_went_bad_gives_way_to_the_journals_own(db
         assert pilot.app.get_css_variables()["pain-high"] == "#E4572E"
 
     for _ in range(2):  # and on every start after: the app starts whatever is in the file
-        drive(make_app(db_path), scenario)
+        drive(make_app(db_path, today), scenario)
     assert saved_theme(db_path) == "dusk", "the runner's choice is kept, for when the file is mended"
 
 
@@ -127,7 +128,7 @@ def test_a_theme_textual_cannot_use_is_never_applied_nor_remembered(db_path, iso
 # -- keys of the runner's own --------------------------------------------------------------
 
 
-def test_a_keymap_file_remaps_keys_and_the_help_shows_them(db_path, isolated):
+def test_a_keymap_file_remaps_keys_and_the_help_shows_them(db_path, isolated, today):
     from textual.widgets import Static
 
     from journal.ui.screens.help import HelpScreen
@@ -154,16 +155,15 @@ def test_a_keymap_file_remaps_keys_and_the_help_shows_them(db_path, isolated):
         assert any(line.startswith("^w") and "[today.save]" in line for line in lines)
         await pilot.press("escape")
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
 # -- the palette reaches the rest ------------------------------------------------------------
 
 
-def test_the_palette_exports_backs_up_and_ticks(db_path, isolated):
+def test_the_palette_exports_backs_up_and_ticks(db_path, isolated, today):
     from journal.store.backup import backups_dir
     from journal.store.checklist import ticks_between
-    from tests.conftest import TODAY
 
     async def scenario(pilot):
         commands = {command.title: command for command in pilot.app.get_system_commands(pilot.app.screen)}
@@ -176,15 +176,15 @@ def test_the_palette_exports_backs_up_and_ticks(db_path, isolated):
         for _ in range(100):
             await pilot.pause(0.02)
             with open_journal(db_path) as journal:
-                if ticks_between(journal, TODAY - dt.timedelta(days=7), TODAY):
+                if ticks_between(journal, today - dt.timedelta(days=7), today):
                     break
         else:
             raise AssertionError("the palette's tick never landed")
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_every_key_has_a_command_in_the_palette_with_the_runners_key(db_path, isolated):
+def test_every_key_has_a_command_in_the_palette_with_the_runners_key(db_path, isolated, today):
     from journal.ui.app import PALETTE, binding_ids
 
     assert {binding_id for _, binding_id in PALETTE} == binding_ids()
@@ -196,16 +196,15 @@ def test_every_key_has_a_command_in_the_palette_with_the_runners_key(db_path, is
         assert commands["Goals: move the goal to the next column"] == "Move the goal to the next column (^l)"
         assert commands["Save the day"] == "Save the day (^s)"
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_the_palette_moves_a_goal_card(db_path):
+def test_the_palette_moves_a_goal_card(db_path, today):
     from journal.domain.goals import Goal
     from journal.store.goals import add_goal, list_goals
-    from tests.conftest import TODAY
 
     with open_journal(db_path) as journal:
-        add_goal(journal, Goal("Blood work"), today=TODAY)
+        add_goal(journal, Goal("Blood work"), today=today)
 
     async def scenario(pilot):
         commands = {command.title: command for command in pilot.app.get_system_commands(pilot.app.screen)}
@@ -219,4 +218,4 @@ def test_the_palette_moves_a_goal_card(db_path):
             raise AssertionError("the palette's move never landed")
         assert pilot.app.query_one("TabbedContent").active == "goals"
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)

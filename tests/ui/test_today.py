@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from textual.widgets import OptionList, Static, TextArea
 
 from journal.domain.entries import DayEntry
@@ -8,13 +9,15 @@ from journal.store.entries import count_entries, get_entry, save_entry
 from journal.ui.screens.dialogs import ChoiceScreen
 from journal.ui.screens.help import HelpScreen
 from journal.ui.widgets.score_sheet import ScoreSheet
-from tests.conftest import TODAY
 from tests.ui.helpers import drive, fill, make_app, notifications, open_note, sheet, type_text
 
-YESTERDAY = TODAY - dt.timedelta(days=1)
+
+@pytest.fixture
+def yesterday(today):
+    return today - dt.timedelta(days=1)
 
 
-def stored(db_path, day=TODAY) -> DayEntry:
+def stored(db_path, day) -> DayEntry:
     with open_journal(db_path) as journal:
         return get_entry(journal, day)
 
@@ -27,17 +30,17 @@ def day_label(pilot) -> str:
     return str(pilot.app.query_one("#day-label", Static).render())
 
 
-def test_opens_on_today_ready_to_type(db_path):
+def test_opens_on_today_ready_to_type(db_path, today):
     async def scenario(pilot):
         assert day_label(pilot) == "Thu 26 Nov 2026 (today)"
         assert isinstance(pilot.app.focused, ScoreSheet)
         assert sheet(pilot).cursor_key == "day_type"
         assert status(pilot) == "nothing logged yet"
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_log_a_day_with_arrows_and_digits(db_path):
+def test_log_a_day_with_arrows_and_digits(db_path, today):
     async def scenario(pilot):
         await pilot.press("r", "r")  # day type: rest, then race
         await pilot.press("down")
@@ -61,14 +64,14 @@ def test_log_a_day_with_arrows_and_digits(db_path):
         await pilot.pause()
         assert status(pilot).startswith("✓ saved ")
 
-    drive(make_app(db_path), scenario)
-    entry = stored(db_path)
+    drive(make_app(db_path, today), scenario)
+    entry = stored(db_path, today)
     assert (entry.day_type, entry.sleep_hours, entry.sleep_quality, entry.mood) == ("race", 7.5, 4, 5)
     assert entry.pain == {("knee", "left"): 3, ("lower-back", ""): 1}
     assert entry.note == "Half marathon"
 
 
-def test_a_cell_is_picked_with_the_mouse(db_path):
+def test_a_cell_is_picked_with_the_mouse(db_path, today):
     async def scenario(pilot):
         scores = sheet(pilot)
         mood_row = next(i for i, row in enumerate(scores.rows) if row.label == "Mood")
@@ -82,11 +85,11 @@ def test_a_cell_is_picked_with_the_mouse(db_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
 
-    drive(make_app(db_path), scenario)
-    assert stored(db_path).pain == {("knee", "right"): 2}
+    drive(make_app(db_path, today), scenario)
+    assert stored(db_path, today).pain == {("knee", "right"): 2}
 
 
-def test_an_invalid_value_is_shown_where_typed_and_not_saved(db_path):
+def test_an_invalid_value_is_shown_where_typed_and_not_saved(db_path, today):
     async def scenario(pilot):
         await fill(pilot, "mood", "6")
         await fill(pilot, "pain:knee:", "11")
@@ -100,12 +103,12 @@ def test_an_invalid_value_is_shown_where_typed_and_not_saved(db_path):
         assert "fix the fields" in status(pilot)
         assert scores.cursor_key == "mood", "the first bad field gets the cursor"
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
     with open_journal(db_path) as journal:
         assert count_entries(journal) == 0
 
 
-def test_typing_keeps_to_the_cell(db_path):
+def test_typing_keeps_to_the_cell(db_path, today):
     async def scenario(pilot):
         await fill(pilot, "sleep_hours", "8,25x")  # a letter is not typed into a number
         assert sheet(pilot).values["sleep_hours"] == "8,25"
@@ -121,10 +124,10 @@ def test_typing_keeps_to_the_cell(db_path):
         await pilot.press("backspace")
         assert sheet(pilot).values["mood"] == ""
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_leaving_a_day_with_unsaved_changes_asks_first(db_path):
+def test_leaving_a_day_with_unsaved_changes_asks_first(db_path, today, yesterday):
     async def scenario(pilot):
         await fill(pilot, "mood", "4")
         await pilot.press("alt+left")
@@ -145,13 +148,13 @@ def test_leaving_a_day_with_unsaved_changes_asks_first(db_path):
         await pilot.pause()
         assert day_label(pilot).startswith("Thu 26 Nov")
 
-    drive(make_app(db_path), scenario)
-    assert stored(db_path).mood == 4
-    assert stored(db_path, YESTERDAY).is_empty
+    drive(make_app(db_path, today), scenario)
+    assert stored(db_path, today).mood == 4
+    assert stored(db_path, yesterday).is_empty
 
 
-def test_quitting_with_unsaved_changes_asks_first(db_path):
-    app = make_app(db_path)
+def test_quitting_with_unsaved_changes_asks_first(db_path, today):
+    app = make_app(db_path, today)
 
     async def scenario(pilot):
         await fill(pilot, "sleep_hours", "6")
@@ -163,12 +166,12 @@ def test_quitting_with_unsaved_changes_asks_first(db_path):
 
     drive(app, scenario)
     assert not app.is_running
-    assert stored(db_path).sleep_hours == 6.0
+    assert stored(db_path, today).sleep_hours == 6.0
 
 
-def test_a_past_day_is_loaded_and_edited(db_path):
+def test_a_past_day_is_loaded_and_edited(db_path, today, yesterday):
     with open_journal(db_path) as journal:
-        save_entry(journal, DayEntry(YESTERDAY, sleep_hours=9.0, mood=2, note="long run", pain={("shin", "right"): 4}))
+        save_entry(journal, DayEntry(yesterday, sleep_hours=9.0, mood=2, note="long run", pain={("shin", "right"): 4}))
 
     async def scenario(pilot):
         await pilot.click("#previous-day")
@@ -183,15 +186,15 @@ def test_a_past_day_is_loaded_and_edited(db_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
 
-    drive(make_app(db_path), scenario)
-    entry = stored(db_path, YESTERDAY)
+    drive(make_app(db_path, today), scenario)
+    entry = stored(db_path, yesterday)
     assert (entry.sleep_hours, entry.mood, entry.note, entry.pain) == (9.0, 3, "long run", {})
-    assert stored(db_path).is_empty
+    assert stored(db_path, today).is_empty
 
 
-def test_recent_days_list_what_is_logged_and_open_a_day(db_path):
+def test_recent_days_list_what_is_logged_and_open_a_day(db_path, today):
     with open_journal(db_path) as journal:
-        save_entry(journal, DayEntry(TODAY - dt.timedelta(days=2), sleep_hours=7.0, mood=4, day_type="rest"))
+        save_entry(journal, DayEntry(today - dt.timedelta(days=2), sleep_hours=7.0, mood=4, day_type="rest"))
 
     async def scenario(pilot):
         recent = pilot.app.query_one("#recent-days", OptionList)
@@ -205,10 +208,10 @@ def test_recent_days_list_what_is_logged_and_open_a_day(db_path):
         assert sheet(pilot).values["sleep_hours"] == "7"
         assert sheet(pilot).values["day_type"] == "rest"
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_go_to_a_date_and_refuse_the_future(db_path):
+def test_go_to_a_date_and_refuse_the_future(db_path, today):
     async def scenario(pilot):
         await pilot.press("ctrl+g")
         await pilot.pause()
@@ -228,10 +231,10 @@ def test_go_to_a_date_and_refuse_the_future(db_path):
         await pilot.pause()
         assert day_label(pilot).endswith("(today)"), "there is no day after today"
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_add_a_body_site_from_the_app(db_path):
+def test_add_a_body_site_from_the_app(db_path, today):
     async def scenario(pilot):
         await fill(pilot, "mood", "3")  # unsaved work survives adding a site
         await pilot.press("ctrl+n")
@@ -247,37 +250,45 @@ def test_add_a_body_site_from_the_app(db_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
 
-    drive(make_app(db_path), scenario)
-    assert stored(db_path).pain == {("groin", "left"): 2}
-    assert stored(db_path).mood == 3
+    drive(make_app(db_path, today), scenario)
+    assert stored(db_path, today).pain == {("groin", "left"): 2}
+    assert stored(db_path, today).mood == 3
 
 
-def test_help_lists_the_keys(db_path):
+def test_help_lists_the_keys(db_path, today):
     async def scenario(pilot):
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(pilot.app.screen, HelpScreen)
         text = " ".join(str(widget.render()) for widget in pilot.app.screen.query(Static))
-        for expected in ("Save the day", "Previous day", "Next day", "Go to a date", "Add a body site", "Quit",
-                         "Command palette", "digits"):
+        for expected in (
+            "Save the day",
+            "Previous day",
+            "Next day",
+            "Go to a date",
+            "Add a body site",
+            "Quit",
+            "Command palette",
+            "digits",
+        ):
             assert expected in text
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(pilot.app.screen, HelpScreen)
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_the_palette_offers_the_day_commands(db_path):
+def test_the_palette_offers_the_day_commands(db_path, today):
     async def scenario(pilot):
         titles = [command.title for command in pilot.app.get_system_commands(pilot.app.screen)]
         for expected in ("Save the day", "Previous day", "Go to a date", "Add a body site", "Help: keys"):
             assert expected in titles
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_usable_at_80_by_24(db_path):
+def test_usable_at_80_by_24(db_path, today):
     from journal.store.sites import add_site
 
     with open_journal(db_path) as journal:
@@ -297,10 +308,10 @@ def test_usable_at_80_by_24(db_path):
         await pilot.pause()
         assert form.scroll_offset.y == 0, "and back up again"
 
-    drive(make_app(db_path), scenario, size=(80, 24))
+    drive(make_app(db_path, today), scenario, size=(80, 24))
 
 
-def test_an_app_left_open_overnight_moves_to_the_new_date(db_path, monkeypatch):
+def test_an_app_left_open_overnight_moves_to_the_new_date(db_path, monkeypatch, today):
     async def scenario(pilot):
         await fill(pilot, "mood", "3")  # typed before midnight, not yet saved
         monkeypatch.setenv("JOURNAL_TODAY", "2026-11-27")
@@ -315,21 +326,21 @@ def test_an_app_left_open_overnight_moves_to_the_new_date(db_path, monkeypatch):
         await pilot.pause()
         assert day_label(pilot) == "Fri 27 Nov 2026 (today)"
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_a_day_saved_elsewhere_is_not_overwritten_silently(db_path):
+def test_a_day_saved_elsewhere_is_not_overwritten_silently(db_path, today):
     async def scenario(pilot):
         await fill(pilot, "mood", "1")
         with open_journal(db_path) as shell:  # `journal add` from another terminal, with a mood of its own
-            save_entry(shell, DayEntry(TODAY, sleep_hours=9.0, mood=3, pain={("hip", "left"): 4}))
+            save_entry(shell, DayEntry(today, sleep_hours=9.0, mood=3, pain={("hip", "left"): 4}))
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ChoiceScreen)
         assert "changed elsewhere" in pilot.app.screen.title_text
         await pilot.press("escape")  # keep editing: nothing saved, nothing lost
         await pilot.pause()
-        assert stored(db_path) == DayEntry(TODAY, sleep_hours=9.0, mood=3, pain={("hip", "left"): 4})
+        assert stored(db_path, today) == DayEntry(today, sleep_hours=9.0, mood=3, pain={("hip", "left"): 4})
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("l")  # load theirs
@@ -340,16 +351,16 @@ def test_a_day_saved_elsewhere_is_not_overwritten_silently(db_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
 
-    drive(make_app(db_path), scenario)
-    assert stored(db_path) == DayEntry(TODAY, sleep_hours=9.0, mood=2, pain={("hip", "left"): 4})
+    drive(make_app(db_path, today), scenario)
+    assert stored(db_path, today) == DayEntry(today, sleep_hours=9.0, mood=2, pain={("hip", "left"): 4})
 
 
-def test_what_another_window_saves_shows_up(db_path):
+def test_what_another_window_saves_shows_up(db_path, today):
     async def scenario(pilot):
         from journal.store.sites import add_site
 
         with open_journal(db_path) as shell:
-            save_entry(shell, DayEntry(TODAY, sleep_hours=6.5, mood=3))
+            save_entry(shell, DayEntry(today, sleep_hours=6.5, mood=3))
             add_site(shell, "groin")
         pilot.app.check_outside_changes()
         await pilot.pause()
@@ -358,7 +369,7 @@ def test_what_another_window_saves_shows_up(db_path):
         assert str(pilot.app.query_one("#recent-days", OptionList).get_option_at_index(0).prompt) == "Thu 26  6.5h m3"
         await fill(pilot, "fatigue", "4")  # typing here, then another change arrives
         with open_journal(db_path) as shell:
-            save_entry(shell, DayEntry(TODAY, sleep_hours=7.0, mood=3))
+            save_entry(shell, DayEntry(today, sleep_hours=7.0, mood=3))
         pilot.app.check_outside_changes()
         await pilot.pause()
         assert sheet(pilot).values["fatigue"] == "4", "what is typed here is kept"
@@ -372,10 +383,10 @@ def test_what_another_window_saves_shows_up(db_path):
         await pilot.pause()
         assert sheet(pilot).values["pain:groin:left"] == "3", "a row renamed elsewhere keeps what was typed"
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_a_site_that_exists_is_refused_in_the_dialog(db_path):
+def test_a_site_that_exists_is_refused_in_the_dialog(db_path, today):
     async def scenario(pilot):
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -384,24 +395,24 @@ def test_a_site_that_exists_is_refused_in_the_dialog(db_path):
         await pilot.pause()
         assert "already a body site" in str(pilot.app.screen.query_one("#form-error", Static).render())
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_the_note_continues_where_it_ends(db_path):
+def test_the_note_continues_where_it_ends(db_path, today):
     with open_journal(db_path) as journal:
-        save_entry(journal, DayEntry(TODAY, note="Easy 5k"))
+        save_entry(journal, DayEntry(today, note="Easy 5k"))
 
     async def scenario(pilot):
         await open_note(pilot)
         await type_text(pilot, ", knee ok")
         assert pilot.app.query_one("#note", TextArea).text == "Easy 5k, knee ok"
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_the_note_editor_follows_the_day_once_open(db_path):
+def test_the_note_editor_follows_the_day_once_open(db_path, today, yesterday):
     with open_journal(db_path) as journal:
-        save_entry(journal, DayEntry(YESTERDAY, note="tempo run\nfelt strong"))
+        save_entry(journal, DayEntry(yesterday, note="tempo run\nfelt strong"))
 
     async def scenario(pilot):
         editor = await open_note(pilot)
@@ -413,26 +424,26 @@ def test_the_note_editor_follows_the_day_once_open(db_path):
         assert editor.text == "tempo run\nfelt strong"
         assert status(pilot).startswith("✓ saved"), "loading a day into the open editor is not a change"
 
-    drive(make_app(db_path), scenario)
-    assert stored(db_path).note == "rest"
+    drive(make_app(db_path, today), scenario)
+    assert stored(db_path, today).note == "rest"
 
 
 def notices(pilot) -> list[str]:
     return [f"{notice.title}: {notice.message}" for notice in notifications(pilot.app)]
 
 
-def test_a_save_keeps_what_another_window_saved_in_other_fields(db_path):
+def test_a_save_keeps_what_another_window_saved_in_other_fields(db_path, today):
     from journal.domain.entries import EntryChange
     from journal.store.entries import update_entry
 
     with open_journal(db_path) as journal:
-        save_entry(journal, DayEntry(TODAY, sleep_hours=7.0, pain={("knee", "left"): 2}))
+        save_entry(journal, DayEntry(today, sleep_hours=7.0, pain={("knee", "left"): 2}))
 
     async def scenario(pilot):
         await fill(pilot, "mood", "4")  # this window: a mood and the right knee
         await fill(pilot, "pain:knee:right", "5")
         with open_journal(db_path) as shell:  # meanwhile: `journal add --note ... --pain knee:left=3`
-            update_entry(shell, TODAY, EntryChange(values={"note": "Hill reps"}, pain={("knee", "left"): 3}))
+            update_entry(shell, today, EntryChange(values={"note": "Hill reps"}, pain={("knee", "left"): 3}))
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(pilot.app.screen, ChoiceScreen), "nothing both sides changed: no question"
@@ -441,17 +452,18 @@ def test_a_save_keeps_what_another_window_saved_in_other_fields(db_path):
         assert str(pilot.app.query_one("#note-preview", Static).render()) == "Hill reps"
         assert status(pilot).startswith("✓ saved")
 
-    drive(make_app(db_path), scenario)
-    assert stored(db_path) == DayEntry(TODAY, sleep_hours=7.0, mood=4, note="Hill reps",
-                                       pain={("knee", "left"): 3, ("knee", "right"): 5})
+    drive(make_app(db_path, today), scenario)
+    assert stored(db_path, today) == DayEntry(
+        today, sleep_hours=7.0, mood=4, note="Hill reps", pain={("knee", "left"): 3, ("knee", "right"): 5}
+    )
 
 
-def test_save_mine_writes_only_the_fields_changed_here(db_path):
+def test_save_mine_writes_only_the_fields_changed_here(db_path, today):
     async def scenario(pilot):
         await fill(pilot, "mood", "4")
         await fill(pilot, "pain:knee:left", "6")
         with open_journal(db_path) as shell:  # another window saves a note, a mood and the same knee
-            save_entry(shell, DayEntry(TODAY, mood=2, note="Easy [b]5k[/b]", pain={("knee", "left"): 3}))
+            save_entry(shell, DayEntry(today, mood=2, note="Easy [b]5k[/b]", pain={("knee", "left"): 3}))
         await pilot.press("ctrl+s")
         await pilot.pause()
         dialog = pilot.app.screen
@@ -464,68 +476,68 @@ def test_save_mine_writes_only_the_fields_changed_here(db_path):
         await pilot.pause()
         assert status(pilot).startswith("✓ saved")
 
-    drive(make_app(db_path), scenario)
-    assert stored(db_path) == DayEntry(TODAY, mood=4, note="Easy [b]5k[/b]", pain={("knee", "left"): 6})
+    drive(make_app(db_path, today), scenario)
+    assert stored(db_path, today) == DayEntry(today, mood=4, note="Easy [b]5k[/b]", pain={("knee", "left"): 6})
 
 
-def test_a_field_changed_the_same_way_on_both_sides_is_no_question(db_path):
+def test_a_field_changed_the_same_way_on_both_sides_is_no_question(db_path, today):
     async def scenario(pilot):
         await fill(pilot, "mood", "4")
         with open_journal(db_path) as shell:
-            save_entry(shell, DayEntry(TODAY, mood=4, sleep_hours=6.0))
+            save_entry(shell, DayEntry(today, mood=4, sleep_hours=6.0))
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(pilot.app.screen, ChoiceScreen)
 
-    drive(make_app(db_path), scenario)
-    assert stored(db_path) == DayEntry(TODAY, mood=4, sleep_hours=6.0)
+    drive(make_app(db_path, today), scenario)
+    assert stored(db_path, today) == DayEntry(today, mood=4, sleep_hours=6.0)
 
 
-def test_a_clash_that_changes_again_while_asked_is_asked_again(db_path):
+def test_a_clash_that_changes_again_while_asked_is_asked_again(db_path, today):
     async def scenario(pilot):
         await fill(pilot, "mood", "4")
         await fill(pilot, "sleep_hours", "8")
         with open_journal(db_path) as shell:
-            save_entry(shell, DayEntry(TODAY, mood=2))
+            save_entry(shell, DayEntry(today, mood=2))
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Mood: theirs 2 · yours 4" in pilot.app.screen.body
         with open_journal(db_path) as shell:  # while the question is open: their sleep too
-            save_entry(shell, DayEntry(TODAY, mood=2, sleep_hours=6.0))
+            save_entry(shell, DayEntry(today, mood=2, sleep_hours=6.0))
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(pilot.app.screen, ChoiceScreen), "a clash not yet shown is asked about"
         assert "Sleep hours: theirs 6 · yours 8" in pilot.app.screen.body
-        assert stored(db_path) == DayEntry(TODAY, mood=2, sleep_hours=6.0)
+        assert stored(db_path, today) == DayEntry(today, mood=2, sleep_hours=6.0)
         await pilot.press("o")
         await pilot.pause()
 
-    drive(make_app(db_path), scenario)
-    assert stored(db_path) == DayEntry(TODAY, mood=4, sleep_hours=8.0)
+    drive(make_app(db_path, today), scenario)
+    assert stored(db_path, today) == DayEntry(today, mood=4, sleep_hours=8.0)
 
 
-def test_undoing_a_merged_save_takes_back_only_what_was_saved_here(db_path):
+def test_undoing_a_merged_save_takes_back_only_what_was_saved_here(db_path, today):
     async def scenario(pilot):
         await fill(pilot, "mood", "4")
         with open_journal(db_path) as shell:
-            save_entry(shell, DayEntry(TODAY, note="Tempo"))
+            save_entry(shell, DayEntry(today, note="Tempo"))
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert stored(db_path) == DayEntry(TODAY, mood=4, note="Tempo")
+        assert stored(db_path, today) == DayEntry(today, mood=4, note="Tempo")
         pilot.app.check_outside_changes()
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert stored(db_path) == DayEntry(TODAY, note="Tempo")
+        assert stored(db_path, today) == DayEntry(today, note="Tempo")
         assert sheet(pilot).values["mood"] == ""
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_a_note_over_its_limit_is_refused_on_screen_and_not_saved(db_path):
+def test_a_note_over_its_limit_is_refused_on_screen_and_not_saved(db_path, today):
     from journal.domain.scales import NOTE_MAX
 
     with open_journal(db_path) as journal:
-        save_entry(journal, DayEntry(TODAY, note="Easy 5k"))
+        save_entry(journal, DayEntry(today, note="Easy 5k"))
 
     async def scenario(pilot):
         note = await open_note(pilot)
@@ -535,16 +547,16 @@ def test_a_note_over_its_limit_is_refused_on_screen_and_not_saved(db_path):
         await pilot.pause()
         shown = [str(notice.message) for notice in notifications(pilot.app)]
         assert any("the note is at most 10,000 characters" in message for message in shown), shown
-        assert stored(db_path).note == "Easy 5k"
+        assert stored(db_path, today).note == "Easy 5k"
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_the_pane_keys_work_from_the_note(db_path):
+def test_the_pane_keys_work_from_the_note(db_path, today):
     from textual.widgets import TabbedContent
 
     with open_journal(db_path) as journal:
-        save_entry(journal, DayEntry(TODAY, note="Easy 5k"))
+        save_entry(journal, DayEntry(today, note="Easy 5k"))
 
     async def scenario(pilot):
         await open_note(pilot)
@@ -555,4 +567,4 @@ def test_the_pane_keys_work_from_the_note(db_path):
         await pilot.pause()
         assert pilot.app.query_one("#note", TextArea).text == "Easy 5k"
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)

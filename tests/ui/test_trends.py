@@ -12,7 +12,6 @@ from journal.ui.panes.trends import TrendsPane
 from journal.ui.screens.dialogs import ChoiceScreen
 from journal.ui.widgets.trend_table import TrendTable
 from journal.ui.widgets.wrapped_lines import WrappedLines, wrap
-from tests.conftest import TODAY
 from tests.ui.helpers import drive, fill, make_app, settle, sheet
 
 DAY = dt.timedelta(days=1)
@@ -29,8 +28,8 @@ def row_text(pilot, label: str) -> str:
     return scores.line_text(index).plain
 
 
-def test_the_form_shows_30_days_of_each_trend_and_a_save_redraws_them(db_path):
-    log(db_path, [DayEntry(TODAY - offset * DAY, mood=5) for offset in range(1, 4)])
+def test_the_form_shows_30_days_of_each_trend_and_a_save_redraws_them(db_path, today):
+    log(db_path, [DayEntry(today - offset * DAY, mood=5) for offset in range(1, 4)])
 
     async def scenario(pilot):
         mood = row_text(pilot, "Mood")
@@ -44,11 +43,11 @@ def test_the_form_shows_30_days_of_each_trend_and_a_save_redraws_them(db_path):
         assert row_text(pilot, "Mood").rstrip().endswith("███▁")
         assert row_text(pilot, "Knee").rstrip().endswith("▆")
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_a_narrow_form_shows_the_latest_days_of_each_trend(db_path):
-    log(db_path, [DayEntry(TODAY - offset * DAY, mood=1 if offset else 5) for offset in range(30)])
+def test_a_narrow_form_shows_the_latest_days_of_each_trend(db_path, today):
+    log(db_path, [DayEntry(today - offset * DAY, mood=1 if offset else 5) for offset in range(30)])
 
     async def scenario(pilot):
         mood = row_text(pilot, "Mood").rstrip()
@@ -56,11 +55,11 @@ def test_a_narrow_form_shows_the_latest_days_of_each_trend(db_path):
         shown = len(mood.split()[-1])
         assert shown < 30 and f"{shown} days to 26 Nov" in row_text(pilot, "Day type"), "the caption counts what fits"
 
-    drive(make_app(db_path), scenario, size=(80, 24))
+    drive(make_app(db_path, today), scenario, size=(80, 24))
 
 
-def test_flags_show_above_the_form_and_in_full_on_ctrl_f(db_path):
-    log(db_path, [DayEntry(TODAY - offset * DAY, pain={("knee", "left"): 3}) for offset in range(1, 7)])
+def test_flags_show_above_the_form_and_in_full_on_ctrl_f(db_path, today):
+    log(db_path, [DayEntry(today - offset * DAY, pain={("knee", "left"): 3}) for offset in range(1, 7)])
 
     async def scenario(pilot):
         strip = pilot.app.query_one("#flags", Static)
@@ -78,11 +77,11 @@ def test_flags_show_above_the_form_and_in_full_on_ctrl_f(db_path):
         await pilot.pause()
         assert not strip.display
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_the_trends_pane_switches_ranges_by_key_and_by_click(db_path):
-    log(db_path, [DayEntry(TODAY - offset * DAY, sleep_hours=7.5, mood=4) for offset in range(0, 400, 3)])
+def test_the_trends_pane_switches_ranges_by_key_and_by_click(db_path, today):
+    log(db_path, [DayEntry(today - offset * DAY, sleep_hours=7.5, mood=4) for offset in range(0, 400, 3)])
 
     async def scenario(pilot):
         await pilot.press("f5")
@@ -101,20 +100,20 @@ def test_the_trends_pane_switches_ranges_by_key_and_by_click(db_path):
         await pilot.click("#range-year")
         await settle(pilot, TrendsPane, lambda pane: pane.range == "year" and pane.trends.days == 365)
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_the_trends_pane_on_an_empty_journal_says_what_to_do(db_path):
+def test_the_trends_pane_on_an_empty_journal_says_what_to_do(db_path, today):
     async def scenario(pilot):
         await pilot.press("f5", "4")
         await settle(pilot, TrendsPane)
         assert "Nothing logged" in pilot.app.query_one(TrendTable).line_text(0).plain
         assert "Today pane" in str(pilot.app.query_one("#trends-empty", Static).render())
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
-def test_the_week_pane_moves_between_weeks_and_follows_new_data(db_path):
+def test_the_week_pane_moves_between_weeks_and_follows_new_data(db_path, today):
     log(db_path, [DayEntry(dt.date(2026, 11, 17), mood=4, note="Track session")])
 
     async def scenario(pilot):
@@ -141,15 +140,19 @@ def test_the_week_pane_moves_between_weeks_and_follows_new_data(db_path):
         await pilot.pause()
         assert pane.start == dt.date(2026, 11, 23)
 
-    drive(make_app(db_path), scenario)
+    drive(make_app(db_path, today), scenario)
 
 
 def test_a_long_review_line_wraps_under_its_own_text():
     flag = "  !! Tue: Sleep debt of 17 h over the last 14 days (13 nights logged, against a need of 8 h)."
-    assert wrap(flag, 40) == ["  !! Tue: Sleep debt of 17 h over the",
-                              "     last 14 days (13 nights logged,",
-                              "     against a need of 8 h)."]
+    assert wrap(flag, 40) == [
+        "  !! Tue: Sleep debt of 17 h over the",
+        "     last 14 days (13 nights logged,",
+        "     against a need of 8 h).",
+    ]
     assert wrap("  Thu 26  Coach said: shorter stride, quicker feet", 30) == [
-        "  Thu 26  Coach said: shorter", "          stride, quicker feet"]
+        "  Thu 26  Coach said: shorter",
+        "          stride, quicker feet",
+    ]
     assert wrap("", 30) == [""]
     assert wrap("                    this  before", 80) == ["                    this  before"]
