@@ -29,7 +29,7 @@ EXPORT_KINDS = ("entries", "pain", "checklist", "goals", "items", "sites", "sett
     " body sites, settings, or all of them as one file each in a folder (-o).",
 )
 @click.option("--from", "start", metavar="DATE", help="First day (default: the first in the journal).")
-@click.option("--to", "end", metavar="DATE", help="Last day (default today).")
+@click.option("--to", "end", metavar="DATE", help="Last day (default: the last in the journal).")
 @click.option(
     "-o",
     "--output",
