@@ -12,7 +12,28 @@ from journal.domain.goals import STATUS_LABELS, Goal
 from journal.domain.review import WeeklyReview
 from journal.domain.scales import WELLNESS
 from journal.domain.signals import Flag
-from journal.domain.summary import pain_label
+
+
+def pain_label(key: tuple[str, str], sites: list[Site]) -> str:
+    site, side = key
+    label = next((s.label for s in sites if s.name == site), site)
+    return f"{label} ({side})" if side else label
+
+
+def summarise(entry: DayEntry, sites: list[Site]) -> str:
+    """One line: 'race · sleep 7.5 h · mood 4 · pain Knee (left) 3'."""
+    parts = [] if entry.day_type == "normal" else [entry.day_type]
+    if entry.sleep_hours is not None:
+        parts.append(f"sleep {entry.sleep_hours:g} h")
+    for item in WELLNESS:
+        value = getattr(entry, item.field)
+        if value is not None:
+            parts.append(f"{item.label} {value}")
+    for key, score in entry.pain.items():
+        parts.append(f"pain {pain_label(key, sites)} {score}")
+    if entry.note:
+        parts.append(f"note: {entry.note.splitlines()[0][:40]}")
+    return " · ".join(parts) if parts else "nothing logged"
 
 
 def _value(value: object, unit: str = "") -> str:

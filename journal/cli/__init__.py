@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import click
@@ -162,11 +162,3 @@ def cli(ctx: click.Context, theme: str | None) -> None:
 # `journal` (the console script) and `python -m journal`: main(["add", "--mood", "4"]) runs one command line
 # and exits with its code: 0, 1 for a question not answered or output not written, 2 for bad input.
 main = cli
-
-
-def __getattr__(name: str) -> Callable[[str], int]:
-    if name == "_goal_id":  # how `journal goal` reads a goal's number, which the store's model tests use
-        from journal.cli.goals import _goal_id
-
-        return _goal_id
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

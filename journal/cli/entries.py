@@ -53,7 +53,7 @@ def add(
     """
     from journal.dates import describe_day
     from journal.domain.entries import DEFAULT_SITES, EntryChange, parse_clear, parse_pain_setting, parse_value
-    from journal.domain.summary import summarise
+    from journal.render import summarise
     from journal.store.entries import get_entry, update_entry
     from journal.store.sites import list_sites
 

@@ -21,7 +21,8 @@ def _due(text: str | None) -> dt.date | None:
     return parse_date(text, today=today(), allow_future=True) if text else None
 
 
-def _goal_id(text: str) -> int:
+def goal_number(text: str) -> int:
+    """A goal's number as typed (`journal goal edit 3`), or one line saying what a number is."""
     from journal.domain.scales import is_number
 
     if not is_number(text.strip()):
@@ -91,7 +92,7 @@ def goal_edit(
     from journal.domain.markers import Keep
     from journal.store.goals import update_goal
 
-    number = _goal_id(goal_id)
+    number = goal_number(goal_id)
     if all(value is None for value in (title, category, due, note, measure)):
         raise InvalidInput("nothing to change: give --title, --category, --due, --note or --measure")
     clear = ("none", "")
@@ -151,7 +152,7 @@ def _move_goal(journal_file: JournalFile, goal_text: str, status_text: str) -> N
     from journal.domain.goals import STATUS_LABELS, parse_status
     from journal.store.goals import get_goal, move_goal
 
-    number, status = _goal_id(goal_text), parse_status(status_text)
+    number, status = goal_number(goal_text), parse_status(status_text)
     journal = journal_file.open(create=False)
     if get_goal(journal, number).status == status:
         click.echo(f"goal {number} is already in {STATUS_LABELS[status]}")
@@ -167,7 +168,7 @@ def goal_rm(journal_file: JournalFile, goal_id: str) -> None:
     """Delete a goal for good (move it to dropped to keep it): `journal goal rm 3`."""
     from journal.store.goals import remove_goal
 
-    removed = remove_goal(journal_file.open(create=False), _goal_id(goal_id))
+    removed = remove_goal(journal_file.open(create=False), goal_number(goal_id))
     click.echo(f"removed goal {removed.id}: {removed.title}")
 
 

@@ -294,3 +294,19 @@ def test_a_tick_note_over_its_limit_is_said_in_the_dialog_not_dropped(db_path, t
             assert list(ticks_between(journal, today, today).values()) == ["x" * 200]
 
     drive(make_app(db_path, today), scenario)
+
+
+def test_space_twice_while_the_week_is_redrawn_ticks_and_unticks(db_path, today):
+    """The second key waits for the week the first one draws: it unticks what the first ticked."""
+    from textual import events
+
+    async def scenario(pilot):
+        await open_checklist(pilot)
+        for _ in range(2):  # in the same moment: the redraw of the first is still to come
+            pilot.app.post_message(events.Key("space", " "))
+        for _ in range(10):
+            await pilot.pause(0.02)
+            await pilot.app.workers.wait_for_complete()
+
+    drive(make_app(db_path, today), scenario)
+    assert ticks(db_path, today) == set()

@@ -219,3 +219,47 @@ def test_the_arrows_move_between_cards_in_a_column_taller_than_the_screen(db_pat
         assert pilot.app.focused.region.height and pilot.app.screen.region.contains_region(pilot.app.focused.region)
 
     drive(make_app(db_path, today), scenario, size=(80, 24))
+
+
+def test_keys_pressed_while_the_board_is_redrawn_act_on_the_board_as_saved(db_path, today):
+    """Two moves at once: the second waits for the board the first one draws, so it never writes the
+    card's old status back."""
+    from textual import events
+
+    with_goals(db_path, today, "Alpha", "Beta")
+
+    async def scenario(pilot):
+        await open_goals(pilot)
+        assert pilot.app.focused.goal.title == "Alpha"
+        for key in ("shift+right", "shift+down"):  # in the same moment: the redraw of the first is still to come
+            pilot.app.post_message(events.Key(key, None))
+        for _ in range(10):
+            await settle(pilot)
+            await pilot.app.workers.wait_for_complete()
+
+    drive(make_app(db_path, today), scenario)
+    assert dict(goals(db_path))["Alpha"] == "doing"
+
+
+def test_loads_cancelled_while_the_old_board_is_removed_leave_the_app_working(db_path, today):
+    """A redraw cancelled mid-removal lets the removal finish (lazy.uncancelled): the app's own tasks,
+    which the removal shares, are never cancelled with it, so keys still land afterwards."""
+    import asyncio
+
+    with_goals(db_path, today, "Alpha", "Beta", "Gamma")
+
+    async def scenario(pilot):
+        await open_goals(pilot)
+        pane = pilot.app.query_one(GoalsPane)
+        for n in range(60):
+            pane.load()
+            await asyncio.sleep(n % 7 / 1000)
+        await settle(pilot)
+        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
+        assert [card.goal.title for card in pane.query(GoalCard)] == ["Alpha", "Beta", "Gamma"]
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, GoalFormScreen), "the app still takes keys"
+
+    drive(make_app(db_path, today), scenario)

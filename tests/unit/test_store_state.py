@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from journal import clock
-from journal.cli import _goal_id
+from journal.cli.goals import goal_number
 from journal.clock import LATEST
 from journal.dates import parse_date, week_start
 from journal.domain.checklist import ITEM_KINDS, parse_kind, parse_target, parse_title, resolve_item
@@ -384,8 +384,10 @@ class JournalMachine(RuleBasedStateMachine):
                 self.journal, found.id, title=title, kind=kind, target=times, description=description, today=self.today
             )
 
-        if self.attempt(step) and times is not None:
-            self.reaches |= self.weeks_from(self.today)  # a new target counts from this week on
+        if self.attempt(step) and (times is not None or kind is not None):
+            # A new target counts from this week on; so does a kind changed to or from rest, which the journal
+            # allows only while the item has no week before this one.
+            self.reaches |= self.weeks_from(self.today)
 
     @rule(data=st.data(), place=st.integers(1, 12), by_key=st.sampled_from([0, -1, 1]))
     def move_item(self, data, place, by_key):
@@ -501,7 +503,7 @@ class JournalMachine(RuleBasedStateMachine):
         measure = "none" if clear_measure else self.measure_spec(data)
 
         def step():
-            number = _goal_id(reference)
+            number = goal_number(reference)
             if all(value is None for value in (title, category, due, goal_note, measure)):
                 raise InvalidInput("nothing to change")
             new_due = (
@@ -530,7 +532,7 @@ class JournalMachine(RuleBasedStateMachine):
         reference = self.goal_reference(data)
 
         def step():
-            number, wanted = _goal_id(reference), parse_status(status)
+            number, wanted = goal_number(reference), parse_status(status)
             if position is None:
                 if get_goal(self.journal, number).status == wanted:
                     return None
@@ -543,7 +545,7 @@ class JournalMachine(RuleBasedStateMachine):
     def remove_goal(self, data):
         """`journal goal rm ID`."""
         reference = self.goal_reference(data)
-        self.attempt(lambda: remove_goal(self.journal, _goal_id(reference)))
+        self.attempt(lambda: remove_goal(self.journal, goal_number(reference)))
 
     # -- body sites and settings ----------------------------------------------------------
 

@@ -176,6 +176,9 @@ class ChecklistPane(WeekPane):
         about.update(" · ".join(parts))
 
     def on_week_grid_toggled(self, event: WeekGrid.Toggled) -> None:
+        if self.load_running:  # a key pressed while the week is redrawn: tick or untick as the week then is
+            self.when_drawn(lambda: self.on_week_grid_toggled(event))
+            return
         if event.day > self.today:
             self.notify("That day has not happened yet", severity="warning")
             return
@@ -231,6 +234,9 @@ class ChecklistPane(WeekPane):
         from journal.domain.scales import SHORT_TEXT_MAX
         from journal.ui.screens.dialogs import TextScreen
 
+        if self.load_running:  # the note shown is the one saved, once the week is redrawn
+            self.when_drawn(self.action_note)
+            return
         progress, day = self.grid.current, self.grid.current_day
         if progress is None or day is None:
             return

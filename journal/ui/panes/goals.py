@@ -192,12 +192,16 @@ class GoalsPane(LazyPane, can_focus=True):
             grid[column][row + rows].focus()
 
     def action_move(self, step: int) -> None:
+        if self.load_running:  # a key pressed while the board is redrawn acts on the board as it will be
+            self.when_drawn(lambda: self.action_move(step))
+            return
         card = self._focused()
         if card is not None:
             self._move(card.goal, step)
 
     def on_goal_card_move_asked(self, event: GoalCard.MoveAsked) -> None:
-        self._move(event.card.goal, event.step)
+        if not self.load_running:  # a click on a card being redrawn is on what is no longer there
+            self._move(event.card.goal, event.step)
 
     def _move(self, goal: Goal, step: int) -> None:
         from journal.domain.goals import STATUS_LABELS
@@ -225,6 +229,9 @@ class GoalsPane(LazyPane, can_focus=True):
     def action_reorder(self, step: int) -> None:
         from journal.store.goals import move_goal
 
+        if self.load_running:  # as action_move: after the redraw, on the card then in focus
+            self.when_drawn(lambda: self.action_reorder(step))
+            return
         card = self._focused()
         if card is None:
             return

@@ -93,11 +93,13 @@ class LazyPane(JournalPane):
 
 
 async def uncancelled(awaitable: Awaitable[object]) -> None:
-    """Await `awaitable` (a removal of widgets) to its end even when the load awaiting it is cancelled.
+    """Await `awaitable` (a removal of widgets), shielded from the cancellation of the load awaiting it.
 
     A removal's awaitable gathers the removed widgets' own tasks, and the app awaits
     the same tasks: cancelling a load mid-removal would cancel them through the gather,
-    and the app's message loop with them.
+    and the app's message loop with them. Shielded, a cancelled load stops at once and
+    the removal goes on to its end in the background (the newer load removes what is
+    left before it draws).
     """
 
     async def finish() -> None:
