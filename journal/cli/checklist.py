@@ -65,7 +65,7 @@ def _tick(journal_file: JournalFile, item_text: str, date: str | None, *, done: 
 def checklist(journal_file: JournalFile, week: str | None) -> None:
     """The week's checklist (default this week): WEEK is 2026-W48, this, last or a date in it."""
     from journal.dates import parse_week
-    from journal.render import checklist_view
+    from journal.render.checklist import checklist_view
     from journal.store.checklist import load_week
     from journal.store.settings import first_weekday
 

@@ -53,7 +53,7 @@ def add(
     """
     from journal.dates import describe_day
     from journal.domain.entries import DEFAULT_SITES, EntryChange, parse_clear, parse_pain_setting, parse_value
-    from journal.render import summarise
+    from journal.render.day import summarise
     from journal.store.entries import get_entry, update_entry
     from journal.store.sites import list_sites
 
@@ -106,7 +106,7 @@ def show(journal_file: JournalFile, date: str | None, start: str | None, end: st
     journal show yesterday
     journal show --from "2 weeks ago"
     """
-    from journal.render import day_view, table_view
+    from journal.render.day import day_view, table_view
     from journal.store.entries import entries_between, get_entry
     from journal.store.sites import list_sites
 
@@ -137,7 +137,7 @@ def week(journal_file: JournalFile, week: str | None, markdown: bool, output: Pa
     journal week last --markdown -o review.md
     """
     from journal.dates import parse_week
-    from journal.render import review_markdown, review_text
+    from journal.render.review import review_markdown, review_text
     from journal.store.insights import weekly_review
     from journal.store.settings import first_weekday
 

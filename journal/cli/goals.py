@@ -118,7 +118,7 @@ def goal_edit(
 def goal_list(journal_file: JournalFile, status: str | None) -> None:
     """The goals by column, with the progress the journal computes."""
     from journal.domain.goals import parse_status
-    from journal.render import goals_view
+    from journal.render.goals import goals_view
     from journal.store.goals import list_goals, with_progress
 
     wanted = parse_status(status) if status else None

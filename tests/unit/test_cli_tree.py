@@ -64,3 +64,22 @@ def test_every_command_a_family_module_defines_is_on_the_root():
 def test_a_command_imports_its_own_family_and_no_other(db_path, args, family):
     loaded = {name for name in modules_loaded(args, db_path) if name.startswith("journal.cli")}
     assert loaded == {"journal.cli", "journal.cli.common", f"journal.cli.{family}"}
+
+
+def test_journal_add_imports_only_what_a_day_needs(db_path):
+    """`journal add` is run every morning: it reads no review, signal or goal module, and an existing journal
+    needs no migration code."""
+    from journal.store import open_journal
+
+    open_journal(db_path).close()
+    loaded = modules_loaded(["add", "--mood", "4"], db_path)
+    heavy = {
+        "journal.render.review",
+        "journal.domain.review",
+        "journal.domain.signals",
+        "journal.domain.goals",
+        "journal.store.migrations",
+        "journal.io.csv_export",
+    }
+    assert not loaded & heavy, loaded & heavy
+    assert "journal.render.day" in loaded

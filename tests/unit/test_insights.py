@@ -7,7 +7,7 @@ import pytest
 from journal.domain.entries import DayEntry
 from journal.domain.goals import Goal, Measure
 from journal.domain.trends import spark
-from journal.render import review_markdown, review_text
+from journal.render.review import review_markdown, review_text
 from journal.store.checklist import list_items, set_tick
 from journal.store.entries import save_entries
 from journal.store.goals import add_goal

@@ -72,7 +72,7 @@ class ReviewPane(WeekPane):
     async def draw(self) -> None:
         """Read the week's review from the journal and draw it."""
         from journal.dates import week_label, week_span
-        from journal.render import review_lines
+        from journal.render.review import review_lines
         from journal.store.insights import weekly_review
 
         self._follow_first_weekday()

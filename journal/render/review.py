@@ -1,0 +1,146 @@
+"""The weekly review as (line, kind) pairs for the app, as plain text, and as a Markdown document."""
+
+from __future__ import annotations
+
+from journal.domain.checklist import format_ratio, format_target
+from journal.domain.goals import Goal
+from journal.domain.review import WeeklyReview
+from journal.domain.signals import Flag
+from journal.render.goals import progress_bar
+
+
+def number(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def _logged_line(review: WeeklyReview) -> str:
+    so_far = review.days_so_far
+    if so_far == 0:
+        return "This week has not started yet."
+    counted = f"{review.logged} of {so_far} days logged" + (" so far" if so_far < 7 else "")
+    if review.day_types:
+        counted += "; " + ", ".join(f"{day:%a} {kind}" for day, kind in sorted(review.day_types.items()))
+    return counted + "."
+
+
+def _sleep_line(review: WeeklyReview) -> str:
+    debt, nights = review.debt
+    if not nights:
+        return "Sleep debt: no nights logged in the last 14 days."
+    return (
+        f"Sleep debt: {debt:.1f} h over the 14 days to {min(review.end, review.today):%a %d %b}"
+        f" ({nights} night{'' if nights == 1 else 's'} logged, need {review.sleep_need:g} h)."
+    )
+
+
+def _status_then(goal: Goal, review: WeeklyReview) -> str:
+    """The goal's status at the review's day: done only if done by then. A past week says 'open' for a goal not
+    done by its end, since the journal keeps no day for a move between To do and Doing."""
+    if goal.status == "done" and goal.done_on is not None and goal.done_on <= review.as_of:
+        return "done"
+    if review.as_of < review.today:
+        return "open"
+    return {"todo": "to do", "doing": "doing", "done": "done", "dropped": "dropped"}[goal.status]
+
+
+def _goal_line(goal: Goal, value: float | None, review: WeeklyReview) -> str:
+    status = _status_then(goal, review)
+    overdue = goal.due is not None and goal.due < review.as_of and status != "done"
+    due = f", due {goal.due:%d %b}" + (" (overdue)" if overdue else "") if goal.due else ""
+    progress = f": {progress_bar(value)}" if goal.measure else ""
+    return f"{goal.title} ({status}{due}){progress}"
+
+
+def review_lines(review: WeeklyReview) -> list[tuple[str, str]]:
+    """The review as (line, kind) pairs; kind is heading, text, better, worse, or a flag level."""
+    lines: list[tuple[str, str]] = [(review.title, "title"), (_logged_line(review), "text"), ("", "text")]
+    lines.append(("Averages against the week before", "heading"))
+    width = max(len(row.label) for row in review.rows)
+    lines.append((f"  {'':<{width}}  {'this':>6}  {'before':>6}", "muted"))
+    for row in review.rows:
+        lines.append(
+            (
+                f"  {row.label:<{width}}  {number(row.this_week):>6}  {number(row.last_week):>6}"
+                f"  {row.verdict}".rstrip(),
+                row.verdict if row.verdict in ("better", "worse") else "text",
+            )
+        )
+    lines.append((f"  {_sleep_line(review)}", "text"))
+    lines.append(("", "text"))
+    lines.append(("Flags this week", "heading"))
+    if review.flags:
+        lines.extend((f"  {_mark(flag)} {flag.day:%a}: {flag.text}", flag.level) for flag in review.flags)
+    else:
+        lines.append(("  None raised.", "text"))
+    lines.append(("", "text"))
+    completion = review.completion
+    lines.append((f"Checklist: {format_ratio(completion.ratio)} done", "heading"))
+    for progress in completion.items:
+        lines.append((f"  {progress.item.title}: {progress.done}/{format_target(progress.target)}", "text"))
+    if not completion.items:
+        lines.append(("  No checklist items this week.", "text"))
+    lines.append(("", "text"))
+    lines.append(("Goals", "heading"))
+    if review.goals:
+        lines.extend((f"  {_goal_line(goal, value, review)}", "text") for goal, value in review.goals)
+    else:
+        lines.append(("  No goals on the board.", "text"))
+    lines.append(("", "text"))
+    lines.append(("Notes", "heading"))
+    if not review.notes:
+        lines.append(("  No notes this week.", "text"))
+    for day, note in review.notes:
+        first, *rest = note.splitlines() or [""]
+        lines.append((f"  {day:%a %d}  {first}", "text"))
+        lines.extend((f"          {line}", "text") for line in rest)
+    return lines
+
+
+def _mark(flag: Flag) -> str:
+    return {"red": "!!", "amber": "! ", "info": "i "}[flag.level]
+
+
+def review_text(review: WeeklyReview) -> str:
+    return "\n".join(line for line, _ in review_lines(review)).rstrip() + "\n"
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell or list item."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+
+
+def review_markdown(review: WeeklyReview) -> str:
+    out = [
+        f"# {review.title}",
+        "",
+        _logged_line(review),
+        "",
+        "## Averages against the week before",
+        "",
+        "| | this week | week before | |",
+        "|---|---:|---:|---|",
+    ]
+    out.extend(
+        f"| {_md(row.label)} | {number(row.this_week)} | {number(row.last_week)} | {row.verdict} |"
+        for row in review.rows
+    )
+    out += ["", _sleep_line(review), "", "## Flags this week", ""]
+    out.extend(f"- **{flag.level}**, {flag.day:%a %d %b}: {_md(flag.text)}" for flag in review.flags)
+    if not review.flags:
+        out.append("None raised.")
+    completion = review.completion
+    out += ["", f"## Checklist: {format_ratio(completion.ratio)} done", ""]
+    out.extend(f"- {_md(p.item.title)}: {p.done}/{format_target(p.target)}" for p in completion.items)
+    if not completion.items:
+        out.append("No checklist items this week.")
+    out += ["", "## Goals", ""]
+    out.extend(f"- {_md(_goal_line(goal, value, review))}" for goal, value in review.goals)
+    if not review.goals:
+        out.append("No goals on the board.")
+    out += ["", "## Notes", ""]
+    for day, note in review.notes:
+        lines = [_md(line) for line in note.splitlines()] or [""]
+        out.append(f"- **{day:%a %d %b}**: " + "  \n  ".join(lines))
+    if not review.notes:
+        out.append("No notes this week.")
+    return "\n".join(out) + "\n"
