@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Awaitable, Iterable
 from functools import partial
-from typing import ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -471,3 +471,9 @@ def run_app(journal: Journal, theme: str | None = None) -> int:
             app = create_app(demo, theme=app.theme, demo=True)
             app.run()
     return app.return_code or 0
+
+
+if TYPE_CHECKING:
+    from journal.ui.panes.pane import JournalShell
+
+    _panes_see: type[JournalShell] = OffseasonApp  # the app is what its panes take it to be

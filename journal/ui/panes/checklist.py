@@ -150,7 +150,7 @@ class ChecklistPane(WeekPane):
             self.today = today
             self.load()
             this_week = next(binding for _, binding in self.palette_keys() if binding.id == "checklist.this_week")
-            self.notify(f"A new week has begun: {self.app.key_display(this_week)} shows it")
+            self.notify(f"A new week has begun: {self.shell.key_display(this_week)} shows it")
             return
         super().date_changed(today)
 
@@ -205,7 +205,7 @@ class ChecklistPane(WeekPane):
         title = next(progress.item.title for progress in self.grid.rows if progress.item.number == item_id)
         what = f"{'noted' if note else 'ticked' if done else 'unticked'} {title}, {short_day(day)}"
         try:
-            self.app.history.record(
+            self.shell.history.record(
                 what,
                 ("checklist", day, item_id),
                 tick_scopes(item_id, day),
@@ -361,4 +361,4 @@ class ChecklistPane(WeekPane):
         """Make a change to the items, which undo can take back."""
         from journal.store.undo import ITEMS
 
-        return self.app.history.record(what, ("checklist", None, item_id), ITEMS, write)
+        return self.shell.history.record(what, ("checklist", None, item_id), ITEMS, write)

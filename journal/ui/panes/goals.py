@@ -261,7 +261,7 @@ class GoalsPane(LazyPane, can_focus=True):
         """Make a change to the board, which undo can take back."""
         from journal.store.undo import GOALS
 
-        return self.app.history.record(what, ("goals", goal_id), GOALS, write)
+        return self.shell.history.record(what, ("goals", goal_id), GOALS, write)
 
     # -- adding, editing, deleting -----------------------------------------------
 

@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar, Protocol, runtime_checkable
 
-from textual import getters
 from textual.binding import Binding
+from textual.signal import Signal
 from textual.widget import Widget
 from textual.widgets import TabPane
 
 from journal.store.db import Journal
+from journal.store.undo import History
 
-if TYPE_CHECKING:
-    from journal.ui.app import OffseasonApp
+
+@runtime_checkable
+class JournalShell(Protocol):
+    """What a pane uses of the app it is in (`journal.ui.app.OffseasonApp` is one: mypy holds it to this)."""
+
+    today: dt.date
+    history: History
+    journal_changed_signal: Signal[str | None]
+    date_changed_signal: Signal[dt.date]
+
+    def check_the_date(self) -> bool: ...
+
+    def key_display(self, binding: Binding) -> str: ...
 
 
 class JournalPane(TabPane):
@@ -26,9 +38,6 @@ class JournalPane(TabPane):
     the help are declared here, beside its bindings.
     """
 
-    if TYPE_CHECKING:  # a pane is always in the journal's app: its attributes are typed, as Textual types `app`
-        app = getters.app(OffseasonApp)
-
     PALETTE: ClassVar[list[tuple[str, str]]] = []
     """The pane's commands in the palette, in their order: (title, binding id), one for each key with an id."""
 
@@ -37,10 +46,17 @@ class JournalPane(TabPane):
         self.journal = journal
         self.today = today
 
+    @property
+    def shell(self) -> JournalShell:
+        """The app this pane is in, as the panes know it."""
+        app = self.app
+        assert isinstance(app, JournalShell), "a journal pane lives in the journal's app"
+        return app
+
     def on_mount(self) -> None:
         # Textual calls this as well as a subclass's own on_mount.
-        self.app.journal_changed_signal.subscribe(self, self._journal_changed_by)
-        self.app.date_changed_signal.subscribe(self, self.date_changed)
+        self.shell.journal_changed_signal.subscribe(self, self._journal_changed_by)
+        self.shell.date_changed_signal.subscribe(self, self.date_changed)
 
     def _journal_changed_by(self, pane_id: str | None) -> None:
         if pane_id != self.id:  # the pane that made the change shows it itself (see `show_change`)

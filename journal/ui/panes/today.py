@@ -420,10 +420,10 @@ class TodayPane(JournalPane):
         kept. A field changed here and there too is not overwritten unless the
         runner saw both values and chose this window's (`over`: the day as stored then).
         """
-        if self.app.check_the_date():
+        if self.shell.check_the_date():
             # The date turned unseen. The app's signal reaches this pane after this save, so the pane
             # moves on now: whether it holds its day, today when the runner asked, decides the save.
-            self.date_changed(self.app.today)
+            self.date_changed(self.shell.today)
             if self._overtaken:
                 self.notify(
                     f"It is past midnight: {short_day(self.day)} is now yesterday. Save again to keep"
@@ -452,7 +452,7 @@ class TodayPane(JournalPane):
         day = self.day
         done = "cleared" if mine.is_empty else "saved"
         try:
-            stored = self.app.history.record(
+            stored = self.shell.history.record(
                 f"{done} {short_day(day)}",
                 ("today", day),
                 day_scopes(day),
@@ -607,7 +607,7 @@ class TodayPane(JournalPane):
         from journal.ui.screens.dialogs import AddSiteScreen
 
         def add(name: str, label: str | None, sided: bool) -> Site:
-            return self.app.history.record(
+            return self.shell.history.record(
                 f"added the body site {label or name}",
                 ("today",),
                 SITES,
