@@ -263,3 +263,35 @@ def test_loads_cancelled_while_the_old_board_is_removed_leave_the_app_working(db
         assert isinstance(pilot.app.screen, GoalFormScreen), "the app still takes keys"
 
     drive(make_app(db_path, today), scenario)
+
+
+def test_the_board_is_read_again_on_show_only_when_the_journal_changed(db_path, today):
+    """Back to Goals with nothing changed: the board stays as drawn (a switch back is instant); with a goal
+    added elsewhere meanwhile, it is read again as it is shown."""
+    with_goals(db_path, today, "Alpha")
+
+    async def scenario(pilot):
+        await open_goals(pilot)
+        pane = pilot.app.query_one(GoalsPane)
+        drawn = []
+        draw = pane.draw
+
+        async def counted():
+            drawn.append(1)
+            await draw()
+
+        pane.draw = counted
+        await pilot.press("f2", "f4")
+        await settle(pilot)
+        await pilot.app.workers.wait_for_complete()
+        assert drawn == [], "nothing changed: the board is not read again"
+        await pilot.press("f2")
+        with_goals(db_path, today, "From the command line")
+        await pilot.press("f4")
+        for _ in range(5):
+            await settle(pilot)
+            await pilot.app.workers.wait_for_complete()
+        assert drawn == [1]
+        assert [card.goal.title for card in pane.query(GoalCard)] == ["Alpha", "From the command line"]
+
+    drive(make_app(db_path, today), scenario)

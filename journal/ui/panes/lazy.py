@@ -32,6 +32,7 @@ class LazyPane(JournalPane):
     def __init__(self, title: str, *, id: str, journal: Journal, today: dt.date) -> None:
         super().__init__(title, id=id, journal=journal, today=today)
         self.loaded = False  # built, by a first showing
+        self.stale = True  # what is drawn may be out of date: drawn again when next shown
         self._loader: Worker[None] | None = None
         self._when_drawn: list[Callable[[], object]] = []
 
@@ -40,7 +41,9 @@ class LazyPane(JournalPane):
             self.loaded = True
             await self.first_show()
         self.shown()
-        self.load()
+        self.shell.check_outside_changes()  # what another window saved makes this pane stale too
+        if self.stale:
+            self.load()  # shown again with nothing changed, it keeps what it drew: a switch back is instant
 
     async def first_show(self) -> None:
         """Build what the pane needs; called once."""
@@ -61,7 +64,10 @@ class LazyPane(JournalPane):
     def load(self) -> None:
         """Read and draw the pane's data in its worker; a pane not on show is drawn when it is next shown."""
         if self.loaded and self.display:
+            self.stale = False
             self._loader = self._load()
+        else:
+            self.stale = True
 
     @work(exclusive=True, group="load")
     async def _load(self) -> None:

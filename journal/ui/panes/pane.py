@@ -26,6 +26,8 @@ class JournalShell(Protocol):
 
     def check_the_date(self) -> bool: ...
 
+    def check_outside_changes(self) -> None: ...
+
     def key_display(self, binding: Binding) -> str: ...
 
 
@@ -57,10 +59,15 @@ class JournalPane(TabPane):
         # Textual calls this as well as a subclass's own on_mount.
         self.shell.journal_changed_signal.subscribe(self, self._journal_changed_by)
         self.shell.date_changed_signal.subscribe(self, self.date_changed)
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def _journal_changed_by(self, pane_id: str | None) -> None:
         if pane_id != self.id:  # the pane that made the change shows it itself (see `show_change`)
             self.journal_changed()
+
+    def _theme_changed(self, theme: object) -> None:
+        # Colours drawn into the pane's text (sparklines, the review's lines) are the theme's: drawn again.
+        self.journal_changed()
 
     def journal_changed(self) -> None:
         """Something was saved, in this window or another one: show it, losing nothing typed."""
