@@ -50,7 +50,8 @@ class WeeklyReview:
     goals: list[tuple[Goal, float | None]]
     notes: list[tuple[dt.date, str]]
     sleep_need: float
-    debt: tuple[float, int]  # sleep debt at the week's end (or today), and the nights it counts
+    debt: tuple[float, int] | None  # sleep debt at the week's end (or today) and the nights it counts; None
+    # for a week not begun, which has no nights of its own yet
     day_types: dict[dt.date, str] = field(default_factory=dict)
 
     @property
@@ -155,6 +156,6 @@ def build_review(
         goals=goals,
         notes=[(entry.date, entry.note) for entry in logged if entry.note],
         sleep_need=sleep_need,
-        debt=sleep_debt(entries, last, sleep_need) if last >= start else (0.0, 0),
+        debt=sleep_debt(entries, last, sleep_need) if last >= start else None,
         day_types={entry.date: entry.day_type for entry in logged if entry.day_type != "normal"},
     )

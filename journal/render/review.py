@@ -24,6 +24,8 @@ def _logged_line(review: WeeklyReview) -> str:
 
 
 def _sleep_line(review: WeeklyReview) -> str:
+    if review.debt is None:
+        return "Sleep debt: counted once the week has begun."
     debt, nights = review.debt
     if not nights:
         return "Sleep debt: no nights logged in the last 14 days."

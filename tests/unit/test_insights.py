@@ -183,3 +183,13 @@ def test_a_past_weeks_review_lists_the_goals_as_they_stood_at_its_end(journal, t
     this_week = review_text(weekly_review(journal, monday, today))
     assert "Set this week (to do)" in this_week and "Kick (done" in this_week and "Done in time" not in this_week
     assert "100%" not in this_week.split("Sleep to your need")[1].splitlines()[0], "this week's 4 h nights"
+
+
+def test_a_week_not_begun_says_so_of_its_sleep_debt_rather_than_no_nights_logged(journal, today, monday):
+    save_entries(journal, [DayEntry(today - n * DAY, sleep_hours=7.5) for n in range(3)])
+    text = review_text(weekly_review(journal, monday + 7 * DAY, today))
+    assert "This week has not started yet." in text
+    assert "Sleep debt: counted once the week has begun." in text
+    assert "no nights logged" not in text
+    this_week = review_text(weekly_review(journal, monday, today))
+    assert "3 nights logged" in this_week
