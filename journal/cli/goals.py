@@ -125,6 +125,11 @@ def goal_list(journal_file: JournalFile, status: str | None) -> None:
     journal = journal_file.open(create=False)
     everything = list_goals(journal, wanted)
     goals = [goal for goal in everything if wanted or goal.status != "dropped"]
+    if wanted and not goals and list_goals(journal):
+        from journal.domain.goals import STATUS_LABELS
+
+        click.echo(f"no goals in {STATUS_LABELS[wanted]} (journal goal list shows the board)")
+        return
     click.echo(goals_view(with_progress(journal, goals, today()), today()))
     dropped = len(everything) - len(goals)
     if dropped:

@@ -716,3 +716,12 @@ def test_journal_themes_lists_textuals_own_after_the_journals(run):
     assert any(line.split()[:3] == ["nord", "dark", "Textual"] for line in lines)
     assert run("settings", "theme", "solarized-light")[0] == 0
     assert "* solarized-light" in run("themes")[1]
+
+
+def test_a_column_with_no_goals_says_so_rather_than_that_there_are_none(run):
+    run("goal", "add", "Hip strength")
+    code, out, _ = run("goal", "list", "--status", "done")
+    assert code == 0
+    assert out == "no goals in Done (journal goal list shows the board)\n"
+    assert run("goal", "rm", "1")[0] == 0
+    assert run("goal", "list", "--status", "done")[1].startswith("no goals yet")
