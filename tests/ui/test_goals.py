@@ -295,3 +295,26 @@ def test_the_board_is_read_again_on_show_only_when_the_journal_changed(db_path, 
         assert [card.goal.title for card in pane.query(GoalCard)] == ["Alpha", "From the command line"]
 
     drive(make_app(db_path, today), scenario)
+
+
+def test_a_new_theme_draws_the_board_again_in_its_colours(db_path, today):
+    with_goals(db_path, today, "Alpha")
+
+    async def scenario(pilot):
+        await open_goals(pilot)
+        pane = pilot.app.query_one(GoalsPane)
+        drawn = []
+        draw = pane.draw
+
+        async def counted():
+            drawn.append(pilot.app.theme)
+            await draw()
+
+        pane.draw = counted
+        pilot.app.theme = "offseason-light"
+        for _ in range(5):
+            await settle(pilot)
+            await pilot.app.workers.wait_for_complete()
+        assert drawn == ["offseason-light"]
+
+    drive(make_app(db_path, today), scenario)
