@@ -318,3 +318,22 @@ def test_a_new_theme_draws_the_board_again_in_its_colours(db_path, today):
         assert drawn == ["offseason-light"]
 
     drive(make_app(db_path, today), scenario)
+
+
+def test_a_goal_added_below_the_fold_is_scrolled_into_view(db_path, today):
+    with_goals(db_path, today, *(f"Goal {n}" for n in range(1, 15)))
+
+    async def scenario(pilot):
+        await open_goals(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await type_text(pilot, "The newest goal")
+        await pilot.press("enter")
+        for _ in range(5):
+            await settle(pilot)
+            await pilot.app.workers.wait_for_complete()
+        card = pilot.app.focused
+        assert card.goal.title == "The newest goal"
+        assert pilot.app.screen.region.contains_region(card.region), "the card in focus is on screen"
+
+    drive(make_app(db_path, today), scenario)

@@ -158,6 +158,8 @@ class GoalsPane(LazyPane, can_focus=True):
             cards = list(self.query(GoalCard))
             target = next((card for card in cards if card.goal.id == self.goal_in_focus), cards[0] if cards else None)
             (target or self).focus()
+            if target is not None:  # once laid out, the card in focus is on screen, however far down its column
+                self.call_after_refresh(target.scroll_visible, animate=False)
 
     # -- moving around -----------------------------------------------------------
 
