@@ -249,7 +249,10 @@ def assess(
 
     if asking:
         looks_back_on = looks_back_on or click.prompt(
-            "Which race or season do you look back on", default="", value_proc=asked(parse_looks_back_on)
+            "Which race or season do you look back on (enter for none)",
+            default="",
+            show_default=False,
+            value_proc=asked(parse_looks_back_on),
         )
     faded_answer = confirmed(faded, "Did you fade in the last miles?")
     if pain_sites is None:

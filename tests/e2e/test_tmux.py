@@ -181,7 +181,8 @@ def test_the_assessment_asks_its_questions_in_a_terminal(tmux, tmp_path, isolate
         ("hips", "n"),
         ("cramping", "n"),
     ):
-        wait_for(tmux, prompt)
+        screen = wait_for(tmux, prompt)
+        assert "[]" not in screen, "a question with no default shows none"
         tmux("send-keys", "-t", "journal", "-l", answer)
         keys(tmux, "Enter")
     for asked in range(1, 7):  # six proposals: keep every one but the scan
