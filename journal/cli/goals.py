@@ -213,7 +213,7 @@ def assess(
     """
     from journal.domain.entries import DEFAULT_SITES, resolve_site
     from journal.domain.goals import Assessment, parse_goal_note, parse_looks_back_on, propose, set_aside_met
-    from journal.store.goals import propose_goals, save_assessment
+    from journal.store.goals import propose_goals, refuse_a_second_assessment, save_assessment
     from journal.store.sites import list_sites
 
     answers = [faded, pain_sites, hit_wall, back_or_hips, cramping]
@@ -270,6 +270,8 @@ def assess(
         today(), looks_back_on or "", faded_answer, names, wall_answer, back_or_hips_answer, cramping_answer, note
     )
     if journal:
+        # Refused before the proposals are listed, and in a dry run too: the same day and race twice is a mistake.
+        refuse_a_second_assessment(journal.conn, assessment.day, assessment.looks_back_on)
         proposals = propose_goals(journal, assessment, today())
     else:  # no journal yet: nothing is logged to measure
         proposals = propose(assessment, today())

@@ -180,6 +180,17 @@ def remove_goal(journal: Journal, goal_id: int) -> Goal:
         return goal
 
 
+def refuse_a_second_assessment(conn: sqlite3.Connection, day: dt.date, looks_back_on: str) -> None:
+    """An assessment is known by its day and what it looks back on (goals and imports find it so): one of each."""
+    if conn.execute(
+        "SELECT 1 FROM assessments WHERE date = ? AND looks_back_on = ?", [day.isoformat(), looks_back_on]
+    ).fetchone():
+        named = f"on {looks_back_on!r}" if looks_back_on else "without naming the race"
+        raise InvalidInput(
+            f"there is already an assessment {named} on {day.isoformat()}: give this one another name (--race)"
+        )
+
+
 def save_assessment(journal: Journal, assessment: Assessment, kept: list[Proposal], *, today: dt.date) -> list[Goal]:
     """Store an assessment and the proposals the runner kept, with any checklist items they need."""
     from journal.store.checklist import insert_item, read_items
@@ -187,16 +198,7 @@ def save_assessment(journal: Journal, assessment: Assessment, kept: list[Proposa
     looks_back_on = parse_looks_back_on(assessment.looks_back_on)
     note = parse_goal_note(assessment.note, "the assessment's note")
     with journal.transaction() as conn:
-        # An assessment is known by its day and what it looks back on (goals and imports find it so): one of each.
-        if conn.execute(
-            "SELECT 1 FROM assessments WHERE date = ? AND looks_back_on = ?",
-            [assessment.day.isoformat(), looks_back_on],
-        ).fetchone():
-            named = f"on {looks_back_on!r}" if looks_back_on else "without naming the race"
-            raise InvalidInput(
-                f"there is already an assessment {named} on {assessment.day.isoformat()}:"
-                " give this one another name (--race)"
-            )
+        refuse_a_second_assessment(conn, assessment.day, looks_back_on)
         cursor = conn.execute(
             "INSERT INTO assessments (date, looks_back_on, faded, pain_sites, hit_wall, back_or_hips, cramping, note)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -426,7 +426,11 @@ def test_one_assessment_of_a_race_a_day(run, db_path):
     answers = ["--no-faded", "--pain", "none", "--no-wall", "--no-back-hips", "--no-cramping"]
     assert run("assess", "--race", "Valencia", *answers)[0] == 0
     before = journal_content(db_path)
-    refused(run("assess", "--race", "Valencia", "--faded", *answers[1:]), "already an assessment")
+    again = run("assess", "--race", "Valencia", "--faded", *answers[1:])
+    refused(again, "already an assessment")
+    assert again[1] == "", "refused before any proposal is listed"
+    dry_run = run("assess", "--race", "Valencia", "--dry-run", *answers)
+    refused(dry_run, "already an assessment")
     assert journal_content(db_path) == before
     assert run("assess", "--race", "Valencia, a second look", *answers)[0] == 0
 
