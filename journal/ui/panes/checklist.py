@@ -26,7 +26,7 @@ from journal.dates import (
 )
 from journal.errors import JournalError
 from journal.store.db import Journal
-from journal.ui.panes.lazy import WeekPane
+from journal.ui.panes.lazy import WeekPane, after_any_load
 from journal.ui.widgets.arrow import Arrow
 
 Written = TypeVar("Written")
@@ -175,10 +175,8 @@ class ChecklistPane(WeekPane):
             parts.append(f"note: {note}")
         about.update(" · ".join(parts))
 
+    @after_any_load
     def on_week_grid_toggled(self, event: WeekGrid.Toggled) -> None:
-        if self.load_running:  # a key pressed while the week is redrawn: tick or untick as the week then is
-            self.when_drawn(lambda: self.on_week_grid_toggled(event))
-            return
         if event.day > self.today:
             self.notify("That day has not happened yet", severity="warning")
             return
@@ -229,14 +227,12 @@ class ChecklistPane(WeekPane):
         """Put the grid's cursor on the item (and the day), once the week is drawn."""
         return lambda: self.grid.move_to(item_id, day)
 
+    @after_any_load
     def action_note(self) -> None:
         """Tick the day under the cursor with a note (or change its note)."""
         from journal.domain.scales import SHORT_TEXT_MAX
         from journal.ui.screens.dialogs import TextScreen
 
-        if self.load_running:  # the note shown is the one saved, once the week is redrawn
-            self.when_drawn(self.action_note)
-            return
         progress, day = self.grid.current, self.grid.current_day
         if progress is None or day is None:
             return

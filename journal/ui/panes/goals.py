@@ -18,7 +18,7 @@ from textual.widgets import Label, Static
 
 from journal.errors import JournalError
 from journal.store.db import Journal
-from journal.ui.panes.lazy import LazyPane, uncancelled
+from journal.ui.panes.lazy import LazyPane, after_any_load, uncancelled
 
 if TYPE_CHECKING:
     from journal.domain.goals import Goal
@@ -193,10 +193,8 @@ class GoalsPane(LazyPane, can_focus=True):
         elif 0 <= row + rows < len(grid[column]):
             grid[column][row + rows].focus()
 
+    @after_any_load
     def action_move(self, step: int) -> None:
-        if self.load_running:  # a key pressed while the board is redrawn acts on the board as it will be
-            self.when_drawn(lambda: self.action_move(step))
-            return
         card = self._focused()
         if card is not None:
             self._move(card.goal, step)
@@ -228,12 +226,10 @@ class GoalsPane(LazyPane, can_focus=True):
             self.show_dropped = True  # where it went stays on show
         self.focus_goal(goal.number)
 
+    @after_any_load
     def action_reorder(self, step: int) -> None:
         from journal.store.goals import move_goal
 
-        if self.load_running:  # as action_move: after the redraw, on the card then in focus
-            self.when_drawn(lambda: self.action_reorder(step))
-            return
         card = self._focused()
         if card is None:
             return

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 from collections.abc import Awaitable, Callable
 from inspect import isawaitable
+from typing import Concatenate, ParamSpec, TypeVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -20,6 +22,23 @@ from textual.worker import Worker
 from journal.store.db import Journal
 from journal.ui.panes.pane import JournalPane
 from journal.ui.widgets.arrow import Arrow
+
+P = ParamSpec("P")
+Pane = TypeVar("Pane", bound="LazyPane")
+
+
+def after_any_load(handler: Callable[Concatenate[Pane, P], None]) -> Callable[Concatenate[Pane, P], None]:
+    """A key's action or handler that waits for a load under way, so that it acts on the pane as saved:
+    a second key pressed while the first one's change is drawn never acts on what it replaced."""
+
+    @functools.wraps(handler)
+    def run(pane: Pane, *args: P.args, **kwargs: P.kwargs) -> None:
+        if pane.load_running:
+            pane.when_drawn(lambda: run(pane, *args, **kwargs))
+            return
+        handler(pane, *args, **kwargs)
+
+    return run
 
 
 class LazyPane(JournalPane):
