@@ -4,10 +4,12 @@
 
 The journal is measured as a runner has it: installed from this checkout into a new
 virtual environment (a regular install, byte-compiled), with the runner's own config
-ignored. Each ratio is the median wall time of N runs of a whole process (to its exit,
-or for the app to its first frame), divided by the median of its reference in that
-environment, runs interleaved so both see the same machine load. The per-frame figures
-(benchmarks/trends.py) are milliseconds in process against the 16 ms of a frame.
+ignored. A command's ratio is the median wall time of N runs of a whole process to its
+exit, divided by the median of its reference in that environment, runs interleaved so
+both see the same machine load. The app is timed in a pseudo-terminal from a key press
+(or its start) to the first frame that shows the data (benchmarks/frames.py), against
+bare Textual apps in the same run; the in-process figures (benchmarks/trends.py) and
+the steps from day to day and week to week are milliseconds against the 16 ms of a frame.
 Prints every figure with its bound; exits 1 when one is over.
 """
 
@@ -28,32 +30,26 @@ ROOT = HERE.parent
 # Set by `install`: the journal as a runner has it, a regular (not editable) install, byte-compiled.
 PYTHON = sys.executable
 JOURNAL = [PYTHON, "-m", "journal"]
-FIRST_PAINT = [PYTHON, str(HERE / "first_paint.py")]
 
 
 def install(folder: Path) -> None:
     """Install this checkout into a new virtual environment in `folder`, as `pip install .` does for a runner
     (pip byte-compiles it); every figure is then measured with that environment's own interpreter."""
-    global PYTHON, JOURNAL, FIRST_PAINT
+    global PYTHON, JOURNAL
     started = time.perf_counter()
     venv = folder / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     subprocess.run([str(venv / "bin" / "pip"), "install", "--quiet", str(ROOT)], check=True)
     PYTHON = str(venv / "bin" / "python")
     JOURNAL = [str(venv / "bin" / "journal")]
-    FIRST_PAINT = [PYTHON, str(HERE / "first_paint.py")]
     print(f"  installed the journal in a new environment in {time.perf_counter() - started:.1f} s")
 
 
 def timed(command: list[str], env: dict[str, str]) -> float:
-    """Seconds from starting `command` to its "first-frame" line, or to its exit when it prints none."""
+    """Seconds from starting `command` to its exit."""
     start = time.monotonic()
-    result = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
-    end = time.monotonic()
-    for line in result.stdout.splitlines():
-        if line.startswith("first-frame "):
-            end = float(line.split()[1])
-    return end - start
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    return time.monotonic() - start
 
 
 def medians(commands: dict[str, list[str]], env: dict[str, str], runs: int) -> dict[str, float]:
@@ -79,6 +75,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
+    frame_runs = max(3, args.runs // 3)
     env = {**os.environ, "JOURNAL_TODAY": "2026-11-26"}
     env.pop("PYTHONPATH", None)  # the installed journal, not a checkout
     results: list[tuple[str, float, float]] = []
@@ -100,19 +97,6 @@ def main() -> int:
             args.runs,
         )
         results.append(("journal add, 10-year journal / python -c pass", times["add"] / times["pass"], 4.0))
-
-        times = medians(
-            {
-                "bare": [*FIRST_PAINT, "bare"],
-                "ten": [*FIRST_PAINT, "journal", str(ten)],
-                "hundred": [*FIRST_PAINT, "journal", str(hundred)],
-            },
-            env,
-            max(5, args.runs // 2),
-        )
-        results.append(("first paint, 10-year journal / bare Textual app", times["ten"] / times["bare"], 1.3))
-        results.append(("first paint, 100-year / 10-year journal", times["hundred"] / times["ten"], 1.1))
-        print(f"  reference: python -c pass, bare Textual app {times['bare'] * 1000:.0f} ms")
 
         sqlite3 = shutil.which("sqlite3")
         if sqlite3:
@@ -144,6 +128,44 @@ def main() -> int:
         frames.append(("undo a saved day and redraw, 10 years", figures["undo"], 16.0))
         frames.append(("longest app stall while reading 'all' of 100 years", figures["all-range-stall"], 16.0))
         print(f"  the 'all' range of 100 years is read in {figures['all-range-read']:.0f} ms on a worker thread")
+
+        # To the frame, in a pseudo-terminal (see benchmarks/frames.py); 20 goals on the 100-year board.
+        for number in range(1, 21):
+            subprocess.run(
+                [*JOURNAL, "--db", str(hundred), "goal", "add", f"Goal number {number}", "--category", "strength"],
+                env=env,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+        output = subprocess.run(
+            [PYTHON, str(HERE / "frames.py"), PYTHON, JOURNAL[0], str(ten), str(hundred), "--runs", str(frame_runs)],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        seen = {name: float(value) for name, value in (line.split() for line in output.splitlines())}
+        bare = seen["first-paint-bare"]
+        results.append(("first paint, 10-year journal / bare Textual app", seen["first-paint-ten"] / bare, 1.3))
+        results.append(
+            ("first paint, 100-year / 10-year journal", seen["first-paint-hundred"] / seen["first-paint-ten"], 1.1)
+        )
+        switch = seen["switch-bare"]
+        results.append(("pane switch, first time, 100 years / bare tabs", seen["switch-first"] / switch, 2.0))
+        results.append(("pane switch, again, 100 years / bare tabs", seen["switch-again"] / switch, 2.0))
+        results.append(("peak memory, 10-year journal / bare Textual app", seen["rss-ten"] / seen["rss-bare"], 1.25))
+        frames.append(("previous / next day, 100 years (median step)", seen["day-step"], 16.0))
+        frames.append(("previous / next week, 100 years (median step)", seen["week-step"], 16.0))
+        print(
+            f"  references: bare Textual app's first frame {bare:.0f} ms, a bare tab switch {switch:.0f} ms,"
+            f" bare app's peak memory {seen['rss-bare'] / 1024:.0f} MB"
+        )
+        slowest = ", ".join(
+            f"{key} {seen[f'switch-first-{key}']:.0f}/{seen[f'switch-again-{key}']:.0f}"
+            for key in ("f3", "f4", "f5", "f6", "f2")
+        )
+        print(f"  each switch, first time/again, ms: {slowest}")
+        print(f"  slowest step: a day {seen['day-step-max']:.0f} ms, a week {seen['week-step-max']:.0f} ms")
 
     over = False
     for name, ratio, bound in results:

@@ -70,7 +70,7 @@ class ThemeFile:
 
     name: str
     fields: dict[str, Any]  # the file's TOML, checked: text, numbers, true or false, and the [variables] table
-    source: str  # "built-in" or the file's path
+    source: str  # BUILT_IN or the file's path
     dark: bool
 
 
@@ -121,10 +121,13 @@ def _shown(value: object) -> str:
     return text if len(text) <= 40 else f"{text[:39]}…"
 
 
+BUILT_IN = "built-in"  # the source of the journal's own themes
+
+
 def builtin_themes() -> list[ThemeFile]:
     folder = resources.files("journal.themes")
     return [
-        parse_theme(entry.read_text(encoding="utf-8"), "built-in")
+        parse_theme(entry.read_text(encoding="utf-8"), BUILT_IN)
         for entry in sorted(folder.iterdir(), key=lambda entry: entry.name)
         if entry.name.endswith(".toml")
     ]

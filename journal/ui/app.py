@@ -95,7 +95,7 @@ class OffseasonApp(App[str | None]):
         self.theme_problems = self._register_themes()
         self._applied_theme: str | None = None  # the theme whose colours were last made without an error
         self.theme_fallback: str | None = None  # the theme asked for that could not be used, when one could not
-        self.theme = self._starting_theme(theme)
+        self._start_in(self._starting_theme(theme))
         from journal.config.keymap import read_keymap
 
         self.keymap, self.keymap_problems = read_keymap(binding_ids())
@@ -103,19 +103,41 @@ class OffseasonApp(App[str | None]):
 
     def _register_themes(self) -> list[str]:
         """Register the built-in themes and the runner's; a line for each file skipped."""
-        from journal.config.themes import all_themes
+        from journal.config.themes import BUILT_IN, all_themes
         from journal.ui.themes import textual_theme
 
         found, problems = all_themes()
         for theme in found:
             try:
                 built = textual_theme(theme)
-                built.to_color_system().generate()  # what applying it does: a theme that fails here is not offered
+                if theme.source != BUILT_IN:  # the journal's own are tried by its tests, not at every start
+                    built.to_color_system().generate()  # what applying it does: one that fails here is not offered
             except Exception as error:  # a theme Textual cannot use is skipped, as a bad file is
                 problems.append(f"{theme.source}: {error}")
             else:
                 self.register_theme(built)
         return problems
+
+    def _start_in(self, theme: str) -> None:
+        """Start in `theme`, its colours in the stylesheet before it is first read.
+
+        Setting `theme` would run Textual's watcher, which reads every rule of the
+        stylesheet again once the app has started: its classes and variables are
+        set here instead, the same ones, while nothing has been read or drawn.
+        """
+        self.set_reactive(App.theme, theme)
+        dark = self.current_theme.dark
+        self.update_classes(
+            {
+                **{name: False for name in self.classes if name.startswith("-theme-")},
+                f"-theme-{theme}": True,
+                "-dark-mode": dark,
+                "-light-mode": not dark,
+            },
+            update=False,
+        )
+        self.stylesheet.set_variables(self.get_css_variables())
+        self._refresh_truecolor_filter(self.ansi_theme)  # ANSI colours mapped as in a theme set later
 
     def _starting_theme(self, given: str | None) -> str:
         """The theme given (--theme), else the one remembered; one that cannot be used gives way to the journal's

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from journal.store import open_journal
-from journal.store.settings import get_setting
+from journal.store.settings import get_setting, set_setting
 from journal.ui.app import create_app
 from tests.ui.helpers import drive, make_app, notifications
 
@@ -42,6 +42,32 @@ def test_a_theme_chosen_in_the_app_is_remembered_for_the_next_start(db_path, the
         assert pilot.app.theme == theme
 
     drive(make_app(db_path, today), next_start)
+
+
+@pytest.mark.parametrize("theme", ["offseason-light", "trailhead", "dracula"])
+def test_the_app_starts_in_the_remembered_theme_reading_its_stylesheet_once(db_path, theme, today, monkeypatch):
+    from textual.css.stylesheet import Stylesheet
+
+    with open_journal(db_path) as journal:
+        set_setting(journal, "theme", theme)
+    reparsed = []
+    reparse = Stylesheet.reparse
+    monkeypatch.setattr(Stylesheet, "reparse", lambda self: (reparsed.append(True), reparse(self))[1])
+
+    async def scenario(pilot):
+        app = pilot.app
+        expected = app.available_themes[theme]
+        assert app.theme == theme and app.current_theme is expected
+        assert app.has_class(f"-theme-{theme}") and not app.has_class("-theme-textual-dark")
+        assert app.has_class("-light-mode") is not expected.dark and app.has_class("-dark-mode") is expected.dark
+        # The first frame is drawn in its colours: the screen's background is the theme's.
+        assert app.screen.styles.background.hex.upper() == app.theme_variables["background"].upper()[:7]
+        assert reparsed == []  # the whole stylesheet was not read a second time for the theme
+        app.theme = "textual-dark" if theme != "textual-dark" else "nord"  # a theme chosen later still applies
+        await pilot.pause()
+        assert app.has_class("-theme-textual-dark") and reparsed
+
+    drive(make_app(db_path, today), scenario)
 
 
 def test_a_theme_given_on_the_command_line_wins_and_is_remembered(db_path):

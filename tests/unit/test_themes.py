@@ -18,6 +18,8 @@ def test_the_built_in_themes_parse_and_set_every_journal_colour():
         assert set(theme.fields["variables"]) == set(APP_VARIABLES), theme.name
         built = textual_theme(theme)
         assert built.name == theme.name and built.variables["pain-high"].startswith("#")
+        # What applying it does (the app leaves this to the first use of a built-in theme, and tries the runner's).
+        assert built.to_color_system().generate()["primary"].startswith("#"), theme.name
 
 
 @pytest.mark.parametrize(
