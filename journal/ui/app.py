@@ -15,7 +15,7 @@ from textual.signal import Signal
 from textual.theme import Theme
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, TabbedContent
+from textual.widgets import TabbedContent
 
 from journal import clock
 from journal.store.db import Journal
@@ -25,6 +25,7 @@ from journal.ui.panes.pane import JournalPane
 from journal.ui.panes.review import ReviewPane
 from journal.ui.panes.today import TodayPane
 from journal.ui.panes.trends import TrendsPane
+from journal.ui.widgets.footer import KeysFooter
 
 OUTSIDE_CHANGES_EVERY = 2.0  # seconds between looks for what other windows and commands saved
 DATE_CHECK_EVERY = 60.0  # seconds between looks at the date besides the one just after midnight
@@ -209,7 +210,7 @@ class OffseasonApp(App[str | None]):
         with TabbedContent(initial="today"):
             for pane in PANE_TYPES:
                 yield pane(self.journal, self.today)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._notify_theme_problems()
@@ -315,10 +316,12 @@ class OffseasonApp(App[str | None]):
             step()
 
     def action_show_pane(self, pane: str) -> None:
-        # Let go of the focus first: a focused widget in the pane being hidden
-        # would hand the focus on within that pane, and switch back to it.
-        self.screen.set_focus(None)
+        shown = self.query_one(f"#{pane}", JournalPane)
         self.query_one(TabbedContent).active = pane
+        # The focus moves straight into the pane shown, in the same step: a focus left in the
+        # pane hidden would be handed on within it, and switch back to it. A pane not yet built
+        # (or one that places its focus itself) takes it as it is shown.
+        self.screen.set_focus(shown.focus_target)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         # Focus follows the tab (a focus inside a hidden pane would switch back to it).

@@ -121,8 +121,9 @@ class ChecklistPane(WeekPane):
 
         return self.query_one("#week-grid", WeekGrid)
 
-    def shown(self) -> None:
-        self.grid.focus()
+    @property
+    def focus_target(self) -> Widget | None:
+        return self.grid if self.loaded else None
 
     async def draw(self) -> None:
         """Read the week from the journal and draw it."""

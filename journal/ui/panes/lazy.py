@@ -69,6 +69,8 @@ class LazyPane(JournalPane):
 
     def shown(self) -> None:
         """Put the focus in the pane; called every time it is shown."""
+        if (target := self.focus_target) is not None:
+            target.focus()
 
     async def draw(self) -> None:
         """Read the pane's data from the journal and draw it; only `load` calls this."""

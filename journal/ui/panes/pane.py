@@ -69,6 +69,12 @@ class JournalPane(TabPane):
         # Colours drawn into the pane's text (sparklines, the review's lines) are the theme's: drawn again.
         self.journal_changed()
 
+    @property
+    def focus_target(self) -> Widget | None:
+        """The widget that takes the focus as the pane is shown; None while the pane is not built, or to keep
+        the focus where the pane puts it itself."""
+        return None
+
     def journal_changed(self) -> None:
         """Something was saved, in this window or another one: show it, losing nothing typed."""
 

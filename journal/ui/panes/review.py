@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
 from journal.store.db import Journal
@@ -66,8 +67,9 @@ class ReviewPane(WeekPane):
         with VerticalScroll(id="review-body"):
             yield WrappedLines(id="review-text")
 
-    def shown(self) -> None:
-        self.query_one("#review-body").focus()
+    @property
+    def focus_target(self) -> Widget | None:
+        return self.query_one("#review-body") if self.loaded else None
 
     async def draw(self) -> None:
         """Read the week's review from the journal and draw it."""

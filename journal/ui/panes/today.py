@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import var
+from textual.widget import Widget
 from textual.widgets import Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -276,6 +277,10 @@ class TodayPane(JournalPane):
     @property
     def sheet(self) -> ScoreSheet:
         return self.query_one("#scores", ScoreSheet)
+
+    @property
+    def focus_target(self) -> Widget | None:
+        return self.sheet
 
     # -- the form's state -------------------------------------------------------
 

@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.reactive import var
+from textual.widget import Widget
 from textual.widgets import Static
 
 from journal.domain.trends import RANGES, Trends
@@ -111,8 +112,9 @@ class TrendsPane(LazyPane):
     async def first_show(self) -> None:
         await self.mount_compose(self.build())
 
-    def shown(self) -> None:
-        self.query_one("#trends-body").focus()
+    @property
+    def focus_target(self) -> Widget | None:
+        return self.query_one("#trends-body") if self.loaded else None
 
     def watch_range(self) -> None:
         self.load()
