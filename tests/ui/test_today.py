@@ -211,6 +211,29 @@ def test_recent_days_list_what_is_logged_and_open_a_day(db_path, today):
     drive(make_app(db_path, today), scenario)
 
 
+def test_the_recent_days_follow_the_day_shown_and_what_is_saved(db_path, today):
+    async def scenario(pilot):
+        app = pilot.app
+        recent = app.query_one("#recent-days", OptionList)
+        assert recent.highlighted == 0
+        await pilot.press("alt+left", "alt+left")
+        await pilot.pause()
+        assert recent.highlighted == 2 and day_label(pilot) == "Tue 24 Nov 2026"
+        app.today_pane.go_to(today - dt.timedelta(days=30))  # before the fortnight listed: no day is marked
+        await pilot.pause()
+        assert recent.highlighted is None and recent.option_count == 14
+        app.today_pane.go_to(today - dt.timedelta(days=13))
+        await pilot.pause()
+        assert recent.highlighted == 13
+        await fill(pilot, "sleep_hours", "8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert str(recent.get_option_at_index(13).prompt) == "Fri 13  8h"  # the list shows what was saved
+        assert recent.highlighted == 13
+
+    drive(make_app(db_path, today), scenario)
+
+
 def test_go_to_a_date_and_refuse_the_future(db_path, today):
     async def scenario(pilot):
         await pilot.press("ctrl+g")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import ClassVar
 
 from rich.style import Style
@@ -98,6 +99,7 @@ class FlagStrip(Static):
     }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"flag-strip--red", "flag-strip--amber", "flag-strip--info"}
+    _lines = 0  # the lines shown
 
     @dataclass
     class Pressed(Message):
@@ -110,6 +112,7 @@ class FlagStrip(Static):
             return self.strip
 
     def show(self, flags: list) -> None:
+        lines_before = self._lines if self.display else 0
         self.display = bool(flags)
         text = Text(no_wrap=True, overflow="ellipsis")
         shown = flags[:FLAG_LINES] if len(flags) <= FLAG_LINES else flags[: FLAG_LINES - 1]
@@ -123,7 +126,9 @@ class FlagStrip(Static):
                 self.get_component_rich_style("flag-strip--info"),
             )
         text.rstrip()
-        self.update(text)
+        self._lines = len(text.plain.splitlines()) if flags else 0
+        # The form below moves only when the strip's height changes: then, and only then, a layout.
+        self.update(text, layout=self._lines != lines_before)
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -178,6 +183,8 @@ class TodayPane(JournalPane):
         self._status_due = False
         self._note_text = ""
         self.flags: list = []
+        self._recent_labels: list[tuple[str, str]] = []  # what the recent days list shows
+        self._note_editor: TextArea | None = None  # the note's editor, once opened (it stays)
 
     # -- layout -----------------------------------------------------------------
 
@@ -225,7 +232,7 @@ class TodayPane(JournalPane):
             self.day = today
             return
         self._overtaken = self._overtaken or on_today
-        self.query_one("#day-label", Static).update(describe_day(self.day, today))
+        self.show_day_label(describe_day(self.day, today))
         self.query_one("#next-day").set_class(self.day >= today, "-disabled")
         self.refresh_recent()
         self.update_status()
@@ -246,8 +253,7 @@ class TodayPane(JournalPane):
     @property
     def note_editor(self) -> TextArea | None:
         """The note's TextArea, once it has been opened."""
-        editors = self.query("#note")
-        return editors.first(TextArea) if editors else None
+        return self._note_editor
 
     @property
     def note_text(self) -> str:
@@ -267,16 +273,16 @@ class TodayPane(JournalPane):
         if self.note_editor is not None:
             return
         preview = self.query_one(NotePreview)
-        editor = note_editor(self._note_text)
+        editor = self._note_editor = note_editor(self._note_text)
         await self.query_one("#day-form").mount(editor, after=preview)
         await preview.remove()
         editor.focus()
         # Once it has a size: then the form can scroll it into view (in 80x24 it starts below).
         self.call_after_refresh(editor.scroll_visible, animate=False)
 
-    @property
+    @cached_property
     def sheet(self) -> ScoreSheet:
-        return self.query_one("#scores", ScoreSheet)
+        return self.query_one("#scores", ScoreSheet)  # built with the pane, and kept: found once
 
     @property
     def focus_target(self) -> Widget | None:
@@ -315,7 +321,7 @@ class TodayPane(JournalPane):
         self._last_saved = last_saved(self.journal, day)
         self._changed_elsewhere = False
         self._fill(entry)
-        self.query_one("#day-label", Static).update(describe_day(day, self.today))
+        self.show_day_label(describe_day(day, self.today))
         self.query_one("#next-day").set_class(day >= self.today, "-disabled")
         self.refresh_recent()
         self.update_status()
@@ -337,6 +343,11 @@ class TodayPane(JournalPane):
             self.set_note_text(entry.note)
         self._saved = self.snapshot()
 
+    def show_day_label(self, text: str) -> None:
+        label = self.query_one("#day-label", Static)
+        # The bar is laid out again only when the label's width changes (the arrow beside it moves).
+        label.update(text, layout=len(text) != len(str(label.content)))
+
     def update_status(self) -> None:
         self._status_due = False
         status = self.query_one("#save-status", Static)
@@ -356,7 +367,7 @@ class TodayPane(JournalPane):
             parts, state = [f"✓ {saved_label(self._last_saved, self.today)}", *overtaken], "-saved"
         else:
             parts, state = ["nothing logged yet", *overtaken], ""
-        status.update(" · ".join(parts))
+        status.update(" · ".join(parts), layout=False)  # one line, as wide as the bar leaves it
         status.set_classes("-dirty" if overtaken and state != "-error" else state)
 
     def refresh_recent(self) -> None:
@@ -368,14 +379,15 @@ class TodayPane(JournalPane):
         first = min(recent_start, self.day) - dt.timedelta(days=max(LOOKBACK_DAYS, TREND_DAYS))
         logged = {entry.date: entry for entry in entries_between(self.journal, first, max(self.day, self.today))}
         recent = self.query_one("#recent-days", OptionList)
-        recent.clear_options()
         days = [self.today - dt.timedelta(days=offset) for offset in range(RECENT_DAYS)]
-        recent.add_options(
-            Option(Text(recent_label(day, logged.get(day)), no_wrap=True, overflow="ellipsis"), id=day.isoformat())
-            for day in days
-        )
-        if recent_start <= self.day <= self.today:
-            recent.highlighted = (self.today - self.day).days
+        labels = [(day.isoformat(), recent_label(day, logged.get(day))) for day in days]
+        if labels != self._recent_labels:  # stepping from day to day, the list stays as it is: the cursor moves
+            self._recent_labels = labels
+            recent.clear_options()
+            recent.add_options(
+                Option(Text(label, no_wrap=True, overflow="ellipsis"), id=day_id) for day_id, label in labels
+            )
+        recent.highlighted = (self.today - self.day).days if recent_start <= self.day <= self.today else None
         self.sheet.show_trends(self._trends(logged), f"{self.day.day} {self.day:%b}")
         self.flags = flags_on(logged, self.day, self.sites, sleep_need(self.journal))
         self.query_one(FlagStrip).show(self.flags)

@@ -40,7 +40,9 @@ class NotePreview(Static, can_focus=True):
         super().__init__(*args, **kwargs)
 
     def show(self, text: str) -> None:
-        self.update(text or PLACEHOLDER)
+        shown = text or PLACEHOLDER
+        if shown != self.content:  # the same words take the same lines: nothing below moves
+            self.update(shown)
         self.set_class(not text, "-empty")
 
     def on_focus(self) -> None:

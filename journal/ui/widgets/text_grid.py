@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
@@ -15,16 +16,23 @@ from textual.widget import Widget
 class TextLines(Widget):
     """A widget that draws each of its lines from the rich Text that `line_text` gives."""
 
+    _line_style = Style()  # the widget's own colours, read once for all the lines drawn together
+
     def line_text(self, y: int) -> Text:
         raise NotImplementedError
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's style is worked out from all its ancestors: once for the lines drawn, not once a line.
+        self._line_style = self.rich_style
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         text = self.line_text(y)
         text.truncate(self.size.width, overflow="ellipsis")
         segments = list(text.render(self.app.console))
         # Unstyled text takes the widget's own colours, as every other line does.
-        strip = Strip(segments, text.cell_len).apply_style(self.rich_style)
-        return strip.extend_cell_length(self.size.width, self.rich_style)
+        strip = Strip(segments, text.cell_len).apply_style(self._line_style)
+        return strip.extend_cell_length(self.size.width, self._line_style)
 
 
 class TextGrid(TextLines, can_focus=True):
