@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 from journal.files import NotAFile, TooLarge, read_text
@@ -31,8 +32,9 @@ def keys_file() -> Path:
     return user_config_path(APP_NAME, appauthor=False) / "keys.toml"
 
 
-def read_keymap(known: set[str], path: Path | None = None) -> tuple[dict[str, str], list[str]]:
-    """The keymap in the file (empty when there is none), and a line for each entry skipped."""
+def read_keymap(known: Callable[[], set[str]], path: Path | None = None) -> tuple[dict[str, str], list[str]]:
+    """The keymap in the file (empty when there is none), and a line for each entry skipped; `known` gives
+    every binding id, asked for only when there is a file to check."""
     path = path or keys_file()
     if not os.path.lexists(path):
         return {}, []
@@ -43,8 +45,9 @@ def read_keymap(known: set[str], path: Path | None = None) -> tuple[dict[str, st
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
         return {}, [f"{path}: not read ({error}); the usual keys apply"]
     keymap, problems = {}, []
+    ids = known()
     for binding_id, keys in data.items():
-        if binding_id not in known:
+        if binding_id not in ids:
             problems.append(f"{path}: no binding {binding_id!r} (f1 lists them)")
         elif not isinstance(keys, str) or not _KEYS.fullmatch(keys.strip().lower()):
             problems.append(f'{path}: {binding_id} = {keys!r} is not a key like "ctrl+w"')

@@ -48,6 +48,7 @@ class OffseasonApp(App[str | None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Offseason"
+    _theme_chosen_at_start = False  # until then, there are no colours to make
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help", tooltip="Help: every key", id="app.help"),
         Binding("f2", "show_pane('today')", "Today", show=False, tooltip="The Today pane", id="app.today"),
@@ -99,7 +100,7 @@ class OffseasonApp(App[str | None]):
         self._start_in(self._starting_theme(theme))
         from journal.config.keymap import read_keymap
 
-        self.keymap, self.keymap_problems = read_keymap(binding_ids())
+        self.keymap, self.keymap_problems = read_keymap(binding_ids)
         self.set_keymap(self.keymap)
 
     def _register_themes(self) -> list[str]:
@@ -127,6 +128,7 @@ class OffseasonApp(App[str | None]):
         set here instead, the same ones, while nothing has been read or drawn.
         """
         self.set_reactive(App.theme, theme)
+        self._theme_chosen_at_start = True
         dark = self.current_theme.dark
         self.update_classes(
             {
@@ -169,6 +171,10 @@ class OffseasonApp(App[str | None]):
 
     def get_css_variables(self) -> dict[str, str]:
         # The journal's own colours: the theme's, or else the theme colour each is named after.
+        if not self._theme_chosen_at_start:
+            # Asked by Textual as the app is made, for its default theme, which the journal never shows:
+            # the stylesheet gets the starting theme's colours (`_start_in`) before anything reads them.
+            return {}
         from journal.config.themes import APP_VARIABLES
 
         variables = super().get_css_variables()

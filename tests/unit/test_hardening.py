@@ -275,7 +275,7 @@ def test_a_pipe_among_the_theme_files_or_as_the_keys_file_is_named_and_skipped(t
         f"skipped {config / 'offseason' / 'themes' / 'pipe.toml'} is a named pipe (FIFO), not a file",
         f"skipped {config / 'offseason' / 'themes' / 'zero.toml'} is a device, not a file",
     ]
-    script = "from journal.config.keymap import read_keymap; print(read_keymap({'today.save'}))"
+    script = "from journal.config.keymap import read_keymap; print(read_keymap(lambda: {'today.save'}))"
     result = subprocess.run(
         [sys.executable, "-c", script],
         capture_output=True,
