@@ -10,6 +10,7 @@ the figure.
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import os
 import re
@@ -58,6 +59,14 @@ class Terminal:
         )
         os.close(slave)
         self.pending = b""  # read, not yet a whole frame
+        RUNNING.add(self)
+
+    def kill(self) -> None:
+        """End the program, if it still runs (a measurement that failed leaves nothing behind)."""
+        RUNNING.discard(self)
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
 
     def press(self, key: str) -> float:
         """Send a key as the terminal would; the time it was sent."""
@@ -110,8 +119,18 @@ class Terminal:
             pid, _status, usage = os.wait4(self.process.pid, os.WNOHANG)
             if pid:
                 self.process.returncode = 0
+                RUNNING.discard(self)
                 os.close(self.master)
                 return usage.ru_maxrss
             self.settle(0.05)
-        self.process.kill()
+        self.kill()
         raise TimeoutError("the program did not quit on ctrl+q")
+
+
+RUNNING: set[Terminal] = set()
+
+
+@atexit.register
+def _kill_the_rest() -> None:
+    for terminal in list(RUNNING):
+        terminal.kill()
