@@ -31,6 +31,20 @@ ROOT = HERE.parent
 PYTHON = sys.executable
 JOURNAL = [PYTHON, "-m", "journal"]
 
+# The reference of `journal export --what all`: every file it writes, as a query over the same rows.
+ALL_TABLES = {
+    "settings.csv": "SELECT * FROM settings ORDER BY key",
+    "sites.csv": "SELECT * FROM sites ORDER BY position",
+    "items.csv": "SELECT * FROM checklist_items LEFT JOIN item_targets ON item_id = id ORDER BY id, since",
+    "entries.csv": "SELECT * FROM entries LEFT JOIN pain USING (date) ORDER BY date",
+    "pain.csv": "SELECT pain.*, sites.name FROM pain JOIN sites ON sites.id = site_id ORDER BY date, sites.position",
+    "checklist.csv": "SELECT ticks.*, title, kind FROM ticks JOIN checklist_items ON checklist_items.id = item_id"
+    " ORDER BY date, position",
+    "goals.csv": "SELECT * FROM goals LEFT JOIN assessments ON assessments.id = assessment_id ORDER BY goals.id",
+    "assessments.csv": "SELECT * FROM assessments ORDER BY date, id",
+    "scales.csv": "SELECT * FROM scales",
+}
+
 
 def install(folder: Path) -> None:
     """Install this checkout into a new virtual environment in `folder`, as `pip install .` does for a runner
@@ -97,6 +111,7 @@ def main() -> int:
             args.runs,
         )
         results.append(("journal add, 10-year journal / python -c pass", times["add"] / times["pass"], 4.0))
+        print(f"  reference: python -c pass {times['pass'] * 1000:.1f} ms; journal add {times['add'] * 1000:.1f} ms")
 
         sqlite3 = shutil.which("sqlite3")
         if sqlite3:
@@ -112,8 +127,32 @@ def main() -> int:
             results.append(
                 ("journal export, 100 years / sqlite3 -csv, same rows", times["export"] / times["sqlite3"], 2.0)
             )
+            print(f"  reference: sqlite3 -csv {times['sqlite3'] * 1000:.0f} ms; export {times['export'] * 1000:.0f} ms")
+
+            # `export --what all` writes a folder, one CSV per kind: the reference writes the same
+            # tables, joined as the export joins them, one file each into a folder of its own.
+            reference = Path(folder) / "sqlite3-all"
+            reference.mkdir()
+            commands: list[str] = []
+            for name, query in ALL_TABLES.items():
+                commands += [f".output {reference / name}", query]
+            times = medians(
+                {
+                    "sqlite3": [sqlite3, "-csv", "-header", str(hundred), *commands],
+                    "export": [*JOURNAL, "--db", str(hundred), "export", "--what", "all", "-o", f"{folder}/all"],
+                },
+                env,
+                args.runs,
+            )
+            results.append(
+                ("journal export --what all, 100 years / sqlite3 -csv", times["export"] / times["sqlite3"], 2.5)
+            )
+            print(
+                f"  reference: sqlite3 -csv of every table into a folder {times['sqlite3'] * 1000:.0f} ms;"
+                f" journal export --what all {times['export'] * 1000:.0f} ms"
+            )
         else:
-            print("  sqlite3 (the command-line shell) is not installed: the export ratio is left out")
+            print("  sqlite3 (the command-line shell) is not installed: the export ratios are left out")
 
         # Per-frame figures, measured in process (see benchmarks/trends.py).
         output = subprocess.run(

@@ -4,38 +4,37 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-
-from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+from typing import TYPE_CHECKING
 
 # The calendar's bounds are the clock's; named here too, beside the dates they bound.
 from journal.clock import EARLIEST as EARLIEST
 from journal.clock import LATEST as LATEST
 from journal.errors import InvalidInput
 
+if TYPE_CHECKING:
+    from dateutil.relativedelta import relativedelta
+
+# Every weekday's names, to its number: 0 (Monday) to 6 (Sunday).
 _WEEKDAYS = {
     name: weekday
-    for weekday, names in (
-        (MO, ("mon", "monday")),
-        (TU, ("tue", "tues", "tuesday")),
-        (WE, ("wed", "wednesday")),
-        (TH, ("thu", "thur", "thurs", "thursday")),
-        (FR, ("fri", "friday")),
-        (SA, ("sat", "saturday")),
-        (SU, ("sun", "sunday")),
+    for weekday, names in enumerate(
+        (
+            ("mon", "monday"),
+            ("tue", "tues", "tuesday"),
+            ("wed", "wednesday"),
+            ("thu", "thur", "thurs", "thursday"),
+            ("fri", "friday"),
+            ("sat", "saturday"),
+            ("sun", "sunday"),
+        )
     )
     for name in names
-}
-_UNITS: dict[str, Callable[[int], relativedelta]] = {
-    "day": lambda count: relativedelta(days=count),
-    "week": lambda count: relativedelta(weeks=count),
-    "month": lambda count: relativedelta(months=count),
-    "year": lambda count: relativedelta(years=count),
 }
 _AGO = re.compile(r"^([0-9]{1,5}) (day|week|month|year)s? ago$")
 _IN = re.compile(r"^in ([0-9]{1,5}) (day|week|month|year)s?$")
 _WEEKDAY_PHRASE = re.compile(r"^(last |next )?([a-z]+)$")
 _YEAR_FIRST = re.compile(r"^[0-9]{4}([-/.])[0-9]{1,2}\1[0-9]{1,2}$")
+_ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 # Two defaults that differ in every part tell which parts a text left out.
 _DEFAULT_A = dt.datetime(2000, 1, 1)
@@ -86,13 +85,15 @@ def _relative_day(words: str, today: dt.date, ahead: bool) -> dt.date | None:
     if words == "tomorrow":
         return today + dt.timedelta(days=1)
     if match := _AGO.match(words):
-        count, unit = int(match[1]), _UNITS[match[2]]
-        return _shift(today, unit(-count), words)
+        return _shift(today, _units(match[2], -int(match[1])), words)
     if match := _IN.match(words):
-        count, unit = int(match[1]), _UNITS[match[2]]
-        return _shift(today, unit(count), words)
+        return _shift(today, _units(match[2], int(match[1])), words)
     if (match := _WEEKDAY_PHRASE.match(words)) and match[2] in _WEEKDAYS:
-        weekday = _WEEKDAYS[match[2]]
+        # dateutil's relative dates are imported only for the phrases that need them: `journal add`
+        # of today, yesterday or a date does not.
+        from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+        weekday = (MO, TU, WE, TH, FR, SA, SU)[_WEEKDAYS[match[2]]]
         if match[1] == "last ":
             return today + relativedelta(days=-1, weekday=weekday(-1))
         if match[1] == "next ":
@@ -103,6 +104,19 @@ def _relative_day(words: str, today: dt.date, ahead: bool) -> dt.date | None:
     return None
 
 
+def _units(unit: str, count: int) -> relativedelta:
+    """`count` days, weeks, months or years, as dateutil counts them (a month from 31 Jan is 28 or 29 Feb)."""
+    from dateutil.relativedelta import relativedelta
+
+    if unit == "day":
+        return relativedelta(days=count)
+    if unit == "week":
+        return relativedelta(weeks=count)
+    if unit == "month":
+        return relativedelta(months=count)
+    return relativedelta(years=count)
+
+
 def _shift(today: dt.date, delta: relativedelta, words: str) -> dt.date:
     try:
         return today + delta
@@ -111,6 +125,11 @@ def _shift(today: dt.date, delta: relativedelta, words: str) -> dt.date:
 
 
 def _calendar_day(words: str, text: str, today: dt.date, ahead: bool) -> dt.date:
+    if _ISO_DAY.match(words):
+        try:
+            return dt.date.fromisoformat(words)  # what the parser below reads it as, without loading it
+        except ValueError:
+            pass  # no such day: the parser says why
     from dateutil import parser  # the full parser is only needed for calendar dates
 
     if not re.search(r"[a-z]", words) and not _YEAR_FIRST.match(words):
@@ -125,7 +144,7 @@ def _calendar_day(words: str, text: str, today: dt.date, ahead: bool) -> dt.date
         raise InvalidInput(f"{text.strip()!r} needs a day and a month: try {EXAMPLES}")
     day = first.date() if first.year == second.year else _nearest_year(first.month, first.day, today, forward=ahead)
     named = [_WEEKDAYS[word] for word in re.findall(r"[a-z]+", words) if word in _WEEKDAYS]
-    if named and named[0].weekday != day.weekday():
+    if named and named[0] != day.weekday():
         raise InvalidInput(f"{day:%d %b %Y} is a {day:%A}, not {text.strip()!r}: check the date")
     return day
 
@@ -231,5 +250,5 @@ def parse_weekday(text: str) -> int:
     """A weekday name as 0 (Monday) to 6 (Sunday)."""
     words = text.strip().lower()
     if words in _WEEKDAYS:
-        return _WEEKDAYS[words].weekday
+        return _WEEKDAYS[words]
     raise InvalidInput(f"a week starts on a weekday name like monday or sunday, got {text.strip()!r}")

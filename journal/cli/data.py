@@ -48,7 +48,6 @@ def export(journal_file: JournalFile, what: str, start: str | None, end: str | N
     journal export --what all -o journal-export       # a folder, one CSV per kind
     """
     from journal.io import csv_export
-    from journal.io.export_files import write_atomically, write_folder
 
     # Open at the end: a day dated after today (a clock that was ahead once) is never left out unasked.
     first, last = parse_range(None, start, end, days_default=None, open_end=True)
@@ -57,6 +56,8 @@ def export(journal_file: JournalFile, what: str, start: str | None, end: str | N
     journal = journal_file.open(create=False)
     if what == "all":
         assert output is not None
+        from journal.io.export_files import write_folder
+
         counts: dict[str, int] = {}
         write_folder(output, csv_export.writers(journal, first, last, counts), journal.path)
         click.echo(f"wrote {sum(counts.values())} rows in {len(counts)} files to {output.resolve()}", err=True)
@@ -76,6 +77,9 @@ def export(journal_file: JournalFile, what: str, start: str | None, end: str | N
         finally:
             out.detach()
     else:
+        # Only a file needs the temporary files and digests of export_files: stdout is written as it comes.
+        from journal.io.export_files import write_atomically
+
         write_atomically(output, lambda out: export_kind(journal, first, last, out), journal.path)
         click.echo(f"wrote {output}", err=True)
     _warn_of_future_days(journal)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
@@ -68,10 +69,11 @@ def note_cell(note: str) -> str:
 def export_entries(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
     """Write the days from `start` to `end` as CSV to `out`, a pain column per site and side used; returns how many.
 
-    SQLite joins each row's numbers into its line, the note and the pain
-    readings are laid beside it, and the lines are written in batches: a
-    century of days takes a fraction of a second. The tests hold every line to
-    what Python's csv writer would write.
+    SQLite prints each row's numbers as its line (printf, one call a row: faster
+    than joining the cells one by one), the note and the pain readings are laid
+    beside it, and the lines are written in batches: a century of days takes a
+    fraction of a second. The tests hold every line to what Python's csv writer
+    would write.
     """
     bounds = [start.isoformat(), end.isoformat()]
     sites = {site.id: site for site in list_sites(journal)}
@@ -85,10 +87,9 @@ def export_entries(journal: Journal, start: dt.date, end: dt.date, out: TextIO) 
     )
     after = {date: "".join(f",{scores.get(key, '')}" for key in columns) + "\r\n" for date, scores in pain.items()}
     no_pain = "," * len(columns) + "\r\n"
-    numbers = [
-        f"ifnull({_SQL_HOURS if name == 'sleep_hours' else name}, '')" for name in ENTRY_FIELDS if name != "note"
-    ]
-    line = " || ',' || ".join(["date", *numbers]) + " || ','"  # the note is the last field, then the pain
+    # printf's %s writes NULL as nothing; the note is the last field, then the pain.
+    numbers = ["date", *(_SQL_HOURS if name == "sleep_hours" else name for name in ENTRY_FIELDS if name != "note")]
+    line = f"printf('{'%s,' * len(numbers)}', {', '.join(numbers)})"
     _writer(out).writerow([*ENTRY_HEADER, *(sites[site_id].column(side) for site_id, side in columns)])
     count = 0
     rows = journal.conn.execute(
@@ -127,24 +128,49 @@ TICK_HEADER = ("date", "week", "item_id", "item", "kind", "note")
 
 
 def export_ticks(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
-    """Every checklist tick from `start` to `end`, oldest first, one row each."""
+    """Every checklist tick from `start` to `end`, by day and then in the items' order, one row each.
+
+    SQLite reads the ticks in that order; an item's cells and a week's label are
+    made once, not once a tick: a century of ticks takes a fraction of a second.
+    """
     from journal.dates import week_label, week_start
-    from journal.store.checklist import list_items, ticks_between
     from journal.store.settings import first_weekday
 
-    items = {item.id: item for item in list_items(journal)}
     first = first_weekday(journal)
-    ticks = sorted(
-        ticks_between(journal, start, end).items(), key=lambda tick: (tick[0][1], items[tick[0][0]].position)
+    items = {
+        item_id: _cells([item_id, cell(title), kind])
+        for item_id, title, kind in journal.conn.execute("SELECT id, title, kind FROM checklist_items")
+    }
+    _writer(out).writerow(TICK_HEADER)
+    count = 0
+    day, week, next_week = "", "", ""
+    rows = journal.conn.execute(
+        "SELECT ticks.date, ticks.item_id, ticks.note FROM ticks"
+        " JOIN checklist_items ON checklist_items.id = ticks.item_id WHERE ticks.date BETWEEN ? AND ?"
+        " ORDER BY ticks.date, checklist_items.position, ticks.rowid",
+        [start.isoformat(), end.isoformat()],
     )
-    writer = _writer(out)
-    writer.writerow(TICK_HEADER)
-    for (item_id, day), note in ticks:
-        begins = week_start(day, first)
-        week = week_label(begins) if first == 0 else begins.isoformat()
-        item = items[item_id]
-        writer.writerow([day.isoformat(), week, item_id, cell(item.title), item.kind, cell(note)])
-    return len(ticks)
+    while batch := rows.fetchmany(4096):
+        lines = []
+        for date, item_id, note in batch:
+            if date != day:
+                if date >= next_week:  # ISO dates sort as the days do
+                    begins = week_start(dt.date.fromisoformat(date), first)
+                    week = week_label(begins) if first == 0 else begins.isoformat()
+                    next_week = (begins + dt.timedelta(days=7)).isoformat()
+                day = date
+                before = f"{date},{week},"
+            lines.append(f"{before}{items[item_id]},{note_cell(note) if note else ''}\r\n")
+        out.write("".join(lines))
+        count += len(batch)
+    return count
+
+
+def _cells(values: list[object]) -> str:
+    """Cells as Python's csv writer writes them in a row, without the line's end."""
+    line = io.StringIO()
+    csv.writer(line, lineterminator="").writerow(values)
+    return line.getvalue()
 
 
 GOAL_HEADER = (

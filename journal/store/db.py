@@ -3,7 +3,8 @@
 Nothing here writes to a file before it is known to be a journal (or a new,
 empty database), so a wrong path is never damaged. The schema itself lives in
 `journal.store.migrations`, which uses sqlite-utils and is only imported when a
-journal is new or needs an upgrade: day-to-day commands stay fast.
+journal is new or needs an upgrade, as is the copy kept before an upgrade
+(`journal.store.backup`): day-to-day commands stay fast.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from typing import Any
 
 from journal.errors import InvalidInput, JournalFileError
 from journal.files import NotAFile, check_regular, open_regular
-from journal.store.backup import backup_before_upgrade
 from journal.store.schema import APPLICATION_ID, BUSY_TIMEOUT_MS, KNOWN_MIGRATIONS, MIGRATION_SET, SQLITE_HEADER
 
 # A row as sqlite3 gives it (no connection sets a row factory): its values are what SQLite stored, typed by
@@ -148,6 +148,8 @@ def open_journal(path: str | Path, *, create: bool = True) -> Journal:
                 raise JournalFileError(f"{path} {read_only} and needs an upgrade this version must write")
             if pending and not read_only and len(pending) < len(KNOWN_MIGRATIONS):
                 # An upgrade of a journal with data in it: keep a copy of it as it was.
+                from journal.store.backup import backup_before_upgrade
+
                 saved = backup_before_upgrade(probe, path, pending[0])
         finally:
             probe.close()

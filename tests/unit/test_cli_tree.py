@@ -66,20 +66,36 @@ def test_a_command_imports_its_own_family_and_no_other(db_path, args, family):
     assert loaded == {"journal.cli", "journal.cli.common", f"journal.cli.{family}"}
 
 
-def test_journal_add_imports_only_what_a_day_needs(db_path):
+@pytest.mark.parametrize("day", [None, "yesterday", "2026-11-20"])
+def test_journal_add_imports_only_what_a_day_needs(db_path, day):
     """`journal add` is run every morning: it reads no review, signal or goal module, and an existing journal
-    needs no migration code."""
+    needs no migration code, nor the copy kept before an upgrade; today, yesterday or a date are read without
+    dateutil."""
     from journal.store import open_journal
 
     open_journal(db_path).close()
-    loaded = modules_loaded(["add", "--mood", "4"], db_path)
+    loaded = modules_loaded(["add", *([day] if day else []), "--mood", "4"], db_path)
     heavy = {
         "journal.render.review",
         "journal.domain.review",
         "journal.domain.signals",
         "journal.domain.goals",
         "journal.store.migrations",
+        "journal.store.backup",
         "journal.io.csv_export",
+        "dateutil",
+        "sqlite_utils",
     }
     assert not loaded & heavy, loaded & heavy
     assert "journal.render.day" in loaded
+
+
+def test_an_export_to_stdout_imports_no_file_writing(db_path):
+    """`journal export > file` writes as it reads: the temporary files and digests of a written file are not
+    imported."""
+    from journal.store import open_journal
+
+    open_journal(db_path).close()
+    loaded = modules_loaded(["export"], db_path)
+    assert "journal.io.csv_export" in loaded
+    assert not loaded & {"journal.io.export_files", "tempfile", "hashlib"}, loaded & {"journal.io.export_files"}

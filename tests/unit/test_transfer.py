@@ -326,6 +326,64 @@ def test_the_entries_export_is_what_the_csv_module_writes(tmp_path_factory, toda
     assert written.getvalue() == expected.getvalue()
 
 
+# Ticks drawn as (days before today, which of the nine items, note); the test makes them in the order drawn.
+ticks_drawn = st.lists(
+    st.tuples(st.integers(0, 30), st.integers(0, 8), st.one_of(st.just(""), note_text.map(lambda text: text[:200]))),
+    min_size=1,
+    max_size=12,
+    unique_by=lambda tick: tick[:2],
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    drawn=ticks_drawn,
+    title=st.sampled_from(["=1+1", "'@home", "Hills, then strides", 'The "long" one', "Core", "-ve splits"]),
+    week_start=st.sampled_from(["monday", "sunday", "wednesday"]),
+    tie=st.booleans(),
+)
+def test_the_checklist_export_is_what_the_csv_module_writes(tmp_path_factory, today, drawn, title, week_start, tie):
+    """Every tick, by day, then in the items' order, then in the order they were made (a retired item keeps
+    its place, which an item moved since may take too); its week as the journal's weeks start."""
+    import csv
+    import io
+
+    from journal.dates import week_label
+    from journal.dates import week_start as start_of_week
+    from journal.io.csv_export import TICK_HEADER, cell, export_ticks
+    from journal.store.checklist import move_item, retire_item
+    from journal.store.settings import first_weekday
+
+    with open_journal(tmp_path_factory.mktemp("oracle") / "journal.db") as journal:
+        set_setting(journal, "week_start", week_start)
+        ids = [item.id for item in list_items(journal)]
+        update_item(journal, ids[1], title=title, today=today)
+        made = [(ids[index], today - offset * DAY, note.strip()) for offset, index, note in drawn]  # as kept
+        if tie:  # two items that will share a place, ticked on one day: the later item first
+            made += [(ids[-1], today - 40 * DAY, ""), (ids[2], today - 40 * DAY, "")]
+        for item_id, day, note in made:
+            set_tick(journal, item_id, day, True, note=note)
+        if tie:  # the third item is retired in its place, which the last one then takes
+            retire_item(journal, ids[2], today=today)
+            move_item(journal, ids[-1], -len(ids))
+            move_item(journal, ids[-1], 2)
+        items = {item.id: item for item in list_items(journal)}
+        first = first_weekday(journal)
+        written = io.StringIO(newline="")
+        assert export_ticks(journal, *FAR, written) == len(made)
+    assert not tie or items[ids[2]].position == items[ids[-1]].position
+    expected = io.StringIO(newline="")
+    writer = csv.writer(expected, lineterminator="\r\n")
+    writer.writerow(TICK_HEADER)
+    for _, (item_id, day, note) in sorted(
+        enumerate(made), key=lambda tick: (tick[1][1], items[tick[1][0]].position, tick[0])
+    ):
+        begins = start_of_week(day, first)
+        week = week_label(begins) if first == 0 else begins.isoformat()
+        writer.writerow([day.isoformat(), week, item_id, cell(items[item_id].title), items[item_id].kind, cell(note)])
+    assert written.getvalue() == expected.getvalue()
+
+
 # -- an import takes only what the command line would -----------------------------------------
 
 
