@@ -21,5 +21,5 @@ def test_a_keys_file_is_checked_against_the_binding_ids(tmp_path):
     assert keymap == {"today.save": "ctrl+w"}
     assert problems == [
         f"{path}: no binding 'today.nothing' (f1 lists them)",
-        f'{path}: today.save_as = \'not a key\' is not a key like "ctrl+w"',
+        f"{path}: today.save_as = 'not a key' is not a key like \"ctrl+w\"",
     ]
