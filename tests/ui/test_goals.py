@@ -338,6 +338,25 @@ def test_a_goal_added_below_the_fold_is_scrolled_into_view(db_path, today):
     drive(make_app(db_path, today), scenario)
 
 
+def test_back_on_the_board_its_card_has_the_focus_again(db_path, today):
+    """A switch back with nothing changed draws nothing, yet the card in focus before takes the focus again,
+    so the board's keys work at once."""
+    with_goals(db_path, today, "First", "Second")
+
+    async def scenario(pilot):
+        await open_goals(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        await pilot.press("f2", "f4")
+        await settle(pilot)
+        assert isinstance(pilot.app.focused, GoalCard) and pilot.app.focused.goal.title == "Second"
+        await pilot.press("shift+right")
+        await settle(pilot)
+
+    drive(make_app(db_path, today), scenario)
+    assert goals(db_path) == [("First", "todo"), ("Second", "doing")]
+
+
 def board(pane):
     """The titles on the board, column by column, as drawn."""
     return [[card.goal.title for card in column] for column in pane._columns()]

@@ -156,6 +156,12 @@ class GoalsPane(LazyPane, can_focus=True):
     def watch_show_dropped(self) -> None:
         self.load()
 
+    def shown(self) -> None:
+        # Back on a board already drawn, its card in focus takes the focus again (the app let go of it to
+        # switch panes); a board still to be drawn takes it as it is drawn.
+        if any(self._columns()):
+            self._take_focus()
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         from journal.ui.widgets.goal_card import GoalCard
 
