@@ -336,3 +336,92 @@ def test_a_goal_added_below_the_fold_is_scrolled_into_view(db_path, today):
         assert pilot.app.screen.region.contains_region(card.region), "the card in focus is on screen"
 
     drive(make_app(db_path, today), scenario)
+
+
+def test_back_on_the_board_its_card_has_the_focus_again(db_path, today):
+    """A switch back with nothing changed draws nothing, yet the card in focus before takes the focus again,
+    so the board's keys work at once."""
+    with_goals(db_path, today, "First", "Second")
+
+    async def scenario(pilot):
+        await open_goals(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+        await pilot.press("f2", "f4")
+        await settle(pilot)
+        assert isinstance(pilot.app.focused, GoalCard) and pilot.app.focused.goal.title == "Second"
+        await pilot.press("shift+right")
+        await settle(pilot)
+
+    drive(make_app(db_path, today), scenario)
+    assert goals(db_path) == [("First", "todo"), ("Second", "doing")]
+
+
+def board(pane):
+    """The titles on the board, column by column, as drawn (a card or column on its way out is not on it)."""
+    from journal.ui.panes.goals import GoalColumn
+
+    columns = [column for column in pane.query(GoalColumn) if not column.leaving]
+    return [[card.goal.title for card in column.cards.live()] for column in columns]
+
+
+def test_the_board_is_drawn_again_in_place(db_path, today):
+    """A change draws the board again by keeping the cards of the goals still in their column (each showing
+    its goal as it is now) and mounting or removing only the others, in their places."""
+    with_goals(db_path, today, "Alpha", "Beta", "Gamma", "Delta")
+
+    async def scenario(pilot):
+        await open_goals(pilot)
+        pane = pilot.app.query_one(GoalsPane)
+        before = {card.goal.title: card for card in pane.query(GoalCard)}
+        await pilot.press("shift+right")  # Alpha to Doing
+        await settle(pilot)
+        await pilot.press("left", "down", "shift+down")  # Gamma below Delta
+        await settle(pilot)
+        assert board(pane) == [["Beta", "Delta", "Gamma"], ["Alpha"], []]
+        after = {card.goal.title: card for card in pane.query(GoalCard)}
+        assert [title for title in before if after[title] is before[title]] == ["Beta", "Gamma", "Delta"]
+        assert pilot.app.focused is after["Gamma"]
+        with open_journal(db_path) as journal:
+            from journal.store.goals import update_goal
+
+            update_goal(journal, list_goals(journal)[0].id, title="Beta, renamed elsewhere")
+        pane.journal_changed()
+        await settle(pilot)
+        await pilot.app.workers.wait_for_complete()
+        assert board(pane) == [["Beta, renamed elsewhere", "Delta", "Gamma"], ["Alpha"], []]
+        assert "Beta, renamed elsewhere" in str(pane.query(GoalCard).first().render())
+        assert pane.query(GoalCard).first() is before["Beta"]
+        await pilot.press("d", "d")  # the dropped goals' column, shown and hidden again
+        await settle(pilot)
+        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
+        assert len(board(pane)) == 3 and len(pane.query(".goal-column")) == 3
+
+    drive(make_app(db_path, today), scenario)
+
+
+def test_a_new_theme_colours_the_cards_as_new_ones(db_path, today):
+    """The cards kept through a change of theme are drawn in its colours, as a card made in it is."""
+    with_goals(db_path, today, "Overdue", "Alpha")
+
+    def lines(card):
+        return [[(segment.text, segment.style) for segment in card.render_line(y)] for y in range(card.size.height)]
+
+    async def scenario(pilot):
+        await open_goals(pilot)
+        await pilot.press("down")  # the card compared is not the one in focus
+        await settle(pilot)
+        card = pilot.app.query(GoalCard).first()
+        assert card.goal.title == "Overdue"
+        old = lines(card)
+        pilot.app.theme = "offseason-light"
+        await settle(pilot)
+        await pilot.app.workers.wait_for_complete()
+        await settle(pilot)
+        fresh = GoalCard(card.goal, card.progress, card.today)
+        await card.parent.mount(fresh)
+        await settle(pilot)
+        assert lines(card) == lines(fresh) != old
+
+    drive(make_app(db_path, today), scenario)

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events
 from textual.app import ComposeResult
+from textual.await_remove import AwaitRemove
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import var
+from textual.widget import AwaitMount
 from textual.widgets import Label, Static
 
 from journal.errors import JournalError
@@ -31,6 +33,56 @@ BOARD = ("todo", "doing", "done")
 
 class CardColumn(VerticalScroll, inherit_bindings=False, can_focus=False):
     """A column of cards that scrolls to the card in focus; the arrows move between cards, not the view."""
+
+    def live(self) -> list[GoalCard]:
+        """The cards in the column, in order, but for those leaving it."""
+        from journal.ui.widgets.goal_card import GoalCard
+
+        return [card for card in self.children if isinstance(card, GoalCard) and not card.leaving]
+
+    def place(self, placed: list[tuple[GoalCard, bool]]) -> list[AwaitMount]:
+        """Put the cards in this order: mount the new ones (marked True) in their places, together where they
+        come together, and move the others only if their order has changed."""
+        kept = [card for card, new in placed if not new]
+        reorder = [card for card in self.live() if card in kept] != kept
+        mounted: list[AwaitMount] = []
+        after: GoalCard | None = None  # the card the next one goes after; None: at the top
+        waiting: list[GoalCard] = []
+
+        def mount_waiting() -> None:
+            nonlocal after, waiting
+            if waiting:
+                mounted.append(self.mount(*waiting, after=after) if after else self.mount(*waiting, before=0))
+                after, waiting = waiting[-1], []
+
+        for card, new in placed:
+            if new:
+                waiting.append(card)
+                continue
+            mount_waiting()
+            if reorder:
+                self.move_child(card, after=after) if after else self.move_child(card, before=0)
+            after = card
+        mount_waiting()
+        return mounted
+
+
+class GoalColumn(Vertical):
+    """A column of the board: its title, with the number of goals, over its cards."""
+
+    def __init__(self, status: str, title: str, cards: list[GoalCard]) -> None:
+        self.status = status
+        self.leaving = False  # no longer on the board (the dropped goals hidden again), soon removed
+        self.removed = False
+        self.heading = Label(title, classes="column-title")
+        self.cards = CardColumn(*cards, classes="column-cards")
+        super().__init__(self.heading, self.cards, classes=f"goal-column column-{status}")
+
+
+async def every(awaitables: list[AwaitMount] | list[AwaitRemove]) -> None:
+    """Await each of `awaitables` (mounts or removals), in turn."""
+    for awaitable in awaitables:
+        await awaitable
 
 
 class GoalsPane(LazyPane, can_focus=True):
@@ -104,6 +156,12 @@ class GoalsPane(LazyPane, can_focus=True):
     def watch_show_dropped(self) -> None:
         self.load()
 
+    def shown(self) -> None:
+        # Back on a board already drawn, its card in focus takes the focus again (the app let go of it to
+        # switch panes); a board still to be drawn takes it as it is drawn.
+        if any(self._columns()):
+            self._take_focus()
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         from journal.ui.widgets.goal_card import GoalCard
 
@@ -118,30 +176,64 @@ class GoalsPane(LazyPane, can_focus=True):
     # -- drawing -----------------------------------------------------------------
 
     async def draw(self) -> None:
-        """Read the goals and their progress, and lay out the board."""
-        from journal.domain.goals import STATUS_LABELS
+        """Read the goals and their progress, and show them on the board.
+
+        The board is drawn in place: a card already on it shows its goal as it is now, and only the
+        cards of goals that came, went or changed column are mounted or removed.
+        """
         from journal.store.goals import list_goals, with_progress
-        from journal.ui.widgets.goal_card import GoalCard
 
         goals = with_progress(self.journal, list_goals(self.journal), self.today)
-        statuses = (*BOARD, "dropped") if self.show_dropped else BOARD
         board = self.query_one("#board", Horizontal)
-        bar = self.query_one("#goals-bar", Static)
-        await uncancelled(board.remove_children())
-        columns = []
+        with self.app.batch_update():  # laid out and drawn once, at the end: never a card in two columns
+            await uncancelled(every(self._arrange(board, goals)))
+            if not self.display:
+                self.stale = True  # hidden meanwhile, or the app is closing: the rest is drawn when next shown
+                return
+            self._show_bar(goals)
+            self._take_focus()
+            await uncancelled(every(self._prune(board)))
+
+    def _arrange(self, board: Horizontal, goals: list[tuple[Goal, float | None]]) -> list[AwaitMount]:
+        """Put every card in its column and place, mounting what is new; cards and columns no longer wanted
+        are marked as leaving (`_prune` removes them). Nothing here waits, so a load cancelled meanwhile
+        never leaves the board half arranged: the next one starts from what is there."""
+        from journal.domain.goals import STATUS_LABELS
+        from journal.ui.widgets.goal_card import GoalCard
+
+        statuses = (*BOARD, "dropped") if self.show_dropped else BOARD
+        mounted: list[AwaitMount] = []
+        columns = {column.status: column for column in board.query_children(GoalColumn) if not column.leaving}
+        for status, shown in columns.items():
+            shown.leaving = status not in statuses
         for status in statuses:
-            cards = [GoalCard(goal, value, self.today) for goal, value in goals if goal.status == status]
-            columns.append(
-                Vertical(
-                    Label(f"{STATUS_LABELS[status]} ({len(cards)})", classes="column-title"),
-                    CardColumn(*cards, classes="column-cards"),
-                    classes=f"goal-column column-{status}",
-                    id=f"column-{status}",
+            wanted = [(goal, value) for goal, value in goals if goal.status == status]
+            title = f"{STATUS_LABELS[status]} ({len(wanted)})"
+            if status not in columns:
+                mounted.append(
+                    board.mount(
+                        GoalColumn(status, title, [GoalCard(goal, value, self.today) for goal, value in wanted])
+                    )
                 )
-            )
-        await board.mount_all(columns)
-        if not self.display:
-            return  # hidden meanwhile, or the app is closing: the board is drawn when next shown
+                continue
+            column = columns[status]
+            if str(column.heading.content) != title:
+                column.heading.update(title)
+            here = {card.goal.id: card for card in column.cards.live()}
+            placed: list[tuple[GoalCard, bool]] = []  # each card in its place, and whether it is new
+            for goal, value in wanted:
+                card = here.pop(goal.id, None)
+                if card is None:
+                    placed.append((GoalCard(goal, value, self.today), True))
+                else:
+                    card.show(goal, value, self.today)
+                    placed.append((card, False))
+            for card in here.values():
+                card.leaving = True
+            mounted.extend(column.cards.place(placed))
+        return mounted
+
+    def _show_bar(self, goals: list[tuple[Goal, float | None]]) -> None:
         overdue = sum(goal.overdue(self.today) for goal, _ in goals)
         dropped = sum(goal.status == "dropped" for goal, _ in goals)
         on_board = sum(goal.status != "dropped" for goal, _ in goals)
@@ -152,21 +244,43 @@ class GoalsPane(LazyPane, can_focus=True):
             parts.append(f"{dropped} dropped (d shows them)")
         if not goals:
             parts = ["No goals yet: press s to look back on your season, or a to add one"]
-        bar.update(" · ".join(parts))
+        bar = self.query_one("#goals-bar", Static)
+        if str(bar.content) != (text := " · ".join(parts)):
+            bar.update(text)
+
+    def _take_focus(self) -> None:
+        """Put the focus on the card kept in focus (or the first), or on the pane when the board is empty."""
         if self.screen is self.app.screen:
             # Only a board on show takes the focus: a focus in a hidden pane would switch to it.
-            cards = list(self.query(GoalCard))
+            cards = [card for column in self._columns() for card in column]
             target = next((card for card in cards if card.goal.id == self.goal_in_focus), cards[0] if cards else None)
-            (target or self).focus()
+            self.screen.set_focus(target or self)  # at once, before a card that had it is removed
             if target is not None:  # once laid out, the card in focus is on screen, however far down its column
                 self.call_after_refresh(target.scroll_visible, animate=False)
+
+    def _prune(self, board: Horizontal) -> list[AwaitRemove]:
+        """Remove the cards and columns marked as leaving (once the focus has moved off them)."""
+        from journal.ui.widgets.goal_card import GoalCard
+
+        gone: list[GoalColumn | GoalCard] = []
+        for column in board.query_children(GoalColumn):
+            if column.leaving:
+                gone.append(column)
+            else:
+                gone.extend(card for card in column.cards.query_children(GoalCard) if card.leaving)
+        removals = []
+        for widget in gone:
+            if not widget.removed:
+                widget.removed = True
+                removals.append(widget.remove())
+        return removals
 
     # -- moving around -----------------------------------------------------------
 
     def _columns(self) -> list[list[GoalCard]]:
-        from journal.ui.widgets.goal_card import GoalCard
-
-        return [list(column.query(GoalCard)) for column in self.query(".goal-column")]
+        """The cards on the board, column by column."""
+        board = self.query_one("#board", Horizontal)
+        return [column.cards.live() for column in board.query_children(GoalColumn) if not column.leaving]
 
     def _focused(self) -> GoalCard | None:
         from journal.ui.widgets.goal_card import GoalCard
