@@ -15,7 +15,7 @@ from textual.await_remove import AwaitRemove
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import var
-from textual.widget import AwaitMount
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Label, Static
 
 from journal.errors import JournalError
@@ -248,12 +248,22 @@ class GoalsPane(LazyPane, can_focus=True):
         if str(bar.content) != (text := " · ".join(parts)):
             bar.update(text)
 
+    def _card_in_focus(self) -> GoalCard | None:
+        """The card kept in focus (or the first); None on an empty board."""
+        cards = [card for column in self._columns() for card in column]
+        return next((card for card in cards if card.goal.id == self.goal_in_focus), cards[0] if cards else None)
+
+    @property
+    def focus_target(self) -> Widget | None:
+        if not self.loaded or self.stale or self.load_running:
+            return None  # the board takes the focus as it is drawn
+        return self._card_in_focus() or self
+
     def _take_focus(self) -> None:
         """Put the focus on the card kept in focus (or the first), or on the pane when the board is empty."""
         if self.screen is self.app.screen:
             # Only a board on show takes the focus: a focus in a hidden pane would switch to it.
-            cards = [card for column in self._columns() for card in column]
-            target = next((card for card in cards if card.goal.id == self.goal_in_focus), cards[0] if cards else None)
+            target = self._card_in_focus()
             self.screen.set_focus(target or self)  # at once, before a card that had it is removed
             if target is not None:  # once laid out, the card in focus is on screen, however far down its column
                 self.call_after_refresh(target.scroll_visible, animate=False)

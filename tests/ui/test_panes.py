@@ -1,0 +1,75 @@
+"""Moving between the panes: the pane asked for is shown, with the focus in it and its keys in the footer."""
+
+from textual.widgets import TabbedContent
+
+from journal.ui.app import PANES
+from journal.ui.panes.pane import JournalPane
+from journal.ui.widgets.footer import KeysFooter
+from tests.ui.helpers import drive, make_app
+
+KEYS = {"today": "f2", "checklist": "f3", "goals": "f4", "trends": "f5", "review": "f6"}
+
+
+def tour() -> list[str]:
+    """From Today, every pane after every other pane once: an Eulerian circuit of the switches."""
+    left = {pane: [other for other in KEYS if other != pane] for pane in KEYS}
+    stack, walk = ["today"], []
+    while stack:
+        if left[stack[-1]]:
+            stack.append(left[stack[-1]].pop())
+        else:
+            walk.append(stack.pop())
+    return walk[::-1]
+
+
+TOUR = tour()
+
+
+def footer_actions(app) -> set[str]:
+    return {key.action for key in app.query_one(KeysFooter).query("FooterKey")}
+
+
+async def settled(pilot, pane: JournalPane) -> None:
+    """Wait until the pane is shown, drawn and holds the focus (a first showing builds it)."""
+    for _ in range(200):
+        await pilot.pause(0.02)
+        loading = getattr(pane, "load_running", False)
+        if pilot.app.focused is not None and pane in pilot.app.focused.ancestors_with_self and not loading:
+            return
+
+
+def test_every_switch_shows_the_pane_with_the_focus_and_the_footer_keys_in_it(db_path, today):
+    assert len(set(zip(TOUR, TOUR[1:], strict=False))) == 20 == len(TOUR) - 1  # each switch once
+
+    async def scenario(pilot):
+        app = pilot.app
+        for pane_id in TOUR[1:]:
+            await pilot.press(KEYS[pane_id])
+            pane = app.query_one(f"#{pane_id}", JournalPane)
+            await settled(pilot, pane)
+            await pilot.pause(0.1)  # anything handed on late would have switched back by now
+            assert app.query_one(TabbedContent).active == pane_id, f"asked for {PANES[pane_id]}"
+            assert app.focused is not None and pane in app.focused.ancestors_with_self, pane_id
+            shown = {binding.action for _, binding in pane.palette_keys() if binding.show}
+            assert shown <= footer_actions(app), pane_id  # the footer shows the keys of the pane shown
+
+    drive(make_app(db_path, today), scenario)
+
+
+def test_the_footer_keeps_its_keys_while_the_keys_shown_are_the_same(db_path, today):
+    async def scenario(pilot):
+        app = pilot.app
+        await pilot.pause(0.1)
+        before = set(app.query_one(KeysFooter).query("FooterKey"))
+        assert before
+        for _ in range(3):
+            app.screen.refresh_bindings()  # what every change of focus does
+            await pilot.press("down")  # the cursor moves within the day: the same keys
+            await pilot.pause(0.05)
+        assert set(app.query_one(KeysFooter).query("FooterKey")) == before  # the same widgets: not composed again
+        await pilot.press("f3")
+        await settled(pilot, app.query_one("#checklist", JournalPane))
+        await pilot.pause(0.1)
+        assert "add_item" in footer_actions(app) and not set(app.query_one(KeysFooter).query("FooterKey")) & before
+
+    drive(make_app(db_path, today), scenario)
