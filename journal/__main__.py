@@ -1,5 +1,14 @@
-"""`python -m journal` runs the same command line as `journal`."""
+"""`journal` (the installed command) and `python -m journal`: the command line, started quickly."""
 
-from journal.cli import main
 
-main()
+def main() -> None:
+    from journal.startup import hold_collector
+
+    hold_collector()  # until the command runs, or the app's first frame (journal.startup)
+    from journal.cli import main as command_line
+
+    command_line()
+
+
+if __name__ == "__main__":
+    main()

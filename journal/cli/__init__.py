@@ -146,6 +146,10 @@ def cli(ctx: click.Context, theme: str | None) -> None:
         theme = parse_theme_name(theme)
         if ctx.invoked_subcommand is not None:
             raise InvalidInput("--theme is for the app: journal --theme NAME")
+    if ctx.invoked_subcommand is not None:
+        from journal.startup import release_collector
+
+        release_collector()  # started: the command's own work runs with the collector on
     if ctx.invoked_subcommand is None:
         # A bad file is refused before the screen is taken over; a new one is only
         # created once the app can really start.

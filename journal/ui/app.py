@@ -219,6 +219,9 @@ class OffseasonApp(App[str | None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        from journal.startup import release_collector
+
+        self.call_after_refresh(release_collector)  # once the first frame is drawn (journal.startup)
         self._notify_theme_problems()
         if self.keymap_problems:
             self.notify("\n".join(self.keymap_problems), title="Keys not changed", severity="warning", timeout=10)

@@ -1,5 +1,7 @@
 """Moving between the panes: the pane asked for is shown, with the focus in it and its keys in the footer."""
 
+from itertools import pairwise
+
 from textual.widgets import TabbedContent
 
 from journal.ui.app import PANES
@@ -39,7 +41,7 @@ async def settled(pilot, pane: JournalPane) -> None:
 
 
 def test_every_switch_shows_the_pane_with_the_focus_and_the_footer_keys_in_it(db_path, today):
-    assert len(set(zip(TOUR, TOUR[1:], strict=False))) == 20 == len(TOUR) - 1  # each switch once
+    assert len(set(pairwise(TOUR))) == 20 == len(TOUR) - 1  # each switch once
 
     async def scenario(pilot):
         app = pilot.app
@@ -73,3 +75,24 @@ def test_the_footer_keeps_its_keys_while_the_keys_shown_are_the_same(db_path, to
         assert "add_item" in footer_actions(app) and not set(app.query_one(KeysFooter).query("FooterKey")) & before
 
     drive(make_app(db_path, today), scenario)
+
+
+def test_the_app_hands_the_collector_back_once_its_first_frame_is_drawn(db_path, today):
+    import gc
+
+    from journal.startup import hold_collector
+
+    seen = []
+
+    async def scenario(pilot):
+        await pilot.pause()
+        seen.append((gc.isenabled(), gc.get_freeze_count() > 0))
+
+    hold_collector()
+    try:
+        assert not gc.isenabled()
+        drive(make_app(db_path, today), scenario)
+    finally:
+        gc.enable()
+        gc.unfreeze()
+    assert seen == [(True, True)]
