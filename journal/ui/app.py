@@ -28,6 +28,8 @@ from journal.ui.panes.trends import TrendsPane
 from journal.ui.widgets.footer import KeysFooter
 
 OUTSIDE_CHANGES_EVERY = 2.0  # seconds between looks for what other windows and commands saved
+PREPARE_AFTER = 0.3  # seconds after the start before the hidden panes are built, one by one
+PREPARE_BETWEEN = 0.05  # seconds of idle between two of them
 DATE_CHECK_EVERY = 60.0  # seconds between looks at the date besides the one just after midnight
 AFTER_MIDNIGHT = 0.5  # seconds past midnight for the date to be looked at
 PANES = {"today": "Today", "checklist": "Checklist", "goals": "Goals", "trends": "Trends", "review": "Week"}
@@ -222,6 +224,7 @@ class OffseasonApp(App[str | None]):
         from journal.startup import release_collector
 
         self.call_after_refresh(release_collector)  # once the first frame is drawn (journal.startup)
+        self.set_timer(PREPARE_AFTER, self._prepare_next_pane)
         self._notify_theme_problems()
         if self.keymap_problems:
             self.notify("\n".join(self.keymap_problems), title="Keys not changed", severity="warning", timeout=10)
@@ -250,6 +253,18 @@ class OffseasonApp(App[str | None]):
                 from journal.ui.screens.dialogs import welcome
 
                 self.push_screen(welcome(), lambda choice: self.exit(DEMO) if choice == "demo" else None)
+
+    async def _prepare_next_pane(self) -> None:
+        """Build the next pane not yet built, while it is hidden; one at a time, with the app idle between."""
+        from journal.ui.panes.lazy import LazyPane
+
+        if len(self.screen_stack) > 1:  # a dialog is open: its widgets are drawn first, the panes after it
+            self.set_timer(PREPARE_AFTER, self._prepare_next_pane)
+            return
+        waiting = [pane for pane in self.query(LazyPane) if not pane.loaded]
+        if waiting:
+            await waiting[0].prepare()
+            self.set_timer(PREPARE_BETWEEN, self._prepare_next_pane)
 
     def check_outside_changes(self) -> None:
         """Pass on what another window or a journal command saved (SQLite's data_version tells)."""

@@ -186,7 +186,19 @@ def test_what_the_command_line_ticks_shows_up(db_path, today):
 
 def test_the_checklist_is_not_read_until_it_is_shown(db_path, today):
     async def scenario(pilot):
-        assert not pilot.app.query_one(ChecklistPane).loaded
+        pane = pilot.app.query_one(ChecklistPane)
+        assert not pane.loaded  # the first frame has Today alone
+        for _ in range(100):  # once the journal is on screen, the hidden panes are built, one by one
+            await pilot.pause(0.02)
+            if pane.loaded:
+                break
+        assert pane.loaded and pane.grid.week is None and pane.stale  # built, its week not read
+        await pilot.press("f3")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if pane.grid.week is not None and not pane.load_running:
+                break
+        assert pane.grid.week is not None and pane.grid.days[0] == pane.start  # read as it is shown
 
     drive(make_app(db_path, today), scenario)
 

@@ -2,9 +2,11 @@
 
 from itertools import pairwise
 
+import pytest
 from textual.widgets import TabbedContent
 
 from journal.ui.app import PANES
+from journal.ui.panes.lazy import LazyPane
 from journal.ui.panes.pane import JournalPane
 from journal.ui.widgets.footer import KeysFooter
 from tests.ui.helpers import drive, make_app
@@ -40,11 +42,18 @@ async def settled(pilot, pane: JournalPane) -> None:
             return
 
 
-def test_every_switch_shows_the_pane_with_the_focus_and_the_footer_keys_in_it(db_path, today):
+@pytest.mark.parametrize("built", [False, True], ids=["at-once", "panes-built-hidden"])
+def test_every_switch_shows_the_pane_with_the_focus_and_the_footer_keys_in_it(db_path, today, built):
     assert len(set(pairwise(TOUR))) == 20 == len(TOUR) - 1  # each switch once
 
     async def scenario(pilot):
         app = pilot.app
+        if built:  # the keys come once the hidden panes have been built
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if all(pane.loaded for pane in app.query(LazyPane)):
+                    break
+            assert all(pane.loaded for pane in app.query(LazyPane))
         for pane_id in TOUR[1:]:
             await pilot.press(KEYS[pane_id])
             pane = app.query_one(f"#{pane_id}", JournalPane)

@@ -64,8 +64,15 @@ class LazyPane(JournalPane):
         if self.stale:
             self.load()  # shown again with nothing changed, it keeps what it drew: a switch back is instant
 
+    async def prepare(self) -> None:
+        """Build the pane while it is hidden (the app does so once the journal is on screen): its first
+        showing then only reads and draws its data, as any other showing does."""
+        if not self.loaded:
+            self.loaded = True
+            await self.first_show()
+
     async def first_show(self) -> None:
-        """Build what the pane needs; called once."""
+        """Build what the pane needs; called once, by `prepare` or the first showing."""
 
     def shown(self) -> None:
         """Put the focus in the pane; called every time it is shown."""
