@@ -133,9 +133,16 @@ def week_ratios(conn: sqlite3.Connection, items: list[ChecklistItem], first: dt.
     `week_ratio` (items in list order, each one's min(done, target) and target added in turn),
     so every figure is the same to the last bit, and Python only takes one number a week.
     """
+    query, parameters = week_ratios_query(items, first, weeks)
+    return [ratio for (ratio,) in conn.execute(query, parameters)]
+
+
+def week_ratios_query(items: list[ChecklistItem], first: dt.date, weeks: int) -> tuple[str, list[str]]:
+    """The query of `week_ratios`, and its parameters."""
     week_of = f"CAST((julianday(date) - julianday('{first.isoformat()}')) / 7 AS INTEGER)"
     bounds = [first.isoformat(), (first + (7 * weeks - 1) * DAY).isoformat()]
-    marks = ", ".join("?" * len(OFF_DAY_TYPES))
+    # Named in the query, not bound: SQLite reads the off days from their own index only when it sees the same list.
+    off_days = ", ".join(f"'{day_type}'" for day_type in OFF_DAY_TYPES)
     packs = [items[at : at + ITEMS_PER_COUNT] for at in range(0, len(items), ITEMS_PER_COUNT)]
     counts = ", ".join(
         "sum(CASE item_id "
@@ -148,7 +155,7 @@ def week_ratios(conn: sqlite3.Connection, items: list[ChecklistItem], first: dt.
     ctes = [
         f"weeks(w) AS (SELECT 0 UNION ALL SELECT w + 1 FROM weeks WHERE w + 1 < {weeks:d})",
         f"off(w, n) AS (SELECT {week_of}, count(*) FROM entries"
-        f" WHERE date BETWEEN ? AND ? AND day_type IN ({marks}) GROUP BY 1)",
+        f" WHERE date BETWEEN ? AND ? AND day_type IN ({off_days}) GROUP BY 1)",
         f"done(w, {carried}) AS (SELECT {week_of}, {counts} FROM ticks WHERE date BETWEEN ? AND ? GROUP BY 1)",
         f"step0(w, off, {carried}, c, t) AS MATERIALIZED (SELECT w, coalesce(off.n, 0), "
         + ", ".join(f"coalesce(done.p{number}, 0)" for number in range(len(packs)))
@@ -166,7 +173,7 @@ def week_ratios(conn: sqlite3.Connection, items: list[ChecklistItem], first: dt.
             f" (SELECT w, off, {carried}, {counted}, {total} FROM step{number - 1})"
         )
     query = f"WITH RECURSIVE {', '.join(ctes)} SELECT CASE WHEN t > 0 THEN c / t END FROM step{len(steps)} ORDER BY w"
-    return [ratio for (ratio,) in conn.execute(query, [*bounds, *OFF_DAY_TYPES, *bounds])]
+    return query, [*bounds, *bounds]
 
 
 def _target_sql(item: ChecklistItem, done: str, first: dt.date, weeks: int) -> str | None:

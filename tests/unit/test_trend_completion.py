@@ -22,7 +22,7 @@ from journal.store.checklist import list_items
 from journal.store.db import Journal
 from journal.store.demo import fill_demo
 from journal.store.settings import first_weekday, set_setting
-from journal.store.trends import completion_series
+from journal.store.trends import completion_series, week_ratios_query
 
 DAY_TYPES = ("normal", "race", *OFF_DAY_TYPES)
 
@@ -171,3 +171,12 @@ def test_many_items_give_the_week_by_week_figures(journal, today):
     write_journal(journal, first, items, ticks, {day: OFF_DAY_TYPES[day % 3] for day in range(0, 200, 5)})
     for width in (20, 201):
         assert completion_series(journal, first, today, width) == reference(journal, first, today, width)
+
+
+def test_the_checklist_row_reads_ticks_and_off_days_from_indexes_alone(journal, today):
+    """A week's ticks of each item come from the index of ticks by day, which holds the item; its off days
+    from an index of their own: a century of checklist is read without a look at the rows."""
+    query, parameters = week_ratios_query(list_items(journal), today - 700 * DAY, 100)
+    plan = " ".join(row[3] for row in journal.conn.execute(f"EXPLAIN QUERY PLAN {query}", parameters))
+    assert "ticks USING COVERING INDEX idx_ticks_date_item" in plan
+    assert "entries USING INDEX idx_entries_off_days" in plan
