@@ -55,28 +55,31 @@ def load_trends(journal: Journal, start: dt.date, end: dt.date, width: int) -> T
             Series(key, label_of(key), grid[key], latest[0] if latest else None, *stats[3 * index : 3 * index + 3])
         )
 
-    # Pain: each site's worst side per day, then bucketed.
+    # Pain: each site's worst side per day, then bucketed. One pass gives each cell's sum, count, lowest,
+    # highest and last day; the scores are whole numbers, so a cell's mean (sum / count) and the site's
+    # (all its sums over all its counts) are exactly what avg() gives.
     daily = "SELECT date, site_id, max(score) AS score FROM pain WHERE date BETWEEN ? AND ? GROUP BY date, site_id"
-    pain_cells: dict[int, list[float | None]] = {}
-    for site_id, cell, value in conn.execute(
-        f"SELECT site_id, {bucket}, avg(score) FROM ({daily}) GROUP BY site_id, 2", bounds
+    pain: dict[int, list[tuple[int, int, int, int, int, str]]] = {}
+    for site_id, cell, total, count, low, high, last_day in conn.execute(
+        f"SELECT site_id, {bucket}, sum(score), count(*), min(score), max(score), max(date)"
+        f" FROM ({daily}) GROUP BY site_id, 2",
+        bounds,
     ):
-        pain_cells.setdefault(site_id, [None] * cells)[cell] = value
-    pain_stats = {
-        row[0]: row[1:]
-        for row in conn.execute(
-            f"SELECT site_id, avg(score), min(score), max(score),"
-            f" (SELECT max(p.score) FROM pain p WHERE p.site_id = d.site_id AND p.date = max(d.date))"
-            f" FROM ({daily}) d GROUP BY site_id",
-            bounds,
-        )
-    }
+        pain.setdefault(site_id, []).append((cell, total, count, low, high, last_day))
     for site in list_sites(journal):
-        if site.id in pain_cells:
-            average, low, high, latest = pain_stats[site.id]
-            series.append(
-                Series(f"pain:{site.name}", f"Pain: {site.label}", pain_cells[site.id], latest, average, low, high)
-            )
+        if site.id not in pain:
+            continue
+        rows = pain[site.id]
+        pain_cells: list[float | None] = [None] * cells
+        for cell, total, count, *_ in rows:
+            pain_cells[cell] = total / count
+        last_day = max(row[5] for row in rows)
+        latest = conn.execute(
+            "SELECT max(score) FROM pain WHERE site_id = ? AND date = ?", [site.id, last_day]
+        ).fetchone()[0]
+        average = sum(row[1] for row in rows) / sum(row[2] for row in rows)
+        low, high = min(row[3] for row in rows), max(row[4] for row in rows)
+        series.append(Series(f"pain:{site.name}", f"Pain: {site.label}", pain_cells, latest, average, low, high))
 
     completion = completion_series(journal, start, end, width)
     if completion is not None:
