@@ -27,6 +27,10 @@ def first_day(journal: Journal) -> dt.date | None:
     return dt.date.fromisoformat(row[0]) if row[0] else None
 
 
+# Cells in one query of the metrics' means: SQLite joins at most 500 SELECTs in one.
+CELLS_PER_QUERY = 500
+
+
 def load_trends(journal: Journal, start: dt.date, end: dt.date, width: int) -> Trends:
     """Every metric, each pain site with readings, and weekly checklist completion, in `width` cells."""
     days = (end - start).days + 1
@@ -37,11 +41,21 @@ def load_trends(journal: Journal, start: dt.date, end: dt.date, width: int) -> T
     bucket = f"CAST((julianday(date) - julianday('{start.isoformat()}')) / {per_cell} AS INTEGER)"
 
     series = []
+    # Each cell's means, a SELECT a cell over its days: SQLite reads them in order from the index on the day,
+    # with nothing to sort, and adds them up in the same order as a query grouping the days by cell would.
     averages = ", ".join(f"avg({column})" for column in _COLUMNS.values())
     grid: dict[str, list[float | None]] = {key: [None] * cells for key in _COLUMNS}
-    for row in conn.execute(f"SELECT {bucket}, {averages} FROM entries WHERE date BETWEEN ? AND ? GROUP BY 1", bounds):
-        for key, value in zip(_COLUMNS, row[1:], strict=True):
-            grid[key][row[0]] = value
+    for at in range(0, cells, CELLS_PER_QUERY):
+        numbers = range(at, min(cells, at + CELLS_PER_QUERY))
+        query = " UNION ALL ".join(
+            f"SELECT {cell:d}, {averages} FROM entries WHERE date BETWEEN ? AND ?" for cell in numbers
+        )
+        days_of = [
+            (start + cell * per_cell * DAY, min(end, start + ((cell + 1) * per_cell - 1) * DAY)) for cell in numbers
+        ]
+        for row in conn.execute(query, [day.isoformat() for span in days_of for day in span]):
+            for key, value in zip(_COLUMNS, row[1:], strict=True):
+                grid[key][row[0]] = value
     figures = ", ".join(f"avg({c}), min({c}), max({c})" for c in _COLUMNS.values())
     stats = conn.execute(f"SELECT {figures} FROM entries WHERE date BETWEEN ? AND ?", bounds).fetchone()
     for index, key in enumerate(METRICS):
