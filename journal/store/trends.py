@@ -174,9 +174,13 @@ def week_ratios_query(items: list[ChecklistItem], first: dt.date, weeks: int) ->
         f"off(w, n) AS (SELECT {week_of}, count(*) FROM entries"
         f" WHERE date BETWEEN ? AND ? AND day_type IN ({off_days}) GROUP BY 1)",
         f"done(w, {carried}) AS (SELECT {week_of}, {counts} FROM ticks WHERE date BETWEEN ? AND ? GROUP BY 1)",
-        f"step0(w, off, {carried}, c, t) AS MATERIALIZED (SELECT w, coalesce(off.n, 0), "
-        + ", ".join(f"coalesce(done.p{number}, 0)" for number in range(len(packs)))
-        + ", 0.0, 0.0 FROM weeks LEFT JOIN off USING (w) LEFT JOIN done USING (w))",
+        # Every week, with its off days and ticks when it has any: one sort of the three, no lookups.
+        f"step0(w, off, {carried}, c, t) AS MATERIALIZED (SELECT w, sum(off), "
+        + ", ".join(f"sum(p{number})" for number in range(len(packs)))
+        + ", 0.0, 0.0 FROM ("
+        + f"SELECT w, 0 AS off, {', '.join(f'0 AS p{number}' for number in range(len(packs)))} FROM weeks"
+        + f" UNION ALL SELECT w, n, {', '.join('0' for _ in packs)} FROM off"
+        + f" UNION ALL SELECT w, 0, {carried} FROM done) GROUP BY w)",
     ]
     steps = range(0, len(items), ITEMS_PER_STEP)
     for number, at in enumerate(steps, start=1):
