@@ -8,6 +8,12 @@ APPLICATION_ID = 0x4F46534E
 MIGRATION_SET = "offseason"
 # The names of every migration this version knows, oldest first. A journal that
 # has applied one not in this list was written by a newer version.
-KNOWN_MIGRATIONS = ("m001_journal_core", "m002_checklist", "m003_goals", "m004_numbers_for_ever")
+KNOWN_MIGRATIONS = (
+    "m001_journal_core",
+    "m002_checklist",
+    "m003_goals",
+    "m004_numbers_for_ever",
+    "m005_trend_indexes",
+)
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"

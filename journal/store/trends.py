@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sqlite3
 
 from journal.dates import week_start
-from journal.domain.checklist import OFF_DAY_TYPES, week_ratio
+from journal.domain.checklist import OFF_DAY_TYPES, ChecklistItem
 from journal.domain.scales import WELLNESS_FIELDS
 from journal.domain.signals import DAY
 from journal.domain.trends import METRICS, Series, Trends, days_per_cell, label_of
@@ -26,6 +27,10 @@ def first_day(journal: Journal) -> dt.date | None:
     return dt.date.fromisoformat(row[0]) if row[0] else None
 
 
+# Cells in one query of the metrics' means: SQLite joins at most 500 SELECTs in one.
+CELLS_PER_QUERY = 500
+
+
 def load_trends(journal: Journal, start: dt.date, end: dt.date, width: int) -> Trends:
     """Every metric, each pain site with readings, and weekly checklist completion, in `width` cells."""
     days = (end - start).days + 1
@@ -36,11 +41,21 @@ def load_trends(journal: Journal, start: dt.date, end: dt.date, width: int) -> T
     bucket = f"CAST((julianday(date) - julianday('{start.isoformat()}')) / {per_cell} AS INTEGER)"
 
     series = []
+    # Each cell's means, a SELECT a cell over its days: SQLite reads them in order from the index on the day,
+    # with nothing to sort, and adds them up in the same order as a query grouping the days by cell would.
     averages = ", ".join(f"avg({column})" for column in _COLUMNS.values())
     grid: dict[str, list[float | None]] = {key: [None] * cells for key in _COLUMNS}
-    for row in conn.execute(f"SELECT {bucket}, {averages} FROM entries WHERE date BETWEEN ? AND ? GROUP BY 1", bounds):
-        for key, value in zip(_COLUMNS, row[1:], strict=True):
-            grid[key][row[0]] = value
+    for at in range(0, cells, CELLS_PER_QUERY):
+        numbers = range(at, min(cells, at + CELLS_PER_QUERY))
+        query = " UNION ALL ".join(
+            f"SELECT {cell:d}, {averages} FROM entries WHERE date BETWEEN ? AND ?" for cell in numbers
+        )
+        days_of = [
+            (start + cell * per_cell * DAY, min(end, start + ((cell + 1) * per_cell - 1) * DAY)) for cell in numbers
+        ]
+        for row in conn.execute(query, [day.isoformat() for span in days_of for day in span]):
+            for key, value in zip(_COLUMNS, row[1:], strict=True):
+                grid[key][row[0]] = value
     figures = ", ".join(f"avg({c}), min({c}), max({c})" for c in _COLUMNS.values())
     stats = conn.execute(f"SELECT {figures} FROM entries WHERE date BETWEEN ? AND ?", bounds).fetchone()
     for index, key in enumerate(METRICS):
@@ -54,28 +69,31 @@ def load_trends(journal: Journal, start: dt.date, end: dt.date, width: int) -> T
             Series(key, label_of(key), grid[key], latest[0] if latest else None, *stats[3 * index : 3 * index + 3])
         )
 
-    # Pain: each site's worst side per day, then bucketed.
+    # Pain: each site's worst side per day, then bucketed. One pass gives each cell's sum, count, lowest,
+    # highest and last day; the scores are whole numbers, so a cell's mean (sum / count) and the site's
+    # (all its sums over all its counts) are exactly what avg() gives.
     daily = "SELECT date, site_id, max(score) AS score FROM pain WHERE date BETWEEN ? AND ? GROUP BY date, site_id"
-    pain_cells: dict[int, list[float | None]] = {}
-    for site_id, cell, value in conn.execute(
-        f"SELECT site_id, {bucket}, avg(score) FROM ({daily}) GROUP BY site_id, 2", bounds
+    pain: dict[int, list[tuple[int, int, int, int, int, str]]] = {}
+    for site_id, cell, total, count, low, high, last_day in conn.execute(
+        f"SELECT site_id, {bucket}, sum(score), count(*), min(score), max(score), max(date)"
+        f" FROM ({daily}) GROUP BY site_id, 2",
+        bounds,
     ):
-        pain_cells.setdefault(site_id, [None] * cells)[cell] = value
-    pain_stats = {
-        row[0]: row[1:]
-        for row in conn.execute(
-            f"SELECT site_id, avg(score), min(score), max(score),"
-            f" (SELECT max(p.score) FROM pain p WHERE p.site_id = d.site_id AND p.date = max(d.date))"
-            f" FROM ({daily}) d GROUP BY site_id",
-            bounds,
-        )
-    }
+        pain.setdefault(site_id, []).append((cell, total, count, low, high, last_day))
     for site in list_sites(journal):
-        if site.id in pain_cells:
-            average, low, high, latest = pain_stats[site.id]
-            series.append(
-                Series(f"pain:{site.name}", f"Pain: {site.label}", pain_cells[site.id], latest, average, low, high)
-            )
+        if site.id not in pain:
+            continue
+        rows = pain[site.id]
+        pain_cells: list[float | None] = [None] * cells
+        for cell, total, count, *_ in rows:
+            pain_cells[cell] = total / count
+        last_day = max(row[5] for row in rows)
+        latest = conn.execute(
+            "SELECT max(score) FROM pain WHERE site_id = ? AND date = ?", [site.id, last_day]
+        ).fetchone()[0]
+        average = sum(row[1] for row in rows) / sum(row[2] for row in rows)
+        low, high = min(row[3] for row in rows), max(row[4] for row in rows)
+        series.append(Series(f"pain:{site.name}", f"Pain: {site.label}", pain_cells, latest, average, low, high))
 
     completion = completion_series(journal, start, end, width)
     if completion is not None:
@@ -96,37 +114,121 @@ def completion_series(journal: Journal, start: dt.date, end: dt.date, width: int
     weeks = ((end - first).days + 1) // 7  # whole weeks only: a week in progress is not yet a figure
     if weeks <= 0:
         return Series("completion", "Checklist / week", [])
-    last_day = first + (7 * weeks - 1) * DAY
-    bounds = [first.isoformat(), last_day.isoformat()]
-    week_of = f"CAST((julianday(date) - julianday('{first.isoformat()}')) / 7 AS INTEGER)"
-    done: dict[int, dict[int, int]] = {}
-    for week, item_id, count in journal.conn.execute(
-        f"SELECT {week_of}, item_id, count(*) FROM ticks WHERE date BETWEEN ? AND ? GROUP BY 1, 2", bounds
-    ):
-        done.setdefault(week, {})[item_id] = count
-    marks = ", ".join("?" * len(OFF_DAY_TYPES))
-    off = dict(
-        journal.conn.execute(
-            f"SELECT {week_of}, count(*) FROM entries WHERE date BETWEEN ? AND ? AND day_type IN ({marks}) GROUP BY 1",
-            [*bounds, *OFF_DAY_TYPES],
-        ).fetchall()
-    )
-    ratios = [week_ratio(items, first + 7 * week * DAY, done.get(week, {}), off.get(week, 0)) for week in range(weeks)]
-    # Each week lands in the cells of the days it covers, so it lines up with the daily series above it.
-    per_cell = days_per_cell((end - start).days + 1, width)
-    gathered: list[list[float]] = [[] for _ in range(math.ceil(((end - start).days + 1) / per_cell))]
+    ratios = week_ratios(journal.conn, items, first, weeks)
+    # Each week lands in the cells of the days it covers, so it lines up with the daily series above it:
+    # a cell is the mean of the figures of the weeks with a day in it.
+    days = (end - start).days + 1
+    per_cell = days_per_cell(days, width)
     offset = (first - start).days
-    for week, ratio in enumerate(ratios):
-        if ratio is None:
-            continue
-        first_cell = (offset + 7 * week) // per_cell
-        last_cell = (offset + 7 * week + 6) // per_cell
-        for cell in range(first_cell, last_cell + 1):
-            gathered[cell].append(ratio)
-    cells = [sum(values) / len(values) if values else None for values in gathered]
+    cells: list[float | None] = []
+    for cell in range(math.ceil(days / per_cell)):
+        low = max(0, -((offset + 6 - cell * per_cell) // 7))  # the first week that ends in or after the cell
+        high = min(weeks - 1, ((cell + 1) * per_cell - 1 - offset) // 7)  # the last that starts in or before it
+        values = [ratio for ratio in ratios[low : high + 1] if ratio is not None] if low <= high else []
+        cells.append(sum(values) / len(values) if values else None)
     figures = [ratio for ratio in ratios if ratio is not None]
     latest = figures[-1] if figures else None
     average = sum(figures) / len(figures) if figures else None
     return Series(
         "completion", "Checklist / week", cells, latest, average, min(figures, default=None), max(figures, default=None)
     )
+
+
+# Items in one step of the completion query. Each step adds its items' figures to a chain of
+# additions that SQLite reads as one expression, whose depth it limits (1000 by default).
+ITEMS_PER_STEP = 100
+# An item is ticked at most once a day, so at most 7 times a week: 3 bits. A week's ticks are
+# counted 21 items to an integer, each item in 3 bits of its own (21 x 3 bits fill 63), so
+# SQLite sums one integer a tick instead of one count an item.
+ITEMS_PER_COUNT = 21
+
+
+def week_ratios(conn: sqlite3.Connection, items: list[ChecklistItem], first: dt.date, weeks: int) -> list[float | None]:
+    """The figure of each of `weeks` whole weeks from `first` on, as `week_ratio` gives it, in one query.
+
+    SQLite does each week's arithmetic, the same float operations in the same order as
+    `week_ratio` (items in list order, each one's min(done, target) and target added in turn),
+    so every figure is the same to the last bit, and Python only takes one number a week.
+    """
+    query, parameters = week_ratios_query(items, first, weeks)
+    return [ratio for (ratio,) in conn.execute(query, parameters)]
+
+
+def week_ratios_query(items: list[ChecklistItem], first: dt.date, weeks: int) -> tuple[str, list[str]]:
+    """The query of `week_ratios`, and its parameters."""
+    week_of = f"CAST((julianday(date) - julianday('{first.isoformat()}')) / 7 AS INTEGER)"
+    bounds = [first.isoformat(), (first + (7 * weeks - 1) * DAY).isoformat()]
+    # Named in the query, not bound: SQLite reads the off days from their own index only when it sees the same list.
+    off_days = ", ".join(f"'{day_type}'" for day_type in OFF_DAY_TYPES)
+    packs = [items[at : at + ITEMS_PER_COUNT] for at in range(0, len(items), ITEMS_PER_COUNT)]
+    counts = ", ".join(
+        "sum(CASE item_id "
+        + " ".join(f"WHEN {item.number:d} THEN {1 << 3 * slot:d}" for slot, item in enumerate(pack))
+        + " END)"
+        for pack in packs
+    )
+    ticks = [f"(p{index // ITEMS_PER_COUNT} >> {3 * (index % ITEMS_PER_COUNT):d}) & 7" for index in range(len(items))]
+    carried = ", ".join(f"p{number}" for number in range(len(packs)))
+    ctes = [
+        f"weeks(w) AS (SELECT 0 UNION ALL SELECT w + 1 FROM weeks WHERE w + 1 < {weeks:d})",
+        f"off(w, n) AS (SELECT {week_of}, count(*) FROM entries"
+        f" WHERE date BETWEEN ? AND ? AND day_type IN ({off_days}) GROUP BY 1)",
+        f"done(w, {carried}) AS (SELECT {week_of}, {counts} FROM ticks WHERE date BETWEEN ? AND ? GROUP BY 1)",
+        # Every week, with its off days and ticks when it has any: one sort of the three, no lookups.
+        f"step0(w, off, {carried}, c, t) AS MATERIALIZED (SELECT w, sum(off), "
+        + ", ".join(f"sum(p{number})" for number in range(len(packs)))
+        + ", 0.0, 0.0 FROM ("
+        + f"SELECT w, 0 AS off, {', '.join(f'0 AS p{number}' for number in range(len(packs)))} FROM weeks"
+        + f" UNION ALL SELECT w, n, {', '.join('0' for _ in packs)} FROM off"
+        + f" UNION ALL SELECT w, 0, {carried} FROM done) GROUP BY w)",
+    ]
+    steps = range(0, len(items), ITEMS_PER_STEP)
+    for number, at in enumerate(steps, start=1):
+        counted, total = "c", "t"
+        for item, done in zip(items[at : at + ITEMS_PER_STEP], ticks[at : at + ITEMS_PER_STEP], strict=True):
+            target = _target_sql(item, f"({done})", first, weeks)
+            if target is not None:
+                counted, total = f"{counted} + min({done}, {target})", f"{total} + {target}"
+        ctes.append(
+            f"step{number}(w, off, {carried}, c, t) AS MATERIALIZED"
+            f" (SELECT w, off, {carried}, {counted}, {total} FROM step{number - 1})"
+        )
+    query = f"WITH RECURSIVE {', '.join(ctes)} SELECT CASE WHEN t > 0 THEN c / t END FROM step{len(steps)} ORDER BY w"
+    return query, [*bounds, *bounds]
+
+
+def _target_sql(item: ChecklistItem, done: str, first: dt.date, weeks: int) -> str | None:
+    """SQL for `week_target` of `item` in week `w` (of `weeks`) with `off` off days and `done` ticks in it;
+    None when it asks for nothing in any of the weeks.
+
+    An item's state in a week (whether it counts, its target) depends on each of its dates only
+    through whether that date falls by the week's end: each becomes the first week it does, and
+    what holds in every week, or in none, is left out of the SQL.
+    """
+
+    def by_week(day: dt.date) -> int:
+        """The first week from `first` whose last day is `day` or later (0 or less: every week)."""
+        return -((first + 6 * DAY - day).days // 7)
+
+    conditions = []
+    if item.retired_on is not None:
+        retired = by_week(item.retired_on)
+        if retired <= 0:
+            return None  # adds min(done, 0.0) and 0.0 to every week: nothing
+        if retired < weeks:
+            conditions.append(f"w < {retired:d}")
+    added = by_week(item.created_on)
+    if added > 0:
+        conditions.append(f"({done} > 0 OR w >= {added:d})" if added < weeks else f"{done} > 0")
+    # The last target set by the week's end; before the first was set, the first.
+    targets = list(item.targets) or [(item.created_on, item.target)]
+    since_first, later = targets[0][1], list[str]()
+    for since, target in targets[1:]:
+        week = by_week(since)
+        if week <= 0:
+            since_first = target
+        elif week < weeks:
+            later.insert(0, f"WHEN w >= {week:d} THEN {target:d}")
+    goal = f"CASE {' '.join(later)} ELSE {since_first:d} END" if later else f"{since_first:d}"
+    figure = f"({goal} * 7) / 7.0" if item.kind == "rest" else f"({goal} * (7 - off)) / 7.0"
+    return f"(CASE WHEN {' AND '.join(conditions)} THEN {figure} ELSE 0.0 END)" if conditions else f"({figure})"

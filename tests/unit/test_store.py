@@ -336,7 +336,7 @@ def test_an_upgrade_that_fails_keeps_no_backup_and_the_next_one_still_backs_up(t
     path = old_journal(
         tmp_path / "journal.db",
         today,
-        "DELETE FROM _sqlite_migrations WHERE name IN ('m003_goals', 'm004_numbers_for_ever')",
+        "DELETE FROM _sqlite_migrations WHERE name IN ('m003_goals', 'm004_numbers_for_ever', 'm005_trend_indexes')",
     )
     with pytest.raises(JournalFileError, match="already exists"):
         open_journal(path)

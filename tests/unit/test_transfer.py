@@ -258,7 +258,10 @@ def test_an_upgrade_backs_the_journal_up_first_and_keeps_the_last_few(db_path, t
             with journal.transaction() as conn:  # as the version before goals wrote it
                 conn.execute("DROP TABLE goals")
                 conn.execute("DROP TABLE assessments")
-                conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('m003_goals', 'm004_numbers_for_ever')")
+                conn.execute(
+                    "DELETE FROM _sqlite_migrations"
+                    " WHERE name IN ('m003_goals', 'm004_numbers_for_ever', 'm005_trend_indexes')"
+                )
 
     for _ in range(KEEP_AUTOMATIC + 2):
         make_old_journal()
