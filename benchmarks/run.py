@@ -89,7 +89,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    frame_runs = max(3, args.runs // 3)
+    frame_runs = max(5, args.runs // 2)
     env = {**os.environ, "JOURNAL_TODAY": "2026-11-26"}
     env.pop("PYTHONPATH", None)  # the installed journal, not a checkout
     results: list[tuple[str, float, float]] = []
