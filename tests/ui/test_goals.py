@@ -425,3 +425,34 @@ def test_a_new_theme_colours_the_cards_as_new_ones(db_path, today):
         assert lines(card) == lines(fresh) != old
 
     drive(make_app(db_path, today), scenario)
+
+
+def test_a_theme_that_changes_only_a_colour_on_the_cards_redraws_them(db_path, today):
+    """A runner's variant of a theme (the same background, another colour for "overdue") recolours the cards
+    kept on the board, though nothing else about them changed."""
+    from dataclasses import replace
+
+    with_goals(db_path, today, "Overdue", "Alpha")
+
+    def lines(card):
+        return [[(segment.text, segment.style) for segment in card.render_line(y)] for y in range(card.size.height)]
+
+    async def scenario(pilot):
+        app = pilot.app
+        app.register_theme(replace(app.available_themes["offseason-dark"], name="dark-variant", error="#FF00FF"))
+        await open_goals(pilot)
+        await pilot.press("down")  # the card compared is not the one in focus
+        await settle(pilot)
+        card = app.query(GoalCard).first()
+        assert card.goal.title == "Overdue"
+        old = lines(card)
+        app.theme = "dark-variant"
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        fresh = GoalCard(card.goal, card.progress, card.today)
+        await card.parent.mount(fresh)
+        await settle(pilot)
+        assert lines(card) == lines(fresh) != old
+
+    drive(make_app(db_path, today), scenario)

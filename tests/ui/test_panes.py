@@ -1,5 +1,6 @@
 """Moving between the panes: the pane asked for is shown, with the focus in it and its keys in the footer."""
 
+import asyncio
 from itertools import pairwise
 
 import pytest
@@ -105,3 +106,32 @@ def test_the_app_hands_the_collector_back_once_its_first_frame_is_drawn(db_path,
         gc.enable()
         gc.unfreeze()
     assert seen == [(True, True)]
+
+
+@pytest.mark.parametrize("pane_id", ["checklist", "trends", "review"])
+def test_a_pane_shown_while_it_is_being_built_in_the_background_waits_for_it(db_path, today, pane_id, monkeypatch):
+    monkeypatch.setattr("journal.ui.app.PREPARE_AFTER", 60.0)  # the test starts the build itself
+
+    async def scenario(pilot):
+        app = pilot.app
+        pane = app.query_one(f"#{pane_id}", LazyPane)
+        assert not pane.loaded
+        gate = asyncio.Event()
+        build = pane.first_show
+
+        async def slow_build() -> None:  # a build still under way when the runner asks for the pane
+            await gate.wait()
+            await build()
+
+        pane.first_show = slow_build  # type: ignore[method-assign]
+        building = asyncio.ensure_future(pane.prepare())  # what the app does once the journal is on screen
+        app.action_show_pane(pane_id)  # the runner's key, while the build waits
+        await asyncio.sleep(0.1)  # the pane is shown (the app runs on: nothing here waits for it to be idle)
+        gate.set()
+        await building
+        await settled(pilot, pane)
+        assert app.query_one(TabbedContent).active == pane_id
+        assert app.focused is not None and pane in app.focused.ancestors_with_self
+        assert pane.loaded and not pane.stale  # built once, and drawn as it was shown
+
+    drive(make_app(db_path, today), scenario)

@@ -50,15 +50,14 @@ class LazyPane(JournalPane):
 
     def __init__(self, title: str, *, id: str, journal: Journal, today: dt.date) -> None:
         super().__init__(title, id=id, journal=journal, today=today)
-        self.loaded = False  # built, by a first showing
+        self.loaded = False  # built, by `prepare` or a first showing
+        self._building = asyncio.Lock()  # a showing during `prepare` waits for the pane to be built
         self.stale = True  # what is drawn may be out of date: drawn again when next shown
         self._loader: Worker[None] | None = None
         self._when_drawn: list[Callable[[], object]] = []
 
     async def on_show(self) -> None:
-        if not self.loaded:
-            self.loaded = True
-            await self.first_show()
+        await self._build()
         self.shown()
         self.shell.check_outside_changes()  # what another window saved makes this pane stale too
         if self.stale:
@@ -67,9 +66,13 @@ class LazyPane(JournalPane):
     async def prepare(self) -> None:
         """Build the pane while it is hidden (the app does so once the journal is on screen): its first
         showing then only reads and draws its data, as any other showing does."""
-        if not self.loaded:
-            self.loaded = True
-            await self.first_show()
+        await self._build()
+
+    async def _build(self) -> None:
+        async with self._building:  # once, whoever asks first; the other waits for it
+            if not self.loaded:
+                await self.first_show()
+                self.loaded = True
 
     async def first_show(self) -> None:
         """Build what the pane needs; called once, by `prepare` or the first showing."""

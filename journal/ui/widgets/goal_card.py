@@ -112,6 +112,11 @@ class GoalCard(Widget, can_focus=True):
         self._lines: tuple[int, list[list[Part]]] | None = None  # the lines at a width, kept until the goal changes
         self._height: tuple[int, int] | None = None  # (width, height), likewise
 
+    def on_mount(self) -> None:
+        # Its colours are worked out from the theme's as it is drawn (see `_styles`): a new theme draws it
+        # again, even one whose only change is a colour Textual's own styles of the card do not use.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh())
+
     def show(self, goal: Goal, progress: float | None, today: dt.date) -> None:
         """Show the goal as it is now, in the same column: the card is drawn again only if what it shows has
         changed."""
