@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from textual.widgets import Checkbox, Input, Static, TabbedContent
 
 from journal.domain.goals import Goal
@@ -401,35 +402,15 @@ def test_the_board_is_drawn_again_in_place(db_path, today):
     drive(make_app(db_path, today), scenario)
 
 
-def test_a_new_theme_colours_the_cards_as_new_ones(db_path, today):
+@pytest.mark.parametrize(
+    "theme",
+    [
+        "offseason-light",  # another background: Textual restyles the cards too
+        "dark-variant",  # a runner's variant, the same background with another colour for "overdue": only we know
+    ],
+)
+def test_a_new_theme_colours_the_cards_as_new_ones(db_path, today, theme):
     """The cards kept through a change of theme are drawn in its colours, as a card made in it is."""
-    with_goals(db_path, today, "Overdue", "Alpha")
-
-    def lines(card):
-        return [[(segment.text, segment.style) for segment in card.render_line(y)] for y in range(card.size.height)]
-
-    async def scenario(pilot):
-        await open_goals(pilot)
-        await pilot.press("down")  # the card compared is not the one in focus
-        await settle(pilot)
-        card = pilot.app.query(GoalCard).first()
-        assert card.goal.title == "Overdue"
-        old = lines(card)
-        pilot.app.theme = "offseason-light"
-        await settle(pilot)
-        await pilot.app.workers.wait_for_complete()
-        await settle(pilot)
-        fresh = GoalCard(card.goal, card.progress, card.today)
-        await card.parent.mount(fresh)
-        await settle(pilot)
-        assert lines(card) == lines(fresh) != old
-
-    drive(make_app(db_path, today), scenario)
-
-
-def test_a_theme_that_changes_only_a_colour_on_the_cards_redraws_them(db_path, today):
-    """A runner's variant of a theme (the same background, another colour for "overdue") recolours the cards
-    kept on the board, though nothing else about them changed."""
     from dataclasses import replace
 
     with_goals(db_path, today, "Overdue", "Alpha")
@@ -446,7 +427,7 @@ def test_a_theme_that_changes_only_a_colour_on_the_cards_redraws_them(db_path, t
         card = app.query(GoalCard).first()
         assert card.goal.title == "Overdue"
         old = lines(card)
-        app.theme = "dark-variant"
+        app.theme = theme
         await settle(pilot)
         await app.workers.wait_for_complete()
         await settle(pilot)
