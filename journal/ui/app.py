@@ -348,9 +348,11 @@ class OffseasonApp(App[str | None]):
         self.screen.set_focus(shown.focus_target)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        # Focus follows the tab (a focus inside a hidden pane would switch back to it).
-        if isinstance(event.pane, TodayPane) and event.tabbed_content.active == event.pane.id:
-            event.pane.sheet.focus()
+        # Focus follows the tab, clicked as well as keyed (a focus inside a hidden pane would switch back to it).
+        pane = event.pane
+        target = pane.focus_target if isinstance(pane, JournalPane) else None
+        if target is not None and event.tabbed_content.active == pane.id:
+            target.focus()
 
     @property
     def today_pane(self) -> TodayPane:
