@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -125,12 +124,14 @@ BUILT_IN = "built-in"  # the source of the journal's own themes
 
 
 def builtin_themes() -> list[ThemeFile]:
-    folder = resources.files("journal.themes")
-    return [
-        parse_theme(entry.read_text(encoding="utf-8"), BUILT_IN)
-        for entry in sorted(folder.iterdir(), key=lambda entry: entry.name)
-        if entry.name.endswith(".toml")
-    ]
+    # The package's folder itself: the journal is installed as files, and importlib.resources (and
+    # the zipfile module it loads) would cost every start a few milliseconds for the same paths.
+    from importlib.util import find_spec
+
+    spec = find_spec("journal.themes")
+    assert spec is not None and spec.origin is not None, "the journal is installed without its themes"
+    folder = Path(spec.origin).parent
+    return [parse_theme(path.read_text(encoding="utf-8"), BUILT_IN) for path in sorted(folder.glob("*.toml"))]
 
 
 def user_themes(folder: Path | None = None) -> tuple[list[ThemeFile], list[str]]:

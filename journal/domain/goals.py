@@ -11,7 +11,6 @@ import datetime as dt
 import json
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from journal.domain.scales import NOTE_MAX, SHORT_TEXT_MAX, SLEEP_NEED_MAX, SLEEP_NEED_MIN, is_number, parse_text
@@ -378,12 +377,6 @@ def _level(text: str) -> float:
 
 
 # -- progress from what is logged ---------------------------------------------------------
-
-
-def mean(values: Iterable[float]) -> float | None:
-    """The mean of what there is; None when there is nothing (never zero)."""
-    values = list(values)
-    return sum(values) / len(values) if values else None
 
 
 def checklist_progress(week_ratios: list[float | None], level: float, weeks: int) -> float | None:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from journal.dates import week_days, week_label, week_span
 from journal.domain.checklist import WeekCompletion
 from journal.domain.entries import DayEntry, Site
-from journal.domain.goals import Goal, mean
-from journal.domain.scales import WELLNESS_FIELDS
+from journal.domain.goals import Goal
+from journal.domain.scales import WELLNESS_FIELDS, mean
 from journal.domain.signals import (
     DAY,
     METRIC_LABELS,

@@ -7,6 +7,7 @@ is accepted or refused the same way wherever it is typed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from journal.errors import InvalidInput
@@ -87,6 +88,12 @@ def _score(text: str | int, label: str, low: tuple[int, str], high: tuple[int, s
             f"{label} must be a whole number from {low[0]} ({low[1]}) to {high[0]} ({high[1]}), got {raw!r}"
         )
     return value
+
+
+def mean(values: Iterable[float]) -> float | None:
+    """The mean of what there is; None when there is nothing (never zero)."""
+    values = list(values)
+    return sum(values) / len(values) if values else None
 
 
 def is_number(text: str) -> bool:

@@ -33,8 +33,7 @@ from dataclasses import dataclass
 
 from journal.dates import short_day
 from journal.domain.entries import DayEntry, Site
-from journal.domain.goals import mean
-from journal.domain.scales import WELLNESS, WELLNESS_FIELDS, wellness_item
+from journal.domain.scales import WELLNESS, WELLNESS_FIELDS, mean, wellness_item
 
 DAY = dt.timedelta(days=1)
 

@@ -342,3 +342,11 @@ def _file_error(path: Path, error: sqlite3.Error) -> JournalFileError:
     if "malformed" in message or "not a database" in message:
         return JournalFileError(f"{path} is damaged: {message} (nothing was changed)")
     return JournalFileError(f"{path}: {message} (nothing was changed)")
+
+
+def has_anything(journal: Journal) -> bool:
+    """True once anything of the runner's is in the journal: a day, a tick or a goal."""
+    found: int = journal.conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM entries) OR EXISTS (SELECT 1 FROM ticks) OR EXISTS (SELECT 1 FROM goals)"
+    ).fetchone()[0]
+    return found == 1

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from journal.domain.demo import demo_entries, demo_ticks
 from journal.store.checklist import list_items, save_ticks
-from journal.store.db import Journal
+from journal.store.db import Journal, has_anything
 from journal.store.entries import save_entries
 
 
@@ -37,11 +37,3 @@ def open_demo(today: dt.date) -> Journal:
     if not has_anything(journal):
         fill_demo(journal, today, DEMO_WEEKS * 7)
     return journal
-
-
-def has_anything(journal: Journal) -> bool:
-    """True once anything of the runner's is in the journal: a day, a tick or a goal."""
-    found: int = journal.conn.execute(
-        "SELECT EXISTS (SELECT 1 FROM entries) OR EXISTS (SELECT 1 FROM ticks) OR EXISTS (SELECT 1 FROM goals)"
-    ).fetchone()[0]
-    return found == 1

@@ -16,7 +16,6 @@ from journal.domain.goals import (
     Measure,
     Proposal,
     checklist_progress,
-    mean,
     pain_progress,
     parse_category,
     parse_goal_note,
@@ -29,6 +28,7 @@ from journal.domain.goals import (
     share,
 )
 from journal.domain.markers import Keep
+from journal.domain.scales import mean
 from journal.errors import InvalidInput
 from journal.store.db import Journal, inserted_id
 from journal.store.goal_rows import GOAL_COLUMNS, goal_from_row

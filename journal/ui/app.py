@@ -247,7 +247,7 @@ class OffseasonApp(App[str | None]):
                 timeout=20,
             )
         elif self.welcome:
-            from journal.store.demo import has_anything
+            from journal.store.db import has_anything
 
             if not has_anything(self.journal):
                 from journal.ui.screens.dialogs import welcome

@@ -4,7 +4,8 @@ import pytest
 
 from journal.domain.goals import Goal
 from journal.store import open_journal
-from journal.store.demo import demo_path, has_anything, open_demo
+from journal.store.db import has_anything
+from journal.store.demo import demo_path, open_demo
 from journal.store.entries import count_entries
 from journal.store.goals import add_goal
 from journal.ui.app import DEMO, create_app

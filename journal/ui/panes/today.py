@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import var
 from textual.widget import Widget
-from textual.widgets import Label, OptionList, Static, TextArea
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.dates import EARLIEST, describe_day, short_day
@@ -33,6 +33,9 @@ from journal.ui.widgets.arrow import Arrow
 from journal.ui.widgets.day_rows import day_rows, pain_key, pain_row, split_pain_key
 from journal.ui.widgets.note import NotePreview, note_editor
 from journal.ui.widgets.score_sheet import ScoreSheet
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea  # imported with the note's editor, when it is first opened
 
 RECENT_DAYS = 14
 TREND_DAYS = 30
