@@ -21,6 +21,7 @@ from journal import clock
 from journal.domain.checklist import DEFAULT_ITEMS
 from journal.domain.entries import DEFAULT_SITES
 from journal.domain.scales import PAIN_MAX, PAIN_MIN, SLEEP_MAX, SLEEP_MIN, WELLNESS, WELLNESS_MAX, WELLNESS_MIN
+from journal.domain.sessions import SESSION_KINDS, SESSION_TICKS
 from journal.store.schema import APPLICATION_ID, MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
@@ -253,6 +254,57 @@ def m005_trend_indexes(db: Database) -> None:
     db.execute(
         "CREATE INDEX IF NOT EXISTS idx_entries_off_days ON entries (date)"
         " WHERE day_type IN ('rest', 'injured', 'sick')"
+    )
+
+
+@migrations()
+def m006_sessions(db: Database) -> None:
+    """Training sessions, the pain felt during each, and the checklist ticks a session made.
+
+    A session's tick is the runner's tick as any other; `session_ticks` only says which
+    session made it, so that removing the session takes back that tick and no other. An
+    untick (or the item's removal) takes the record with it. `session_kinds` says, for
+    each session kind, the checklist item kind it ticks (none: it ticks nothing).
+    """
+    db.execute(
+        """CREATE TABLE sessions (
+        "id" INTEGER PRIMARY KEY AUTOINCREMENT,
+        "date" TEXT NOT NULL,
+        "kind" TEXT NOT NULL,
+        "minutes" INTEGER NOT NULL,
+        "km" REAL,
+        "rpe" INTEGER,
+        "note" TEXT NOT NULL DEFAULT '',
+        "for_plan" INTEGER NOT NULL DEFAULT 0,
+        "uid" TEXT NOT NULL UNIQUE,
+        "updated_at" TEXT NOT NULL
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX idx_sessions_date ON sessions (date)")
+    db.execute(
+        """CREATE TABLE session_pain (
+        "session_id" INTEGER NOT NULL REFERENCES sessions ("id") ON DELETE CASCADE,
+        "site_id" INTEGER NOT NULL REFERENCES sites ("id"),
+        "side" TEXT NOT NULL DEFAULT '',
+        "score" INTEGER NOT NULL,
+        PRIMARY KEY ("session_id", "site_id", "side")
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX idx_session_pain_site ON session_pain (site_id)")
+    db.execute(
+        """CREATE TABLE session_ticks (
+        "session_id" INTEGER NOT NULL REFERENCES sessions ("id") ON DELETE CASCADE,
+        "item_id" INTEGER NOT NULL,
+        "date" TEXT NOT NULL,
+        PRIMARY KEY ("item_id", "date"),
+        FOREIGN KEY ("item_id", "date") REFERENCES ticks ("item_id", "date") ON DELETE CASCADE
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX idx_session_ticks_session ON session_ticks (session_id)")
+    db.execute('CREATE TABLE session_kinds ("kind" TEXT PRIMARY KEY, "item_kind" TEXT) STRICT')
+    db.conn.executemany(
+        "INSERT INTO session_kinds (kind, item_kind) VALUES (?, ?)",
+        [(kind, SESSION_TICKS.get(kind)) for kind in SESSION_KINDS],
     )
 
 

@@ -14,6 +14,7 @@ KNOWN_MIGRATIONS = (
     "m003_goals",
     "m004_numbers_for_ever",
     "m005_trend_indexes",
+    "m006_sessions",
 )
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -68,6 +68,13 @@ def remove_site(journal: Journal, name: str) -> Site:
                 f" {'them' if readings != 1 else 'it'} (clear {'them' if readings != 1 else 'it'} first with:"
                 f" journal add DATE --clear pain:{site.name})"
             )
+        during = conn.execute("SELECT count(*) FROM session_pain WHERE site_id = ?", [site.id]).fetchone()[0]
+        if during:
+            raise InvalidInput(
+                f"{site.name} has pain during {during} session{'s' if during != 1 else ''}; removing it would lose"
+                f" {'them' if during != 1 else 'it'} (change {'them' if during != 1 else 'it'} first with:"
+                f" journal session edit N --clear-pain)"
+            )
         from journal.store.goal_rows import refuse_if_measured
 
         refuse_if_measured(conn, site.name, site=site.name)

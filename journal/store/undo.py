@@ -52,8 +52,10 @@ def day_scopes(day: dt.date) -> tuple[Scope, ...]:
 
 
 def tick_scopes(item_id: int, day: dt.date) -> tuple[Scope, ...]:
-    """One day of one checklist item: a tick changes nothing else (not even the item's start)."""
-    return (Scope("ticks", "item_id = ? AND date = ?", (item_id, day.isoformat())),)
+    """One day of one checklist item: a tick changes nothing else (not even the item's start); the
+    record of the session that made it goes with it (see journal.store.sessions)."""
+    where = ("item_id = ? AND date = ?", (item_id, day.isoformat()))
+    return Scope("ticks", *where), Scope("session_ticks", *where)
 
 
 ITEMS = (Scope("checklist_items"), Scope("item_targets"))
