@@ -99,6 +99,7 @@ class History:
     journal: Journal
     done: list[Change] = field(default_factory=list)
     undone: list[Change] = field(default_factory=list)
+    recorded: Callable[[Change], None] | None = None  # told of every change recorded (the app tells its panes)
 
     def record(self, what: str, place: Place, scopes: tuple[Scope, ...], write: Callable[[], T]) -> T:
         """Run `write` and remember what it changed (nothing is remembered when nothing changed)."""
@@ -107,8 +108,11 @@ class History:
             result = write()
             after = _read(conn, scopes)
         if after != before:
-            self.done = [*self.done[-(HISTORY - 1) :], Change(what, place, scopes, before, after)]
+            change = Change(what, place, scopes, before, after)
+            self.done = [*self.done[-(HISTORY - 1) :], change]
             self.undone.clear()
+            if self.recorded is not None:
+                self.recorded(change)
         return result
 
     def undo(self) -> Change | None:

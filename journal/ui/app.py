@@ -95,7 +95,8 @@ class OffseasonApp(App[str | None]):
         self.sub_title = f"demo · {journal.path}" if demo else str(journal.path)
         from journal.store.undo import History
 
-        self.history = History(journal)
+        # A change made in one pane is shown by it; the others draw it when next shown.
+        self.history = History(journal, recorded=lambda change: self.journal_changed(by=change.place[0]))
         self.theme_problems = self._register_themes()
         self._applied_theme: str | None = None  # the theme whose colours were last made without an error
         self.theme_fallback: str | None = None  # the theme asked for that could not be used, when one could not

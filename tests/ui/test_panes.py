@@ -135,3 +135,35 @@ def test_a_pane_shown_while_it_is_being_built_in_the_background_waits_for_it(db_
         assert pane.loaded and not pane.stale  # built once, and drawn as it was shown
 
     drive(make_app(db_path, today), scenario)
+
+
+def test_a_change_made_in_one_pane_is_drawn_in_another_already_drawn(db_path, today):
+    """A pane drawn once keeps what it drew while nothing changes; a change saved in another pane is drawn
+    when it is next shown (a rest day saved on Today lowers the week's targets on Checklist)."""
+    from journal.ui.panes.checklist import ChecklistPane
+    from tests.ui.helpers import fill, settle
+
+    app = make_app(db_path, today)
+
+    def figure(pane: ChecklistPane) -> str:
+        return str(pane.query_one("#week-figure").render())
+
+    async def scenario(pilot):
+        await pilot.press("f3")
+        pane = await settle(pilot, ChecklistPane)
+        await pilot.press("space")  # a tick, so that the week's figure has something to move
+        pane = await settle(pilot, ChecklistPane)
+        ticked = figure(pane)
+        await pilot.press("f2")
+        await pilot.pause()
+        await fill(pilot, "day_type", "r")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("f3")
+        pane = await settle(pilot, ChecklistPane)
+        shown = figure(pane)
+        pane.load()  # what a fresh reading of the journal draws
+        pane = await settle(pilot, ChecklistPane)
+        assert shown == figure(pane) != ticked
+
+    drive(app, scenario)
