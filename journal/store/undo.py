@@ -58,6 +58,19 @@ def tick_scopes(item_id: int, day: dt.date) -> tuple[Scope, ...]:
     return Scope("ticks", *where), Scope("session_ticks", *where)
 
 
+def session_scopes(*days: dt.date) -> tuple[Scope, ...]:
+    """The sessions of `days`, their pain, and the ticks of those days: a session ticks its item, and
+    moving one to another day (`days` holds both) moves its tick."""
+    dates = tuple(sorted({day.isoformat() for day in days}))
+    on_days = f"date IN ({', '.join('?' * len(dates))})"
+    return (
+        Scope("sessions", on_days, dates),
+        Scope("session_pain", f"session_id IN (SELECT id FROM sessions WHERE {on_days})", dates),
+        Scope("ticks", on_days, dates),
+        Scope("session_ticks", on_days, dates),
+    )
+
+
 ITEMS = (Scope("checklist_items"), Scope("item_targets"))
 GOALS = (Scope("assessments"), Scope("goals"))
 SITES = (Scope("sites"),)

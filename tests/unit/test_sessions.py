@@ -263,3 +263,30 @@ def test_undoing_an_untick_gives_the_tick_back_to_its_session(journal, today, it
     assert ticked_by(journal, today, today) == {}
     history.undo()
     assert ticked_by(journal, today, today) == {(item, today): session.number}
+
+
+def test_undo_takes_back_a_session_with_its_pain_and_tick_and_redo_makes_it_again(journal, today, items):
+    from journal.store.undo import History, session_scopes
+
+    history = History(journal)
+    yesterday = today - dt.timedelta(days=1)
+    session = history.record(
+        "added",
+        ("today", today),
+        session_scopes(today),
+        lambda: add_session(journal, Session(today, "strength", 45, pain=(("knee", "", 2),)), today=today),
+    )
+    history.record(
+        "moved",
+        ("today", yesterday),
+        session_scopes(today, yesterday),
+        lambda: update_session(journal, session.number, SessionChange(values={"day": yesterday}), today=today),
+    )
+    assert ticks(journal, yesterday) == {items["Strength session"]} and ticks(journal, today) == set()
+    history.undo()
+    assert get_session(journal, session.number) == session
+    assert ticked_by(journal, today, today) == {(items["Strength session"], today): session.number}
+    history.undo()
+    assert sessions_between(journal, yesterday, today) == [] and ticks(journal, today) == set()
+    history.redo()
+    assert get_session(journal, session.number) == session and ticks(journal, today) == {items["Strength session"]}

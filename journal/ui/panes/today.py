@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from journal.dates import EARLIEST, describe_day, short_day
 from journal.domain.entries import DayEntry, EntryChange, FieldKey, Site, merge_entries
 from journal.domain.scales import DAY_TYPES, WELLNESS_FIELDS, parse_text
+from journal.domain.sessions import Session
 from journal.errors import InvalidInput, JournalError
 from journal.store.db import Journal
 from journal.store.entries import ChangedHereAndElsewhere, entries_between, get_entry, last_saved, update_entry
@@ -33,6 +34,7 @@ from journal.ui.widgets.arrow import Arrow
 from journal.ui.widgets.day_rows import day_rows, pain_key, pain_row, split_pain_key
 from journal.ui.widgets.note import NotePreview, note_editor
 from journal.ui.widgets.score_sheet import ScoreSheet
+from journal.ui.widgets.session_list import SessionList
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea  # imported with the note's editor, when it is first opened
@@ -149,6 +151,9 @@ class TodayPane(JournalPane):
         Binding("ctrl+t", "today", "Today", show=False, tooltip="Go to today", id="today.today"),
         Binding("ctrl+n", "add_site", "Add body site", show=False, tooltip="Add a body site", id="today.add_site"),
         Binding("ctrl+f", "flags", "Flags", show=False, tooltip="What the journal noticed, in full", id="today.flags"),
+        Binding(
+            "ctrl+e", "add_session", "Session", tooltip="Log a training session on this day", id="today.add_session"
+        ),
     ]
     PALETTE: ClassVar[list[tuple[str, str]]] = [
         ("Save the day", "today.save"),
@@ -158,6 +163,8 @@ class TodayPane(JournalPane):
         ("Go to a date", "today.go_to_date"),
         ("Add a body site", "today.add_site"),
         ("Flags: what the journal noticed", "today.flags"),
+        ("Log a training session", "today.add_session"),
+        ("Remove the session under the cursor", "today.remove_session"),
     ]
     # The keys of the form itself, which its widgets read rather than a binding of the pane: for the help.
     FORM_KEYS: ClassVar[list[tuple[str, str]]] = [
@@ -166,7 +173,8 @@ class TodayPane(JournalPane):
         ("enter", "Next field"),
         ("backspace / delete", "Erase a character / clear the field"),
         ("space or a letter", "Day type: n normal, r rest or race, i injured, s sick"),
-        ("tab / shift+tab", "Next / previous part: the day, the note, the recent days"),
+        ("tab / shift+tab", "Next / previous part: the day, the note, the sessions, the recent days"),
+        ("enter on a session", "Change the session (on the last line: log one)"),
         ("click", "Pick a field, a recent day, or the arrows beside the date"),
     ]
 
@@ -206,6 +214,8 @@ class TodayPane(JournalPane):
                     yield ScoreSheet(day_rows(self.sites), id="scores")
                     yield Label("Note", classes="section-label")
                     yield NotePreview("", id="note-preview")
+                    yield Label("Sessions", classes="section-label")
+                    yield SessionList(id="sessions")
             with Vertical(id="recent"):
                 yield Label(f"Last {RECENT_DAYS} days", classes="section-label")
                 yield OptionList(id="recent-days")
@@ -214,6 +224,12 @@ class TodayPane(JournalPane):
         self.day = self.today
         self.sheet.focus()
         self._explain_row(ScoreSheet.CursorMoved(self.sheet, self.sheet.rows[self.sheet.cursor[0]]))
+
+    @classmethod
+    def palette_keys(cls) -> list[tuple[type[Widget], Binding]]:
+        # Removing a session is the session list's own key.
+        listed = [(SessionList, binding) for binding in SessionList.BINDINGS if isinstance(binding, Binding)]
+        return [*super().palette_keys(), *listed]
 
     def when_drawn(self, action: Callable[[], object]) -> None:
         """Run `action` (a command from the palette, an undo to show) next: this pane is always drawn."""
@@ -243,6 +259,7 @@ class TodayPane(JournalPane):
     def journal_changed(self) -> None:
         """Show what another window or a journal command saved, without losing what is typed here."""
         self.refresh_recent()
+        self.show_sessions()
         if self.dirty:
             # Nothing typed here is touched, not even a row for a site renamed
             # elsewhere: the rows follow the sites when the day is next loaded.
@@ -328,6 +345,7 @@ class TodayPane(JournalPane):
         self.query_one("#next-day").set_class(day >= self.today, "-disabled")
         self.refresh_recent()
         self.update_status()
+        self.show_sessions()
 
     def _fill(self, entry: DayEntry, *, keep_note: bool = False) -> None:
         """Show `entry` in the form, as it is stored: the form has nothing unsaved then.
@@ -665,6 +683,85 @@ class TodayPane(JournalPane):
                 f"What the journal noticed, {day}", body, [("close", "Close", "primary", "escape")], default="close"
             )
         )
+
+    # -- the day's sessions --------------------------------------------------------
+
+    def show_sessions(self) -> None:
+        """List the sessions of the day shown, as saved (a session is saved as its form closes)."""
+        from journal.store.sessions import sessions_between
+
+        add_key = next(binding for _, binding in self.palette_keys() if binding.id == "today.add_session")
+        self.query_one(SessionList).show(
+            sessions_between(self.journal, self.day, self.day), self.sites, self.shell.key_display(add_key)
+        )
+
+    def action_add_session(self) -> None:
+        self._open_session_form(None)
+
+    @on(OptionList.OptionSelected, "#sessions")
+    def _session_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._open_session_form(self.query_one(SessionList).session_at(event.option_index))
+
+    def _open_session_form(self, session: Session | None) -> None:
+        from journal.domain.sessions import SessionChange
+        from journal.store.sessions import add_session, update_session
+        from journal.store.undo import session_scopes
+        from journal.ui.screens.session_form import SessionFormScreen
+
+        day = self.day
+
+        def save(typed: Session) -> Session:
+            if session is None:
+                return self.shell.history.record(
+                    f"logged a session on {short_day(day)}",
+                    ("today", day),
+                    session_scopes(day),
+                    lambda: add_session(self.journal, typed, today=self.today),
+                )
+            change = SessionChange(
+                values={name: getattr(typed, name) for name in ("kind", "minutes", "km", "rpe", "note")},
+                pain={(site, side): score for site, side, score in typed.pain},
+                clear_pain=True,
+            )
+            return self.shell.history.record(
+                f"changed a session on {short_day(day)}",
+                ("today", day),
+                session_scopes(day),
+                lambda: update_session(self.journal, session.number, change, today=self.today),
+            )
+
+        heading = f"Session on {describe_day(day, self.today)}" if session is None else f"Change the {session.kind}"
+        self.app.push_screen(SessionFormScreen(heading, save, day, self.sites, session), self._session_saved)
+
+    def _session_saved(self, session: Session | None) -> None:
+        if session is None:
+            return
+        self.show_sessions()
+        self.refresh_recent()
+        listed = self.query_one(SessionList)
+        listed.highlight(session)
+        listed.focus()
+        self.notify(f"Saved the {session.kind} of {describe_day(session.day, self.today)}")
+
+    @on(SessionList.RemoveAsked)
+    def _remove_session(self, event: SessionList.RemoveAsked) -> None:
+        from journal.store.sessions import remove_session
+        from journal.store.undo import session_scopes
+
+        session = event.session
+        try:
+            self.shell.history.record(
+                f"removed a session on {short_day(session.day)}",
+                ("today", session.day),
+                session_scopes(session.day),
+                lambda: remove_session(self.journal, session.number),
+            )
+        except JournalError as error:
+            self.notify(str(error), title="Not removed", severity="error")
+            return
+        self.show_sessions()
+        self.notify(f"Removed the {session.kind} of {describe_day(session.day, self.today)} · undo brings it back")
 
     @on(OptionList.OptionSelected, "#recent-days")
     def _recent_chosen(self, event: OptionList.OptionSelected) -> None:

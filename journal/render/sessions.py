@@ -1,0 +1,44 @@
+"""Sessions as text: a line each (`journal session list`, the Today pane) and a week's totals."""
+
+from __future__ import annotations
+
+from journal.domain.entries import Site
+from journal.domain.sessions import Session, WeekTotals, rpe_words
+from journal.render.day import pain_label
+
+
+def pain_during(session: Session, sites: list[Site]) -> str:
+    """'Knee 3, Shin (left) 2': the pain felt during the session, or '' when none was logged."""
+    return ", ".join(f"{pain_label((site, side), sites)} {score}" for site, side, score in session.pain)
+
+
+def session_line(session: Session, sites: list[Site]) -> str:
+    """One line: 'run · 40 min · 8.5 km · RPE 5 hard · load 200 · pain Knee 3 · hills'."""
+    parts = [session.kind, f"{session.minutes} min"]
+    if session.km is not None:
+        parts.append(f"{session.km:g} km")
+    if session.rpe is not None:
+        parts.append(f"RPE {session.rpe} {rpe_words(session.rpe)} · load {session.load}")
+    if session.pain:
+        parts.append(f"pain {pain_during(session, sites)}")
+    if session.for_plan:
+        parts.append("the plan's session")
+    if session.note:
+        parts.append(session.note.splitlines()[0][:60])
+    return " · ".join(parts)
+
+
+def totals_line(week: WeekTotals) -> str:
+    """'4 sessions · 185 min · 24.5 km · load 820 (1 without an RPE)'."""
+    if not week.sessions:
+        return "no sessions"
+    parts = [
+        f"{week.sessions} session{'s' if week.sessions != 1 else ''}",
+        f"{week.minutes} min",
+        f"{week.km:g} km",
+        f"load {week.load}",
+    ]
+    line = " · ".join(parts)
+    if week.without_rpe:
+        line += f" ({week.without_rpe} without an RPE, not in the load)"
+    return line

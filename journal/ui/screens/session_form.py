@@ -1,0 +1,111 @@
+"""The form for logging or changing a training session of a day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from textual.widget import Widget
+from textual.widgets import Input, Select
+
+from journal.domain.entries import Site, parse_pain_setting
+from journal.domain.sessions import (
+    RPE_MAX,
+    RPE_MIN,
+    SESSION_KINDS,
+    Session,
+    parse_km,
+    parse_minutes,
+    parse_rpe,
+    parse_session_note,
+    rpe_words,
+)
+from journal.ui.screens.form import FormScreen
+
+
+class SessionFormScreen(FormScreen[Session]):
+    """Kind, minutes, distance, session RPE, the pain felt during it, a note."""
+
+    AUTO_FOCUS = "#session-kind"
+
+    def __init__(
+        self, heading: str, save: Callable[[Session], Session], day: dt.date, sites: list[Site], session: Session | None
+    ) -> None:
+        super().__init__(heading, save)
+        self.day = day
+        self.sites = sites
+        self.session = session
+
+    def fields(self) -> Iterable[tuple[str, Widget]]:
+        session = self.session
+        yield (
+            "Kind",
+            Select(
+                [(kind, kind) for kind in SESSION_KINDS],
+                value=session.kind if session else "run",
+                allow_blank=False,
+                id="session-kind",
+                compact=True,
+            ),
+        )
+        yield (
+            "Minutes",
+            Input(
+                str(session.minutes) if session else "", placeholder="40 or 1:10", id="session-minutes", compact=True
+            ),
+        )
+        yield (
+            "Km",
+            Input(
+                f"{session.km:g}" if session and session.km is not None else "",
+                placeholder="8.5 (optional)",
+                id="session-km",
+                compact=True,
+            ),
+        )
+        yield (
+            "RPE",
+            Select(
+                [(f"{rpe} {rpe_words(rpe)}", rpe) for rpe in range(RPE_MIN, RPE_MAX + 1)],
+                value=session.rpe if session and session.rpe is not None else Select.NULL,
+                prompt="how hard, half an hour after",
+                id="session-rpe",
+                compact=True,
+            ),
+        )
+        yield (
+            "Pain during",
+            Input(
+                ", ".join(f"{site}{':' + side if side else ''}={score}" for site, side, score in session.pain)
+                if session
+                else "",
+                placeholder="knee=3, shin:left=2 (0-10, optional)",
+                id="session-pain",
+                compact=True,
+            ),
+        )
+        yield "Note", Input(session.note if session else "", placeholder="(optional)", id="session-note", compact=True)
+
+    def values(self) -> tuple[Session]:
+        km, rpe, pain = (
+            self.text("#session-km"),
+            self.query_one("#session-rpe", Select).value,
+            self.text("#session-pain"),
+        )
+        during: dict[tuple[str, str], int] = {}
+        for setting in filter(None, (part.strip() for part in pain.split(","))):
+            key, score = parse_pain_setting(setting, self.sites)
+            during[key] = score
+        return (
+            Session(
+                day=self.day,
+                kind=str(self.query_one("#session-kind", Select).value),
+                minutes=parse_minutes(self.text("#session-minutes")),
+                km=parse_km(km) if km else None,
+                rpe=None if rpe is Select.NULL else parse_rpe(str(rpe)),
+                pain=tuple((site, side, score) for (site, side), score in during.items()),
+                note=parse_session_note(self.query_one("#session-note", Input).value.strip()),
+                for_plan=self.session.for_plan if self.session else False,
+                id=self.session.id if self.session else None,
+            ),
+        )

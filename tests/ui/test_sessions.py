@@ -1,0 +1,127 @@
+"""The day's sessions on the Today pane: logged, changed and removed without leaving it, as a runner types."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from journal.domain.sessions import Session
+from journal.store import open_journal
+from journal.store.checklist import list_items, ticks_between
+from journal.store.sessions import add_session, sessions_between
+from journal.ui.screens.session_form import SessionFormScreen
+from journal.ui.widgets.session_list import SessionList
+from tests.ui.helpers import drive, make_app, notifications, type_text
+
+
+def stored(db_path, day):
+    with open_journal(db_path) as journal:
+        return sessions_between(journal, day, day)
+
+
+def strength_ticked(db_path, day) -> bool:
+    with open_journal(db_path) as journal:
+        strength = next(item.number for item in list_items(journal) if item.kind == "strength")
+        return (strength, day) in ticks_between(journal, day, day)
+
+
+async def fill_form(pilot, *, kind_steps: int = 0, minutes: str = "", km: str = "", rpe_steps: int = 0, pain: str = ""):
+    """Fill the open session form from its first field, key by key: kind and RPE are chosen from their lists."""
+    if kind_steps:
+        await pilot.press("enter", *["down"] * kind_steps, "enter")
+    await pilot.press("tab")
+    await type_text(pilot, minutes)
+    await pilot.press("tab")
+    await type_text(pilot, km)
+    await pilot.press("tab")
+    if rpe_steps:
+        await pilot.press("enter", *["down"] * rpe_steps, "enter")
+    await pilot.press("tab")
+    await type_text(pilot, pain)
+
+
+def test_log_a_strength_session_and_see_it_listed_and_ticked(db_path, today):
+    app = make_app(db_path, today)
+
+    async def scenario(pilot):
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionFormScreen)
+        # strength is the fourth kind; RPE 6 is the seventh answer after the prompt
+        await fill_form(pilot, kind_steps=3, minutes="45", rpe_steps=7, pain="knee=2")
+        await pilot.press("tab")
+        await type_text(pilot, "squats, heavy")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionFormScreen)
+        listed = app.query_one(SessionList)
+        assert [str(option.prompt) for option in listed.options][0].startswith("strength · 45 min · RPE 6")
+        assert app.focused is listed
+
+    drive(app, scenario)
+    (session,) = stored(db_path, today)
+    assert (session.kind, session.minutes, session.km, session.rpe, session.load) == ("strength", 45, None, 6, 270)
+    assert (session.pain, session.note) == ((("knee", "", 2),), "squats, heavy")
+    assert strength_ticked(db_path, today)
+    assert "Saved the strength of Thu 26 Nov 2026 (today)" in [note.message for note in notifications(app)]
+
+
+def test_a_session_form_with_a_mistake_stays_open_saying_what_is_wrong_and_saves_nothing(db_path, today):
+    app = make_app(db_path, today)
+
+    async def scenario(pilot):
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await fill_form(pilot, minutes="0")
+        await pilot.press("enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#form-error", Static).render())
+        assert "a session lasts 1-1440 minutes" in error
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")  # back to the minutes
+        await pilot.press("backspace")
+        await type_text(pilot, "30")
+        await pilot.press("tab", "tab", "tab")
+        await type_text(pilot, "kneee=3")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "unknown body site 'kneee' (did you mean knee?)" in str(app.screen.query_one("#form-error").render())
+        assert isinstance(app.screen, SessionFormScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionFormScreen)
+
+    drive(app, scenario)
+    assert stored(db_path, today) == []
+
+
+def test_change_a_session_with_enter_then_remove_it_and_undo_brings_it_back(db_path, today):
+    with open_journal(db_path) as journal:
+        add_session(journal, Session(today, "run", 40, km=8, rpe=4, note="hills"), today=today)
+    app = make_app(db_path, today)
+
+    async def scenario(pilot):
+        listed = app.query_one(SessionList)
+        listed.focus()
+        listed.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, SessionFormScreen)
+        assert form.query_one("#session-minutes").value == "40" and form.query_one("#session-km").value == "8"
+        await pilot.press("tab", "tab")  # to the km
+        await pilot.press("backspace")
+        await type_text(pilot, "9.5")
+        await pilot.press("enter")
+        await pilot.pause()
+        (changed,) = stored(db_path, today)
+        assert (changed.km, changed.minutes, changed.rpe, changed.note) == (9.5, 40, 4, "hills")
+        listed.highlighted = 0
+        await pilot.press("delete")
+        await pilot.pause()
+        assert stored(db_path, today) == []
+        assert [str(option.prompt) for option in listed.options] == ["+ add a session (^e)"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert stored(db_path, today) == [changed]
+        assert str(listed.options[0].prompt).startswith("run · 40 min · 9.5 km")
+
+    drive(app, scenario)
