@@ -350,10 +350,14 @@ class OffseasonApp(App[str | None]):
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         # Focus follows the tab, clicked as well as keyed (a focus inside a hidden pane would switch back to it).
+        from journal.ui.panes.lazy import LazyPane
+
         pane = event.pane
         target = pane.focus_target if isinstance(pane, JournalPane) else None
         if target is not None and event.tabbed_content.active == pane.id:
             target.focus()
+        if isinstance(pane, LazyPane) and pane.display:
+            pane.call_later(pane.showing)
 
     @property
     def today_pane(self) -> TodayPane:

@@ -167,3 +167,32 @@ def test_a_change_made_in_one_pane_is_drawn_in_another_already_drawn(db_path, to
         assert shown == figure(pane) != ticked
 
     drive(app, scenario)
+
+
+def test_a_pane_built_hidden_is_drawn_when_shown_after_a_scroll(db_path, today):
+    """After a scroll, Textual can miss the Show of a pane switched to (its map is made again, lazily, with
+    the pane in it, when the focus moves there); the pane is drawn all the same, as the tab activates it."""
+    from journal.ui.panes.checklist import ChecklistPane
+
+    async def scenario(pilot):
+        app = pilot.app
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if all(pane.loaded for pane in app.query(LazyPane)):
+                break
+        # The form is longer than 24 lines: its foot in view, then its head again.
+        app.query_one("#sessions").focus()
+        await pilot.pause(0.2)
+        app.query_one("#scores").focus()
+        await pilot.pause(0.5)
+        await pilot.press("f3")
+        pane = app.query_one(ChecklistPane)
+        await settled(pilot, pane)
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if not pane.load_running and str(pane.query_one("#week-label").render()):
+                break
+        assert not pane.stale
+        assert str(pane.query_one("#week-label").render()).startswith(f"{today.isocalendar().year}-W")
+
+    drive(make_app(db_path, today), scenario, size=(100, 24))

@@ -57,6 +57,13 @@ class LazyPane(JournalPane):
         self._when_drawn: list[Callable[[], object]] = []
 
     async def on_show(self) -> None:
+        await self.showing()
+
+    async def showing(self) -> None:
+        """The pane is on show: built, given the focus, and drawn again if it is stale. The app calls this
+        as its tab is activated, as well as on Textual's Show: after a scroll, Textual can miss the Show of
+        a pane switched to (it makes its map again, lazily, as the focus moves into the pane). Twice is
+        harmless: the second finds the pane built and drawn."""
         await self._build()
         self.shown()
         self.shell.check_outside_changes()  # what another window saved makes this pane stale too
