@@ -138,6 +138,16 @@ def totals(sessions: Iterable[Session]) -> WeekTotals:
     return WeekTotals(count, minutes, round(km, 3), load, without_rpe)
 
 
+def weekly(sessions: Iterable[Session], first_start: dt.date, weeks: int) -> list[WeekTotals]:
+    """The totals of `weeks` weeks from the one starting on `first_start`, oldest first (an empty week too)."""
+    by_week: list[list[Session]] = [[] for _ in range(weeks)]
+    for session in sessions:
+        index = (session.day - first_start).days // 7
+        if 0 <= index < weeks:
+            by_week[index].append(session)
+    return [totals(week) for week in by_week]
+
+
 # -- the values a runner types ------------------------------------------------------
 
 

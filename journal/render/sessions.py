@@ -40,5 +40,5 @@ def totals_line(week: WeekTotals) -> str:
     ]
     line = " · ".join(parts)
     if week.without_rpe:
-        line += f" ({week.without_rpe} without an RPE, not in the load)"
+        line += f" ({week.without_rpe} without an RPE)"
     return line

@@ -24,6 +24,7 @@ from journal.ui.panes.goals import GoalsPane
 from journal.ui.panes.pane import JournalPane
 from journal.ui.panes.review import ReviewPane
 from journal.ui.panes.today import TodayPane
+from journal.ui.panes.training import TrainingPane
 from journal.ui.panes.trends import TrendsPane
 from journal.ui.widgets.footer import KeysFooter
 
@@ -32,8 +33,15 @@ PREPARE_AFTER = 0.3  # seconds after the start before the hidden panes are built
 PREPARE_BETWEEN = 0.05  # seconds of idle between two of them
 DATE_CHECK_EVERY = 60.0  # seconds between looks at the date besides the one just after midnight
 AFTER_MIDNIGHT = 0.5  # seconds past midnight for the date to be looked at
-PANES = {"today": "Today", "checklist": "Checklist", "goals": "Goals", "trends": "Trends", "review": "Week"}
-PANE_TYPES = (TodayPane, ChecklistPane, GoalsPane, TrendsPane, ReviewPane)
+PANES = {
+    "today": "Today",
+    "checklist": "Checklist",
+    "goals": "Goals",
+    "trends": "Trends",
+    "review": "Week",
+    "training": "Training",
+}
+PANE_TYPES = (TodayPane, ChecklistPane, GoalsPane, TrendsPane, ReviewPane, TrainingPane)
 
 
 DEMO = "demo"  # what the app returns when the runner asks for the demo journal
@@ -60,6 +68,9 @@ class OffseasonApp(App[str | None]):
         Binding("f4", "show_pane('goals')", "Goals", show=False, tooltip="The Goals pane", id="app.goals"),
         Binding("f5", "show_pane('trends')", "Trends", show=False, tooltip="The Trends pane", id="app.trends"),
         Binding("f6", "show_pane('review')", "Week", show=False, tooltip="The weekly review", id="app.review"),
+        Binding(
+            "f7", "show_pane('training')", "Training", show=False, tooltip="The week's sessions", id="app.training"
+        ),
         Binding(
             "ctrl+z",
             "undo",

@@ -12,7 +12,7 @@ from journal.ui.panes.pane import JournalPane
 from journal.ui.widgets.footer import KeysFooter
 from tests.ui.helpers import drive, make_app
 
-KEYS = {"today": "f2", "checklist": "f3", "goals": "f4", "trends": "f5", "review": "f6"}
+KEYS = {"today": "f2", "checklist": "f3", "goals": "f4", "trends": "f5", "review": "f6", "training": "f7"}
 
 
 def tour() -> list[str]:
@@ -45,7 +45,7 @@ async def settled(pilot, pane: JournalPane) -> None:
 
 @pytest.mark.parametrize("built", [False, True], ids=["at-once", "panes-built-hidden"])
 def test_every_switch_shows_the_pane_with_the_focus_and_the_footer_keys_in_it(db_path, today, built):
-    assert len(set(pairwise(TOUR))) == 20 == len(TOUR) - 1  # each switch once
+    assert len(set(pairwise(TOUR))) == 30 == len(TOUR) - 1  # each switch once
 
     async def scenario(pilot):
         app = pilot.app

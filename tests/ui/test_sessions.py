@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.widgets import Static
 
 from journal.domain.sessions import Session
@@ -125,3 +127,37 @@ def test_change_a_session_with_enter_then_remove_it_and_undo_brings_it_back(db_p
         assert str(listed.options[0].prompt).startswith("run · 40 min · 9.5 km")
 
     drive(app, scenario)
+
+
+def test_the_training_pane_lists_the_week_with_its_totals_and_logs_a_session_on_a_day_typed(db_path, today):
+    from journal.ui.panes.training import TrainingPane
+    from tests.ui.helpers import settle
+
+    yesterday = today - dt.timedelta(days=1)
+    with open_journal(db_path) as journal:
+        add_session(journal, Session(today, "run", 40, km=8, rpe=4), today=today)
+        add_session(journal, Session(today - dt.timedelta(days=7), "walk", 30), today=today)  # the week before
+    app = make_app(db_path, today)
+
+    async def scenario(pilot):
+        await pilot.press("f7")
+        pane = await settle(pilot, TrainingPane)
+        assert str(pane.query_one("#training-totals").render()) == "1 session · 40 min · 8 km · load 160"
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionFormScreen)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "yesterday")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "25")
+        await pilot.press("enter")
+        pane = await settle(pilot, TrainingPane, lambda pane: len(pane.query_one(SessionList).sessions) == 2)
+        lines = [str(option.prompt) for option in pane.query_one(SessionList).options]
+        assert lines[0].startswith(f"{yesterday:%a %d}  run · 25 min") and lines[1].startswith(f"{today:%a %d}  run")
+        assert str(pane.query_one("#training-totals").render()).startswith("2 sessions · 65 min")
+        await pilot.press("alt+left")
+        pane = await settle(pilot, TrainingPane, lambda pane: len(pane.query_one(SessionList).sessions) == 1)
+        assert pane.query_one(SessionList).sessions[0].kind == "walk"
+
+    drive(app, scenario)
+    assert [session.minutes for session in stored(db_path, yesterday)] == [25]

@@ -18,6 +18,7 @@ from journal.domain.sessions import (
     parse_session_kind,
     rpe_words,
     totals,
+    weekly,
 )
 from journal.errors import InvalidInput, JournalError
 from journal.store.checklist import list_items, set_tick, ticks_between
@@ -290,3 +291,16 @@ def test_undo_takes_back_a_session_with_its_pain_and_tick_and_redo_makes_it_agai
     assert sessions_between(journal, yesterday, today) == [] and ticks(journal, today) == set()
     history.redo()
     assert get_session(journal, session.number) == session and ticks(journal, today) == {items["Strength session"]}
+
+
+def test_weekly_totals_put_each_session_in_its_week_and_keep_empty_weeks():
+    monday = dt.date(2026, 11, 16)
+    sessions = [
+        Session(monday - dt.timedelta(days=1), "run", 99),  # the Sunday before: in no week asked for
+        Session(monday, "run", 30, rpe=3),
+        Session(monday + dt.timedelta(days=6), "walk", 20),
+        Session(monday + dt.timedelta(days=14), "run", 40, rpe=5),
+        Session(monday + dt.timedelta(days=21), "run", 50),  # after the three weeks
+    ]
+    weeks = weekly(sessions, monday, 3)
+    assert [(week.sessions, week.minutes, week.load) for week in weeks] == [(2, 50, 90), (0, 0, 0), (1, 40, 200)]

@@ -704,33 +704,10 @@ class TodayPane(JournalPane):
         self._open_session_form(self.query_one(SessionList).session_at(event.option_index))
 
     def _open_session_form(self, session: Session | None) -> None:
-        from journal.domain.sessions import SessionChange
-        from journal.store.sessions import add_session, update_session
-        from journal.store.undo import session_scopes
-        from journal.ui.screens.session_form import SessionFormScreen
+        from journal.ui.screens.session_form import SessionFormScreen, save_session
 
+        save = save_session(self.shell, self.journal, "today", session)
         day = self.day
-
-        def save(typed: Session) -> Session:
-            if session is None:
-                return self.shell.history.record(
-                    f"logged a session on {short_day(day)}",
-                    ("today", day),
-                    session_scopes(day),
-                    lambda: add_session(self.journal, typed, today=self.today),
-                )
-            change = SessionChange(
-                values={name: getattr(typed, name) for name in ("kind", "minutes", "km", "rpe", "note")},
-                pain={(site, side): score for site, side, score in typed.pain},
-                clear_pain=True,
-            )
-            return self.shell.history.record(
-                f"changed a session on {short_day(day)}",
-                ("today", day),
-                session_scopes(day),
-                lambda: update_session(self.journal, session.number, change, today=self.today),
-            )
-
         heading = f"Session on {describe_day(day, self.today)}" if session is None else f"Change the {session.kind}"
         self.app.push_screen(SessionFormScreen(heading, save, day, self.sites, session), self._session_saved)
 
@@ -746,17 +723,11 @@ class TodayPane(JournalPane):
 
     @on(SessionList.RemoveAsked)
     def _remove_session(self, event: SessionList.RemoveAsked) -> None:
-        from journal.store.sessions import remove_session
-        from journal.store.undo import session_scopes
+        from journal.ui.screens.session_form import remove_session_undoably
 
         session = event.session
         try:
-            self.shell.history.record(
-                f"removed a session on {short_day(session.day)}",
-                ("today", session.day),
-                session_scopes(session.day),
-                lambda: remove_session(self.journal, session.number),
-            )
+            remove_session_undoably(self.shell, self.journal, "today", session)
         except JournalError as error:
             self.notify(str(error), title="Not removed", severity="error")
             return

@@ -1,4 +1,4 @@
-"""The form for logging or changing a training session of a day."""
+"""The form for logging or changing a training session, and the undoable writes behind it (Today and Training)."""
 
 from __future__ import annotations
 
@@ -8,36 +8,51 @@ from collections.abc import Callable, Iterable
 from textual.widget import Widget
 from textual.widgets import Input, Select
 
+from journal.dates import parse_date, short_day
 from journal.domain.entries import Site, parse_pain_setting
 from journal.domain.sessions import (
     RPE_MAX,
     RPE_MIN,
     SESSION_KINDS,
     Session,
+    SessionChange,
     parse_km,
     parse_minutes,
     parse_rpe,
     parse_session_note,
     rpe_words,
 )
+from journal.store.db import Journal
+from journal.ui.panes.pane import JournalShell
 from journal.ui.screens.form import FormScreen
 
 
 class SessionFormScreen(FormScreen[Session]):
     """Kind, minutes, distance, session RPE, the pain felt during it, a note."""
 
-    AUTO_FOCUS = "#session-kind"
+    AUTO_FOCUS = "#session-day, #session-kind"  # the first there is
 
     def __init__(
-        self, heading: str, save: Callable[[Session], Session], day: dt.date, sites: list[Site], session: Session | None
+        self,
+        heading: str,
+        save: Callable[[Session], Session],
+        day: dt.date,
+        sites: list[Site],
+        session: Session | None,
+        *,
+        today: dt.date | None = None,
     ) -> None:
+        """`today` given, the form asks for the day too (the Training pane); else the session is on `day`."""
         super().__init__(heading, save)
         self.day = day
         self.sites = sites
         self.session = session
+        self.today = today
 
     def fields(self) -> Iterable[tuple[str, Widget]]:
         session = self.session
+        if self.today is not None:
+            yield "Day", Input(self.day.isoformat(), placeholder="yesterday, 20 nov", id="session-day", compact=True)
         yield (
             "Kind",
             Select(
@@ -96,9 +111,12 @@ class SessionFormScreen(FormScreen[Session]):
         for setting in filter(None, (part.strip() for part in pain.split(","))):
             key, score = parse_pain_setting(setting, self.sites)
             during[key] = score
+        day = self.day
+        if self.today is not None:
+            day = parse_date(self.text("#session-day"), today=self.today, allow_future=False)
         return (
             Session(
-                day=self.day,
+                day=day,
                 kind=str(self.query_one("#session-kind", Select).value),
                 minutes=parse_minutes(self.text("#session-minutes")),
                 km=parse_km(km) if km else None,
@@ -109,3 +127,46 @@ class SessionFormScreen(FormScreen[Session]):
                 id=self.session.id if self.session else None,
             ),
         )
+
+
+def save_session(
+    shell: JournalShell, journal: Journal, pane_id: str, session: Session | None
+) -> Callable[[Session], Session]:
+    """What the form's Save does: log the session typed, or change `session` into it; undo takes it back."""
+    from journal.store.sessions import add_session, update_session
+    from journal.store.undo import session_scopes
+
+    def save(typed: Session) -> Session:
+        if session is None:
+            return shell.history.record(
+                f"logged a session on {short_day(typed.day)}",
+                (pane_id, typed.day),
+                session_scopes(typed.day),
+                lambda: add_session(journal, typed, today=shell.today),
+            )
+        change = SessionChange(
+            values={name: getattr(typed, name) for name in ("day", "kind", "minutes", "km", "rpe", "note")},
+            pain={(site, side): score for site, side, score in typed.pain},
+            clear_pain=True,
+        )
+        return shell.history.record(
+            f"changed a session on {short_day(typed.day)}",
+            (pane_id, typed.day),
+            session_scopes(session.day, typed.day),
+            lambda: update_session(journal, session.number, change, today=shell.today),
+        )
+
+    return save
+
+
+def remove_session_undoably(shell: JournalShell, journal: Journal, pane_id: str, session: Session) -> None:
+    """Remove a session and the tick it made; undo brings both back."""
+    from journal.store.sessions import remove_session
+    from journal.store.undo import session_scopes
+
+    shell.history.record(
+        f"removed a session on {short_day(session.day)}",
+        (pane_id, session.day),
+        session_scopes(session.day),
+        lambda: remove_session(journal, session.number),
+    )

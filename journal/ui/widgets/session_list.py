@@ -36,13 +36,17 @@ class SessionList(OptionList):
             super().__init__()
             self.session = session
 
-    def __init__(self, *, id: str) -> None:
+    def __init__(self, *, id: str, days: bool = False) -> None:
         super().__init__(id=id)
+        self.days = days  # each line begins with its day (a week's sessions)
         self.sessions: list[Session] = []
 
     def show(self, sessions: list[Session], sites: list[Site], add_key: str) -> None:
         """List `sessions`, keeping the cursor on the same line where it can."""
-        lines = [(str(session.number), session_line(session, sites)) for session in sessions]
+        lines = [
+            (str(session.number), f"{session.day:%a %d}  " * self.days + session_line(session, sites))
+            for session in sessions
+        ]
         lines.append((ADD, f"+ add a session ({add_key})"))
         if sessions == self.sessions and self.option_count == len(lines):
             return

@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
 
-# f6 and f7 select a line and all in a TextArea, but they show the Week pane and (kept free) everywhere
+# f6 and f7 select a line and all in a TextArea, but they show the Week and Training panes everywhere
 # else in the app: in a note they would select what the next key then replaces.
 _APP_KEYS = {"f6", "f7"}
 

@@ -1,0 +1,155 @@
+"""The Training pane: a week's sessions with their totals, and the weeks before as sparklines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Label, OptionList, Static
+
+from journal.domain.sessions import Session, WeekTotals
+from journal.errors import JournalError
+from journal.store.db import Journal
+from journal.ui.panes.lazy import WeekPane, after_any_load
+from journal.ui.widgets.arrow import Arrow
+from journal.ui.widgets.session_list import SessionList
+
+HISTORY_WEEKS = 12
+
+
+def week_sparks(weeks: list[WeekTotals]) -> list[tuple[str, str, str]]:
+    """(label, sparkline, latest figure) for minutes, km and load, each on its own scale from 0 to its highest week."""
+    from journal.domain.trends import spark
+
+    rows = []
+    for label, values in (
+        ("Minutes", [float(week.minutes) for week in weeks]),
+        ("Km", [week.km for week in weeks]),
+        ("Load", [float(week.load) for week in weeks]),
+    ):
+        rows.append((label, spark(values, 0, max(values) or 1), f"{values[-1]:g}"))
+    return rows
+
+
+class TrainingPane(WeekPane):
+    """The sessions of a week, day by day, with the week's minutes, km and load."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("alt+left", "previous_week", "Prev", tooltip="Previous week", id="training.previous_week"),
+        Binding("alt+right", "next_week", "Next", tooltip="Next week", id="training.next_week"),
+        Binding("ctrl+t", "this_week", "This week", show=False, tooltip="This week", id="training.this_week"),
+        Binding("ctrl+e", "add_session", "Session", tooltip="Log a training session", id="training.add_session"),
+    ]
+    PALETTE: ClassVar[list[tuple[str, str]]] = [
+        ("Training: this week", "training.this_week"),
+        ("Training: previous week", "training.previous_week"),
+        ("Training: next week", "training.next_week"),
+        ("Training: log a session", "training.add_session"),
+    ]
+
+    def __init__(self, journal: Journal, today: dt.date) -> None:
+        super().__init__("Training", id="training", journal=journal, today=today)
+
+    def build(self) -> ComposeResult:
+        with Horizontal(id="training-bar"):
+            yield Arrow("◀", -1, id="training-previous")
+            yield Static("", id="training-label")
+            yield Arrow("▶", 1, id="training-next")
+            yield Static("", id="training-totals")
+        with VerticalScroll(id="training-body"):
+            yield SessionList(id="week-sessions", days=True)
+            yield Label(f"The last {HISTORY_WEEKS} weeks", classes="section-label")
+            yield Static("", id="training-history", markup=False)
+
+    @property
+    def focus_target(self) -> Widget | None:
+        return self.query_one(SessionList) if self.loaded else None
+
+    async def draw(self) -> None:
+        """Read the week's sessions and the weeks before from the journal, and draw them."""
+        from journal.dates import week_label, week_span
+        from journal.domain.sessions import totals, weekly
+        from journal.render.sessions import totals_line
+        from journal.store.sessions import sessions_between
+        from journal.store.sites import list_sites
+
+        self._follow_first_weekday()
+        end = self.start + dt.timedelta(days=6)
+        first = self.start - dt.timedelta(weeks=HISTORY_WEEKS - 1)
+        sessions = sessions_between(self.journal, first, end)
+        week = [session for session in sessions if session.day >= self.start]
+        add_key = next(binding for _, binding in self.palette_keys() if binding.id == "training.add_session")
+        self.query_one(SessionList).show(week, list_sites(self.journal), self.shell.key_display(add_key))
+        label = f"{week_label(self.start)} ·" if self.first_weekday == 0 else "week of"
+        self.query_one("#training-label", Static).update(f"{label} {week_span(self.start)}")
+        self.query_one("#training-totals", Static).update(totals_line(totals(week)))
+        self.query_one("#training-next").set_class(end >= self.today, "-disabled")
+        history = Text(no_wrap=True)
+        for name, sparkline, latest in week_sparks(weekly(sessions, first, HISTORY_WEEKS)):
+            history.append(f"{name:<9}")
+            history.append(sparkline, "bold")
+            history.append(f"  {latest}\n")
+        self.query_one("#training-history", Static).update(history)
+
+    def show_change(self, day: dt.date | None = None) -> None:
+        """Show the week an undo or redo changed."""
+        from journal.dates import week_start
+
+        if day is not None:
+            self.start = week_start(day, self.first_weekday)
+        self.load()
+
+    # -- sessions ----------------------------------------------------------------------
+
+    @after_any_load
+    def action_add_session(self) -> None:
+        last = min(self.start + dt.timedelta(days=6), self.today)
+        self._open_form(None, last if last >= self.start else self.today)
+
+    @on(OptionList.OptionSelected, "#week-sessions")
+    def _session_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        session = self.query_one(SessionList).session_at(event.option_index)
+        if session is None:
+            self.action_add_session()
+        else:
+            self._open_form(session, session.day)
+
+    def _open_form(self, session: Session | None, day: dt.date) -> None:
+        from journal.store.sites import list_sites
+        from journal.ui.screens.session_form import SessionFormScreen, save_session
+
+        save = save_session(self.shell, self.journal, "training", session)
+        heading = "Log a session" if session is None else f"Change the {session.kind}"
+        self.app.push_screen(
+            SessionFormScreen(heading, save, day, list_sites(self.journal), session, today=self.today),
+            self._saved,
+        )
+
+    def _saved(self, session: Session | None) -> None:
+        if session is None:
+            return
+        from journal.dates import week_start
+
+        self.start = week_start(session.day, self.first_weekday)
+        self.load()
+        self.when_drawn(lambda: self.query_one(SessionList).highlight(session))
+        self.notify(f"Saved the {session.kind} of {session.day:%a %-d %b}")
+
+    @on(SessionList.RemoveAsked)
+    def _remove(self, event: SessionList.RemoveAsked) -> None:
+        from journal.ui.screens.session_form import remove_session_undoably
+
+        try:
+            remove_session_undoably(self.shell, self.journal, "training", event.session)
+        except JournalError as error:
+            self.notify(str(error), title="Not removed", severity="error")
+            return
+        self.load()
+        self.notify(f"Removed the {event.session.kind} of {event.session.day:%a %-d %b} · undo brings it back")
