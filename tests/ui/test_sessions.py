@@ -56,7 +56,7 @@ def test_log_a_strength_session_and_see_it_listed_and_ticked(db_path, today):
         await pilot.pause()
         assert not isinstance(app.screen, SessionFormScreen)
         listed = app.query_one(SessionList)
-        assert [str(option.prompt) for option in listed.options][0].startswith("strength · 45 min · RPE 6")
+        assert str(listed.options[0].prompt).startswith("strength · 45 min · RPE 6")
         assert app.focused is listed
 
     drive(app, scenario)
