@@ -1,7 +1,7 @@
 """The tree of commands: every one answers --help, and a family's module is imported only when it is used.
 
-The commands come from click's own tree (tests/unit/cli_tree.py), so a new command
-or subcommand is covered the day it is added.
+The commands come from the command line's own tree (tests/unit/cli_tree.py), so a new
+command or subcommand is covered the day it is added.
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-import click
 import pytest
 
 import journal.cli
 from journal.cli import COMMANDS, main
+from journal.cli.common import Command
 from tests.unit.cli_tree import command_tree, modules_loaded
 
 TREE = list(command_tree())
@@ -37,15 +37,13 @@ def test_the_tree_has_every_command_and_subcommand():
 
 
 def test_every_command_a_family_module_defines_is_on_the_root():
-    listed = set(COMMANDS.values())
+    listed = {where for where, _ in COMMANDS.values()}
     families = {name for _, name, _ in pkgutil.iter_modules(journal.cli.__path__)} - {"common"}
-    assert families == {spec.split(":")[0].rsplit(".", 1)[1] for spec in listed}
+    assert families == {where.split(":")[0].rsplit(".", 1)[1] for where in listed}
     for family in families:
         module = importlib.import_module(f"journal.cli.{family}")
-        commands = {name: value for name, value in vars(module).items() if isinstance(value, click.Command)}
-        under_groups = {
-            id(sub) for value in commands.values() if isinstance(value, click.Group) for sub in value.commands.values()
-        }
+        commands = {name: value for name, value in vars(module).items() if isinstance(value, Command)}
+        under_groups = {id(sub) for value in commands.values() for sub in (value.subcommands or {}).values()}
         for name, command in commands.items():
             if id(command) not in under_groups:
                 assert f"journal.cli.{family}:{name}" in listed, f"{family}.{name} is not in journal.cli.COMMANDS"
