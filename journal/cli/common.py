@@ -443,10 +443,7 @@ class CommandParser(argparse.ArgumentParser):
         if eager:
             return {eager[0]: True}, []
         try:
-            if self.command.subcommands is None:
-                namespace, extra = self.parse_known_intermixed_args(mine)
-            else:
-                namespace, extra = self.parse_known_args(mine)
+            namespace, extra = self.parse_known_args(mine)
         except argparse.ArgumentError as error:
             hint = " / ".join(repr(name) for name in (error.argument_name or "").split("/"))
             raise UsageError(f"Invalid value for {hint}: {error.message}", self.prog) from None
@@ -467,22 +464,22 @@ class CommandParser(argparse.ArgumentParser):
         that takes a value is the value whatever it looks like (`--note -3`); a word that starts with '-' and is
         no option is refused, even one argparse would take for a negative number (`-3`); `-oFILE` and `-hx` are
         short options run together; and an option given twice is refused (`--mood 3 --mood 4`) unless it is
-        repeatable, rather than the last one winning.
+        repeatable, rather than the last one winning. argparse is given the options, each with its value
+        attached (`--note=-3`), then `--` and the command's own words, in their order.
         """
-        mine: list[str] = []
-        rest: list[str] = []
+        options: list[str] = []
+        own: list[str] = []
         given: list[argparse.Action] = []
         waiting = list(reversed(words))
         while waiting:
             word = waiting.pop()
             if word == "--" or word == "-" or not word.startswith("-"):
                 if self.command.subcommands is not None:  # a group's options end at its command's name
-                    rest = [*([word] if word != "--" else []), *reversed(waiting)]
-                    break
-                mine.append(word)
+                    return options, [*([word] if word != "--" else []), *reversed(waiting)], self._once(given)
                 if word == "--":  # the words after it are the command's own, whatever they look like
-                    mine += reversed(waiting)
+                    own += reversed(waiting)
                     break
+                own.append(word)
                 continue
             name, equals, value = word.partition("=") if word.startswith("--") else (word[:2], "", word[2:])
             action = self._option_string_actions.get(name)
@@ -494,21 +491,25 @@ class CommandParser(argparse.ArgumentParser):
                     raise UsageError(f"Option {name!r} does not take a value.")
                 if value:
                     waiting.append(f"-{value}")  # -hx is -h -x
-                mine.append(name)
+                options.append(name)
                 continue
             if not (equals or value):
                 if not waiting:
                     raise UsageError(f"Option {name!r} requires an argument.")
                 value = waiting.pop()
             long_name = next(flag for flag in action.option_strings if flag.startswith("--"))
-            mine.append(f"{long_name}={value}")
+            options.append(f"{long_name}={value}")
+        return [*options, "--", *own], [], self._once(given)
+
+    def _once(self, given: list[argparse.Action]) -> list[argparse.Action]:
+        """The options given, each once but the repeatable ones."""
         once = [action for action in given if not isinstance(action, argparse._AppendAction)]
         for index, action in enumerate(once):
             if action in once[:index]:
                 raise UsageError(
                     f"{' / '.join(action.option_strings)} is given more than once: give it once", self.prog
                 )
-        return mine, rest, given
+        return given
 
     def no_such_option(self, name: str) -> UsageError:
         known = [flag for flag in self._option_string_actions if flag.startswith("--")] if name[:2] == "--" else []
