@@ -453,6 +453,7 @@ class CommandParser(argparse.ArgumentParser):
                 kind = "option" if action.option_strings else "argument"
                 hint = " / ".join(repr(name) for name in action.option_strings or [str(action.metavar)])
                 raise UsageError(f"Missing {kind} {hint}.", self.prog)
+        extra = extra[1:] if extra[:1] == ["--"] else extra  # a command that takes no words of its own
         if extra:
             raise UsageError(f"Got unexpected extra argument{'s' * (len(extra) > 1)} ({' '.join(extra)})", self.prog)
         return values, rest
@@ -499,7 +500,7 @@ class CommandParser(argparse.ArgumentParser):
                 value = waiting.pop()
             long_name = next(flag for flag in action.option_strings if flag.startswith("--"))
             options.append(f"{long_name}={value}")
-        return [*options, "--", *own], [], self._once(given)
+        return [*options, *(["--", *own] if own else [])], [], self._once(given)
 
     def _once(self, given: list[argparse.Action]) -> list[argparse.Action]:
         """The options given, each once but the repeatable ones."""
