@@ -7,24 +7,27 @@ import argparse
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from journal import clock
 from journal.config import journal_path
 from journal.errors import BadRows, InvalidInput, JournalError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: 3 ms of every command's start
 if TYPE_CHECKING:
+    from typing import Any, NoReturn, TypeVar
+
     from journal.store import Journal
 
+    T = TypeVar("T")
+    Run = Callable[..., Any]
+
 INTERNAL_ERROR = 70  # EX_SOFTWARE: a fault of the program; bad input is always 2
-
-T = TypeVar("T")
-
 
 # -- errors -------------------------------------------------------------------------
 
@@ -253,18 +256,16 @@ def _remove_with_logs(path: Path) -> None:
 
 # -- commands and the words they take --------------------------------------------------
 
-Run = Callable[..., Any]
 EAGER = ("help", "version")  # answered as soon as the words are read, whatever else they hold (as click did)
 
 
-@dataclasses.dataclass(frozen=True)
 class Param:
     """One argument or option of a command: what ArgumentParser.add_argument is given, and whether it is required
     (checked once the words are read, and said as click said it)."""
 
-    flags: tuple[str, ...]
-    settings: Mapping[str, Any]
-    required: bool = False
+    # A plain class, as Command below: a dataclass is made at import, which every command would wait for.
+    def __init__(self, flags: tuple[str, ...], settings: Mapping[str, Any], required: bool = False) -> None:
+        self.flags, self.settings, self.required = flags, settings, required
 
     @property
     def is_option(self) -> bool:
@@ -306,7 +307,6 @@ DB = option("--db", metavar="PATH", type=Path, help="Journal file (default: $JOU
 HELP = option("-h", "--help", action="store_true", help="Show this message and exit.")
 
 
-@dataclasses.dataclass
 class Command:
     """A command of `journal`: the words it takes (each a Param), what it does, and for a group its subcommands.
 
@@ -315,10 +315,14 @@ class Command:
     and a paragraph of `journal ...` lines is a block of examples, shown line for line.
     """
 
-    run: Run
-    params: tuple[Param, ...] = ()
-    subcommands: dict[str, Command] | None = None
-    needs_subcommand: bool = False  # `journal goal` alone is a mistake; `journal items` lists the items
+    def __init__(
+        self,
+        run: Run,
+        params: tuple[Param, ...] = (),
+        subcommands: dict[str, Command] | None = None,
+        needs_subcommand: bool = False,  # `journal goal` alone is a mistake; `journal items` lists the items
+    ) -> None:
+        self.run, self.params, self.subcommands, self.needs_subcommand = run, params, subcommands, needs_subcommand
 
     @property
     def summary(self) -> str:
@@ -373,10 +377,12 @@ def group(*params: Param, needs_subcommand: bool = False) -> Callable[[Run], Com
 class HelpFormatter(argparse.HelpFormatter):
     """click's layout: `Usage:` first, then the description indented and filled, its examples kept line for line."""
 
-    def __init__(self, prog: str) -> None:
-        import shutil
+    def __init__(self, prog: str, width: int | None = None) -> None:
+        if width is None:
+            import shutil
 
-        super().__init__(prog, max_help_position=30, width=max(min(shutil.get_terminal_size().columns, 80) - 2, 50))
+            width = max(min(shutil.get_terminal_size().columns, 80) - 2, 50)
+        super().__init__(prog, max_help_position=30, width=width)
 
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "Usage: " if prefix is None else prefix)
@@ -405,7 +411,9 @@ class CommandParser(argparse.ArgumentParser):
         super().__init__(
             prog=prog,
             usage=command.usage,
-            formatter_class=HelpFormatter,
+            # Reading the words makes formatters too (argparse checks each metavar with one): the terminal's
+            # width, and the import of shutil for it, wait for the help (format_help).
+            formatter_class=functools.partial(HelpFormatter, width=78),
             add_help=False,
             allow_abbrev=False,  # click never took `--sle` for `--sleep`
             exit_on_error=False,
@@ -425,6 +433,7 @@ class CommandParser(argparse.ArgumentParser):
         raise UsageError((message or "").strip() or "stopped", self.prog)
 
     def format_help(self) -> str:
+        self.formatter_class = HelpFormatter
         self.description = self.command.description
         if self.command.subcommands is not None:
             # Laid out as argparse lays out arguments; this parser only shows its help.
