@@ -120,7 +120,9 @@ def test_the_root_help_lists_every_command_and_imports_no_family(db_path):
     assert set(ROOT.listing()) == set(COMMANDS)
 
 
-@pytest.mark.parametrize(("words", "command"), TREE, ids=lambda value: " ".join(value) if isinstance(value, tuple) else "")
+@pytest.mark.parametrize(
+    ("words", "command"), TREE, ids=lambda value: " ".join(value) if isinstance(value, tuple) else ""
+)
 def test_every_help_shows_its_examples_line_for_line(capsys, words, command):
     with pytest.raises(SystemExit):
         main([*words, "--help"])
