@@ -427,9 +427,11 @@ class CommandParser(argparse.ArgumentParser):
                 self.required.append(action)
 
     def error(self, message: str) -> NoReturn:
+        """argparse's refusal: one line, with where to look, never its usage block and exit code 2."""
         raise UsageError(message, self.prog)
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        """argparse's own way out (its --help and --version, which the journal answers itself): never taken."""
         raise UsageError((message or "").strip() or "stopped", self.prog)
 
     def format_help(self) -> str:
@@ -447,12 +449,12 @@ class CommandParser(argparse.ArgumentParser):
 
         An option that asks for help (or the version) is answered before any value is checked, as click did.
         """
-        mine, rest, given = self.click_words(words)
+        for_argparse, rest, given = self.click_words(words)
         eager = [action.dest for action in given if action.dest in EAGER]
         if eager:
             return {eager[0]: True}, []
         try:
-            namespace, extra = self.parse_known_args(mine)
+            namespace, extra = self.parse_known_args(for_argparse)
         except argparse.ArgumentError as error:
             hint = " / ".join(repr(name) for name in (error.argument_name or "").split("/"))
             raise UsageError(f"Invalid value for {hint}: {error.message}", self.prog) from None
