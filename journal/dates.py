@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
 
 # The calendar's bounds are the clock's; named here too, beside the dates they bound.
 from journal.clock import EARLIEST as EARLIEST
 from journal.clock import LATEST as LATEST
 from journal.errors import InvalidInput
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: 3 ms of every command's start
 if TYPE_CHECKING:
     from dateutil.relativedelta import relativedelta
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import click
-
-from journal.cli.common import JournalCommand, JournalFile, JournalGroup, Whole, parse_day, pass_journal_file, today
+from journal.cli.common import JournalFile, Whole, argument, command, echo, group, option, parse_day, today
 from journal.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -19,25 +17,21 @@ def _number(item: ChecklistItem) -> int:
     return item.id
 
 
-@click.command(cls=JournalCommand)
-@click.argument("item")
-@click.argument("date", required=False)
-@click.option("--note", default="", help="A short note for the tick.")
-@pass_journal_file
+@command(
+    argument("item"),
+    argument("date", required=False),
+    option("--note", default="", help="A short note for the tick."),
+)
 def check(journal_file: JournalFile, item: str, date: str | None, note: str) -> None:
     """Tick a checklist item as done on a day (default today).
 
-    \b
     journal check strength
     journal check 3 yesterday --note "10 x 20 s, felt sharp"
     """
     _tick(journal_file, item, date, done=True, note=note)
 
 
-@click.command(cls=JournalCommand)
-@click.argument("item")
-@click.argument("date", required=False)
-@pass_journal_file
+@command(argument("item"), argument("date", required=False))
 def uncheck(journal_file: JournalFile, item: str, date: str | None) -> None:
     """Take back a tick (default today): `journal uncheck strides yesterday`."""
     _tick(journal_file, item, date, done=False)
@@ -56,12 +50,10 @@ def _tick(journal_file: JournalFile, item_text: str, date: str | None, *, done: 
         what = ("ticked, with the note" if note else "ticked") if changed else "already ticked"
     else:
         what = "unticked" if changed else "was not ticked"
-    click.echo(f"{item.title}: {what} on {describe_day(day, today())}")
+    echo(f"{item.title}: {what} on {describe_day(day, today())}")
 
 
-@click.command(cls=JournalCommand)
-@click.argument("week", required=False)
-@pass_journal_file
+@command(argument("week", required=False))
 def checklist(journal_file: JournalFile, week: str | None) -> None:
     """The week's checklist (default this week): WEEK is 2026-W48, this, last or a date in it."""
     from journal.dates import parse_week
@@ -72,34 +64,34 @@ def checklist(journal_file: JournalFile, week: str | None) -> None:
     journal = journal_file.open(create=False)
     first = first_weekday(journal)
     start = parse_week(week or "this", today=today(), first_weekday=first)
-    click.echo(checklist_view(load_week(journal, start), first, today()))
+    echo(checklist_view(load_week(journal, start), first, today()))
 
 
-@click.group(cls=JournalGroup, invoke_without_command=True)
-@click.pass_context
-def items(ctx: click.Context) -> None:
+@group()
+def items(journal_file: JournalFile, subcommand: str | None) -> None:
     """List checklist items; add, edit, move, retire or remove one."""
-    if ctx.invoked_subcommand is None:
+    if subcommand is None:
         from journal.store.checklist import list_items
 
-        for item in list_items(ctx.ensure_object(JournalFile).open(create=False)):
+        for item in list_items(journal_file.open(create=False)):
             retired = f"  (retired {item.retired_on})" if item.retired_on else ""
             description = f"  {item.description}" if item.description else ""
-            click.echo(f"{item.id:>3}  {item.title:<24} {item.kind:<12} {item.target}x/week{description}{retired}")
+            echo(f"{item.id:>3}  {item.title:<24} {item.kind:<12} {item.target}x/week{description}{retired}")
 
 
-@items.command("add")
-@click.argument("title")
-@click.option("--target", required=True, metavar="1-7", help="Times a week.")
-@click.option(
-    "--kind",
-    default="other",
-    show_default=True,
-    metavar="KIND",
-    help="strength, plyometrics, intervals, strides, technique, rehab, rest, mind or other.",
+@items.command(
+    "add",
+    argument("title"),
+    option("--target", required=True, metavar="1-7", help="Times a week."),
+    option(
+        "--kind",
+        default="other",
+        show_default=True,
+        metavar="KIND",
+        help="strength, plyometrics, intervals, strides, technique, rehab, rest, mind or other.",
+    ),
+    option("--description", default="", help='What it is, for example "400 m run / 200 m walk x 6".'),
 )
-@click.option("--description", default="", help='What it is, for example "400 m run / 200 m walk x 6".')
-@pass_journal_file
 def items_add(journal_file: JournalFile, title: str, target: str, kind: str, description: str) -> None:
     """Add an item: `journal items add "Hill sprints" --target 1 --kind intervals`."""
     from journal.domain.checklist import parse_kind, parse_target, parse_title
@@ -107,16 +99,17 @@ def items_add(journal_file: JournalFile, title: str, target: str, kind: str, des
 
     parse_title(title), parse_target(target), parse_kind(kind)  # checked before a journal is created
     item = add_item(journal_file.open(), title, kind=kind, target=target, description=description, today=today())
-    click.echo(f"added {item.id} {item.title} ({item.kind}, {item.target}x a week)")
+    echo(f"added {item.id} {item.title} ({item.kind}, {item.target}x a week)")
 
 
-@items.command("edit")
-@click.argument("item")
-@click.option("--title", help="A new title.")
-@click.option("--target", metavar="1-7", help="A new target per week.")
-@click.option("--kind", metavar="KIND", help="A new kind.")
-@click.option("--description", help="A new description.")
-@pass_journal_file
+@items.command(
+    "edit",
+    argument("item"),
+    option("--title", help="A new title."),
+    option("--target", metavar="1-7", help="A new target per week."),
+    option("--kind", metavar="KIND", help="A new kind."),
+    option("--description", help="A new description."),
+)
 def items_edit(
     journal_file: JournalFile,
     item: str,
@@ -136,15 +129,21 @@ def items_edit(
     changed = update_item(
         journal, _number(found), title=title, kind=kind, target=target, description=description, today=today()
     )
-    click.echo(f"{changed.id} {changed.title} ({changed.kind}, {changed.target}x a week)")
+    echo(f"{changed.id} {changed.title} ({changed.kind}, {changed.target}x a week)")
 
 
-@items.command("move")
-@click.argument("item")
-@click.option(
-    "--to", "place", type=Whole(min=1), required=True, metavar="PLACE", help="Its place in the list, 1 for the top."
+@items.command(
+    "move",
+    argument("item"),
+    option(
+        "--to",
+        dest="place",
+        type=Whole(1),
+        required=True,
+        metavar="PLACE",
+        help="Its place in the list, 1 for the top.",
+    ),
 )
-@pass_journal_file
 def items_move(journal_file: JournalFile, item: str, place: int) -> None:
     """Move an item to a place in the list: `journal items move "rest day" --to 1`."""
     from journal.domain.checklist import resolve_item
@@ -154,12 +153,10 @@ def items_move(journal_file: JournalFile, item: str, place: int) -> None:
     in_use = list_items(journal, include_retired=False)
     found = resolve_item(item, in_use)
     move_item(journal, _number(found), place - 1 - in_use.index(found))
-    click.echo(", ".join(f"{i.id} {i.title}" for i in list_items(journal, include_retired=False)))
+    echo(", ".join(f"{i.id} {i.title}" for i in list_items(journal, include_retired=False)))
 
 
-@items.command("remove")
-@click.argument("item")
-@pass_journal_file
+@items.command("remove", argument("item"))
 def items_remove(journal_file: JournalFile, item: str) -> None:
     """Delete an item that was never ticked (one added by mistake); retire one with ticks."""
     from journal.domain.checklist import resolve_item
@@ -167,12 +164,10 @@ def items_remove(journal_file: JournalFile, item: str) -> None:
 
     journal = journal_file.open(create=False)
     removed = remove_item(journal, _number(resolve_item(item, list_items(journal))), today=today())
-    click.echo(f"removed {removed.title}")
+    echo(f"removed {removed.title}")
 
 
-@items.command("retire")
-@click.argument("item")
-@pass_journal_file
+@items.command("retire", argument("item"))
 def items_retire(journal_file: JournalFile, item: str) -> None:
     """Take an item off the weeks to come; its ticks stay in the history."""
     from journal.domain.checklist import resolve_item
@@ -181,6 +176,4 @@ def items_retire(journal_file: JournalFile, item: str) -> None:
     journal = journal_file.open(create=False)
     found = resolve_item(item, list_items(journal))
     retired = retire_item(journal, _number(found), today=today())
-    click.echo(
-        f"retired {retired.title} from {retired.retired_on}: it leaves the checklist from this week; its ticks stay"
-    )
+    echo(f"retired {retired.title} from {retired.retired_on}: it leaves the checklist from this week; its ticks stay")

@@ -1,35 +1,38 @@
-"""What every command shares: options given once, `--db` and the journal file it names, dates and paths
-typed on the command line, and errors said in one line."""
+"""What every command shares: how a command is declared and its words read, `--db` and the journal file it
+names, questions and output, dates and paths typed on the command line, and errors said in one line."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
-
-import click
-from click.core import ParameterSource
 
 from journal import clock
-from journal.config import DB_VARIABLE, journal_path
+from journal.config import journal_path
 from journal.errors import BadRows, InvalidInput, JournalError
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: 3 ms of every command's start
 if TYPE_CHECKING:
+    from typing import Any, NoReturn, TypeVar
+
     from journal.store import Journal
 
-INTERNAL_ERROR = 70  # EX_SOFTWARE: a fault of the program; bad input is always 2
+    T = TypeVar("T")
+    Run = Callable[..., Any]
 
+INTERNAL_ERROR = 70  # EX_SOFTWARE: a fault of the program; bad input is always 2
 
 # -- errors -------------------------------------------------------------------------
 
 
-class CommandError(click.ClickException):
+class CommandError(Exception):
     """Why a command line did not do its work, as one line on stderr: `journal: ...`.
 
     As such, exit code 2: input the journal does not take, or a file it cannot use;
@@ -38,8 +41,15 @@ class CommandError(click.ClickException):
 
     exit_code = 2
 
-    def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"journal: {self.format_message()}", file=file, err=True)
+    def show(self) -> None:
+        echo(f"journal: {self}", err=True)
+
+
+class UsageError(CommandError):
+    """A command line the parser cannot read, with where to look: `(see: journal add --help)`."""
+
+    def __init__(self, message: str, prog: str | None = None) -> None:
+        super().__init__(f"{message} (see: {prog} --help)" if prog else message)
 
 
 class Stopped(CommandError):
@@ -65,20 +75,13 @@ class Fault(CommandError):
 
 @contextlib.contextmanager
 def one_line_errors() -> Iterator[None]:
-    """Every way a command line can fail, turned into a CommandError (or click's own Exit) for click to show."""
+    """Every way a command line can fail, turned into a CommandError; a closed stdout ends it with exit code 0."""
     try:
         yield
-    except (CommandError, click.exceptions.Exit):
+    except CommandError:
         raise
-    except click.UsageError as error:
-        hint = f" (see: {error.ctx.command_path} --help)" if error.ctx else ""
-        raise CommandError(f"{error.format_message()}{hint}") from None
-    except click.ClickException as error:  # click's own, other than usage: exit code 1, as click gives them
-        raise Unfinished(error.format_message()) from None
-    except click.Abort:
-        raise Stopped from None
     except (EOFError, KeyboardInterrupt):
-        click.echo(err=True)  # closes the terminal's ^C
+        echo(err=True)  # closes the terminal's ^C
         raise Stopped from None
     except BadRows as error:
         raise CommandError(
@@ -92,7 +95,7 @@ def one_line_errors() -> Iterator[None]:
     except BrokenPipeError:
         # `journal show | head`: the reader left early, which is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise click.exceptions.Exit(0) from None
+        raise SystemExit(0) from None
     except OSError as error:
         # The output could not be written (a full disk behind stdout): what was saved stays saved.
         raise Unfinished(f"cannot write the output: {error.strerror or error}") from None
@@ -105,6 +108,44 @@ def one_line_errors() -> Iterator[None]:
             " so none was half-made. Please report it, with what you typed (JOURNAL_DEBUG=1 shows the"
             " details)"
         ) from None
+
+
+# -- output and questions -------------------------------------------------------------
+
+
+def echo(text: str = "", *, err: bool = False, end: str = "\n") -> None:
+    """Print to stdout (or stderr) at once: a closed pipe or a full disk is met inside the command, not at exit."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(text + end)
+    stream.flush()
+
+
+def _answer(question: str) -> str:
+    """A line typed in answer; none (end of input) or ^C stops the command."""
+    try:
+        return input(question)
+    except (EOFError, KeyboardInterrupt):
+        raise Stopped from None
+
+
+def ask(question: str, parse: Callable[[str], T], *, default: str, show_default: bool = True) -> T:
+    """Ask until the answer parses (an empty one is the default); a refusal is said and the question asked again."""
+    shown = f"{question} [{default}]: " if show_default else f"{question}: "
+    while True:
+        try:
+            return parse(_answer(shown) or default)
+        except InvalidInput as error:
+            echo(f"Error: {error}")
+
+
+def confirm(question: str, *, default: bool = False) -> bool:
+    """A yes or no: y, yes, n or no in any case, or enter for the default."""
+    shown = f"{question} [{'Y/n' if default else 'y/N'}]: "
+    while True:
+        answer = _answer(shown).lower().strip()
+        if answer in ("y", "yes", "n", "no", ""):
+            return answer.startswith("y") if answer else default
+        echo("Error: invalid input")
 
 
 # -- the journal file ---------------------------------------------------------------
@@ -121,7 +162,7 @@ class _NewJournal:
 
 
 class JournalFile:
-    """The journal a command line works on: the one context object every command finds on `ctx.obj`.
+    """The journal a command line works on: every command is given it.
 
     `--db` (before or after the command name, once) or else $JOURNAL_DB chooses the
     file, else the user-data folder's. The journal is opened only when a command asks:
@@ -135,9 +176,10 @@ class JournalFile:
         self.given: Path | None = None  # --db on the command line
         self.from_environment: Path | None = None  # $JOURNAL_DB
         self._made: list[_NewJournal] = []
+        self._opened: list[Journal] = []
 
-    def choose(self, path: Path, source: ParameterSource | None) -> None:
-        if source is ParameterSource.ENVIRONMENT:
+    def choose(self, path: Path, *, from_environment: bool = False) -> None:
+        if from_environment:
             self.from_environment = path
         elif self.given is not None:
             raise InvalidInput("--db is given more than once: give it once")
@@ -149,7 +191,7 @@ class JournalFile:
         return journal_path(self.given or self.from_environment)
 
     def open(self, *, create: bool = True, for_app: bool = False) -> Journal:
-        """The journal, closed with the command's context; without `create` a missing one is NoJournalYet."""
+        """The journal, closed when the command is done; without `create` a missing one is NoJournalYet."""
         from journal.store import open_journal
 
         path = self.path
@@ -162,7 +204,7 @@ class JournalFile:
             journal.path = path  # how it is named to the runner
         else:
             journal = open_journal(path, create=create)
-        click.get_current_context().call_on_close(journal.close)
+        self._opened.append(journal)
         return journal
 
     def existing(self) -> Journal | None:
@@ -180,8 +222,11 @@ class JournalFile:
             new.keep = False
 
     def settle(self, succeeded: bool) -> None:
-        """Put the journals this command made in place once it succeeded, or saved something before it
-        failed (its output could not be written); throw the others away."""
+        """Close the journals the command opened; put those it made in place once it succeeded, or saved
+        something before it failed (its output could not be written); throw the others away."""
+        opened, self._opened = self._opened, []
+        for journal in opened:
+            journal.close()
         made, self._made = self._made, []
         for new in made:
             new.journal.close()  # the last connection: its log is folded into the file
@@ -209,88 +254,357 @@ def _remove_with_logs(path: Path) -> None:
         each.unlink(missing_ok=True)
 
 
-pass_journal_file = click.make_pass_decorator(JournalFile, ensure=True)
+# -- commands and the words they take --------------------------------------------------
+
+EAGER = ("help", "version")  # answered as soon as the words are read, whatever else they hold (as click did)
 
 
-def _choose_db(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
-    if value is not None and not ctx.resilient_parsing and param.name:
-        ctx.ensure_object(JournalFile).choose(value, ctx.get_parameter_source(param.name))
+class Param:
+    """One argument or option of a command: what ArgumentParser.add_argument is given, and whether it is required
+    (checked once the words are read, and said as click said it)."""
+
+    # A plain class, as Command below: a dataclass is made at import, which every command would wait for.
+    def __init__(self, flags: tuple[str, ...], settings: Mapping[str, Any], required: bool = False) -> None:
+        self.flags, self.settings, self.required = flags, settings, required
+
+    @property
+    def is_option(self) -> bool:
+        return self.flags[0].startswith("-")
 
 
-def db_option() -> click.Option:
-    """`--db`, which every command takes: the value goes to the JournalFile, not to the command."""
-    return click.Option(
-        ["--db", "db_path"],
-        metavar="PATH",
-        type=click.Path(path_type=Path),
-        envvar=DB_VARIABLE,
-        expose_value=False,
-        callback=_choose_db,
-        help="Journal file (default: $JOURNAL_DB, then the user-data folder).",
-    )
+def argument(name: str, *, required: bool = True, metavar: str | None = None, **settings: Any) -> Param:
+    """A word of the command's own, by its place: `journal check ITEM [DATE]`."""
+    shown = metavar or name.upper()
+    return Param((name,), {"nargs": "?", "metavar": shown, "help": argparse.SUPPRESS, **settings}, required)
 
 
-# -- commands, options and values ---------------------------------------------------
+def option(*flags: str, help: str, required: bool = False, show_default: bool = False, **settings: Any) -> Param:
+    """An option: one that takes a value (shown as TEXT unless a metavar or its type says otherwise), a flag
+    (`action="store_true"`), a pair of flags (`action=Switch`) or a repeatable one (`action="append"`)."""
+    kind = settings.get("type")
+    if settings.get("action") in (None, "append"):
+        settings.setdefault("metavar", getattr(kind, "metavar", "TEXT"))
+    notes = [f"default: {settings['default']}"] if show_default else []
+    notes += [limits] if (limits := getattr(kind, "limits", "")) else []
+    notes += ["required"] if required else []
+    shown = f"{help}  [{'; '.join(notes)}]" if notes else help
+    return Param(flags, {**settings, "help": shown.replace("%", "%%")}, required)  # argparse formats help with %
 
 
-class JournalCommand(click.Command):
-    """A command of the journal: it takes `--db` after its own options, and its single-valued options
-    may be given once (`--mood 3 --mood 4` is a mistake, not "the last wins")."""
+class Switch(argparse.Action):
+    """A yes-or-no given by one of two flags (`--faded` / `--no-faded`): the first says yes."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if not any(param.name == "db_path" for param in self.params):
-            self.params.append(db_option())
+    def __init__(self, option_strings: Sequence[str], dest: str, **settings: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, **settings)
 
-    def make_parser(self, ctx: click.Context) -> Any:
-        parser = super().make_parser(ctx)
-        parse = parser.parse_args
-
-        def parse_once(args: list[str]) -> tuple[dict[str, Any], list[str], list[click.Parameter]]:
-            opts, rest, order = parse(args)
-            seen: set[str | None] = set()
-            for param in order:
-                if isinstance(param, click.Option) and not param.multiple and not param.count:
-                    if param.name in seen:
-                        raise click.UsageError(
-                            f"{' / '.join(param.opts + param.secondary_opts)} is given more than once: give it once",
-                            ctx,
-                        )
-                    seen.add(param.name)
-            return opts, rest, order
-
-        parser.parse_args = parse_once  # type: ignore[method-assign]
-        return parser
+    def __call__(
+        self, parser: Any, namespace: argparse.Namespace, values: Any, option_string: str | None = None
+    ) -> None:
+        setattr(namespace, self.dest, option_string == self.option_strings[0])
 
 
-class JournalGroup(JournalCommand, click.Group):
-    """A group of journal commands, whose subcommands and subgroups are journal commands too."""
-
-    command_class = JournalCommand
-    group_class = type  # subgroups are of this same class
+DB = option("--db", metavar="PATH", type=Path, help="Journal file (default: $JOURNAL_DB, then the user-data folder).")
+HELP = option("-h", "--help", action="store_true", help="Show this message and exit.")
 
 
-class Whole(click.IntRange):
-    """A whole number in the digits 0-9 alone: click's own int also takes '٣', '1_0' and ' 2'."""
+class Command:
+    """A command of `journal`: the words it takes (each a Param), what it does, and for a group its subcommands.
 
-    name = "integer"
+    `run` is given the journal file and the values by name; a group's also the name of the subcommand that
+    follows, or None, and runs before it. Its docstring is the command's help: the first line is its summary,
+    and a paragraph of `journal ...` lines is a block of examples, shown line for line.
+    """
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+    def __init__(
+        self,
+        run: Run,
+        params: tuple[Param, ...] = (),
+        subcommands: dict[str, Command] | None = None,
+        needs_subcommand: bool = False,  # `journal goal` alone is a mistake; `journal items` lists the items
+    ) -> None:
+        self.run, self.params, self.subcommands, self.needs_subcommand = run, params, subcommands, needs_subcommand
+
+    @property
+    def summary(self) -> str:
+        return (self.run.__doc__ or "").partition("\n")[0]
+
+    @property
+    def description(self) -> str:
+        import textwrap
+
+        first, _, rest = (self.run.__doc__ or "").partition("\n")
+        return f"{first}\n{textwrap.dedent(rest)}".strip()
+
+    @property
+    def usage(self) -> str:
+        words = ["%(prog)s [OPTIONS]"]
+        for param in self.params:
+            if not param.is_option:
+                metavar = param.settings["metavar"]
+                words.append(metavar if param.required else f"[{metavar}]")
+        if self.subcommands is not None:
+            words.append("COMMAND [ARGS]..." if self.needs_subcommand else "[COMMAND] [ARGS]...")
+        return " ".join(words)
+
+    def command(self, name: str, *params: Param) -> Callable[[Run], Command]:
+        """A subcommand of this group: `@items.command("add", argument("title"), option(...))`."""
+
+        def declare(run: Run) -> Command:
+            assert self.subcommands is not None, "only a group has subcommands"
+            self.subcommands[name] = Command(run, params)
+            return self.subcommands[name]
+
+        return declare
+
+    def find(self, name: str) -> Command | None:
+        return (self.subcommands or {}).get(name)
+
+    def listing(self) -> dict[str, str]:
+        """Each subcommand's name and summary, by name."""
+        return {name: command.summary for name, command in sorted((self.subcommands or {}).items())}
+
+
+def command(*params: Param) -> Callable[[Run], Command]:
+    """Declare a command: `@command(argument("date", required=False), option("--mood", ...))` over its function."""
+    return lambda run: Command(run, params)
+
+
+def group(*params: Param, needs_subcommand: bool = False) -> Callable[[Run], Command]:
+    """Declare a group of commands, whose subcommands are declared with `@the_group.command(name, ...)`."""
+    return lambda run: Command(run, params, {}, needs_subcommand)
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """click's layout: `Usage:` first, then the description indented and filled, its examples kept line for line."""
+
+    def __init__(self, prog: str, width: int | None = None) -> None:
+        if width is None:
+            import shutil
+
+            width = max(min(shutil.get_terminal_size().columns, 80) - 2, 50)
+        super().__init__(prog, max_help_position=30, width=width)
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "Usage: " if prefix is None else prefix)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
+        indent += "  "
+        shown = []
+        for paragraph in text.split("\n\n"):
+            lines = paragraph.splitlines()
+            if all(line.startswith("journal ") for line in lines):
+                shown.append("\n".join(indent + line for line in lines))
+            else:
+                shown.append(textwrap.fill(" ".join(lines), width, initial_indent=indent, subsequent_indent=indent))
+        return "\n\n".join(shown)
+
+
+class CommandParser(argparse.ArgumentParser):
+    """A command's words, read as click read them (see `click_words`) with argparse doing the rest.
+
+    A refusal is a UsageError, one line: argparse never prints its usage block, nor exits on its own.
+    """
+
+    def __init__(self, command: Command, prog: str) -> None:
+        super().__init__(
+            prog=prog,
+            usage=command.usage,
+            # Reading the words makes formatters too (argparse checks each metavar with one): the terminal's
+            # width, and the import of shutil for it, wait for the help (format_help).
+            formatter_class=functools.partial(HelpFormatter, width=78),
+            add_help=False,
+            allow_abbrev=False,  # click never took `--sle` for `--sleep`
+            exit_on_error=False,
+        )
+        self.command = command
+        self.required: list[argparse.Action] = []
+        options = self.add_argument_group("Options")
+        for param in (*command.params, *[DB] * (DB not in command.params), HELP):
+            action = (options if param.is_option else self).add_argument(*param.flags, **param.settings)
+            if param.required:
+                self.required.append(action)
+
+    def error(self, message: str) -> NoReturn:
+        """argparse's refusal: one line, with where to look, never its usage block and exit code 2."""
+        raise UsageError(message, self.prog)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        """argparse's own way out (its --help and --version, which the journal answers itself): never taken."""
+        raise UsageError((message or "").strip() or "stopped", self.prog)
+
+    def format_help(self) -> str:
+        self.formatter_class = HelpFormatter
+        self.description = self.command.description
+        if self.command.subcommands is not None:
+            # Laid out as argparse lays out arguments; this parser only shows its help.
+            listing = self.add_argument_group("Commands")
+            for name, summary in self.command.listing().items():
+                listing.add_argument(name, help=summary.replace("%", "%%"))
+        return super().format_help()
+
+    def read(self, words: list[str]) -> tuple[dict[str, Any], list[str]]:
+        """The values by name, and for a group the words from its command's name on ([] when there is none).
+
+        An option that asks for help (or the version) is answered before any value is checked, as click did.
+        """
+        for_argparse, rest, given = self.click_words(words)
+        eager = [action.dest for action in given if action.dest in EAGER]
+        if eager:
+            return {eager[0]: True}, []
+        try:
+            namespace, extra = self.parse_known_args(for_argparse)
+        except argparse.ArgumentError as error:
+            hint = " / ".join(repr(name) for name in (error.argument_name or "").split("/"))
+            raise UsageError(f"Invalid value for {hint}: {error.message}", self.prog) from None
+        values = vars(namespace)
+        for action in self.required:
+            if values[action.dest] is None:
+                kind = "option" if action.option_strings else "argument"
+                hint = " / ".join(repr(name) for name in action.option_strings or [str(action.metavar)])
+                raise UsageError(f"Missing {kind} {hint}.", self.prog)
+        extra = extra[1:] if extra[:1] == ["--"] else extra  # a command that takes no words of its own
+        if extra:
+            raise UsageError(f"Got unexpected extra argument{'s' * (len(extra) > 1)} ({' '.join(extra)})", self.prog)
+        return values, rest
+
+    def click_words(self, words: list[str]) -> tuple[list[str], list[str], list[argparse.Action]]:
+        """The words for argparse, a group's words from its command's name on, and the options given, in order.
+
+        click read some words otherwise than argparse, and the journal keeps its way: the word after an option
+        that takes a value is the value whatever it looks like (`--note -3`); a word that starts with '-' and is
+        no option is refused, even one argparse would take for a negative number (`-3`); `-oFILE` and `-hx` are
+        short options run together; and an option given twice is refused (`--mood 3 --mood 4`) unless it is
+        repeatable, rather than the last one winning. argparse is given the options, each with its value
+        attached (`--note=-3`), then `--` and the command's own words, in their order.
+        """
+        options: list[str] = []
+        own: list[str] = []
+        given: list[argparse.Action] = []
+        waiting = list(reversed(words))
+        while waiting:
+            word = waiting.pop()
+            if word == "--" or word == "-" or not word.startswith("-"):
+                if self.command.subcommands is not None:  # a group's options end at its command's name
+                    return options, [*([word] if word != "--" else []), *reversed(waiting)], self._once(given)
+                if word == "--":  # the words after it are the command's own, whatever they look like
+                    own += reversed(waiting)
+                    break
+                own.append(word)
+                continue
+            name, equals, value = word.partition("=") if word.startswith("--") else (word[:2], "", word[2:])
+            action = self._option_string_actions.get(name)
+            if action is None:
+                raise self.no_such_option(name)
+            given.append(action)
+            if action.nargs == 0:
+                if equals:
+                    raise UsageError(f"Option {name!r} does not take a value.")
+                if value:
+                    waiting.append(f"-{value}")  # -hx is -h -x
+                options.append(name)
+                continue
+            if not (equals or value):
+                if not waiting:
+                    raise UsageError(f"Option {name!r} requires an argument.")
+                value = waiting.pop()
+            long_name = next(flag for flag in action.option_strings if flag.startswith("--"))
+            options.append(f"{long_name}={value}")
+        return [*options, *(["--", *own] if own else [])], [], self._once(given)
+
+    def _once(self, given: list[argparse.Action]) -> list[argparse.Action]:
+        """The options given, each once but the repeatable ones."""
+        once = [action for action in given if not isinstance(action, argparse._AppendAction)]
+        for index, action in enumerate(once):
+            if action in once[:index]:
+                raise UsageError(
+                    f"{' / '.join(action.option_strings)} is given more than once: give it once", self.prog
+                )
+        return given
+
+    def no_such_option(self, name: str) -> UsageError:
+        known = [flag for flag in self._option_string_actions if flag.startswith("--")] if name[:2] == "--" else []
+        return UsageError(f"No such option {name!r}.{did_you_mean(name, known)}", self.prog)
+
+
+def did_you_mean(name: str, known: Sequence[str]) -> str:
+    """click's suggestion of the close names, or ''."""
+    if not known:
+        return ""
+    from difflib import get_close_matches  # only when something was mistyped
+
+    close = sorted(get_close_matches(name, known))
+    listed = ", ".join(repr(each) for each in close)
+    if len(close) > 1:
+        return f" (Did you mean one of: {listed}?)"
+    return f" Did you mean {listed}?" if close else ""
+
+
+# -- values -------------------------------------------------------------------------
+
+
+class Whole:
+    """A whole number in the digits 0-9 alone (int() also takes '٣', '1_0' and ' 2'), within limits if given."""
+
+    metavar = "INTEGER"
+
+    def __init__(self, low: int | None = None, high: int | None = None) -> None:
+        self.low, self.high = low, high
+
+    @property
+    def limits(self) -> str:
+        if self.low is not None and self.high is not None:
+            return f"{self.low}<=x<={self.high}"
+        return f"x>={self.low}" if self.low is not None else (f"x<={self.high}" if self.high is not None else "")
+
+    def __call__(self, text: str) -> int:
         from journal.domain.scales import is_number
 
-        if isinstance(value, str) and not is_number(value.removeprefix("-")):
-            self.fail(f"{value!r} is not a whole number written in the digits 0-9 (at most 18 of them)", param, ctx)
-        return super().convert(value, param, ctx)
+        if not is_number(text.removeprefix("-")):
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not a whole number written in the digits 0-9 (at most 18 of them)"
+            )
+        number = int(text)
+        if (self.low is not None and number < self.low) or (self.high is not None and number > self.high):
+            raise argparse.ArgumentTypeError(f"{number} is not in the range {self.limits}.")
+        return number
 
 
-def as_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
-    """A path typed on the command line; an empty one is a mistake, not the current folder."""
-    if value is None:
-        return None
-    if not value.strip():
-        name = param.opts[0] if isinstance(param, click.Option) else param.human_readable_name
-        raise InvalidInput(f"{name} is empty: give a path")
-    return Path(value).expanduser()
+class Choice:
+    """One of a few words, exactly as written."""
+
+    def __init__(self, *choices: str) -> None:
+        self.choices = choices
+        self.metavar = f"[{'|'.join(choices)}]"
+
+    def __call__(self, text: str) -> str:
+        if text not in self.choices:
+            raise argparse.ArgumentTypeError(f"{text!r} is not one of {', '.join(map(repr, self.choices))}.")
+        return text
+
+
+class FileName:
+    """A file to write, which may not exist yet but is no folder."""
+
+    metavar = "FILE"
+
+    def __call__(self, text: str) -> Path:
+        if os.path.isdir(text):
+            raise argparse.ArgumentTypeError(f"File {text!r} is a directory.")
+        return Path(text)
+
+
+class PathNamed:
+    """A path typed on the command line; an empty one is a mistake, not the current folder, said with its name."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, text: str) -> Path:
+        if not text.strip():
+            raise InvalidInput(f"{self.name} is empty: give a path")
+        return Path(text).expanduser()
 
 
 def today() -> dt.date:

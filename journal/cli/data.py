@@ -8,9 +8,19 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-import click
-
-from journal.cli.common import JournalCommand, JournalFile, as_path, parse_range, pass_journal_file, today
+from journal.cli.common import (
+    Choice,
+    JournalFile,
+    PathNamed,
+    Stopped,
+    argument,
+    command,
+    confirm,
+    echo,
+    option,
+    parse_range,
+    today,
+)
 from journal.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -19,29 +29,29 @@ if TYPE_CHECKING:
 EXPORT_KINDS = ("entries", "pain", "checklist", "goals", "items", "sites", "settings", "all")
 
 
-@click.command(cls=JournalCommand)
-@click.option(
-    "--what",
-    type=click.Choice(EXPORT_KINDS),
-    default="entries",
-    show_default=True,
-    help="The daily entries, pain readings (one row each), checklist ticks, goals, checklist items,"
-    " body sites, settings, or all of them as one file each in a folder (-o).",
+@command(
+    option(
+        "--what",
+        type=Choice(*EXPORT_KINDS),
+        default="entries",
+        show_default=True,
+        help="The daily entries, pain readings (one row each), checklist ticks, goals, checklist items,"
+        " body sites, settings, or all of them as one file each in a folder (-o).",
+    ),
+    option("--from", dest="start", metavar="DATE", help="First day (default: the first in the journal)."),
+    option("--to", dest="end", metavar="DATE", help="Last day (default: the last in the journal)."),
+    option(
+        "-o",
+        "--output",
+        type=PathNamed("-o"),
+        metavar="PATH",
+        help="Write to a file (a folder for --what all) instead of stdout.",
+    ),
 )
-@click.option("--from", "start", metavar="DATE", help="First day (default: the first in the journal).")
-@click.option("--to", "end", metavar="DATE", help="Last day (default: the last in the journal).")
-@click.option(
-    "-o",
-    "--output",
-    callback=as_path,
-    metavar="PATH",
-    help="Write to a file (a folder for --what all) instead of stdout.",
-)
-@pass_journal_file
 def export(journal_file: JournalFile, what: str, start: str | None, end: str | None, output: Path | None) -> None:
-    """Write the journal as CSV; see the README for every column. `journal import` reads it back.
+    """Write the journal as CSV; see the README for every column.
+    `journal import` reads it back.
 
-    \b
     journal export > journal.csv
     journal export --from 2026-09-01 -o autumn.csv
     journal export --what pain --from "4 weeks ago"
@@ -60,7 +70,7 @@ def export(journal_file: JournalFile, what: str, start: str | None, end: str | N
 
         counts: dict[str, int] = {}
         write_folder(output, csv_export.writers(journal, first, last, counts), journal.path)
-        click.echo(f"wrote {sum(counts.values())} rows in {len(counts)} files to {output.resolve()}", err=True)
+        echo(f"wrote {sum(counts.values())} rows in {len(counts)} files to {output.resolve()}", err=True)
         _warn_of_future_days(journal)
         return
     # Every export has the same shape: (journal, first day, last day, out).
@@ -81,7 +91,7 @@ def export(journal_file: JournalFile, what: str, start: str | None, end: str | N
         from journal.io.export_files import write_atomically
 
         write_atomically(output, lambda out: export_kind(journal, first, last, out), journal.path)
-        click.echo(f"wrote {output}", err=True)
+        echo(f"wrote {output}", err=True)
     _warn_of_future_days(journal)
 
 
@@ -92,30 +102,30 @@ def _warn_of_future_days(journal: Journal) -> None:
     later = days_after(journal, today())
     if later:
         listed = ", ".join(day.isoformat() for day in later[:3]) + (" ..." if len(later) > 3 else "")
-        click.echo(
+        echo(
             f"note: {len(later)} day{'s are' if len(later) != 1 else ' is'} dated after today ({listed});"
             " an import takes no future day: change or clear them with journal add DATE",
             err=True,
         )
 
 
-@click.command("import", cls=JournalCommand)
-@click.argument("path", callback=as_path)
-@click.option(
-    "--what",
-    type=click.Choice(["entries", "pain", "checklist", "goals", "items", "sites", "settings", "assessments"]),
-    help="The kind of file (default: told by its header); with a folder, only that kind.",
+@command(
+    argument("path", type=PathNamed("PATH")),
+    option(
+        "--what",
+        type=Choice("entries", "pain", "checklist", "goals", "items", "sites", "settings", "assessments"),
+        help="The kind of file (default: told by its header); with a folder, only that kind.",
+    ),
+    option("--dry-run", action="store_true", help="Check everything and say what would change; write nothing."),
+    option(
+        "--on-conflict",
+        type=Choice("fail", "skip", "replace"),
+        default="fail",
+        show_default=True,
+        help="A record already in the journal with other values: refuse the import, keep the journal's,"
+        " or take the file's.",
+    ),
 )
-@click.option("--dry-run", is_flag=True, help="Check everything and say what would change; write nothing.")
-@click.option(
-    "--on-conflict",
-    type=click.Choice(["fail", "skip", "replace"]),
-    default="fail",
-    show_default=True,
-    help="A record already in the journal with other values: refuse the import, keep the journal's,"
-    " or take the file's.",
-)
-@pass_journal_file
 def import_(
     journal_file: JournalFile,
     path: Path,
@@ -128,7 +138,6 @@ def import_(
     Everything or nothing: every row is checked first, every bad row is listed
     with its line number, and one bad row means nothing is written.
 
-    \b
     journal import journal.csv --dry-run
     journal import journal-export --on-conflict skip
     """
@@ -141,18 +150,15 @@ def import_(
     if dry_run:
         journal_file.discard_new()  # a journal made to check the import against is not kept
     for line in report.lines():
-        click.echo(line)
+        echo(line)
 
 
-@click.command(cls=JournalCommand)
-@click.argument("path", required=False, callback=as_path)
-@pass_journal_file
+@command(argument("path", required=False, type=PathNamed("PATH")))
 def backup(journal_file: JournalFile, path: Path | None) -> None:
     """Copy the journal to PATH, or to a new timestamped file in the backups folder.
 
     Safe while the app is open: SQLite's online backup copies a consistent journal.
 
-    \b
     journal backup
     journal backup ~/journal-2026-11-26.db
     """
@@ -161,17 +167,16 @@ def backup(journal_file: JournalFile, path: Path | None) -> None:
     if path is not None and not path.expanduser().parent.is_dir():
         raise InvalidInput(f"the folder {path.expanduser().parent} does not exist")
     journal = journal_file.open(create=False)
-    click.echo(f"backed up {journal.path} to {backup_journal(journal.conn, journal.path, path)}")
+    echo(f"backed up {journal.path} to {backup_journal(journal.conn, journal.path, path)}")
 
 
-@click.command(cls=JournalCommand)
-@click.argument("path", callback=as_path)
-@click.option("--yes", is_flag=True, help="Replace the journal without asking (for scripts).")
-@pass_journal_file
+@command(
+    argument("path", type=PathNamed("PATH")),
+    option("--yes", action="store_true", help="Replace the journal without asking (for scripts)."),
+)
 def restore(journal_file: JournalFile, path: Path, yes: bool) -> None:
     """Replace the journal with the backup PATH; the journal as it was is backed up first.
 
-    \b
     journal restore ~/.local/share/offseason/backups/journal-20261126-074200.db
     """
     from journal.store.restore import check_backup, restore_journal
@@ -183,7 +188,8 @@ def restore(journal_file: JournalFile, path: Path, yes: bool) -> None:
     if not yes:
         if not sys.stdin.isatty():
             raise InvalidInput(f"restoring replaces {target}: add --yes to confirm")
-        click.confirm(f"Replace {target} with {path}? (the journal as it is now is backed up first)", abort=True)
+        if not confirm(f"Replace {target} with {path}? (the journal as it is now is backed up first)"):
+            raise Stopped
     saved = restore_journal(path, target)
     kept = f"; the journal as it was is in {saved}" if saved else ""
-    click.echo(f"restored {target} from {path}{kept}")
+    echo(f"restored {target} from {path}{kept}")

@@ -4,31 +4,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click
-
-from journal.cli.common import JournalCommand, JournalFile, parse_day, parse_range, pass_journal_file, today
+from journal.cli.common import FileName, JournalFile, argument, command, echo, option, parse_day, parse_range, today
 from journal.errors import InvalidInput
 
 
-@click.command(cls=JournalCommand)
-@click.argument("date", required=False)
-@click.option("--sleep", metavar="HOURS", help="Hours slept, 0-24 (7.5).")
-@click.option("--sleep-quality", metavar="1-5", help="Sleep quality, 5 = excellent.")
-@click.option("--fatigue", metavar="1-5", help="Fatigue, 5 = fresh.")
-@click.option("--soreness", metavar="1-5", help="Muscle soreness, 5 = none.")
-@click.option("--stress", metavar="1-5", help="Stress, 5 = relaxed.")
-@click.option("--mood", metavar="1-5", help="Mood, 5 = very good.")
-@click.option("--pain", "pain", metavar="SITE[:SIDE]=0-10", multiple=True, help="Pain at a body site (repeatable).")
-@click.option("--day", "day_type", metavar="TYPE", help="Day type: normal, rest, race, injured, sick.")
-@click.option("--note", help="A note for the day (replaces the old one).")
-@click.option(
-    "--clear",
-    "clear",
-    metavar="FIELD",
-    multiple=True,
-    help="Clear a field, pain / pain:SITE / pain:SITE:SIDE, or all of the day (repeatable).",
+@command(
+    argument("date", required=False),
+    option("--sleep", metavar="HOURS", help="Hours slept, 0-24 (7.5)."),
+    option("--sleep-quality", metavar="1-5", help="Sleep quality, 5 = excellent."),
+    option("--fatigue", metavar="1-5", help="Fatigue, 5 = fresh."),
+    option("--soreness", metavar="1-5", help="Muscle soreness, 5 = none."),
+    option("--stress", metavar="1-5", help="Stress, 5 = relaxed."),
+    option("--mood", metavar="1-5", help="Mood, 5 = very good."),
+    option("--pain", action="append", default=[], metavar="SITE[:SIDE]=0-10", help="Pain at a body site (repeatable)."),
+    option("--day", dest="day_type", metavar="TYPE", help="Day type: normal, rest, race, injured, sick."),
+    option("--note", help="A note for the day (replaces the old one)."),
+    option(
+        "--clear",
+        action="append",
+        default=[],
+        metavar="FIELD",
+        help="Clear a field, pain / pain:SITE / pain:SITE:SIDE, or all of the day (repeatable).",
+    ),
 )
-@pass_journal_file
 def add(
     journal_file: JournalFile,
     date: str | None,
@@ -38,14 +36,14 @@ def add(
     soreness: str | None,
     stress: str | None,
     mood: str | None,
-    pain: tuple[str, ...],
+    pain: list[str],
     day_type: str | None,
     note: str | None,
-    clear: tuple[str, ...],
+    clear: list[str],
 ) -> None:
-    """Log or change a day (default today). Fields you do not give keep their value.
+    """Log or change a day (default today).
+    Fields you do not give keep their value.
 
-    \b
     journal add --sleep 7.5 --mood 4 --pain knee=3 --pain shin:left=2
     journal add yesterday --day race --note "Half marathon, 1:32"
     journal add "20 nov" --clear mood --clear pain:knee
@@ -91,18 +89,17 @@ def add(
     if change.is_empty():
         raise InvalidInput("nothing to log: give a field such as --sleep 7.5, --mood 4 or --pain knee=3")
     entry = update_entry(journal or journal_file.open(), day, change)
-    click.echo(f"{describe_day(day, today())}: {summarise(entry, sites)}")
+    echo(f"{describe_day(day, today())}: {summarise(entry, sites)}")
 
 
-@click.command(cls=JournalCommand)
-@click.argument("date", required=False)
-@click.option("--from", "start", metavar="DATE", help="First day of a range.")
-@click.option("--to", "end", metavar="DATE", help="Last day of a range (default today).")
-@pass_journal_file
+@command(
+    argument("date", required=False),
+    option("--from", dest="start", metavar="DATE", help="First day of a range."),
+    option("--to", dest="end", metavar="DATE", help="Last day of a range (default today)."),
+)
 def show(journal_file: JournalFile, date: str | None, start: str | None, end: str | None) -> None:
     """Show a day (default today), or the days from --from to --to as a table.
 
-    \b
     journal show yesterday
     journal show --from "2 weeks ago"
     """
@@ -115,24 +112,21 @@ def show(journal_file: JournalFile, date: str | None, start: str | None, end: st
     if start or end:
         first, last = parse_range(date, start, end, days_default=None)
         entries = entries_between(journal, first, last)
-        click.echo(table_view(entries, sites) if entries else f"nothing logged from {first} to {last}")
+        echo(table_view(entries, sites) if entries else f"nothing logged from {first} to {last}")
     else:
         day = parse_day(date, default=today(), allow_future=True)  # a day logged ahead of the clock can be seen
-        click.echo(day_view(get_entry(journal, day), sites, today()))
+        echo(day_view(get_entry(journal, day), sites, today()))
 
 
-@click.command(cls=JournalCommand)
-@click.argument("week", required=False)
-@click.option("--markdown", is_flag=True, help="Write the review as a Markdown document.")
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file instead of stdout."
+@command(
+    argument("week", required=False),
+    option("--markdown", action="store_true", help="Write the review as a Markdown document."),
+    option("-o", "--output", type=FileName(), help="Write to a file instead of stdout."),
 )
-@pass_journal_file
 def week(journal_file: JournalFile, week: str | None, markdown: bool, output: Path | None) -> None:
-    """The weekly review (default this week): averages against the week before, flags,
-    checklist, goals and notes. WEEK is 2026-W48, this, last or a date in it.
+    """The weekly review (default this week): averages against the week before, flags, checklist, goals and notes.
+    WEEK is 2026-W48, this, last or a date in it.
 
-    \b
     journal week
     journal week last --markdown -o review.md
     """
@@ -147,22 +141,19 @@ def week(journal_file: JournalFile, week: str | None, markdown: bool, output: Pa
     review = weekly_review(journal, start, now)
     text = review_markdown(review) if markdown else review_text(review)
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, end="")
         return
     from journal.io.export_files import write_atomically
 
     write_atomically(output, lambda out: out.write(text), journal.path)
-    click.echo(f"wrote {output}", err=True)
+    echo(f"wrote {output}", err=True)
 
 
-@click.command(cls=JournalCommand)
-@click.option("--date", "date", metavar="DATE", help="The day (default today).")
-@pass_journal_file
+@command(option("--date", metavar="DATE", help="The day (default today)."))
 def flags(journal_file: JournalFile, date: str | None) -> None:
-    """The flags active on a day: pain that persists or rises, sleep debt, post-race nights,
-    days below your usual. They say what was seen and what to consider; they never diagnose.
+    """The flags active on a day: pain that persists or rises, sleep debt, post-race nights, days below your usual.
+    They say what was seen and what to consider; they never diagnose.
 
-    \b
     journal flags
     journal flags --date yesterday
     """
@@ -172,7 +163,7 @@ def flags(journal_file: JournalFile, date: str | None) -> None:
     day = parse_day(date, default=today())
     found = active_flags(journal_file.open(create=False), day)
     if not found:
-        click.echo(f"no flags on {describe_day(day, today())}")
+        echo(f"no flags on {describe_day(day, today())}")
         return
     for flag in found:
-        click.echo(f"{flag.level:<5}  {flag.text}")
+        echo(f"{flag.level:<5}  {flag.text}")

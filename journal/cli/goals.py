@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable
-from typing import TypeVar
 
-import click
-
-from journal.cli.common import JournalCommand, JournalFile, JournalGroup, pass_journal_file, today
+from journal.cli.common import (
+    JournalFile,
+    Switch,
+    argument,
+    ask,
+    command,
+    confirm,
+    echo,
+    group,
+    option,
+    today,
+)
 from journal.errors import InvalidInput
-
-T = TypeVar("T")
 
 
 def _due(text: str | None) -> dt.date | None:
@@ -30,28 +35,29 @@ def goal_number(text: str) -> int:
     return int(text)
 
 
-@click.group(cls=JournalGroup)
-def goal() -> None:
+@group(needs_subcommand=True)
+def goal(journal_file: JournalFile, subcommand: str) -> None:
     """Offseason goals: add, edit, list, move, finish or remove them."""
 
 
-@goal.command("add")
-@click.argument("title")
-@click.option(
-    "--category",
-    default="other",
-    show_default=True,
-    metavar="C",
-    help="strength, technique, health, rehab, mind, endurance, nutrition or other.",
+@goal.command(
+    "add",
+    argument("title"),
+    option(
+        "--category",
+        default="other",
+        show_default=True,
+        metavar="C",
+        help="strength, technique, health, rehab, mind, endurance, nutrition or other.",
+    ),
+    option("--due", metavar="DATE", help="A due date (future dates welcome): 2027-01-15, friday, 20 dec."),
+    option(
+        "--measure",
+        metavar="SPEC",
+        help="Progress from the journal: checklist:ITEMS:80%:8w, pain:SITE:2, sleep:8, days:TYPE:10, ticks:ITEMS:8.",
+    ),
+    option("--note", default="", help="A note."),
 )
-@click.option("--due", metavar="DATE", help="A due date (future dates welcome): 2027-01-15, friday, 20 dec.")
-@click.option(
-    "--measure",
-    metavar="SPEC",
-    help="Progress from the journal: checklist:ITEMS:80%:8w, pain:SITE:2, sleep:8, days:TYPE:10, ticks:ITEMS:8.",
-)
-@click.option("--note", default="", help="A note.")
-@pass_journal_file
 def goal_add(
     journal_file: JournalFile, title: str, category: str, due: str | None, measure: str | None, note: str
 ) -> None:
@@ -67,17 +73,18 @@ def goal_add(
         measure=parse_measure(measure) if measure is not None else None,
     )
     added = add_goal(journal_file.open(), new, today=today())
-    click.echo(f"added goal {added.id}: {added.title}")
+    echo(f"added goal {added.id}: {added.title}")
 
 
-@goal.command("edit")
-@click.argument("goal_id", metavar="ID")
-@click.option("--title", help="A new title.")
-@click.option("--category", metavar="C", help="A new category.")
-@click.option("--due", metavar="DATE", help="A new due date; 'none' clears it.")
-@click.option("--note", help="A new note.")
-@click.option("--measure", metavar="SPEC", help="A new measure (as for goal add); 'none' clears it.")
-@pass_journal_file
+@goal.command(
+    "edit",
+    argument("goal_id", metavar="ID"),
+    option("--title", help="A new title."),
+    option("--category", metavar="C", help="A new category."),
+    option("--due", metavar="DATE", help="A new due date; 'none' clears it."),
+    option("--note", help="A new note."),
+    option("--measure", metavar="SPEC", help="A new measure (as for goal add); 'none' clears it."),
+)
 def goal_edit(
     journal_file: JournalFile,
     goal_id: str,
@@ -109,12 +116,10 @@ def goal_edit(
         note=note,
         measure=new_measure,
     )
-    click.echo(f"goal {changed.id}: {changed.title}")
+    echo(f"goal {changed.id}: {changed.title}")
 
 
-@goal.command("list")
-@click.option("--status", metavar="S", help="Only todo, doing, done or dropped.")
-@pass_journal_file
+@goal.command("list", option("--status", metavar="S", help="Only todo, doing, done or dropped."))
 def goal_list(journal_file: JournalFile, status: str | None) -> None:
     """The goals by column, with the progress the journal computes."""
     from journal.domain.goals import parse_status
@@ -128,26 +133,21 @@ def goal_list(journal_file: JournalFile, status: str | None) -> None:
     if wanted and not goals and list_goals(journal):
         from journal.domain.goals import STATUS_LABELS
 
-        click.echo(f"no goals in {STATUS_LABELS[wanted]} (journal goal list shows the board)")
+        echo(f"no goals in {STATUS_LABELS[wanted]} (journal goal list shows the board)")
         return
-    click.echo(goals_view(with_progress(journal, goals, today()), today()))
+    echo(goals_view(with_progress(journal, goals, today()), today()))
     dropped = len(everything) - len(goals)
     if dropped:
-        click.echo(f"({dropped} dropped: journal goal list --status dropped)")
+        echo(f"({dropped} dropped: journal goal list --status dropped)")
 
 
-@goal.command("move")
-@click.argument("goal_id", metavar="ID")
-@click.argument("status")
-@pass_journal_file
+@goal.command("move", argument("goal_id", metavar="ID"), argument("status"))
 def goal_move(journal_file: JournalFile, goal_id: str, status: str) -> None:
     """Move a goal to todo, doing, done or dropped: `journal goal move 3 doing`."""
     _move_goal(journal_file, goal_id, status)
 
 
-@goal.command("done")
-@click.argument("goal_id", metavar="ID")
-@pass_journal_file
+@goal.command("done", argument("goal_id", metavar="ID"))
 def goal_done(journal_file: JournalFile, goal_id: str) -> None:
     """Mark a goal done: `journal goal done 3`."""
     _move_goal(journal_file, goal_id, "done")
@@ -160,40 +160,42 @@ def _move_goal(journal_file: JournalFile, goal_text: str, status_text: str) -> N
     number, status = goal_number(goal_text), parse_status(status_text)
     journal = journal_file.open(create=False)
     if get_goal(journal, number).status == status:
-        click.echo(f"goal {number} is already in {STATUS_LABELS[status]}")
+        echo(f"goal {number} is already in {STATUS_LABELS[status]}")
         return
     moved = move_goal(journal, number, status, today=today())
-    click.echo(f"goal {moved.id}: {moved.title} is now in {STATUS_LABELS[moved.status]}")
+    echo(f"goal {moved.id}: {moved.title} is now in {STATUS_LABELS[moved.status]}")
 
 
-@goal.command("rm")
-@click.argument("goal_id", metavar="ID")
-@pass_journal_file
+@goal.command("rm", argument("goal_id", metavar="ID"))
 def goal_rm(journal_file: JournalFile, goal_id: str) -> None:
     """Delete a goal for good (move it to dropped to keep it): `journal goal rm 3`."""
     from journal.store.goals import remove_goal
 
     removed = remove_goal(journal_file.open(create=False), goal_number(goal_id))
-    click.echo(f"removed goal {removed.id}: {removed.title}")
+    echo(f"removed goal {removed.id}: {removed.title}")
 
 
-@click.command(cls=JournalCommand)
-@click.option("--race", "looks_back_on", metavar="TEXT", help="The race or season you look back on.")
-@click.option("--faded/--no-faded", default=None, help="Did you fade in the last miles?")
-@click.option(
-    "--pain",
-    "pain_sites",
-    metavar="SITES",
-    help="Constant pain in feet, shins or knees: where (knee,shin); 'none' for no.",
+@command(
+    option("--race", dest="looks_back_on", metavar="TEXT", help="The race or season you look back on."),
+    option("--faded", "--no-faded", action=Switch, help="Did you fade in the last miles?"),
+    option(
+        "--pain",
+        dest="pain_sites",
+        metavar="SITES",
+        help="Constant pain in feet, shins or knees: where (knee,shin); 'none' for no.",
+    ),
+    option("--wall", "--no-wall", dest="hit_wall", action=Switch, help="Did you hit the wall?"),
+    option(
+        "--back-hips",
+        "--no-back-hips",
+        dest="back_or_hips",
+        action=Switch,
+        help="Did your lower back or hips bother you?",
+    ),
+    option("--cramping", "--no-cramping", action=Switch, help="Was your cramping getting worse?"),
+    option("--note", default="", help="A note on the race or season."),
+    option("--dry-run", action="store_true", help="Show the proposed goals; add nothing."),
 )
-@click.option("--wall/--no-wall", "hit_wall", default=None, help="Did you hit the wall?")
-@click.option(
-    "--back-hips/--no-back-hips", "back_or_hips", default=None, help="Did your lower back or hips bother you?"
-)
-@click.option("--cramping/--no-cramping", default=None, help="Was your cramping getting worse?")
-@click.option("--note", default="", help="A note on the race or season.")
-@click.option("--dry-run", is_flag=True, help="Show the proposed goals; add nothing.")
-@pass_journal_file
 def assess(
     journal_file: JournalFile,
     looks_back_on: str | None,
@@ -207,7 +209,6 @@ def assess(
 ) -> None:
     """Look back on a race or season; each "yes" proposes offseason goals for the board.
 
-    \b
     journal assess --race "Valencia marathon" --faded --pain knee --no-wall --no-back-hips --no-cramping
     journal assess      (in a terminal: asks each question, then which goals to keep)
     """
@@ -235,31 +236,20 @@ def assess(
             return ()
         return tuple(dict.fromkeys(resolve_site(name, sites).name for name in text.split(",") if name.strip()))
 
-    def asked(parse: Callable[[str], T]) -> Callable[[str], T]:
-        def ask(text: str) -> T:
-            try:
-                return parse(text)
-            except InvalidInput as error:
-                raise click.BadParameter(str(error)) from None  # asked again
-
-        return ask
-
     def confirmed(given: bool | None, question: str) -> bool:
-        return given if given is not None else click.confirm(question)  # asked only in a terminal (see above)
+        return given if given is not None else confirm(question)  # asked only in a terminal (see above)
 
     if asking:
-        looks_back_on = looks_back_on or click.prompt(
+        looks_back_on = looks_back_on or ask(
             "Which race or season do you look back on (enter for none)",
+            parse_looks_back_on,
             default="",
             show_default=False,
-            value_proc=asked(parse_looks_back_on),
         )
     faded_answer = confirmed(faded, "Did you fade in the last miles?")
     if pain_sites is None:
-        names: tuple[str, ...] = click.prompt(
-            "Constant pain in your feet, shins or knees? Where (knee,shin), or none",
-            default="none",
-            value_proc=asked(site_names),
+        names = ask(
+            "Constant pain in your feet, shins or knees? Where (knee,shin), or none", site_names, default="none"
         )
     wall_answer = confirmed(hit_wall, "Did you hit the wall?")
     back_or_hips_answer = confirmed(back_or_hips, "Did your lower back or hips bother you?")
@@ -279,13 +269,13 @@ def assess(
     for number, proposal in enumerate(proposals, start=1):
         due = f", due {proposal.goal.due}" if proposal.goal.due else ""
         measured = f"; measured: {proposal.goal.measure.describe()}" if proposal.goal.measure else ""
-        click.echo(f"{number}. {proposal.goal.title} [{proposal.goal.category}{due}] ({proposal.why}){measured}")
+        echo(f"{number}. {proposal.goal.title} [{proposal.goal.category}{due}] ({proposal.why}){measured}")
         if asking and not dry_run:
-            proposal.keep = click.confirm("   Keep this goal?", default=proposal.keep)
+            proposal.keep = confirm("   Keep this goal?", default=proposal.keep)
     if dry_run:
-        click.echo("(a dry run: nothing was added)")
+        echo("(a dry run: nothing was added)")
         return
     kept = [proposal for proposal in proposals if proposal.keep]
     added = save_assessment(journal or journal_file.open(), assessment, kept, today=today())
     left_out = f"; {len(proposals) - len(kept)} left out" if len(kept) < len(proposals) else ""
-    click.echo(f"added {len(added)} goal{'s' if len(added) != 1 else ''} to the board{left_out}")
+    echo(f"added {len(added)} goal{'s' if len(added) != 1 else ''} to the board{left_out}")

@@ -2,29 +2,33 @@
 
 from __future__ import annotations
 
-import click
-
-from journal.cli.common import JournalCommand, JournalFile, JournalGroup, Whole, pass_journal_file, today
+from journal.cli.common import JournalFile, Switch, Whole, argument, command, echo, group, option, today
 from journal.errors import InvalidInput
 
 
-@click.group(cls=JournalGroup, invoke_without_command=True)
-@click.pass_context
-def sites(ctx: click.Context) -> None:
+@group()
+def sites(journal_file: JournalFile, subcommand: str | None) -> None:
     """List body sites; add, rename or remove one."""
-    if ctx.invoked_subcommand is None:
+    if subcommand is None:
         from journal.store.sites import list_sites
 
-        for site in list_sites(ctx.ensure_object(JournalFile).open(create=False)):
+        for site in list_sites(journal_file.open(create=False)):
             sides = "left/right" if site.sided else "no sides"
-            click.echo(f"{site.name:<14} {site.label:<20} {sides}")
+            echo(f"{site.name:<14} {site.label:<20} {sides}")
 
 
-@sites.command("add")
-@click.argument("name")
-@click.option("--label", help="How the site is shown (default: from NAME).")
-@click.option("--sided/--no-sides", default=True, help="Whether the site has a left and a right (default yes).")
-@pass_journal_file
+@sites.command(
+    "add",
+    argument("name"),
+    option("--label", help="How the site is shown (default: from NAME)."),
+    option(
+        "--sided",
+        "--no-sides",
+        action=Switch,
+        default=True,
+        help="Whether the site has a left and a right (default yes).",
+    ),
+)
 def sites_add(journal_file: JournalFile, name: str, label: str | None, sided: bool) -> None:
     """Add a body site, for example `journal sites add groin --label "Groin"`."""
     from journal.domain.scales import parse_site_name
@@ -32,18 +36,18 @@ def sites_add(journal_file: JournalFile, name: str, label: str | None, sided: bo
 
     parse_site_name(name)  # checked before a new journal is created
     site = add_site(journal_file.open(), name, label=label, sided=sided)
-    click.echo(f"added {site.name} ({site.label}{', left/right' if site.sided else ''})")
+    echo(f"added {site.name} ({site.label}{', left/right' if site.sided else ''})")
 
 
-@sites.command("rename")
-@click.argument("name")
-@click.argument("new_name", required=False)
-@click.option("--label", help="A new label (default: from NEW_NAME).")
-@pass_journal_file
+@sites.command(
+    "rename",
+    argument("name"),
+    argument("new_name", required=False),
+    option("--label", help="A new label (default: from NEW_NAME)."),
+)
 def sites_rename(journal_file: JournalFile, name: str, new_name: str | None, label: str | None) -> None:
     """Rename a body site or change its label; its readings follow it.
 
-    \b
     journal sites rename left-knee knee-brace --label "Knee brace"
     journal sites rename hip --label "Hip / glute"
     """
@@ -52,24 +56,19 @@ def sites_rename(journal_file: JournalFile, name: str, new_name: str | None, lab
     if not new_name and not label:
         raise InvalidInput("give a new name, a --label, or both")
     site = rename_site(journal_file.open(create=False), name, new_name, label=label)
-    click.echo(f"renamed to {site.name} ({site.label})")
+    echo(f"renamed to {site.name} ({site.label})")
 
 
-@sites.command("remove")
-@click.argument("name")
-@pass_journal_file
+@sites.command("remove", argument("name"))
 def sites_remove(journal_file: JournalFile, name: str) -> None:
     """Remove a body site that has no pain readings (one with readings is kept)."""
     from journal.store.sites import remove_site
 
     site = remove_site(journal_file.open(create=False), name)
-    click.echo(f"removed {site.name}")
+    echo(f"removed {site.name}")
 
 
-@click.command(cls=JournalCommand)
-@click.argument("key", required=False)
-@click.argument("value", required=False)
-@pass_journal_file
+@command(argument("key", required=False), argument("value", required=False))
 def settings(journal_file: JournalFile, key: str | None, value: str | None) -> None:
     """Show the settings, or set one: `journal settings week_start sunday`."""
     from journal.store.settings import SETTINGS, get_setting, set_setting
@@ -79,19 +78,17 @@ def settings(journal_file: JournalFile, key: str | None, value: str | None) -> N
     if value is None:
         journal = journal_file.open(create=False)
         for name in [key] if key else SETTINGS:
-            click.echo(f"{name} = {get_setting(journal, name)}")
+            echo(f"{name} = {get_setting(journal, name)}")
         return
-    assert key is not None  # click fills KEY before VALUE
+    assert key is not None  # KEY is filled before VALUE
     SETTINGS[key][1](value)  # checked before a journal is created
-    click.echo(f"{key} = {set_setting(journal_file.open(), key, value)}")
+    echo(f"{key} = {set_setting(journal_file.open(), key, value)}")
 
 
-@click.command(cls=JournalCommand)
-@pass_journal_file
+@command()
 def themes(journal_file: JournalFile) -> None:
     """List the themes: the built-in ones and yours, the one in use marked with *.
 
-    \b
     journal themes
     journal --theme trailhead       # open the app in one (it is remembered)
     """
@@ -106,21 +103,20 @@ def themes(journal_file: JournalFile) -> None:
     listed += [(name, dark, "Textual") for name, dark in TEXTUAL_THEMES.items() if name not in names]
     for name, dark, source in listed:
         mark = "*" if name == current else " "
-        click.echo(f"{mark} {name:<20} {'dark ' if dark else 'light'}  {source}")
-    click.echo(f"Your own themes go in {user_themes_dir()} (one .toml file a theme; see the README).")
+        echo(f"{mark} {name:<20} {'dark ' if dark else 'light'}  {source}")
+    echo(f"Your own themes go in {user_themes_dir()} (one .toml file a theme; see the README).")
     for problem in problems:
-        click.echo(f"skipped {problem}", err=True)
+        echo(f"skipped {problem}", err=True)
 
 
-@click.command(cls=JournalCommand)
-@click.option("--weeks", type=Whole(1, 520), default=12, show_default=True, help="How many weeks of days.")
-@click.option("--years", type=Whole(1, 100), help="How many years of days (instead of --weeks).")
-@click.option("--seed", type=Whole(), default=1, show_default=True, help="The same seed gives the same journal.")
-@pass_journal_file
+@command(
+    option("--weeks", type=Whole(1, 520), default=12, show_default=True, help="How many weeks of days."),
+    option("--years", type=Whole(1, 100), help="How many years of days (instead of --weeks)."),
+    option("--seed", type=Whole(), default=1, show_default=True, help="The same seed gives the same journal."),
+)
 def demo(journal_file: JournalFile, weeks: int, years: int | None, seed: int) -> None:
     """Fill an empty journal with a realistic offseason, to try the journal out.
 
-    \b
     journal --db /tmp/demo.db demo
     journal --db /tmp/long.db demo --years 10
     """
@@ -136,4 +132,4 @@ def demo(journal_file: JournalFile, weeks: int, years: int | None, seed: int) ->
         )
     days = round(years * 365.25) if years else weeks * 7
     count, ticks = fill_demo(journal, today(), days, seed=seed)
-    click.echo(f"wrote {count} demo days and {ticks} checklist ticks to {journal.path}")
+    echo(f"wrote {count} demo days and {ticks} checklist ticks to {journal.path}")

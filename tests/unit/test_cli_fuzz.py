@@ -1,7 +1,7 @@
 """Whatever is typed after `journal`, it answers with exit 0 or one clear refusal that changes nothing.
 
-The command lines come from click's own tree of commands, options and
-arguments, so a new command or option is fuzzed the day it is added. Values
+The command lines come from the command line's own tree of commands, options
+and arguments, so a new command or option is fuzzed the day it is added. Values
 mix what each parameter expects with what a runner or a shell can hand over:
 any Unicode text, undecodable bytes, huge and negative numbers, digits of other
 scripts, empty strings and the ends of the calendar. Each line runs in process
@@ -19,7 +19,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import click
 import pytest
 from hypothesis import HealthCheck, event, given, note, settings
 from hypothesis import strategies as st
@@ -36,13 +35,13 @@ from journal.store.entries import save_entries
 from journal.store.goals import add_goal
 from journal.store.sites import add_site
 from tests.content import journal_content as content
-from tests.unit.cli_tree import command_tree
+from tests.unit.cli_tree import Word, command_tree, command_words
 
 DAY = dt.timedelta(days=1)
 
 
 # The bare `journal` opens the app (it needs a terminal) and is not here.
-COMMANDS = list(command_tree())
+COMMANDS = [(words, command_words(words, command)) for words, command in command_tree()]
 
 # -- values -------------------------------------------------------------------------
 
@@ -259,12 +258,10 @@ NUMERIC = {
 }
 
 
-def values(param: click.Parameter) -> st.SearchStrategy[str]:
+def values(param: Word) -> st.SearchStrategy[str]:
     if param.name in ("output", "path"):
         return st.sampled_from(PATHS) | safe_path_text
-    expected = list(POOLS.get(param.name, []))
-    if isinstance(param.type, click.Choice):
-        expected += list(param.type.choices)
+    expected = [*POOLS.get(param.name, []), *param.choices]
     # Mostly what the parameter expects, so that lines get past the first check to the journal.
     return st.one_of(*[st.sampled_from(expected)] * 4 if expected else [], nasty, any_text)
 
@@ -272,27 +269,25 @@ def values(param: click.Parameter) -> st.SearchStrategy[str]:
 @st.composite
 def command_lines(draw) -> tuple[list[str], dict[str, list[str]], set[str]]:
     """A command line after `journal --db FILE`, the values it gave each parameter, and which take one value."""
-    words, command = draw(st.sampled_from(COMMANDS))
+    words, params = draw(st.sampled_from(COMMANDS))
     given: dict[str, list[str]] = {}
     options: list[list[str]] = []
     arguments: list[str] = []
-    for param in command.params:
-        if param.name == "db_path":
-            continue  # the run's own journal is given once, before the command
-        if isinstance(param, click.Argument):
+    for param in params:  # the run's own journal is given once, before the command: --db is not among them
+        if not param.flags:
             if draw(st.sampled_from([True] * 7 + [False] if param.required else [True, False])):
                 arguments.append(draw(values(param)))
                 given[param.name] = [arguments[-1]]
-        elif param.is_flag:
-            spellings = [None, *param.opts, *param.secondary_opts]
+        elif not param.takes_value:
+            spellings = [None, *param.flags]
             for _ in range(draw(st.sampled_from([1, 1, 1, 2]))):
                 if (flag := draw(st.sampled_from(spellings))) is not None:
                     options.append([flag])
         else:
             times = draw(st.sampled_from([1, 1, 1, 0, 2] if param.required else [0, 0, 1, 1, 1, 2]))
-            for _ in range(times + (draw(st.integers(0, 2)) if param.multiple else 0)):
+            for _ in range(times + (draw(st.integers(0, 2)) if param.repeatable else 0)):
                 value = draw(values(param))
-                spelling = draw(st.sampled_from(param.opts))
+                spelling = draw(st.sampled_from(param.flags))
                 options.append(
                     [f"{spelling}={value}"] if spelling.startswith("--") and draw(st.booleans()) else [spelling, value]
                 )
@@ -302,7 +297,7 @@ def command_lines(draw) -> tuple[list[str], dict[str, list[str]], set[str]]:
     separator = ["--"] if arguments and draw(st.booleans()) else []
     before = draw(st.sampled_from([[]] * 8 + [["--theme", "offseason-dark"], ["--theme", "nope"], ["--version"]]))
     line = [*before, *words, *(token for option in options for token in option), *extra, *separator, *arguments]
-    single = {param.name for param in command.params if not getattr(param, "multiple", False)}
+    single = {param.name for param in params if not param.repeatable}
     return line, given, single
 
 

@@ -1,7 +1,7 @@
 """The tree of commands: every one answers --help, and a family's module is imported only when it is used.
 
-The commands come from click's own tree (tests/unit/cli_tree.py), so a new command
-or subcommand is covered the day it is added.
+The commands come from the command line's own tree (tests/unit/cli_tree.py), so a new
+command or subcommand is covered the day it is added.
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-import click
 import pytest
 
 import journal.cli
 from journal.cli import COMMANDS, main
+from journal.cli.common import Command
 from tests.unit.cli_tree import command_tree, modules_loaded
 
 TREE = list(command_tree())
@@ -37,15 +37,13 @@ def test_the_tree_has_every_command_and_subcommand():
 
 
 def test_every_command_a_family_module_defines_is_on_the_root():
-    listed = set(COMMANDS.values())
+    listed = {where for where, _ in COMMANDS.values()}
     families = {name for _, name, _ in pkgutil.iter_modules(journal.cli.__path__)} - {"common"}
-    assert families == {spec.split(":")[0].rsplit(".", 1)[1] for spec in listed}
+    assert families == {where.split(":")[0].rsplit(".", 1)[1] for where in listed}
     for family in families:
         module = importlib.import_module(f"journal.cli.{family}")
-        commands = {name: value for name, value in vars(module).items() if isinstance(value, click.Command)}
-        under_groups = {
-            id(sub) for value in commands.values() if isinstance(value, click.Group) for sub in value.commands.values()
-        }
+        commands = {name: value for name, value in vars(module).items() if isinstance(value, Command)}
+        under_groups = {id(sub) for value in commands.values() for sub in (value.subcommands or {}).values()}
         for name, command in commands.items():
             if id(command) not in under_groups:
                 assert f"journal.cli.{family}:{name}" in listed, f"{family}.{name} is not in journal.cli.COMMANDS"
@@ -70,7 +68,7 @@ def test_a_command_imports_its_own_family_and_no_other(db_path, args, family):
 def test_journal_add_imports_only_what_a_day_needs(db_path, day):
     """`journal add` is run every morning: it reads no review, signal or goal module, and an existing journal
     needs no migration code, nor the copy kept before an upgrade; today, yesterday or a date are read without
-    dateutil."""
+    dateutil; its words are read without click (which sqlite-utils imports to make a journal) or Textual."""
     from journal.store import open_journal
 
     open_journal(db_path).close()
@@ -85,6 +83,8 @@ def test_journal_add_imports_only_what_a_day_needs(db_path, day):
         "journal.io.csv_export",
         "dateutil",
         "sqlite_utils",
+        "click",
+        "textual",
     }
     assert not loaded & heavy, loaded & heavy
     assert "journal.render.day" in loaded
@@ -99,3 +99,35 @@ def test_an_export_to_stdout_imports_no_file_writing(db_path):
     loaded = modules_loaded(["export"], db_path)
     assert "journal.io.csv_export" in loaded
     assert not loaded & {"journal.io.export_files", "tempfile", "hashlib"}, loaded & {"journal.io.export_files"}
+
+
+def test_every_summary_on_the_root_is_the_first_line_of_its_commands_help():
+    """`journal --help` lists the summaries from journal.cli.COMMANDS, without importing every family."""
+    from journal.cli import ROOT
+
+    for name, (_, summary) in COMMANDS.items():
+        command = ROOT.find(name)
+        assert command is not None
+        assert summary == command.description.splitlines()[0], f"journal.cli.COMMANDS[{name!r}] has drifted"
+
+
+def test_the_root_help_lists_every_command_and_imports_no_family(db_path):
+    from journal.cli import ROOT
+
+    loaded = modules_loaded(["--help"], db_path)
+    assert not {name for name in loaded if name.startswith("journal.cli.")} - {"journal.cli.common"}
+    assert not {"click", "textual"} & loaded
+    assert set(ROOT.listing()) == set(COMMANDS)
+
+
+@pytest.mark.parametrize(
+    ("words", "command"), TREE, ids=lambda value: " ".join(value) if isinstance(value, tuple) else ""
+)
+def test_every_help_shows_its_examples_line_for_line(capsys, words, command):
+    with pytest.raises(SystemExit):
+        main([*words, "--help"])
+    out = capsys.readouterr().out
+    examples = [line for line in command.description.splitlines() if line.startswith("journal ")]
+    for line in examples:
+        assert f"\n  {line}\n" in out, line
+    assert "\\b" not in out

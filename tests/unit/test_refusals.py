@@ -6,6 +6,8 @@ import csv
 import datetime as dt
 import errno
 import hashlib
+import io
+import sys
 
 import pytest
 
@@ -552,3 +554,118 @@ def test_db_stands_before_or_after_any_command_name(db_path, logged, capsys, arg
     with pytest.raises(SystemExit) as exit_info:
         main(argv)
     assert exit_info.value.code == 0, capsys.readouterr().err
+
+
+# -- the words of a command line -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["add", "--sle", "7"], "No such option '--sle'. (Did you mean one of: '--clear', '--sleep', '--stress'?)"),
+        (["add", "--sleep-q", "4"], "No such option '--sleep-q'."),
+        (["export", "--wh", "pain"], "No such option '--wh'."),
+        (["assess", "--fad"], "No such option '--fad'."),
+        (["--the", "nord"], "No such option '--the'."),
+    ],
+)
+def test_an_option_is_never_taken_from_its_first_letters(run, db_path, logged, args, message):
+    code, out, err = run(*args)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"journal: {message}") and err.count("\n") == 1, err
+    assert journal_content(db_path) == logged
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["ad", "--mood", "3"], "No such command 'ad'. Did you mean 'add'? (see: journal --help)"),
+        (["chek", "strength"], "No such command 'chek'. (Did you mean one of: "),
+        (["goal", "lis"], "No such command 'lis'. Did you mean 'list'? (see: journal goal --help)"),
+        (["nothing-like-it"], "No such command 'nothing-like-it'. (see: journal --help)"),
+        (["goal"], "Missing command. (see: journal goal --help)"),
+    ],
+)
+def test_an_unknown_command_is_refused_with_the_close_ones(run, db_path, logged, args, message):
+    code, out, err = run(*args)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"journal: {message}") and err.count("\n") == 1, err
+    assert journal_content(db_path) == logged
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["week", "-o", "a.md", "--output", "b.md"], "-o / --output is given more than once"),
+        (["sites", "add", "groin", "--sided", "--no-sides"], "--sided / --no-sides is given more than once"),
+        (["add", "--mood", "3", "--db", "x.db", "--db", "y.db"], "--db is given more than once: give it once (see"),
+        (["--db", "x.db", "--db", "y.db", "show"], "--db is given more than once: give it once (see: journal --help)"),
+        (["add", "--mood", "3", "-3"], "No such option '-3'."),
+        (["show", "monday", "extra", "words"], "Got unexpected extra arguments (extra words)"),
+        (["import", "--dry-run=yes", "x.csv"], "Option '--dry-run' does not take a value."),
+        (["items", "add", "Hills"], "Missing option '--target'."),
+        (["goal", "move", "1"], "Missing argument 'STATUS'."),
+        (["demo", "--weeks", "0"], "Invalid value for '--weeks': 0 is not in the range 1<=x<=520."),
+        (["export", "--what", "days"], "Invalid value for '--what': 'days' is not one of 'entries', 'pain',"),
+    ],
+)
+def test_a_command_line_that_cannot_be_read_is_one_line(run, db_path, logged, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(*args)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"journal: {message}") and err.count("\n") == 1, err
+    assert journal_content(db_path) == logged
+
+
+def test_a_value_that_starts_with_a_dash_is_the_options_value(run, db_path, logged, today, tmp_path):
+    assert run("add", "--note", "-3 km", "--sleep-quality", "4")[0] == 0
+    with open_journal(db_path) as journal:
+        assert get_entry(journal, today).note == "-3 km"
+    assert run("add", "--note", "--mood")[0] == 0, "the word after --note is its value, whatever it looks like"
+    with open_journal(db_path) as journal:
+        assert get_entry(journal, today).note == "--mood"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(tmp_path / "demo.db"), "demo", "--seed", "-5", "--weeks", "1"])
+    assert exit_info.value.code == 0
+
+
+def test_an_option_at_the_end_without_its_value_is_one_line(db_path, logged, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(db_path), "add", "--mood"])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err == "journal: Option '--mood' requires an argument.\n"
+    assert journal_content(db_path) == logged
+
+
+def test_help_is_answered_before_the_values_are_checked(run, db_path, logged):
+    code, out, err = run("demo", "--weeks", "0", "--help")
+    assert (code, err) == (0, "") and out.startswith("Usage: journal demo [OPTIONS]")
+    assert journal_content(db_path) == logged
+
+
+class Terminal(io.StringIO):
+    """What a runner types at a prompt, in a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("typed", "code"), [("", 1), ("n\n", 1), ("maybe\nno\n", 1), ("yes\n", 0)])
+def test_restore_asks_first_and_a_no_or_no_answer_stops_it(run, db_path, logged, tmp_path, monkeypatch, typed, code):
+    assert run("backup", str(tmp_path / "monday.db"))[0] == 0
+    monkeypatch.setattr(sys, "stdin", Terminal(typed))
+    result = run("restore", str(tmp_path / "monday.db"))
+    assert result[0] == code
+    assert result[1].startswith(f"Replace {db_path} with {tmp_path / 'monday.db'}? (the journal as it is now is")
+    assert ("Error: invalid input" in result[1]) == ("maybe" in typed)
+    assert result[2] == ("journal: stopped\n" if code else "")
+
+
+def test_the_assessment_asks_again_until_an_answer_is_understood(run, db_path, monkeypatch):
+    typed = ["Valencia", "perhaps", "y", "elbow", "knee", "", "n", "N", *["y"] * 7]
+    monkeypatch.setattr(sys, "stdin", Terminal("\n".join(typed) + "\n"))
+    code, out, err = run("assess")
+    assert (code, err) == (0, ""), err
+    assert "Did you fade in the last miles? [y/N]: Error: invalid input" in out
+    assert "Where (knee,shin), or none [none]: Error: unknown body site 'elbow'" in out
+    assert out.endswith("goals to the board\n")
