@@ -706,7 +706,7 @@ class TodayPane(JournalPane):
     def _open_session_form(self, session: Session | None) -> None:
         from journal.ui.screens.session_form import SessionFormScreen, save_session
 
-        save = save_session(self.shell, self.journal, "today", session)
+        save = save_session(self.shell.history, self.journal, self.today, "today", session)
         day = self.day
         heading = f"Session on {describe_day(day, self.today)}" if session is None else f"Change the {session.kind}"
         self.app.push_screen(SessionFormScreen(heading, save, day, self.sites, session), self._session_saved)
@@ -727,7 +727,7 @@ class TodayPane(JournalPane):
 
         session = event.session
         try:
-            remove_session_undoably(self.shell, self.journal, "today", session)
+            remove_session_undoably(self.shell.history, self.journal, "today", session)
         except JournalError as error:
             self.notify(str(error), title="Not removed", severity="error")
             return

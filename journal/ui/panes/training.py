@@ -125,7 +125,7 @@ class TrainingPane(WeekPane):
         from journal.store.sites import list_sites
         from journal.ui.screens.session_form import SessionFormScreen, save_session
 
-        save = save_session(self.shell, self.journal, "training", session)
+        save = save_session(self.shell.history, self.journal, self.today, "training", session)
         heading = "Log a session" if session is None else f"Change the {session.kind}"
         self.app.push_screen(
             SessionFormScreen(heading, save, day, list_sites(self.journal), session, today=self.today),
@@ -147,7 +147,7 @@ class TrainingPane(WeekPane):
         from journal.ui.screens.session_form import remove_session_undoably
 
         try:
-            remove_session_undoably(self.shell, self.journal, "training", event.session)
+            remove_session_undoably(self.shell.history, self.journal, "training", event.session)
         except JournalError as error:
             self.notify(str(error), title="Not removed", severity="error")
             return

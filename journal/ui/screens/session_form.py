@@ -23,7 +23,7 @@ from journal.domain.sessions import (
     rpe_words,
 )
 from journal.store.db import Journal
-from journal.ui.panes.pane import JournalShell
+from journal.store.undo import History
 from journal.ui.screens.form import FormScreen
 
 
@@ -130,7 +130,7 @@ class SessionFormScreen(FormScreen[Session]):
 
 
 def save_session(
-    shell: JournalShell, journal: Journal, pane_id: str, session: Session | None
+    history: History, journal: Journal, today: dt.date, pane_id: str, session: Session | None
 ) -> Callable[[Session], Session]:
     """What the form's Save does: log the session typed, or change `session` into it; undo takes it back."""
     from journal.store.sessions import add_session, update_session
@@ -138,33 +138,33 @@ def save_session(
 
     def save(typed: Session) -> Session:
         if session is None:
-            return shell.history.record(
+            return history.record(
                 f"logged a session on {short_day(typed.day)}",
                 (pane_id, typed.day),
                 session_scopes(typed.day),
-                lambda: add_session(journal, typed, today=shell.today),
+                lambda: add_session(journal, typed, today=today),
             )
         change = SessionChange(
             values={name: getattr(typed, name) for name in ("day", "kind", "minutes", "km", "rpe", "note")},
             pain={(site, side): score for site, side, score in typed.pain},
             clear_pain=True,
         )
-        return shell.history.record(
+        return history.record(
             f"changed a session on {short_day(typed.day)}",
             (pane_id, typed.day),
             session_scopes(session.day, typed.day),
-            lambda: update_session(journal, session.number, change, today=shell.today),
+            lambda: update_session(journal, session.number, change, today=today),
         )
 
     return save
 
 
-def remove_session_undoably(shell: JournalShell, journal: Journal, pane_id: str, session: Session) -> None:
+def remove_session_undoably(history: History, journal: Journal, pane_id: str, session: Session) -> None:
     """Remove a session and the tick it made; undo brings both back."""
     from journal.store.sessions import remove_session
     from journal.store.undo import session_scopes
 
-    shell.history.record(
+    history.record(
         f"removed a session on {short_day(session.day)}",
         (pane_id, session.day),
         session_scopes(session.day),
