@@ -455,10 +455,12 @@ class CommandParser(argparse.ArgumentParser):
             return {eager[0]: True}, []
         try:
             namespace, extra = self.parse_known_args(for_argparse)
+            values = vars(namespace)
+            for action in self._dash_values:
+                values[action.dest] = self._dash_value(action, values[action.dest])
         except argparse.ArgumentError as error:
             hint = " / ".join(repr(name) for name in (error.argument_name or "").split("/"))
             raise UsageError(f"Invalid value for {hint}: {error.message}", self.prog) from None
-        values = vars(namespace)
         for action in self.required:
             if values[action.dest] is None:
                 kind = "option" if action.option_strings else "argument"
@@ -482,6 +484,7 @@ class CommandParser(argparse.ArgumentParser):
         options: list[str] = []
         own: list[str] = []
         given: list[argparse.Action] = []
+        self._dash_values: list[argparse.Action] = []  # options whose value is "--", which argparse drops
         waiting = list(reversed(words))
         while waiting:
             word = waiting.pop()
@@ -509,9 +512,25 @@ class CommandParser(argparse.ArgumentParser):
                 if not waiting:
                     raise UsageError(f"Option {name!r} requires an argument.")
                 value = waiting.pop()
+            if value == "--":
+                self._dash_values.append(action)
+                continue
             long_name = next(flag for flag in action.option_strings if flag.startswith("--"))
             options.append(f"{long_name}={value}")
         return [*options, *(["--", *own] if own else [])], [], self._once(given)
+
+    def _dash_value(self, action: argparse.Action, parsed: Any) -> Any:
+        """An option's value "--", which argparse drops even from `--note=--` (it takes it for the end of the
+        options): read here as any other value, by the option's own type; a repeatable one's goes last."""
+        value: Any = "--"
+        if callable(action.type):
+            try:
+                value = action.type(value)
+            except argparse.ArgumentTypeError as error:
+                raise argparse.ArgumentError(action, str(error)) from None
+        if isinstance(action, argparse._AppendAction):
+            return [*(parsed or []), value]
+        return value
 
     def _once(self, given: list[argparse.Action]) -> list[argparse.Action]:
         """The options given, each once but the repeatable ones."""

@@ -624,6 +624,13 @@ def test_a_value_that_starts_with_a_dash_is_the_options_value(run, db_path, logg
     assert run("add", "--note", "--mood")[0] == 0, "the word after --note is its value, whatever it looks like"
     with open_journal(db_path) as journal:
         assert get_entry(journal, today).note == "--mood"
+    assert run("add", "--note", "--")[0] == 0, "even --, which argparse alone would drop"
+    with open_journal(db_path) as journal:
+        assert get_entry(journal, today).note == "--"
+    code, _, err = run("export", "--what", "--")
+    assert code == 2 and err.startswith("journal: Invalid value for '--what': '--' is not one of"), err
+    code, _, err = run("add", "--pain", "--", "--pain", "knee=2")
+    assert code == 2 and err == "journal: pain is SITE=SCORE or SITE:SIDE=SCORE, like knee=3 or shin:left=2, got '--'\n"
     with pytest.raises(SystemExit) as exit_info:
         main(["--db", str(tmp_path / "demo.db"), "demo", "--seed", "-5", "--weeks", "1"])
     assert exit_info.value.code == 0
