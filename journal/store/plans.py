@@ -230,8 +230,11 @@ def _write_ladder(conn: sqlite3.Connection, plan_id: int, ladder: Sequence[Stage
 def make_decisions(journal: Journal) -> list[Decision]:
     """Judge every plan session that can be judged now, and make the latest again if its pain changed.
 
-    Returns the decisions made (or made again) by this call, in day order.
+    Returns the decisions made (or made again) by this call, in day order. A read-only
+    journal cannot keep a decision: there it does nothing, and the plan shows what is stored.
     """
+    if journal.read_only:
+        return []
     with journal.transaction() as conn:
         made: list[Decision] = []
         for plan in _read_plans(conn, "stopped_on IS NULL"):
@@ -246,8 +249,9 @@ def _settle(conn: sqlite3.Connection, plan: Plan) -> list[Decision]:
     latest = decided[-1] if decided else None
     if latest is not None and not _still_holds(conn, plan, latest, sessions):
         conn.execute("DELETE FROM plan_decisions WHERE plan_id = ? AND session_id = ?", [plan_id, latest.session_id])
-        conn.execute("UPDATE plans SET stage = ?, completed_on = NULL WHERE id = ?", [latest.from_stage, plan_id])
-        plan = replace(plan, stage=latest.from_stage, completed=None)
+        stage = min(latest.from_stage, plan.top)  # a ladder edited since may have lost the stage it came from
+        conn.execute("UPDATE plans SET stage = ?, completed_on = NULL WHERE id = ?", [stage, plan_id])
+        plan = replace(plan, stage=stage, completed=None)
         latest = decided[-2] if len(decided) > 1 else None
     made = []
     for session in _undecided(sessions, latest):
@@ -363,10 +367,14 @@ def decisions_between(journal: Journal, start: dt.date, end: dt.date) -> list[tu
     return [(plans[row[0]], _decision(row[1:])) for row in rows]
 
 
+_UNSTORED = "the next morning is logged: the decision is made once the journal can be written (make_decisions)"
+
+
 def plan_view(journal: Journal, plan: Plan, *, today: dt.date) -> PlanView:
     """Where a plan stands: `plan.label`, today's session, every decision with its reason, and the one waiting.
 
-    Reads only: run `make_decisions` first for the decisions due to be there.
+    Reads only: run `make_decisions` first for the decisions due to be there (a session
+    that could be decided but is not yet shows as waiting, saying so).
     """
     conn = journal.conn
     sessions = _plan_sessions(conn, plan)
@@ -375,8 +383,7 @@ def plan_view(journal: Journal, plan: Plan, *, today: dt.date) -> PlanView:
     pending = _undecided(sessions, decided[-1] if decided else None)
     if pending and plan.running:
         verdict = _verdict(conn, plan, pending[0])
-        if isinstance(verdict, Waiting):
-            waiting = verdict
+        waiting = verdict if isinstance(verdict, Waiting) else Waiting(_UNSTORED, verdict.day, verdict.session_id)
     last = max((session.day for session in sessions if session.day <= today), default=None)
     return PlanView(plan, todays_session(plan, last, today), tuple(decided), waiting)
 

@@ -402,6 +402,37 @@ def test_the_latest_decision_is_made_again_when_its_pain_is_corrected(journal, t
     assert get_plan(journal, knee_plan.number).stage == 2
 
 
+def test_a_decision_made_again_after_the_ladder_lost_its_stage_starts_from_the_top(journal, today, knee_plan):
+    day = today - 3 * DAY
+    morning(journal, day, 2)
+    morning(journal, day + DAY, 2)
+    session(journal, today, day, during=7)
+    [back] = make_decisions(journal)
+    assert (back.from_stage, back.to_stage) == (3, 2)
+    edit_ladder(journal, knee_plan.number, DEFAULT_LADDER[:2])
+    morning(journal, day + DAY, 1)
+    [again] = make_decisions(journal)
+    assert (again.outcome, again.from_stage, again.to_stage) == (BACK, 2, 1)
+
+
+def test_a_read_only_journal_shows_the_plan_without_deciding(db_path, journal, today, knee_plan):
+    from journal.store import open_journal
+
+    day = today - 3 * DAY
+    morning(journal, day, 2)
+    morning(journal, day + DAY, 2)
+    session(journal, today, day, during=2)
+    journal.close()
+    db_path.chmod(0o444)
+    try:
+        with open_journal(db_path) as reader:
+            assert reader.read_only and make_decisions(reader) == []
+            view = plan_view(reader, knee_plan, today=today)
+            assert view.decisions == () and "once the journal can be written" in view.waiting.reason
+    finally:
+        db_path.chmod(0o644)
+
+
 def test_an_older_decision_is_history_once_a_later_one_builds_on_it(journal, today, knee_plan):
     first, second = today - 5 * DAY, today - 3 * DAY
     for day in (first, second):
