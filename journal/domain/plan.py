@@ -204,13 +204,9 @@ class Decision:
     reason: str  # plain words with the numbers; never a diagnosis
     pain: PlanPain
     completes: bool = False  # a "next" from the top stage: the plan is done
-    day: dt.date | None = None  # the session's day; the decision is the next morning's
+    day: dt.date | None = None  # the session's day; the next morning's pain decided it
     session_id: int | None = None
-
-    @property
-    def decided_on(self) -> dt.date | None:
-        """The morning that made it: the day after the session."""
-        return None if self.day is None else self.day + DAY
+    decided_on: dt.date | None = None  # the day the journal made it: the week it shows in
 
 
 @dataclass(frozen=True)

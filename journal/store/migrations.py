@@ -315,8 +315,9 @@ def m007_plans_and_overuse(db: Database) -> None:
     A plan is for one site and side ('' none); at most one per site and side runs at a
     time (stopped and completed plans are kept as history). Its ladder is its own copy
     of the stages, numbered from 1. A decision is stored once per plan session, with
-    the pain it was judged on, so a past week reads the same for ever; the session it
-    judged is named by number only, as a removed session leaves its decision standing.
+    the pain it was judged on and the day it was made, so a past week reads the same
+    for ever; the session it judged is named by number only, as a removed session
+    leaves an older decision standing.
     The overuse answers are one set per week (its first day), site and side; the score
     is computed from them, never stored.
     """
@@ -360,10 +361,11 @@ def m007_plans_and_overuse(db: Database) -> None:
         "week_mean" REAL,
         "week_before_mean" REAL,
         "reason" TEXT NOT NULL,
+        "decided_on" TEXT NOT NULL,
         PRIMARY KEY ("plan_id", "session_id")
         ) STRICT"""
     )
-    db.execute("CREATE INDEX idx_plan_decisions_day ON plan_decisions (day)")
+    db.execute("CREATE INDEX idx_plan_decisions_decided ON plan_decisions (decided_on)")
     # The answers' numbers, 0 = no problem: participation and pain have four answers, the others five.
     db.execute(
         """CREATE TABLE overuse_answers (

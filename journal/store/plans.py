@@ -10,7 +10,7 @@ For the command line and the app:
   plan with the default ladder (or `stages`); one plan runs at a time for a site
   and side, and a plan for the whole site clashes with one for either side of it.
 - `stop_plan`, `edit_ladder`, `running_plan_for` (the plan `--site knee` means).
-- `make_decisions(journal)`: judge every plan session that can be judged. Call it
+- `make_decisions(journal, today=...)`: judge every plan session that can be judged. Call it
   after any write of a session or a day (the CLI after `journal session ...` and
   `journal add`, the app after a save, inside the same undo record: `PLAN_SCOPES`),
   and before showing a plan. It is cheap when there is nothing to decide.
@@ -18,15 +18,19 @@ For the command line and the app:
   show; `decisions_between` for the weekly review.
 
 Decisions are stored, not computed on each read, so that a past week never
-changes. A plan session (a session with `for_plan`, on or after the plan's first
-day; the first logged on a day when there are several) is decided exactly once,
-in day order, once the next morning is logged. The plan's **latest** decision is
-made again when what it was judged on changes (the session is edited, removed or
-no longer for the plan, or the mornings it read are corrected): the plan's stage
-goes back to where that decision found it, and the session is judged again or
-waits. An older decision, one a later decision was built on, is history and
-stays as it was, as do the decisions of a stopped plan; a plan session logged
-late, for a day before the latest decision, is not judged. A running plan counts
+changes: each is dated the day the journal made it (`decided_on`, normally the
+morning after the session, when that morning's pain is logged), and the weekly
+review shows it in that week. A plan session (a session with `for_plan`, on or
+after the plan's first day; the first logged on a day when there are several) is
+decided exactly once, in day order, once the next morning is logged. The plan's
+**latest** decision is made again when what it was judged on changes (the
+session is edited, removed or no longer for the plan, or the mornings it read are
+corrected), as long as it was made this week (the runner's week, `week_start`):
+the plan's stage goes back to where that decision found it, and the session is
+judged again or waits. Any other decision is history and stays as it was: one a
+later decision was built on, one made in a week gone by, and those of a stopped
+plan; a plan session logged late, for a day before the latest decision, is not
+judged. A running plan counts
 every plan session for its own site, so two plans (left and right knee) are both
 judged by one session.
 """
@@ -38,7 +42,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 
-from journal.dates import short_day
+from journal.dates import short_day, week_start
 from journal.domain.entries import parse_pain_key
 from journal.domain.plan import (
     DAY,
@@ -62,6 +66,7 @@ from journal.errors import InvalidInput
 from journal.store.db import Journal, Row, inserted_id
 from journal.store.entries import read_days
 from journal.store.sessions import read_sessions
+from journal.store.settings import first_weekday
 from journal.store.sites import read_sites
 from journal.store.undo import Scope
 
@@ -81,7 +86,7 @@ def plan_scopes(plan_id: int) -> tuple[Scope, ...]:
 _PLAN_COLUMNS = "plans.id, sites.name, side, stage, started_on, stopped_on, completed_on"
 _DECISION_COLUMNS = (
     "session_id, day, outcome, from_stage, to_stage, top, completes, pain_during, pain_before, pain_after,"
-    " week_mean, week_before_mean, reason"
+    " week_mean, week_before_mean, reason, decided_on"
 )
 
 
@@ -227,7 +232,7 @@ def _write_ladder(conn: sqlite3.Connection, plan_id: int, ladder: Sequence[Stage
 # -- decisions ------------------------------------------------------------------------------
 
 
-def make_decisions(journal: Journal) -> list[Decision]:
+def make_decisions(journal: Journal, *, today: dt.date) -> list[Decision]:
     """Judge every plan session that can be judged now, and make the latest again if its pain changed.
 
     Returns the decisions made (or made again) by this call, in day order. A read-only
@@ -235,19 +240,20 @@ def make_decisions(journal: Journal) -> list[Decision]:
     """
     if journal.read_only:
         return []
+    this_week = week_start(today, first_weekday(journal))
     with journal.transaction() as conn:
         made: list[Decision] = []
         for plan in _read_plans(conn, "stopped_on IS NULL"):
-            made.extend(_settle(conn, plan))
+            made.extend(_settle(conn, plan, today, this_week))
         return made
 
 
-def _settle(conn: sqlite3.Connection, plan: Plan) -> list[Decision]:
+def _settle(conn: sqlite3.Connection, plan: Plan, today: dt.date, this_week: dt.date) -> list[Decision]:
     plan_id = plan.number
     sessions = _plan_sessions(conn, plan)
     decided = _read_decisions(conn, plan_id)
     latest = decided[-1] if decided else None
-    if latest is not None and not _still_holds(conn, plan, latest, sessions):
+    if latest is not None and _open(latest, this_week) and not _still_holds(conn, plan, latest, sessions):
         conn.execute("DELETE FROM plan_decisions WHERE plan_id = ? AND session_id = ?", [plan_id, latest.session_id])
         stage = min(latest.from_stage, plan.top)  # a ladder edited since may have lost the stage it came from
         conn.execute("UPDATE plans SET stage = ?, completed_on = NULL WHERE id = ?", [stage, plan_id])
@@ -260,6 +266,7 @@ def _settle(conn: sqlite3.Connection, plan: Plan) -> list[Decision]:
         verdict = _verdict(conn, plan, session)
         if isinstance(verdict, Waiting):
             break
+        verdict = replace(verdict, decided_on=max(today, session.day + DAY))
         _store(conn, plan_id, verdict)
         made.append(verdict)
         completed = verdict.decided_on if verdict.completes else None
@@ -269,6 +276,11 @@ def _settle(conn: sqlite3.Connection, plan: Plan) -> list[Decision]:
             [verdict.to_stage, None if completed is None else completed.isoformat(), plan_id],
         )
     return made
+
+
+def _open(decision: Decision, this_week: dt.date) -> bool:
+    """Whether a decision may still be made again: it was made this week."""
+    return decision.decided_on is not None and decision.decided_on >= this_week
 
 
 def _plan_sessions(conn: sqlite3.Connection, plan: Plan) -> list[Session]:
@@ -308,7 +320,7 @@ def _store(conn: sqlite3.Connection, plan_id: int, decision: Decision) -> None:
     assert decision.day is not None and decision.session_id is not None
     pain = decision.pain
     conn.execute(
-        f"INSERT INTO plan_decisions (plan_id, {_DECISION_COLUMNS}) VALUES ({', '.join('?' * 14)})",
+        f"INSERT INTO plan_decisions (plan_id, {_DECISION_COLUMNS}) VALUES ({', '.join('?' * 15)})",
         [
             plan_id,
             decision.session_id,
@@ -324,14 +336,14 @@ def _store(conn: sqlite3.Connection, plan_id: int, decision: Decision) -> None:
             pain.week,
             pain.week_before,
             decision.reason,
+            None if decision.decided_on is None else decision.decided_on.isoformat(),
         ],
     )
 
 
 def _decision(row: Row) -> Decision:
-    session_id, day, outcome, from_stage, to_stage, top, completes, during, before, after, week, week_before, reason = (
-        row
-    )
+    session_id, day, outcome, from_stage, to_stage, top, completes, during, before, after, week, week_before = row[:12]
+    reason, decided_on = row[12:]
     return Decision(
         outcome,
         from_stage,
@@ -342,6 +354,7 @@ def _decision(row: Row) -> Decision:
         bool(completes),
         dt.date.fromisoformat(day),
         session_id,
+        dt.date.fromisoformat(decided_on),
     )
 
 
@@ -358,10 +371,11 @@ def plan_decisions(journal: Journal, plan_id: int) -> list[Decision]:
 
 
 def decisions_between(journal: Journal, start: dt.date, end: dt.date) -> list[tuple[Plan, Decision]]:
-    """The decisions made on the mornings from `start` to `end` (the weekly review), with their plans, in day order."""
+    """The decisions made from `start` to `end` (the weekly review's), with their plans, in the order made."""
     rows = journal.conn.execute(
-        f"SELECT plan_id, {_DECISION_COLUMNS} FROM plan_decisions WHERE day BETWEEN ? AND ? ORDER BY day, plan_id",
-        [(start - DAY).isoformat(), (end - DAY).isoformat()],
+        f"SELECT plan_id, {_DECISION_COLUMNS} FROM plan_decisions WHERE decided_on BETWEEN ? AND ?"
+        " ORDER BY decided_on, day, plan_id",
+        [start.isoformat(), end.isoformat()],
     ).fetchall()
     plans = {plan.id: plan for plan in list_plans(journal)}
     return [(plans[row[0]], _decision(row[1:])) for row in rows]

@@ -350,16 +350,16 @@ def test_a_plan_session_is_decided_once_the_next_morning_is_logged_and_only_once
     day = today - 3 * DAY
     morning(journal, day, 2)
     logged = session(journal, today, day, during=4)
-    assert make_decisions(journal) == []
+    assert make_decisions(journal, today=today) == []
     view = plan_view(journal, get_plan(journal, knee_plan.number), today=today)
     assert view.waiting is not None and "waiting for tomorrow morning's pain" in view.waiting.reason
     assert view.waiting.session_id == logged.id and view.decisions == ()
 
     morning(journal, day + DAY, 2)
-    [made] = make_decisions(journal)
-    assert (made.outcome, made.from_stage, made.to_stage, made.day, made.decided_on) == (NEXT, 3, 4, day, day + DAY)
+    [made] = make_decisions(journal, today=today)
+    assert (made.outcome, made.from_stage, made.to_stage, made.day, made.decided_on) == (NEXT, 3, 4, day, today)
     assert made.session_id == logged.id and made.pain == PlanPain(4, 2, 2)
-    assert make_decisions(journal) == []  # made once
+    assert make_decisions(journal, today=today) == []  # made once
     plan = get_plan(journal, knee_plan.number)
     assert plan.stage == 4
     assert plan_decisions(journal, plan.number) == [made]
@@ -371,7 +371,7 @@ def test_a_next_morning_logged_without_pain_at_the_site_counts_as_none(journal, 
     morning(journal, day, 1)
     session(journal, today, day, during=2)
     save_entry(journal, DayEntry(day + DAY, sleep_hours=8))
-    [made] = make_decisions(journal)
+    [made] = make_decisions(journal, today=today)
     assert made.pain.after == 0 and made.outcome == NEXT
 
 
@@ -383,7 +383,7 @@ def test_decisions_follow_the_plan_sessions_in_day_order(journal, today, knee_pl
     session(journal, today, days[0], during=3)
     session(journal, today, days[1], during=6)
     session(journal, today, days[2], during=1)
-    outcomes = [(d.outcome, d.from_stage, d.to_stage) for d in make_decisions(journal)]
+    outcomes = [(d.outcome, d.from_stage, d.to_stage) for d in make_decisions(journal, today=today)]
     assert outcomes == [(NEXT, 3, 4), (BACK, 4, 3), (NEXT, 3, 4)]
     assert get_plan(journal, knee_plan.number).stage == 4
 
@@ -393,10 +393,10 @@ def test_the_latest_decision_is_made_again_when_its_pain_is_corrected(journal, t
     morning(journal, day, 2)
     session(journal, today, day, during=2)
     morning(journal, day + DAY, 2)
-    make_decisions(journal)
+    make_decisions(journal, today=today)
     assert get_plan(journal, knee_plan.number).stage == 4
     morning(journal, day + DAY, 5)  # the next morning was mistyped
-    [remade] = make_decisions(journal)
+    [remade] = make_decisions(journal, today=today)
     assert (remade.outcome, remade.from_stage, remade.to_stage) == (BACK, 3, 2)
     assert [d.outcome for d in plan_decisions(journal, knee_plan.number)] == [BACK]
     assert get_plan(journal, knee_plan.number).stage == 2
@@ -407,11 +407,11 @@ def test_a_decision_made_again_after_the_ladder_lost_its_stage_starts_from_the_t
     morning(journal, day, 2)
     morning(journal, day + DAY, 2)
     session(journal, today, day, during=7)
-    [back] = make_decisions(journal)
+    [back] = make_decisions(journal, today=today)
     assert (back.from_stage, back.to_stage) == (3, 2)
     edit_ladder(journal, knee_plan.number, DEFAULT_LADDER[:2])
     morning(journal, day + DAY, 1)
-    [again] = make_decisions(journal)
+    [again] = make_decisions(journal, today=today)
     assert (again.outcome, again.from_stage, again.to_stage) == (BACK, 2, 1)
 
 
@@ -426,7 +426,7 @@ def test_a_read_only_journal_shows_the_plan_without_deciding(db_path, journal, t
     db_path.chmod(0o444)
     try:
         with open_journal(db_path) as reader:
-            assert reader.read_only and make_decisions(reader) == []
+            assert reader.read_only and make_decisions(reader, today=today) == []
             view = plan_view(reader, knee_plan, today=today)
             assert view.decisions == () and "once the journal can be written" in view.waiting.reason
     finally:
@@ -439,11 +439,35 @@ def test_an_older_decision_is_history_once_a_later_one_builds_on_it(journal, tod
         morning(journal, day, 1)
         morning(journal, day + DAY, 1)
         session(journal, today, day, during=1)
-    older, latest = make_decisions(journal)
+    older, latest = make_decisions(journal, today=today)
     morning(journal, first + DAY, 9)  # the first session's next morning, corrected after the second was decided
-    [remade] = make_decisions(journal)  # the latest read that morning in its week's mean: it is made again
+    [remade] = make_decisions(journal, today=today)  # the latest read that morning in its week's mean: it is made again
     assert remade.session_id == latest.session_id and remade.pain.week != latest.pain.week
     assert plan_decisions(journal, knee_plan.number) == [older, remade]
+
+
+def test_a_decision_made_in_a_week_gone_by_is_never_made_again(journal, today):
+    plan = start_plan(journal, "knee", today=today - 20 * DAY, stage=3)
+    day = today - 10 * DAY  # Monday 16 Nov, in the week before today's
+    morning(journal, day, 2)
+    morning(journal, day + DAY, 2)
+    session(journal, today, day, during=2)
+    [made] = make_decisions(journal, today=day + DAY)
+    assert made.decided_on == day + DAY
+    morning(journal, day + DAY, 6)
+    assert make_decisions(journal, today=today) == []  # a past week never changes
+    assert plan_decisions(journal, plan.number) == [made]
+    [remade] = make_decisions(journal, today=day + 6 * DAY)  # the same week (Sunday 22 Nov): it is made again
+    assert remade.outcome == BACK and remade.decided_on == day + 6 * DAY
+
+
+def test_a_decision_made_late_is_dated_the_day_it_was_made(journal, today, knee_plan):
+    day = today - 5 * DAY
+    morning(journal, day, 2)
+    morning(journal, day + DAY, 2)
+    session(journal, today, day, during=2)
+    [made] = make_decisions(journal, today=today)
+    assert made.day == day and made.decided_on == today
 
 
 def test_removing_the_latest_plan_session_takes_its_decision_back(journal, today, knee_plan):
@@ -451,9 +475,9 @@ def test_removing_the_latest_plan_session_takes_its_decision_back(journal, today
     morning(journal, day, 2)
     morning(journal, day + DAY, 2)
     logged = session(journal, today, day, during=2)
-    make_decisions(journal)
+    make_decisions(journal, today=today)
     remove_session(journal, logged.number)
-    assert make_decisions(journal) == []
+    assert make_decisions(journal, today=today) == []
     assert plan_decisions(journal, knee_plan.number) == [] and get_plan(journal, knee_plan.number).stage == 3
 
 
@@ -462,9 +486,9 @@ def test_a_session_no_longer_for_the_plan_takes_its_decision_back(journal, today
     morning(journal, day, 2)
     morning(journal, day + DAY, 2)
     logged = session(journal, today, day, during=2)
-    make_decisions(journal)
+    make_decisions(journal, today=today)
     update_session(journal, logged.number, SessionChange({"for_plan": False}), today=today)
-    make_decisions(journal)
+    make_decisions(journal, today=today)
     assert plan_decisions(journal, knee_plan.number) == []
 
 
@@ -476,7 +500,7 @@ def test_only_the_first_plan_session_of_a_day_counts_and_none_before_the_plan(jo
     first = session(journal, today, day, during=2)
     session(journal, today, day, during=8)
     session(journal, today, day + DAY, during=1, for_plan=False)
-    [made] = make_decisions(journal)
+    [made] = make_decisions(journal, today=today)
     assert made.session_id == first.id and made.outcome == NEXT
 
 
@@ -488,10 +512,10 @@ def test_the_top_stage_passed_completes_the_plan(journal, today):
     session(journal, today, day, during=0)
     session(journal, today, day + 2 * DAY, during=0)
     morning(journal, day + 3 * DAY, 0)
-    [made] = make_decisions(journal)
+    [made] = make_decisions(journal, today=today)
     assert made.completes and "the plan is complete" in made.reason
     ended = get_plan(journal, plan.number)
-    assert ended.completed == day + DAY and not ended.running and running_plans(journal) == []
+    assert ended.completed == today and not ended.running and running_plans(journal) == []
     assert plan_view(journal, ended, today=today).today.kind == COMPLETE
     start_plan(journal, "knee", today=today)  # a completed plan leaves room for a new one
 
@@ -502,7 +526,7 @@ def test_a_stopped_plan_decides_nothing_more(journal, today, knee_plan):
     session(journal, today, day, during=2)
     stop_plan(journal, knee_plan.number, today=today - 2 * DAY)
     morning(journal, day + DAY, 2)
-    assert make_decisions(journal) == []
+    assert make_decisions(journal, today=today) == []
 
 
 def test_the_weekly_review_reads_the_decisions_made_on_its_mornings(journal, today, knee_plan):
@@ -510,10 +534,10 @@ def test_the_weekly_review_reads_the_decisions_made_on_its_mornings(journal, tod
     morning(journal, day, 2)
     morning(journal, day + DAY, 2)
     session(journal, today, day, during=2)
-    [made] = make_decisions(journal)
+    [made] = make_decisions(journal, today=today)
     plan = get_plan(journal, knee_plan.number)
-    assert decisions_between(journal, day + DAY, day + DAY) == [(plan, made)]
-    assert decisions_between(journal, day, day) == []
+    assert decisions_between(journal, today, today) == [(plan, made)]
+    assert decisions_between(journal, today - 6 * DAY, today - DAY) == []
 
 
 def test_the_view_shows_todays_session_from_the_plan_sessions(journal, today, knee_plan):
