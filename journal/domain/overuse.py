@@ -18,6 +18,12 @@ The score is the plain sum of the answers as given (DOMAIN.md); the questionnair
 expects "could not take part at all" to go with the last answer of the volume and
 performance questions, and a form may fill those in, but the journal does not
 refuse other combinations.
+
+For the command line and the app: `QUESTIONS` (each with `key`, `text`, `answers`,
+`listed()` for a hint), `parse_answers` for the four typed numbers (a refusal lists
+the answers), `Answers` with `score` and `substantial`, `describe` for the line
+`journal overuse` prints, `overuse_flag` for the review and Trends. The store's
+side is `journal.store.overuse`.
 """
 
 from __future__ import annotations

@@ -13,9 +13,9 @@ The rules, as `judge` applies them:
   (`journal.domain.signals.is_meaningful`, Farrar et al. 2001): a rise of 2 points
   **or** of 30% of the morning before. So from a morning of 1 to 3 a single point
   already counts (it is 30% or more), from 4 up it takes 2 points, and from a
-  morning of 0 it takes 2 points (30% of nothing is no rise at all). Either
-  reading is the conservative one: stepping back too readily costs a few days,
-  stepping on too readily can cost weeks.
+  morning of 0 it takes 2 points (30% of nothing is no rise at all). "Or" is
+  the cautious reading: stepping back too readily costs a few days, stepping on
+  too readily can cost weeks.
 - **Next stage** when every limit was kept: pain during at most 5, the next
   morning no higher than the morning before and not above 5, and morning pain
   not rising from one week to the next (below). Passing the top stage completes
@@ -30,12 +30,20 @@ The rules, as `judge` applies them:
 - **Missing numbers.** A day's pain is the morning's pain. A logged day with no
   reading at the plan's site counts as 0 there (the runner logged the day and
   named no pain at that site); a day that is not logged at all has no reading.
-  Likewise a plan session with no pain during at the site counts as 0: the forms
-  that log a plan session ask for it. With no next morning yet, there is no
+  Likewise a plan session with no pain during at the site counts as 0, so a form
+  that logs a plan session should ask for the pain at the plan's site. With no next morning yet, there is no
   decision: it waits (`Waiting`). With no morning before, no rise can be ruled
   out, so the session can at best be repeated (a back rule still applies).
 - **Site and side.** A plan for one side reads that side's readings and the
   site's readings without a side; a plan without a side reads the worst side.
+
+For the command line and the app (the store's side is `journal.store.plans`):
+`DEFAULT_LADDER` of `Stage(description, run_minutes)`; `parse_stage_text` reads
+`DESCRIPTION[=MINUTES]` and `parse_stage_number` a stage; a `Plan` says `label`
+("stage 3 of 10"), `where` ("left knee"), `current`, `running`; `judge` gives a
+`Decision` (outcome, from and to stage, reason, `completes`) or `Waiting`;
+`todays_session` what the plan asks of a day (run, rest, done, complete,
+stopped); a `PlanView` holds all `journal plan` shows.
 """
 
 from __future__ import annotations
