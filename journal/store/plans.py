@@ -28,11 +28,11 @@ session is edited, removed or no longer for the plan, or the mornings it read ar
 corrected), as long as it was made this week (the runner's week, `week_start`):
 the plan's stage goes back to where that decision found it, and the session is
 judged again or waits. Any other decision is history and stays as it was: one a
-later decision was built on, one made in a week gone by, and those of a stopped
-plan; a plan session logged late, for a day before the latest decision, is not
-judged. A running plan counts
-every plan session for its own site, so two plans (left and right knee) are both
-judged by one session.
+later decision was built on, one made in a week gone by, and those of a plan
+that was stopped or completed (a new plan for the site may have started since).
+A plan session logged late, for a day before the latest decision, is not judged.
+A running plan counts every plan session for its own site, so two plans (left
+and right knee) are both judged by one session.
 """
 
 from __future__ import annotations
@@ -83,6 +83,7 @@ def plan_scopes(plan_id: int) -> tuple[Scope, ...]:
     )
 
 
+_RUNNING = "stopped_on IS NULL AND completed_on IS NULL"
 _PLAN_COLUMNS = "plans.id, sites.name, side, stage, started_on, stopped_on, completed_on"
 _DECISION_COLUMNS = (
     "session_id, day, outcome, from_stage, to_stage, top, completes, pain_during, pain_before, pain_after,"
@@ -135,7 +136,7 @@ def list_plans(journal: Journal) -> list[Plan]:
 
 def running_plans(journal: Journal) -> list[Plan]:
     """The plans still running (not stopped, not complete), oldest first."""
-    return _read_plans(journal.conn, "stopped_on IS NULL AND completed_on IS NULL")
+    return _read_plans(journal.conn, _RUNNING)
 
 
 def running_plan_for(journal: Journal, site: str, side: str = "") -> Plan:
@@ -169,7 +170,7 @@ def start_plan(
     first = parse_stage_number(stage, len(ladder))
     with journal.transaction() as conn:
         name, side = _site_and_side(conn, site, side)
-        for plan in _read_plans(conn, "stopped_on IS NULL AND completed_on IS NULL AND sites.name = ?", (name,)):
+        for plan in _read_plans(conn, f"{_RUNNING} AND sites.name = ?", (name,)):
             if plan.side == side or not plan.side or not side:
                 raise InvalidInput(
                     f"a plan is already running for the {plan.where} ({plan.label}, since {short_day(plan.started)});"
@@ -243,7 +244,7 @@ def make_decisions(journal: Journal, *, today: dt.date) -> list[Decision]:
     this_week = week_start(today, first_weekday(journal))
     with journal.transaction() as conn:
         made: list[Decision] = []
-        for plan in _read_plans(conn, "stopped_on IS NULL"):
+        for plan in _read_plans(conn, _RUNNING):
             made.extend(_settle(conn, plan, today, this_week))
         return made
 
@@ -256,8 +257,8 @@ def _settle(conn: sqlite3.Connection, plan: Plan, today: dt.date, this_week: dt.
     if latest is not None and _open(latest, this_week) and not _still_holds(conn, plan, latest, sessions):
         conn.execute("DELETE FROM plan_decisions WHERE plan_id = ? AND session_id = ?", [plan_id, latest.session_id])
         stage = min(latest.from_stage, plan.top)  # a ladder edited since may have lost the stage it came from
-        conn.execute("UPDATE plans SET stage = ?, completed_on = NULL WHERE id = ?", [stage, plan_id])
-        plan = replace(plan, stage=stage, completed=None)
+        conn.execute("UPDATE plans SET stage = ? WHERE id = ?", [stage, plan_id])
+        plan = replace(plan, stage=stage)
         latest = decided[-2] if len(decided) > 1 else None
     made = []
     for session in _undecided(sessions, latest):

@@ -517,6 +517,8 @@ def test_the_top_stage_passed_completes_the_plan(journal, today):
     ended = get_plan(journal, plan.number)
     assert ended.completed == today and not ended.running and running_plans(journal) == []
     assert plan_view(journal, ended, today=today).today.kind == COMPLETE
+    morning(journal, day + DAY, 4)  # a completed plan's decisions are history
+    assert make_decisions(journal, today=today) == []
     start_plan(journal, "knee", today=today)  # a completed plan leaves room for a new one
 
 
