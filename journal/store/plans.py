@@ -299,22 +299,22 @@ def _undecided(sessions: list[Session], latest: Decision | None) -> list[Session
     return [session for session in sessions if session.day > latest.day]
 
 
-def _verdict(conn: sqlite3.Connection, plan: Plan, session: Session) -> Decision | Waiting:
+def _pain(conn: sqlite3.Connection, plan: Plan, session: Session) -> PlanPain:
+    """The numbers at the plan's site that judge `session`, read from the days around it."""
     first, last = mornings_needed(session.day)
     entries = {entry.date: entry for entry in read_days(conn, first.isoformat(), last.isoformat())}
-    pain = plan_pain(session, entries, plan.site, plan.side)
-    verdict = judge(plan.stage, plan.top, pain, plan.where)
+    return plan_pain(session, entries, plan.site, plan.side)
+
+
+def _verdict(conn: sqlite3.Connection, plan: Plan, session: Session) -> Decision | Waiting:
+    verdict = judge(plan.stage, plan.top, _pain(conn, plan, session), plan.where)
     return replace(verdict, day=session.day, session_id=session.id)
 
 
 def _still_holds(conn: sqlite3.Connection, plan: Plan, decision: Decision, sessions: list[Session]) -> bool:
     """Whether the decision's session is still the plan's session of its day, judged on the same pain."""
     session = next((session for session in sessions if session.id == decision.session_id), None)
-    if session is None or session.day != decision.day:
-        return False
-    first, last = mornings_needed(session.day)
-    entries = {entry.date: entry for entry in read_days(conn, first.isoformat(), last.isoformat())}
-    return plan_pain(session, entries, plan.site, plan.side) == decision.pain
+    return session is not None and session.day == decision.day and _pain(conn, plan, session) == decision.pain
 
 
 def _store(conn: sqlite3.Connection, plan_id: int, decision: Decision) -> None:
