@@ -308,6 +308,80 @@ def m006_sessions(db: Database) -> None:
     )
 
 
+@migrations()
+def m007_plans_and_overuse(db: Database) -> None:
+    """Return-to-run plans with their ladders and decisions, and the weekly overuse answers.
+
+    A plan is for one site and side ('' none); at most one per site and side runs at a
+    time (stopped and completed plans are kept as history). Its ladder is its own copy
+    of the stages, numbered from 1. A decision is stored once per plan session, with
+    the pain it was judged on and the day it was made, so a past week reads the same
+    for ever; the session it judged is named by number only, as a removed session
+    leaves an older decision standing.
+    The overuse answers are one set per week (its first day), site and side; the score
+    is computed from them, never stored.
+    """
+    db.execute(
+        """CREATE TABLE plans (
+        "id" INTEGER PRIMARY KEY AUTOINCREMENT,
+        "site_id" INTEGER NOT NULL REFERENCES sites ("id"),
+        "side" TEXT NOT NULL DEFAULT '',
+        "stage" INTEGER NOT NULL CHECK ("stage" >= 1),
+        "started_on" TEXT NOT NULL,
+        "stopped_on" TEXT,
+        "completed_on" TEXT
+        ) STRICT"""
+    )
+    db.execute(
+        "CREATE UNIQUE INDEX idx_plans_running ON plans (site_id, side)"
+        " WHERE stopped_on IS NULL AND completed_on IS NULL"
+    )
+    db.execute(
+        """CREATE TABLE plan_stages (
+        "plan_id" INTEGER NOT NULL REFERENCES plans ("id") ON DELETE CASCADE,
+        "stage" INTEGER NOT NULL CHECK ("stage" >= 1),
+        "description" TEXT NOT NULL,
+        "run_minutes" INTEGER NOT NULL CHECK ("run_minutes" >= 1),
+        PRIMARY KEY ("plan_id", "stage")
+        ) STRICT"""
+    )
+    db.execute(
+        """CREATE TABLE plan_decisions (
+        "plan_id" INTEGER NOT NULL REFERENCES plans ("id") ON DELETE CASCADE,
+        "session_id" INTEGER NOT NULL,
+        "day" TEXT NOT NULL,
+        "outcome" TEXT NOT NULL CHECK ("outcome" IN ('next', 'repeat', 'back')),
+        "from_stage" INTEGER NOT NULL,
+        "to_stage" INTEGER NOT NULL,
+        "top" INTEGER NOT NULL,
+        "completes" INTEGER NOT NULL DEFAULT 0,
+        "pain_during" INTEGER NOT NULL,
+        "pain_before" INTEGER,
+        "pain_after" INTEGER NOT NULL,
+        "week_mean" REAL,
+        "week_before_mean" REAL,
+        "reason" TEXT NOT NULL,
+        "decided_on" TEXT NOT NULL,
+        PRIMARY KEY ("plan_id", "session_id")
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX idx_plan_decisions_decided ON plan_decisions (decided_on)")
+    # The answers' numbers, 0 = no problem: participation and pain have four answers, the others five.
+    db.execute(
+        """CREATE TABLE overuse_answers (
+        "week" TEXT NOT NULL,
+        "site_id" INTEGER NOT NULL REFERENCES sites ("id"),
+        "side" TEXT NOT NULL DEFAULT '',
+        "participation" INTEGER NOT NULL CHECK ("participation" BETWEEN 0 AND 3),
+        "volume" INTEGER NOT NULL CHECK ("volume" BETWEEN 0 AND 4),
+        "performance" INTEGER NOT NULL CHECK ("performance" BETWEEN 0 AND 4),
+        "pain" INTEGER NOT NULL CHECK ("pain" BETWEEN 0 AND 3),
+        PRIMARY KEY ("week", "site_id", "side")
+        ) STRICT"""
+    )
+    db.execute("CREATE INDEX idx_overuse_answers_site ON overuse_answers (site_id, week)")
+
+
 def _remake(db: Database, table: str, columns: str, new_column: tuple[str, Callable[[], str]] | None = None) -> None:
     """Make `table` again with `columns` and its rows, a value made for each row in a new column."""
     names = [column.name for column in db.table(table).columns]

@@ -15,6 +15,7 @@ KNOWN_MIGRATIONS = (
     "m004_numbers_for_ever",
     "m005_trend_indexes",
     "m006_sessions",
+    "m007_plans_and_overuse",
 )
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
