@@ -35,3 +35,22 @@ def journal_content(path: Path) -> dict[str, list[tuple]] | None:
         return table_rows(conn)
     finally:
         conn.close()
+
+
+def as_before(conn: sqlite3.Connection, migration: str) -> None:
+    """Make the journal on `conn` look as a version before `migration` wrote it: the record of that upgrade and
+    of every later one gone, and the tables they made dropped (the rows of the earlier tables stay)."""
+    from sqlite_utils import Database
+
+    from journal.store.migrations import migrations
+    from journal.store.schema import KNOWN_MIGRATIONS
+
+    earlier = Database(memory=True)
+    migrations.apply(earlier, stop_before=migration)
+    kept = set(earlier.table_names())
+    later = KNOWN_MIGRATIONS[KNOWN_MIGRATIONS.index(migration) :]
+    conn.execute("PRAGMA foreign_keys = OFF")
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        if table not in kept and not table.startswith(("sqlite_", "_sqlite_migrations")):
+            conn.execute(f'DROP TABLE "{table}"')
+    conn.execute(f"DELETE FROM _sqlite_migrations WHERE name IN ({', '.join('?' * len(later))})", later)

@@ -68,18 +68,30 @@ def remove_site(journal: Journal, name: str) -> Site:
                 f" {'them' if readings != 1 else 'it'} (clear {'them' if readings != 1 else 'it'} first with:"
                 f" journal add DATE --clear pain:{site.name})"
             )
-        during = conn.execute("SELECT count(*) FROM session_pain WHERE site_id = ?", [site.id]).fetchone()[0]
-        if during:
-            raise InvalidInput(
-                f"{site.name} has pain during {during} session{'s' if during != 1 else ''}; removing it would lose"
-                f" {'them' if during != 1 else 'it'} (change {'them' if during != 1 else 'it'} first with:"
-                f" journal session edit N --clear-pain)"
-            )
+        _refuse_if_used(conn, site)
         from journal.store.goal_rows import refuse_if_measured
 
         refuse_if_measured(conn, site.name, site=site.name)
         conn.execute("DELETE FROM sites WHERE id = ?", [site.id])
     return site
+
+
+# What else refers to a site, and how the runner frees it: a site in use is never removed.
+_USES = (
+    ("session_pain", "pain during {n} session{s}", "change {them} first with: journal session edit N --clear-pain"),
+    ("plans", "{n} return-to-run plan{s}", "a plan is kept with its site"),
+    ("overuse_answers", "{n} week{s} of overuse answers", "the answers are kept with their site"),
+)
+
+
+def _refuse_if_used(conn: sqlite3.Connection, site: Site) -> None:
+    for table, what, how in _USES:
+        count = conn.execute(f"SELECT count(*) FROM {table} WHERE site_id = ?", [site.id]).fetchone()[0]
+        if count:
+            words = {"n": count, "s": "s" if count != 1 else "", "them": "them" if count != 1 else "it"}
+            raise InvalidInput(
+                f"{site.name} has {what.format(**words)}; removing it would lose them ({how.format(**words)})"
+            )
 
 
 def _find(conn: sqlite3.Connection, name: str) -> Site:

@@ -53,9 +53,12 @@ def test_log_a_strength_session_and_see_it_listed_and_ticked(db_path, today):
         await pilot.press("tab")
         await type_text(pilot, "squats, heavy")
         await pilot.press("enter")
-        await pilot.pause()
-        assert not isinstance(app.screen, SessionFormScreen)
         listed = app.query_one(SessionList)
+        for _ in range(100):  # the form closes, then the list is drawn again
+            await pilot.pause(0.02)
+            if listed.sessions:
+                break
+        assert not isinstance(app.screen, SessionFormScreen)
         assert str(listed.options[0].prompt).startswith("strength · 45 min · RPE 6")
         assert app.focused is listed
 

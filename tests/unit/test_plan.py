@@ -571,3 +571,20 @@ def test_the_schema_keeps_one_running_plan_per_site_and_side(journal, today):
         journal.conn.execute(
             "INSERT INTO plans (site_id, side, stage, started_on) SELECT site_id, side, 1, started_on FROM plans"
         )
+
+
+def test_a_site_with_a_plan_or_overuse_answers_is_not_removed(journal, today):
+    from journal.domain.overuse import Answers
+    from journal.store.overuse import save_answers
+    from journal.store.plans import start_plan
+    from journal.store.sites import add_site, list_sites, remove_site
+
+    add_site(journal, "big-toe", sided=False)
+    start_plan(journal, "big-toe", today=today)
+    with pytest.raises(InvalidInput, match="big-toe has 1 return-to-run plan; removing it would lose them"):
+        remove_site(journal, "big-toe")
+    add_site(journal, "heel-pad", sided=False)
+    save_answers(journal, today, "heel-pad", "", Answers(1, 1, 0, 1), today=today)
+    with pytest.raises(InvalidInput, match="heel-pad has 1 week of overuse answers"):
+        remove_site(journal, "heel-pad")
+    assert {"big-toe", "heel-pad"} <= {site.name for site in list_sites(journal)}

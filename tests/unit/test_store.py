@@ -15,6 +15,7 @@ from journal.store import open_journal
 from journal.store.entries import count_entries, entries_between, get_entry, save_entry, update_entry
 from journal.store.schema import APPLICATION_ID, KNOWN_MIGRATIONS
 from journal.store.sites import add_site, list_sites
+from tests.content import as_before
 
 
 def digest(path):
@@ -333,16 +334,15 @@ def test_a_journal_with_a_damaged_record_of_upgrades_is_refused_byte_for_byte(tm
 def test_an_upgrade_that_fails_keeps_no_backup_and_the_next_one_still_backs_up(tmp_path, today):
     from journal.store.backup import backups_dir
 
-    path = old_journal(
-        tmp_path / "journal.db",
-        today,
-        "DELETE FROM _sqlite_migrations WHERE name IN ('m003_goals', 'm004_numbers_for_ever', 'm005_trend_indexes')",
-    )
+    path = old_journal(tmp_path / "journal.db", today)
+    with sqlite3.connect(path) as conn:  # as before goals, but for the goals' tables, left behind
+        as_before(conn, "m003_goals")
+        conn.execute("CREATE TABLE goals (id INTEGER PRIMARY KEY)")
+    conn.close()
     with pytest.raises(JournalFileError, match="already exists"):
         open_journal(path)
     with sqlite3.connect(path) as conn:  # mended: the tables of the upgrade are gone too
         conn.execute("DROP TABLE goals")
-        conn.execute("DROP TABLE assessments")
     conn.close()
     open_journal(path).close()
     assert [backup.name.split("-20")[0] for backup in backups_dir().glob("*.db")] == ["journal-before-m003_goals"]

@@ -24,7 +24,7 @@ from journal.store.restore import restore_journal
 from journal.store.settings import set_setting
 from journal.store.sites import add_site
 from journal.store.transfer import import_bundle
-from tests.content import journal_content
+from tests.content import as_before, journal_content
 
 DAY = dt.timedelta(days=1)
 FAR = (dt.date(1900, 1, 1), dt.date(2100, 1, 1))
@@ -255,13 +255,8 @@ def test_an_upgrade_backs_the_journal_up_first_and_keeps_the_last_few(db_path, t
     def make_old_journal():
         with open_journal(db_path) as journal:
             save_entry(journal, DayEntry(today, mood=4))
-            with journal.transaction() as conn:  # as the version before goals wrote it
-                conn.execute("DROP TABLE goals")
-                conn.execute("DROP TABLE assessments")
-                conn.execute(
-                    "DELETE FROM _sqlite_migrations"
-                    " WHERE name IN ('m003_goals', 'm004_numbers_for_ever', 'm005_trend_indexes')"
-                )
+            with journal.transaction() as conn:
+                as_before(conn, "m003_goals")
 
     for _ in range(KEEP_AUTOMATIC + 2):
         make_old_journal()
