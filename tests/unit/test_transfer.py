@@ -956,12 +956,13 @@ def test_with_the_imports_own_ticks_a_session_makes_none_and_owns_only_those_the
         remove_session(copy, unticked.number)
         remove_session(copy, made.number)
         assert {tick[:2] for tick in sessions_held(copy)[1]} == {(items["Strength session"], str(today - 2 * DAY))}
-    with open_journal(tmp_path / "ticked.db") as ticked:  # a journal that has the tick by hand already
-        set_tick(ticked, items["Strength session"], today - DAY, True)
-        report = import_bundle(ticked, read_path(tmp_path / "out"))
-        assert report.counts["checklist"] == {"added": 1, "unchanged": 1}
-        assert ticked_by(ticked, *FAR) == {}, "the runner's tick is never given to a session"
-        assert len(sessions_held(ticked)[1]) == 2
+    for on_conflict, note in (("fail", ""), ("replace", "by hand")):  # a journal with the tick by hand already
+        with open_journal(tmp_path / f"ticked-{on_conflict}.db") as ticked:
+            set_tick(ticked, items["Strength session"], today - DAY, True, note=note)
+            report = import_bundle(ticked, read_path(tmp_path / "out"), on_conflict=on_conflict)
+            assert report.counts["checklist"] == {"added": 1, "replaced" if note else "unchanged": 1}
+            assert ticked_by(ticked, *FAR) == {}, "the runner's tick is never given to a session"
+            assert len(sessions_held(ticked)[1]) == 2
 
 
 def test_a_replaced_session_moved_to_another_day_leaves_its_tick_to_the_runner(journal, tmp_path, today):
