@@ -615,10 +615,10 @@ def test_export_all_then_import_into_a_new_journal_is_byte_identical(run, db_pat
     run("demo")
     run("add", "--note", '=1+1, "quoted"\nline two')
     code, _, err = run("export", "--what", "all", "-o", str(tmp_path / "one"))
-    assert code == 0 and err.startswith("wrote ") and err.endswith(f"in 9 files to {tmp_path / 'one'}\n")
+    assert code == 0 and err.startswith("wrote ") and err.endswith(f"in 10 files to {tmp_path / 'one'}\n")
     copy = tmp_path / "copy.db"
     code, out, _ = run("--db", str(copy), "import", str(tmp_path / "one"), db=False)
-    assert code == 0 and "entries: " in out and "(added " in out
+    assert code == 0 and "entries: " in out and "(added " in out and "sessions: " in out
     run("--db", str(copy), "export", "--what", "all", "-o", str(tmp_path / "two"), db=False)
     for name in sorted(path.name for path in (tmp_path / "one").iterdir()):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
