@@ -336,13 +336,14 @@ def test_an_upgrade_that_fails_keeps_no_backup_and_the_next_one_still_backs_up(t
     path = old_journal(
         tmp_path / "journal.db",
         today,
-        "DELETE FROM _sqlite_migrations WHERE name IN ('m003_goals', 'm004_numbers_for_ever', 'm005_trend_indexes')",
+        "DELETE FROM _sqlite_migrations WHERE name IN"
+        " ('m003_goals', 'm004_numbers_for_ever', 'm005_trend_indexes', 'm006_sessions')",
     )
     with pytest.raises(JournalFileError, match="already exists"):
         open_journal(path)
     with sqlite3.connect(path) as conn:  # mended: the tables of the upgrade are gone too
-        conn.execute("DROP TABLE goals")
-        conn.execute("DROP TABLE assessments")
+        for table in ("session_ticks", "session_pain", "session_kinds", "sessions", "goals", "assessments"):
+            conn.execute(f"DROP TABLE {table}")
     conn.close()
     open_journal(path).close()
     assert [backup.name.split("-20")[0] for backup in backups_dir().glob("*.db")] == ["journal-before-m003_goals"]
