@@ -658,7 +658,7 @@ sessions_drawn = st.builds(
         note,
         for_plan,
     ),
-    back=st.integers(0, 20),
+    back=st.integers(0, 6),  # a week: several sessions a day, and ticks by hand on their days
     kind=st.sampled_from(SESSION_KINDS),
     minutes=st.integers(1, 1440),
     km=st.one_of(st.none(), st.integers(0, 1_000_000).map(lambda metres: metres / 1000)),
@@ -672,11 +672,13 @@ sessions_drawn = st.builds(
     for_plan=st.booleans(),
 )
 TODAY = dt.date(2026, 11, 26)  # the `today` fixture's day: strategies are made before any fixture
-# What a runner does between exports: log a session, tick or untick an item by hand, remove a session.
+# What a runner does between exports: log a session, tick or untick an item by hand, untick what a session
+# ticked, remove a session.
 doings = st.lists(
     st.one_of(
         st.tuples(st.just("log"), sessions_drawn),
-        st.tuples(st.just("tick"), st.integers(0, 8), st.integers(0, 20), st.booleans()),
+        st.tuples(st.just("tick"), st.integers(0, 8), st.integers(0, 6), st.booleans()),
+        st.tuples(st.just("untick"), st.integers(0, 50)),
         st.tuples(st.just("remove"), st.integers(0, 50)),
     ),
     min_size=1,
@@ -690,6 +692,8 @@ def test_any_sessions_and_ticks_round_trip_with_who_made_each_tick(tmp_path_fact
     """Sessions, several a day, and ticks made by hand or by sessions, in any order: the copy holds the same
     sessions (same fields, numbers and uids), the same ticks, each made by the same session or by hand, and
     exports the same bytes."""
+    from journal.store.sessions import ticked_by
+
     assert today == TODAY
     tmp_path = tmp_path_factory.mktemp("sessions")
     with open_journal(tmp_path / "journal.db") as journal:
@@ -700,6 +704,9 @@ def test_any_sessions_and_ticks_round_trip_with_who_made_each_tick(tmp_path_fact
                 add_session(journal, doing[1], today=today)
             elif doing[0] == "tick":
                 set_tick(journal, ids[doing[1]], today - doing[2] * DAY, doing[3])
+            elif doing[0] == "untick":
+                if made := sorted(ticked_by(journal, *FAR)):
+                    set_tick(journal, *made[doing[1] % len(made)], False)
             elif logged := sessions_between(journal, dt.date.min, dt.date.max):
                 remove_session(journal, logged[doing[1] % len(logged)].number)
         first, second = round_trip(journal, tmp_path)
