@@ -984,3 +984,12 @@ def test_a_replaced_session_moved_to_another_day_leaves_its_tick_to_the_runner(j
     assert ticked_by(journal, *FAR) == {}
     assert [tick[:2] for tick in sessions_held(journal)[1]] == [(items["Strength session"], today.isoformat())]
     assert [session.day for session in sessions_between(journal, *FAR)] == [today - DAY]
+
+
+def test_a_long_journals_sessions_imported_again_are_all_already_there(journal, db_path, tmp_path, today):
+    fill_demo(journal, today, 700, seed=5)  # more sessions than one query of uids asks for
+    export_folder(journal, tmp_path / "out")
+    before = journal_content(db_path)
+    report = import_bundle(journal, read_path(tmp_path / "out"))
+    assert set(report.counts["sessions"]) == {"unchanged"} and report.counts["sessions"]["unchanged"] > 500
+    assert journal_content(db_path) == before
