@@ -40,6 +40,9 @@ ALL_TABLES = {
     "pain.csv": "SELECT pain.*, sites.name FROM pain JOIN sites ON sites.id = site_id ORDER BY date, sites.position",
     "checklist.csv": "SELECT ticks.*, title, kind FROM ticks JOIN checklist_items ON checklist_items.id = item_id"
     " ORDER BY date, position",
+    "sessions.csv": "SELECT sessions.*, session_pain.*, session_ticks.item_id FROM sessions"
+    " LEFT JOIN session_pain ON session_pain.session_id = sessions.id"
+    " LEFT JOIN session_ticks ON session_ticks.session_id = sessions.id ORDER BY sessions.date, sessions.id",
     "goals.csv": "SELECT * FROM goals LEFT JOIN assessments ON assessments.id = assessment_id ORDER BY goals.id",
     "assessments.csv": "SELECT * FROM assessments ORDER BY date, id",
     "scales.csv": "SELECT * FROM scales",

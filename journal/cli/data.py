@@ -26,7 +26,7 @@ from journal.errors import InvalidInput
 if TYPE_CHECKING:
     from journal.store import Journal
 
-EXPORT_KINDS = ("entries", "pain", "checklist", "goals", "items", "sites", "settings", "all")
+EXPORT_KINDS = ("entries", "pain", "checklist", "sessions", "goals", "items", "sites", "settings", "all")
 
 
 @command(
@@ -113,7 +113,7 @@ def _warn_of_future_days(journal: Journal) -> None:
     argument("path", type=PathNamed("PATH")),
     option(
         "--what",
-        type=Choice("entries", "pain", "checklist", "goals", "items", "sites", "settings", "assessments"),
+        type=Choice("entries", "pain", "checklist", "sessions", "goals", "items", "sites", "settings", "assessments"),
         help="The kind of file (default: told by its header); with a folder, only that kind.",
     ),
     option("--dry-run", action="store_true", help="Check everything and say what would change; write nothing."),

@@ -9,6 +9,7 @@ from journal.dates import parse_iso_date
 from journal.domain.checklist import ChecklistItem
 from journal.domain.entries import DayEntry, Site
 from journal.domain.goals import Goal
+from journal.domain.sessions import Session
 from journal.errors import InvalidInput
 
 # A reading of pain.csv: date, site, side ('' for the site as a whole), score.
@@ -38,6 +39,17 @@ class GoalRow:
 
 
 @dataclass
+class SessionRow:
+    """A session as sessions.csv gives it: its uid (empty in a runner's own file: a new one is made), its number
+    in `session.id`, and the numbers of the items whose tick it made in the journal it came from."""
+
+    session: Session
+    uid: str
+    ticked: tuple[int, ...]
+    line: str
+
+
+@dataclass
 class Bundle:
     """Everything read from the files, checked, ready to write."""
 
@@ -47,6 +59,7 @@ class Bundle:
     entries: dict[dt.date, DayEntry] = field(default_factory=dict)
     pain_rows: list[PainRow] = field(default_factory=list)  # from pain.csv
     ticks: list[Tick] = field(default_factory=list)
+    sessions: list[SessionRow] = field(default_factory=list)
     goals: list[GoalRow] = field(default_factory=list)
     assessments: list[AssessmentRow] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)  # what was read, in order

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from journal.dates import parse_iso_date
-from journal.domain.bundle import Bundle, GoalRow, Tick
+from journal.domain.bundle import Bundle, GoalRow, SessionRow, Tick
 from journal.domain.checklist import (
     ChecklistItem,
     parse_kind,
@@ -44,10 +44,20 @@ from journal.domain.scales import (
     WELLNESS_FIELDS,
     parse_day_type,
     parse_pain_score,
+    parse_side,
     parse_site_name,
     parse_sleep_hours,
     parse_text,
     parse_wellness,
+)
+from journal.domain.sessions import (
+    PainDuring,
+    Session,
+    parse_km,
+    parse_minutes,
+    parse_rpe,
+    parse_session_kind,
+    parse_session_note,
 )
 from journal.errors import BadRows, InvalidInput
 from journal.io.csv_export import (
@@ -59,6 +69,7 @@ from journal.io.csv_export import (
     KINDS,
     PAIN_HEADER,
     SCALE_HEADER,
+    SESSION_HEADER,
     SETTING_HEADER,
     SITE_HEADER,
     TICK_HEADER,
@@ -84,6 +95,7 @@ HEADERS = {
     "items": ITEM_HEADER,
     "pain": PAIN_HEADER,
     "checklist": TICK_HEADER,
+    "sessions": SESSION_HEADER,
     "goals": GOAL_HEADER,
     "assessments": ASSESSMENT_HEADER,
     "scales": SCALE_HEADER,
@@ -278,6 +290,55 @@ def _tick(row: dict[str, str], bundle: Bundle) -> None:
     bundle.where[("checklist", tick.item_id, tick.date)] = bundle.line
 
 
+def _session(row: dict[str, str], bundle: Bundle) -> None:
+    """A session as sessions.csv writes it; the week and the load are the reader's and are not read."""
+    uid = _uid(row["uid"])
+    if uid:
+        if ("sessions", uid) in bundle.where:
+            raise InvalidInput(f"the session {uid} appears twice (first at {bundle.where[('sessions', uid)]})")
+        bundle.where[("sessions", uid)] = bundle.line
+    for_plan = row["for_plan"].strip()
+    if for_plan not in ("0", "1"):
+        raise InvalidInput(f"for_plan is 1 (the return-to-run plan's session of the day) or 0, got {row['for_plan']!r}")
+    ticked = row["ticked"].split(";") if row["ticked"].strip() else []
+    session = Session(
+        day=bundle.dated(row["date"]),
+        kind=parse_session_kind(row["kind"]),
+        minutes=parse_minutes(row["minutes"]),
+        km=parse_km(row["km"]) if row["km"].strip() else None,
+        rpe=parse_rpe(row["rpe"]) if row["rpe"].strip() else None,
+        pain=_pain_during(row["pain"]),
+        note=parse_session_note(restore(row["note"])),
+        for_plan=for_plan == "1",
+        id=_int(row["id"], "id", 1) if row["id"].strip() else None,
+    )
+    numbers = tuple(_int(number, "each number in ticked (a checklist item's)", 1) for number in ticked)
+    bundle.sessions.append(SessionRow(session, uid, numbers, bundle.line))
+
+
+def _pain_during(text: str) -> tuple[PainDuring, ...]:
+    """`knee=3;shin:left=2`: the pain during a session as the command line's --pain takes it, `;` between readings.
+
+    The sites are checked against the journal when it is written (after sites.csv of the same import)."""
+    pain: dict[tuple[str, str], int] = {}
+    for reading in text.split(";"):
+        if not reading.strip():
+            continue
+        where, sep, score = reading.partition("=")
+        if not sep or not where.strip():
+            raise InvalidInput(
+                f"pain is SITE=SCORE or SITE:SIDE=SCORE, readings separated by ';' (knee=3;shin:left=2), got {text!r}"
+            )
+        site_text, colon, side_text = where.partition(":")
+        site = parse_site_name(site_text)
+        side = parse_side(side_text) if colon else ""
+        label = f"pain at {site}{':' + side if side else ''}"
+        if (site, side) in pain:
+            raise InvalidInput(f"{label} is given twice")
+        pain[(site, side)] = parse_pain_score(score, where=label)
+    return tuple((site, side, score) for (site, side), score in pain.items())
+
+
 def _goal(row: dict[str, str], bundle: Bundle) -> None:
     measure = None
     if row["measure_data"].strip():
@@ -308,7 +369,7 @@ def _goal(row: dict[str, str], bundle: Bundle) -> None:
 
 
 def _uid(text: str) -> str:
-    """A goal's uid as the journal writes it; empty in an older export."""
+    """A goal's or a session's uid as the journal writes it; empty in an older export or a runner's own file."""
     if not text.strip():
         return ""
     try:
@@ -425,6 +486,7 @@ READERS = {
     "entries": _entry,
     "pain": _pain,
     "checklist": _tick,
+    "sessions": _session,
     "goals": _goal,
     "assessments": _assessment,
 }

@@ -1,22 +1,33 @@
-"""Filling a journal with the seeded demo offseason: days, then checklist ticks to match."""
+"""Filling a journal with the seeded demo offseason: days, then checklist ticks and training sessions to match."""
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
-from journal.domain.demo import demo_entries, demo_ticks
+from journal.domain.demo import demo_entries, demo_sessions, demo_ticks
 from journal.store.checklist import list_items, save_ticks
 from journal.store.db import Journal, has_anything
 from journal.store.entries import save_entries
+from journal.store.sessions import insert_session
 
 
 def fill_demo(journal: Journal, end: dt.date, days: int, seed: int = 1) -> tuple[int, int]:
-    """Write `days` demo days ending on `end`; returns (days written, ticks written)."""
+    """Write `days` demo days ending on `end`; returns (days written, ticks written, by hand and by sessions)."""
     entries = list(demo_entries(end, days, seed=seed))
     written = save_entries(journal, entries)
     ticks = save_ticks(journal, demo_ticks(entries, list_items(journal), seed=seed), items_from=entries[0].date)
-    return written, ticks
+    with journal.transaction() as conn:
+        before = _session_ticks(conn)
+        for session, uid in demo_sessions(entries, seed=seed):
+            insert_session(conn, session, uid=uid)  # ticking its item, as a session logged by hand does
+        return written, ticks + _session_ticks(conn) - before
+
+
+def _session_ticks(conn: sqlite3.Connection) -> int:
+    found: int = conn.execute("SELECT count(*) FROM session_ticks").fetchone()[0]
+    return found
 
 
 DEMO_WEEKS = 12

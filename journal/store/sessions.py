@@ -77,12 +77,16 @@ def add_session(journal: Journal, session: Session, *, today: dt.date) -> Sessio
         return insert_session(conn, session)
 
 
-def insert_session(conn: sqlite3.Connection, session: Session, *, uid: str | None = None) -> Session:
-    """Add a session inside the caller's transaction (see `add_session`); `uid` keeps an imported one's."""
+def insert_session(
+    conn: sqlite3.Connection, session: Session, *, uid: str | None = None, number: int | None = None, tick: bool = True
+) -> Session:
+    """Add a session inside the caller's transaction (see `add_session`); `uid` and `number` keep an imported one's,
+    and `tick=False` makes no tick (an import that brings its own ticks)."""
     cursor = conn.execute(
-        "INSERT INTO sessions (date, kind, minutes, km, rpe, note, for_plan, uid, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%S', 'now'))",
+        "INSERT INTO sessions (id, date, kind, minutes, km, rpe, note, for_plan, uid, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%S', 'now'))",
         [
+            number,
             session.day.isoformat(),
             session.kind,
             session.minutes,
@@ -95,7 +99,8 @@ def insert_session(conn: sqlite3.Connection, session: Session, *, uid: str | Non
     )
     session_id = inserted_id(cursor)
     _write_pain(conn, session_id, session.pain)
-    _tick_for(conn, session_id, session.day, session.kind)
+    if tick:
+        _tick_for(conn, session_id, session.day, session.kind)
     return read_session(conn, session_id)
 
 

@@ -1,7 +1,7 @@
 """Writing what `journal import` read: all of it in one transaction, or none of it.
 
-Records are matched by their key (a date, a site's name, an item's number, a goal's uid,
-an assessment's date and what it looked back on). One that is already in the journal
+Records are matched by their key (a date, a site's name, an item's number, a goal's or a
+session's uid, an assessment's date and what it looked back on). One that is already in the journal
 with the same values is left as it is, so importing a file twice changes nothing. One
 with other values is a conflict: `fail` (the default) refuses the whole import, `skip`
 keeps the journal's, `replace` takes the file's. A journal with nothing logged yet takes
@@ -11,15 +11,17 @@ the file's body sites and checklist items in place of the ones it started with.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from journal.domain.bundle import AssessmentRow, Bundle, GoalRow, PainRow, Tick
+from journal.domain.bundle import AssessmentRow, Bundle, GoalRow, PainRow, SessionRow, Tick
 from journal.domain.checklist import ChecklistItem
 from journal.domain.entries import DayEntry, PainKey, Site
 from journal.domain.goals import Goal
+from journal.domain.sessions import Session
 from journal.errors import BadRows, InvalidInput
 from journal.store.db import Journal, SqlValue
 from journal.store.entries import read_days, write_day
@@ -32,6 +34,7 @@ _NOUNS = {
     "entries": "day",
     "pain": "pain reading",
     "checklist": "tick",
+    "sessions": "session",
     "goals": "goal",
     "assessments": "assessment",
 }
@@ -89,6 +92,7 @@ class _Writer:
         self.on_conflict = on_conflict
         self.report = report
         self.problems: list[str] = []
+        self.ticks_added: set[tuple[int, dt.date]] = set()  # the ticks this import made: its sessions may own them
 
     def decide(self, kind: str, where: str, same: bool, exists: bool, line: str = "") -> bool:
         """Whether to write a record; counts what happens to it."""
@@ -115,7 +119,7 @@ class _Writer:
         conn = self.conn
         fresh = not any(
             conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
-            for table in ("entries", "ticks", "goals", "assessments")
+            for table in ("entries", "ticks", "sessions", "goals", "assessments")
         )
         # A file of sites or items, empty too, is the whole list: a fresh journal takes it instead of its defaults.
         if fresh and "sites" in bundle.kinds:
@@ -130,6 +134,7 @@ class _Writer:
         self.entries(bundle.entries)
         self.pain(bundle.pain_rows)
         self.ticks(bundle.ticks)
+        self.sessions(bundle.sessions)  # after the sites they hurt at and the ticks they may have made
         self.assessments(bundle.assessments)
         self.goals(bundle.goals)  # after the assessments they link to
         if self.problems:
@@ -151,8 +156,9 @@ class _Writer:
             same = row is not None and tuple(row) == (site.label, int(site.sided), site.position)
             if row is not None and row[1] and not site.sided and not same and self.on_conflict == "replace":
                 sided_readings = self.conn.execute(
-                    "SELECT count(*) FROM pain JOIN sites ON sites.id = pain.site_id WHERE sites.name = ?"
-                    " AND pain.side != ''",
+                    "SELECT (SELECT count(*) FROM pain WHERE site_id = sites.id AND side != '')"
+                    " + (SELECT count(*) FROM session_pain WHERE site_id = sites.id AND side != '')"
+                    " FROM sites WHERE name = ?",
                     [site.name],
                 ).fetchone()[0]
                 if sided_readings:
@@ -289,11 +295,106 @@ class _Writer:
             ).fetchone()
             where = f"the tick of {item.title} on {tick.date}"
             if self.decide("checklist", where, row is not None and row[0] == tick.note, row is not None, line):
+                if row is None:
+                    self.ticks_added.add((tick.item_id, tick.date))
                 self.conn.execute(
                     "INSERT INTO ticks (item_id, date, note) VALUES (?, ?, ?) ON CONFLICT (item_id, date)"
                     " DO UPDATE SET note = excluded.note",
                     [tick.item_id, tick.date.isoformat(), tick.note],
                 )
+
+    def sessions(self, rows: list[SessionRow]) -> None:
+        """Sessions matched by uid, each keeping its number where this journal never gave it (as goals do); a row
+        without a uid is the journal's session of that day with the same values, if there is one.
+
+        A new session ticks as when it is logged, unless the import brings its own checklist ticks: then those
+        are the ticks, the session makes none, and it is given the ones its `ticked` names that this import
+        added (a tick the journal had is the runner's, and stays so). A replaced session keeps its ticks; moved
+        to another day or kind, it no longer owns them, and they stay as the runner's: an import never takes a
+        tick away, nor makes one twice.
+        """
+        from journal.store.sessions import insert_session, read_sessions
+
+        conn = self.conn
+        sites = self._site_names()
+        site_ids = {name: id_ for id_, name in conn.execute("SELECT id, name FROM sites")}
+        by_uid: dict[str, int] = dict(conn.execute("SELECT uid, id FROM sessions").fetchall())
+        uids = [row.uid for row in rows if row.uid in by_uid]
+        stored_by_id = {
+            session.number: session
+            for session in read_sessions(conn, "uid IN (SELECT value FROM json_each(?))", (json.dumps(uids),))
+        }
+        given = conn.execute(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'sessions'), 0),"
+            " coalesce((SELECT max(id) FROM sessions), 0))"
+        ).fetchone()[0]
+        matched: set[int] = set()  # journal sessions a row without a uid has matched
+        added: list[tuple[SessionRow, Session]] = []
+        for row in rows:
+            session, line = row.session, row.line
+            if not self._check_pain(line, [(site, side) for site, side, _ in session.pain], sites):
+                continue
+            if row.uid:
+                found = by_uid.get(row.uid)
+                stored = None if found is None else stored_by_id[found]
+            else:
+                stored = next(
+                    (
+                        other
+                        for other in read_sessions(conn, "date = ?", (session.day.isoformat(),))
+                        if other.number not in matched and _same(other, session)
+                    ),
+                    None,
+                )
+                if stored is not None:
+                    matched.add(stored.number)
+            where = (
+                f"session {stored.number} ({stored.kind} on {stored.day})"
+                if stored
+                else f"session of {session.day} ({session.kind})"
+            )
+            if not self.decide("sessions", where, stored is not None and _same(stored, session), bool(stored), line):
+                continue
+            if stored is None:
+                added.append((row, session))
+                continue
+            conn.execute(
+                "UPDATE sessions SET date = ?, kind = ?, minutes = ?, km = ?, rpe = ?, note = ?, for_plan = ?,"
+                " updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
+                [*_session_values(session), stored.number],
+            )
+            conn.execute("DELETE FROM session_pain WHERE session_id = ?", [stored.number])
+            conn.executemany(
+                "INSERT INTO session_pain (session_id, site_id, side, score) VALUES (?, ?, ?, ?)",
+                [(stored.number, site_ids[site], side, score) for site, side, score in session.pain],
+            )
+            if (session.day, session.kind) != (stored.day, stored.kind):
+                conn.execute("DELETE FROM session_ticks WHERE session_id = ?", [stored.number])
+        # Numbers the file keeps go in first, so a renumbered session cannot take one of them.
+        kept: dict[int, SessionRow] = {}
+        for row, session in added:
+            if session.id is not None and session.id > given and session.id not in kept:
+                kept[session.id] = row
+        keeps = [kept.get(session.id) is row if session.id is not None else False for row, session in added]
+        ordered = [pair for pair, keep in zip(added, keeps, strict=True) if keep] + [
+            pair for pair, keep in zip(added, keeps, strict=True) if not keep
+        ]
+        own_ticks = "checklist" in self.bundle.kinds
+        for row, session in ordered:
+            inserted = insert_session(
+                conn,
+                session,
+                uid=row.uid or None,
+                number=session.id if session.id is not None and kept.get(session.id) is row else None,
+                tick=not own_ticks,
+            )
+            for item_id in row.ticked if own_ticks else ():
+                if (item_id, session.day) in self.ticks_added:
+                    self.ticks_added.discard((item_id, session.day))  # a tick has one maker
+                    conn.execute(
+                        "INSERT INTO session_ticks (session_id, item_id, date) VALUES (?, ?, ?)",
+                        [inserted.number, item_id, session.day.isoformat()],
+                    )
 
     def goals(self, rows: list[GoalRow]) -> None:
         """Goals matched by uid, each keeping its journal's number; a new one keeps the file's number only where
@@ -395,6 +496,24 @@ class _Writer:
                         " cramping = ?, note = ? WHERE date = ? AND looks_back_on = ?",
                         [*row[2:], *row[:2]],
                     )
+
+
+def _same(stored: Session, session: Session) -> bool:
+    """Whether a row holds what the journal's session holds (its number and the order of its pain aside)."""
+    return (*_session_values(stored), set(stored.pain)) == (*_session_values(session), set(session.pain))
+
+
+def _session_values(session: Session) -> list[SqlValue]:
+    """A session's columns: date, kind, minutes, km, rpe, note, for_plan."""
+    return [
+        session.day.isoformat(),
+        session.kind,
+        session.minutes,
+        session.km,
+        session.rpe,
+        session.note,
+        int(session.for_plan),
+    ]
 
 
 def _goal_values(goal: Goal) -> list[SqlValue]:

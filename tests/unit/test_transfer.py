@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from journal.domain.entries import DayEntry
 from journal.domain.goals import Assessment, Goal, Measure, propose
+from journal.domain.sessions import SESSION_KINDS, Session
 from journal.errors import BadRows, InvalidInput, JournalFileError
 from journal.io.csv_export import neutralise, writers
 from journal.io.csv_import import read_path, restore
@@ -21,6 +22,7 @@ from journal.store.demo import fill_demo
 from journal.store.entries import get_entry, save_entries, save_entry
 from journal.store.goals import add_goal, list_goals, remove_goal, save_assessment
 from journal.store.restore import restore_journal
+from journal.store.sessions import add_session, remove_session, sessions_between
 from journal.store.settings import set_setting
 from journal.store.sites import add_site
 from journal.store.transfer import import_bundle
@@ -45,6 +47,21 @@ def round_trip(journal, tmp_path, name="copy"):
         import_bundle(copy, read_path(tmp_path / f"{name}-1"))
         second = export_folder(copy, tmp_path / f"{name}-2")
     return first, second
+
+
+def sessions_held(journal):
+    """Every session with its uid, and every tick with its note and the number of the session that made it
+    (None: made by hand): what an export and an import must carry over unchanged."""
+    uids = dict(journal.conn.execute("SELECT id, uid FROM sessions").fetchall())
+    sessions = [(uids[session.number], session) for session in sessions_between(journal, dt.date.min, dt.date.max)]
+    ticks = journal.conn.execute(
+        "SELECT ticks.item_id, ticks.date, ticks.note, session_ticks.session_id FROM ticks"
+        " LEFT JOIN session_ticks USING (item_id, date) ORDER BY ticks.date, ticks.item_id"
+    ).fetchall()
+    return sessions, ticks
+
+
+TRICKY = '=HYPERLINK("x") "quoted", comma;\nsecond line ünïcödé 🏃\r\n\ttab'
 
 
 # -- the round trip -------------------------------------------------------------------------
@@ -72,6 +89,19 @@ def test_a_whole_journal_round_trips_byte_for_byte(journal, tmp_path, today):
     )
     set_setting(journal, "week_start", "sunday")
     set_setting(journal, "sleep_need", "8.5")
+    # Sessions beside the demo's: several a day, without km or RPE, pain on sided and unsided sites (the
+    # runner's own site too), one for the plan, notes of every kind, a number no longer used, a tick made by hand
+    # before its session (so the runner's), and a session's tick unticked by hand (so not made again).
+    items = {item.title: item.number for item in list_items(journal)}
+    set_tick(journal, items["Technique drills"], today, True, note="by hand, first")
+    add_session(journal, Session(today, "technique", 20, note="drills"), today=today)
+    pain = (("knee", "", 3), ("groin", "left", 2), ("lower-back", "", 1), ("shin", "right", 0))
+    add_session(journal, Session(today, "run", 45, km=8.25, rpe=3, pain=pain, note=TRICKY), today=today)
+    add_session(journal, Session(today, "strength", 40, note="+@gym, 'heavy'", for_plan=True), today=today)
+    gone = add_session(journal, Session(today - DAY, "walk", 30, km=2.5), today=today)
+    remove_session(journal, gone.number)
+    add_session(journal, Session(today - DAY, "plyometrics", 15, rpe=8, note="-5 reps"), today=today)
+    set_tick(journal, items["Plyometrics"], today - DAY, False)
     first, second = round_trip(journal, tmp_path)
     assert first == second
     assert set(first) == {
@@ -82,27 +112,37 @@ def test_a_whole_journal_round_trips_byte_for_byte(journal, tmp_path, today):
         "items.csv",
         "pain.csv",
         "scales.csv",
+        "sessions.csv",
         "settings.csv",
         "sites.csv",
         "manifest.csv",
     }
     assert b"'=HYPERLINK" in first["entries.csv"] and b'"\'+Settle the knee"' not in first["goals.csv"]
+    assert b"knee=3;shin:right=0;lower-back=1;groin:left=2" in first["sessions.csv"], "in the sites' order"
+    assert first["sessions.csv"].count(b"\r\n") > 40, "the demo's sessions too"
+    with open_journal(tmp_path / "copy.db") as copy:
+        held = sessions_held(copy)
+        assert held == sessions_held(journal)
+    assert (items["Technique drills"], today.isoformat(), "by hand, first", None) in held[1]
+    assert not any(tick[:2] == (items["Plyometrics"], (today - DAY).isoformat()) for tick in held[1])
 
 
 note_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(notes=st.lists(note_text, min_size=1, max_size=5), tick_note=note_text)
-def test_any_note_round_trips(tmp_path_factory, notes, tick_note, today):
+@given(notes=st.lists(note_text, min_size=1, max_size=5), tick_note=note_text, session_note=note_text)
+def test_any_note_round_trips(tmp_path_factory, notes, tick_note, session_note, today):
     tmp_path = tmp_path_factory.mktemp("trip")
     with open_journal(tmp_path / "journal.db") as journal:
         save_entries(journal, [DayEntry(today - n * DAY, mood=3, note=note) for n, note in enumerate(notes)])
         set_tick(journal, list_items(journal)[0].id, today, True, note=tick_note[:200])
+        add_session(journal, Session(today, "run", 30, note=session_note), today=today)
         first, second = round_trip(journal, tmp_path)
         assert first == second
         with open_journal(tmp_path / "copy.db") as copy:
             assert [get_entry(copy, today - n * DAY).note for n in range(len(notes))] == notes
+            assert [session.note for session in sessions_between(copy, today, today)] == [session_note]
 
 
 @given(st.text(max_size=20))
@@ -585,3 +625,366 @@ def test_a_goal_whose_assessment_is_missing_is_refused_with_its_line(journal, tm
     with pytest.raises(BadRows, match=r"goals.csv line 2: the assessment of 2026-11-01 \('Valencia'\) is not in"):
         import_bundle(journal, read_path(path, today=today))
     assert list_goals(journal) == []
+
+
+# -- sessions: sessions.csv, one row a session --------------------------------------------
+
+SESSIONS = "id,date,week,kind,minutes,km,rpe,load,pain,note,for_plan,uid,ticked\r\n"
+UID = "4a3c1bb0-8e44-4c1e-9a35-2f7a5c0e1d2b"
+
+
+def sessions_file(tmp_path, *rows, name="sessions.csv"):
+    return write_csv(tmp_path / name, SESSIONS + "".join(f"{row}\r\n" for row in rows))
+
+
+def session_uids(journal):
+    return dict(journal.conn.execute("SELECT uid, id FROM sessions").fetchall())
+
+
+# A session drawn as how many days before today, and its fields; pain at sided and unsided sites.
+sessions_drawn = st.builds(
+    lambda back, kind, minutes, km, rpe, pain, note, for_plan: Session(
+        TODAY - back * DAY,
+        kind,
+        minutes,
+        km,
+        rpe,
+        tuple((site, side, score) for (site, side), score in pain.items()),
+        note,
+        for_plan,
+    ),
+    back=st.integers(0, 6),  # a week: several sessions a day, and ticks by hand on their days
+    kind=st.sampled_from(SESSION_KINDS),
+    minutes=st.integers(1, 1440),
+    km=st.one_of(st.none(), st.integers(0, 1_000_000).map(lambda metres: metres / 1000)),
+    rpe=st.one_of(st.none(), st.integers(0, 10)),
+    pain=st.dictionaries(
+        st.sampled_from([("knee", ""), ("knee", "left"), ("knee", "right"), ("lower-back", ""), ("shin", "right")]),
+        st.integers(0, 10),
+        max_size=3,
+    ),
+    note=note_text,
+    for_plan=st.booleans(),
+)
+TODAY = dt.date(2026, 11, 26)  # the `today` fixture's day: strategies are made before any fixture
+# What a runner does between exports: log a session, tick or untick an item by hand, untick what a session
+# ticked, remove a session.
+doings = st.lists(
+    st.one_of(
+        st.tuples(st.just("log"), sessions_drawn),
+        st.tuples(st.just("tick"), st.integers(0, 8), st.integers(0, 6), st.booleans()),
+        st.tuples(st.just("untick"), st.integers(0, 50)),
+        st.tuples(st.just("remove"), st.integers(0, 50)),
+    ),
+    min_size=1,
+    max_size=14,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(done=doings, week_start=st.sampled_from(["monday", "sunday"]))
+def test_any_sessions_and_ticks_round_trip_with_who_made_each_tick(tmp_path_factory, today, done, week_start):
+    """Sessions, several a day, and ticks made by hand or by sessions, in any order: the copy holds the same
+    sessions (same fields, numbers and uids), the same ticks, each made by the same session or by hand, and
+    exports the same bytes."""
+    from journal.store.sessions import ticked_by
+
+    assert today == TODAY
+    tmp_path = tmp_path_factory.mktemp("sessions")
+    with open_journal(tmp_path / "journal.db") as journal:
+        set_setting(journal, "week_start", week_start)
+        ids = [item.id for item in list_items(journal)]
+        for doing in done:
+            if doing[0] == "log":
+                add_session(journal, doing[1], today=today)
+            elif doing[0] == "tick":
+                set_tick(journal, ids[doing[1]], today - doing[2] * DAY, doing[3])
+            elif doing[0] == "untick":
+                if made := sorted(ticked_by(journal, *FAR)):
+                    set_tick(journal, *made[doing[1] % len(made)], False)
+            elif logged := sessions_between(journal, dt.date.min, dt.date.max):
+                remove_session(journal, logged[doing[1] % len(logged)].number)
+        first, second = round_trip(journal, tmp_path)
+        assert first == second
+        with open_journal(tmp_path / "copy.db") as copy:
+            assert sessions_held(copy) == sessions_held(journal)
+            before = journal_content(tmp_path / "copy.db")
+            report = import_bundle(copy, read_path(tmp_path / "copy-1"))
+            assert journal_content(tmp_path / "copy.db") == before, "an import twice changes nothing"
+            assert set(report.counts.get("sessions", {"unchanged": 0})) == {"unchanged"}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(drawn=st.lists(sessions_drawn, min_size=1, max_size=8), week_start=st.sampled_from(["monday", "wednesday"]))
+def test_the_sessions_export_is_what_the_csv_module_writes(tmp_path_factory, today, drawn, week_start):
+    """Every session by day, then in the order logged; numbers as numbers, the text neutralised, the week as
+    the checklist's, the load minutes x RPE, the pain as the command line takes it, in the sites' order."""
+    import csv
+    import io
+
+    from journal.dates import week_label
+    from journal.dates import week_start as start_of_week
+    from journal.io.csv_export import SESSION_HEADER, cell, export_sessions
+    from journal.store.sessions import ticked_by
+    from journal.store.settings import first_weekday
+
+    with open_journal(tmp_path_factory.mktemp("oracle") / "journal.db") as journal:
+        set_setting(journal, "week_start", week_start)
+        logged = [add_session(journal, session, today=today) for session in drawn]
+        uids = {number: uid for uid, number in session_uids(journal).items()}
+        made = ticked_by(journal, *FAR)
+        first = first_weekday(journal)
+        written = io.StringIO(newline="")
+        assert export_sessions(journal, *FAR, written) == len(drawn)
+    expected = io.StringIO(newline="")
+    writer = csv.writer(expected, lineterminator="\r\n")
+    writer.writerow(SESSION_HEADER)
+    order = {"knee": 0, "shin": 1, "lower-back": 7}
+    for session in sorted(logged, key=lambda session: (session.day, session.number)):
+        begins = start_of_week(session.day, first)
+        pain = sorted(session.pain, key=lambda reading: (order[reading[0]], ["", "left", "right"].index(reading[1])))
+        writer.writerow(
+            [
+                session.number,
+                session.day.isoformat(),
+                week_label(begins) if first == 0 else begins.isoformat(),
+                session.kind,
+                session.minutes,
+                cell(session.km),
+                cell(session.rpe),
+                cell(session.load),
+                ";".join(f"{site}{':' + side if side else ''}={score}" for site, side, score in pain),
+                cell(session.note),
+                int(session.for_plan),
+                uids[session.number],
+                ";".join(str(item) for (item, _), maker in sorted(made.items()) if maker == session.number),
+            ]
+        )
+    assert written.getvalue() == expected.getvalue()
+
+
+def test_sessions_are_exported_by_their_day_within_the_range(journal, tmp_path, today):
+    import io
+
+    from journal.io.csv_export import export_sessions
+
+    for back in (0, 3, 10):
+        add_session(journal, Session(today - back * DAY, "run", 30), today=today)
+    written = io.StringIO(newline="")
+    assert export_sessions(journal, today - 5 * DAY, today - DAY, written) == 1
+    assert written.getvalue().splitlines()[1].split(",")[1] == (today - 3 * DAY).isoformat()
+
+
+# -- sessions.csv: what an import refuses ------------------------------------------------------
+
+
+GOOD = f"1,2026-11-20,2026-W47,run,40,8,3,120,knee:left=2,easy,0,{UID},"
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        (GOOD.replace(",run,", ",jog,"), "a session's kind is one of run, intervals"),
+        (GOOD.replace(",40,", ",0,"), "a session lasts 1-1440 minutes, got '0'"),
+        (GOOD.replace(",40,", ",forty,"), "minutes are a whole number like 40, or hours:minutes like 1:30"),
+        (GOOD.replace(",8,", ",-1,"), "distance is kilometres like 8 or 8.5, got '-1'"),
+        (GOOD.replace(",3,120,", ",11,440,"), "RPE is a whole number 0-10"),
+        (GOOD.replace(",easy,", f",{'x' * 10_001},"), "a session's note is at most 10,000 characters"),
+        (GOOD.replace("knee:left=2", "knee:left 2"), "pain is SITE=SCORE or SITE:SIDE=SCORE, readings separated"),
+        (GOOD.replace("knee:left=2", "knee:up=2"), "side must be left or right, got 'up'"),
+        (GOOD.replace("knee:left=2", "knee:left=11"), "pain at knee:left must be a whole number from 0 \\(none\\)"),
+        (GOOD.replace("knee:left=2", "knee=1;knee=2"), "pain at knee is given twice"),
+        (GOOD.replace("knee:left=2", "2knee=2"), "a site name is 1-30 letters"),
+        (GOOD.replace(",0,4a", ",yes,4a"), "for_plan is 1 \\(the return-to-run plan's session of the day\\) or 0"),
+        (GOOD.replace(UID, "not-a-uid"), "uid must be a UUID as the journal writes it"),
+        (GOOD.replace("2026-11-20", "2026-12-30"), "date 2026-12-30 has not happened yet"),
+        (GOOD.replace("2026-11-20", "20/11/2026"), "date must be YYYY-MM-DD"),
+        (GOOD + "strength", "each number in ticked \\(a checklist item's\\) must be a whole number"),
+        (GOOD.replace("1,2026", "x,2026"), "id must be a whole number from 1"),
+        (GOOD.removesuffix(","), "12 cells where the header has 13"),
+    ],
+)
+def test_a_session_row_the_command_line_would_refuse_is_refused_with_its_line(tmp_path, row, problem, today):
+    with pytest.raises(BadRows, match=f"^sessions.csv line 3: {problem}"):
+        read_path(sessions_file(tmp_path, GOOD.replace(UID, "").replace("2026-11-20", "2026-11-19"), row), today=today)
+
+
+def test_every_bad_session_row_is_listed_and_nothing_is_imported(journal, db_path, tmp_path, today):
+    path = sessions_file(
+        tmp_path,
+        GOOD,
+        GOOD.replace(",run,", ",jog,").replace(UID, ""),
+        GOOD.replace(",3,120,", ",,,").replace(UID, ""),
+        GOOD.replace(",40,", ",0,").replace(UID, ""),
+        GOOD.replace("1,2026", "2,2026"),
+    )
+    before = journal_content(db_path)
+    with pytest.raises(BadRows) as refused:
+        import_bundle(journal, read_path(path, today=today))
+    assert [problem.split(":")[0] for problem in refused.value.problems] == [
+        "sessions.csv line 3",
+        "sessions.csv line 5",
+        "sessions.csv line 6",
+    ], "every bad row, the good ones not"
+    assert (
+        refused.value.problems[2]
+        == f"sessions.csv line 6: the session {UID} appears twice (first at sessions.csv line 2)"
+    )
+    assert journal_content(db_path) == before
+
+
+def test_a_sessions_site_must_be_in_the_journal_or_the_same_import_with_its_sides(journal, db_path, tmp_path, today):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    sessions_file(
+        folder,
+        GOOD.replace("knee:left=2", "elbow:left=2"),
+        GOOD.replace(UID, "").replace("knee:left=2", "lower-back:left=1"),
+        GOOD.replace(UID, "").replace("knee:left=2", "knee=1;lower-back=3"),
+    )
+    before = journal_content(db_path)
+    with pytest.raises(BadRows) as refused:
+        import_bundle(journal, read_path(folder, today=today))
+    assert refused.value.problems == [
+        "sessions.csv line 2: unknown body site 'elbow' (add it with journal sites add, or import sites.csv with it)",
+        "sessions.csv line 3: lower-back has no left or right side",
+    ]
+    assert journal_content(db_path) == before, "the good row is not imported either"
+    write_csv(folder / "sites.csv", "name,label,sided,position\r\nelbow,Elbow,1,9\r\n")
+    report = import_bundle(journal, read_path(folder / "sites.csv", today=today))
+    assert report.lines() == ["sites: 1 body site (added 1)"]
+    (folder / "sessions.csv").unlink()
+    sessions_file(folder, GOOD.replace("knee:left=2", "elbow:left=2"))
+    import_bundle(journal, read_path(folder, today=today))
+    assert [session.pain for session in sessions_between(journal, *FAR)] == [(("elbow", "left", 2),)]
+
+
+def test_a_site_with_sided_pain_during_a_session_keeps_its_sides_on_import(journal, tmp_path, today):
+    add_session(journal, Session(today, "run", 30, pain=(("knee", "left", 2),)), today=today)
+    sites = write_csv(tmp_path / "sites.csv", "name,label,sided,position\r\nknee,Knee,0,0\r\n")
+    with pytest.raises(BadRows, match=r"sites.csv line 2: knee has 1 left or right reading in the journal"):
+        import_bundle(journal, read_path(sites, today=today), on_conflict="replace")
+
+
+# -- sessions.csv: matched by uid -----------------------------------------------------------------
+
+
+def test_a_session_is_matched_by_its_uid_and_a_changed_one_is_a_conflict(journal, db_path, tmp_path, today):
+    path = sessions_file(tmp_path, GOOD)
+    assert import_bundle(journal, read_path(path, today=today)).lines() == ["sessions: 1 session (added 1)"]
+    before = journal_content(db_path)
+    assert import_bundle(journal, read_path(path, today=today)).lines() == ["sessions: 1 session (already there 1)"]
+    assert journal_content(db_path) == before, "the same file twice changes nothing"
+    changed = sessions_file(tmp_path, GOOD.replace(",easy,", ",hills,").replace("knee:left=2", "knee:left=3;shin=1"))
+    with pytest.raises(BadRows, match=r"^sessions.csv line 2: session 1 \(run on 2026-11-20\) is already in the"):
+        import_bundle(journal, read_path(changed, today=today))
+    assert import_bundle(journal, read_path(changed, today=today), on_conflict="skip").lines() == [
+        "sessions: 1 session (skipped 1)"
+    ]
+    assert journal_content(db_path) == before
+    import_bundle(journal, read_path(changed, today=today), on_conflict="replace")
+    [session] = sessions_between(journal, *FAR)
+    assert (session.number, session.note, set(session.pain)) == (1, "hills", {("knee", "left", 3), ("shin", "", 1)})
+    assert session_uids(journal) == {UID: 1}
+
+
+def test_a_session_keeps_its_number_only_where_this_journal_never_gave_it(journal, tmp_path, today):
+    first = add_session(journal, Session(today, "walk", 20), today=today)
+    remove_session(journal, first.number)
+    path = sessions_file(tmp_path, GOOD, GOOD.replace("1,2026", "7,2026").replace(UID, str(UID).replace("4a", "5b")))
+    import_bundle(journal, read_path(path, today=today))
+    assert sorted(session_uids(journal).values()) == [7, 8], "1 was given before; 7 never was; then the next"
+
+
+def test_a_row_without_a_uid_is_the_journals_session_with_the_same_values(journal, db_path, tmp_path, today):
+    own = GOOD.replace(UID, "").replace("1,2026", ",2026")
+    path = sessions_file(tmp_path, own, own)  # two alike on one day: two sessions
+    assert import_bundle(journal, read_path(path, today=today)).lines() == ["sessions: 2 sessions (added 2)"]
+    assert len(session_uids(journal)) == 2 and all(session_uids(journal)), "each with a new uid"
+    before = journal_content(db_path)
+    assert import_bundle(journal, read_path(path, today=today)).lines() == ["sessions: 2 sessions (already there 2)"]
+    assert journal_content(db_path) == before
+    three = sessions_file(tmp_path, own, own, own.replace(",easy,", ",easy again,"))
+    assert import_bundle(journal, read_path(three, today=today)).lines() == [
+        "sessions: 3 sessions (added 1, already there 2)"
+    ]
+
+
+# -- sessions.csv: the ticks of an import ---------------------------------------------------------
+
+
+def test_sessions_imported_on_their_own_tick_as_when_logged_and_never_twice(journal, tmp_path, today):
+    from journal.store.sessions import ticked_by
+
+    items = {item.title: item.number for item in list_items(journal)}
+    set_tick(journal, items["Strength session"], today - DAY, True, note="by hand")
+    path = sessions_file(
+        tmp_path,
+        f"1,{today},,strength,40,,,,,,0,{UID},",
+        f"2,{today - DAY},,strength,40,,,,,,0,{UID.replace('4a', '5b')},",
+        f"3,{today},,strength,20,,,,,,0,{UID.replace('4a', '6c')},",
+    )
+    import_bundle(journal, read_path(path, today=today))
+    uids = session_uids(journal)
+    assert ticked_by(journal, *FAR) == {(items["Strength session"], today): uids[UID]}, (
+        "the hand tick stays the runner's"
+    )
+    assert journal.conn.execute("SELECT count(*) FROM ticks").fetchone()[0] == 2
+    remove_session(journal, uids[UID])
+    remove_session(journal, uids[UID.replace("4a", "6c")])
+    remove_session(journal, uids[UID.replace("4a", "5b")])
+    assert ticked_by(journal, *FAR) == {}
+    assert journal.conn.execute("SELECT item_id, date, note FROM ticks").fetchall() == [
+        (items["Strength session"], (today - DAY).isoformat(), "by hand")
+    ]
+
+
+def test_with_the_imports_own_ticks_a_session_makes_none_and_owns_only_those_the_import_added(journal, tmp_path, today):
+    """The ticks an export wrote are the ticks: a session whose tick was unticked by hand does not tick it again,
+    a tick made by hand stays the runner's, and a tick the journal already had is never given to a session."""
+    from journal.store.sessions import ticked_by
+
+    items = {item.title: item.number for item in list_items(journal)}
+    set_tick(journal, items["Strength session"], today - 2 * DAY, True)
+    add_session(journal, Session(today - 2 * DAY, "strength", 30), today=today)  # the tick was the runner's
+    made = add_session(journal, Session(today - DAY, "strength", 30), today=today)
+    unticked = add_session(journal, Session(today, "rehab", 20), today=today)
+    set_tick(journal, items["Rehab or mobility"], today, False)
+    export_folder(journal, tmp_path / "out")
+    with open_journal(tmp_path / "copy.db") as copy:
+        import_bundle(copy, read_path(tmp_path / "out"))
+        assert ticked_by(copy, *FAR) == {(items["Strength session"], today - DAY): made.number}
+        assert sessions_held(copy) == sessions_held(journal)
+        remove_session(copy, unticked.number)
+        remove_session(copy, made.number)
+        assert {tick[:2] for tick in sessions_held(copy)[1]} == {(items["Strength session"], str(today - 2 * DAY))}
+    for on_conflict, note in (("fail", ""), ("replace", "by hand")):  # a journal with the tick by hand already
+        with open_journal(tmp_path / f"ticked-{on_conflict}.db") as ticked:
+            set_tick(ticked, items["Strength session"], today - DAY, True, note=note)
+            report = import_bundle(ticked, read_path(tmp_path / "out"), on_conflict=on_conflict)
+            assert report.counts["checklist"] == {"added": 1, "replaced" if note else "unchanged": 1}
+            assert ticked_by(ticked, *FAR) == {}, "the runner's tick is never given to a session"
+            assert len(sessions_held(ticked)[1]) == 2
+
+
+def test_a_replaced_session_moved_to_another_day_leaves_its_tick_to_the_runner(journal, tmp_path, today):
+    from journal.store.sessions import ticked_by
+
+    items = {item.title: item.number for item in list_items(journal)}
+    path = sessions_file(tmp_path, f"1,{today},,strength,40,,,,,,0,{UID},")
+    import_bundle(journal, read_path(path, today=today))
+    assert ticked_by(journal, *FAR) == {(items["Strength session"], today): 1}
+    moved = sessions_file(tmp_path, f"1,{today - DAY},,strength,40,,,,,,0,{UID},")
+    import_bundle(journal, read_path(moved, today=today), on_conflict="replace")
+    assert ticked_by(journal, *FAR) == {}
+    assert [tick[:2] for tick in sessions_held(journal)[1]] == [(items["Strength session"], today.isoformat())]
+    assert [session.day for session in sessions_between(journal, *FAR)] == [today - DAY]
+
+
+def test_a_long_journals_sessions_imported_again_are_all_already_there(journal, db_path, tmp_path, today):
+    fill_demo(journal, today, 700, seed=5)  # more sessions than one query of uids asks for
+    export_folder(journal, tmp_path / "out")
+    before = journal_content(db_path)
+    report = import_bundle(journal, read_path(tmp_path / "out"))
+    assert set(report.counts["sessions"]) == {"unchanged"} and report.counts["sessions"]["unchanged"] > 500
+    assert journal_content(db_path) == before
