@@ -39,8 +39,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from journal.dates import short_day, week_start
 from journal.domain.entries import parse_pain_key
@@ -69,6 +70,8 @@ from journal.store.sessions import read_sessions
 from journal.store.settings import first_weekday
 from journal.store.sites import read_sites
 from journal.store.undo import Scope
+
+T = TypeVar("T")
 
 # Every plan's rows: the scopes of a change that may start a plan or decide for any of them.
 PLAN_SCOPES = (Scope("plans"), Scope("plan_stages"), Scope("plan_decisions"))
@@ -247,6 +250,15 @@ def make_decisions(journal: Journal, *, today: dt.date) -> list[Decision]:
         for plan in _read_plans(conn, _RUNNING):
             made.extend(_settle(conn, plan, today, this_week))
         return made
+
+
+def deciding(journal: Journal, write: Callable[[], T], *, today: dt.date, made: list[Decision]) -> T:
+    """Run `write` (a session or a day saved), then `make_decisions`, in one transaction; the decisions it
+    made are added to `made`. The app records both in one undo step (with PLAN_SCOPES)."""
+    with journal.transaction():
+        result = write()
+        made.extend(make_decisions(journal, today=today))
+    return result
 
 
 def _settle(conn: sqlite3.Connection, plan: Plan, today: dt.date, this_week: dt.date) -> list[Decision]:

@@ -227,6 +227,14 @@ def ticked_by(journal: Journal, start: dt.date, end: dt.date) -> dict[tuple[int,
     return {(item_id, dt.date.fromisoformat(date)): session_id for item_id, date, session_id in rows}
 
 
+def has_running_plan(journal: Journal) -> bool:
+    """Whether a return-to-run plan runs: asked at every day shown, without loading the plans' module."""
+    found = journal.conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM plans WHERE stopped_on IS NULL AND completed_on IS NULL)"
+    ).fetchone()[0]
+    return bool(found)
+
+
 # -- which item kind each session kind ticks ----------------------------------------
 
 

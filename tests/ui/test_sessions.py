@@ -53,7 +53,7 @@ def test_log_a_strength_session_and_see_it_listed_and_ticked(db_path, today):
         await pilot.press("tab")
         await type_text(pilot, "squats, heavy")
         await pilot.press("enter")
-        listed = app.query_one(SessionList)
+        listed = app.query_one("#sessions", SessionList)
         for _ in range(100):  # the form closes, then the list is drawn again
             await pilot.pause(0.02)
             if listed.sessions:
@@ -104,7 +104,7 @@ def test_change_a_session_with_enter_then_remove_it_and_undo_brings_it_back(db_p
     app = make_app(db_path, today)
 
     async def scenario(pilot):
-        listed = app.query_one(SessionList)
+        listed = app.query_one("#sessions", SessionList)
         listed.focus()
         listed.highlighted = 0
         await pilot.press("enter")
@@ -164,3 +164,35 @@ def test_the_training_pane_lists_the_week_with_its_totals_and_logs_a_session_on_
 
     drive(app, scenario)
     assert [session.minutes for session in stored(db_path, yesterday)] == [25]
+
+
+def test_a_morning_pain_saved_on_today_decides_the_plan_session_and_undo_takes_the_decision_back(db_path, today):
+    from journal.store.plans import get_plan, plan_decisions, start_plan
+    from tests.ui.helpers import fill
+
+    yesterday = today - dt.timedelta(days=1)
+    with open_journal(db_path) as journal:
+        plan = start_plan(journal, "knee", today=yesterday - dt.timedelta(days=2), stage=2)
+        add_session(journal, Session(yesterday, "run", 20, rpe=3, pain=(("knee", "", 2),), for_plan=True), today=today)
+        from journal.domain.entries import DayEntry
+        from journal.store.entries import save_entry
+
+        save_entry(journal, DayEntry(yesterday, pain={("knee", ""): 1}))
+    app = make_app(db_path, today)
+
+    async def scenario(pilot):
+        line = str(app.query_one("#plan-today", Static).render())
+        assert line.startswith("Knee plan: ") and "waiting for" in line, line
+        await fill(pilot, "pain:knee:", "1")  # as the morning before: all limits kept
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        with open_journal(db_path) as journal:
+            (decision,) = plan_decisions(journal, plan.number)
+            assert (decision.outcome, decision.to_stage, get_plan(journal, plan.number).stage) == ("next", 3, 3)
+        assert any(note.message.startswith("Return-to-run plan: ") for note in notifications(app))
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        with open_journal(db_path) as journal:
+            assert plan_decisions(journal, plan.number) == [] and get_plan(journal, plan.number).stage == 2
+
+    drive(app, scenario)

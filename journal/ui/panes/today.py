@@ -39,6 +39,8 @@ from journal.ui.widgets.session_list import SessionList
 if TYPE_CHECKING:
     from textual.widgets import TextArea  # imported with the note's editor, when it is first opened
 
+    from journal.domain.plan import Decision
+
 RECENT_DAYS = 14
 TREND_DAYS = 30
 FLAG_LINES = 3  # flags shown above the form; the rest are a key away
@@ -214,7 +216,8 @@ class TodayPane(JournalPane):
                     yield ScoreSheet(day_rows(self.sites), id="scores")
                     yield Label("Note", classes="section-label")
                     yield NotePreview("", id="note-preview")
-                    yield Label("Sessions", classes="section-label")
+                    yield Label("Sessions", classes="section-label", id="sessions-label")
+                    yield Static("", id="plan-today", markup=False)
                     yield SessionList(id="sessions")
             with Vertical(id="recent"):
                 yield Label(f"Last {RECENT_DAYS} days", classes="section-label")
@@ -489,12 +492,20 @@ class TodayPane(JournalPane):
         change = EntryChange.between(loaded, mine)
         day = self.day
         done = "cleared" if mine.is_empty else "saved"
+        from journal.store.plans import PLAN_SCOPES, deciding
+
+        decided: list[Decision] = []
         try:
             stored = self.shell.history.record(
                 f"{done} {short_day(day)}",
                 ("today", day),
-                day_scopes(day),
-                lambda: update_entry(self.journal, day, change, since=loaded),
+                day_scopes(day) + PLAN_SCOPES,  # a morning's pain may decide a return-to-run plan's session
+                lambda: deciding(
+                    self.journal,
+                    lambda: update_entry(self.journal, day, change, since=loaded),
+                    today=self.today,
+                    made=decided,
+                ),
             )
         except ChangedHereAndElsewhere as clash:
             self._resolve_conflict(clash, typed)
@@ -518,6 +529,8 @@ class TodayPane(JournalPane):
             self.refresh_recent()
             self.update_status()
         self.notify(said)
+        self._tell_decisions(decided)
+        self.show_sessions()  # the plan's line says what the decision asks of today
         return True
 
     def _field_label(self, key: FieldKey) -> str:
@@ -694,6 +707,25 @@ class TodayPane(JournalPane):
         self.query_one(SessionList).show(
             sessions_between(self.journal, self.day, self.day), self.sites, self.shell.key_display(add_key)
         )
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        """What each running return-to-run plan asks of the day shown, when it is today."""
+        from journal.store.sessions import has_running_plan
+
+        line = self.query_one("#plan-today", Static)
+        if self.day != self.today or not has_running_plan(self.journal):
+            line.display = False
+            return
+        from journal.store.plans import plan_views
+
+        asks = [
+            f"{view.plan.where.capitalize()} plan: {view.today.text}"
+            + (f" · {view.waiting.reason}" if view.waiting else "")
+            for view in plan_views(self.journal, today=self.today)
+        ]
+        line.update("\n".join(asks))
+        line.display = True
 
     def action_add_session(self) -> None:
         self._open_session_form(None)
@@ -704,12 +736,14 @@ class TodayPane(JournalPane):
         self._open_session_form(self.query_one(SessionList).session_at(event.option_index))
 
     def _open_session_form(self, session: Session | None) -> None:
-        from journal.ui.screens.session_form import SessionFormScreen, save_session
+        from journal.ui.screens.session_form import SessionFormScreen, plan_label, save_session
 
-        save = save_session(self.shell.history, self.journal, self.today, "today", session)
+        self._decided: list[Decision] = []
+        save = save_session(self.shell.history, self.journal, self.today, "today", session, self._decided)
         day = self.day
         heading = f"Session on {describe_day(day, self.today)}" if session is None else f"Change the {session.kind}"
-        self.app.push_screen(SessionFormScreen(heading, save, day, self.sites, session), self._session_saved)
+        form = SessionFormScreen(heading, save, day, self.sites, session, plan_label=plan_label(self.journal))
+        self.app.push_screen(form, self._session_saved)
 
     def _session_saved(self, session: Session | None) -> None:
         if session is None:
@@ -720,6 +754,13 @@ class TodayPane(JournalPane):
         listed.highlight(session)
         listed.focus()
         self.notify(f"Saved the {session.kind} of {describe_day(session.day, self.today)}")
+        self._tell_decisions(self._decided)
+
+    def _tell_decisions(self, decisions: list[Decision]) -> None:
+        from journal.ui.screens.session_form import decision_notice
+
+        for decision in decisions:
+            self.notify(decision_notice(decision), title="Return to running", timeout=15)
 
     @on(SessionList.RemoveAsked)
     def _remove_session(self, event: SessionList.RemoveAsked) -> None:
@@ -727,7 +768,7 @@ class TodayPane(JournalPane):
 
         session = event.session
         try:
-            remove_session_undoably(self.shell.history, self.journal, "today", session)
+            remove_session_undoably(self.shell.history, self.journal, "today", session, self.today)
         except JournalError as error:
             self.notify(str(error), title="Not removed", severity="error")
             return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -19,6 +19,9 @@ from journal.store.db import Journal
 from journal.ui.panes.lazy import WeekPane, after_any_load
 from journal.ui.widgets.arrow import Arrow
 from journal.ui.widgets.session_list import SessionList
+
+if TYPE_CHECKING:
+    from journal.domain.plan import Decision
 
 HISTORY_WEEKS = 12
 
@@ -66,6 +69,8 @@ class TrainingPane(WeekPane):
             yield SessionList(id="week-sessions", days=True)
             yield Label(f"The last {HISTORY_WEEKS} weeks", classes="section-label")
             yield Static("", id="training-history", markup=False)
+            yield Label("Return to running", classes="section-label")
+            yield Static("", id="training-plan", markup=False)
 
     @property
     def focus_target(self) -> Widget | None:
@@ -95,7 +100,30 @@ class TrainingPane(WeekPane):
             history.append(f"{name:<9}")
             history.append(sparkline, "bold")
             history.append(f"  {latest}\n")
+        history.rstrip()
         self.query_one("#training-history", Static).update(history)
+        self.query_one("#training-plan", Static).update(self._plan_lines(end))
+
+    def _plan_lines(self, end: dt.date) -> str:
+        """Each running plan: where it stands and what it asks of today; the week's decisions, with their reasons."""
+        from journal.store.sessions import has_running_plan
+
+        lines = []
+        if has_running_plan(self.journal):
+            from journal.store.plans import plan_views
+
+            for view in plan_views(self.journal, today=self.today):
+                lines.append(f"{view.plan.where.capitalize()}: {view.plan.label}. {view.today.text}")
+                if view.waiting:
+                    lines.append(f"  {view.waiting.reason}")
+        from journal.store.plans import decisions_between
+
+        for plan, decision in decisions_between(self.journal, self.start, end):
+            lines.append(f"{decision.decided_on:%a %d} {plan.where}: {decision.reason}")
+        return (
+            "\n".join(lines)
+            or "No plan: journal plan start --site knee begins one (it is judged by the pain-monitoring model)"
+        )
 
     def show_change(self, day: dt.date | None = None) -> None:
         """Show the week an undo or redo changed."""
@@ -123,14 +151,15 @@ class TrainingPane(WeekPane):
 
     def _open_form(self, session: Session | None, day: dt.date) -> None:
         from journal.store.sites import list_sites
-        from journal.ui.screens.session_form import SessionFormScreen, save_session
+        from journal.ui.screens.session_form import SessionFormScreen, plan_label, save_session
 
-        save = save_session(self.shell.history, self.journal, self.today, "training", session)
+        self._decided: list[Decision] = []
+        save = save_session(self.shell.history, self.journal, self.today, "training", session, self._decided)
         heading = "Log a session" if session is None else f"Change the {session.kind}"
-        self.app.push_screen(
-            SessionFormScreen(heading, save, day, list_sites(self.journal), session, today=self.today),
-            self._saved,
+        form = SessionFormScreen(
+            heading, save, day, list_sites(self.journal), session, today=self.today, plan_label=plan_label(self.journal)
         )
+        self.app.push_screen(form, self._saved)
 
     def _saved(self, session: Session | None) -> None:
         if session is None:
@@ -141,13 +170,17 @@ class TrainingPane(WeekPane):
         self.load()
         self.when_drawn(lambda: self.query_one(SessionList).highlight(session))
         self.notify(f"Saved the {session.kind} of {session.day:%a %-d %b}")
+        from journal.ui.screens.session_form import decision_notice
+
+        for decision in self._decided:
+            self.notify(decision_notice(decision), title="Return to running", timeout=15)
 
     @on(SessionList.RemoveAsked)
     def _remove(self, event: SessionList.RemoveAsked) -> None:
         from journal.ui.screens.session_form import remove_session_undoably
 
         try:
-            remove_session_undoably(self.shell.history, self.journal, "training", event.session)
+            remove_session_undoably(self.shell.history, self.journal, "training", event.session, self.today)
         except JournalError as error:
             self.notify(str(error), title="Not removed", severity="error")
             return

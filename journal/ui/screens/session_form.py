@@ -6,10 +6,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from textual.widget import Widget
-from textual.widgets import Input, Select
+from textual.widgets import Checkbox, Input, Select
 
 from journal.dates import parse_date, short_day
 from journal.domain.entries import Site, parse_pain_setting
+from journal.domain.plan import Decision
 from journal.domain.sessions import (
     RPE_MAX,
     RPE_MIN,
@@ -41,6 +42,7 @@ class SessionFormScreen(FormScreen[Session]):
         session: Session | None,
         *,
         today: dt.date | None = None,
+        plan_label: str = "",
     ) -> None:
         """`today` given, the form asks for the day too (the Training pane); else the session is on `day`."""
         super().__init__(heading, save)
@@ -48,6 +50,7 @@ class SessionFormScreen(FormScreen[Session]):
         self.sites = sites
         self.session = session
         self.today = today
+        self.plan_label = plan_label  # "knee plan": a plan runs, and the session may be its session
 
     def fields(self) -> Iterable[tuple[str, Widget]]:
         session = self.session
@@ -100,6 +103,16 @@ class SessionFormScreen(FormScreen[Session]):
             ),
         )
         yield "Note", Input(session.note if session else "", placeholder="(optional)", id="session-note", compact=True)
+        if self.plan_label or (session and session.for_plan):
+            yield (
+                "Plan",
+                Checkbox(
+                    f"the session of the {self.plan_label or 'plan'}",
+                    session.for_plan if session else False,
+                    id="session-plan",
+                    compact=True,
+                ),
+            )
 
     def values(self) -> tuple[Session]:
         km, rpe, pain = (
@@ -111,7 +124,7 @@ class SessionFormScreen(FormScreen[Session]):
         for setting in filter(None, (part.strip() for part in pain.split(","))):
             key, score = parse_pain_setting(setting, self.sites)
             during[key] = score
-        day = self.day
+        day, plan = self.day, self.query("#session-plan")
         if self.today is not None:
             day = parse_date(self.text("#session-day"), today=self.today, allow_future=False)
         return (
@@ -123,16 +136,23 @@ class SessionFormScreen(FormScreen[Session]):
                 rpe=None if rpe is Select.NULL else parse_rpe(str(rpe)),
                 pain=tuple((site, side, score) for (site, side), score in during.items()),
                 note=parse_session_note(self.query_one("#session-note", Input).value.strip()),
-                for_plan=self.session.for_plan if self.session else False,
+                for_plan=bool(plan) and plan.first(Checkbox).value,
                 id=self.session.id if self.session else None,
             ),
         )
 
 
 def save_session(
-    history: History, journal: Journal, today: dt.date, pane_id: str, session: Session | None
+    history: History,
+    journal: Journal,
+    today: dt.date,
+    pane_id: str,
+    session: Session | None,
+    decided: list[Decision],
 ) -> Callable[[Session], Session]:
-    """What the form's Save does: log the session typed, or change `session` into it; undo takes it back."""
+    """What the form's Save does: log the session typed, or change `session` into it, and let a plan decide
+    what it can (its decisions are added to `decided`); undo takes all of it back."""
+    from journal.store.plans import PLAN_SCOPES, deciding
     from journal.store.sessions import add_session, update_session
     from journal.store.undo import session_scopes
 
@@ -141,32 +161,53 @@ def save_session(
             return history.record(
                 f"logged a session on {short_day(typed.day)}",
                 (pane_id, typed.day),
-                session_scopes(typed.day),
-                lambda: add_session(journal, typed, today=today),
+                session_scopes(typed.day) + PLAN_SCOPES,
+                lambda: deciding(journal, lambda: add_session(journal, typed, today=today), today=today, made=decided),
             )
         change = SessionChange(
-            values={name: getattr(typed, name) for name in ("day", "kind", "minutes", "km", "rpe", "note")},
+            values={name: getattr(typed, name) for name in ("day", "kind", "minutes", "km", "rpe", "note", "for_plan")},
             pain={(site, side): score for site, side, score in typed.pain},
             clear_pain=True,
         )
         return history.record(
             f"changed a session on {short_day(typed.day)}",
             (pane_id, typed.day),
-            session_scopes(session.day, typed.day),
-            lambda: update_session(journal, session.number, change, today=today),
+            session_scopes(session.day, typed.day) + PLAN_SCOPES,
+            lambda: deciding(
+                journal,
+                lambda: update_session(journal, session.number, change, today=today),
+                today=today,
+                made=decided,
+            ),
         )
 
     return save
 
 
-def remove_session_undoably(history: History, journal: Journal, pane_id: str, session: Session) -> None:
-    """Remove a session and the tick it made; undo brings both back."""
+def remove_session_undoably(history: History, journal: Journal, pane_id: str, session: Session, today: dt.date) -> None:
+    """Remove a session and the tick it made (a plan's decision on it is made again); undo brings all back."""
+    from journal.store.plans import PLAN_SCOPES, deciding
     from journal.store.sessions import remove_session
     from journal.store.undo import session_scopes
 
     history.record(
         f"removed a session on {short_day(session.day)}",
         (pane_id, session.day),
-        session_scopes(session.day),
-        lambda: remove_session(journal, session.number),
+        session_scopes(session.day) + PLAN_SCOPES,
+        lambda: deciding(journal, lambda: remove_session(journal, session.number), today=today, made=[]),
     )
+
+
+def plan_label(journal: Journal) -> str:
+    """'knee plan' while a return-to-run plan runs (the form then asks whether a session is its session)."""
+    from journal.store.plans import running_plans
+    from journal.store.sessions import has_running_plan
+
+    if not has_running_plan(journal):
+        return ""
+    return " / ".join(f"{plan.where} plan" for plan in running_plans(journal))
+
+
+def decision_notice(decision: Decision) -> str:
+    """A decision of a return-to-run plan, as the app says it once a save made it."""
+    return f"Return-to-run plan: {decision.reason}"
