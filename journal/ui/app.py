@@ -31,6 +31,8 @@ from journal.ui.widgets.footer import KeysFooter
 OUTSIDE_CHANGES_EVERY = 2.0  # seconds between looks for what other windows and commands saved
 PREPARE_AFTER = 0.3  # seconds after the start before the hidden panes are built, one by one
 PREPARE_BETWEEN = 0.05  # seconds of idle between two of them
+OFFER_AFTER = 2.0  # seconds after the start before the week's overuse check is offered
+OFFER_FROM_DAY = 4  # the week's fifth day on: the check asks about the past 7 days
 DATE_CHECK_EVERY = 60.0  # seconds between looks at the date besides the one just after midnight
 AFTER_MIDNIGHT = 0.5  # seconds past midnight for the date to be looked at
 PANES = {
@@ -237,6 +239,7 @@ class OffseasonApp(App[str | None]):
 
         self.call_after_refresh(release_collector)  # once the first frame is drawn (journal.startup)
         self.set_timer(PREPARE_AFTER, self._prepare_next_pane)
+        self.set_timer(OFFER_AFTER, self._offer_overuse_check)
         self._notify_theme_problems()
         if self.keymap_problems:
             self.notify("\n".join(self.keymap_problems), title="Keys not changed", severity="warning", timeout=10)
@@ -265,6 +268,30 @@ class OffseasonApp(App[str | None]):
                 from journal.ui.screens.dialogs import welcome
 
                 self.push_screen(welcome(), lambda choice: self.exit(DEMO) if choice == "demo" else None)
+
+    def _offer_overuse_check(self) -> None:
+        """From the fifth day of the week, say once a run which sites hurt this week with no overuse answers yet."""
+        from journal.dates import week_start
+        from journal.domain.plan import where
+        from journal.store.overuse import sites_to_ask
+        from journal.store.settings import first_weekday
+
+        start = week_start(self.today, first_weekday(self.journal))
+        if self.journal.read_only or (self.today - start).days < OFFER_FROM_DAY:
+            return
+        asked = sites_to_ask(self.journal, start)
+        if asked:
+            keys = palette_bindings()
+            pane, form = (
+                self.key_display(keys[binding_id].binding) for binding_id in ("app.training", "training.overuse")
+            )
+            shown = f"{pane} then {form}"
+            self.notify(
+                f"The {', '.join(where(site, side) for site, side in asked)} hurt this week: four questions"
+                f" say how much it held your training back ({shown}).",
+                title="This week's overuse check",
+                timeout=15,
+            )
 
     async def _prepare_next_pane(self) -> None:
         """Build the next pane not yet built, while it is hidden; one at a time, with the app idle between."""

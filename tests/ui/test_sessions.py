@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from textual.widgets import Static
 
 from journal.domain.sessions import Session
@@ -194,5 +195,64 @@ def test_a_morning_pain_saved_on_today_decides_the_plan_session_and_undo_takes_t
         await pilot.pause()
         with open_journal(db_path) as journal:
             assert plan_decisions(journal, plan.number) == [] and get_plan(journal, plan.number).stage == 2
+
+    drive(app, scenario)
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 11, 28)])  # a Saturday
+def test_the_weekly_overuse_check_is_offered_late_in_the_week_and_answered_site_by_site(db_path, today):
+    from journal.domain.entries import DayEntry
+    from journal.store.entries import save_entry
+    from journal.store.overuse import week_answers
+    from journal.ui.panes.training import TrainingPane
+    from journal.ui.screens.overuse_form import OveruseFormScreen
+    from tests.ui.helpers import settle
+
+    saturday = today
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(saturday - dt.timedelta(days=3), pain={("knee", ""): 3, ("shin", "left"): 1}))
+    app = make_app(db_path, saturday)
+
+    async def scenario(pilot):
+        await pilot.pause(2.5)  # the offer comes once the journal is on screen
+        (offer,) = [note for note in notifications(app) if note.title == "This week's overuse check"]
+        assert offer.message.startswith("The knee, left shin hurt this week") and "(f7 then o)" in offer.message
+        await pilot.press("f7")
+        await settle(pilot, TrainingPane)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OveruseFormScreen) and "knee" in str(app.screen.heading)
+        await pilot.press("tab", "enter", "down", "down", "enter")  # training cut back moderately
+        await pilot.press("tab", "tab", "tab", "enter")  # Save
+        await pilot.pause()
+        assert isinstance(app.screen, OveruseFormScreen) and "left shin" in str(app.screen.heading)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, OveruseFormScreen)
+
+    drive(app, scenario)
+    with open_journal(db_path) as journal:
+        (answered,) = week_answers(journal, saturday - dt.timedelta(days=5))  # the week of Monday 23 Nov
+    assert (answered.site, answered.answers.numbers, answered.score, answered.substantial) == (
+        "knee",
+        (0, 2, 0, 0),
+        13,
+        True,
+    )
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 11, 24)])  # a Tuesday
+def test_the_overuse_check_is_not_offered_early_in_the_week(db_path, today):
+    from journal.domain.entries import DayEntry
+    from journal.store.entries import save_entry
+
+    tuesday = today
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(tuesday, pain={("knee", ""): 3}))
+    app = make_app(db_path, tuesday)
+
+    async def scenario(pilot):
+        await pilot.pause(2.5)
+        assert not [note for note in notifications(app) if note.title == "This week's overuse check"]
 
     drive(app, scenario)

@@ -21,6 +21,7 @@ from journal.ui.widgets.arrow import Arrow
 from journal.ui.widgets.session_list import SessionList
 
 if TYPE_CHECKING:
+    from journal.domain.overuse import Answers, WeekAnswers
     from journal.domain.plan import Decision
 
 HISTORY_WEEKS = 12
@@ -48,12 +49,20 @@ class TrainingPane(WeekPane):
         Binding("alt+right", "next_week", "Next", tooltip="Next week", id="training.next_week"),
         Binding("ctrl+t", "this_week", "This week", show=False, tooltip="This week", id="training.this_week"),
         Binding("ctrl+e", "add_session", "Session", tooltip="Log a training session", id="training.add_session"),
+        Binding(
+            "o",
+            "overuse_check",
+            "Overuse check",
+            tooltip="This week's overuse check: four questions for each site that hurt",
+            id="training.overuse",
+        ),
     ]
     PALETTE: ClassVar[list[tuple[str, str]]] = [
         ("Training: this week", "training.this_week"),
         ("Training: previous week", "training.previous_week"),
         ("Training: next week", "training.next_week"),
         ("Training: log a session", "training.add_session"),
+        ("Training: this week's overuse check", "training.overuse"),
     ]
 
     def __init__(self, journal: Journal, today: dt.date) -> None:
@@ -105,7 +114,10 @@ class TrainingPane(WeekPane):
         self.query_one("#training-plan", Static).update(self._plan_lines(end))
 
     def _plan_lines(self, end: dt.date) -> str:
-        """Each running plan: where it stands and what it asks of today; the week's decisions, with their reasons."""
+        """Each running plan: where it stands and what it asks of today; the week's decisions, with their reasons;
+        the week's overuse answers, and the sites still to answer for."""
+        from journal.domain.overuse import describe
+        from journal.domain.plan import where
         from journal.store.sessions import has_running_plan
 
         lines = []
@@ -113,13 +125,20 @@ class TrainingPane(WeekPane):
             from journal.store.plans import plan_views
 
             for view in plan_views(self.journal, today=self.today):
-                lines.append(f"{view.plan.where.capitalize()}: {view.plan.label}. {view.today.text}")
+                lines.append(f"{view.plan.where.capitalize()}: {view.today.text}")
                 if view.waiting:
                     lines.append(f"  {view.waiting.reason}")
+        from journal.store.overuse import sites_to_ask, week_answers
         from journal.store.plans import decisions_between
 
         for plan, decision in decisions_between(self.journal, self.start, end):
             lines.append(f"{decision.decided_on:%a %d} {plan.where}: {decision.reason}")
+        for answered in week_answers(self.journal, self.start):
+            lines.append(f"Overuse check, {where(answered.site, answered.side)}: {describe(answered.answers)}")
+        if self.start <= self.today <= end and (asked := sites_to_ask(self.journal, self.start)):
+            o_key = self.shell.key_display(next(b for _, b in self.palette_keys() if b.id == "training.overuse"))
+            sites = ", ".join(where(site, side) for site, side in asked)
+            lines.append(f"Overuse check to answer this week ({o_key}): {sites}")
         return (
             "\n".join(lines)
             or "No plan: journal plan start --site knee begins one (it is judged by the pain-monitoring model)"
@@ -174,6 +193,41 @@ class TrainingPane(WeekPane):
 
         for decision in self._decided:
             self.notify(decision_notice(decision), title="Return to running", timeout=15)
+
+    def action_overuse_check(self) -> None:
+        """Ask the four questions for each site that hurt this week and has no answers yet, one site after another."""
+        from journal.dates import week_start
+        from journal.domain.plan import where
+        from journal.store.overuse import save_answers, sites_to_ask, week_scopes
+        from journal.ui.screens.overuse_form import OveruseFormScreen
+
+        week = week_start(self.today, self.first_weekday)
+        asked = sites_to_ask(self.journal, week)
+        if not asked:
+            self.notify("No site hurt this week that is still to answer for")
+            return
+        site, side = asked[0]
+
+        def save(answers: Answers) -> WeekAnswers:
+            return self.shell.history.record(
+                f"answered the overuse check for the {where(site, side)}",
+                ("training", week),
+                week_scopes(week),
+                lambda: save_answers(self.journal, week, site, side, answers, today=self.today),
+            )
+
+        def saved(answered: WeekAnswers | None) -> None:
+            if answered is None:
+                return
+            from journal.domain.overuse import describe
+
+            self.load()
+            self.notify(f"The {where(site, side)} this week: {describe(answered.answers)}")
+            if sites_to_ask(self.journal, week):
+                self.action_overuse_check()  # the next site
+
+        heading = f"The {where(site, side)}, past 7 days (week of {week:%-d %b})"
+        self.app.push_screen(OveruseFormScreen(heading, save), saved)
 
     @on(SessionList.RemoveAsked)
     def _remove(self, event: SessionList.RemoveAsked) -> None:
