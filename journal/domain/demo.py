@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from journal.domain.entries import DayEntry
@@ -221,3 +221,17 @@ def _knee(entry: DayEntry, worse: int) -> tuple[PainDuring, ...]:
     """Pain at the left knee during a run: the morning's, or `worse` more; none on a morning without it."""
     morning = entry.pain.get(("knee", "left"))
     return () if not morning else (("knee", "left", min(10, morning + worse)),)
+
+
+# The demo's return-to-run plan for the left knee: it began this many days before the demo's last day.
+PLAN_DAYS = 21
+
+
+def plan_session_days(run_days: Iterable[dt.date], start: dt.date) -> list[dt.date]:
+    """The days of the plan's sessions among the runs from `start` on: a run at least two days after the last
+    one (the plan runs on alternate days), the first of a day."""
+    chosen: list[dt.date] = []
+    for day in sorted(set(run_days)):
+        if day >= start and (not chosen or (day - chosen[-1]).days >= 2):
+            chosen.append(day)
+    return chosen

@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from journal.domain.demo import demo_entries, demo_sessions, demo_ticks
+from journal.domain.demo import PLAN_DAYS, demo_entries, demo_sessions, demo_ticks, plan_session_days
 from journal.store.checklist import list_items, save_ticks
 from journal.store.db import Journal, has_anything
 from journal.store.entries import save_entries
@@ -22,7 +22,29 @@ def fill_demo(journal: Journal, end: dt.date, days: int, seed: int = 1) -> tuple
         before = _session_ticks(conn)
         for session, uid in demo_sessions(entries, seed=seed):
             insert_session(conn, session, uid=uid)  # ticking its item, as a session logged by hand does
-        return written, ticks + _session_ticks(conn) - before
+        ticks += _session_ticks(conn) - before
+    if days >= PLAN_DAYS + 7:
+        _demo_plan(journal, end)
+    return written, ticks
+
+
+def _demo_plan(journal: Journal, end: dt.date) -> None:
+    """A return-to-run plan for the left knee over the demo's last weeks, its runs on alternate days its
+    sessions, each decided the morning after, as the app decides them when that morning is saved."""
+    from journal.store.plans import make_decisions, start_plan
+
+    start = end - dt.timedelta(days=PLAN_DAYS)
+    start_plan(journal, "knee", side="left", today=start)
+    runs = journal.conn.execute(
+        "SELECT date FROM sessions WHERE kind = 'run' AND date >= ?", [start.isoformat()]
+    ).fetchall()
+    days = plan_session_days((dt.date.fromisoformat(day) for (day,) in runs), start)
+    with journal.transaction() as conn:
+        for day in days:
+            first_run = "SELECT min(id) FROM sessions WHERE date = ? AND kind = 'run'"
+            conn.execute(f"UPDATE sessions SET for_plan = 1 WHERE id = ({first_run})", [day.isoformat()])
+    for offset in range(PLAN_DAYS + 1):
+        make_decisions(journal, today=start + dt.timedelta(days=offset))
 
 
 def _session_ticks(conn: sqlite3.Connection) -> int:

@@ -68,3 +68,23 @@ def test_the_same_seed_gives_the_same_sessions_with_the_same_uids(tmp_path, toda
     assert held[0] == held[1]
     entries = list(demo_entries(today, 84, seed=3))
     assert [uid for _, uid in demo_sessions(entries, seed=3)] != [uid for _, uid in demo_sessions(entries, seed=4)]
+
+
+def test_the_demo_runs_a_return_to_run_plan_for_the_left_knee_decided_morning_by_morning(journal, today):
+    from journal.store.demo import fill_demo
+    from journal.store.plans import plan_decisions, running_plans
+
+    fill_demo(journal, today, 8 * 7)
+    (plan,) = running_plans(journal)
+    assert (plan.site, plan.side) == ("knee", "left")
+    decisions = plan_decisions(journal, plan.number)
+    assert decisions and all(decision.decided_on == decision.day + dt.timedelta(days=1) for decision in decisions)
+    assert plan.stage == decisions[-1].to_stage
+
+
+def test_the_plan_s_sessions_are_runs_on_alternate_days():
+    from journal.domain.demo import plan_session_days
+
+    day = dt.date(2026, 11, 2)
+    runs = [day, day, day + dt.timedelta(days=1), day + dt.timedelta(days=2), day - dt.timedelta(days=1)]
+    assert plan_session_days(runs, day) == [day, day + dt.timedelta(days=2)]
