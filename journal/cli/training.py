@@ -414,12 +414,20 @@ def session_kinds(journal_file: JournalFile, setting: str | None) -> None:
 
 
 def _plan_named(journal: Journal, site: str | None) -> Plan:
-    """The running plan `--site` names, or the only one running."""
-    from journal.store.plans import running_plan_for, running_plans
+    """The running plan `--site` names (`knee` names a plan for either knee when it is the only one), or the only
+    plan running."""
+    from journal.domain.entries import parse_pain_key
+    from journal.domain.plan import where
+    from journal.store.plans import running_plans
 
-    if site is not None:
-        return running_plan_for(journal, site)
     running = running_plans(journal)
+    if site is not None:
+        name, side = parse_pain_key(site, _sites(journal))
+        running = [plan for plan in running if plan.site == name and (not side or plan.side in (side, ""))]
+        if not running:
+            raise InvalidInput(
+                f"no plan is running for the {where(name, side)} (journal plan start --site {site.strip()} starts one)"
+            )
     if len(running) == 1:
         return running[0]
     if not running:
