@@ -5,6 +5,7 @@
     goals.py      goal, assess
     data.py       export, import, backup, restore
     settings.py   sites, settings, themes, demo
+    training.py   session, plan, overuse
     common.py     what they share: declaring a command and reading its words, --db and the journal file,
                   questions and output, dates, one-line errors
 
@@ -81,6 +82,18 @@ COMMANDS = {
     "restore": (
         "journal.cli.data:restore",
         "Replace the journal with the backup PATH; the journal as it was is backed up first.",
+    ),
+    "session": (
+        "journal.cli.training:session",
+        "Training sessions: add, list, edit or remove them, and choose which checklist item each kind ticks.",
+    ),
+    "plan": (
+        "journal.cli.training:plan",
+        "Return to running after pain: each running plan's stage, today's session and every decision.",
+    ),
+    "overuse": (
+        "journal.cli.training:overuse",
+        "The weekly overuse check (OSTRC-O2): answer four questions for a site, or list each site's severity.",
     ),
     "sites": ("journal.cli.settings:sites", "List body sites; add, rename or remove one."),
     "settings": (

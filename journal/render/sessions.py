@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from journal.dates import short_day
 from journal.domain.entries import Site
-from journal.domain.sessions import Session, WeekTotals, rpe_words
+from journal.domain.sessions import Session, WeekTotals, rpe_words, totals
 from journal.render.day import pain_label
 
 
@@ -42,3 +43,15 @@ def totals_line(week: WeekTotals) -> str:
     if week.without_rpe:
         line += f" ({week.without_rpe} without an RPE)"
     return line
+
+
+def weeks_view(weeks: list[tuple[str, list[Session]]], sites: list[Site]) -> str:
+    """`journal session list`: each week's title, its sessions numbered with their day, then the week's totals."""
+    lines: list[str] = []
+    width = max((len(str(session.id)) for _, sessions in weeks for session in sessions), default=1)
+    for title, sessions in weeks:
+        lines.append(title)
+        for session in sessions:
+            lines.append(f"  {session.id:>{width}}  {short_day(session.day):<10}  {session_line(session, sites)}")
+        lines.append(f"  {'':>{width}}  week: {totals_line(totals(sessions))}")
+    return "\n".join(lines)

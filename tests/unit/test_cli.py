@@ -198,6 +198,12 @@ def test_a_file_that_is_not_a_journal_is_one_line_and_untouched(run, tmp_path):
         ["backup"],
         ["settings", "theme", "trailhead"],
         ["--theme", "nope"],
+        ["session", "add", "--kind", "run", "--minutes", "40", "--plan"],
+        ["session", "list"],
+        ["plan"],
+        ["plan", "start", "--site", "knee"],
+        ["overuse", "--site", "knee", "--participation", "1", "--volume", "1", "--performance", "0", "--pain", "1"],
+        ["overuse", "list"],
     ],
 )
 def test_commands_without_the_app_never_import_textual(db_path, args):

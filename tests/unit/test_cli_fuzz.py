@@ -26,6 +26,8 @@ from hypothesis import strategies as st
 from journal.cli import main
 from journal.domain.entries import DayEntry
 from journal.domain.goals import Goal, Measure
+from journal.domain.overuse import Answers
+from journal.domain.sessions import Session
 from journal.io.csv_export import export_entries, writers
 from journal.io.export_files import write_folder
 from journal.store import open_journal
@@ -33,6 +35,9 @@ from journal.store.backup import backup_journal
 from journal.store.checklist import add_item, list_items, retire_item, set_tick
 from journal.store.entries import save_entries
 from journal.store.goals import add_goal
+from journal.store.overuse import save_answers
+from journal.store.plans import make_decisions, start_plan
+from journal.store.sessions import save_sessions
 from journal.store.sites import add_site
 from tests.content import journal_content as content
 from tests.unit.cli_tree import Word, command_tree, command_words
@@ -146,7 +151,7 @@ POOLS = {
     "start": DATES,
     "end": DATES,
     "due": [*DATES, "none"],
-    "week": WEEKS,
+    "week": [*WEEKS, "list"],
     "sleep": NUMBERS,
     "sleep_quality": NUMBERS,
     "fatigue": NUMBERS,
@@ -171,6 +176,9 @@ POOLS = {
         "knee",
         "=3",
         "knee:middle=2",
+        "0",
+        "1",
+        "3",
     ],
     "pain_sites": ["knee", "knee,shin", "none", "", "kne", "groin"],
     "day_type": ["normal", "rest", "race", "injured", "sick", "Rest", "holiday"],
@@ -192,7 +200,27 @@ POOLS = {
         *OTHER_DIGITS,
     ],
     "goal_id": ["1", "2", "3", "0", "99", "99999999999999999999", "-1", *OTHER_DIGITS],
-    "kind": ["strength", "rest", "other", "Strength", "bogus"],
+    "kind": ["strength", "rest", "other", "Strength", "bogus", "run", "cross", "walk"],
+    "minutes": ["40", "1:30", "0", "1440", "1441", "24:00", "0:59", "٤٠", *NUMBERS],
+    "km": ["8", "8.5", "8,25", "0", "1000", "1000.001", "8.1234", "-1", "١"],
+    "rpe": NUMBERS,
+    "number": ["1", "2", "3", "4", "0", "99", "99999999999999999999", "-1", *OTHER_DIGITS],
+    "setting": ["run=strides", "technique=none", "walk=rest", "run", "=none", "bogus=strength", "run=bogus", "run="],
+    "site": ["knee", "knee:left", "knee:right", "groin", "groin:left", "kne", "shin", "lower-back:left", ""],
+    "stage": ["1", "3", "10", "11", "0", "٣", *OTHER_DIGITS],
+    "stages": [
+        "10 x 1 min run / 1 min walk",
+        "20 min continuous",
+        "hills=20",
+        "hills",
+        "=5",
+        "walk=0",
+        "walk=301",
+        "x" * 201,
+    ],
+    "participation": ["0", "1", "2", "3", "4", *OTHER_DIGITS],
+    "volume": ["0", "1", "2", "3", "4", "5", *OTHER_DIGITS],
+    "performance": ["0", "1", "2", "3", "4", "5", *OTHER_DIGITS],
     "category": ["health", "rehab", "other", "Health", "bogus"],
     "status": ["todo", "doing", "done", "dropped", "to do", "Doing", "later"],
     "measure": [
@@ -255,6 +283,14 @@ NUMERIC = {
     "seed",
     "goal_id",
     "pain",
+    "minutes",
+    "km",
+    "rpe",
+    "number",
+    "stage",
+    "participation",
+    "volume",
+    "performance",
 }
 
 
@@ -346,6 +382,26 @@ def make_template(folder: Path, today: dt.date) -> None:
             ),
             today=today,
         )
+        # Sessions (some ticking items, two for a plan the mornings have judged) and a week's overuse answers.
+        start_plan(journal, "knee", "left", today=today - 6 * DAY, stage=2)
+        save_sessions(
+            journal,
+            [
+                Session(
+                    today - n * DAY,
+                    ("run", "strength", "strides", "run", "rehab", "run")[n],
+                    30 + n,
+                    km=5.5 if n in (0, 3, 5) else None,
+                    rpe=n + 2 if n != 4 else None,
+                    pain=(("knee", "left", n % 4),) if n in (0, 3, 5) else (),
+                    note="hills" if n == 3 else "",
+                    for_plan=n in (3, 5),
+                )
+                for n in range(6)
+            ],
+        )
+        make_decisions(journal, today=today)
+        save_answers(journal, today - 7 * DAY, "knee", "left", Answers(1, 2, 1, 1), today=today)
         write_folder(folder / "exp", writers(journal, dt.date.min, today, {}))
         write_file(folder / "in.csv", lambda out: export_entries(journal, dt.date.min, today, out))
         backup_journal(journal.conn, journal.path, folder / "backup.db")

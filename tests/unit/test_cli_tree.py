@@ -33,7 +33,8 @@ def test_every_command_and_subcommand_answers_help(capsys, words, spelling):
 def test_the_tree_has_every_command_and_subcommand():
     names = {" ".join(words) for words, _ in TREE}
     assert {"add", "show", "import", "goal", "goal add", "items move", "sites rename", "demo"} <= names
-    assert len(names) == 32
+    assert {"session", "session add", "session kinds", "plan", "plan ladder", "overuse"} <= names
+    assert len(names) == 43
 
 
 def test_every_command_a_family_module_defines_is_on_the_root():
@@ -57,6 +58,9 @@ def test_every_command_a_family_module_defines_is_on_the_root():
         (["check", "strength"], "checklist"),
         (["export"], "data"),
         (["themes"], "settings"),
+        (["session", "list"], "training"),
+        (["plan"], "training"),
+        (["overuse", "--questions"], "training"),
     ],
 )
 def test_a_command_imports_its_own_family_and_no_other(db_path, args, family):
