@@ -143,7 +143,7 @@ def running_plans(journal: Journal) -> list[Plan]:
 
 
 def running_plan_for(journal: Journal, site: str, side: str = "") -> Plan:
-    """The running plan `--site knee [--side left]` names; a plan without a side is found by either side."""
+    """The running plan `--site knee[:left]` names; a plan without a side is found by either side."""
     name, side = _site_and_side(journal.conn, site, side)
     for plan in running_plans(journal):
         if plan.site == name and (plan.side == side or not plan.side):
@@ -177,8 +177,7 @@ def start_plan(
             if plan.side == side or not plan.side or not side:
                 raise InvalidInput(
                     f"a plan is already running for the {plan.where} ({plan.label}, since {short_day(plan.started)});"
-                    f" stop it first with: journal plan stop --site {plan.site}"
-                    f"{' --side ' + plan.side if plan.side else ''}"
+                    f" stop it first with: journal plan stop --site {plan.site}{':' + plan.side if plan.side else ''}"
                 )
         cursor = conn.execute(
             "INSERT INTO plans (site_id, side, stage, started_on) SELECT id, ?, ?, ? FROM sites WHERE name = ?",

@@ -278,7 +278,7 @@ def test_one_plan_runs_at_a_time_for_a_site_and_side(journal, today):
     start_plan(journal, "knee", "left", today=today)
     with pytest.raises(InvalidInput, match="already running for the left knee") as refused:
         start_plan(journal, "knee", "l", today=today)
-    assert "\n" not in str(refused.value) and "journal plan stop --site knee --side left" in str(refused.value)
+    assert "\n" not in str(refused.value) and "journal plan stop --site knee:left" in str(refused.value)
     with pytest.raises(InvalidInput, match="already running"):
         start_plan(journal, "knee", today=today)  # the whole knee would judge the left one's sessions too
     right = start_plan(journal, "knee", "right", today=today)
