@@ -1,7 +1,7 @@
 """The references: Textual apps with nothing of the journal in them.
 
 python benchmarks/bare.py static    one Static ("Offseason")
-python benchmarks/bare.py tabs      a TabbedContent of five panes, f2-f6 switching them as in the journal
+python benchmarks/bare.py tabs      a TabbedContent of six panes, f2-f7 switching them as in the journal
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
-PANES = ("today", "checklist", "goals", "trends", "review")
+PANES = ("today", "checklist", "goals", "trends", "review", "training")
 
 
 class Bare(App[None]):

@@ -9,9 +9,9 @@ for, medians of N processes; and peak resident memory in kilobytes.
 
 - first-paint-bare / first-paint-ten / first-paint-hundred: process start to the
   first frame with one Static (bare) or the Today pane with the day and its trends.
-- switch-bare / switch-first / switch-again: the slowest of the five pane switches
-  (f3, f4, f5, f6, f2), each from the key to the first frame with that pane's data,
-  in a bare app of five tabs and in the journal (100 years, 20 goals on the board),
+- switch-bare / switch-first / switch-again: the slowest of the six pane switches
+  (f3, f4, f5, f6, f7, f2), each from the key to the first frame with that pane's data,
+  in a bare app of six tabs and in the journal (100 years, 20 goals on the board),
   the first time each pane is shown and again; switch-first-f4 and so on, each one.
 - day-step: previous / next day on the Today pane (alt+left, alt+right); week-step:
   previous / next week in Checklist and Week, 100 years; the median step, and the
@@ -40,11 +40,12 @@ PANE_DATA = {
     "f4": ("To do (20)", "Goal number 1"),
     "f5": ("Checklist / week", "latest   mean"),
     "f6": ("Averages against the week before",),
+    "f7": ("The last 12 weeks", "Return to running"),
     "f2": ("Day type: n normal",),
 }
 BARE_DATA = {
     key: (f"The {pane} pane's data",)
-    for key, pane in zip(PANE_DATA, ("checklist", "goals", "trends", "review", "today"), strict=True)
+    for key, pane in zip(PANE_DATA, ("checklist", "goals", "trends", "review", "training", "today"), strict=True)
 }
 
 

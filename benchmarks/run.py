@@ -205,7 +205,7 @@ def main() -> int:
         )
         slowest = ", ".join(
             f"{key} {seen[f'switch-first-{key}']:.0f}/{seen[f'switch-again-{key}']:.0f}"
-            for key in ("f3", "f4", "f5", "f6", "f2")
+            for key in ("f3", "f4", "f5", "f6", "f7", "f2")
         )
         print(f"  each switch, first time/again, ms: {slowest}")
         print(f"  slowest step: a day {seen['day-step-max']:.0f} ms, a week {seen['week-step-max']:.0f} ms")

@@ -31,6 +31,7 @@ KEYS = {
     "f4": b"\x1bOS",
     "f5": b"\x1b[15~",
     "f6": b"\x1b[17~",
+    "f7": b"\x1b[18~",
     "alt+left": b"\x1b[1;3D",
     "alt+right": b"\x1b[1;3C",
     "ctrl+q": b"\x11",
