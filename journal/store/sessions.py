@@ -17,9 +17,22 @@ from collections.abc import Iterable
 from journal.domain.checklist import ITEM_KINDS
 from journal.domain.sessions import SESSION_KINDS, Session, SessionChange, parse_session_kind
 from journal.errors import InvalidInput, closest
-from journal.store.db import Journal, Row, inserted_id
+from journal.store.db import Journal, Row, SqlValue, inserted_id
 
 _COLUMNS = "id, date, kind, minutes, km, rpe, note, for_plan"
+
+
+def session_values(session: Session) -> list[SqlValue]:
+    """A session's columns as stored: date, kind, minutes, km, rpe, note, for_plan."""
+    return [
+        session.day.isoformat(),
+        session.kind,
+        session.minutes,
+        session.km,
+        session.rpe,
+        session.note,
+        int(session.for_plan),
+    ]
 
 
 def _session(row: Row, pain: tuple[tuple[str, str, int], ...]) -> Session:
@@ -85,17 +98,7 @@ def insert_session(
     cursor = conn.execute(
         "INSERT INTO sessions (id, date, kind, minutes, km, rpe, note, for_plan, uid, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%S', 'now'))",
-        [
-            number,
-            session.day.isoformat(),
-            session.kind,
-            session.minutes,
-            session.km,
-            session.rpe,
-            session.note,
-            int(session.for_plan),
-            uid or str(uuid.uuid4()),
-        ],
+        [number, *session_values(session), uid or str(uuid.uuid4())],
     )
     session_id = inserted_id(cursor)
     _write_pain(conn, session_id, session.pain)
@@ -114,16 +117,7 @@ def update_session(journal: Journal, session_id: int, change: SessionChange, *, 
         conn.execute(
             "UPDATE sessions SET date = ?, kind = ?, minutes = ?, km = ?, rpe = ?, note = ?, for_plan = ?,"
             " updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
-            [
-                after.day.isoformat(),
-                after.kind,
-                after.minutes,
-                after.km,
-                after.rpe,
-                after.note,
-                int(after.for_plan),
-                session_id,
-            ],
+            [*session_values(after), session_id],
         )
         if after.pain != before.pain:
             conn.execute("DELETE FROM session_pain WHERE session_id = ?", [session_id])

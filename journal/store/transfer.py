@@ -313,7 +313,7 @@ class _Writer:
         to another day or kind, it no longer owns them, and they stay as the runner's: an import never takes a
         tick away, nor makes one twice.
         """
-        from journal.store.sessions import insert_session, read_sessions
+        from journal.store.sessions import insert_session, read_sessions, session_values
 
         conn = self.conn
         sites = self._site_names()
@@ -361,7 +361,7 @@ class _Writer:
             conn.execute(
                 "UPDATE sessions SET date = ?, kind = ?, minutes = ?, km = ?, rpe = ?, note = ?, for_plan = ?,"
                 " updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
-                [*_session_values(session), stored.number],
+                [*session_values(session), stored.number],
             )
             conn.execute("DELETE FROM session_pain WHERE session_id = ?", [stored.number])
             conn.executemany(
@@ -500,20 +500,9 @@ class _Writer:
 
 def _same(stored: Session, session: Session) -> bool:
     """Whether a row holds what the journal's session holds (its number and the order of its pain aside)."""
-    return (*_session_values(stored), set(stored.pain)) == (*_session_values(session), set(session.pain))
+    from journal.store.sessions import session_values
 
-
-def _session_values(session: Session) -> list[SqlValue]:
-    """A session's columns: date, kind, minutes, km, rpe, note, for_plan."""
-    return [
-        session.day.isoformat(),
-        session.kind,
-        session.minutes,
-        session.km,
-        session.rpe,
-        session.note,
-        int(session.for_plan),
-    ]
+    return (*session_values(stored), set(stored.pain)) == (*session_values(session), set(session.pain))
 
 
 def _goal_values(goal: Goal) -> list[SqlValue]:
