@@ -10,10 +10,10 @@ with too few of them. The rule, as the README states it:
   review; a day without a reading at the site has none, never a zero.
 - **The morning after** a day is the next day's reading at the site.
 - **A session day** has at least one session that is not a walk (a walk is how a
-  runner rests and recovers, not load). **A rest day** is a logged day with no session
-  at all that is not a race day (a race is load even when no session was logged for
-  it). A day with only walks, or a day not logged with no session, is neither: it
-  is left out of both sides.
+  runner rests and recovers, not load). **A rest day** is a logged day without one
+  (walks allowed) that is not a race day (a race is load even when no session was
+  logged for it). A day not logged and without a session is neither: nobody knows
+  what it held, so it is left out of both sides.
 - **A painful site** had a morning of 1 or more in those 28 mornings.
 - **Too few**: a site is compared only with at least `MIN_MORNINGS` (3) mornings on
   each side, as the journal's other weekly means ask for 3 readings. Below that,
@@ -70,18 +70,10 @@ def window(last: dt.date) -> tuple[dt.date, dt.date]:
 
 def day_kinds(entries: Mapping[dt.date, DayEntry], sessions: Iterable[Session]) -> dict[dt.date, str]:
     """Each day that is a 'session' day or a 'rest' day (see the module's text); any other day is neither."""
-    kinds: dict[dt.date, str] = {}
-    with_sessions: set[dt.date] = set()
+    kinds = {day: "rest" for day, entry in entries.items() if entry.day_type not in LOAD_DAY_TYPES}
     for session in sessions:
-        with_sessions.add(session.day)
         if session.kind not in NOT_LOAD:
             kinds[session.day] = "session"
-    for day, entry in entries.items():
-        if day in with_sessions:
-            continue
-        if entry.day_type in LOAD_DAY_TYPES:
-            continue
-        kinds[day] = "rest"
     return kinds
 
 

@@ -111,8 +111,8 @@ TOO_FEW_MORNINGS = (
     " after rest days."
 )
 AFTER_LOAD_NOTE = (
-    "A session day has a session other than a walk; a rest day is logged with no session and is not a race."
-    " What the mornings held, not a cause."
+    "A session day has a session other than a walk; a rest day is a logged day without one, not a race day."
+    " What the mornings held, not their cause."
 )
 
 
