@@ -7,18 +7,18 @@ the app) or as a Markdown document (`journal week --markdown`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from journal.dates import week_days, week_label, week_span
 from journal.domain.checklist import WeekCompletion
 from journal.domain.entries import DayEntry, Site
 from journal.domain.goals import Goal
-from journal.domain.load import PainAfterLoad
+from journal.domain.load import PainAfterLoad, pain_after_load
 from journal.domain.overuse import WeekAnswers
 from journal.domain.plan import Decision, Plan
 from journal.domain.scales import WELLNESS_FIELDS, mean
-from journal.domain.sessions import WeekTotals
+from journal.domain.sessions import Session, WeekTotals, totals
 from journal.domain.signals import (
     DAY,
     METRIC_LABELS,
@@ -154,7 +154,13 @@ def build_review(
     flags: list[Flag],
     completion: WeekCompletion,
     goals: list[tuple[Goal, float | None]],
+    sessions: Sequence[Session] = (),
+    decisions: Sequence[tuple[Plan, Decision]] = (),
+    overuse: Sequence[tuple[str, WeekAnswers]] = (),
 ) -> WeeklyReview:
+    """The review from what the store read: `entries` from LOOKBACK_DAYS before the week before, `sessions` from the
+    day before the four weeks pain after load reads (`journal.domain.load.window`) and the week before, `decisions`
+    made in the week and `overuse` its answers; `flags` the week's, overuse flags among them."""
     days = week_days(start)
     logged = [entries[day] for day in days if day in entries]
     last = min(days[-1], today)
@@ -171,4 +177,9 @@ def build_review(
         sleep_need=sleep_need,
         debt=sleep_debt(entries, last, sleep_need) if last >= start else None,
         day_types={entry.date: entry.day_type for entry in logged if entry.day_type != "normal"},
+        training=totals(session for session in sessions if start <= session.day <= days[-1]),
+        training_before=totals(session for session in sessions if start - 7 * DAY <= session.day < start),
+        decisions=list(decisions),
+        overuse=list(overuse),
+        after_load=pain_after_load(entries, sessions, last, sites) if last >= start else [],
     )

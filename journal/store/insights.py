@@ -29,8 +29,7 @@ def active_flags(journal: Journal, day: dt.date) -> list[Flag]:
 
 def weekly_review(journal: Journal, start: dt.date, today: dt.date) -> WeeklyReview:
     """The review of the week starting `start`, as of `today`."""
-    from journal.domain.load import pain_after_load, window
-    from journal.domain.sessions import totals
+    from journal.domain.load import window
     from journal.store.checklist import load_week
     from journal.store.goals import list_goals, with_progress
     from journal.store.overuse import week_answers
@@ -53,7 +52,7 @@ def weekly_review(journal: Journal, start: dt.date, today: dt.date) -> WeeklyRev
     completion = load_week(journal, start).completion
     # The review reports what the week asked for or had done, not every item that could have been ticked.
     completion = replace(completion, items=[row for row in completion.items if row.target or row.done])
-    review = build_review(
+    return build_review(
         entries,
         start,
         first_weekday=first_weekday(journal),
@@ -63,14 +62,10 @@ def weekly_review(journal: Journal, start: dt.date, today: dt.date) -> WeeklyRev
         flags=flags,
         completion=completion,
         goals=with_progress(journal, goals, max(start, last)),  # as of the week's end, not today
+        sessions=sessions,
+        decisions=decisions_between(journal, start, days[-1]),
+        overuse=overuse,
     )
-    review.training = totals(session for session in sessions if start <= session.day <= days[-1])
-    review.training_before = totals(session for session in sessions if start - 7 * DAY <= session.day < start)
-    review.decisions = decisions_between(journal, start, days[-1])
-    review.overuse = overuse
-    if last >= start:
-        review.after_load = pain_after_load(entries, sessions, last, sites)
-    return review
 
 
 def site_words(sites: list[Site], answers: WeekAnswers) -> str:
