@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from journal.domain.checklist import format_ratio, format_target
 from journal.domain.goals import Goal
-from journal.domain.load import MIN_MORNINGS, WINDOW_DAYS, PainAfterLoad
+from journal.domain.load import WINDOW_DAYS, PainAfterLoad
 from journal.domain.overuse import describe
 from journal.domain.plan import BACK, NEXT, Decision, Plan
 from journal.domain.review import WeeklyReview
@@ -91,6 +91,11 @@ def _decision_kind(decision: Decision) -> str:
     return {BACK: "amber", NEXT: "better"}.get(decision.outcome, "text")
 
 
+def _after_load_shown(review: WeeklyReview) -> list[PainAfterLoad]:
+    """The sites with enough mornings on both sides; of the others nothing is said, not even that they are short."""
+    return [found for found in review.after_load if found.comparable]
+
+
 def _after_load_heading(review: WeeklyReview) -> str:
     last = review.as_of
     return f"Pain after load: the mornings of the {WINDOW_DAYS} days to {last:%a %d %b}"
@@ -106,10 +111,6 @@ def _after_load_line(found: PainAfterLoad) -> str:
     )
 
 
-TOO_FEW_MORNINGS = (
-    f"Too few mornings to compare yet: a site needs {MIN_MORNINGS} after session days and {MIN_MORNINGS}"
-    " after rest days."
-)
 AFTER_LOAD_NOTE = (
     "A session day has a session other than a walk; a rest day is a logged day without one, not a race day."
     " What the mornings held, not their cause."
@@ -132,6 +133,12 @@ def review_lines(review: WeeklyReview) -> list[tuple[str, str]]:
         )
     lines.append((f"  {_sleep_line(review)}", "text"))
     lines.append(("", "text"))
+    lines.append(("Flags this week", "heading"))
+    if review.flags:
+        lines.extend((f"  {_mark(flag)} {flag.day:%a}: {flag.text}", flag.level) for flag in review.flags)
+    else:
+        lines.append(("  None raised.", "text"))
+    lines.append(("", "text"))
     lines.append(("Training against the week before", "heading"))
     training = _training_rows(review)
     if training:
@@ -142,11 +149,10 @@ def review_lines(review: WeeklyReview) -> list[tuple[str, str]]:
     else:
         lines.append(("  No sessions logged this week or the week before.", "text"))
     lines.append(("", "text"))
-    if review.after_load:
+    if shown := _after_load_shown(review):
         lines.append((_after_load_heading(review), "heading"))
-        shown = [found for found in review.after_load if found.comparable]
         lines.extend((f"  {_after_load_line(found)}", "text") for found in shown)
-        lines.append((f"  {AFTER_LOAD_NOTE if shown else TOO_FEW_MORNINGS}", "muted"))
+        lines.append((f"  {AFTER_LOAD_NOTE}", "muted"))
         lines.append(("", "text"))
     if review.decisions:
         lines.append(("Return to running: the plan's decisions", "heading"))
@@ -161,12 +167,6 @@ def review_lines(review: WeeklyReview) -> list[tuple[str, str]]:
             for words, answers in review.overuse
         )
         lines.append(("", "text"))
-    lines.append(("Flags this week", "heading"))
-    if review.flags:
-        lines.extend((f"  {_mark(flag)} {flag.day:%a}: {flag.text}", flag.level) for flag in review.flags)
-    else:
-        lines.append(("  None raised.", "text"))
-    lines.append(("", "text"))
     completion = review.completion
     lines.append((f"Checklist: {format_ratio(completion.ratio)} done", "heading"))
     for progress in completion.items:
@@ -218,7 +218,12 @@ def review_markdown(review: WeeklyReview) -> str:
         f"| {_md(row.label)} | {number(row.this_week)} | {number(row.last_week)} | {row.verdict} |"
         for row in review.rows
     )
-    out += ["", _sleep_line(review), "", "## Training against the week before", ""]
+    out += ["", _sleep_line(review)]
+    out += ["", "## Flags this week", ""]
+    out.extend(f"- **{flag.level}**, {flag.day:%a %d %b}: {_md(flag.text)}" for flag in review.flags)
+    if not review.flags:
+        out.append("None raised.")
+    out += ["", "## Training against the week before", ""]
     training = _training_rows(review)
     if training:
         out += ["| | this week | week before |", "|---|---:|---:|"]
@@ -227,21 +232,16 @@ def review_markdown(review: WeeklyReview) -> str:
             out += ["", without]
     else:
         out.append("No sessions logged this week or the week before.")
-    if review.after_load:
+    if shown := _after_load_shown(review):
         out += ["", f"## {_after_load_heading(review)}", ""]
-        shown = [found for found in review.after_load if found.comparable]
         out.extend(f"- {_md(_after_load_line(found))}" for found in shown)
-        out += ["", AFTER_LOAD_NOTE if shown else TOO_FEW_MORNINGS]
+        out += ["", AFTER_LOAD_NOTE]
     if review.decisions:
         out += ["", "## Return to running: the plan's decisions", ""]
         out.extend(f"- {_md(_decision_line(plan, decision))}" for plan, decision in review.decisions)
     if review.overuse:
         out += ["", "## Overuse check (OSTRC-O2)", ""]
         out.extend(f"- {_md(words)}: {describe(answers.answers)}" for words, answers in review.overuse)
-    out += ["", "## Flags this week", ""]
-    out.extend(f"- **{flag.level}**, {flag.day:%a %d %b}: {_md(flag.text)}" for flag in review.flags)
-    if not review.flags:
-        out.append("None raised.")
     completion = review.completion
     out += ["", f"## Checklist: {format_ratio(completion.ratio)} done", ""]
     out.extend(f"- {_md(p.item.title)}: {p.done}/{format_target(p.target)}" for p in completion.items)
