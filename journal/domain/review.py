@@ -1,4 +1,4 @@
-"""The weekly review: a week against the one before, its flags, its checklist, its goals and its notes.
+"""The weekly review: a week against the one before, its training, flags, checklist, goals and notes.
 
 One model, built from what the store reads, drawn as plain text (the CLI and
 the app) or as a Markdown document (`journal week --markdown`).
@@ -7,14 +7,18 @@ the app) or as a Markdown document (`journal week --markdown`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from journal.dates import week_days, week_label, week_span
 from journal.domain.checklist import WeekCompletion
 from journal.domain.entries import DayEntry, Site
 from journal.domain.goals import Goal
+from journal.domain.load import PainAfterLoad, pain_after_load
+from journal.domain.overuse import WeekAnswers
+from journal.domain.plan import Decision, Plan
 from journal.domain.scales import WELLNESS_FIELDS, mean
+from journal.domain.sessions import Session, WeekTotals, totals
 from journal.domain.signals import (
     DAY,
     METRIC_LABELS,
@@ -53,6 +57,15 @@ class WeeklyReview:
     debt: tuple[float, int] | None  # sleep debt at the week's end (or today) and the nights it counts; None
     # for a week not begun, which has no nights of its own yet
     day_types: dict[dt.date, str] = field(default_factory=dict)
+    # The week's sessions added up (so far, in the week in progress) and the week before's.
+    training: WeekTotals = field(default_factory=WeekTotals)
+    training_before: WeekTotals = field(default_factory=WeekTotals)
+    # The return-to-run decisions the journal made in the week, with their plans, in the order made.
+    decisions: list[tuple[Plan, Decision]] = field(default_factory=list)
+    # The week's overuse answers, each with its site's words ('Knee (left)'), in the sites' order.
+    overuse: list[tuple[str, WeekAnswers]] = field(default_factory=list)
+    # Each painful site's mornings after session days and rest days over the four weeks to `as_of`.
+    after_load: list[PainAfterLoad] = field(default_factory=list)
 
     @property
     def end(self) -> dt.date:
@@ -141,7 +154,13 @@ def build_review(
     flags: list[Flag],
     completion: WeekCompletion,
     goals: list[tuple[Goal, float | None]],
+    sessions: Sequence[Session] = (),
+    decisions: Sequence[tuple[Plan, Decision]] = (),
+    overuse: Sequence[tuple[str, WeekAnswers]] = (),
 ) -> WeeklyReview:
+    """The review from what the store read: `entries` from LOOKBACK_DAYS before the week before, `sessions` from the
+    day before the four weeks pain after load reads (`journal.domain.load.window`) and the week before, `decisions`
+    made in the week and `overuse` its answers; `flags` the week's, overuse flags among them."""
     days = week_days(start)
     logged = [entries[day] for day in days if day in entries]
     last = min(days[-1], today)
@@ -158,4 +177,9 @@ def build_review(
         sleep_need=sleep_need,
         debt=sleep_debt(entries, last, sleep_need) if last >= start else None,
         day_types={entry.date: entry.day_type for entry in logged if entry.day_type != "normal"},
+        training=totals(session for session in sessions if start <= session.day <= days[-1]),
+        training_before=totals(session for session in sessions if start - 7 * DAY <= session.day < start),
+        decisions=list(decisions),
+        overuse=list(overuse),
+        after_load=pain_after_load(entries, sessions, last, sites) if last >= start else [],
     )

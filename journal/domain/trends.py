@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from journal.dates import week_start
 from journal.domain.scales import (
     PAIN_MAX,
     PAIN_MIN,
@@ -20,7 +21,7 @@ from journal.domain.scales import (
     WELLNESS_MAX,
     WELLNESS_MIN,
 )
-from journal.domain.signals import METRIC_LABELS, TOTAL
+from journal.domain.signals import DAY, METRIC_LABELS, TOTAL
 
 BARS = "▁▂▃▄▅▆▇█"
 GAP = " "
@@ -31,6 +32,16 @@ RANGES = (("30d", "30 days", 30), ("90d", "90 days", 90), ("year", "a year", 365
 SLEEP_SCALE = (0.0, 12.0)  # hours; longer nights draw as full bars
 METRICS = ("sleep_hours", *(item.field for item in WELLNESS), TOTAL)
 COUNT = len(WELLNESS)
+
+# The weekly rows of sessions: their totals per whole week, on fixed ends like every row (a longer week draws as a
+# full bar): 10 hours, 100 km, and a load of 3000 (10 hours at RPE 5).
+TRAINING = (
+    ("training:minutes", "Minutes / week", (0.0, 600.0)),
+    ("training:km", "Km / week", (0.0, 100.0)),
+    ("training:load", "Load / week", (0.0, 3000.0)),
+)
+TRAINING_SCALES = {key: scale for key, _, scale in TRAINING}
+OVERUSE_SCALE = (0.0, 100.0)  # the OSTRC-O2 severity score
 
 
 def scale_of(key: str) -> tuple[float, float]:
@@ -43,6 +54,10 @@ def scale_of(key: str) -> tuple[float, float]:
         return float(PAIN_MIN), float(PAIN_MAX)
     if key == "completion":
         return 0.0, 1.0
+    if key in TRAINING_SCALES:
+        return TRAINING_SCALES[key]
+    if key.startswith("overuse:"):
+        return OVERUSE_SCALE
     return float(WELLNESS_MIN), float(WELLNESS_MAX)
 
 
@@ -72,7 +87,7 @@ def days_per_cell(days: int, width: int) -> int:
 class Series:
     """A metric over a range: its cells, and its figures over the days (not the cells)."""
 
-    key: str  # sleep_hours, mood, total, pain:knee, completion
+    key: str  # sleep_hours, mood, total, pain:knee, completion, training:minutes, overuse:knee
     label: str
     cells: list[float | None]
     latest: float | None = None
@@ -98,6 +113,8 @@ class Series:
             return "–"
         if self.key == "completion":
             return f"{value * 100:.0f}%"
+        if self.key in ("training:minutes", "training:load") or self.key.startswith("overuse:"):
+            return f"{value:.0f}"
         return f"{value:.1f}"
 
 
@@ -113,3 +130,62 @@ class Trends:
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class WholeWeeks:
+    """The whole weeks inside a range, and how a figure per week is drawn under the days it covers.
+
+    Every weekly row (the checklist's completion, the sessions' totals, overuse severity; cramps per week
+    next) is one figure per whole week, from `first` on: a week cut by the range's start, or still in
+    progress at its end, is not yet a figure. Each week lands in the cells of the days it covers, so it
+    lines up with the daily rows above it: a cell is the mean of the figures of the weeks with a day in it.
+    """
+
+    start: dt.date  # the range's first day
+    end: dt.date
+    first: dt.date  # the first whole week's first day
+    count: int  # how many whole weeks
+    per_cell: int  # days per cell, as the daily rows
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.first + (7 * self.count - 1) * DAY
+
+    def cells(self, values: Sequence[float | None]) -> list[float | None]:
+        """The week figures `values` (one per week, None for none), drawn under the days of the range."""
+        days = (self.end - self.start).days + 1
+        offset = (self.first - self.start).days
+        cells: list[float | None] = []
+        for cell in range(math.ceil(days / self.per_cell)):
+            low = max(0, -((offset + 6 - cell * self.per_cell) // 7))  # the first week that ends in or after the cell
+            high = min(
+                self.count - 1, ((cell + 1) * self.per_cell - 1 - offset) // 7
+            )  # the last that starts by its end
+            found = [value for value in values[low : high + 1] if value is not None] if low <= high else []
+            cells.append(sum(found) / len(found) if found else None)
+        return cells
+
+    def series(self, key: str, label: str, values: Sequence[float | None]) -> Series:
+        """A weekly row: its cells, and the latest, mean, min and max of its weeks (not of its cells)."""
+        if self.count <= 0:
+            return Series(key, label, [])
+        figures = [value for value in values if value is not None]
+        return Series(
+            key,
+            label,
+            self.cells(values),
+            figures[-1] if figures else None,
+            sum(figures) / len(figures) if figures else None,
+            min(figures, default=None),
+            max(figures, default=None),
+        )
+
+
+def whole_weeks(start: dt.date, end: dt.date, first_weekday: int, width: int) -> WholeWeeks:
+    """The whole weeks (starting on `first_weekday`) from `start` to `end`, drawn `width` cells wide."""
+    first = week_start(start, first_weekday)
+    if first < start:
+        first += 7 * DAY
+    count = max(0, ((end - first).days + 1) // 7)
+    return WholeWeeks(start, end, first, count, days_per_cell((end - start).days + 1, width))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from journal.domain.checklist import format_ratio, format_target
 from journal.domain.goals import Goal
+from journal.domain.load import WINDOW_DAYS, PainAfterLoad
+from journal.domain.overuse import describe
+from journal.domain.plan import BACK, NEXT, Decision, Plan
 from journal.domain.review import WeeklyReview
 from journal.domain.signals import Flag
 from journal.render.goals import progress_bar
@@ -53,6 +56,67 @@ def _goal_line(goal: Goal, value: float | None, review: WeeklyReview) -> str:
     return f"{goal.title} ({status}{due}){progress}"
 
 
+def _training_rows(review: WeeklyReview) -> list[tuple[str, str, str]]:
+    """(label, this week, the week before) for the sessions' totals; none when neither week has a session."""
+    now, before = review.training, review.training_before
+    if not now.sessions and not before.sessions:
+        return []
+    return [
+        ("Sessions", f"{now.sessions}", f"{before.sessions}"),
+        ("Minutes", f"{now.minutes}", f"{before.minutes}"),
+        ("Km", f"{now.km:.1f}", f"{before.km:.1f}"),
+        ("Load", f"{now.load}", f"{before.load}"),
+    ]
+
+
+def _without_rpe_line(review: WeeklyReview) -> str | None:
+    """Which sessions the load leaves out: those without an RPE."""
+    parts = [
+        f"{totals.without_rpe} of {totals.sessions} {'session' if totals.sessions == 1 else 'sessions'} {when}"
+        for totals, when in ((review.training, "this week"), (review.training_before, "the week before"))
+        if totals.without_rpe
+    ]
+    if not parts:
+        return None
+    return f"Load is minutes x RPE; not counted in it, for want of an RPE: {' and '.join(parts)}."
+
+
+def _decision_line(plan: Plan, decision: Decision) -> str:
+    decided = f"{decision.decided_on:%a}: " if decision.decided_on else ""
+    session = f", the session of {decision.day:%a %d %b}" if decision.day else ""
+    return f"{decided}{plan.where}{session}: {decision.reason}"
+
+
+def _decision_kind(decision: Decision) -> str:
+    return {BACK: "amber", NEXT: "better"}.get(decision.outcome, "text")
+
+
+def _after_load_shown(review: WeeklyReview) -> list[PainAfterLoad]:
+    """The sites with enough mornings on both sides; of the others nothing is said, not even that they are short."""
+    return [found for found in review.after_load if found.comparable]
+
+
+def _after_load_heading(review: WeeklyReview) -> str:
+    last = review.as_of
+    return f"Pain after load: the mornings of the {WINDOW_DAYS} days to {last:%a %d %b}"
+
+
+def _after_load_line(found: PainAfterLoad) -> str:
+    def mornings(count: int) -> str:
+        return f"{count} morning{'' if count == 1 else 's'}"
+
+    return (
+        f"{found.site.label}: {number(found.after_sessions)} after session days ({mornings(found.session_mornings)}),"
+        f" {number(found.after_rest)} after rest days ({mornings(found.rest_mornings)}); {found.verdict}."
+    )
+
+
+AFTER_LOAD_NOTE = (
+    "A session day has a session other than a walk; a rest day is a logged day without one, not a race day."
+    " What the mornings held, not their cause."
+)
+
+
 def review_lines(review: WeeklyReview) -> list[tuple[str, str]]:
     """The review as (line, kind) pairs; kind is heading, text, better, worse, or a flag level."""
     lines: list[tuple[str, str]] = [(review.title, "title"), (_logged_line(review), "text"), ("", "text")]
@@ -75,6 +139,34 @@ def review_lines(review: WeeklyReview) -> list[tuple[str, str]]:
     else:
         lines.append(("  None raised.", "text"))
     lines.append(("", "text"))
+    lines.append(("Training against the week before", "heading"))
+    training = _training_rows(review)
+    if training:
+        lines.append((f"  {'':<{width}}  {'this':>6}  {'before':>6}", "muted"))
+        lines.extend((f"  {label:<{width}}  {now:>6}  {before:>6}", "text") for label, now, before in training)
+        if (without := _without_rpe_line(review)) is not None:
+            lines.append((f"  {without}", "muted"))
+    else:
+        lines.append(("  No sessions logged this week or the week before.", "text"))
+    lines.append(("", "text"))
+    if shown := _after_load_shown(review):
+        lines.append((_after_load_heading(review), "heading"))
+        lines.extend((f"  {_after_load_line(found)}", "text") for found in shown)
+        lines.append((f"  {AFTER_LOAD_NOTE}", "muted"))
+        lines.append(("", "text"))
+    if review.decisions:
+        lines.append(("Return to running: the plan's decisions", "heading"))
+        lines.extend(
+            (f"  {_decision_line(plan, decision)}", _decision_kind(decision)) for plan, decision in review.decisions
+        )
+        lines.append(("", "text"))
+    if review.overuse:
+        lines.append(("Overuse check (OSTRC-O2)", "heading"))
+        lines.extend(
+            (f"  {words}: {describe(answers.answers)}", "amber" if answers.substantial else "text")
+            for words, answers in review.overuse
+        )
+        lines.append(("", "text"))
     completion = review.completion
     lines.append((f"Checklist: {format_ratio(completion.ratio)} done", "heading"))
     for progress in completion.items:
@@ -126,10 +218,30 @@ def review_markdown(review: WeeklyReview) -> str:
         f"| {_md(row.label)} | {number(row.this_week)} | {number(row.last_week)} | {row.verdict} |"
         for row in review.rows
     )
-    out += ["", _sleep_line(review), "", "## Flags this week", ""]
+    out += ["", _sleep_line(review)]
+    out += ["", "## Flags this week", ""]
     out.extend(f"- **{flag.level}**, {flag.day:%a %d %b}: {_md(flag.text)}" for flag in review.flags)
     if not review.flags:
         out.append("None raised.")
+    out += ["", "## Training against the week before", ""]
+    training = _training_rows(review)
+    if training:
+        out += ["| | this week | week before |", "|---|---:|---:|"]
+        out.extend(f"| {label} | {now} | {before} |" for label, now, before in training)
+        if (without := _without_rpe_line(review)) is not None:
+            out += ["", without]
+    else:
+        out.append("No sessions logged this week or the week before.")
+    if shown := _after_load_shown(review):
+        out += ["", f"## {_after_load_heading(review)}", ""]
+        out.extend(f"- {_md(_after_load_line(found))}" for found in shown)
+        out += ["", AFTER_LOAD_NOTE]
+    if review.decisions:
+        out += ["", "## Return to running: the plan's decisions", ""]
+        out.extend(f"- {_md(_decision_line(plan, decision))}" for plan, decision in review.decisions)
+    if review.overuse:
+        out += ["", "## Overuse check (OSTRC-O2)", ""]
+        out.extend(f"- {_md(words)}: {describe(answers.answers)}" for words, answers in review.overuse)
     completion = review.completion
     out += ["", f"## Checklist: {format_ratio(completion.ratio)} done", ""]
     out.extend(f"- {_md(p.item.title)}: {p.done}/{format_target(p.target)}" for p in completion.items)

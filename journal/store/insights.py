@@ -1,4 +1,5 @@
-"""Reading what the signals and the weekly review need: one window of days, the sites, the settings."""
+"""Reading what the signals and the weekly review need: one window of days, the sites, the settings, and the
+week's sessions, return-to-run decisions and overuse answers."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import datetime as dt
 from dataclasses import replace
 
 from journal.dates import week_days
-from journal.domain.entries import DayEntry
+from journal.domain.entries import DayEntry, Site
+from journal.domain.overuse import WeekAnswers, overuse_flag
 from journal.domain.review import WeeklyReview, build_review, goals_of_week
 from journal.domain.signals import DAY, LOOKBACK_DAYS, Flag, flags_between, flags_on
 from journal.store.db import Journal
@@ -27,8 +29,12 @@ def active_flags(journal: Journal, day: dt.date) -> list[Flag]:
 
 def weekly_review(journal: Journal, start: dt.date, today: dt.date) -> WeeklyReview:
     """The review of the week starting `start`, as of `today`."""
+    from journal.domain.load import window
     from journal.store.checklist import load_week
     from journal.store.goals import list_goals, with_progress
+    from journal.store.overuse import week_answers
+    from journal.store.plans import decisions_between
+    from journal.store.sessions import sessions_between
 
     days = week_days(start)
     entries = entries_window(journal, start - 7 * DAY, days[-1])
@@ -36,6 +42,12 @@ def weekly_review(journal: Journal, start: dt.date, today: dt.date) -> WeeklyRev
     need = sleep_need(journal)
     last = min(days[-1], today)
     flags = flags_between(entries, start, last, sites, need) if last >= start else []
+    overuse = [(site_words(sites, answers), answers) for answers in week_answers(journal, start)]
+    flags += [flag for words, answers in overuse if (flag := overuse_flag(answers, words)) is not None]
+    flags.sort(key=lambda flag: -flag.rank)  # worst first, as the day's flags
+    # The sessions of the four weeks pain after load reads, which hold this week's and the week before's.
+    first_morning = window(max(start, last))[0]
+    sessions = sessions_between(journal, min(first_morning - DAY, start - 7 * DAY), days[-1])
     goals = goals_of_week(list_goals(journal), start, today)
     completion = load_week(journal, start).completion
     # The review reports what the week asked for or had done, not every item that could have been ticked.
@@ -50,4 +62,13 @@ def weekly_review(journal: Journal, start: dt.date, today: dt.date) -> WeeklyRev
         flags=flags,
         completion=completion,
         goals=with_progress(journal, goals, max(start, last)),  # as of the week's end, not today
+        sessions=sessions,
+        decisions=decisions_between(journal, start, days[-1]),
+        overuse=overuse,
     )
+
+
+def site_words(sites: list[Site], answers: WeekAnswers) -> str:
+    """'Knee (left)': the site's label, and its side when the answers are for one."""
+    label = next((site.label for site in sites if site.name == answers.site), answers.site)
+    return f"{label} ({answers.side})" if answers.side else label

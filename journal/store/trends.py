@@ -6,11 +6,20 @@ import datetime as dt
 import math
 import sqlite3
 
-from journal.dates import week_start
 from journal.domain.checklist import OFF_DAY_TYPES, ChecklistItem
+from journal.domain.overuse import score
 from journal.domain.scales import WELLNESS_FIELDS
 from journal.domain.signals import DAY
-from journal.domain.trends import METRICS, Series, Trends, days_per_cell, label_of
+from journal.domain.trends import (
+    METRICS,
+    TRAINING,
+    Series,
+    Trends,
+    WholeWeeks,
+    days_per_cell,
+    label_of,
+    whole_weeks,
+)
 from journal.store.db import Journal
 from journal.store.settings import first_weekday
 from journal.store.sites import list_sites
@@ -20,9 +29,10 @@ _COLUMNS = {"sleep_hours": "sleep_hours", **{name: name for name in WELLNESS_FIE
 
 
 def first_day(journal: Journal) -> dt.date | None:
-    """The first day with anything logged or ticked."""
+    """The first day with anything logged, ticked or answered."""
     row = journal.conn.execute(
-        "SELECT min(day) FROM (SELECT min(date) AS day FROM entries UNION ALL SELECT min(date) FROM ticks)"
+        "SELECT min(day) FROM (SELECT min(date) AS day FROM entries UNION ALL SELECT min(date) FROM ticks"
+        " UNION ALL SELECT min(date) FROM sessions UNION ALL SELECT min(week) FROM overuse_answers)"
     ).fetchone()
     return dt.date.fromisoformat(row[0]) if row[0] else None
 
@@ -95,43 +105,94 @@ def load_trends(journal: Journal, start: dt.date, end: dt.date, width: int) -> T
         low, high = min(row[3] for row in rows), max(row[4] for row in rows)
         series.append(Series(f"pain:{site.name}", f"Pain: {site.label}", pain_cells, latest, average, low, high))
 
-    completion = completion_series(journal, start, end, width)
-    if completion is not None:
-        series.append(completion)
+    series.extend(weekly_rows(journal, start, end, width))
     return Trends(start, end, per_cell, series)
+
+
+def weekly_rows(journal: Journal, start: dt.date, end: dt.date, width: int) -> list[Series]:
+    """The rows of whole weeks (`WholeWeeks`): checklist completion, the sessions' minutes, km and load, and each
+    site's overuse severity. Each reads its weeks in one query, whatever the range's length; a new weekly row
+    (cramps per week) is one more reader in this list."""
+    weeks = whole_weeks(start, end, first_weekday(journal), width)
+    rows: list[Series] = []
+    for read in (_completion_rows, training_rows, overuse_rows):
+        rows.extend(read(journal, weeks))
+    return rows
 
 
 def completion_series(journal: Journal, start: dt.date, end: dt.date, width: int) -> Series | None:
     """Weekly checklist completion for the whole weeks in the range, drawn under the days they cover."""
+    found = _completion_rows(journal, whole_weeks(start, end, first_weekday(journal), width))
+    return found[0] if found else None
+
+
+def _completion_rows(journal: Journal, weeks: WholeWeeks) -> list[Series]:
     from journal.store.checklist import list_items
 
     items = list_items(journal)
     if not items:
-        return None
-    first = week_start(start, first_weekday(journal))
-    if first < start:
-        first += 7 * DAY
-    weeks = ((end - first).days + 1) // 7  # whole weeks only: a week in progress is not yet a figure
-    if weeks <= 0:
-        return Series("completion", "Checklist / week", [])
-    ratios = week_ratios(journal.conn, items, first, weeks)
-    # Each week lands in the cells of the days it covers, so it lines up with the daily series above it:
-    # a cell is the mean of the figures of the weeks with a day in it.
-    days = (end - start).days + 1
-    per_cell = days_per_cell(days, width)
-    offset = (first - start).days
-    cells: list[float | None] = []
-    for cell in range(math.ceil(days / per_cell)):
-        low = max(0, -((offset + 6 - cell * per_cell) // 7))  # the first week that ends in or after the cell
-        high = min(weeks - 1, ((cell + 1) * per_cell - 1 - offset) // 7)  # the last that starts in or before it
-        values = [ratio for ratio in ratios[low : high + 1] if ratio is not None] if low <= high else []
-        cells.append(sum(values) / len(values) if values else None)
-    figures = [ratio for ratio in ratios if ratio is not None]
-    latest = figures[-1] if figures else None
-    average = sum(figures) / len(figures) if figures else None
-    return Series(
-        "completion", "Checklist / week", cells, latest, average, min(figures, default=None), max(figures, default=None)
-    )
+        return []
+    ratios = week_ratios(journal.conn, items, weeks.first, weeks.count) if weeks.count > 0 else []
+    return [weeks.series("completion", "Checklist / week", ratios)]
+
+
+def _week_of(first: dt.date, column: str = "date") -> str:
+    """SQL for the number of the week (from `first`, 7 days each) holding the day in `column`."""
+    return f"CAST((julianday({column}) - julianday('{first.isoformat()}')) / 7 AS INTEGER)"
+
+
+def training_rows(journal: Journal, weeks: WholeWeeks) -> list[Series]:
+    """Each whole week's minutes, km and load (minutes x RPE) of its sessions, in one query.
+
+    A week with no session is 0 from the week of the journal's first session on (the runner logs sessions
+    by then), and a gap before it. A week's load counts the sessions with an RPE; a week whose sessions have
+    none has no load (a gap). Kilometres are added up as whole metres, so every sum is exact.
+    """
+    if weeks.count <= 0:
+        return []
+    row = journal.conn.execute("SELECT min(date) FROM sessions").fetchone()
+    if row[0] is None:
+        return []
+    since = max(0, (dt.date.fromisoformat(row[0]) - weeks.first).days // 7)  # the week holding the first session
+    if since >= weeks.count:
+        return []
+    minutes: list[float | None] = [None] * since + [0.0] * (weeks.count - since)
+    km, load = list(minutes), list(minutes)
+    for week, total_minutes, metres, total_load, rated in journal.conn.execute(
+        f"SELECT {_week_of(weeks.first)}, sum(minutes), sum(CAST(round(km * 1000) AS INTEGER)),"
+        " sum(minutes * rpe), count(rpe) FROM sessions WHERE date BETWEEN ? AND ? GROUP BY 1",
+        [weeks.first.isoformat(), weeks.last_day.isoformat()],
+    ):
+        minutes[week] = float(total_minutes)
+        km[week] = (metres or 0) / 1000
+        load[week] = float(total_load) if rated else None
+    return [
+        weeks.series(key, label, values) for (key, label, _), values in zip(TRAINING, (minutes, km, load), strict=True)
+    ]
+
+
+def overuse_rows(journal: Journal, weeks: WholeWeeks) -> list[Series]:
+    """Each site's overuse severity (OSTRC-O2, 0-100) week by week, its worst side that week, in one query.
+
+    A week without answers for a site is a gap, never a zero: the questions are asked only of a site with a problem.
+    """
+    if weeks.count <= 0:
+        return []
+    found: dict[int, list[float | None]] = {}
+    for site_id, week, *answers in journal.conn.execute(
+        f"SELECT site_id, {_week_of(weeks.first, 'week')}, participation, volume, performance, pain"
+        " FROM overuse_answers WHERE week BETWEEN ? AND ?",
+        [weeks.first.isoformat(), weeks.last_day.isoformat()],
+    ):
+        severity = float(score(*answers))
+        values = found.setdefault(site_id, [None] * weeks.count)
+        kept = values[week]
+        values[week] = severity if kept is None else max(kept, severity)
+    return [
+        weeks.series(f"overuse:{site.name}", f"Overuse: {site.label}", found[site.id])
+        for site in list_sites(journal)
+        if site.id in found
+    ]
 
 
 # Items in one step of the completion query. Each step adds its items' figures to a chain of

@@ -156,3 +156,37 @@ def test_a_long_review_line_wraps_under_its_own_text():
     ]
     assert wrap("", 30) == [""]
     assert wrap("                    this  before", 80) == ["                    this  before"]
+
+
+def test_the_trends_and_week_panes_show_training_and_overuse(db_path, today):
+    from journal.domain.overuse import Answers
+    from journal.domain.sessions import Session
+    from journal.store.overuse import save_answers
+    from journal.store.sessions import add_session
+
+    monday = today - today.weekday() * DAY
+    with open_journal(db_path) as journal:
+        save_entries(journal, [DayEntry(today - offset * DAY, mood=4) for offset in range(30)])
+        for offset in range(1, 30, 2):
+            add_session(journal, Session(today - offset * DAY, "run", 40, km=8.0, rpe=4), today=today)
+        save_answers(journal, monday - 7 * DAY, "knee", "left", Answers(1, 2, 1, 1), today=today)
+
+    async def scenario(pilot):
+        await pilot.press("f5")
+        await settle(pilot, TrendsPane, lambda pane: pane.trends is not None)
+        table = pilot.app.query_one(TrendTable)
+        lines = {line.split("  ")[0].strip(): line for line in (table.line_text(y).plain for y in range(30))}
+        assert "Minutes / week" in lines and "Km / week" in lines and "Load / week" in lines
+        assert lines["Overuse: Knee"].split()[-4:] == ["35", "35", "35", "35"], "one week answered"
+        assert lines["Km / week"].split()[-4] in ("24.0", "32.0"), "three or four 8 km runs a week"
+        await pilot.press("f6")
+        await settle(pilot, ReviewPane)
+        await pilot.press("alt+left")
+        await pilot.pause()
+        text = pilot.app.query_one("#review-text", WrappedLines)
+        shown = "\n".join(line.plain for line in text.wrapped(text.size.width))
+        assert "Training against the week before" in shown and "  Sessions " in shown
+        assert "Knee (left): severity 35 of 100, a substantial problem" in shown
+        assert "a substantial overuse problem in the week of Mon 16 Nov" in shown
+
+    drive(make_app(db_path, today), scenario)

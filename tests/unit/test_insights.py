@@ -193,3 +193,91 @@ def test_a_week_not_begun_says_so_of_its_sleep_debt_rather_than_no_nights_logged
     assert "no nights logged" not in text
     this_week = review_text(weekly_review(journal, monday, today))
     assert "3 nights logged" in this_week
+
+
+def test_the_weekly_review_shows_training_pain_after_load_decisions_and_overuse(journal, today, monday):
+    from journal.domain.overuse import Answers
+    from journal.domain.sessions import Session
+    from journal.store.overuse import save_answers
+    from journal.store.plans import decisions_between, make_decisions, start_plan
+    from journal.store.sessions import add_session
+
+    # Four weeks and a day to today: a run every other day, the left knee at 4 the morning after a run and at 1
+    # the morning after a rest day. A walk on the rest days: a walk is not load.
+    first = today - 28 * DAY
+    run_days = [first + n * DAY for n in range(0, 29, 2) if first + n * DAY < today]
+    save_entries(
+        journal,
+        [
+            DayEntry(first + n * DAY, mood=3, pain={("knee", "left"): 4 if first + (n - 1) * DAY in run_days else 1})
+            for n in range(29)
+        ],
+    )
+    start_plan(journal, "knee", "left", today=monday - 7 * DAY)
+    for day in run_days:
+        plan = day >= monday - 7 * DAY
+        add_session(
+            journal, Session(day, "run", 30, km=5.0, rpe=4 if day != run_days[-1] else None, for_plan=plan), today=day
+        )
+        add_session(journal, Session(day + DAY, "walk", 20), today=day + DAY)
+        make_decisions(journal, today=day + DAY)
+    save_answers(journal, monday, "knee", "left", Answers(1, 2, 1, 1), today=today)
+    save_answers(journal, monday, "shin", "", Answers(1, 0, 0, 1), today=today)
+
+    lines = review_text(weekly_review(journal, monday, today)).splitlines()
+    this_week = [day for day in run_days if day >= monday]  # Tue 24 (no RPE) and Thu 26, and walks Wed
+    week_before = [day for day in run_days if monday - 7 * DAY <= day < monday]
+    assert (len(this_week), len(week_before)) == (1, 4)
+    at = lines.index("Training against the week before")
+    assert lines[at : at + 20] == [
+        "Training against the week before",
+        "                    this  before",
+        "  Sessions             3       7",  # Mon walk, Tue run, Wed walk; four runs and three walks
+        "  Minutes             70     180",
+        "  Km                 5.0    20.0",
+        "  Load                 0     480",  # Tue's run has no RPE, nor has a walk
+        "  Load is minutes x RPE; not counted in it, for want of an RPE: 3 of 3 sessions this week"
+        " and 3 of 7 sessions the week before.",
+        "",
+        "Pain after load: the mornings of the 28 days to Thu 26 Nov",
+        "  Knee: 4.0 after session days (14 mornings), 1.0 after rest days (14 mornings); higher after session days.",
+        "  A session day has a session other than a walk; a rest day is a logged day without one, not a race day."
+        " What the mornings held, not their cause.",
+        "",
+        "Return to running: the plan's decisions",
+        "  Mon: left knee, the session of Sun 22 Nov: The next morning's pain 4 was meaningfully worse than the"
+        " morning before's 1 (2 points or 30%): stay at stage 1 of 10, the first",
+        "  Wed: left knee, the session of Tue 24 Nov: The next morning's pain 4 was meaningfully worse than the"
+        " morning before's 1 (2 points or 30%): stay at stage 1 of 10, the first",
+        "",
+        "Overuse check (OSTRC-O2)",
+        "  Knee (left): severity 35 of 100, a substantial problem",
+        "  Shin: severity 16 of 100, not a substantial problem",
+        "",
+    ]
+    assert len(decisions_between(journal, monday, today)) == 2, "last week's decisions are last week's"
+    flags = lines[lines.index("Flags this week") + 1 : lines.index("Flags this week") + 4]
+    assert (
+        "  !  Mon: Knee (left): a substantial overuse problem in the week of Mon 23 Nov (severity 35 of 100)."
+        " A problem that cuts your training or your running is worth talking over with a doctor or physiotherapist."
+    ) in flags
+    assert not any("Shin" in line for line in flags), "a problem that is not substantial raises no flag"
+    markdown = review_markdown(weekly_review(journal, monday, today))
+    assert "| Sessions | 3 | 7 |" in markdown and "## Overuse check (OSTRC-O2)" in markdown
+    assert "- Knee (left): severity 35 of 100, a substantial problem" in markdown
+    last_week = review_text(weekly_review(journal, monday - 7 * DAY, today))
+    assert "Overuse check" not in last_week, "no answers that week: nothing said"
+
+
+def test_pain_after_load_says_nothing_with_too_few_mornings(journal, today, monday):
+    from journal.domain.sessions import Session
+    from journal.store.sessions import add_session
+
+    save_entries(journal, [DayEntry(today - n * DAY, pain={("knee", "left"): 3}) for n in range(6)])
+    for n in (1, 3, 5):
+        add_session(journal, Session(today - n * DAY, "run", 30, rpe=4), today=today)
+    text = review_text(weekly_review(journal, monday, today))
+    assert "Pain after load" not in text, "3 mornings after a run but 2 after a rest day: nothing said"
+    assert "Pain: Knee" in text, "the week's pain is still in the averages"
+    empty = review_text(weekly_review(journal, monday - 70 * DAY, today))
+    assert "Pain after load" not in empty and "No sessions logged this week or the week before." in empty

@@ -30,7 +30,8 @@ LINE_CLASSES = {
 
 
 class ReviewPane(WeekPane):
-    """A week against the one before: averages, flags, checklist, goals and notes."""
+    """A week against the one before: averages, training, pain after load, plan decisions, overuse, flags, checklist,
+    goals and notes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("alt+left", "previous_week", "Prev", tooltip="Previous week", id="review.previous_week"),

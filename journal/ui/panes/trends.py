@@ -1,4 +1,4 @@
-"""The Trends pane: a sparkline per metric, pain site and the checklist, over 30 days to the whole journal.
+"""The Trends pane: a sparkline per metric, pain site, the checklist, training and overuse, over 30 days to all.
 
 The range is read in a thread with its own read-only connection, so even a
 century of entries never holds up the keys; SQLite buckets the days to the
@@ -164,7 +164,9 @@ class TrendsPane(LazyPane):
             return
         empty.update(
             "Gaps are days with nothing logged."
-            " Pain: [$pain-low]0-3[/] [$pain-mid]4-5[/] [$pain-high]above 5[/]. The checklist is whole weeks."
+            " Pain: [$pain-low]0-3[/] [$pain-mid]4-5[/] [$pain-high]above 5[/]."
+            " The checklist, training and overuse rows are whole weeks (overuse: severity 0-100, a week not answered"
+            " is a gap)."
         )
         self.table.show(trends.series, caption(trends))
 
