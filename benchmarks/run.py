@@ -168,6 +168,7 @@ def main() -> int:
         figures = {name: float(value) for name, value in (line.split() for line in output.splitlines())}
         frames.append(("save a day, redraw sparklines and flags, 10 years", figures["save-refresh"], 16.0))
         frames.append(("undo a saved day and redraw, 10 years", figures["undo"], 16.0))
+        frames.append(("log a session and redraw the day's, 10 years", figures["session"], 16.0))
         frames.append(("longest app stall while reading 'all' of 100 years", figures["all-range-stall"], 16.0))
         frames.append(("'all' of 100 years drawn, from the key press", figures["all-range-drawn"], 150.0))
         print(f"  the 'all' range of 100 years is read in {figures['all-range-read']:.0f} ms on a worker thread")

@@ -8,6 +8,9 @@ Prints, one per line, `name milliseconds`:
   one frame, 16 ms);
 - undo: ctrl+z on a saved day of the 10-year journal: the rows put back, every
   pane told, and the day redrawn (median of 31 undos; the target is one frame);
+- session: logging a training session on the Today pane as its form saves it (its
+  tick, a plan's decisions, the undo record) and redrawing the day's sessions, on the
+  10-year journal, whose demo runs a return-to-run plan (median of 31; one frame);
 - all-range-read: from the key press "4" on the Trends pane of the 100-year journal
   until its "all" range, read on a worker thread, is handed to the pane;
 - all-range-drawn: from that key press to the end of the first frame that draws
@@ -56,6 +59,26 @@ async def save_days(app, pilot) -> list[float]:
 
 async def save_refresh(path: Path) -> float:
     return await on_today(path, save_days)
+
+
+async def log_sessions(path: Path) -> float:
+    async def scenario(app, pilot) -> list[float]:
+        from journal.domain.sessions import Session
+        from journal.ui.screens.session_form import save_session
+
+        pane = app.today_pane
+        samples = []
+        for run in range(31):
+            save = save_session(app.history, app.journal, TODAY, "today", None, [])
+            started = time.perf_counter()
+            session = save(Session(TODAY, "strength" if run % 2 else "run", 30 + run, rpe=5))
+            pane._decided = []
+            pane._session_saved(session)
+            samples.append(time.perf_counter() - started)
+            await pilot.pause()
+        return samples
+
+    return await on_today(path, scenario)
 
 
 async def undo(path: Path) -> float:
@@ -140,6 +163,7 @@ def main() -> None:
     ten, hundred = Path(sys.argv[1]), Path(sys.argv[2])
     print(f"save-refresh {asyncio.run(save_refresh(ten)):.2f}")
     print(f"undo {asyncio.run(undo(ten)):.2f}")
+    print(f"session {asyncio.run(log_sessions(ten)):.2f}")
     read, drawn, stall = asyncio.run(all_range(hundred))
     print(f"all-range-read {read:.1f}")
     print(f"all-range-drawn {drawn:.1f}")
