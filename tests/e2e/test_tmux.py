@@ -152,6 +152,29 @@ def test_tick_the_checklist_in_the_terminal(tmux, tmp_path, isolated, today):
         assert [day for _, day in ticks_between(journal, today, today)] == [today]
 
 
+def test_log_a_strength_session_and_see_the_tick_on_the_checklist(tmux, tmp_path, isolated, today):
+    db_path = tmp_path / "journal.db"
+    done = start_journal(tmux, db_path, isolated, today)
+    keys(tmux, "C-e")
+    wait_for(tmux, "Pain during")
+    keys(tmux, "Enter", "Down", "Down", "Down", "Enter")  # the kind: run, intervals, strides, strength
+    wait_for(tmux, "strength")
+    keys(tmux, "Tab", "4", "5", "Enter")  # 45 minutes, and save
+    screen = wait_for(tmux, "strength · 45 min")
+    assert "Pain during" not in screen, "the form closed"
+    keys(tmux, "F3")
+    screen = wait_for(tmux, f"{today:%G-W%V}")
+    strength = next(line for line in wait_for(tmux, "1/2").splitlines() if "Strength session" in line)
+    assert "✓" in strength, screen
+    quit_journal(tmux, done)
+    from journal.store.sessions import sessions_between, ticked_by
+
+    with open_journal(db_path) as journal:
+        (session,) = sessions_between(journal, today, today)
+        assert (session.kind, session.minutes) == ("strength", 45)
+        assert list(ticked_by(journal, today, today).values()) == [session.number]
+
+
 def test_the_installed_command_reports_bad_input_in_one_line(tmp_path, today):
     result = subprocess.run(
         [*journal_command(), "add", "--mood", "6", "--db", str(tmp_path / "j.db")],
