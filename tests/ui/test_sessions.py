@@ -147,6 +147,8 @@ def test_the_training_pane_lists_the_week_with_its_totals_and_logs_a_session_on_
         await pilot.press("f7")
         pane = await settle(pilot, TrainingPane)
         assert str(pane.query_one("#training-totals").render()) == "1 session · 40 min · 8 km · load 160"
+        ticks = str(pane.query_one("#training-ticks").render())
+        assert ticks.startswith("intervals, strides, strength, plyometrics, technique, rehab sessions tick their own")
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, SessionFormScreen)

@@ -78,6 +78,7 @@ class TrainingPane(WeekPane):
             yield SessionList(id="week-sessions", days=True)
             yield Label(f"The last {HISTORY_WEEKS} weeks", classes="section-label")
             yield Static("", id="training-history", markup=False)
+            yield Static("", id="training-ticks", markup=False)
             yield Label("Return to running", classes="section-label")
             yield Static("", id="training-plan", markup=False)
 
@@ -112,6 +113,17 @@ class TrainingPane(WeekPane):
         history.rstrip()
         self.query_one("#training-history", Static).update(history)
         self.query_one("#training-plan", Static).update(self._plan_lines(end))
+        self.query_one("#training-ticks", Static).update(self._ticks_line())
+
+    def _ticks_line(self) -> str:
+        """Which sessions tick which checklist items: the runner's to change, on the command line."""
+        from journal.store.sessions import session_kinds
+
+        kinds = session_kinds(self.journal)
+        own = [kind for kind, item in kinds.items() if item == kind]
+        other = [f"{kind} sessions tick {item} items" for kind, item in kinds.items() if item and item != kind]
+        said = [f"{', '.join(own)} sessions tick their own kind of checklist item"] if own else []
+        return "; ".join([*said, *other] or ["No session ticks a checklist item"]) + " (journal session kinds)"
 
     def _plan_lines(self, end: dt.date) -> str:
         """Each running plan: where it stands and what it asks of today; the week's decisions, with their reasons;
