@@ -119,11 +119,19 @@ class Answers:
 
 
 def score(participation: int, volume: int, performance: int, pain: int) -> int:
-    """The severity score, 0 (no problem) to 100 (the worst answer to every question)."""
+    """The severity score, 0 (no problem) to 100 (the worst answer to every question).
+
+    As the 2020 update of the questionnaire scores it, a runner who could not take part
+    at all is scored at the worst answer to volume and performance too, whatever was
+    answered there: not training is the greatest cut in both.
+    """
     answers = (participation, volume, performance, pain)
     for question, answer in zip(QUESTIONS, answers, strict=True):
         if not 0 <= answer <= question.worst:
             raise ValueError(f"{question.key} has answers 0-{question.worst}, got {answer}")
+    if participation == PARTICIPATION.worst:
+        volume, performance = VOLUME.worst, PERFORMANCE.worst
+    answers = (participation, volume, performance, pain)
     return sum(question.scores[answer] for question, answer in zip(QUESTIONS, answers, strict=True))
 
 

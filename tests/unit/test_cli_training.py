@@ -298,7 +298,8 @@ def test_a_day_with_no_plan_running_reads_no_plan_module(db_path):
         (("0", "2", "0", "0"), "severity 13 of 100, a substantial problem"),  # a moderate cut in training
         (("0", "0", "2", "0"), "severity 13 of 100, a substantial problem"),
         (("1", "1", "1", "1"), "severity 28 of 100, not a substantial problem"),
-        (("3", "0", "0", "0"), "severity 25 of 100, a substantial problem"),  # could not take part
+        (("3", "0", "0", "0"), "severity 75 of 100, a substantial problem"),  # could not take part: volume and
+        # performance count at their worst
     ],
 )
 def test_overuse_answers_give_the_severity_and_whether_it_is_substantial(run, answers, said):

@@ -97,14 +97,16 @@ def test_the_score_rises_with_every_answer(answers, which):
     if answers[which] < QUESTIONS[which].worst:
         worse = list(answers)
         worse[which] += 1
-        assert score(*worse) > score(*answers)
+        not_taking_part = answers[0] == QUESTIONS[0].worst and which in (1, 2)  # those are at their worst already
+        assert score(*worse) == score(*answers) if not_taking_part else score(*worse) > score(*answers)
         assert substantial(*worse) >= substantial(*answers)  # a worse answer never clears the flag
 
 
 @given(answers_strategy)
 def test_the_score_is_zero_only_with_no_problem_and_a_hundred_only_at_the_worst(answers):
     assert (score(*answers) == 0) == (answers == (0, 0, 0, 0))
-    assert (score(*answers) == 100) == (answers == WORST)
+    taken_as = (answers[0], *(WORST[1:3] if answers[0] == WORST[0] else answers[1:3]), answers[3])
+    assert (score(*answers) == 100) == (taken_as == WORST)
 
 
 # -- the answers a runner types ---------------------------------------------------------------
@@ -228,3 +230,11 @@ def test_the_schema_refuses_an_answer_off_its_question(journal, today):
             " VALUES (?, 1, '', 4, 0, 0, 0)",
             [today.isoformat()],
         )
+
+
+def test_not_taking_part_at_all_scores_volume_and_performance_at_their_worst():
+    from journal.domain.overuse import score
+
+    assert score(3, 0, 0, 0) == score(3, 4, 4, 0) == 25 + 25 + 25
+    assert score(3, 4, 4, 3) == 100
+    assert score(2, 0, 0, 0) == 17  # taking part in part is scored as answered
