@@ -41,6 +41,7 @@ SESSION_TICKS: Mapping[str, str] = {
     "technique": "technique",
     "rehab": "rehab",
 }
+PLAN_KINDS = ("run",)  # a return-to-run plan's session: its stages are runs (with walks between)
 MINUTES_MIN, MINUTES_MAX = 1, 24 * 60
 KM_MAX = 1000.0
 RPE_MIN, RPE_MAX = 0, 10

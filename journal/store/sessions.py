@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Iterable
 
 from journal.domain.checklist import ITEM_KINDS
-from journal.domain.sessions import SESSION_KINDS, Session, SessionChange, parse_session_kind
+from journal.domain.sessions import PLAN_KINDS, SESSION_KINDS, Session, SessionChange, parse_session_kind
 from journal.errors import InvalidInput, closest
 from journal.store.db import Journal, Row, SqlValue, inserted_id
 
@@ -87,7 +87,28 @@ def add_session(journal: Journal, session: Session, *, today: dt.date) -> Sessio
     """Log a session, ticking its checklist item (see the module's text)."""
     _check_day(session.day, today)
     with journal.transaction() as conn:
+        _check_plan_session(conn, session)
         return insert_session(conn, session)
+
+
+def _check_plan_session(conn: sqlite3.Connection, session: Session, session_id: int | None = None) -> None:
+    """A return-to-run plan's session is a run, and the plan runs on alternate days: the day before and the
+    day after have no plan session of their own. Asked of a session logged or changed; an import keeps what
+    a journal held."""
+    if not session.for_plan:
+        return
+    if session.kind not in PLAN_KINDS:
+        raise InvalidInput(f"a return-to-run plan's session is a run: log the {session.kind} without --plan")
+    row = conn.execute(
+        "SELECT date FROM sessions WHERE for_plan AND date IN (?, ?) AND id IS NOT ?",
+        [
+            (session.day - dt.timedelta(days=1)).isoformat(),
+            (session.day + dt.timedelta(days=1)).isoformat(),
+            session_id,
+        ],
+    ).fetchone()
+    if row:
+        raise InvalidInput(f"the plan runs on alternate days and {row[0]} has its session: log this run without --plan")
 
 
 def insert_session(
@@ -114,6 +135,7 @@ def update_session(journal: Journal, session_id: int, change: SessionChange, *, 
         after = change.applied_to(before)
         if after.day != before.day:
             _check_day(after.day, today)
+        _check_plan_session(conn, after, session_id)
         conn.execute(
             "UPDATE sessions SET date = ?, kind = ?, minutes = ?, km = ?, rpe = ?, note = ?, for_plan = ?,"
             " updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",

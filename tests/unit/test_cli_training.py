@@ -266,8 +266,10 @@ def test_an_edited_plan_session_is_judged_again_and_a_removed_one_undone(run, kn
 def test_a_plan_session_without_pain_at_the_plans_site_says_it_counts_as_none(run, knee_plan):
     out = ok(run("session", "add", "--kind", "run", "--minutes", "18", "--plan"))
     assert out.endswith("no pain during the session at the knee: the knee plan counts it as 0\n")
-    ok(run("session", "add", "--kind", "walk", "--minutes", "20"))
+    ok(run("session", "add", "--kind", "run", "--minutes", "20"))
     assert ok(run("session", "edit", "2", "--plan", "--pain", "knee=1")).count("\n") == 1
+    code, _, err = run("session", "add", "--kind", "walk", "--minutes", "20", "--plan")
+    assert (code, err) == (2, "journal: a return-to-run plan's session is a run: log the walk without --plan\n")
 
 
 def test_a_day_with_no_plan_running_reads_no_plan_module(db_path):

@@ -304,3 +304,19 @@ def test_weekly_totals_put_each_session_in_its_week_and_keep_empty_weeks():
     ]
     weeks = weekly(sessions, monday, 3)
     assert [(week.sessions, week.minutes, week.load) for week in weeks] == [(2, 50, 90), (0, 0, 0), (1, 40, 200)]
+
+
+def test_a_plan_s_session_is_a_run_on_alternate_days(journal, today):
+    yesterday = today - dt.timedelta(days=1)
+    add_session(journal, Session(yesterday, "run", 20, for_plan=True), today=today)
+    with pytest.raises(InvalidInput, match="a return-to-run plan's session is a run: log the strength without"):
+        add_session(journal, Session(today - dt.timedelta(days=3), "strength", 20, for_plan=True), today=today)
+    with pytest.raises(InvalidInput, match=f"the plan runs on alternate days and {yesterday} has its session"):
+        add_session(journal, Session(today, "run", 20, for_plan=True), today=today)
+    two_days_on = add_session(journal, Session(today - dt.timedelta(days=3), "run", 20, for_plan=True), today=today)
+    with pytest.raises(InvalidInput, match="alternate days"):
+        update_session(
+            journal, two_days_on.number, SessionChange(values={"day": today - dt.timedelta(days=2)}), today=today
+        )
+    assert get_session(journal, two_days_on.number) == two_days_on
+    assert add_session(journal, Session(today, "run", 20), today=today).for_plan is False  # a run of its own
