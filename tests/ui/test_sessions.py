@@ -258,3 +258,20 @@ def test_the_overuse_check_is_not_offered_early_in_the_week(db_path, today):
         assert not [note for note in notifications(app) if note.title == "This week's overuse check"]
 
     drive(app, scenario)
+
+
+def test_tabbed_to_the_session_list_enter_changes_the_first_session(db_path, today):
+    with open_journal(db_path) as journal:
+        add_session(journal, Session(today, "run", 40), today=today)
+    app = make_app(db_path, today)
+
+    async def scenario(pilot):
+        listed = app.query_one("#sessions", SessionList)
+        listed.focus()
+        await pilot.pause()
+        assert listed.highlighted == 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionFormScreen) and app.screen.session is not None
+
+    drive(app, scenario)

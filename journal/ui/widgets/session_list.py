@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
@@ -63,6 +64,12 @@ class SessionList(OptionList):
         if session.number in numbers:
             self.highlighted = numbers.index(session.number)
         self.call_after_refresh(self.scroll_visible, animate=False)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        # Tabbed to, the cursor is on a line at once: enter and delete act on what it shows.
+        super()._on_focus(event)
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
 
     def session_at(self, index: int | None) -> Session | None:
         return self.sessions[index] if index is not None and index < len(self.sessions) else None
