@@ -12,7 +12,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
@@ -39,17 +39,19 @@ class FormScreen(ModalScreen[Saved | None], Generic[Saved]):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        # A form taller than the terminal scrolls, its error line and buttons docked in view at its foot.
+        with VerticalScroll(classes="dialog"):
             # Headings and refusals carry the runner's own words ("Edit [/] hills"): shown as written.
             yield Label(self.heading, classes="dialog-title", markup=False)
             with Grid(classes="dialog-form"):
                 for label, widget in self.fields():
                     yield Label(label)
                     yield widget
-            yield Static("", id="form-error", classes="error-line", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", id="save", variant="primary")
-                yield Button("Cancel", id="cancel")
+            with Vertical(classes="dialog-answers"):
+                yield Static("", id="form-error", classes="error-line", markup=False)
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button("Save", id="save", variant="primary")
+                    yield Button("Cancel", id="cancel")
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
