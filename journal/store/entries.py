@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterable
 
-from journal.domain.entries import DayEntry, EntryChange, FieldKey
+from journal.domain.entries import DayEntry, EntryChange, FieldKey, check_cramps
 from journal.domain.scales import ENTRY_FIELDS
 from journal.errors import ChangedElsewhere, InvalidInput
 from journal.store.db import Journal
@@ -118,6 +118,7 @@ def write_day(conn: sqlite3.Connection, entry: DayEntry, site_ids: dict[str, int
     if entry.is_empty:
         conn.execute("DELETE FROM entries WHERE date = ?", [date])
         return
+    check_cramps(entry)
     values = entry.values()
     conn.execute(
         f"INSERT INTO entries (date, {_COLUMNS}, updated_at) VALUES (?, {', '.join('?' * len(values))},"
