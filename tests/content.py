@@ -51,6 +51,8 @@ def as_before(conn: sqlite3.Connection, migration: str) -> None:
     kept = set(earlier.table_names())
     later = KNOWN_MIGRATIONS[KNOWN_MIGRATIONS.index(migration) :]
     conn.execute("PRAGMA foreign_keys = OFF")
+    if conn.execute("PRAGMA foreign_keys").fetchone()[0]:  # inside a transaction it cannot be turned off
+        raise RuntimeError("as_before takes tables apart: call it on a connection outside a transaction")
     for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
         if table not in kept and not table.startswith(("sqlite_", "_sqlite_migrations")):
             conn.execute(f'DROP TABLE "{table}"')

@@ -112,15 +112,21 @@ def test_export_writes_the_documented_csv(run, db_path, tmp_path):
         "lower-back=1",
         "--pain",
         "knee=3",
+        "--cramps",
+        "3",
+        "--cramp-site",
+        "calf",
     )
     code, out, _ = run("export")
     assert code == 0
     assert out.startswith(
-        "date,day_type,sleep_hours,sleep_quality,fatigue,soreness,stress,mood,note,"
+        "date,day_type,sleep_hours,sleep_quality,fatigue,soreness,stress,mood,cramps,cramp_site,note,"
         "pain_knee,pain_knee_left,pain_lower-back\r\n"
     )
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
     assert [row["date"] for row in rows] == ["2026-11-24", "2026-11-26"]
+    assert (rows[1]["cramps"], rows[1]["cramp_site"]) == ("3", "achilles"), "calf is the Achilles / calf site"
+    assert (rows[0]["cramps"], rows[0]["cramp_site"]) == ("", "")
     assert rows[0]["pain_knee_left"] == "2" and rows[0]["pain_knee"] == ""
     assert rows[1]["sleep_hours"] == "8.25" and rows[0]["sleep_hours"] == "7"
     assert rows[1]["note"] == '\'=1+2, "quoted"\nnext line', "a formula is neutralised for spreadsheets"
