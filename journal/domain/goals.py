@@ -414,10 +414,10 @@ def cramps_progress(
 ) -> float | None:
     """How far the cramps per week have come down since the goal was set on `set_on`, towards `level`.
 
-    `logged` holds every logged day from 13 days before `set_on` to `today`, with its cramp count (None: not
-    given, which counts none). Where they started is the mean of the two weeks (7-day windows) up to
-    `set_on`, the weeks with nothing logged left out; where they are is the 7 days to the latest logged day
-    (from `set_on` on, or the week up to it). With no cramp count logged in all that time there is no data yet.
+    `logged` holds every logged day from 6 days before `set_on` to `today` with its cramp count (None: not
+    given, which counts none). Where they started is the 7 days up to `set_on`; where they are, the 7 days up
+    to the latest logged day. With no cramp count logged in all that time there is no data yet: a journal
+    that never logged cramps says nothing about them.
     """
     if all(count is None for count in logged.values()):
         return None
@@ -426,12 +426,8 @@ def cramps_progress(
         days = [logged[day] for offset in range(7) if (day := end - dt.timedelta(days=offset)) in logged]
         return sum(count or 0 for count in days) if days else None
 
-    latest = max((day for day in logged if set_on - dt.timedelta(days=6) <= day <= today), default=None)
-    if latest is None:
-        return None
-    before = [count for end in (set_on - dt.timedelta(days=7), set_on) if (count := week(end)) is not None]
-    baseline = sum(before) / len(before) if before else None
-    return pain_progress(baseline, week(latest), level)
+    latest = max(day for day in logged if day <= today)
+    return pain_progress(week(set_on), week(latest), level)
 
 
 def share(done: float | None, wanted: float) -> float | None:

@@ -277,7 +277,7 @@ def progress(journal: Journal, goal: Goal, today: dt.date) -> float | None:
     if measure.kind == "cramps":
         rows = conn.execute(
             "SELECT date, cramps FROM entries WHERE date BETWEEN ? AND ?",
-            [(goal.created_on - dt.timedelta(days=13)).isoformat(), today.isoformat()],
+            [(goal.created_on - dt.timedelta(days=6)).isoformat(), today.isoformat()],
         )
         logged = {dt.date.fromisoformat(day): count for day, count in rows}
         return cramps_progress(logged, goal.created_on, today, measure.level)
