@@ -262,7 +262,7 @@ def check_cramps(entry: DayEntry) -> None:
         count = "no count" if entry.cramps is None else "a count of 0"
         raise InvalidInput(
             f"a cramp site ({entry.cramp_site}) needs a count of cramps of 1 or more, and {entry.date} has {count}:"
-            " give the count too (--cramps N), or clear the site (--clear cramp_site)"
+            " give the count too, or clear the site"
         )
 
 
