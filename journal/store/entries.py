@@ -140,3 +140,16 @@ def days_after(journal: Journal, day: dt.date) -> list[dt.date]:
     """Logged days dated after `day`: a clock that was ahead once can leave some."""
     rows = journal.conn.execute("SELECT date FROM entries WHERE date > ? ORDER BY date", [day.isoformat()])
     return [dt.date.fromisoformat(date) for (date,) in rows]
+
+
+def cramps_per_week(journal: Journal, starts: list[dt.date]) -> list[int | None]:
+    """The cramps counted in each week (7 days) starting on a day of `starts`: None for a week with nothing logged.
+
+    For the weekly review and Trends: a logged day without a count counts none (see `signals.cramps_in_week`).
+    """
+    from journal.domain.signals import cramps_per_week as counted
+
+    if not starts:
+        return []
+    days = entries_between(journal, min(starts), max(starts) + dt.timedelta(days=6))
+    return counted({entry.date: entry for entry in days}, starts)

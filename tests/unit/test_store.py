@@ -581,3 +581,16 @@ def test_the_journal_holds_cramps_in_their_bounds_and_a_site_only_with_cramps(jo
     with pytest.raises(InvalidInput, match="needs a count of cramps"):
         save_entry(journal, DayEntry(today, mood=3, cramp_site="knee"))
     assert get_entry(journal, today) == DayEntry(today, cramps=1, cramp_site="knee"), "nothing changed"
+
+
+def test_cramps_per_week_for_the_review(journal, today):
+    from journal.store.entries import cramps_per_week
+
+    monday = today - dt.timedelta(days=today.weekday())
+    save_entry(journal, DayEntry(monday - 14 * DAY, cramps=1, cramp_site="achilles"))
+    save_entry(journal, DayEntry(monday - 8 * DAY, cramps=2))
+    save_entry(journal, DayEntry(monday, mood=3))  # logged, no count: none
+    save_entry(journal, DayEntry(monday + 6 * DAY, cramps=3))  # the week's last day
+    starts = [monday - 21 * DAY, monday - 14 * DAY, monday - 7 * DAY, monday]
+    assert cramps_per_week(journal, starts) == [None, 3, None, 3]
+    assert cramps_per_week(journal, []) == []
