@@ -49,11 +49,11 @@ COMMANDS = {
     "show": ("journal.cli.entries:show", "Show a day (default today), or the days from --from to --to as a table."),
     "flags": (
         "journal.cli.entries:flags",
-        "The flags active on a day: pain that persists or rises, sleep debt, post-race nights, days below your usual.",
+        "The flags active on a day: pain that lasts or rises, sleep debt, post-race nights, cramps rising, low days.",
     ),
     "week": (
         "journal.cli.entries:week",
-        "The weekly review (default this week): averages against the week before, flags, checklist, goals and notes.",
+        "The weekly review (default this week): averages, flags, training, plans, overuse, checklist, goals, notes.",
     ),
     "check": ("journal.cli.checklist:check", "Tick a checklist item as done on a day (default today)."),
     "uncheck": (

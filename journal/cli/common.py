@@ -664,3 +664,32 @@ def parse_range(
     if first > last:
         raise InvalidInput(f"--from {first} is after --to {last}")
     return first, last
+
+
+# -- return-to-run plans: what a write of a day or a session lets them decide --------------------
+
+
+def decide_and_say(journal: Journal, today: dt.date) -> None:
+    """Judge every plan session the journal now allows (`make_decisions`) and print each decision made, and each
+    one taken back because what it was judged on changed. Call it after any write of a session or a day."""
+    # A read-only journal keeps no decision (`journal plan` shows what is stored). Most journals have no plan
+    # running: `journal add` then reads one row and imports nothing more.
+    if (
+        journal.read_only
+        or not journal.conn.execute(
+            "SELECT 1 FROM plans WHERE stopped_on IS NULL AND completed_on IS NULL LIMIT 1"
+        ).fetchone()
+    ):
+        return
+    from journal.render.plan import decision_line, undone_line
+    from journal.store.plans import list_plans, make_decisions, plan_decisions, running_plans
+
+    before = {plan.number: plan_decisions(journal, plan.number) for plan in running_plans(journal)}
+    make_decisions(journal, today=today)
+    plans = {plan.number: plan for plan in list_plans(journal)}
+    for number, earlier in before.items():
+        now = plan_decisions(journal, number)
+        for undone in (decision for decision in earlier if decision not in now):
+            echo(undone_line(plans[number], undone))
+        for made in (decision for decision in now if decision not in earlier):
+            echo(decision_line(plans[number], made))

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from journal.cli.common import FileName, JournalFile, argument, command, echo, option, parse_day, parse_range, today
+from journal.cli.common import (
+    FileName,
+    JournalFile,
+    argument,
+    command,
+    decide_and_say,
+    echo,
+    option,
+    parse_day,
+    parse_range,
+    today,
+)
 from journal.errors import InvalidInput
 
 
@@ -17,6 +28,8 @@ from journal.errors import InvalidInput
     option("--stress", metavar="1-5", help="Stress, 5 = relaxed."),
     option("--mood", metavar="1-5", help="Mood, 5 = very good."),
     option("--pain", action="append", default=[], metavar="SITE[:SIDE]=0-10", help="Pain at a body site (repeatable)."),
+    option("--cramps", metavar="0-50", help="How many cramps you had that day."),
+    option("--cramp-site", metavar="SITE", help="Where the cramps were: a body site (calf, hamstring, foot)."),
     option("--day", dest="day_type", metavar="TYPE", help="Day type: normal, rest, race, injured, sick."),
     option("--note", help="A note for the day (replaces the old one)."),
     option(
@@ -37,6 +50,8 @@ def add(
     stress: str | None,
     mood: str | None,
     pain: list[str],
+    cramps: str | None,
+    cramp_site: str | None,
     day_type: str | None,
     note: str | None,
     clear: list[str],
@@ -46,11 +61,21 @@ def add(
 
     journal add --sleep 7.5 --mood 4 --pain knee=3 --pain shin:left=2
     journal add yesterday --day race --note "Half marathon, 1:32"
-    journal add "20 nov" --clear mood --clear pain:knee
+    journal add --cramps 2 --cramp-site calf
+    journal add "20 nov" --clear mood --clear pain:knee --clear cramps
     journal add 2026-11-20 --clear all       # the whole day
     """
     from journal.dates import describe_day
-    from journal.domain.entries import DEFAULT_SITES, EntryChange, parse_clear, parse_pain_setting, parse_value
+    from journal.domain.entries import (
+        DEFAULT_SITES,
+        DayEntry,
+        EntryChange,
+        check_cramps,
+        parse_clear,
+        parse_cramp_site,
+        parse_pain_setting,
+        parse_value,
+    )
     from journal.render.day import summarise
     from journal.store.entries import get_entry, update_entry
     from journal.store.sites import list_sites
@@ -70,12 +95,15 @@ def add(
         "soreness": soreness,
         "stress": stress,
         "mood": mood,
+        "cramps": cramps,
         "day_type": day_type,
         "note": note,
     }
     for name, text in given.items():
         if text is not None:
             change.values[name] = parse_value(name, text)
+    if cramp_site is not None:
+        change.values["cramp_site"] = parse_cramp_site(cramp_site, sites)
     for target in clear:
         parse_clear(target, sites, change)
     for setting in pain:
@@ -88,8 +116,12 @@ def add(
         raise InvalidInput(f"{', '.join(sorted(overlap))} is both set and cleared: choose one")
     if change.is_empty():
         raise InvalidInput("nothing to log: give a field such as --sleep 7.5, --mood 4 or --pain knee=3")
-    entry = update_entry(journal or journal_file.open(), day, change)
+    if journal is None:  # checked again as the day is written; here, before a new journal is made for it
+        check_cramps(change.apply(DayEntry(day)))
+    journal = journal or journal_file.open()
+    entry = update_entry(journal, day, change)
     echo(f"{describe_day(day, today())}: {summarise(entry, sites)}")
+    decide_and_say(journal, today())  # a morning's pain may decide a return-to-run plan's session
 
 
 @command(
@@ -124,7 +156,7 @@ def show(journal_file: JournalFile, date: str | None, start: str | None, end: st
     option("-o", "--output", type=FileName(), help="Write to a file instead of stdout."),
 )
 def week(journal_file: JournalFile, week: str | None, markdown: bool, output: Path | None) -> None:
-    """The weekly review (default this week): averages against the week before, flags, checklist, goals and notes.
+    """The weekly review (default this week): averages, flags, training, plans, overuse, checklist, goals, notes.
     WEEK is 2026-W48, this, last or a date in it.
 
     journal week
@@ -151,7 +183,7 @@ def week(journal_file: JournalFile, week: str | None, markdown: bool, output: Pa
 
 @command(option("--date", metavar="DATE", help="The day (default today)."))
 def flags(journal_file: JournalFile, date: str | None) -> None:
-    """The flags active on a day: pain that persists or rises, sleep debt, post-race nights, days below your usual.
+    """The flags active on a day: pain that lasts or rises, sleep debt, post-race nights, cramps rising, low days.
     They say what was seen and what to consider; they never diagnose.
 
     journal flags

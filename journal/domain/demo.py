@@ -5,7 +5,8 @@ see the same data. Each year ends in a goal race; the weeks after it show
 post-race soreness and long nights, a knee that settles slowly, rest days, a
 cold, and a runner whose mood lifts as training comes back. Their training sessions
 follow an offseason week (easy runs, intervals, strides, two strength sessions, rehab),
-with the knee hurting during some runs; the sessions tick their checklist items.
+with the knee hurting during some runs; the sessions tick their checklist items. Calves cramp in
+the race and the night after, and a cramp comes now and then in training.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def demo_entries(end: dt.date, days: int, seed: int = 1) -> Iterator[DayEntry]:
     race_day = end - dt.timedelta(days=min(days, 84) - 1)
     knee = 0.0
     cold_left = 0
+    cramps = random.Random(seed * 7919)  # a stream of its own: the rest of the demo is as it was before cramps
     for offset in range(days):
         day = start + dt.timedelta(days=offset)
         since_race = _days_since_race(day, race_day)
@@ -62,9 +64,20 @@ def demo_entries(end: dt.date, days: int, seed: int = 1) -> Iterator[DayEntry]:
             if cold_left:
                 cold_left -= 1
             continue  # a day the runner did not log
-        yield _day(rng, day, since_race, knee, cold_left > 0)
+        entry = _day(rng, day, since_race, knee, cold_left > 0)
+        _cramps(cramps, entry, since_race)
+        yield entry
         if cold_left:
             cold_left -= 1
+
+
+def _cramps(rng: random.Random, entry: DayEntry, since_race: int) -> None:
+    """Calf cramps in the race and the night after it, and now and then a cramp in training."""
+    draw = rng.random()
+    if since_race in (0, 1):
+        entry.cramps, entry.cramp_site = 2 - since_race, "achilles"
+    elif draw < 0.03:
+        entry.cramps, entry.cramp_site = 1, "achilles" if draw < 0.02 else "hamstring"
 
 
 def _days_since_race(day: dt.date, race_day: dt.date) -> int:

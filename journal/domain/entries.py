@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from dataclasses import dataclass, field, replace
 
 from journal.domain.scales import (
+    CRAMP_FIELDS,
     ENTRY_FIELDS,
     WELLNESS_FIELDS,
+    parse_cramps,
     parse_day_type,
     parse_pain_score,
     parse_side,
@@ -80,6 +83,8 @@ class DayEntry:
     soreness: int | None = None
     stress: int | None = None
     mood: int | None = None
+    cramps: int | None = None  # how many cramps that day
+    cramp_site: str | None = None  # where (a body site's name), only with cramps of 1 or more
     note: str = ""
     pain: dict[PainKey, int] = field(default_factory=dict)
 
@@ -90,6 +95,8 @@ class DayEntry:
             self.day_type == "normal"
             and self.sleep_hours is None
             and all(getattr(self, name) is None for name in WELLNESS_FIELDS)
+            and self.cramps is None
+            and self.cramp_site is None
             and not self.note
             and not self.pain
         )
@@ -119,6 +126,10 @@ def resolve_site(text: str, sites: list[Site]) -> Site:
     for site in sites:
         if hyphenated == site.name:
             return site
+    # A word of one site's label: "calf" is the Achilles / calf, "heel" the foot / heel.
+    by_word = [site for site in sites if wanted in re.split(r"[^a-z0-9-]+", site.label.lower())]
+    if len(by_word) == 1:
+        return by_word[0]
     names = [site.name for site in sites]
     raise InvalidInput(
         f"unknown body site {text.strip()!r}{closest(hyphenated, names)};"
@@ -235,7 +246,24 @@ def parse_value(name: str, text: str) -> object:
         return parse_wellness(name, text)
     if name == "note":
         return parse_text(text.strip(), "the note")
+    if name == "cramps":
+        return parse_cramps(text)
     raise KeyError(name)
+
+
+def parse_cramp_site(text: str, sites: list[Site]) -> str:
+    """Where the cramps were: a body site, named as pain sites are (`calf` finds the Achilles / calf)."""
+    return resolve_site(text, sites).name
+
+
+def check_cramps(entry: DayEntry) -> None:
+    """A cramp site says where the day's cramps were: it needs a count of 1 or more."""
+    if entry.cramp_site is not None and not entry.cramps:
+        count = "no count" if entry.cramps is None else "a count of 0"
+        raise InvalidInput(
+            f"a cramp site ({entry.cramp_site}) needs a count of cramps of 1 or more, and {entry.date} has {count}:"
+            " give the count too, or clear the site"
+        )
 
 
 def parse_clear(text: str, sites: list[Site], change: EntryChange) -> None:
@@ -243,6 +271,9 @@ def parse_clear(text: str, sites: list[Site], change: EntryChange) -> None:
     target = text.strip().lower()
     if ":" not in target:
         target = target.replace("-", "_")
+    if target == "cramps":  # the count and its site together: a site without cramps says nothing
+        change.cleared.update(CRAMP_FIELDS)
+        return
     if target in ENTRY_FIELDS:
         change.cleared.add(target)
         return

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from journal.domain.scales import NOTE_MAX, SHORT_TEXT_MAX, SLEEP_NEED_MAX, SLEEP_NEED_MIN, is_number, parse_text
@@ -19,7 +20,7 @@ from journal.errors import InvalidInput
 STATUSES = ("todo", "doing", "done", "dropped")
 STATUS_LABELS = {"todo": "To do", "doing": "Doing", "done": "Done", "dropped": "Dropped"}
 CATEGORIES = ("strength", "technique", "health", "rehab", "mind", "endurance", "nutrition", "other")
-MEASURE_KINDS = ("checklist", "pain", "sleep", "days", "ticks")
+MEASURE_KINDS = ("checklist", "pain", "sleep", "days", "ticks", "cramps")
 TITLE_MAX = 80  # a goal's title; its note and the assessment's texts take the limits of domain.scales
 
 
@@ -31,7 +32,9 @@ class Measure:
     pain: the site's 7-day mean pain is at most `level`;
     sleep: the 7-day mean of sleep hours is at least `level`;
     days: `count` logged days of the day type `day_type`;
-    ticks: `count` ticks of the named checklist items.
+    ticks: `count` ticks of the named checklist items;
+    cramps: the cramps of the latest 7 days come down from where they were when the goal was set, to `level` or
+    fewer.
     """
 
     kind: str
@@ -65,6 +68,8 @@ class Measure:
             return f"sleep:{self.level:g}"
         if self.kind == "days":
             return f"days:{self.day_type}:{self.count}"
+        if self.kind == "cramps":
+            return f"cramps:{self.level:g}"
         return f"ticks:{','.join(self.items)}:{self.count}"
 
     def describe(self) -> str:
@@ -76,6 +81,8 @@ class Measure:
             return f"sleep, 7-day mean at {self.level:g} h or more"
         if self.kind == "days":
             return f"{self.count} {self.day_type} days logged"
+        if self.kind == "cramps":
+            return f"cramps per week down to {self.level:g} or fewer"
         return f"{self.count} ticks of {', '.join(self.items)}"
 
 
@@ -197,6 +204,7 @@ def propose(assessment: Assessment, today: dt.date, *, sleep_need: float = SLEEP
                     "Note cramps and go over them with a clinician",
                     "health",
                     due=today + dt.timedelta(weeks=4),
+                    measure=Measure("cramps", level=0),
                     note="Cramps have many causes: write down when they come, and ask rather than guess.",
                 ),
                 "your cramping got worse",
@@ -289,15 +297,16 @@ def parse_status(text: str) -> str:
 
 _PERCENT = re.compile(r"^([0-9]{1,3})%$")
 _LEVEL = re.compile(r"^[0-9]{1,2}(\.[0-9]{1,2})?$")
-MEASURE_USAGE = "a measure is checklist:ITEMS:80%:8w, pain:SITE:2, sleep:8, days:TYPE:10 or ticks:ITEMS:8"
+MEASURE_USAGE = "a measure is checklist:ITEMS:80%:8w, pain:SITE:2, sleep:8, days:TYPE:10, ticks:ITEMS:8 or cramps:0"
 COUNT_MAX = 1000
+CRAMPS_PER_WEEK_MAX = 99.99  # a cramps level, per week: two digits, as a level is typed
 WEEKS_MAX = 52
 
 
 def parse_measure(text: str) -> Measure:
     """A measure from the command line:
 
-    checklist:ITEM[,ITEM]:80%:8w   pain:SITE:2   sleep:8   days:TYPE:10   ticks:ITEM[,ITEM]:8
+    checklist:ITEM[,ITEM]:80%:8w   pain:SITE:2   sleep:8   days:TYPE:10   ticks:ITEM[,ITEM]:8   cramps:0
     """
     parts = [part.strip() for part in text.split(":")]
     kind = parts[0].lower()
@@ -321,6 +330,8 @@ def parse_measure(text: str) -> Measure:
             return check_measure(Measure("days", day_type=parse_day_type(parts[1]), count=_whole(parts[2])))
         if kind == "ticks" and len(parts) == 3:
             return check_measure(Measure("ticks", items=_names(parts[1]), count=_whole(parts[2])))
+        if kind == "cramps" and len(parts) == 2:
+            return check_measure(Measure("cramps", level=_level(parts[1])))
     except (ValueError, InvalidInput):
         pass
     if kind == "sleep":  # the hours a night a runner may need, as the sleep_need setting
@@ -345,6 +356,7 @@ def check_measure(measure: Measure) -> Measure:
         "sleep": SLEEP_NEED_MIN <= level <= SLEEP_NEED_MAX and _two_decimals(level),
         "days": measure.day_type in DAY_TYPES and 1 <= measure.count <= COUNT_MAX,
         "ticks": bool(measure.items) and 1 <= measure.count <= COUNT_MAX,
+        "cramps": 0 <= level <= CRAMPS_PER_WEEK_MAX and _two_decimals(level),
     }
     if kind not in numbers_fit or not math.isfinite(level) or not numbers_fit[kind]:
         raise ValueError(f"a {kind} measure out of its bounds")
@@ -395,6 +407,27 @@ def pain_progress(baseline: float | None, current: float | None, level: float) -
     if baseline is None or baseline <= level:
         return 0.0
     return max(0.0, min(1.0, (baseline - current) / (baseline - level)))
+
+
+def cramps_progress(
+    logged: Mapping[dt.date, int | None], set_on: dt.date, today: dt.date, level: float
+) -> float | None:
+    """How far the cramps per week have come down since the goal was set on `set_on`, towards `level`.
+
+    `logged` holds every logged day from 6 days before `set_on` to `today` with its cramp count (None: not
+    given, which counts none). Where they started is the 7 days up to `set_on`; where they are, the 7 days up
+    to the latest logged day. With no cramp count logged in all that time there is no data yet: a journal
+    that never logged cramps says nothing about them.
+    """
+    if all(count is None for count in logged.values()):
+        return None
+
+    def week(end: dt.date) -> int | None:
+        days = [logged[day] for offset in range(7) if (day := end - dt.timedelta(days=offset)) in logged]
+        return sum(count or 0 for count in days) if days else None
+
+    latest = max(day for day in logged if day <= today)
+    return pain_progress(week(set_on), week(latest), level)
 
 
 def share(done: float | None, wanted: float) -> float | None:

@@ -60,6 +60,7 @@ class WeeklyReview:
     # The week's sessions added up (so far, in the week in progress) and the week before's.
     training: WeekTotals = field(default_factory=WeekTotals)
     training_before: WeekTotals = field(default_factory=WeekTotals)
+    cramps: tuple[int | None, int | None] = (None, None)  # this week, the week before (None: nothing logged)
     # The return-to-run decisions the journal made in the week, with their plans, in the order made.
     decisions: list[tuple[Plan, Decision]] = field(default_factory=list)
     # The week's overuse answers, each with its site's words ('Knee (left)'), in the sites' order.
@@ -179,7 +180,28 @@ def build_review(
         day_types={entry.date: entry.day_type for entry in logged if entry.day_type != "normal"},
         training=totals(session for session in sessions if start <= session.day <= days[-1]),
         training_before=totals(session for session in sessions if start - 7 * DAY <= session.day < start),
+        cramps=cramps_this_and_before(entries, start),
         decisions=list(decisions),
         overuse=list(overuse),
         after_load=pain_after_load(entries, sessions, last, sites) if last >= start else [],
     )
+
+
+def cramps_this_and_before(entries: Entries, start: dt.date) -> tuple[int | None, int | None]:
+    """Cramps in the week starting on `start` and in the week before (None: a week with nothing logged)."""
+    from journal.domain.signals import cramps_per_week
+
+    now, before = cramps_per_week(entries, [start, start - 7 * DAY])
+    return now, before
+
+
+def cramps_line(review: WeeklyReview) -> str | None:
+    """'Cramps: 3 this week, 1 the week before'; none when neither week had one."""
+    now, before = review.cramps
+    if not now and not before:
+        return None
+    return f"Cramps: {_count(now)} this week, {_count(before)} the week before"
+
+
+def _count(cramps: int | None) -> str:
+    return "nothing logged" if cramps is None else str(cramps)

@@ -16,6 +16,7 @@ DAY_TYPES = ("normal", "rest", "race", "injured", "sick")
 SIDES = ("left", "right")
 PAIN_MIN, PAIN_MAX = 0, 10
 SLEEP_MIN, SLEEP_MAX = 0.0, 24.0
+CRAMPS_MIN, CRAMPS_MAX = 0, 50  # cramps in a day, counted
 SLEEP_NEED_MIN, SLEEP_NEED_MAX = 5.0, 12.0  # hours a night a runner needs: the setting and a sleep goal
 SITE_NAME = re.compile(r"^[a-z][a-z0-9-]{0,29}$")
 # ASCII digits only: a regular expression's \d also takes '٣' and '²'.
@@ -48,8 +49,11 @@ WELLNESS = (
 WELLNESS_FIELDS = tuple(item.field for item in WELLNESS)
 WELLNESS_MIN, WELLNESS_MAX = 1, 5
 
+# A day's cramps: how many, and where (a body site's name, only with a count of 1 or more).
+CRAMP_FIELDS = ("cramps", "cramp_site")
+
 # Every field of a day, in the order the journal shows and exports them.
-ENTRY_FIELDS = ("day_type", "sleep_hours", *WELLNESS_FIELDS, "note")
+ENTRY_FIELDS = ("day_type", "sleep_hours", *WELLNESS_FIELDS, *CRAMP_FIELDS, "note")
 
 
 def wellness_item(field: str) -> WellnessItem:
@@ -77,6 +81,15 @@ def parse_wellness(field: str, text: str | int) -> int:
 def parse_pain_score(text: str | int, where: str = "pain") -> int:
     """A 0-10 pain rating: 0 no pain, 10 the worst imaginable."""
     return _score(text, where, (PAIN_MIN, "none"), (PAIN_MAX, "worst"))
+
+
+def parse_cramps(text: str | int) -> int:
+    """Cramps in a day: a whole count from 0 (none) to 50."""
+    raw = str(text).strip()
+    value = int(raw) if _WHOLE.fullmatch(raw) else None
+    if value is None or not CRAMPS_MIN <= value <= CRAMPS_MAX:
+        raise InvalidInput(f"cramps must be a whole count from {CRAMPS_MIN} (none) to {CRAMPS_MAX}, got {raw!r}")
+    return value
 
 
 def _score(text: str | int, label: str, low: tuple[int, str], high: tuple[int, str]) -> int:

@@ -19,6 +19,9 @@ rules, as the README states them:
 - Sleep debt is the 14-day sum of max(0, need - slept) over the nights logged;
   it is flagged once it reaches a whole night's need.
 - The three nights after a race aim for 10 hours.
+- Cramps are counted per 7 days (a logged day without a count counts none; a
+  week with nothing logged is missing). Three windows in a row, each with more
+  cramps than the one before, suggest talking them over with a clinician.
 
 Flags say what was seen and what to consider. They never diagnose.
 """
@@ -184,7 +187,7 @@ def baseline(entries: Entries, day: dt.date, metric: str) -> Baseline | None:
 class Flag:
     """Something the journal noticed: what it saw, and what the runner might consider."""
 
-    kind: str  # baseline, drift, pain-persists, pain-high, pain-rising, sleep-debt, post-race
+    kind: str  # baseline, drift, pain-persists, pain-high, pain-rising, cramps-rising, sleep-debt, post-race
     level: str  # info, amber or red
     subject: str  # what it is about: 'mood', 'Knee', 'sleep'
     seen: str
@@ -330,6 +333,39 @@ def weekly_means(readings: Mapping[dt.date, float], day: dt.date) -> list[float 
     return means
 
 
+def cramps_in_week(entries: Entries, end: dt.date) -> int | None:
+    """Cramps in the 7 days ending on `end`; None when none of those days is logged at all.
+
+    A logged day without a cramp count counts none: the count is for the days cramps came.
+    """
+    days = [entry for when in _dates_back(end, WEEK) if (entry := entries.get(when)) is not None]
+    return sum(entry.cramps or 0 for entry in days) if days else None
+
+
+def cramps_per_week(entries: Entries, starts: list[dt.date]) -> list[int | None]:
+    """Cramps in each week starting on a day of `starts` (None: a week with nothing logged)."""
+    return [cramps_in_week(entries, start + (WEEK - 1) * DAY) for start in starts]
+
+
+def cramp_flags(entries: Entries, day: dt.date) -> list[Flag]:
+    """Cramps rising two weeks running: the three 7-day windows ending on `day`, each count above the one before."""
+    counts = [cramps_in_week(entries, day - weeks_back * WEEK * DAY) for weeks_back in (2, 1, 0)]
+    first, middle, last = counts
+    if first is None or middle is None or last is None or not first < middle < last:
+        return []
+    return [
+        Flag(
+            "cramps-rising",
+            "amber",
+            "cramps",
+            f"Cramps have risen two weeks running ({' → '.join(str(count) for count in counts)} in the 7-day"
+            f" windows to {short_day(day)})",
+            "Cramps have many causes: consider going over your log with a doctor or physiotherapist",
+            day,
+        )
+    ]
+
+
 def sleep_debt(entries: Entries, day: dt.date, need: float) -> tuple[float, int]:
     """Hours short of `need` over the 14 nights ending on `day`, and how many of them were logged."""
     slept = [
@@ -385,7 +421,12 @@ def sleep_flags(entries: Entries, day: dt.date, need: float) -> list[Flag]:
 
 def flags_on(entries: Entries, day: dt.date, sites: list[Site], sleep_need: float) -> list[Flag]:
     """Every flag active on `day`, worst first; `entries` must hold the LOOKBACK_DAYS before it."""
-    flags = [*pain_flags(entries, day, sites), *sleep_flags(entries, day, sleep_need), *wellness_flags(entries, day)]
+    flags = [
+        *pain_flags(entries, day, sites),
+        *cramp_flags(entries, day),
+        *sleep_flags(entries, day, sleep_need),
+        *wellness_flags(entries, day),
+    ]
     return sorted(flags, key=lambda flag: -flag.rank)
 
 

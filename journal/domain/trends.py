@@ -42,6 +42,8 @@ TRAINING = (
 )
 TRAINING_SCALES = {key: scale for key, _, scale in TRAINING}
 OVERUSE_SCALE = (0.0, 100.0)  # the OSTRC-O2 severity score
+CRAMPS_WEEK = "cramps:week"  # cramps a week: a full bar at 10 (more draws full)
+CRAMPS_WEEK_SCALE = (0.0, 10.0)
 
 
 def scale_of(key: str) -> tuple[float, float]:
@@ -58,6 +60,8 @@ def scale_of(key: str) -> tuple[float, float]:
         return TRAINING_SCALES[key]
     if key.startswith("overuse:"):
         return OVERUSE_SCALE
+    if key == CRAMPS_WEEK:
+        return CRAMPS_WEEK_SCALE
     return float(WELLNESS_MIN), float(WELLNESS_MAX)
 
 
@@ -113,7 +117,7 @@ class Series:
             return "–"
         if self.key == "completion":
             return f"{value * 100:.0f}%"
-        if self.key in ("training:minutes", "training:load") or self.key.startswith("overuse:"):
+        if self.key in ("training:minutes", "training:load", CRAMPS_WEEK) or self.key.startswith("overuse:"):
             return f"{value:.0f}"
         return f"{value:.1f}"
 

@@ -24,7 +24,7 @@ from journal.domain.checklist import (
     parse_target,
     parse_title,
 )
-from journal.domain.entries import DayEntry, Site
+from journal.domain.entries import DayEntry, Site, check_cramps
 from journal.domain.goals import (
     MEASURE_USAGE,
     Goal,
@@ -42,6 +42,7 @@ from journal.domain.scales import (
     SHORT_TEXT_MAX,
     SIDES,
     WELLNESS_FIELDS,
+    parse_cramps,
     parse_day_type,
     parse_pain_score,
     parse_side,
@@ -256,6 +257,12 @@ def _entry(row: dict[str, str], bundle: Bundle) -> None:
     for name in WELLNESS_FIELDS:
         if row.get(name, "").strip():
             setattr(entry, name, parse_wellness(name, row[name]))
+    if row.get("cramps", "").strip():
+        entry.cramps = parse_cramps(row["cramps"])
+    if site := row.get("cramp_site", "").strip():
+        entry.cramp_site = parse_site_name(site)  # a site the journal has, or the import brings: checked there
+    if "cramps" in row:
+        check_cramps(entry)
     entry.note = _text(row.get("note", ""), "the note")
     for column, value in row.items():
         if column in ENTRY_HEADER:

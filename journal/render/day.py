@@ -15,6 +15,15 @@ def pain_label(key: tuple[str, str], sites: list[Site]) -> str:
     return f"{label} ({side})" if side else label
 
 
+def cramps_text(entry: DayEntry, sites: list[Site]) -> str | None:
+    """'2', '2 (Achilles / calf)', or None when no cramps are logged."""
+    if entry.cramps is None:
+        return None
+    if entry.cramp_site is None:
+        return str(entry.cramps)
+    return f"{entry.cramps} ({pain_label((entry.cramp_site, ''), sites)})"
+
+
 def summarise(entry: DayEntry, sites: list[Site]) -> str:
     """One line: 'race · sleep 7.5 h · mood 4 · pain Knee (left) 3'."""
     parts = [] if entry.day_type == "normal" else [entry.day_type]
@@ -26,6 +35,8 @@ def summarise(entry: DayEntry, sites: list[Site]) -> str:
             parts.append(f"{item.label} {value}")
     for key, score in entry.pain.items():
         parts.append(f"pain {pain_label(key, sites)} {score}")
+    if (cramps := cramps_text(entry, sites)) is not None:
+        parts.append(f"cramps {cramps}")
     if entry.note:
         parts.append(f"note: {entry.note.splitlines()[0][:40]}")
     return " · ".join(parts) if parts else "nothing logged"
@@ -56,6 +67,7 @@ def day_view(entry: DayEntry, sites: list[Site], today: dt.date) -> str:
             lines.append(f"    {pain_label(key, sites):<22} {score}")
     else:
         lines.append(f"  {'pain':<14} none logged")
+    lines.append(f"  {'cramps':<14} {cramps_text(entry, sites) or '-'}")
     if entry.note:
         note_lines = entry.note.splitlines() or [""]
         lines.append(f"  {'note':<14} {note_lines[0]}")
@@ -64,8 +76,8 @@ def day_view(entry: DayEntry, sites: list[Site], today: dt.date) -> str:
 
 
 def table_view(entries: list[DayEntry], sites: list[Site]) -> str:
-    """A table of days: one row each, the scales as columns, worst pain and the note."""
-    headers = ["date", "day", "sleep", "qual", "fatig", "sore", "stress", "mood", "pain", "note"]
+    """A table of days: one row each, the scales as columns, worst pain, cramps and the note."""
+    headers = ["date", "day", "sleep", "qual", "fatig", "sore", "stress", "mood", "pain", "cramps", "note"]
     rows = []
     for entry in entries:
         worst = max(entry.pain.items(), key=lambda item: item[1], default=None)
@@ -78,6 +90,7 @@ def table_view(entries: list[DayEntry], sites: list[Site]) -> str:
                 _value(entry.sleep_hours),
                 *(_value(getattr(entry, item.field)) for item in WELLNESS),
                 pain,
+                _value(entry.cramps),
                 note if len(note) <= 32 else note[:31] + "…",
             ]
         )

@@ -7,7 +7,7 @@ from journal.domain.goals import Goal
 from journal.domain.load import WINDOW_DAYS, PainAfterLoad
 from journal.domain.overuse import describe
 from journal.domain.plan import BACK, NEXT, Decision, Plan
-from journal.domain.review import WeeklyReview
+from journal.domain.review import WeeklyReview, cramps_line
 from journal.domain.signals import Flag
 from journal.render.goals import progress_bar
 
@@ -148,6 +148,8 @@ def review_lines(review: WeeklyReview) -> list[tuple[str, str]]:
             lines.append((f"  {without}", "muted"))
     else:
         lines.append(("  No sessions logged this week or the week before.", "text"))
+    if (cramps := cramps_line(review)) is not None:
+        lines.append((f"  {cramps}", "text"))
     lines.append(("", "text"))
     if shown := _after_load_shown(review):
         lines.append((_after_load_heading(review), "heading"))
@@ -232,6 +234,8 @@ def review_markdown(review: WeeklyReview) -> str:
             out += ["", without]
     else:
         out.append("No sessions logged this week or the week before.")
+    if (cramps := cramps_line(review)) is not None:
+        out += ["", cramps]
     if shown := _after_load_shown(review):
         out += ["", f"## {_after_load_heading(review)}", ""]
         out.extend(f"- {_md(_after_load_line(found))}" for found in shown)

@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterable
 
-from journal.domain.entries import DayEntry, EntryChange, FieldKey
+from journal.domain.entries import DayEntry, EntryChange, FieldKey, check_cramps
 from journal.domain.scales import ENTRY_FIELDS
 from journal.errors import ChangedElsewhere, InvalidInput
 from journal.store.db import Journal
@@ -118,6 +118,7 @@ def write_day(conn: sqlite3.Connection, entry: DayEntry, site_ids: dict[str, int
     if entry.is_empty:
         conn.execute("DELETE FROM entries WHERE date = ?", [date])
         return
+    check_cramps(entry)
     values = entry.values()
     conn.execute(
         f"INSERT INTO entries (date, {_COLUMNS}, updated_at) VALUES (?, {', '.join('?' * len(values))},"
@@ -139,3 +140,16 @@ def days_after(journal: Journal, day: dt.date) -> list[dt.date]:
     """Logged days dated after `day`: a clock that was ahead once can leave some."""
     rows = journal.conn.execute("SELECT date FROM entries WHERE date > ? ORDER BY date", [day.isoformat()])
     return [dt.date.fromisoformat(date) for (date,) in rows]
+
+
+def cramps_per_week(journal: Journal, starts: list[dt.date]) -> list[int | None]:
+    """The cramps counted in each week (7 days) starting on a day of `starts`: None for a week with nothing logged.
+
+    For the weekly review and Trends: a logged day without a count counts none (see `signals.cramps_in_week`).
+    """
+    from journal.domain.signals import cramps_per_week as counted
+
+    if not starts:
+        return []
+    days = entries_between(journal, min(starts), max(starts) + dt.timedelta(days=6))
+    return counted({entry.date: entry for entry in days}, starts)

@@ -16,6 +16,7 @@ from journal.domain.goals import (
     Measure,
     Proposal,
     checklist_progress,
+    cramps_progress,
     pain_progress,
     parse_category,
     parse_goal_note,
@@ -273,6 +274,13 @@ def progress(journal: Journal, goal: Goal, today: dt.date) -> float | None:
         ).fetchone()[0]
         current = _pain_mean(conn, measure.site, dt.date.fromisoformat(latest)) if latest else None
         return pain_progress(_pain_mean(conn, measure.site, goal.created_on), current, measure.level)
+    if measure.kind == "cramps":
+        rows = conn.execute(
+            "SELECT date, cramps FROM entries WHERE date BETWEEN ? AND ?",
+            [(goal.created_on - dt.timedelta(days=6)).isoformat(), today.isoformat()],
+        )
+        logged = {dt.date.fromisoformat(day): count for day, count in rows}
+        return cramps_progress(logged, goal.created_on, today, measure.level)
     if measure.kind == "days":
         count = conn.execute(
             "SELECT count(*) FROM entries WHERE day_type = ? AND date BETWEEN ? AND ?",

@@ -20,7 +20,17 @@ from sqlite_utils.migrations import Migrations
 from journal import clock
 from journal.domain.checklist import DEFAULT_ITEMS
 from journal.domain.entries import DEFAULT_SITES
-from journal.domain.scales import PAIN_MAX, PAIN_MIN, SLEEP_MAX, SLEEP_MIN, WELLNESS, WELLNESS_MAX, WELLNESS_MIN
+from journal.domain.scales import (
+    CRAMPS_MAX,
+    CRAMPS_MIN,
+    PAIN_MAX,
+    PAIN_MIN,
+    SLEEP_MAX,
+    SLEEP_MIN,
+    WELLNESS,
+    WELLNESS_MAX,
+    WELLNESS_MIN,
+)
 from journal.domain.sessions import SESSION_KINDS, SESSION_TICKS
 from journal.store.schema import APPLICATION_ID, MIGRATION_SET
 
@@ -380,6 +390,25 @@ def m007_plans_and_overuse(db: Database) -> None:
         ) STRICT"""
     )
     db.execute("CREATE INDEX idx_overuse_answers_site ON overuse_answers (site_id, week)")
+
+
+@migrations()
+def m008_cramps(db: Database) -> None:
+    """A day's cramps: how many (0 to 50), and where, a body site by its name (a renamed site takes its cramps
+    along; a site with cramps is not removed). A site needs a count of 1 or more. Nothing already logged changes:
+    the new columns start empty. The scales table says what the count means."""
+    db.execute(
+        f'ALTER TABLE entries ADD COLUMN "cramps" INTEGER CHECK ("cramps" BETWEEN {CRAMPS_MIN} AND {CRAMPS_MAX})'
+    )
+    db.execute(
+        'ALTER TABLE entries ADD COLUMN "cramp_site" TEXT REFERENCES sites ("name") ON UPDATE CASCADE'
+        ' CHECK ("cramp_site" IS NULL OR "cramps" >= 1)'
+    )
+    db.execute("CREATE INDEX idx_entries_cramp_site ON entries (cramp_site) WHERE cramp_site IS NOT NULL")
+    db.execute(
+        "INSERT OR IGNORE INTO scales (field, low, high, best, meaning) VALUES ('cramps', ?, ?, 'low', ?)",
+        [CRAMPS_MIN, CRAMPS_MAX, "cramps in the day, counted; cramp_site says where"],
+    )
 
 
 def _remake(db: Database, table: str, columns: str, new_column: tuple[str, Callable[[], str]] | None = None) -> None:

@@ -16,6 +16,7 @@ KNOWN_MIGRATIONS = (
     "m005_trend_indexes",
     "m006_sessions",
     "m007_plans_and_overuse",
+    "m008_cramps",
 )
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -36,7 +36,7 @@ def add_site(journal: Journal, name: str, *, label: str | None = None, sided: bo
 
 
 def rename_site(journal: Journal, name: str, new_name: str | None = None, *, label: str | None = None) -> Site:
-    """Give a site a new name or label; its readings follow it."""
+    """Give a site a new name or label; its readings, and the cramps logged there, follow it (ON UPDATE CASCADE)."""
     with journal.transaction() as conn:
         site = _find(conn, name)
         new_name = parse_site_name(new_name) if new_name else site.name
@@ -67,6 +67,13 @@ def remove_site(journal: Journal, name: str) -> Site:
                 f"{site.name} has {readings} pain reading{'s' if readings != 1 else ''}; removing it would lose"
                 f" {'them' if readings != 1 else 'it'} (clear {'them' if readings != 1 else 'it'} first with:"
                 f" journal add DATE --clear pain:{site.name})"
+            )
+        cramps = conn.execute("SELECT count(*) FROM entries WHERE cramp_site = ?", [site.name]).fetchone()[0]
+        if cramps:
+            days = f"{cramps} day{'s' if cramps != 1 else ''}"
+            raise InvalidInput(
+                f"{site.name} is where the cramps of {days} were; removing it would lose that (clear"
+                f" {'them' if cramps != 1 else 'it'} first with: journal add DATE --clear cramp_site)"
             )
         _refuse_if_used(conn, site)
         from journal.store.goal_rows import refuse_if_measured

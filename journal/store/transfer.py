@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from journal.domain.bundle import AssessmentRow, Bundle, GoalRow, PainRow, SessionRow, Tick
 from journal.domain.checklist import ChecklistItem
-from journal.domain.entries import DayEntry, PainKey, Site
+from journal.domain.entries import DayEntry, PainKey, Site, check_cramps
 from journal.domain.goals import Goal
 from journal.domain.sessions import Session
 from journal.errors import BadRows, InvalidInput
@@ -250,6 +250,8 @@ class _Writer:
             found = read_days(self.conn, day.isoformat(), day.isoformat())
             stored = found[0] if found else None
             taken = entry if stored is None else self._columns_of_file(stored, entry)
+            if not self._check_cramps(line, taken, sites):
+                continue
             if self.decide("entries", str(day), stored == taken, stored is not None, line):
                 write_day(self.conn, taken)
 
@@ -258,7 +260,25 @@ class _Writer:
         columns = self.bundle.pain_columns
         pain = {key: score for key, score in stored.pain.items() if key not in columns}
         pain.update(entry.pain)
-        return replace(stored, pain=pain, **{name: getattr(entry, name) for name in self.bundle.entry_fields})
+        taken = replace(stored, pain=pain, **{name: getattr(entry, name) for name in self.bundle.entry_fields})
+        if "cramp_site" not in self.bundle.entry_fields and not taken.cramps:
+            taken.cramp_site = None  # the file's count says there were none: a site of none says nothing
+        return taken
+
+    def _check_cramps(self, line: str, entry: DayEntry, sites: dict[str, bool]) -> bool:
+        """A cramp site is a site the journal has (or the import brings), on a day with cramps."""
+        if entry.cramp_site is not None and entry.cramp_site not in sites:
+            self.problems.append(
+                f"{line}: unknown body site {entry.cramp_site!r} for the cramps (add it with journal sites add,"
+                " or import sites.csv with it)"
+            )
+            return False
+        try:
+            check_cramps(entry)
+        except InvalidInput as problem:
+            self.problems.append(f"{line}: {problem}")
+            return False
+        return True
 
     def pain(self, rows: list[PainRow]) -> None:
         sites = self._site_names()

@@ -11,6 +11,7 @@ from journal.domain.overuse import score
 from journal.domain.scales import WELLNESS_FIELDS
 from journal.domain.signals import DAY
 from journal.domain.trends import (
+    CRAMPS_WEEK,
     METRICS,
     TRAINING,
     Series,
@@ -115,7 +116,7 @@ def weekly_rows(journal: Journal, start: dt.date, end: dt.date, width: int) -> l
     (cramps per week) is one more reader in this list."""
     weeks = whole_weeks(start, end, first_weekday(journal), width)
     rows: list[Series] = []
-    for read in (_completion_rows, training_rows, overuse_rows):
+    for read in (_completion_rows, training_rows, overuse_rows, cramps_rows):
         rows.extend(read(journal, weeks))
     return rows
 
@@ -193,6 +194,22 @@ def overuse_rows(journal: Journal, weeks: WholeWeeks) -> list[Series]:
         for site in list_sites(journal)
         if site.id in found
     ]
+
+
+def cramps_rows(journal: Journal, weeks: WholeWeeks) -> list[Series]:
+    """Cramps a week, in one query: a week with a day logged counts its cramps (none logged is 0), a week with
+    nothing logged is a gap. No row while no cramp has been logged in the range."""
+    if weeks.count <= 0:
+        return []
+    counts: list[float | None] = [None] * weeks.count
+    for week, cramps in journal.conn.execute(
+        f"SELECT {_week_of(weeks.first)}, sum(coalesce(cramps, 0)) FROM entries WHERE date BETWEEN ? AND ? GROUP BY 1",
+        [weeks.first.isoformat(), weeks.last_day.isoformat()],
+    ):
+        counts[week] = float(cramps)
+    if not any(counts):
+        return []
+    return [weeks.series(CRAMPS_WEEK, "Cramps / week", counts)]
 
 
 # Items in one step of the completion query. Each step adds its items' figures to a chain of

@@ -240,7 +240,7 @@ def test_a_flag_on_the_day_then_its_trend_and_the_week(tmux, tmp_path, isolated,
     done = start_journal(tmux, db_path, isolated, today)
     screen = wait_for(tmux, f" days to {today.day} {today:%b}")
     assert "hurt on" not in screen, "six days of pain is not yet a flag"
-    keys(tmux, *["Down"] * 7, "Right", "4", "C-s")  # the left knee, today
+    keys(tmux, *["Down"] * 8, "Right", "4", "C-s")  # past the cramps, the left knee, today
     screen = wait_for(tmux, "Knee has hurt on 7 days in a row")
     knee = next(line for line in screen.splitlines() if line.lstrip().startswith("Knee  "))
     assert "▃▃▃▃▃▃▄" in knee, "the knee's trend ends with today's 4"

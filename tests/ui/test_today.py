@@ -51,7 +51,12 @@ def test_log_a_day_with_arrows_and_digits(db_path, today):
         await pilot.press("down", "down", "down", "down")
         assert sheet(pilot).cursor_key == "mood"
         await type_text(pilot, "5")
-        await pilot.press("down")  # past the heading, onto the first pain row
+        await pilot.press("down")
+        assert sheet(pilot).cursor_key == "cramps"
+        await type_text(pilot, "2")
+        await pilot.press("right", "h", "h")  # the sites starting with h: hip, then hamstring
+        assert sheet(pilot).values["cramp_site"] == "hamstring"
+        await pilot.press("left", "down")  # past the heading, onto the first pain row
         assert sheet(pilot).cursor_key == "pain:knee:"
         await pilot.press("right")
         await type_text(pilot, "3")
@@ -68,7 +73,37 @@ def test_log_a_day_with_arrows_and_digits(db_path, today):
     entry = stored(db_path, today)
     assert (entry.day_type, entry.sleep_hours, entry.sleep_quality, entry.mood) == ("race", 7.5, 4, 5)
     assert entry.pain == {("knee", "left"): 3, ("lower-back", ""): 1}
+    assert (entry.cramps, entry.cramp_site) == (2, "hamstring")
     assert entry.note == "Half marathon"
+
+
+def test_cramps_show_with_their_site_and_a_site_needs_a_count(db_path, today):
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(today - dt.timedelta(days=1), cramps=4, cramp_site="lower-back"))
+
+    async def scenario(pilot):
+        scores = sheet(pilot)
+        await fill(pilot, "mood", "3")
+        scores.move_to("cramp_site")
+        await pilot.press("space")  # the first site
+        assert scores.values["cramp_site"] == "knee"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("needs a count of cramps" in notice.message for notice in notifications(pilot.app))
+        assert "unsaved" in status(pilot)
+        await pilot.press("delete")  # the site cleared: the day saves
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert status(pilot).startswith("✓ saved ")
+        await pilot.press("alt+left")
+        await pilot.pause()
+        assert (scores.values["cramps"], scores.values["cramp_site"]) == ("4", "lower-back")
+        cramps_row = next(i for i, row in enumerate(scores.rows) if row.label == "Cramps")
+        assert "lower-b…" in scores.line_text(cramps_row).plain, "a long site name is cut, and says so"
+        assert "cramps" in scores.trends, "a sparkline of the days with cramps"
+
+    drive(make_app(db_path, today), scenario)
+    assert stored(db_path, today) == DayEntry(today, mood=3)
 
 
 def test_a_cell_is_picked_with_the_mouse(db_path, today):

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from journal.cli import main
+from journal.domain.entries import DayEntry
 from journal.store import open_journal
 from journal.store.entries import get_entry
 from tests.unit.cli_tree import modules_loaded
@@ -81,6 +82,12 @@ def test_add_keeps_fields_not_given_and_clears_on_request(run, db_path, today):
         (["add", "--moo", "3"], "No such option"),
         (["add", "--mood", "3", "--clear", "mood"], "both set and cleared"),
         (["add", "--clear", "moood"], "cannot clear"),
+        (["add", "--cramps", "51"], "cramps must be a whole count from 0 (none) to 50, got '51'"),
+        (["add", "--cramps", "1.5"], "cramps must be a whole count"),
+        (["add", "--cramps", "2", "--cramp-site", "elbow"], "unknown body site 'elbow'"),
+        (["add", "--cramp-site", "calf"], "a cramp site (achilles) needs a count of cramps of 1 or more"),
+        (["add", "--cramps", "0", "--cramp-site", "calf"], "has a count of 0"),
+        (["add", "--cramps", "2", "--clear", "cramps"], "both set and cleared"),
         (["show", "--from", "monday", "--to", "last week"], "cannot read"),
         (["show", "--from", "today", "--to", "monday"], "is after"),
         (["sites", "add", "knee"], "already a body site"),
@@ -112,15 +119,21 @@ def test_export_writes_the_documented_csv(run, db_path, tmp_path):
         "lower-back=1",
         "--pain",
         "knee=3",
+        "--cramps",
+        "3",
+        "--cramp-site",
+        "calf",
     )
     code, out, _ = run("export")
     assert code == 0
     assert out.startswith(
-        "date,day_type,sleep_hours,sleep_quality,fatigue,soreness,stress,mood,note,"
+        "date,day_type,sleep_hours,sleep_quality,fatigue,soreness,stress,mood,cramps,cramp_site,note,"
         "pain_knee,pain_knee_left,pain_lower-back\r\n"
     )
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
     assert [row["date"] for row in rows] == ["2026-11-24", "2026-11-26"]
+    assert (rows[1]["cramps"], rows[1]["cramp_site"]) == ("3", "achilles"), "calf is the Achilles / calf site"
+    assert (rows[0]["cramps"], rows[0]["cramp_site"]) == ("", "")
     assert rows[0]["pain_knee_left"] == "2" and rows[0]["pain_knee"] == ""
     assert rows[1]["sleep_hours"] == "8.25" and rows[0]["sleep_hours"] == "7"
     assert rows[1]["note"] == '\'=1+2, "quoted"\nnext line', "a formula is neutralised for spreadsheets"
@@ -225,6 +238,42 @@ def test_reading_commands_do_not_create_a_journal(run, db_path):
     assert not db_path.exists()
 
 
+def test_cramps_are_logged_shown_and_cleared_with_their_site(run, db_path, today):
+    code, out, _ = run("add", "--cramps", "2", "--cramp-site", "calf")
+    assert code == 0 and out == "Thu 26 Nov 2026 (today): cramps 2 (Achilles / calf)\n"
+    with open_journal(db_path) as journal:
+        assert get_entry(journal, today) == DayEntry(today, cramps=2, cramp_site="achilles"), "a day of cramps only"
+    assert "  cramps         2 (Achilles / calf)\n" in run("show")[1]
+    run("add", "--cramps", "3", "--mood", "4")  # the site stays with a new count
+    assert "  cramps         3 (Achilles / calf)\n" in run("show")[1]
+    table = run("show", "--from", "today")[1].splitlines()
+    assert table[0].split()[-2:] == ["cramps", "note"] and table[1].split()[-1] == "3"
+    run("add", "--clear", "cramp-site")
+    with open_journal(db_path) as journal:
+        assert (get_entry(journal, today).cramps, get_entry(journal, today).cramp_site) == (3, None)
+    run("add", "--cramp-site", "hamstring")
+    run("add", "--clear", "cramps")
+    with open_journal(db_path) as journal:
+        assert get_entry(journal, today) == DayEntry(today, mood=4), "--clear cramps clears the count and its site"
+    run("add", "--cramps", "0")
+    assert "  cramps         0\n" in run("show")[1], "none is a reading too"
+    run("add", "--clear", "mood")
+    run("add", "--clear", "cramps")
+    assert "nothing logged" in run("show")[1], "a day with nothing left in it is removed"
+
+
+def test_a_site_with_cramps_is_renamed_with_them_and_not_removed(run, db_path, today):
+    run("sites", "add", "groin")
+    run("add", "--cramps", "1", "--cramp-site", "groin")
+    assert run("sites", "rename", "groin", "adductor")[0] == 0
+    with open_journal(db_path) as journal:
+        assert get_entry(journal, today).cramp_site == "adductor"
+    code, _, err = run("sites", "remove", "adductor")
+    assert code == 2 and "adductor is where the cramps of 1 day were" in err and "--clear cramp_site" in err
+    run("add", "--clear", "cramp_site")
+    assert run("sites", "remove", "adductor")[0] == 0
+
+
 def test_the_same_pain_twice_is_refused(run):
     code, _, err = run("add", "--pain", "knee:left=2", "--pain", "knee:left=4")
     assert code == 2 and "given twice" in err
@@ -256,6 +305,7 @@ def test_the_app_needs_a_terminal(run):
         ["sites", "add", "9bad"],
         [],
         ["add", "tomorrow", "--mood", "3"],
+        ["add", "--cramp-site", "calf"],
     ],
 )
 def test_bad_input_never_creates_a_journal(run, tmp_path, args):

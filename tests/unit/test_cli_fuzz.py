@@ -181,8 +181,22 @@ POOLS = {
         "3",
     ],
     "pain_sites": ["knee", "knee,shin", "none", "", "kne", "groin"],
+    "cramps": [*NUMBERS, "50", "51"],
+    "cramp_site": ["calf", "achilles", "hamstring", "groin", "Lower back", "kne", "back", ""],
     "day_type": ["normal", "rest", "race", "injured", "sick", "Rest", "holiday"],
-    "clear": ["mood", "note", "day-type", "pain", "pain:knee", "pain:shin:left", "pain:lower-back:left", "moood"],
+    "clear": [
+        "mood",
+        "note",
+        "day-type",
+        "pain",
+        "pain:knee",
+        "pain:shin:left",
+        "pain:lower-back:left",
+        "moood",
+        "cramps",
+        "cramp-site",
+        "cramp_site",
+    ],
     "item": [
         "1",
         "2",
@@ -237,6 +251,9 @@ POOLS = {
         "sleep:nan",
         "days:rest:10",
         "days:rest:²",
+        "cramps:0",
+        "cramps:1.5",
+        "cramps:100",
         "ticks:²:8",
         "none",
         "",
@@ -291,6 +308,7 @@ NUMERIC = {
     "participation",
     "volume",
     "performance",
+    "cramps",
 }
 
 
@@ -360,6 +378,8 @@ def make_template(folder: Path, today: dt.date) -> None:
                     mood=1 + n % 5,
                     note='=1+1, "quoted"\nline' if n == 1 else "",
                     pain={("knee", "left"): n % 4, ("groin", ""): 1},
+                    cramps=n % 3 if n % 2 else None,
+                    cramp_site="groin" if n % 6 == 1 else None,  # on days with a cramp
                 )
                 for n in range(10)
             ],

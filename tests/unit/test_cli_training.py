@@ -3,14 +3,17 @@ the plan's decisions said as they are made, and every refusal one line that chan
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 
 import pytest
 
 from journal.cli import main
+from journal.domain.entries import DayEntry
 from journal.store import open_journal
 from journal.store.checklist import list_items
+from journal.store.entries import save_entry
 from journal.store.plans import running_plans
 from journal.store.sessions import get_session, ticked_by
 from tests.content import journal_content
@@ -208,20 +211,14 @@ def test_a_plan_session_is_judged_once_the_next_mornings_pain_is_logged(run, db_
         "  Mon 23 Nov: waiting for tomorrow morning's pain at the knee: log it to decide the next stage\n"
     )
     knee_plan.setenv("JOURNAL_TODAY", "2026-11-24")
-    ok(run("add", "--pain", "knee=1"))
-    from journal.cli.training import decide_and_say  # what `journal add` calls after saving the day
-
-    with open_journal(db_path) as journal:
-        decide_and_say(journal, journal_today())
     decided = (
         "knee plan: next stage, 4 of 10 — All limits kept at the knee (pain during 2, next morning 1 after 1):"
         " on to stage 4 of 10\n"
     )
-    assert capsys.readouterr().out == decided
+    assert ok(run("add", "--pain", "knee=1")) == "Tue 24 Nov 2026 (today): pain Knee 1\n" + decided
+    assert ok(run("add", "--mood", "4")) == "Tue 24 Nov 2026 (today): mood 4 · pain Knee 1\n"  # decided once
     with open_journal(db_path) as journal:
-        decide_and_say(journal, journal_today())  # decided once
         assert running_plans(journal)[0].stage == 4
-    assert capsys.readouterr().out == ""
     assert ok(run("plan")) == (
         "knee plan: stage 4 of 10, since Mon 23 Nov\n"
         "  today: Rest from running today: the plan runs on alternate days (stage 4 of 10 is next, tomorrow)\n"
@@ -236,10 +233,11 @@ def journal_today():
     return today()
 
 
-def test_journal_plan_makes_a_decision_due_and_says_it(run, knee_plan):
+def test_journal_plan_makes_a_decision_due_and_says_it(run, db_path, knee_plan):
     ok(run("session", "add", "--kind", "run", "--minutes", "18", "--pain", "knee=2", "--plan"))
     knee_plan.setenv("JOURNAL_TODAY", "2026-11-24")
-    ok(run("add", "--pain", "knee=1"))
+    with open_journal(db_path) as journal:  # the morning saved where nothing decided (an import, say)
+        save_entry(journal, DayEntry(dt.date(2026, 11, 24), pain={("knee", ""): 1}))
     assert ok(run("plan")).startswith("knee plan: next stage, 4 of 10 — All limits kept at the knee")
 
 
@@ -278,7 +276,7 @@ def test_a_day_with_no_plan_running_reads_no_plan_module(db_path):
     code = (
         "import sys\n"
         "from journal.store import open_journal\n"
-        "from journal.cli.training import decide_and_say\n"
+        "from journal.cli.common import decide_and_say\n"
         "import datetime as dt\n"
         f"journal = open_journal({str(db_path)!r})\n"
         "decide_and_say(journal, dt.date(2026, 11, 26))\n"

@@ -44,7 +44,7 @@ def test_no_yes_still_proposes_sleep_the_doctor_and_rehab(today):
         ({"faded": True}, "Build strength and a finishing kick", "checklist"),
         ({"hit_wall": True}, "Practise long runs with fuelling", "ticks"),
         ({"back_or_hips": True}, "Strengthen hips and core", "checklist"),
-        ({"cramping": True}, "Note cramps and go over them with a clinician", None),
+        ({"cramping": True}, "Note cramps and go over them with a clinician", "cramps"),
     ],
 )
 def test_each_yes_proposes_its_goal(answer, title, measure_kind, today):
@@ -85,6 +85,8 @@ def test_cramps_are_a_question_for_a_clinician_not_a_salt_rule(today):
         ("sleep:8.5", Measure("sleep", level=8.5)),
         ("days:rest:10", Measure("days", day_type="rest", count=10)),
         ("ticks:Long run:8", Measure("ticks", items=("Long run",), count=8)),
+        ("cramps:0", Measure("cramps")),
+        ("cramps:1.5", Measure("cramps", level=1.5)),
     ],
 )
 def test_measures_are_read_and_stored(text, measure):
@@ -104,6 +106,10 @@ def test_measures_are_read_and_stored(text, measure):
         "ticks::3",
         "bogus:1",
         "pain:knee:11",
+        "cramps",
+        "cramps:100",
+        "cramps:-1",
+        "cramps:1:2",
     ],
 )
 def test_bad_measures_are_refused(text):
@@ -149,6 +155,44 @@ def test_pain_progress_from_where_it_started(journal, today):
     assert progress(journal, goal, today) == 0.5, "from a mean of 6 (the worse side) to 4, aiming at 2"
     save_entry(journal, DayEntry(today, pain={("knee", "left"): 2}))
     assert progress(journal, goal, today) == 1.0
+
+
+def test_cramps_progress_is_cramps_per_week_coming_down_from_where_they_were(journal, today):
+    goal = goal_with(journal, Measure("cramps", level=0), today)
+    start = goal.created_on
+    save_entry(journal, DayEntry(start - dt.timedelta(days=2), mood=3))
+    assert progress(journal, goal, today) is None, "days logged, but never a cramp count: no data yet"
+    save_entry(journal, DayEntry(start - dt.timedelta(days=1), cramps=3, cramp_site="achilles"))
+    save_entry(journal, DayEntry(start, cramps=1))
+    save_entry(journal, DayEntry(start - dt.timedelta(days=7), cramps=9))  # before the week it was set: not counted
+    assert progress(journal, goal, start) == 0.0, "4 a week where it started, and the same on its first day"
+    save_entry(journal, DayEntry(today - dt.timedelta(days=1), cramps=2))
+    save_entry(journal, DayEntry(today, mood=4))  # logged, no count: none that day
+    assert progress(journal, goal, today) == 0.5, "from 4 a week to 2, aiming at none"
+    save_entry(journal, DayEntry(today - dt.timedelta(days=1), mood=4))
+    assert progress(journal, goal, today) == 1.0, "a logged week without cramps"
+    save_entry(journal, DayEntry(today - dt.timedelta(days=3), cramps=6))
+    assert progress(journal, goal, today) == 0.0, "worse than where it started is no progress"
+    # The latest logged week counts: a journal left alone keeps its last figure.
+    assert progress(journal, goal, today + dt.timedelta(days=30)) == 0.0
+    higher = goal_with(journal, Measure("cramps", level=2), today)
+    assert progress(journal, higher, today) == pytest.approx(0.0)
+    save_entry(journal, DayEntry(today - dt.timedelta(days=3), cramps=2))
+    assert progress(journal, higher, today) == 1.0, "at the level or below is complete"
+
+
+def test_the_cramps_proposal_is_measured_and_waits_for_a_count(journal, today):
+    for offset in range(7):
+        save_entry(journal, DayEntry(today - dt.timedelta(days=offset), mood=3))
+    title = "Note cramps and go over them with a clinician"
+    cramps = proposed(journal, today, cramping=True)[title]
+    assert cramps.goal.measure == Measure("cramps", level=0)
+    assert cramps.keep and cramps.why == "your cramping got worse; no data yet", "no count logged is not zero cramps"
+    save_entry(journal, DayEntry(today - dt.timedelta(days=2), cramps=2, cramp_site="hamstring"))
+    cramps = proposed(journal, today, cramping=True)[title]
+    assert cramps.keep and cramps.why == "your cramping got worse"
+    (goal,) = save_assessment(journal, Assessment(today, cramping=True), [cramps], today=today)
+    assert progress(journal, goal, today) == 0.0
 
 
 def test_days_and_ticks_are_counted_since_the_goal_began(journal, today):
@@ -237,6 +281,8 @@ def test_measures_are_written_back_as_typed():
         "sleep:8.5",
         "days:rest:10",
         "ticks:Long run:8",
+        "cramps:0",
+        "cramps:2.5",
     ):
         assert parse_measure(text).spec() == text
 

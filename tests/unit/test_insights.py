@@ -281,3 +281,28 @@ def test_pain_after_load_says_nothing_with_too_few_mornings(journal, today, mond
     assert "Pain: Knee" in text, "the week's pain is still in the averages"
     empty = review_text(weekly_review(journal, monday - 70 * DAY, today))
     assert "Pain after load" not in empty and "No sessions logged this week or the week before." in empty
+
+
+def test_the_review_says_the_cramps_of_the_week_and_the_week_before_and_nothing_without_any():
+    import datetime as dt
+
+    from journal.domain.entries import DayEntry
+    from journal.domain.review import cramps_line, cramps_this_and_before
+
+    monday = dt.date(2026, 11, 16)
+    entries = {
+        monday: DayEntry(monday, cramps=2, cramp_site="achilles"),
+        monday + dt.timedelta(days=3): DayEntry(monday + dt.timedelta(days=3), mood=4),  # logged, no cramps
+        monday - dt.timedelta(days=2): DayEntry(monday - dt.timedelta(days=2), cramps=1, cramp_site="achilles"),
+    }
+    assert cramps_this_and_before(entries, monday) == (2, 1)
+    assert cramps_this_and_before(entries, monday + dt.timedelta(days=7)) == (None, 2)
+
+    def review(cramps):
+        from types import SimpleNamespace
+
+        return SimpleNamespace(cramps=cramps)  # the line reads the review's cramps alone
+
+    assert cramps_line(review((2, 1))) == "Cramps: 2 this week, 1 the week before"
+    assert cramps_line(review((None, 2))) == "Cramps: nothing logged this week, 2 the week before"
+    assert cramps_line(review((0, None))) is None

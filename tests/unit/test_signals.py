@@ -287,3 +287,78 @@ def test_no_flag_names_a_diagnosis(today):
         assert "checked" in flag.consider
         for word in ("tendinopathy", "fracture", "syndrome", "you have"):
             assert word not in flag.text.lower()
+
+
+# -- cramps rising -------------------------------------------------------------------------
+
+
+def cramp_weeks(weekly, today, *, every_day=False) -> dict[dt.date, DayEntry]:
+    """Three 7-day windows ending on `today`, oldest first: each count logged on its window's middle day, and the
+    other days logged with a mood only (no count, which counts none). A count of None is a window with nothing
+    logged at all."""
+    entries = {}
+    for week, count in enumerate(weekly):
+        window = days_back(7, today - (2 - week) * 7 * DAY)
+        if count is None:
+            continue
+        for day in window if every_day else window[3:4]:
+            entries[day] = DayEntry(day, mood=3)
+        entries[window[3]] = DayEntry(window[3], mood=3, cramps=count, cramp_site="achilles" if count else None)
+    return entries
+
+
+def cramps_flag(entries, today):
+    return [flag for flag in flags_on(entries, today, SITES, 8.0) if flag.kind == "cramps-rising"]
+
+
+def test_cramps_per_week_count_the_logged_days_and_a_week_with_nothing_logged_is_missing(today):
+    from journal.domain.signals import cramps_in_week, cramps_per_week
+
+    entries = cramp_weeks((1, None, 4), today, every_day=True)
+    entries[today] = DayEntry(today, cramps=2)  # two counts in one window add up
+    assert cramps_in_week(entries, today) == 6
+    assert cramps_in_week(entries, today - 7 * DAY) is None, "nothing logged: missing, not zero"
+    entries = cramp_weeks((0, 0, 0), today)
+    assert cramps_in_week(entries, today) == 0
+    assert cramps_in_week({today: DayEntry(today, mood=3)}, today) == 0, "a logged day without a count counts none"
+    starts = [today - 20 * DAY, today - 13 * DAY, today - 6 * DAY]
+    assert cramps_per_week(cramp_weeks((1, None, 3), today), starts) == [1, None, 3]
+
+
+@pytest.mark.parametrize(
+    ("weekly", "flagged"),
+    [
+        ((1, 2, 3), True),  # rising two weeks running
+        ((0, 1, 2), True),  # from none
+        ((2, 2, 3), False),  # rising once: the first two weeks are equal
+        ((1, 2, 2), False),  # rising once, then equal
+        ((3, 2, 1), False),  # falling
+        ((1, 3, 2), False),  # up then down
+        ((None, 1, 2), False),  # a missing week first
+        ((1, None, 2), False),  # a missing week between
+    ],
+)
+def test_cramps_rising_two_weeks_running_suggest_a_clinician(weekly, flagged, today):
+    found = cramps_flag(cramp_weeks(weekly, today), today)
+    assert bool(found) is flagged
+    if found:
+        flag = found[0]
+        assert (flag.level, flag.subject) == ("amber", "cramps")
+        assert " → ".join(str(count) for count in weekly) in flag.seen
+        words = flag.text.lower()
+        assert "doctor or physiotherapist" in words
+        assert not any(advice in words for advice in ("salt", "sodium", "mineral", "magnesium", "electrolyte"))
+
+
+def test_cramps_rising_is_seen_in_the_windows_ending_that_day(today):
+    entries = cramp_weeks((1, 2, 3), today)
+    assert cramps_flag(entries, today)
+    # A week on, the newest window is empty of cramps (logged, none): no rise.
+    later = today + 7 * DAY
+    entries[later] = DayEntry(later, mood=4)
+    assert not cramps_flag(entries, later)
+    # In the weekly review's days, the flag shows once, at that day.
+    found = [
+        flag for flag in flags_between(entries, today - 6 * DAY, today, SITES, 8.0) if flag.kind == "cramps-rising"
+    ]
+    assert len(found) == 1

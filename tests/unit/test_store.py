@@ -1,3 +1,4 @@
+import datetime as dt
 import hashlib
 import sqlite3
 import stat
@@ -16,6 +17,8 @@ from journal.store.entries import count_entries, entries_between, get_entry, sav
 from journal.store.schema import APPLICATION_ID, KNOWN_MIGRATIONS
 from journal.store.sites import add_site, list_sites
 from tests.content import as_before
+
+DAY = dt.timedelta(days=1)
 
 
 def digest(path):
@@ -534,3 +537,60 @@ def test_a_windows_edits_are_saved_onto_the_day_as_stored_and_a_clash_writes_not
     finally:
         window.close()
         shell.close()
+
+
+def test_an_old_journal_gains_the_cramp_columns_and_nothing_else_changes(db_path, today):
+    from tests.content import journal_content
+
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(today, mood=4, note="easy", pain={("knee", "left"): 2}))
+    with sqlite3.connect(db_path) as conn:  # as the version before cramps wrote it
+        as_before(conn, "m008_cramps")
+        conn.execute("DELETE FROM scales WHERE field = 'cramps'")  # nor had that version this row
+    conn.close()
+    before = journal_content(db_path)
+    assert "cramps" not in [column for _, column, *_ in sqlite3.connect(db_path).execute("PRAGMA table_info(entries)")]
+    with open_journal(db_path) as journal:
+        assert get_entry(journal, today) == DayEntry(today, mood=4, note="easy", pain={("knee", "left"): 2})
+        update_entry(journal, today - DAY, EntryChange(values={"cramps": 2, "cramp_site": "achilles"}))
+        assert get_entry(journal, today - DAY) == DayEntry(today - DAY, cramps=2, cramp_site="achilles")
+        save_entry(journal, DayEntry(today - DAY))
+    after = journal_content(db_path)
+    assert after["entries"] == [(*row, None, None) for row in before["entries"]], "each day gains two empty cells"
+    assert after["_sqlite_migrations"][:-1] == before["_sqlite_migrations"]
+    assert after["_sqlite_migrations"][-1][2] == "m008_cramps"
+    assert after["scales"] == sorted([*before["scales"], ("cramps", 0.0, 50.0, "low", after_meaning(after))])
+    unchanged = set(before) - {"entries", "_sqlite_migrations", "scales"}
+    assert {table: after[table] for table in unchanged} == {table: before[table] for table in unchanged}
+
+
+def after_meaning(content):
+    return next(row[4] for row in content["scales"] if row[0] == "cramps")
+
+
+def test_the_journal_holds_cramps_in_their_bounds_and_a_site_only_with_cramps(journal, today):
+    conn = journal.conn
+    save_entry(journal, DayEntry(today, cramps=1, cramp_site="knee"))
+    for statement in (
+        "UPDATE entries SET cramps = 51",
+        "UPDATE entries SET cramps = 0",
+        "UPDATE entries SET cramp_site = 'elbow'",
+    ):
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(statement)
+    with pytest.raises(InvalidInput, match="needs a count of cramps"):
+        save_entry(journal, DayEntry(today, mood=3, cramp_site="knee"))
+    assert get_entry(journal, today) == DayEntry(today, cramps=1, cramp_site="knee"), "nothing changed"
+
+
+def test_cramps_per_week_for_the_review(journal, today):
+    from journal.store.entries import cramps_per_week
+
+    monday = today - dt.timedelta(days=today.weekday())
+    save_entry(journal, DayEntry(monday - 14 * DAY, cramps=1, cramp_site="achilles"))
+    save_entry(journal, DayEntry(monday - 8 * DAY, cramps=2))
+    save_entry(journal, DayEntry(monday, mood=3))  # logged, no count: none
+    save_entry(journal, DayEntry(monday + 6 * DAY, cramps=3))  # the week's last day
+    starts = [monday - 21 * DAY, monday - 14 * DAY, monday - 7 * DAY, monday]
+    assert cramps_per_week(journal, starts) == [None, 3, None, 3]
+    assert cramps_per_week(journal, []) == []

@@ -19,7 +19,7 @@ from journal.store import open_journal
 from journal.store.backup import KEEP_AUTOMATIC, backup_journal, backups_dir
 from journal.store.checklist import list_items, set_tick, update_item
 from journal.store.demo import fill_demo
-from journal.store.entries import get_entry, save_entries, save_entry
+from journal.store.entries import entries_between, get_entry, save_entries, save_entry
 from journal.store.goals import add_goal, list_goals, remove_goal, save_assessment
 from journal.store.restore import restore_journal
 from journal.store.sessions import add_session, insert_session, remove_session, sessions_between
@@ -77,8 +77,11 @@ def test_a_whole_journal_round_trips_byte_for_byte(journal, tmp_path, today):
             mood=4,
             pain={("groin", "left"): 2},
             note='=HYPERLINK("x") "quoted", comma,\nsecond line ünïcödé 🏃\r\n\ttab',
+            cramps=3,
+            cramp_site="groin",  # the runner's own site: sites.csv brings it along
         ),
     )
+    save_entry(journal, DayEntry(today - 100 * DAY, cramps=0))  # a day with only cramps logged, none of them
     strides = list_items(journal)[3]
     update_item(journal, strides.id, target=3, today=today)  # a target history
     set_tick(journal, strides.id, today, True, note="@once more, with 'feeling'")
@@ -231,6 +234,46 @@ def test_an_unknown_site_or_a_missing_item_refuses_the_import(journal, tmp_path)
         import_bundle(journal, read_path(ticks))
 
 
+def test_an_entries_csv_from_before_cramps_still_imports_and_leaves_the_cramps_alone(journal, tmp_path, today):
+    save_entry(journal, DayEntry(today, mood=2, cramps=2, cramp_site="achilles"))
+    path = write_csv(tmp_path / "in.csv", f"{ENTRIES}\r\n{today - DAY},normal,,,,,,5,\r\n{today},normal,,,,,,4,\r\n")
+    import_bundle(journal, read_path(path), on_conflict="replace")
+    assert get_entry(journal, today - DAY) == DayEntry(today - DAY, mood=5)
+    assert get_entry(journal, today) == DayEntry(today, mood=4, cramps=2, cramp_site="achilles")
+
+
+CRAMPS = "date,cramps,cramp_site"
+
+
+def test_cramps_columns_are_checked_row_by_row_and_against_the_journal(journal, tmp_path, db_path, today):
+    before = journal_content(db_path)
+    for rows, problem in (
+        (f"{today},51,", "cramps must be a whole count from 0"),
+        (f"{today},0,achilles", r"a cramp site \(achilles\) needs a count of cramps of 1 or more"),
+        (f"{today},,achilles", "needs a count"),
+        (f"{today},2,elbow", "unknown body site 'elbow' for the cramps"),
+        (f"{today},2,Bad Site!", "a site name is"),
+    ):
+        path = write_csv(tmp_path / "in.csv", f"{CRAMPS}\r\n{rows}\r\n")
+        with pytest.raises(BadRows, match=problem):
+            import_bundle(journal, read_path(path))
+        assert journal_content(db_path) == before
+    # A site alone is checked with the count the journal holds.
+    save_entry(journal, DayEntry(today, cramps=1))
+    site = write_csv(tmp_path / "site.csv", f"date,cramp_site\r\n{today},foot\r\n")
+    import_bundle(journal, read_path(site), on_conflict="replace")
+    assert get_entry(journal, today) == DayEntry(today, cramps=1, cramp_site="foot")
+    with pytest.raises(BadRows, match="needs a count"):
+        import_bundle(journal, read_path(write_csv(tmp_path / "s.csv", f"date,cramp_site\r\n{today - DAY},foot\r\n")))
+
+
+def test_a_count_replaced_by_none_takes_its_site_along(journal, tmp_path, today):
+    save_entry(journal, DayEntry(today, mood=3, cramps=2, cramp_site="achilles"))
+    path = write_csv(tmp_path / "in.csv", f"date,mood,cramps\r\n{today},3,\r\n")
+    import_bundle(journal, read_path(path), on_conflict="replace")
+    assert get_entry(journal, today) == DayEntry(today, mood=3)
+
+
 def test_a_folder_whose_pain_and_entries_disagree_is_refused(journal, tmp_path, today):
     save_entry(journal, DayEntry(today, pain={("knee", "left"): 3}))
     folder = tmp_path / "out"
@@ -295,8 +338,9 @@ def test_an_upgrade_backs_the_journal_up_first_and_keeps_the_last_few(db_path, t
     def make_old_journal():
         with open_journal(db_path) as journal:
             save_entry(journal, DayEntry(today, mood=4))
-            with journal.transaction() as conn:
-                as_before(conn, "m003_goals")
+        with sqlite3.connect(db_path) as conn:  # on a connection of its own: foreign keys off, as it needs
+            as_before(conn, "m003_goals")
+        conn.close()
 
     for _ in range(KEEP_AUTOMATIC + 2):
         make_old_journal()
@@ -315,7 +359,10 @@ def test_an_upgrade_backs_the_journal_up_first_and_keeps_the_last_few(db_path, t
 
 # A day drawn as how many days before today it is and what it holds: the test puts it on its date.
 days_back = st.builds(
-    lambda offset, hours, mood, note, pain: (offset, {"sleep_hours": hours, "mood": mood, "note": note, "pain": pain}),
+    lambda offset, hours, mood, note, pain, cramps: (
+        offset,
+        {"sleep_hours": hours, "mood": mood, "note": note, "pain": pain, **cramps},
+    ),
     offset=st.integers(0, 400),
     hours=st.one_of(st.none(), st.integers(0, 2400).map(lambda n: n / 100)),
     mood=st.one_of(st.none(), st.integers(1, 5)),
@@ -324,6 +371,16 @@ days_back = st.builds(
         st.sampled_from([("knee", "left"), ("knee", "right"), ("lower-back", ""), ("shin", "")]),
         st.integers(0, 10),
         max_size=3,
+    ),
+    # Cramps: none logged, a count (0 too), or a count of 1 or more with the site they were at.
+    cramps=st.one_of(
+        st.just({}),
+        st.builds(lambda count: {"cramps": count}, st.integers(0, 50)),
+        st.builds(
+            lambda count, site: {"cramps": count, "cramp_site": site},
+            st.integers(1, 50),
+            st.sampled_from(["achilles", "hamstring", "lower-back", "foot"]),
+        ),
     ),
 )
 
@@ -362,6 +419,12 @@ def test_the_entries_export_is_what_the_csv_module_writes(tmp_path_factory, toda
             ]
         )
     assert written.getvalue() == expected.getvalue()
+    # Imported into a new journal, the file gives back the same days, cramps and all.
+    folder = tmp_path_factory.mktemp("copy")
+    (folder / "entries.csv").write_text(written.getvalue(), encoding="utf-8", newline="")
+    with open_journal(folder / "copy.db") as copy:
+        import_bundle(copy, read_path(folder / "entries.csv"))
+        assert entries_between(copy, *FAR) == sorted(entries, key=lambda entry: entry.date)
 
 
 # Ticks drawn as (days before today, which of the nine items, note); the test makes them in the order drawn.

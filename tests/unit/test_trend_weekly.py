@@ -199,3 +199,27 @@ def test_a_journal_without_sessions_or_answers_has_no_weekly_rows_but_the_checkl
 def test_the_weekly_rows_are_drawn_on_fixed_ends(key, ends):
     assert scale_of(key) == ends
     assert Series(key, key, [ends[1] * 2.0]).sparkline == "█", "past the end: a full bar"
+
+
+def test_cramps_a_week_count_the_logged_days_and_leave_a_week_with_nothing_logged_a_gap(journal, today):
+    from journal.domain.entries import DayEntry
+    from journal.store.entries import save_entries
+    from journal.store.trends import cramps_rows
+
+    monday = week_start(today)
+    weeks = whole_weeks(monday - 21 * DAY, monday + 6 * DAY, 0, 100)
+    assert cramps_rows(journal, weeks) == []  # no cramp logged: no row
+    save_entries(
+        journal,
+        [
+            DayEntry(monday - 21 * DAY, cramps=2, cramp_site="achilles"),
+            DayEntry(monday - 20 * DAY, cramps=1, cramp_site="achilles"),
+            DayEntry(monday - 14 * DAY, mood=4),  # logged, no cramps: 0
+            DayEntry(monday, cramps=3),
+        ],
+    )
+    (row,) = cramps_rows(journal, weeks)
+    assert row.key == "cramps:week" and row.label == "Cramps / week"
+    # Each week drawn under its seven days: three weeks back, two back, the week before (nothing logged), this one.
+    assert [row.cells[7 * week] for week in range(4)] == [3.0, 0.0, None, 3.0]
+    assert len(row.cells) == 28 and row.cells[:7] == [3.0] * 7

@@ -21,8 +21,8 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.dates import EARLIEST, describe_day, short_day
-from journal.domain.entries import DayEntry, EntryChange, FieldKey, Site, merge_entries
-from journal.domain.scales import DAY_TYPES, WELLNESS_FIELDS, parse_text
+from journal.domain.entries import DayEntry, EntryChange, FieldKey, Site, check_cramps, merge_entries
+from journal.domain.scales import CRAMP_FIELDS, DAY_TYPES, WELLNESS_FIELDS, parse_text
 from journal.domain.sessions import Session
 from journal.errors import InvalidInput, JournalError
 from journal.store.db import Journal
@@ -31,7 +31,7 @@ from journal.store.sites import add_site, list_sites
 from journal.store.undo import SITES, day_scopes
 from journal.ui.panes.pane import JournalPane
 from journal.ui.widgets.arrow import Arrow
-from journal.ui.widgets.day_rows import day_rows, pain_key, pain_row, split_pain_key
+from journal.ui.widgets.day_rows import CRAMPS_SPARK, day_rows, pain_key, pain_row, split_pain_key
 from journal.ui.widgets.note import NotePreview, note_editor
 from journal.ui.widgets.score_sheet import ScoreSheet
 from journal.ui.widgets.session_list import SessionList
@@ -327,12 +327,13 @@ class TodayPane(JournalPane):
         """The day as the form shows it; call only when the sheet has no errors."""
         sheet = self.sheet
         entry = DayEntry(self.day, day_type=sheet.values["day_type"])
-        for name in ("sleep_hours", *WELLNESS_FIELDS):
+        for name in ("sleep_hours", *WELLNESS_FIELDS, *CRAMP_FIELDS):
             setattr(entry, name, sheet.parsed(name))
         entry.note = parse_text(self.note_text.strip(), "the note")  # checked as the command line checks it
         for key in sheet.values:
             if key.startswith("pain:") and isinstance(score := sheet.parsed(key), int):
                 entry.pain[split_pain_key(key)] = score
+        check_cramps(entry)
         return entry
 
     def watch_day(self, old: dt.date, day: dt.date) -> None:
@@ -360,7 +361,9 @@ class TodayPane(JournalPane):
         if sites != self.sites:  # added, renamed or removed elsewhere: every reading gets its row
             self.sites = sites
             self.sheet.replace_rows(day_rows(sites))
-        values = {name: _text(getattr(entry, name)) for name in ("day_type", "sleep_hours", *WELLNESS_FIELDS)}
+        values = {
+            name: _text(getattr(entry, name)) for name in ("day_type", "sleep_hours", *WELLNESS_FIELDS, *CRAMP_FIELDS)
+        }
         values.update({pain_key(site, side): str(score) for (site, side), score in entry.pain.items()})
         self.sheet.set_values(values)
         if not (keep_note and entry.note == self.note_text.strip()):
@@ -438,7 +441,8 @@ class TodayPane(JournalPane):
             else:
                 values = [metric_value(logged.get(day), row.trend) for day in days]
             if any(value is not None for value in values):
-                trends[row.trend] = spark_text(row.trend, spark(values, *scale_of(row.trend)), values, style)
+                ends = CRAMPS_SPARK if row.trend == "cramps" else scale_of(row.trend)
+                trends[row.trend] = spark_text(row.trend, spark(values, *ends), values, style)
         return trends
 
     def on_text_area_changed(self) -> None:
@@ -671,6 +675,8 @@ class TodayPane(JournalPane):
         if site is None:
             return
         self.sites.append(site)
+        cramp_site = self.sheet.cells["cramp_site"]  # the new site is a place for cramps too
+        cramp_site.choices = (*cramp_site.choices, site.name)
         row = pain_row(site)
         self.sheet.add_row(row)
         self._saved.update({cell.key: "" for cell in row.cells})

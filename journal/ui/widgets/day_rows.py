@@ -1,4 +1,4 @@
-"""The rows of the day's sheet: day type, sleep, the five wellness items and a pain row per body site."""
+"""The rows of the day's sheet: day type, sleep, the five wellness items, cramps and a pain row per body site."""
 
 from __future__ import annotations
 
@@ -6,8 +6,11 @@ from functools import partial
 
 from journal.domain.entries import PainKey, Site
 from journal.domain.scales import (
+    CRAMPS_MAX,
+    CRAMPS_MIN,
     DAY_TYPES,
     WELLNESS,
+    parse_cramps,
     parse_day_type,
     parse_pain_score,
     parse_sleep_hours,
@@ -18,6 +21,8 @@ from journal.ui.widgets.score_sheet import GAP, LABEL_WIDTH, Cell, Row
 PAIN_COLUMNS = ("", "left", "right")  # no side, then left and right
 PAIN_CELL_WIDTH = 3
 PAIN_SCALE = "0 none … 10 worst"
+CRAMPS_SPARK = (0.0, 5.0)  # a day's cramps drawn from none to 5, more at full height: most days have a few
+CRAMP_SITE_WIDTH = 8  # the count, a gap and the site fill the room of the pain row's three cells
 
 
 def pain_key(site: str, side: str) -> str:
@@ -53,11 +58,30 @@ def day_rows(sites: list[Site]) -> list[Row]:
             )
             for item in WELLNESS
         ),
+        cramps_row(sites),
         Row("", heading=""),
         Row("", heading=pain_heading()),
     ]
     rows.extend(pain_row(site) for site in sites)
     return rows
+
+
+def cramps_row(sites: list[Site]) -> Row:
+    """The day's cramps: how many, then where, a body site picked by its first letter (space cycles)."""
+    return Row(
+        "Cramps",
+        [
+            Cell("cramps", parse_cramps, width=PAIN_CELL_WIDTH, max_length=2),
+            Cell("cramp_site", _site_name, width=CRAMP_SITE_WIDTH, choices=("", *(site.name for site in sites))),
+        ],
+        hint=f"how many ({CRAMPS_MIN}-{CRAMPS_MAX}), then where: a site's first letter, space cycles",
+        scale=f"a whole count from {CRAMPS_MIN} to {CRAMPS_MAX}",
+        trend="cramps",
+    )
+
+
+def _site_name(text: str) -> str:
+    return text  # one of the cell's choices: a site the journal has
 
 
 def pain_heading() -> str:

@@ -314,7 +314,10 @@ class ScoreSheet(TextGrid, inherit_bindings=False):
                 cell_style += style("score-sheet--cursor")
             if error:
                 cell_style += style("score-sheet--invalid")
-            text.append(self.values[cell.key].ljust(cell.width)[: cell.width], cell_style)
+            value = self.values[cell.key]
+            if len(value) > cell.width:  # a long choice (a site's name) is cut, and says so
+                value = value[: cell.width - 1] + "…"
+            text.append(value.ljust(cell.width), cell_style)
             text.append(" " * GAP)
         text.append(" " * (TREND_AT - text.cell_len))
         if refused:
