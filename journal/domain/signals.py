@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import statistics
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -176,6 +175,8 @@ def baseline(entries: Entries, day: dt.date, metric: str) -> Baseline | None:
     ]
     if len(history) < BASELINE_MIN_ENTRIES:
         return None
+    import statistics  # here, not at the top: `journal add` reads this module for its plans, and needs no baseline
+
     sd = max(statistics.stdev(history), sd_floor(metric))
     return Baseline(metric, value, statistics.fmean(history), sd, len(history))
 

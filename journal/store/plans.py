@@ -41,7 +41,6 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TypeVar
 
 from journal.dates import short_day, week_start
 from journal.domain.entries import parse_pain_key
@@ -71,7 +70,11 @@ from journal.store.settings import first_weekday
 from journal.store.sites import read_sites
 from journal.store.undo import Scope
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: `journal add` reads this module
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 # Every plan's rows: the scopes of a change that may start a plan or decide for any of them.
 PLAN_SCOPES = (Scope("plans"), Scope("plan_stages"), Scope("plan_decisions"))
