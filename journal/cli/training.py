@@ -233,7 +233,15 @@ def session_list(journal_file: JournalFile, start: str | None, end: str | None) 
     weeks: dict[dt.date, list] = {}
     for each in sessions:
         weeks.setdefault(week_start(each.day, first_day), []).append(each)
-    titled = [(f"{week_label(week, first_day)} · {week_span(week)}", listed) for week, listed in weeks.items()]
+    # A week the range cuts (its start, or its end before today) totals only the days listed.
+    titled = [
+        (
+            f"{week_label(week, first_day)} · {week_span(week)}",
+            listed,
+            first <= week and min(week + 6 * DAY, now) <= last,
+        )
+        for week, listed in weeks.items()
+    ]
     echo(weeks_view(titled, list_sites(journal)))
 
 

@@ -44,7 +44,7 @@ def ladder_lines(stages: Sequence[Stage], at: int | None = None) -> list[str]:
 def plan_text(view: PlanView) -> str:
     """Where a plan stands: its stage, today's session, every decision with its reason, and the one waiting."""
     plan = view.plan
-    lines = [f"{plan.where} plan: {plan.label}, since {short_day(plan.started)}", f"  today: {view.today.text}"]
+    lines = [f"{plan.where} plan: {plan.label} (plan started {short_day(plan.started)})", f"  today: {view.today.text}"]
     for decision in view.decisions:
         day = short_day(decision.day) if decision.day else "?"
         lines.append(f"  {day}: {decision_line(plan, decision).partition(': ')[2]}")

@@ -45,13 +45,14 @@ def totals_line(week: WeekTotals) -> str:
     return line
 
 
-def weeks_view(weeks: list[tuple[str, list[Session]]], sites: list[Site]) -> str:
-    """`journal session list`: each week's title, its sessions numbered with their day, then the week's totals."""
+def weeks_view(weeks: list[tuple[str, list[Session], bool]], sites: list[Site]) -> str:
+    """`journal session list`: each week's title, its sessions numbered with their day, then their totals: the
+    week's (`week:`) when the whole week is listed, else only the days listed (`shown:`)."""
     lines: list[str] = []
-    width = max((len(str(session.id)) for _, sessions in weeks for session in sessions), default=1)
-    for title, sessions in weeks:
+    width = max((len(str(session.id)) for _, sessions, _ in weeks for session in sessions), default=1)
+    for title, sessions, whole in weeks:
         lines.append(title)
         for session in sessions:
             lines.append(f"  {session.id:>{width}}  {short_day(session.day):<10}  {session_line(session, sites)}")
-        lines.append(f"  {'':>{width}}  week: {totals_line(totals(sessions))}")
+        lines.append(f"  {'':>{width}}  {'week' if whole else 'shown'}: {totals_line(totals(sessions))}")
     return "\n".join(lines)

@@ -89,6 +89,12 @@ def test_sessions_are_listed_week_by_week_with_each_weeks_totals(run):
         "  1  Thu 26 Nov  run · 40 min · 8 km · RPE 5 hard · load 200\n"
         "     week: 2 sessions · 70 min · 8 km · load 200 (1 without an RPE)\n"
     )
+    # A week the range cuts totals only the days listed, and says so.
+    assert ok(run("session", "list", "--from", "tuesday")) == (
+        "2026-W48 · 23–29 Nov 2026\n"
+        "  1  Thu 26 Nov  run · 40 min · 8 km · RPE 5 hard · load 200\n"
+        "     shown: 1 session · 40 min · 8 km · load 200\n"
+    )
     out = ok(run("session", "list", "--from", "6 weeks ago", "--to", "4 weeks ago"))
     assert out.startswith("2026-W43 · 19–25 Oct 2026\n  4  Thu 22 Oct  walk · 60 min\n")
     assert ok(run("session", "list", "--from", "2026-01-01", "--to", "2026-01-31")) == (
@@ -170,7 +176,7 @@ def test_a_plan_is_started_shown_laddered_and_stopped(run):
         " on alternate days\n"
     )
     assert ok(run("plan")) == (
-        "left knee plan: stage 2 of 10, since Thu 26 Nov\n"
+        "left knee plan: stage 2 of 10 (plan started Thu 26 Nov)\n"
         "  today: Stage 2 of 10: 8 x 2 min run / 1 min walk (16 min running)\n"
     )
     out = ok(run("plan", "ladder", "--set", "10 x 1 min run / 1 min walk", "--set", "Hills=12", "--set", "15 min easy"))
@@ -220,7 +226,7 @@ def test_a_plan_session_is_judged_once_the_next_mornings_pain_is_logged(run, db_
     with open_journal(db_path) as journal:
         assert running_plans(journal)[0].stage == 4
     assert ok(run("plan")) == (
-        "knee plan: stage 4 of 10, since Mon 23 Nov\n"
+        "knee plan: stage 4 of 10 (plan started Mon 23 Nov)\n"
         "  today: Rest from running today: the plan runs on alternate days (stage 4 of 10 is next, tomorrow)\n"
         "  Mon 23 Nov: next stage, 4 of 10 — All limits kept at the knee (pain during 2, next morning 1 after 1):"
         " on to stage 4 of 10\n"
