@@ -224,8 +224,16 @@ def test_the_weekly_overuse_check_is_offered_late_in_the_week_and_answered_site_
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, OveruseFormScreen) and "knee" in str(app.screen.heading)
-        await pilot.press("tab", "enter", "down", "down", "enter")  # training cut back moderately
-        await pilot.press("tab", "tab", "tab", "enter")  # Save
+        await pilot.press("tab", "tab", "tab", "tab", "enter")  # Save, with nothing answered
+        await pilot.pause()
+        assert "answer every question (took part, cut back, ran worse, pain still to answer)" in str(
+            app.screen.query_one("#form-error").render()
+        )
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "shift+tab")  # back to the first question
+        await pilot.press("enter", "down", "enter")  # took part fully, with no problem
+        await pilot.press("tab", "enter", "down", "down", "down", "enter")  # training cut back moderately
+        await pilot.press("tab", "enter", "down", "enter", "tab", "enter", "down", "enter")  # no other problem
+        await pilot.press("tab", "enter")  # Save
         await pilot.pause()
         assert isinstance(app.screen, OveruseFormScreen) and "left shin" in str(app.screen.heading)
         await pilot.press("escape")

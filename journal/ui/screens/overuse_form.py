@@ -8,6 +8,7 @@ from textual.widget import Widget
 from textual.widgets import Select
 
 from journal.domain.overuse import QUESTIONS, Answers, WeekAnswers
+from journal.errors import InvalidInput
 from journal.ui.screens.form import FormScreen
 
 # Each question in a word or two, beside its answers (the heading says "at this site, in the past 7 days").
@@ -24,18 +25,28 @@ class OveruseFormScreen(FormScreen[WeekAnswers]):
         self.answers = answers
 
     def fields(self) -> Iterable[tuple[str, Widget]]:
-        for question, answer in zip(QUESTIONS, self.answers.numbers if self.answers else [0] * 4, strict=True):
+        # Each question starts unanswered (a new week's form): a save without an answer is refused, never
+        # taken for "no problem".
+        answers = self.answers.numbers if self.answers else [Select.NULL] * len(QUESTIONS)
+        for question, answer in zip(QUESTIONS, answers, strict=True):
             yield (
                 SHORT[question.key],
                 Select(
                     [(f"{number} {words}", number) for number, words in enumerate(question.answers)],
                     value=answer,
-                    allow_blank=False,
+                    prompt="choose an answer",
                     id=f"overuse-{question.key}",
                     compact=True,
                 ),
             )
 
     def values(self) -> tuple[Answers]:
-        numbers = [int(str(self.query_one(f"#overuse-{question.key}", Select).value)) for question in QUESTIONS]
-        return (Answers(*numbers),)
+        chosen = [self.query_one(f"#overuse-{question.key}", Select).value for question in QUESTIONS]
+        missing = [
+            SHORT[question.key].lower()
+            for question, value in zip(QUESTIONS, chosen, strict=True)
+            if value is Select.NULL
+        ]
+        if missing:
+            raise InvalidInput(f"answer every question ({', '.join(missing)} still to answer)")
+        return (Answers(*(int(str(value)) for value in chosen)),)
