@@ -260,8 +260,8 @@ def test_a_first_start_explains_and_opens_the_demo_in_a_file_of_its_own(tmux, tm
     screen = wait_for(tmux, "Welcome to Offseason")
     assert "Try the demo" in screen and "Start my journal" in screen, "the answers fit in 80x24"
     keys(tmux, "d")
-    screen = wait_for(tmux, "The demo journal")
-    assert "9.25" in screen, "the demo's days are on screen"
+    wait_for(tmux, "The demo journal")
+    wait_for(tmux, "9.25")  # the demo's day on screen, drawn in the same start (a busy machine may split the frames)
     quit_journal(tmux, done)
     with open_journal(db_path) as journal:
         assert count_entries(journal) == 0, "the runner's own journal stays empty"
