@@ -763,10 +763,9 @@ class TodayPane(JournalPane):
         self._tell_decisions(self._decided)
 
     def _tell_decisions(self, decisions: list[Decision]) -> None:
-        from journal.ui.screens.session_form import decision_notice
+        from journal.ui.screens.session_form import tell_decisions
 
-        for decision in decisions:
-            self.notify(decision_notice(decision), title="Return to running", timeout=15)
+        tell_decisions(self, decisions)
 
     @on(SessionList.RemoveAsked)
     def _remove_session(self, event: SessionList.RemoveAsked) -> None:

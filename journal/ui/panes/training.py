@@ -201,10 +201,9 @@ class TrainingPane(WeekPane):
         self.load()
         self.when_drawn(lambda: self.query_one(SessionList).highlight(session))
         self.notify(f"Saved the {session.kind} of {session.day:%a %-d %b}")
-        from journal.ui.screens.session_form import decision_notice
+        from journal.ui.screens.session_form import tell_decisions
 
-        for decision in self._decided:
-            self.notify(decision_notice(decision), title="Return to running", timeout=15)
+        tell_decisions(self, self._decided)
 
     def action_overuse_check(self) -> None:
         """Ask the four questions for each site that hurt this week and has no answers yet, one site after another."""

@@ -208,6 +208,7 @@ def plan_label(journal: Journal) -> str:
     return " / ".join(f"{plan.where} plan" for plan in running_plans(journal))
 
 
-def decision_notice(decision: Decision) -> str:
-    """A decision of a return-to-run plan, as the app says it once a save made it."""
-    return f"Return-to-run plan: {decision.reason}"
+def tell_decisions(widget: Widget, decisions: list[Decision]) -> None:
+    """Say each decision of a return-to-run plan that a save made, with its reason."""
+    for decision in decisions:
+        widget.notify(f"Return-to-run plan: {decision.reason}", title="Return to running", timeout=15)
