@@ -348,8 +348,9 @@ def _file_error(path: Path, error: sqlite3.Error) -> JournalFileError:
 
 
 def has_anything(journal: Journal) -> bool:
-    """True once anything of the runner's is in the journal: a day, a tick or a goal."""
+    """True once anything of the runner's is in the journal: a day, a tick, a goal or a training session."""
     found: int = journal.conn.execute(
         "SELECT EXISTS (SELECT 1 FROM entries) OR EXISTS (SELECT 1 FROM ticks) OR EXISTS (SELECT 1 FROM goals)"
+        " OR EXISTS (SELECT 1 FROM sessions)"
     ).fetchone()[0]
     return found == 1

@@ -320,3 +320,11 @@ def test_a_plan_s_session_is_a_run_on_alternate_days(journal, today):
         )
     assert get_session(journal, two_days_on.number) == two_days_on
     assert add_session(journal, Session(today, "run", 20), today=today).for_plan is False  # a run of its own
+
+
+def test_a_journal_with_only_a_session_has_something_of_the_runner_s(journal, today):
+    from journal.store.db import has_anything
+
+    assert not has_anything(journal)
+    add_session(journal, Session(today, "walk", 30), today=today)  # a walk ticks nothing
+    assert has_anything(journal)  # the app's welcome is for an empty journal only
