@@ -115,12 +115,16 @@ def start_journal(tmux, db_path, home, today, size=("100", "30")) -> Path:
     return done
 
 
-def quit_journal(tmux, done: Path) -> None:
-    keys(tmux, "C-q")
+def wait_exited(done: Path, why: str) -> None:
     deadline = time.monotonic() + 20
     while not done.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert done.exists(), "the journal quits on ctrl+q"
+    assert done.exists(), why
+
+
+def quit_journal(tmux, done: Path) -> None:
+    keys(tmux, "C-q")
+    wait_exited(done, "the journal quits on ctrl+q")
 
 
 def test_log_a_day_in_the_terminal_and_quit(tmux, tmp_path, isolated, today):
@@ -195,7 +199,7 @@ def test_python_dash_m_runs_the_same_command_line():
 
 def test_the_assessment_asks_its_questions_in_a_terminal(tmux, tmp_path, isolated, today):
     db_path = tmp_path / "journal.db"
-    launch(tmux, db_path, isolated, today, ("100", "30"), "assess")
+    done = launch(tmux, db_path, isolated, today, ("100", "30"), "assess")
     for prompt, answer in (
         ("look back on", "Valencia"),
         ("fade in the last miles", "y"),
@@ -219,6 +223,8 @@ def test_the_assessment_asks_its_questions_in_a_terminal(tmux, tmp_path, isolate
         tmux("send-keys", "-t", "journal", "-l", "n" if "scan" in proposal else "y")
         keys(tmux, "Enter")
     wait_for(tmux, "added 5 goals to the board")
+    # A new journal is put in its place as the command ends, just after it says so.
+    wait_exited(done, "the assessment ends once the goals are added")
     from journal.store.goals import list_goals
 
     with open_journal(db_path) as journal:

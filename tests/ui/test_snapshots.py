@@ -47,8 +47,10 @@ async def show_trends(pilot):
 
 async def show_review(pilot):
     await pilot.press("f6")
-    await settle(pilot, ReviewPane)
-    await pilot.press("alt+left")
+    pane = await settle(pilot, ReviewPane)
+    this_week = pane.start
+    await pilot.press("alt+left")  # the week before: drawn by the pane's worker
+    await settle(pilot, ReviewPane, lambda pane: pane.start == this_week - dt.timedelta(days=7))
 
 
 async def show_today(pilot):
