@@ -43,6 +43,13 @@ ALL_TABLES = {
     "sessions.csv": "SELECT sessions.*, session_pain.*, session_ticks.item_id FROM sessions"
     " LEFT JOIN session_pain ON session_pain.session_id = sessions.id"
     " LEFT JOIN session_ticks ON session_ticks.session_id = sessions.id ORDER BY sessions.date, sessions.id",
+    "session-kinds.csv": "SELECT * FROM session_kinds",
+    "plans.csv": "SELECT plans.*, sites.name, plan_stages.* FROM plans JOIN sites ON sites.id = site_id"
+    " LEFT JOIN plan_stages ON plan_id = plans.id ORDER BY started_on, plans.id, stage",
+    "plan-decisions.csv": "SELECT plan_decisions.*, plans.uid, sessions.uid FROM plan_decisions"
+    " JOIN plans ON plans.id = plan_id LEFT JOIN sessions ON sessions.id = session_id ORDER BY decided_on, day",
+    "overuse.csv": "SELECT overuse_answers.*, sites.name FROM overuse_answers JOIN sites ON sites.id = site_id"
+    " ORDER BY week, sites.position",
     "goals.csv": "SELECT * FROM goals LEFT JOIN assessments ON assessments.id = assessment_id ORDER BY goals.id",
     "assessments.csv": "SELECT * FROM assessments ORDER BY date, id",
     "scales.csv": "SELECT * FROM scales",

@@ -26,7 +26,23 @@ from journal.errors import InvalidInput
 if TYPE_CHECKING:
     from journal.store import Journal
 
-EXPORT_KINDS = ("entries", "pain", "checklist", "sessions", "goals", "items", "sites", "settings", "all")
+# The kinds of file, written out: help runs without loading the CSV code (a test holds them to it).
+IMPORT_KINDS = (
+    "entries",
+    "pain",
+    "checklist",
+    "sessions",
+    "session-kinds",
+    "plans",
+    "decisions",
+    "overuse",
+    "goals",
+    "items",
+    "sites",
+    "settings",
+    "assessments",
+)
+EXPORT_KINDS = (*IMPORT_KINDS, "all")
 
 
 @command(
@@ -35,8 +51,9 @@ EXPORT_KINDS = ("entries", "pain", "checklist", "sessions", "goals", "items", "s
         type=Choice(*EXPORT_KINDS),
         default="entries",
         show_default=True,
-        help="The daily entries, pain readings (one row each), checklist ticks, goals, checklist items,"
-        " body sites, settings, or all of them as one file each in a folder (-o).",
+        help="The daily entries, pain readings (one row each), checklist ticks, training sessions, what each"
+        " session kind ticks, return-to-run plans, their decisions, weekly overuse answers, goals, season"
+        " assessments, checklist items, body sites, settings, or all of them as one file each in a folder (-o).",
     ),
     option("--from", dest="start", metavar="DATE", help="First day (default: the first in the journal)."),
     option("--to", dest="end", metavar="DATE", help="Last day (default: the last in the journal)."),
@@ -113,7 +130,7 @@ def _warn_of_future_days(journal: Journal) -> None:
     argument("path", type=PathNamed("PATH")),
     option(
         "--what",
-        type=Choice("entries", "pain", "checklist", "sessions", "goals", "items", "sites", "settings", "assessments"),
+        type=Choice(*IMPORT_KINDS),
         help="The kind of file (default: told by its header); with a folder, only that kind.",
     ),
     option("--dry-run", action="store_true", help="Check everything and say what would change; write nothing."),

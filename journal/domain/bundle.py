@@ -9,9 +9,29 @@ from journal.dates import parse_iso_date
 from journal.domain.checklist import ChecklistItem
 from journal.domain.entries import DayEntry, Site
 from journal.domain.goals import Goal
+from journal.domain.overuse import Answers
+from journal.domain.plan import Plan
 from journal.domain.sessions import Session
 from journal.errors import InvalidInput
 
+# A cell as SQLite keeps it.
+SqlValue = str | int | float | None
+# The columns of a plan's decision after its plan and session, as the journal keeps them.
+DECISION_COLUMNS = (
+    "day",
+    "outcome",
+    "from_stage",
+    "to_stage",
+    "top",
+    "completes",
+    "pain_during",
+    "pain_before",
+    "pain_after",
+    "week_mean",
+    "week_before_mean",
+    "reason",
+    "decided_on",
+)
 # A reading of pain.csv: date, site, side ('' for the site as a whole), score.
 PainRow = tuple[dt.date, str, str, int]
 # An assessment as the assessments table holds it: date, looks_back_on, faded, pain_sites, hit_wall, back_or_hips,
@@ -50,6 +70,40 @@ class SessionRow:
 
 
 @dataclass
+class PlanRow:
+    """A return-to-run plan as plans.csv gives it: its uid (empty in a runner's own file: the journal's plan with
+    the same site, side and first day, or a new one) and its number in `plan.id`."""
+
+    plan: Plan
+    uid: str
+    line: str
+
+
+@dataclass
+class DecisionRow:
+    """A plan's decision as plan-decisions.csv gives it: the plan by its uid, the session by its uid (empty: the
+    session was removed, and `session` is the number it had), and the decision's columns as the journal keeps
+    them (day to decided_on, in the order of DECISION_COLUMNS)."""
+
+    plan_uid: str
+    session_uid: str
+    session: int
+    values: tuple[SqlValue, ...]
+    line: str
+
+
+@dataclass
+class OveruseRow:
+    """A week's overuse answers for a site and side, as overuse.csv gives them."""
+
+    week: dt.date
+    site: str
+    side: str
+    answers: Answers
+    line: str
+
+
+@dataclass
 class Bundle:
     """Everything read from the files, checked, ready to write."""
 
@@ -60,6 +114,10 @@ class Bundle:
     pain_rows: list[PainRow] = field(default_factory=list)  # from pain.csv
     ticks: list[Tick] = field(default_factory=list)
     sessions: list[SessionRow] = field(default_factory=list)
+    session_kinds: dict[str, str | None] = field(default_factory=dict)  # session kind -> the item kind it ticks
+    plans: list[PlanRow] = field(default_factory=list)
+    decisions: list[DecisionRow] = field(default_factory=list)
+    overuse: list[OveruseRow] = field(default_factory=list)
     goals: list[GoalRow] = field(default_factory=list)
     assessments: list[AssessmentRow] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)  # what was read, in order

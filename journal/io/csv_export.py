@@ -386,15 +386,134 @@ def export_assessments(journal: Journal, start: dt.date, end: dt.date, out: Text
     return len(rows)
 
 
+SESSION_KIND_HEADER = ("kind", "ticks")
+
+
+def export_session_kinds(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
+    """Every session kind and the kind of checklist item it ticks (empty: it ticks nothing), in the kinds' order."""
+    from journal.store.sessions import session_kinds
+
+    kinds = session_kinds(journal)
+    writer = _writer(out)
+    writer.writerow(SESSION_KIND_HEADER)
+    writer.writerows([kind, item_kind or ""] for kind, item_kind in kinds.items())
+    return len(kinds)
+
+
+PLAN_HEADER = ("id", "uid", "site", "side", "stage", "started", "stopped", "completed", "ladder")
+
+
+def export_plans(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
+    """Every return-to-run plan started from `start` to `end`, oldest first, running or ended.
+
+    The ladder is one cell, a stage a line, each as `journal plan ladder --set` takes it
+    (DESCRIPTION=RUN_MINUTES); a stage's description is one line.
+    """
+    rows = journal.conn.execute(
+        "SELECT plans.id, uid, sites.name, side, stage, started_on, stopped_on, completed_on,"
+        " (SELECT group_concat(description || '=' || run_minutes, char(10)) FROM"
+        " (SELECT description, run_minutes FROM plan_stages WHERE plan_id = plans.id ORDER BY stage))"
+        " FROM plans JOIN sites ON sites.id = site_id WHERE started_on BETWEEN ? AND ? ORDER BY started_on, plans.id",
+        [start.isoformat(), end.isoformat()],
+    ).fetchall()
+    writer = _writer(out)
+    writer.writerow(PLAN_HEADER)
+    writer.writerows([*row[:-1], cell(row[-1])] for row in rows)
+    return len(rows)
+
+
+DECISION_HEADER = (
+    "plan_uid",
+    "plan",
+    "session",
+    "session_uid",
+    "date",
+    "outcome",
+    "from_stage",
+    "to_stage",
+    "top",
+    "completes",
+    "pain_during",
+    "pain_before",
+    "pain_after",
+    "week_mean",
+    "week_before_mean",
+    "reason",
+    "decided_on",
+)
+# Written for the reader and not read back: which plan, in words ('left knee').
+DECISION_INFORMATIVE = ("plan",)
+
+
+def export_decisions(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
+    """Every decision of a return-to-run plan on a session from `start` to `end`, in the order made.
+
+    The plan is named by its uid; the session by its number here and its uid (empty when the session
+    was removed since: the decision stands). The weekly means are written in full, so that they read
+    back as the same numbers.
+    """
+    from journal.domain.plan import where
+
+    rows = journal.conn.execute(
+        "SELECT plans.uid, sites.name, plans.side, session_id, sessions.uid, day, outcome, from_stage, to_stage, top,"
+        " completes, pain_during, pain_before, pain_after, week_mean, week_before_mean, reason, decided_on"
+        " FROM plan_decisions JOIN plans ON plans.id = plan_id JOIN sites ON sites.id = plans.site_id"
+        " LEFT JOIN sessions ON sessions.id = session_id WHERE day BETWEEN ? AND ?"
+        " ORDER BY decided_on, day, plans.started_on, plan_id",
+        [start.isoformat(), end.isoformat()],
+    ).fetchall()
+    writer = _writer(out)
+    writer.writerow(DECISION_HEADER)
+    for plan_uid, site, side, session, session_uid, *numbers, mean, mean_before, reason, decided_on in rows:
+        writer.writerow(
+            [
+                plan_uid,
+                where(site, side),
+                session,
+                session_uid or "",
+                *numbers,
+                *("" if value is None else repr(value) for value in (mean, mean_before)),
+                cell(reason),
+                decided_on,
+            ]
+        )
+    return len(rows)
+
+
+OVERUSE_HEADER = ("week", "site", "side", "participation", "volume", "performance", "pain", "score", "substantial")
+# Written for the reader and not read back: the score and the verdict follow from the answers.
+OVERUSE_INFORMATIVE = ("score", "substantial")
+
+
+def export_overuse(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
+    """Every week's overuse answers (OSTRC-O2), a site and side a row, each answer by its number (0: no problem),
+    with the severity score 0-100 and whether it is a substantial problem (1 or 0)."""
+    from journal.domain.overuse import score, substantial
+
+    rows = journal.conn.execute(
+        "SELECT week, sites.name, side, participation, volume, performance, pain FROM overuse_answers"
+        " JOIN sites ON sites.id = site_id WHERE week BETWEEN ? AND ? ORDER BY week, sites.position, sites.id, side",
+        [start.isoformat(), end.isoformat()],
+    ).fetchall()
+    writer = _writer(out)
+    writer.writerow(OVERUSE_HEADER)
+    writer.writerows([*row, score(*row[3:]), int(substantial(*row[3:]))] for row in rows)
+    return len(rows)
+
+
 # Every kind, in the order an import needs them (sites and items before what refers to them).
 KINDS: dict[str, tuple[str, Export]] = {
     "settings": ("settings.csv", export_settings),
     "sites": ("sites.csv", export_sites),
     "items": ("items.csv", export_items),
+    "session-kinds": ("session-kinds.csv", export_session_kinds),  # before the sessions that tick by them
     "entries": ("entries.csv", export_entries),
     "pain": ("pain.csv", export_pain),
     "checklist": ("checklist.csv", export_ticks),
     "sessions": ("sessions.csv", export_sessions),  # after the ticks and sites they refer to
+    "plans": ("plans.csv", export_plans),
+    "decisions": ("plan-decisions.csv", export_decisions),  # after the plans and sessions they name
+    "overuse": ("overuse.csv", export_overuse),
     "goals": ("goals.csv", export_goals),
     "assessments": ("assessments.csv", export_assessments),
     "scales": ("scales.csv", export_scales),

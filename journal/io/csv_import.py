@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from journal.dates import parse_iso_date
-from journal.domain.bundle import Bundle, GoalRow, SessionRow, Tick
+from journal.domain.bundle import DECISION_COLUMNS, Bundle, DecisionRow, GoalRow, OveruseRow, PlanRow, SessionRow, Tick
 from journal.domain.checklist import (
     ChecklistItem,
     parse_kind,
@@ -63,14 +63,18 @@ from journal.domain.sessions import (
 from journal.errors import BadRows, InvalidInput
 from journal.io.csv_export import (
     ASSESSMENT_HEADER,
+    DECISION_HEADER,
     ENTRY_HEADER,
     GOAL_HEADER,
     GOAL_LATER_COLUMNS,
     ITEM_HEADER,
     KINDS,
+    OVERUSE_HEADER,
     PAIN_HEADER,
+    PLAN_HEADER,
     SCALE_HEADER,
     SESSION_HEADER,
+    SESSION_KIND_HEADER,
     SETTING_HEADER,
     SITE_HEADER,
     TICK_HEADER,
@@ -97,6 +101,10 @@ HEADERS = {
     "pain": PAIN_HEADER,
     "checklist": TICK_HEADER,
     "sessions": SESSION_HEADER,
+    "session-kinds": SESSION_KIND_HEADER,
+    "plans": PLAN_HEADER,
+    "decisions": DECISION_HEADER,
+    "overuse": OVERUSE_HEADER,
     "goals": GOAL_HEADER,
     "assessments": ASSESSMENT_HEADER,
     "scales": SCALE_HEADER,
@@ -204,10 +212,12 @@ def _read_file(path: Path, kind: str | None, bundle: Bundle, problems: list[str]
                     if match := _PAIN_COLUMN.fullmatch(column):
                         bundle.pain_columns.setdefault((match[1], match[2] or ""), f"{path.name} line 1")
             reading = READERS[found]
+            ended = reader.line_num  # a row is named by its first line: a quoted cell may hold several
             for row in reader:
+                first, ended = ended + 1, reader.line_num
                 if not any(cell.strip() for cell in row):
                     continue  # a blank line
-                where = bundle.line = f"{path.name} line {reader.line_num}"
+                where = bundle.line = f"{path.name} line {first}"
                 if len(row) != len(header):
                     problems.append(f"{where}: {len(row)} cells where the header has {len(header)}")
                     continue
@@ -486,6 +496,129 @@ def _assessment(row: dict[str, str], bundle: Bundle) -> None:
     )
 
 
+def _session_kind(row: dict[str, str], bundle: Bundle) -> None:
+    from journal.domain.checklist import ITEM_KINDS
+
+    kind = parse_session_kind(row["kind"])
+    if kind in bundle.session_kinds:
+        raise InvalidInput(f"the session kind {kind} appears twice")
+    ticks = row["ticks"].strip().lower()
+    if ticks and ticks not in ITEM_KINDS:
+        raise InvalidInput(f"ticks is a checklist item kind ({', '.join(ITEM_KINDS)}) or empty, got {row['ticks']!r}")
+    bundle.session_kinds[kind] = ticks or None
+    bundle.where[("session-kinds", kind)] = bundle.line
+
+
+def _site_and_side(row: dict[str, str]) -> tuple[str, str]:
+    side = row["side"].strip().lower()
+    if side not in ("", *SIDES):
+        raise InvalidInput(f"side must be left, right or empty, got {row['side']!r}")
+    return parse_site_name(row["site"]), side
+
+
+def _plan(row: dict[str, str], bundle: Bundle) -> None:
+    """A plan as plans.csv writes it: the ladder a stage a line, each DESCRIPTION=RUN_MINUTES."""
+    from journal.domain.plan import Plan, check_ladder, parse_stage_number, parse_stage_text
+
+    uid = _uid(row["uid"])
+    if uid:
+        if ("plans", uid) in bundle.where:
+            raise InvalidInput(f"the plan {uid} appears twice (first at {bundle.where[('plans', uid)]})")
+        bundle.where[("plans", uid)] = bundle.line
+    site, side = _site_and_side(row)
+    ladder = check_ladder(parse_stage_text(line) for line in restore(row["ladder"]).splitlines() if line.strip())
+    started = bundle.dated(row["started"], "started")
+    ended = {name: _optional_date(row[name], name) for name in ("stopped", "completed")}
+    for name, day in ended.items():
+        if day is not None and day < started:
+            raise InvalidInput(f"{name} {day} is before the plan started ({started})")
+    if ended["stopped"] and ended["completed"]:
+        raise InvalidInput("a plan is stopped or completed, not both")
+    plan = Plan(
+        site,
+        side,
+        ladder,
+        parse_stage_number(row["stage"], len(ladder)),
+        started,
+        ended["stopped"],
+        ended["completed"],
+        _int(row["id"], "id", 1) if row["id"].strip() else None,
+    )
+    bundle.plans.append(PlanRow(plan, uid, bundle.line))
+
+
+def _decision(row: dict[str, str], bundle: Bundle) -> None:
+    """A plan's decision as plan-decisions.csv writes it; `plan` (the plan in words) is the reader's."""
+    from journal.domain.plan import OUTCOMES
+    from journal.domain.scales import PAIN_MAX
+
+    plan_uid = _uid(row["plan_uid"])
+    if not plan_uid:
+        raise InvalidInput("plan_uid names the decision's plan (its uid in plans.csv)")
+    outcome = row["outcome"].strip().lower()
+    if outcome not in OUTCOMES:
+        raise InvalidInput(f"outcome is one of {', '.join(OUTCOMES)}, got {row['outcome']!r}")
+    top = _int(row["top"], "top", 1)
+    stages = [_int(row[name], name, 1, top) for name in ("from_stage", "to_stage")]
+    if row["completes"].strip() not in ("0", "1"):
+        raise InvalidInput(f"completes is 1 (the plan's top stage was passed) or 0, got {row['completes']!r}")
+    pain = [
+        None if name == "pain_before" and not row[name].strip() else _int(row[name], name, 0, PAIN_MAX)
+        for name in ("pain_during", "pain_before", "pain_after")
+    ]
+    means = [_mean(row[name], name) for name in ("week_mean", "week_before_mean")]
+    day = bundle.dated(row["date"])
+    decided_on = bundle.dated(row["decided_on"], "decided_on")
+    if decided_on <= day:
+        raise InvalidInput(f"decided_on {decided_on} is not after the session's day ({day}): its next morning decides")
+    session_uid = _uid(row["session_uid"])
+    values = (
+        day.isoformat(),
+        outcome,
+        *stages,
+        top,
+        int(row["completes"]),
+        *pain,
+        *means,
+        parse_text(restore(row["reason"]), "the reason", NOTE_MAX),
+        decided_on.isoformat(),
+    )
+    assert len(values) == len(DECISION_COLUMNS)
+    key = ("decisions", plan_uid, session_uid or row["session"].strip())
+    if key in bundle.where:
+        raise InvalidInput(f"the plan's decision on that session appears twice (first at {bundle.where[key]})")
+    bundle.where[key] = bundle.line
+    bundle.decisions.append(DecisionRow(plan_uid, session_uid, _int(row["session"], "session", 1), values, bundle.line))
+
+
+def _mean(text: str, what: str) -> float | None:
+    from journal.domain.scales import PAIN_MAX
+
+    if not text.strip():
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise InvalidInput(f"{what} is a number from 0 to {PAIN_MAX} or empty, got {text!r}") from None
+    if not 0 <= value <= PAIN_MAX:
+        raise InvalidInput(f"{what} is a number from 0 to {PAIN_MAX} or empty, got {text!r}")
+    return value
+
+
+def _overuse(row: dict[str, str], bundle: Bundle) -> None:
+    """A week's overuse answers as overuse.csv writes them; the score and the verdict are the reader's."""
+    from journal.domain.overuse import parse_answers
+
+    site, side = _site_and_side(row)
+    week = bundle.dated(row["week"], "week")
+    key = ("overuse", week, site, side)
+    if key in bundle.where:
+        raise InvalidInput(f"the answers of the week of {week} for {site} appear twice (first at {bundle.where[key]})")
+    bundle.where[key] = bundle.line
+    answers = parse_answers(row["participation"], row["volume"], row["performance"], row["pain"])
+    bundle.overuse.append(OveruseRow(week, site, side, answers, bundle.line))
+
+
 READERS = {
     "settings": _setting,
     "sites": _site,
@@ -494,6 +627,10 @@ READERS = {
     "pain": _pain,
     "checklist": _tick,
     "sessions": _session,
+    "session-kinds": _session_kind,
+    "plans": _plan,
+    "decisions": _decision,
+    "overuse": _overuse,
     "goals": _goal,
     "assessments": _assessment,
 }

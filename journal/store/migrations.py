@@ -411,6 +411,16 @@ def m008_cramps(db: Database) -> None:
     )
 
 
+@migrations()
+def m009_plan_uids(db: Database) -> None:
+    """Each plan gets a uid, its identity across journals: an import matches plans by it, as it does goals and
+    sessions. The plans already kept get theirs now; nothing else changes."""
+    db.execute("""ALTER TABLE plans ADD COLUMN "uid" TEXT NOT NULL DEFAULT ''""")
+    for (plan_id,) in db.execute("SELECT id FROM plans ORDER BY id").fetchall():
+        db.execute("UPDATE plans SET uid = ? WHERE id = ?", [str(uuid.uuid4()), plan_id])
+    db.execute("CREATE UNIQUE INDEX idx_plans_uid ON plans (uid)")
+
+
 def _remake(db: Database, table: str, columns: str, new_column: tuple[str, Callable[[], str]] | None = None) -> None:
     """Make `table` again with `columns` and its rows, a value made for each row in a new column."""
     names = [column.name for column in db.table(table).columns]

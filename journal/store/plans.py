@@ -113,6 +113,11 @@ def _read_plans(conn: sqlite3.Connection, where_sql: str = "1", params: tuple[ob
     return [_plan(conn, row) for row in rows]
 
 
+def read_plans(conn: sqlite3.Connection, where_sql: str = "1", params: tuple[object, ...] = ()) -> list[Plan]:
+    """The plans a condition on `plans` and `sites` picks, oldest first, on a connection (an import's)."""
+    return _read_plans(conn, where_sql, params)
+
+
 def _plan(conn: sqlite3.Connection, row: Row) -> Plan:
     plan_id, site, side, stage, started, stopped, completed = row
     stages = tuple(
@@ -172,6 +177,8 @@ def start_plan(
     stages: Sequence[Stage] | None = None,
 ) -> Plan:
     """Begin a plan for a painful site today, at `stage` of the default ladder (or of `stages`)."""
+    import uuid
+
     ladder = check_ladder(DEFAULT_LADDER if stages is None else stages)
     first = parse_stage_number(stage, len(ladder))
     with journal.transaction() as conn:
@@ -183,8 +190,8 @@ def start_plan(
                     f" stop it first with: journal plan stop --site {plan.site}{':' + plan.side if plan.side else ''}"
                 )
         cursor = conn.execute(
-            "INSERT INTO plans (site_id, side, stage, started_on) SELECT id, ?, ?, ? FROM sites WHERE name = ?",
-            [side, first, today.isoformat(), name],
+            "INSERT INTO plans (site_id, side, stage, started_on, uid) SELECT id, ?, ?, ?, ? FROM sites WHERE name = ?",
+            [side, first, today.isoformat(), str(uuid.uuid4()), name],
         )
         plan_id = inserted_id(cursor)
         _write_ladder(conn, plan_id, ladder)

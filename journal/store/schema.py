@@ -17,6 +17,7 @@ KNOWN_MIGRATIONS = (
     "m006_sessions",
     "m007_plans_and_overuse",
     "m008_cramps",
+    "m009_plan_uids",
 )
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -17,10 +17,23 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from journal.domain.bundle import AssessmentRow, Bundle, GoalRow, PainRow, SessionRow, Tick
+from journal.domain.bundle import (
+    DECISION_COLUMNS,
+    AssessmentRow,
+    Bundle,
+    DecisionRow,
+    GoalRow,
+    OveruseRow,
+    PainRow,
+    PlanRow,
+    SessionRow,
+    Tick,
+)
 from journal.domain.checklist import ChecklistItem
 from journal.domain.entries import DayEntry, PainKey, Site, check_cramps
 from journal.domain.goals import Goal
+from journal.domain.plan import Plan
+from journal.domain.plan import where as where_words
 from journal.domain.sessions import Session
 from journal.errors import BadRows, InvalidInput
 from journal.store.db import Journal, SqlValue
@@ -35,6 +48,10 @@ _NOUNS = {
     "pain": "pain reading",
     "checklist": "tick",
     "sessions": "session",
+    "session-kinds": "session kind",
+    "plans": "return-to-run plan",
+    "decisions": "plan decision",
+    "overuse": "overuse answer set",
     "goals": "goal",
     "assessments": "assessment",
 }
@@ -119,8 +136,9 @@ class _Writer:
         conn = self.conn
         fresh = not any(
             conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
-            for table in ("entries", "ticks", "sessions", "goals", "assessments")
+            for table in ("entries", "ticks", "sessions", "goals", "assessments", "plans", "overuse_answers")
         )
+        self.fresh = fresh
         # A file of sites or items, empty too, is the whole list: a fresh journal takes it instead of its defaults.
         if fresh and "sites" in bundle.kinds:
             conn.execute("DELETE FROM sites")
@@ -133,8 +151,12 @@ class _Writer:
         self.pain_columns(bundle.pain_columns)
         self.entries(bundle.entries)
         self.pain(bundle.pain_rows)
+        self.session_kinds(bundle.session_kinds)  # before the sessions that tick by them
         self.ticks(bundle.ticks)
         self.sessions(bundle.sessions)  # after the sites they hurt at and the ticks they may have made
+        self.plans(bundle.plans)
+        self.decisions(bundle.decisions)  # after the plans and the sessions they name
+        self.overuse(bundle.overuse)
         self.assessments(bundle.assessments)
         self.goals(bundle.goals)  # after the assessments they link to
         if self.problems:
@@ -415,6 +437,164 @@ class _Writer:
                         "INSERT INTO session_ticks (session_id, item_id, date) VALUES (?, ?, ?)",
                         [inserted.number, item_id, session.day.isoformat()],
                     )
+
+    def session_kinds(self, kinds: dict[str, str | None]) -> None:
+        """Which checklist item kind each session kind ticks. A journal with nothing logged yet takes the file's
+        (as it takes its sites and items): each is added, not a conflict with the one it started with."""
+        for kind, item_kind in kinds.items():
+            row = self.conn.execute("SELECT item_kind FROM session_kinds WHERE kind = ?", [kind]).fetchone()
+            stored = None if row is None else row[0]
+            exists = row is not None and not self.fresh
+            if self.decide(
+                "session-kinds",
+                f"what a {kind} session ticks",
+                stored == item_kind,
+                exists,
+                self.bundle.at(("session-kinds", kind)),
+            ):
+                self.conn.execute(
+                    "INSERT INTO session_kinds (kind, item_kind) VALUES (?, ?)"
+                    " ON CONFLICT (kind) DO UPDATE SET item_kind = excluded.item_kind",
+                    [kind, item_kind],
+                )
+
+    def plans(self, rows: list[PlanRow]) -> None:
+        """Plans matched by uid (a row without one: the journal's plan of that site, side and first day), each with
+        its ladder. A new plan keeps its number where this journal never gave it. At most one plan runs for a site
+        and side, as when one is started."""
+        import uuid
+
+        conn = self.conn
+        sites = self._site_names()
+        given = conn.execute(
+            "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'plans'), 0),"
+            " coalesce((SELECT max(id) FROM plans), 0))"
+        ).fetchone()[0]
+        claimed: set[int] = set()
+        for row in rows:
+            plan, line = row.plan, row.line
+            if not self._check_pain(line, [(plan.site, plan.side)], sites):
+                continue
+            stored = self._stored_plan(row, claimed)
+            if stored is not None:
+                claimed.add(stored.number)
+            where = f"the plan for the {plan.where} started {plan.started}"
+            same = stored is not None and replace(stored, id=None) == replace(plan, id=None)
+            if not self.decide("plans", where, same, stored is not None, line):
+                continue
+            if plan.running and (clash := self._running_clash(plan, stored)):
+                self.problems.append(
+                    f"{line}: a plan is already running for the {clash} in the journal: stop it first"
+                    " (journal plan stop), or import this one stopped"
+                )
+                continue
+            ended = [None if day is None else day.isoformat() for day in (plan.stopped, plan.completed)]
+            values = [plan.side, plan.stage, plan.started.isoformat(), *ended, plan.site]
+            if stored is None:
+                number = plan.id if plan.id is not None and plan.id > given and plan.id not in claimed else None
+                plan_id = conn.execute(
+                    "INSERT INTO plans (id, uid, site_id, side, stage, started_on, stopped_on, completed_on)"
+                    " SELECT ?, ?, id, ?, ?, ?, ?, ? FROM sites WHERE name = ?",
+                    [number, row.uid or str(uuid.uuid4()), *values],
+                ).lastrowid
+                assert plan_id is not None
+                claimed.add(plan_id)
+            else:
+                plan_id = stored.number
+                conn.execute(
+                    "UPDATE plans SET site_id = (SELECT id FROM sites WHERE name = ?), side = ?, stage = ?,"
+                    " started_on = ?, stopped_on = ?, completed_on = ? WHERE id = ?",
+                    [plan.site, *values[:-1], plan_id],
+                )
+                conn.execute("DELETE FROM plan_stages WHERE plan_id = ?", [plan_id])
+            conn.executemany(
+                "INSERT INTO plan_stages (plan_id, stage, description, run_minutes) VALUES (?, ?, ?, ?)",
+                [
+                    (plan_id, number, stage.description, stage.run_minutes)
+                    for number, stage in enumerate(plan.stages, 1)
+                ],
+            )
+
+    def _stored_plan(self, row: PlanRow, claimed: set[int]) -> Plan | None:
+        from journal.store.plans import read_plans
+
+        if row.uid:
+            found = read_plans(self.conn, "plans.uid = ?", (row.uid,))
+        else:
+            found = read_plans(
+                self.conn,
+                "sites.name = ? AND side = ? AND started_on = ?",
+                (row.plan.site, row.plan.side, row.plan.started.isoformat()),
+            )
+        return next((plan for plan in found if plan.number not in claimed), None)
+
+    def _running_clash(self, plan: Plan, stored: Plan | None) -> str | None:
+        """The running plan in the journal (another than `stored`) that a running `plan` would clash with."""
+        from journal.store.plans import read_plans
+
+        for other in read_plans(
+            self.conn, "stopped_on IS NULL AND completed_on IS NULL AND sites.name = ?", (plan.site,)
+        ):
+            if (stored is None or other.number != stored.number) and (
+                other.side == plan.side or not other.side or not plan.side
+            ):
+                return other.where
+        return None
+
+    def decisions(self, rows: list[DecisionRow]) -> None:
+        """Decisions matched by their plan and session: a decision is history, kept as it was made (its day,
+        its numbers and its reason); the journal decides only the sessions no decision has judged."""
+        conn = self.conn
+        columns = ", ".join(DECISION_COLUMNS)
+        for row in rows:
+            plan = conn.execute("SELECT id FROM plans WHERE uid = ?", [row.plan_uid]).fetchone()
+            if plan is None:
+                self.problems.append(
+                    f"{row.line}: the plan {row.plan_uid} is not in the journal (import plans.csv with it)"
+                )
+                continue
+            session = row.session
+            if row.session_uid:
+                found = conn.execute("SELECT id FROM sessions WHERE uid = ?", [row.session_uid]).fetchone()
+                if found is None:
+                    self.problems.append(
+                        f"{row.line}: the session {row.session_uid} is not in the journal (import sessions.csv with it)"
+                    )
+                    continue
+                session = found[0]
+            key = [plan[0], session]
+            stored = conn.execute(
+                f"SELECT {columns} FROM plan_decisions WHERE plan_id = ? AND session_id = ?", key
+            ).fetchone()
+            where = f"the plan decision on the session of {row.values[0]}"
+            if self.decide("decisions", where, stored == row.values, stored is not None, row.line):
+                conn.execute(
+                    f"INSERT INTO plan_decisions (plan_id, session_id, {columns})"
+                    f" VALUES (?, ?, {', '.join('?' * len(DECISION_COLUMNS))}) ON CONFLICT (plan_id, session_id)"
+                    f" DO UPDATE SET {', '.join(f'{name} = excluded.{name}' for name in DECISION_COLUMNS)}",
+                    [*key, *row.values],
+                )
+
+    def overuse(self, rows: list[OveruseRow]) -> None:
+        """A week's answers for a site and side, matched by the week's first day, the site and the side."""
+        sites = self._site_names()
+        for row in rows:
+            if not self._check_pain(row.line, [(row.site, row.side)], sites):
+                continue
+            stored = self.conn.execute(
+                "SELECT participation, volume, performance, pain FROM overuse_answers"
+                " WHERE week = ? AND side = ? AND site_id = (SELECT id FROM sites WHERE name = ?)",
+                [row.week.isoformat(), row.side, row.site],
+            ).fetchone()
+            where = f"the overuse answers of the week of {row.week} for the {where_words(row.site, row.side)}"
+            if self.decide("overuse", where, stored == row.answers.numbers, stored is not None, row.line):
+                self.conn.execute(
+                    "INSERT INTO overuse_answers (week, site_id, side, participation, volume, performance, pain)"
+                    " SELECT ?, id, ?, ?, ?, ?, ? FROM sites WHERE name = ? ON CONFLICT (week, site_id, side)"
+                    " DO UPDATE SET participation = excluded.participation, volume = excluded.volume,"
+                    " performance = excluded.performance, pain = excluded.pain",
+                    [row.week.isoformat(), row.side, *row.answers.numbers, row.site],
+                )
 
     def goals(self, rows: list[GoalRow]) -> None:
         """Goals matched by uid, each keeping its journal's number; a new one keeps the file's number only where

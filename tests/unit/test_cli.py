@@ -671,10 +671,11 @@ def test_export_all_then_import_into_a_new_journal_is_byte_identical(run, db_pat
     run("demo")
     run("add", "--note", '=1+1, "quoted"\nline two')
     code, _, err = run("export", "--what", "all", "-o", str(tmp_path / "one"))
-    assert code == 0 and err.startswith("wrote ") and err.endswith(f"in 10 files to {tmp_path / 'one'}\n")
+    assert code == 0 and err.startswith("wrote ") and err.endswith(f"in 14 files to {tmp_path / 'one'}\n")
     copy = tmp_path / "copy.db"
     code, out, _ = run("--db", str(copy), "import", str(tmp_path / "one"), db=False)
-    assert code == 0 and "entries: " in out and "(added " in out and "sessions: " in out
+    for kind in ("entries", "sessions", "plans", "decisions"):
+        assert f"\n{kind}: " in out and f"{kind}: 0 " not in out, "the demo's sessions and plan come along"
     run("--db", str(copy), "export", "--what", "all", "-o", str(tmp_path / "two"), db=False)
     for name in sorted(path.name for path in (tmp_path / "one").iterdir()):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
@@ -785,9 +786,10 @@ def test_a_column_with_no_goals_says_so_rather_than_that_there_are_none(run):
 
 def test_every_kind_the_export_writes_can_be_asked_for_alone_and_imported_alone():
     """The command line's lists of kinds are written out (help runs without loading the CSV code): each kind
-    of file `--what all` writes but the ones written for the reader is in them."""
-    from journal.cli.data import EXPORT_KINDS
+    of file `--what all` writes but the one written for the reader (what the numbers mean) is in them."""
+    from journal.cli.data import EXPORT_KINDS, IMPORT_KINDS
     from journal.io.csv_export import KINDS
+    from journal.io.csv_import import IMPORTABLE
 
-    for_the_reader = {"assessments", "scales"}  # in `all`; assessments come back with the goals
-    assert set(KINDS) - for_the_reader <= set(EXPORT_KINDS)
+    assert set(IMPORT_KINDS) == set(IMPORTABLE) == set(KINDS) - {"scales"}
+    assert set(EXPORT_KINDS) == {*IMPORT_KINDS, "all"}

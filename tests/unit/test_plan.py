@@ -569,7 +569,13 @@ def test_the_schema_keeps_one_running_plan_per_site_and_side(journal, today):
     start_plan(journal, "knee", today=today)
     with pytest.raises(sqlite3.IntegrityError):
         journal.conn.execute(
-            "INSERT INTO plans (site_id, side, stage, started_on) SELECT site_id, side, 1, started_on FROM plans"
+            "INSERT INTO plans (site_id, side, stage, started_on, uid)"
+            " SELECT site_id, side, 1, started_on, 'another' FROM plans"
+        )
+    with pytest.raises(sqlite3.IntegrityError):  # nor do two plans share a uid
+        journal.conn.execute(
+            "INSERT INTO plans (site_id, side, stage, started_on, stopped_on, uid)"
+            " SELECT site_id, side, 1, started_on, started_on, uid FROM plans"
         )
 
 

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from journal.domain.entries import DayEntry
 from journal.domain.goals import Assessment, Goal, Measure, propose
+from journal.domain.overuse import Answers
+from journal.domain.plan import Stage
 from journal.domain.sessions import SESSION_KINDS, Session
 from journal.errors import BadRows, InvalidInput, JournalFileError
 from journal.io.csv_export import neutralise, writers
@@ -21,8 +23,10 @@ from journal.store.checklist import list_items, set_tick, update_item
 from journal.store.demo import fill_demo
 from journal.store.entries import entries_between, get_entry, save_entries, save_entry
 from journal.store.goals import add_goal, list_goals, remove_goal, save_assessment
+from journal.store.overuse import save_answers
+from journal.store.plans import get_plan, make_decisions, plan_decisions, start_plan, stop_plan
 from journal.store.restore import restore_journal
-from journal.store.sessions import add_session, insert_session, remove_session, sessions_between
+from journal.store.sessions import add_session, insert_session, remove_session, sessions_between, set_session_kind
 from journal.store.settings import set_setting
 from journal.store.sites import add_site
 from journal.store.transfer import import_bundle
@@ -47,6 +51,22 @@ def round_trip(journal, tmp_path, name="copy"):
         import_bundle(copy, read_path(tmp_path / f"{name}-1"))
         second = export_folder(copy, tmp_path / f"{name}-2")
     return first, second
+
+
+def kept(path):
+    """Every row of every table of the journal at `path` but the moments of the writes (`updated_at`), which an
+    import does not carry, and the record of the schema's upgrades."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = [name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1")]
+        content = {}
+        for table in set(tables) - {"_sqlite_migrations"}:
+            columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")') if row[1] != "updated_at"]
+            listed = ", ".join(f'"{column}"' for column in columns)
+            content[table] = conn.execute(f'SELECT {listed} FROM "{table}" ORDER BY {listed}').fetchall()
+        return content
+    finally:
+        conn.close()
 
 
 def sessions_held(journal):
@@ -105,6 +125,23 @@ def test_a_whole_journal_round_trips_byte_for_byte(journal, tmp_path, today):
     remove_session(journal, gone.number)
     add_session(journal, Session(today - DAY, "plyometrics", 15, rpe=8, note="-5 reps"), today=today)
     set_tick(journal, items["Plyometrics"], today - DAY, False)
+    # The training side: what each session kind ticks; a plan on a ladder of the runner's own, completed by
+    # the plan sessions after it, one of them removed since (its decision stands); one stopped and one running;
+    # and weekly overuse answers.
+    set_session_kind(journal, "run", "strides")
+    ladder = (Stage("10 min", 10), Stage("=ODD 2 x 8 min run, walk 1", 16), Stage("30 min continuous", 30))
+    plan = start_plan(journal, "groin", "left", today=today - 60 * DAY, stages=ladder)
+    for day in (today - 59 * DAY, today - 57 * DAY):
+        add_session(journal, Session(day, "run", 20, pain=(("groin", "left", 2),), for_plan=True), today=day)
+        save_entry(journal, DayEntry(day + DAY, pain={("groin", "left"): 1}))
+    make_decisions(journal, today=today - 50 * DAY)
+    remove_session(journal, sessions_between(journal, today - 59 * DAY, today - 59 * DAY)[0].number)
+    assert get_plan(journal, plan.number).completed is not None
+    stop_plan(journal, start_plan(journal, "groin", "left", today=today - 3 * DAY, stage=2).number, today=today)
+    start_plan(journal, "groin", "left", today=today, stage=3)
+    save_answers(journal, today - 14 * DAY, "groin", "left", Answers(1, 2, 1, 2), today=today)
+    save_answers(journal, today, "knee", "", Answers(3, 0, 0, 3), today=today)
+    assert len(plan_decisions(journal, plan.number)) > 2
     first, second = round_trip(journal, tmp_path)
     assert first == second
     assert set(first) == {
@@ -113,13 +150,19 @@ def test_a_whole_journal_round_trips_byte_for_byte(journal, tmp_path, today):
         "entries.csv",
         "goals.csv",
         "items.csv",
+        "overuse.csv",
         "pain.csv",
+        "plan-decisions.csv",
+        "plans.csv",
         "scales.csv",
+        "session-kinds.csv",
         "sessions.csv",
         "settings.csv",
         "sites.csv",
         "manifest.csv",
     }
+    # Every table the journal keeps comes back as it was, but the moments of the writes.
+    assert kept(tmp_path / "copy.db") == kept(journal.path)
     assert b"'=HYPERLINK" in first["entries.csv"] and b'"\'+Settle the knee"' not in first["goals.csv"]
     assert b"knee=3;shin:right=0;lower-back=1;groin:left=2" in first["sessions.csv"], "in the sites' order"
     assert first["sessions.csv"].count(b"\r\n") > 40, "the demo's sessions too"
