@@ -113,10 +113,26 @@ def one_line_errors() -> Iterator[None]:
 # -- output and questions -------------------------------------------------------------
 
 
+# Control characters a note may hold, as `cat -v` shows them: printed as they are, an escape sequence in a note
+# would drive the terminal (clear it, retitle it, hide what follows). Line ends and tabs are kept.
+_VISIBLE = {code: f"^{chr(code + 64)}" for code in range(32) if chr(code) not in "\n\t"} | {
+    0x7F: "^?",
+    **{code: f"M-^{chr(code - 0x80 + 64)}" for code in range(0x80, 0xA0)},
+}
+
+
+def visible(text: str) -> str:
+    """`text` safe to print to a terminal: CRLF line ends as line ends, other control characters as `^[`."""
+    return text.replace("\r\n", "\n").translate(_VISIBLE)
+
+
 def echo(text: str = "", *, err: bool = False, end: str = "\n") -> None:
-    """Print to stdout (or stderr) at once: a closed pipe or a full disk is met inside the command, not at exit."""
+    """Print to stdout (or stderr) at once: a closed pipe or a full disk is met inside the command, not at exit.
+
+    What is printed is for reading: a control character in the runner's text is shown, never sent to the terminal
+    (`journal export` writes the text as it is)."""
     stream = sys.stderr if err else sys.stdout
-    stream.write(text + end)
+    stream.write(visible(text + end))
     stream.flush()
 
 

@@ -114,14 +114,24 @@ def is_number(text: str) -> bool:
     return text.isascii() and text.isdigit() and len(text) <= 18
 
 
+# Control characters other than line ends and tabs: an escape sequence in a note would drive the runner's terminal.
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def parse_text(text: str, what: str, limit: int = NOTE_MAX) -> str:
-    """Free text for a field: at most `limit` characters, no NUL, and text that UTF-8 can store.
+    """Free text for a field: at most `limit` characters, no NUL nor control character but line ends and tabs,
+    and text that UTF-8 can store.
 
     A lone surrogate is what a terminal's stray byte becomes on the way in; it
     cannot be written to the journal, so it is refused here rather than failing later.
     """
     if "\x00" in text:
         raise InvalidInput(f"{what} holds a NUL character")
+    if control := _CONTROL.search(text):
+        raise InvalidInput(
+            f"{what} holds a control character ({control[0]!r}): a terminal would obey it instead of showing it;"
+            " line breaks and tabs are fine"
+        )
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

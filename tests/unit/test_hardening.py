@@ -353,3 +353,41 @@ def test_the_backups_before_a_restore_keep_the_last_few_and_leave_the_others(db_
         restore_journal(saved, db_path)
     assert len(list(backups_dir().glob("journal-before-restore-*.db"))) == KEEP_AUTOMATIC
     assert mine.exists() and upgrade.exists() and other.exists()
+
+
+# -- text that would drive the terminal ------------------------------------------------------
+
+
+@pytest.mark.parametrize("control", ["\x1b", "\x07", "\x08", "\x9b", "\x7f", "\x0c"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("add", "--note", "before{}after"),
+        ("session", "add", "--kind", "run", "--minutes", "30", "--note", "easy{}"),
+        ("check", "1", "--note", "x{}2J"),
+        ("goal", "add", "Settle{} the knee"),
+    ],
+    ids=["day note", "session note", "tick note", "goal title"],
+)
+def test_a_control_character_in_text_is_refused_and_nothing_is_written(capsys, db_path, command, control):
+    from tests.content import journal_content
+
+    open_journal(db_path).close()
+    before = journal_content(db_path)
+    code, out, err = run_cli(capsys, *(part.format(control) for part in command), "--db", str(db_path))
+    assert (code, out) == (2, "")
+    assert "holds a control character" in err and err.count("\n") == 1
+    assert journal_content(db_path) == before
+
+
+def test_a_control_character_already_kept_is_shown_not_obeyed(capsys, db_path, today):
+    """A note from a version that took them: `journal show` prints the escape, the export keeps it as it is."""
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(today, mood=4))
+        with journal.transaction() as conn:
+            conn.execute("UPDATE entries SET note = ?", ["before\x1b[2J\x1b]0;title\x07after\r\nnext"])
+    code, out, _ = run_cli(capsys, "show", "--db", str(db_path))
+    assert code == 0 and "\x1b" not in out and "\x07" not in out and "\r" not in out
+    assert "before^[[2J^[]0;title^Gafter" in out
+    code, out, _ = run_cli(capsys, "export", "--db", str(db_path))
+    assert code == 0 and '"before\x1b[2J\x1b]0;title\x07after\r\nnext"' in out

@@ -173,7 +173,8 @@ def test_a_whole_journal_round_trips_byte_for_byte(journal, tmp_path, today):
     assert not any(tick[:2] == (items["Plyometrics"], (today - DAY).isoformat()) for tick in held[1])
 
 
-note_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60)
+# Any text the journal takes: control characters only as line ends and tabs (no NUL, no escape sequences).
+note_text = st.text(st.characters(exclude_categories=("Cs", "Cc"), include_characters="\t\n\r"), max_size=60)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
