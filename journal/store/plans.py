@@ -10,10 +10,12 @@ For the command line and the app:
   plan with the default ladder (or `stages`); one plan runs at a time for a site
   and side, and a plan for the whole site clashes with one for either side of it.
 - `stop_plan`, `edit_ladder`, `running_plan_for` (the plan `--site knee` means).
-- `make_decisions(journal, today=...)`: judge every plan session that can be judged. Call it
-  after any write of a session or a day (the CLI after `journal session ...` and
-  `journal add`, the app after a save, inside the same undo record: `PLAN_SCOPES`),
-  and before showing a plan. It is cheap when there is nothing to decide.
+- `make_decisions(journal, today=...)`: judge every plan session that can be judged
+  (`journal.domain.plan.judge`: its pain, and its minutes against the running its
+  stage asks, a shorter session being repeated at best). Call it after any write of
+  a session or a day (the CLI after `journal session ...` and `journal add`, the app
+  after a save, inside the same undo record: `PLAN_SCOPES`), and before showing a
+  plan. It is cheap when there is nothing to decide.
 - `plan_view(journal, plan, today=...)`: all `journal plan` and the Today pane
   show; `decisions_between` for the weekly review.
 
@@ -24,12 +26,14 @@ review shows it in that week. A plan session (a session with `for_plan`, on or
 after the plan's first day; the first logged on a day when there are several) is
 decided exactly once, in day order, once the next morning is logged. The plan's
 **latest** decision is made again when what it was judged on changes (the
-session is edited, removed or no longer for the plan, or the mornings it read are
-corrected), as long as it was made this week (the runner's week, `week_start`):
-the plan's stage goes back to where that decision found it, and the session is
-judged again or waits. Any other decision is history and stays as it was: one a
-later decision was built on, one made in a week gone by, and those of a plan
-that was stopped or completed (a new plan for the site may have started since).
+session's pain is edited, the session removed or no longer for the plan, the
+mornings it read corrected, or its minutes or its stage's running minutes changed
+so that it would be judged otherwise), as long as it was made this week (the
+runner's week, `week_start`): the plan's stage goes back to where that decision
+found it, and the session is judged again or waits. Any other decision is
+history and stays as it was: one a later decision was built on, one made in a
+week gone by, and those of a plan that was stopped or completed (a new plan for
+the site may have started since).
 A plan session logged late, for a day before the latest decision, is not judged.
 A running plan counts every plan session for its own site, so two plans (left
 and right knee) are both judged by one session.
@@ -321,14 +325,30 @@ def _pain(conn: sqlite3.Connection, plan: Plan, session: Session) -> PlanPain:
 
 
 def _verdict(conn: sqlite3.Connection, plan: Plan, session: Session) -> Decision | Waiting:
-    verdict = judge(plan.stage, plan.top, _pain(conn, plan, session), plan.where)
+    pain = _pain(conn, plan, session)
+    verdict = judge(
+        plan.stage, plan.top, pain, plan.where, minutes=session.minutes, run_minutes=plan.current.run_minutes
+    )
     return replace(verdict, day=session.day, session_id=session.id)
 
 
 def _still_holds(conn: sqlite3.Connection, plan: Plan, decision: Decision, sessions: list[Session]) -> bool:
-    """Whether the decision's session is still the plan's session of its day, judged on the same pain."""
+    """Whether the decision's session is still the plan's session of its day, judged on the same pain and
+    decided the same way (its minutes may have been corrected)."""
     session = next((session for session in sessions if session.id == decision.session_id), None)
-    return session is not None and session.day == decision.day and _pain(conn, plan, session) == decision.pain
+    if session is None or session.day != decision.day or _pain(conn, plan, session) != decision.pain:
+        return False
+    if decision.from_stage > plan.top:  # a ladder edited since lost its stage: nothing to judge its minutes by
+        return True
+    again = judge(
+        decision.from_stage,
+        decision.top,
+        decision.pain,
+        plan.where,
+        minutes=session.minutes,
+        run_minutes=plan.stages[decision.from_stage - 1].run_minutes,
+    )
+    return isinstance(again, Decision) and (again.outcome, again.to_stage) == (decision.outcome, decision.to_stage)
 
 
 def _store(conn: sqlite3.Connection, plan_id: int, decision: Decision) -> None:
