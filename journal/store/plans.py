@@ -242,11 +242,14 @@ def _write_ladder(conn: sqlite3.Connection, plan_id: int, ladder: Sequence[Stage
 # -- decisions ------------------------------------------------------------------------------
 
 
-def make_decisions(journal: Journal, *, today: dt.date) -> list[Decision]:
-    """Judge every plan session that can be judged now, and make the latest again if its pain changed.
+def make_decisions(
+    journal: Journal, *, today: dt.date, taken_back: list[tuple[Plan, Decision]] | None = None
+) -> list[Decision]:
+    """Judge every plan session that can be judged now, and make the latest again if what it was judged on changed.
 
-    Returns the decisions made (or made again) by this call, in day order. A read-only
-    journal cannot keep a decision: there it does nothing, and the plan shows what is stored.
+    Returns the decisions made (or made again) by this call, in day order; a decision that no
+    longer holds is added to `taken_back`, with its plan, before it is made again (or waits). A
+    read-only journal cannot keep a decision: there it does nothing, and the plan shows what is stored.
     """
     if journal.read_only:
         return []
@@ -254,25 +257,36 @@ def make_decisions(journal: Journal, *, today: dt.date) -> list[Decision]:
     with journal.transaction() as conn:
         made: list[Decision] = []
         for plan in _read_plans(conn, _RUNNING):
-            made.extend(_settle(conn, plan, today, this_week))
+            made.extend(_settle(conn, plan, today, this_week, [] if taken_back is None else taken_back))
         return made
 
 
-def deciding(journal: Journal, write: Callable[[], T], *, today: dt.date, made: list[Decision]) -> T:
+def deciding(
+    journal: Journal,
+    write: Callable[[], T],
+    *,
+    today: dt.date,
+    made: list[Decision],
+    taken_back: list[tuple[Plan, Decision]] | None = None,
+) -> T:
     """Run `write` (a session or a day saved), then `make_decisions`, in one transaction; the decisions it
-    made are added to `made`. The app records both in one undo step (with PLAN_SCOPES)."""
+    made are added to `made`, those it took back to `taken_back`. The app records both in one undo step
+    (with PLAN_SCOPES)."""
     with journal.transaction():
         result = write()
-        made.extend(make_decisions(journal, today=today))
+        made.extend(make_decisions(journal, today=today, taken_back=taken_back))
     return result
 
 
-def _settle(conn: sqlite3.Connection, plan: Plan, today: dt.date, this_week: dt.date) -> list[Decision]:
+def _settle(
+    conn: sqlite3.Connection, plan: Plan, today: dt.date, this_week: dt.date, taken_back: list[tuple[Plan, Decision]]
+) -> list[Decision]:
     plan_id = plan.number
     sessions = _plan_sessions(conn, plan)
     decided = _read_decisions(conn, plan_id)
     latest = decided[-1] if decided else None
     if latest is not None and _open(latest, this_week) and not _still_holds(conn, plan, latest, sessions):
+        taken_back.append((plan, latest))
         conn.execute("DELETE FROM plan_decisions WHERE plan_id = ? AND session_id = ?", [plan_id, latest.session_id])
         stage = min(latest.from_stage, plan.top)  # a ladder edited since may have lost the stage it came from
         conn.execute("UPDATE plans SET stage = ? WHERE id = ?", [stage, plan_id])
