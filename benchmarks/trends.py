@@ -64,15 +64,15 @@ async def save_refresh(path: Path) -> float:
 async def log_sessions(path: Path) -> float:
     async def scenario(app, pilot) -> list[float]:
         from journal.domain.sessions import Session
-        from journal.ui.screens.session_form import save_session
+        from journal.ui.screens.session_form import PlanNews, save_session
 
         pane = app.today_pane
         samples = []
         for run in range(31):
-            save = save_session(app.history, app.journal, TODAY, "today", None, [])
+            save = save_session(app.history, app.journal, TODAY, "today", None, PlanNews())
             started = time.perf_counter()
             session = save(Session(TODAY, "strength" if run % 2 else "run", 30 + run, rpe=5))
-            pane._decided = []
+            pane._plan_news = PlanNews()
             pane._session_saved(session)
             samples.append(time.perf_counter() - started)
             await pilot.pause()

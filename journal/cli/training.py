@@ -27,8 +27,9 @@ from journal.errors import InvalidInput
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
-    from journal.domain.entries import PainKey, Site
+    from journal.domain.entries import Site
     from journal.domain.plan import Plan
+    from journal.domain.sessions import SessionChange
     from journal.store import Journal
 
 DAY = dt.timedelta(days=1)
@@ -50,16 +51,33 @@ def session_number(text: str) -> int:
     return int(text)
 
 
-def _pain(settings: list[str], sites: list[Site]) -> dict[PainKey, int]:
+def _typed_session(sites: list[Site], pain: list[str], **given: str | None) -> SessionChange:
+    """What `journal session add` or `edit` was given, each value read and checked: the fields by name (kind,
+    minutes, km, rpe or note; one given as None is not given) and the pain during the session at each site."""
     from journal.domain.entries import parse_pain_setting
+    from journal.domain.sessions import (
+        SessionChange,
+        parse_km,
+        parse_minutes,
+        parse_rpe,
+        parse_session_kind,
+        parse_session_note,
+    )
 
-    pain: dict[PainKey, int] = {}
-    for setting in settings:
+    parsers = {
+        "kind": parse_session_kind,
+        "minutes": parse_minutes,
+        "km": parse_km,
+        "rpe": parse_rpe,
+        "note": parse_session_note,
+    }
+    typed = SessionChange({name: parsers[name](text) for name, text in given.items() if text is not None})
+    for setting in pain:
         key, score = parse_pain_setting(setting, sites)
-        if key in pain:
+        if key in typed.pain:
             raise InvalidInput(f"pain at {key[0]}{':' + key[1] if key[1] else ''} is given twice: give it once")
-        pain[key] = score
-    return pain
+        typed.pain[key] = score
+    return typed
 
 
 def _ticks_of(journal: Journal, session_id: int, day: dt.date) -> list[int]:
@@ -166,14 +184,7 @@ def session_add(
     """
     from journal.dates import describe_day
     from journal.domain.entries import DEFAULT_SITES
-    from journal.domain.sessions import (
-        Session,
-        parse_km,
-        parse_minutes,
-        parse_rpe,
-        parse_session_kind,
-        parse_session_note,
-    )
+    from journal.domain.sessions import Session
     from journal.render.sessions import session_line
     from journal.store.sessions import add_session
     from journal.store.sites import list_sites
@@ -182,16 +193,8 @@ def session_add(
     day = parse_day(date, default=now)
     journal = journal_file.existing()
     sites = list_sites(journal) if journal else list(DEFAULT_SITES)
-    new = Session(
-        day=day,
-        kind=parse_session_kind(kind),
-        minutes=parse_minutes(minutes),
-        km=parse_km(km) if km is not None else None,
-        rpe=parse_rpe(rpe) if rpe is not None else None,
-        pain=tuple((where, side, score) for (where, side), score in _pain(pain, sites).items()),
-        note=parse_session_note(note),
-        for_plan=plan,
-    )
+    typed = _typed_session(sites, pain, kind=kind, minutes=minutes, km=km, rpe=rpe, note=note)
+    new = typed.applied_to(Session(day, kind="", minutes=0, for_plan=plan))  # --kind and --minutes are required
     plans = _plans_for(journal, day) if plan else []
     journal = journal or journal_file.open()
     added = add_session(journal, new, today=now)
@@ -292,42 +295,25 @@ def session_edit(
     journal session edit 12 --clear km --not-plan
     """
     from journal.dates import describe_day
-    from journal.domain.sessions import (
-        SessionChange,
-        parse_km,
-        parse_minutes,
-        parse_rpe,
-        parse_session_kind,
-        parse_session_note,
-    )
     from journal.render.sessions import session_line
     from journal.store.sessions import get_session, update_session
     from journal.store.sites import list_sites
 
     now = today()
     session_id = session_number(number)
-    change = SessionChange(clear_pain=clear_pain)
-    if date is not None:
-        change.values["day"] = parse_day(date)
-    if kind is not None:
-        change.values["kind"] = parse_session_kind(kind)
-    if minutes is not None:
-        change.values["minutes"] = parse_minutes(minutes)
-    if km is not None:
-        change.values["km"] = parse_km(km)
-    if rpe is not None:
-        change.values["rpe"] = parse_rpe(rpe)
-    if note is not None:
-        change.values["note"] = parse_session_note(note)
+    day = parse_day(date) if date is not None else None
+    journal = journal_file.open(create=False)
+    sites = list_sites(journal)
+    change = _typed_session(sites, pain, kind=kind, minutes=minutes, km=km, rpe=rpe, note=note)
+    change.clear_pain = clear_pain
+    if day is not None:
+        change.values["day"] = day
     if for_plan is not None:
         change.values["for_plan"] = for_plan
     for name in dict.fromkeys(clear):
         if name in change.values:
             raise InvalidInput(f"{name} is both set and cleared: choose one")
         change.values[name] = "" if name == "note" else None
-    journal = journal_file.open(create=False)
-    sites = list_sites(journal)
-    change.pain = _pain(pain, sites)
     if change.is_empty:
         raise InvalidInput(
             "nothing to change: give --date, --kind, --minutes, --km, --rpe, --pain, --clear-pain, --clear, --note,"

@@ -116,7 +116,10 @@ class DayEntry:
         return fields
 
 
-def resolve_site(text: str, sites: list[Site]) -> Site:
+ADD_SITE = "journal sites add NAME"  # how a site is added, said when one is not known (the app says its key)
+
+
+def resolve_site(text: str, sites: list[Site], *, add_site: str = ADD_SITE) -> Site:
     """The site a runner means by `text`: its name or its label, in any case."""
     wanted = " ".join(text.strip().lower().replace("_", "-").split())
     for site in sites:
@@ -133,24 +136,24 @@ def resolve_site(text: str, sites: list[Site]) -> Site:
     names = [site.name for site in sites]
     raise InvalidInput(
         f"unknown body site {text.strip()!r}{closest(hyphenated, names)};"
-        f" known sites: {', '.join(names)} (add one with: journal sites add NAME)"
+        f" known sites: {', '.join(names)} (add one with: {add_site})"
     )
 
 
-def parse_pain_setting(text: str, sites: list[Site]) -> tuple[PainKey, int]:
+def parse_pain_setting(text: str, sites: list[Site], *, add_site: str = ADD_SITE) -> tuple[PainKey, int]:
     """`knee=3`, `shin:left=2`, `lower-back=4` as ((site, side), score)."""
     where, sep, score_text = text.partition("=")
     if not sep or not where.strip() or not score_text.strip():
         raise InvalidInput(f"pain is SITE=SCORE or SITE:SIDE=SCORE, like knee=3 or shin:left=2, got {text!r}")
-    key = parse_pain_key(where, sites)
+    key = parse_pain_key(where, sites, add_site=add_site)
     label = f"pain at {key[0]}{':' + key[1] if key[1] else ''}"
     return key, parse_pain_score(score_text, where=label)
 
 
-def parse_pain_key(text: str, sites: list[Site]) -> PainKey:
+def parse_pain_key(text: str, sites: list[Site], *, add_site: str = ADD_SITE) -> PainKey:
     """`knee` or `shin:left` as (site name, side), side '' when none is given."""
     site_text, _, side_text = text.partition(":")
-    site = resolve_site(site_text, sites)
+    site = resolve_site(site_text, sites, add_site=add_site)
     if not side_text.strip():
         return (site.name, "")
     side = parse_side(side_text)

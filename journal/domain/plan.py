@@ -18,10 +18,17 @@ The rules, as `judge` applies them:
   too readily can cost weeks.
 - **Next stage** when every limit was kept: pain during at most 5, the next
   morning no higher than the morning before and not above 5, and morning pain
-  not rising from one week to the next (below). Passing the top stage completes
-  the plan, and the decision says so.
+  not rising from one week to the next (below), and the session as long as
+  the stage's running at least (below). Passing the top stage completes the
+  plan, and the decision says so.
 - **Repeat** anything else: the next morning a little higher (not meaningfully),
-  the next morning above 5, or the week's rise.
+  the next morning above 5, the week's rise, or a session short of the stage.
+- **A session short of the stage.** A session whose minutes (the whole session,
+  walking included) are fewer than the stage's running minutes did not do the
+  stage: it is repeated at best, whatever the pain ("the session was 12 min,
+  short of the stage's 20 min of running"); the back rules apply as ever. As many
+  minutes as the stage's running is enough: the journal does not know how many
+  of them were walked.
 - **The week's rise.** "Pain must not rise from one week to the next" is read on
   the morning pain at the site: the mean of the 7 mornings ending with the next
   morning against the mean of the 7 before (each from at least 3 logged mornings,
@@ -226,8 +233,20 @@ class Waiting:
     session_id: int | None = None
 
 
-def judge(stage: int, top: int, pain: PlanPain, site: str = "the site") -> Decision | Waiting:
-    """Judge one plan session at `stage` of `top` by the pain-monitoring model (the module's text has the rules)."""
+def judge(
+    stage: int,
+    top: int,
+    pain: PlanPain,
+    site: str = "the site",
+    *,
+    minutes: int | None = None,
+    run_minutes: int | None = None,
+) -> Decision | Waiting:
+    """Judge one plan session at `stage` of `top` by the pain-monitoring model (the module's text has the rules).
+
+    `minutes` are the session's (walking included) and `run_minutes` the running the stage asks: a session
+    shorter than that did not do the stage, so it can at best be repeated. Without either, the length is not judged.
+    """
     if not 1 <= stage <= top:
         raise ValueError(f"stage {stage} is not on a ladder of {top}")
     if pain.after is None:
@@ -237,13 +256,22 @@ def judge(stage: int, top: int, pain: PlanPain, site: str = "the site") -> Decis
         to_stage = max(1, stage - 1)
         move = f"back to stage {to_stage} of {top}" if to_stage < stage else f"stay at stage 1 of {top}, the first"
         return Decision(BACK, stage, to_stage, top, f"{_sentence(too_much)}: {move}", pain)
+    short = _short_of_stage(minutes, run_minutes)
     breaches = _limits_breached(pain, site)
-    if breaches:
-        return Decision(REPEAT, stage, stage, top, f"{_sentence(breaches)}: repeat stage {stage} of {top}", pain)
     kept = f"All limits kept at the {site} (pain during {pain.during}, next morning {pain.after} after {pain.before})"
+    if breaches or short:
+        said = _sentence([*short, *breaches]) if breaches else f"{kept}, but {short[0]}"
+        return Decision(REPEAT, stage, stage, top, f"{said}: repeat stage {stage} of {top}", pain)
     if stage == top:
         return Decision(NEXT, stage, stage, top, f"{kept}: stage {top} of {top} done, the plan is complete", pain, True)
     return Decision(NEXT, stage, stage + 1, top, f"{kept}: on to stage {stage + 1} of {top}", pain)
+
+
+def _short_of_stage(minutes: int | None, run_minutes: int | None) -> list[str]:
+    """Why a session of `minutes` did not do a stage of `run_minutes` running: fewer minutes in all than its running."""
+    if minutes is None or run_minutes is None or minutes >= run_minutes:
+        return []
+    return [f"the session was {minutes} min, short of the stage's {run_minutes} min of running"]
 
 
 def _back_reasons(pain: PlanPain, site: str) -> list[str]:
@@ -322,11 +350,13 @@ def todays_session(plan: Plan, last_session: dt.date | None, today: dt.date) -> 
 
 _REPEATS = re.compile(r"([0-9]{1,3})\s*x\s*([0-9]{1,3})\s*min(?:ute)?s?\s+run")
 _RUN = re.compile(r"([0-9]{1,3})\s*min(?:ute)?s?\s+(?:run|running|continuous|jog|easy)")
+# A stage that is only a length of time, "20 min" or "20 minutes", is that much running.
+_ONLY_MINUTES = re.compile(r"([0-9]{1,3})\s*min(?:ute)?s?")
 
 
 def parse_stage(description: str, run_minutes: str | int | None = None) -> Stage:
     """A stage from its words and its running minutes; without minutes they are read from the words
-    ('6 x 3 min run / 1 min walk' is 18, '25 min continuous' 25)."""
+    ('6 x 3 min run / 1 min walk' is 18, '25 min continuous' 25, '20 min' alone 20)."""
     text = parse_text(" ".join(description.split()), "a stage's description", SHORT_TEXT_MAX)
     if not text:
         raise InvalidInput("a stage needs a description, like '6 x 3 min run / 1 min walk'")
@@ -338,6 +368,8 @@ def parse_stage(description: str, run_minutes: str | int | None = None) -> Stage
 
 def _minutes_in(text: str) -> int | None:
     lowered = text.lower()
+    if only := _ONLY_MINUTES.fullmatch(lowered):
+        return int(only[1]) if 1 <= int(only[1]) <= RUN_MINUTES_MAX else None
     repeats = [int(count) * int(minutes) for count, minutes in _REPEATS.findall(lowered)]
     single = [int(minutes) for minutes in _RUN.findall(_REPEATS.sub("", lowered))]
     total = sum(repeats) + sum(single)

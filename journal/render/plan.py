@@ -23,6 +23,13 @@ def decision_line(plan: Plan, decision: Decision) -> str:
     return f"{plan.where} plan: {outcome} — {decision.reason}"
 
 
+def decision_dates(decision: Decision) -> str:
+    """'Tue 24 Nov session → decided Wed 25 Nov': the session's day, and the day the journal decided (the week the
+    review and the app show the decision in)."""
+    session = f"{short_day(decision.day)} session" if decision.day else "a session"
+    return f"{session} → decided {short_day(decision.decided_on)}" if decision.decided_on else session
+
+
 def undone_line(plan: Plan, decision: Decision) -> str:
     """A decision taken back because what it was judged on changed (the store makes it again, or waits)."""
     day = f" on {short_day(decision.day)}" if decision.day else ""
@@ -46,9 +53,8 @@ def plan_text(view: PlanView) -> str:
     plan = view.plan
     lines = [f"{plan.where} plan: {plan.label} (plan started {short_day(plan.started)})", f"  today: {view.today.text}"]
     for decision in view.decisions:
-        day = short_day(decision.day) if decision.day else "?"
-        lines.append(f"  {day}: {decision_line(plan, decision).partition(': ')[2]}")
+        lines.append(f"  {decision_dates(decision)}: {decision_line(plan, decision).partition(': ')[2]}")
     if view.waiting is not None:
-        day = f"{short_day(view.waiting.day)}: " if view.waiting.day else ""
+        day = f"{short_day(view.waiting.day)} session: " if view.waiting.day else ""
         lines.append(f"  {day}{view.waiting.reason}")
     return "\n".join(lines)

@@ -10,10 +10,12 @@ For the command line and the app:
   plan with the default ladder (or `stages`); one plan runs at a time for a site
   and side, and a plan for the whole site clashes with one for either side of it.
 - `stop_plan`, `edit_ladder`, `running_plan_for` (the plan `--site knee` means).
-- `make_decisions(journal, today=...)`: judge every plan session that can be judged. Call it
-  after any write of a session or a day (the CLI after `journal session ...` and
-  `journal add`, the app after a save, inside the same undo record: `PLAN_SCOPES`),
-  and before showing a plan. It is cheap when there is nothing to decide.
+- `make_decisions(journal, today=...)`: judge every plan session that can be judged
+  (`journal.domain.plan.judge`: its pain, and its minutes against the running its
+  stage asks, a shorter session being repeated at best). Call it after any write of
+  a session or a day (the CLI after `journal session ...` and `journal add`, the app
+  after a save, inside the same undo record: `PLAN_SCOPES`), and before showing a
+  plan. It is cheap when there is nothing to decide.
 - `plan_view(journal, plan, today=...)`: all `journal plan` and the Today pane
   show; `decisions_between` for the weekly review.
 
@@ -24,12 +26,14 @@ review shows it in that week. A plan session (a session with `for_plan`, on or
 after the plan's first day; the first logged on a day when there are several) is
 decided exactly once, in day order, once the next morning is logged. The plan's
 **latest** decision is made again when what it was judged on changes (the
-session is edited, removed or no longer for the plan, or the mornings it read are
-corrected), as long as it was made this week (the runner's week, `week_start`):
-the plan's stage goes back to where that decision found it, and the session is
-judged again or waits. Any other decision is history and stays as it was: one a
-later decision was built on, one made in a week gone by, and those of a plan
-that was stopped or completed (a new plan for the site may have started since).
+session's pain is edited, the session removed or no longer for the plan, the
+mornings it read corrected, or its minutes or its stage's running minutes changed
+so that it would be judged otherwise), as long as it was made this week (the
+runner's week, `week_start`): the plan's stage goes back to where that decision
+found it, and the session is judged again or waits. Any other decision is
+history and stays as it was: one a later decision was built on, one made in a
+week gone by, and those of a plan that was stopped or completed (a new plan for
+the site may have started since).
 A plan session logged late, for a day before the latest decision, is not judged.
 A running plan counts every plan session for its own site, so two plans (left
 and right knee) are both judged by one session.
@@ -245,11 +249,14 @@ def _write_ladder(conn: sqlite3.Connection, plan_id: int, ladder: Sequence[Stage
 # -- decisions ------------------------------------------------------------------------------
 
 
-def make_decisions(journal: Journal, *, today: dt.date) -> list[Decision]:
-    """Judge every plan session that can be judged now, and make the latest again if its pain changed.
+def make_decisions(
+    journal: Journal, *, today: dt.date, taken_back: list[tuple[Plan, Decision]] | None = None
+) -> list[Decision]:
+    """Judge every plan session that can be judged now, and make the latest again if what it was judged on changed.
 
-    Returns the decisions made (or made again) by this call, in day order. A read-only
-    journal cannot keep a decision: there it does nothing, and the plan shows what is stored.
+    Returns the decisions made (or made again) by this call, in day order; a decision that no
+    longer holds is added to `taken_back`, with its plan, before it is made again (or waits). A
+    read-only journal cannot keep a decision: there it does nothing, and the plan shows what is stored.
     """
     if journal.read_only:
         return []
@@ -257,25 +264,36 @@ def make_decisions(journal: Journal, *, today: dt.date) -> list[Decision]:
     with journal.transaction() as conn:
         made: list[Decision] = []
         for plan in _read_plans(conn, _RUNNING):
-            made.extend(_settle(conn, plan, today, this_week))
+            made.extend(_settle(conn, plan, today, this_week, [] if taken_back is None else taken_back))
         return made
 
 
-def deciding(journal: Journal, write: Callable[[], T], *, today: dt.date, made: list[Decision]) -> T:
+def deciding(
+    journal: Journal,
+    write: Callable[[], T],
+    *,
+    today: dt.date,
+    made: list[Decision],
+    taken_back: list[tuple[Plan, Decision]] | None = None,
+) -> T:
     """Run `write` (a session or a day saved), then `make_decisions`, in one transaction; the decisions it
-    made are added to `made`. The app records both in one undo step (with PLAN_SCOPES)."""
+    made are added to `made`, those it took back to `taken_back`. The app records both in one undo step
+    (with PLAN_SCOPES)."""
     with journal.transaction():
         result = write()
-        made.extend(make_decisions(journal, today=today))
+        made.extend(make_decisions(journal, today=today, taken_back=taken_back))
     return result
 
 
-def _settle(conn: sqlite3.Connection, plan: Plan, today: dt.date, this_week: dt.date) -> list[Decision]:
+def _settle(
+    conn: sqlite3.Connection, plan: Plan, today: dt.date, this_week: dt.date, taken_back: list[tuple[Plan, Decision]]
+) -> list[Decision]:
     plan_id = plan.number
     sessions = _plan_sessions(conn, plan)
     decided = _read_decisions(conn, plan_id)
     latest = decided[-1] if decided else None
     if latest is not None and _open(latest, this_week) and not _still_holds(conn, plan, latest, sessions):
+        taken_back.append((plan, latest))
         conn.execute("DELETE FROM plan_decisions WHERE plan_id = ? AND session_id = ?", [plan_id, latest.session_id])
         stage = min(latest.from_stage, plan.top)  # a ladder edited since may have lost the stage it came from
         conn.execute("UPDATE plans SET stage = ? WHERE id = ?", [stage, plan_id])
@@ -328,14 +346,30 @@ def _pain(conn: sqlite3.Connection, plan: Plan, session: Session) -> PlanPain:
 
 
 def _verdict(conn: sqlite3.Connection, plan: Plan, session: Session) -> Decision | Waiting:
-    verdict = judge(plan.stage, plan.top, _pain(conn, plan, session), plan.where)
+    pain = _pain(conn, plan, session)
+    verdict = judge(
+        plan.stage, plan.top, pain, plan.where, minutes=session.minutes, run_minutes=plan.current.run_minutes
+    )
     return replace(verdict, day=session.day, session_id=session.id)
 
 
 def _still_holds(conn: sqlite3.Connection, plan: Plan, decision: Decision, sessions: list[Session]) -> bool:
-    """Whether the decision's session is still the plan's session of its day, judged on the same pain."""
+    """Whether the decision's session is still the plan's session of its day, judged on the same pain and
+    decided the same way (its minutes may have been corrected)."""
     session = next((session for session in sessions if session.id == decision.session_id), None)
-    return session is not None and session.day == decision.day and _pain(conn, plan, session) == decision.pain
+    if session is None or session.day != decision.day or _pain(conn, plan, session) != decision.pain:
+        return False
+    if decision.from_stage > plan.top:  # a ladder edited since lost its stage: nothing to judge its minutes by
+        return True
+    again = judge(
+        decision.from_stage,
+        decision.top,
+        decision.pain,
+        plan.where,
+        minutes=session.minutes,
+        run_minutes=plan.stages[decision.from_stage - 1].run_minutes,
+    )
+    return isinstance(again, Decision) and (again.outcome, again.to_stage) == (decision.outcome, decision.to_stage)
 
 
 def _store(conn: sqlite3.Connection, plan_id: int, decision: Decision) -> None:

@@ -283,3 +283,138 @@ def test_tabbed_to_the_session_list_enter_changes_the_first_session(db_path, tod
         assert isinstance(app.screen, SessionFormScreen) and app.screen.session is not None
 
     drive(app, scenario)
+
+
+def test_the_session_form_says_every_problem_at_once_and_adds_a_site_the_apps_way(db_path, today):
+    app = make_app(db_path, today)
+
+    async def scenario(pilot):
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await fill_form(pilot, minutes="0", km="far", pain="kneee=3, knee=11")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionFormScreen)
+        lines = str(app.screen.query_one("#form-error", Static).render()).splitlines()
+        assert len(lines) == 4, lines
+        assert lines[0].startswith("a session lasts 1-1440 minutes") and lines[1].startswith("distance is kilometres")
+        assert lines[2].startswith("unknown body site 'kneee' (did you mean knee?)")
+        assert lines[2].endswith("(add one with: ^n on Today)") and "journal sites add" not in lines[2]
+        assert lines[3].startswith("pain at knee")
+
+    drive(app, scenario)
+    assert stored(db_path, today) == []
+
+
+def test_the_training_panes_session_form_names_the_runners_own_key_for_adding_a_site(db_path, isolated, today):
+    from journal.ui.panes.training import TrainingPane
+    from tests.ui.helpers import settle
+
+    keys = isolated / "config" / "offseason" / "keys.toml"
+    keys.parent.mkdir(parents=True)
+    keys.write_text('"today.add_site" = "ctrl+b"\n')
+    app = make_app(db_path, today)
+
+    async def scenario(pilot):
+        await pilot.press("f7")
+        await settle(pilot, TrainingPane)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("tab")  # from the day to the kind
+        await fill_form(pilot, minutes="30", pain="elbow=2")
+        await pilot.press("enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#form-error", Static).render())
+        assert error.startswith("unknown body site 'elbow'") and error.endswith("(add one with: ^b on Today)")
+
+    drive(app, scenario)
+
+
+def plan_session_decided(db_path, today):
+    """A knee plan at stage 2 whose session yesterday was decided this morning: next stage, 3."""
+    from journal.domain.entries import DayEntry
+    from journal.store.entries import save_entry
+    from journal.store.plans import get_plan, make_decisions, start_plan
+
+    yesterday = today - dt.timedelta(days=1)
+    with open_journal(db_path) as journal:
+        plan = start_plan(journal, "knee", today=yesterday - dt.timedelta(days=2), stage=2)
+        add_session(journal, Session(yesterday, "run", 20, rpe=3, pain=(("knee", "", 2),), for_plan=True), today=today)
+        save_entry(journal, DayEntry(yesterday, pain={("knee", ""): 1}))
+        save_entry(journal, DayEntry(today, pain={("knee", ""): 1}))
+        make_decisions(journal, today=today)
+        assert get_plan(journal, plan.number).stage == 3
+    return plan
+
+
+def plan_stage_and_decisions(db_path, plan):
+    from journal.store.plans import get_plan, plan_decisions
+
+    with open_journal(db_path) as journal:
+        return get_plan(journal, plan.number).stage, len(plan_decisions(journal, plan.number))
+
+
+TAKEN_BACK = (
+    "Knee plan: the decision on the session on Wed 25 Nov no longer holds (what it was judged on changed):"
+    " back at stage 2 of 10"
+)
+
+
+def test_removing_a_plan_session_on_today_says_its_decision_no_longer_holds(db_path, today):
+    plan = plan_session_decided(db_path, today)
+    app = make_app(db_path, today)
+
+    async def scenario(pilot):
+        await pilot.press("alt+left")  # to yesterday, the session's day
+        await pilot.pause()
+        listed = app.query_one("#sessions", SessionList)
+        listed.focus()
+        listed.highlighted = 0
+        await pilot.press("delete")
+        await pilot.pause()
+        assert plan_stage_and_decisions(db_path, plan) == (2, 0)
+        said = [note for note in notifications(app) if note.title == "Return to running"]
+        assert [(note.message, note.severity) for note in said] == [(TAKEN_BACK, "warning")]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert plan_stage_and_decisions(db_path, plan) == (3, 1)
+
+    drive(app, scenario)
+
+
+def test_removing_a_plan_session_on_the_training_pane_says_its_decision_no_longer_holds(db_path, today):
+    from journal.ui.panes.training import TrainingPane
+    from tests.ui.helpers import settle
+
+    plan = plan_session_decided(db_path, today)
+    app = make_app(db_path, today)
+
+    async def scenario(pilot):
+        await pilot.press("f7")
+        pane = await settle(pilot, TrainingPane)
+        listed = pane.query_one(SessionList)
+        listed.focus()
+        listed.highlighted = 0
+        await pilot.press("delete")
+        await pilot.pause()
+        assert plan_stage_and_decisions(db_path, plan) == (2, 0)
+        assert TAKEN_BACK in [note.message for note in notifications(app) if note.title == "Return to running"]
+
+    drive(app, scenario)
+
+
+def test_a_corrected_morning_on_today_says_the_decision_it_took_back_and_the_one_it_made(db_path, today):
+    from tests.ui.helpers import fill
+
+    plan = plan_session_decided(db_path, today)
+    app = make_app(db_path, today)
+
+    async def scenario(pilot):
+        await fill(pilot, "pain:knee:", "5")  # this morning was 1: now meaningfully worse than yesterday's 1
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert plan_stage_and_decisions(db_path, plan) == (1, 1)
+        said = [note.message for note in notifications(app) if note.title == "Return to running"]
+        assert said[0] == TAKEN_BACK and said[1].startswith("Return-to-run plan: The next morning's pain 5 was")
+
+    drive(app, scenario)

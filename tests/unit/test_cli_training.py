@@ -214,7 +214,7 @@ def test_a_plan_session_is_judged_once_the_next_mornings_pain_is_logged(run, db_
         " · the plan's session\n"
     )
     assert ok(run("plan")).endswith(
-        "  Mon 23 Nov: waiting for tomorrow morning's pain at the knee: log it to decide the next stage\n"
+        "  Mon 23 Nov session: waiting for tomorrow morning's pain at the knee: log it to decide the next stage\n"
     )
     knee_plan.setenv("JOURNAL_TODAY", "2026-11-24")
     decided = (
@@ -228,8 +228,38 @@ def test_a_plan_session_is_judged_once_the_next_mornings_pain_is_logged(run, db_
     assert ok(run("plan")) == (
         "knee plan: stage 4 of 10 (plan started Mon 23 Nov)\n"
         "  today: Rest from running today: the plan runs on alternate days (stage 4 of 10 is next, tomorrow)\n"
-        "  Mon 23 Nov: next stage, 4 of 10 — All limits kept at the knee (pain during 2, next morning 1 after 1):"
+        "  Mon 23 Nov session → decided Tue 24 Nov: next stage, 4 of 10 — All limits kept at the knee"
+        " (pain during 2, next morning 1 after 1): on to stage 4 of 10\n"
+    )
+
+
+def test_journal_plan_dates_a_decision_by_its_session_and_by_the_day_it_was_made(run, knee_plan):
+    ok(run("session", "add", "--kind", "run", "--minutes", "18", "--pain", "knee=2", "--plan"))
+    knee_plan.setenv("JOURNAL_TODAY", "2026-11-25")
+    ok(run("add", "2026-11-24", "--pain", "knee=1"))  # the next morning, logged a day late
+    assert "\n  Mon 23 Nov session → decided Wed 25 Nov: next stage, 4 of 10 — All limits kept" in ok(run("plan"))
+
+
+def test_a_plan_session_shorter_than_the_stages_running_is_repeated_and_says_so(run, knee_plan):
+    ok(run("session", "add", "--kind", "run", "--minutes", "17", "--pain", "knee=2", "--plan"))  # stage 3 runs 18
+    knee_plan.setenv("JOURNAL_TODAY", "2026-11-24")
+    assert ok(run("add", "--pain", "knee=1")).endswith(
+        "knee plan: repeat stage 3 of 10 — All limits kept at the knee (pain during 2, next morning 1 after 1),"
+        " but the session was 17 min, short of the stage's 18 min of running: repeat stage 3 of 10\n"
+    )
+    assert ok(run("session", "edit", "1", "--minutes", "18")).endswith(  # its minutes corrected
+        "knee plan: the decision on the session on Mon 23 Nov no longer holds (what it was judged on changed):"
+        " back at stage 3 of 10\n"
+        "knee plan: next stage, 4 of 10 — All limits kept at the knee (pain during 2, next morning 1 after 1):"
         " on to stage 4 of 10\n"
+    )
+
+
+def test_a_stage_that_is_only_minutes_is_all_running(run):
+    ok(run("plan", "start", "--site", "knee"))
+    out = ok(run("plan", "ladder", "--set", "10 min", "--set", "15 minutes", "--set", "20 min easy"))
+    assert out.endswith(
+        "▸ 1  10 min (10 min running)\n  2  15 minutes (15 min running)\n  3  20 min easy (20 min running)\n"
     )
 
 
@@ -415,6 +445,8 @@ ANSWERS = ["--participation", "1", "--volume", "1", "--performance", "1", "--pai
         (["plan", "stop", "--site", "shin"], "no plan is running for the shin"),
         (["plan", "ladder", "--set", ""], "a stage needs a description"),
         (["plan", "ladder", "--set", "hills"], "how many minutes of 'hills' are running?"),
+        (["plan", "ladder", "--set", "10 min walk"], "how many minutes of '10 min walk' are running?"),
+        (["plan", "ladder", "--set", "0 min"], "how many minutes of '0 min' are running?"),
         (["plan", "ladder", "--set", "20 min continuous"], "a ladder of 1 stages would drop it"),
         (["plan", "ladder", "--site", "shin"], "no plan is running for the shin"),
         (["overuse", "--site", "knee", *ANSWERS[:-1], "4"], "pain is an answer number 0-3 (0 no pain, 1 mild pain"),

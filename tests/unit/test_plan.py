@@ -79,13 +79,22 @@ def test_the_default_ladder_climbs_from_run_walk_to_thirty_minutes_continuous():
         ("25 min continuous", 25),
         ("2 x 10 minutes run, 5 min walk, 5 min run", 25),
         ("hill walk, then 4 min jog=12", 12),
+        ("10 min", 10),  # only a length of time: all of it running
+        ("15 minutes", 15),
+        ("1 minute", 1),
+        ("20min", 20),
+        ("15 min easy", 15),
+        ("10 min=8", 8),
     ],
 )
 def test_a_stage_reads_its_running_minutes_from_its_words_or_takes_them(text, minutes):
     assert parse_stage_text(text).run_minutes == minutes
 
 
-@pytest.mark.parametrize("text", ["", "   ", "walk the dog", "walk=0", "walk=301", "x" * 201 + "=5"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "walk the dog", "walk=0", "walk=301", "x" * 201 + "=5", "10 min walk", "0 min", "walk 10 min"],
+)
 def test_a_stage_without_words_or_running_minutes_is_refused(text):
     with pytest.raises(InvalidInput):
         parse_stage_text(text)
@@ -139,6 +148,29 @@ def test_a_next_morning_above_five_is_a_repeat_even_when_no_higher():
     assert judge(2, 10, pain(before=5, after=5)).outcome == NEXT
     decision = judge(2, 10, pain(before=6, after=6))
     assert decision.outcome == REPEAT and "above 5" in decision.reason
+
+
+@pytest.mark.parametrize(("minutes", "outcome"), [(20, NEXT), (19, REPEAT), (1, REPEAT), (45, NEXT), (None, NEXT)])
+def test_a_session_shorter_than_the_stages_running_is_repeated_at_best(minutes, outcome):
+    decision = judge(4, 10, pain(), "knee", minutes=minutes, run_minutes=20)
+    assert (decision.outcome, decision.to_stage) == (outcome, {NEXT: 5, REPEAT: 4}[outcome])
+    if outcome == REPEAT:
+        assert decision.reason == (
+            "All limits kept at the knee (pain during 2, next morning 2 after 2),"
+            f" but the session was {minutes} min, short of the stage's 20 min of running: repeat stage 4 of 10"
+        )
+
+
+def test_a_short_session_is_one_reason_among_the_others_and_never_stops_a_step_back():
+    repeat = judge(4, 10, pain(before=4, after=5), "knee", minutes=12, run_minutes=20)
+    assert repeat.outcome == REPEAT and repeat.reason.startswith(
+        "The session was 12 min, short of the stage's 20 min of running; the next morning's pain 5 was higher"
+    )
+    back = judge(4, 10, pain(during=7), "knee", minutes=12, run_minutes=20)
+    assert (back.outcome, back.to_stage) == (BACK, 3) and "short" not in back.reason
+    top = judge(10, 10, pain(), "knee", minutes=29, run_minutes=30)
+    assert (top.outcome, top.to_stage, top.completes) == (REPEAT, 10, False)
+    assert isinstance(judge(4, 10, pain(after=None), minutes=5, run_minutes=20), Waiting)
 
 
 def test_without_the_next_morning_there_is_no_decision_yet():
@@ -341,9 +373,10 @@ def morning(journal, day, score, site="knee", side=""):
     save_entry(journal, DayEntry(day, pain={(site, side): score}))
 
 
-def session(journal, today, day, during=None, for_plan=True, site="knee"):
+def session(journal, today, day, during=None, for_plan=True, site="knee", minutes=30):
+    """A plan session long enough for any stage of the default ladder, unless `minutes` says otherwise."""
     hurt = () if during is None else ((site, "", during),)
-    return add_session(journal, Session(day, "run", 20, pain=hurt, for_plan=for_plan), today=today)
+    return add_session(journal, Session(day, "run", minutes, pain=hurt, for_plan=for_plan), today=today)
 
 
 def test_a_plan_session_is_decided_once_the_next_morning_is_logged_and_only_once(journal, today, knee_plan):
@@ -400,6 +433,25 @@ def test_the_latest_decision_is_made_again_when_its_pain_is_corrected(journal, t
     assert (remade.outcome, remade.from_stage, remade.to_stage) == (BACK, 3, 2)
     assert [d.outcome for d in plan_decisions(journal, knee_plan.number)] == [BACK]
     assert get_plan(journal, knee_plan.number).stage == 2
+
+
+def test_a_plan_session_short_of_its_stage_is_repeated_and_made_again_when_its_minutes_are_corrected(
+    journal, today, knee_plan
+):
+    day = today - 3 * DAY
+    morning(journal, day, 2)
+    morning(journal, day + DAY, 2)
+    logged = session(journal, today, day, during=2, minutes=17)  # stage 3 runs 18 minutes
+    [short] = make_decisions(journal, today=today)
+    assert (short.outcome, short.to_stage) == (REPEAT, 3) and "17 min, short of the stage's 18" in short.reason
+    update_session(journal, logged.number, SessionChange({"note": "hills"}), today=today)
+    assert make_decisions(journal, today=today) == []  # still short: the decision holds
+    update_session(journal, logged.number, SessionChange({"minutes": 18}), today=today)
+    [again] = make_decisions(journal, today=today)
+    assert (again.outcome, again.from_stage, again.to_stage) == (NEXT, 3, 4)
+    assert plan_decisions(journal, knee_plan.number) == [again] and get_plan(journal, knee_plan.number).stage == 4
+    update_session(journal, logged.number, SessionChange({"minutes": 40}), today=today)
+    assert make_decisions(journal, today=today) == []  # longer still: judged the same
 
 
 def test_a_decision_made_again_after_the_ladder_lost_its_stage_starts_from_the_top(journal, today, knee_plan):

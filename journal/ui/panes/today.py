@@ -29,7 +29,7 @@ from journal.store.db import Journal
 from journal.store.entries import ChangedHereAndElsewhere, entries_between, get_entry, last_saved, update_entry
 from journal.store.sites import add_site, list_sites
 from journal.store.undo import SITES, day_scopes
-from journal.ui.panes.pane import JournalPane
+from journal.ui.panes.pane import JournalPane, JournalShell
 from journal.ui.widgets.arrow import Arrow
 from journal.ui.widgets.day_rows import CRAMPS_SPARK, day_rows, pain_key, pain_row, split_pain_key
 from journal.ui.widgets.note import NotePreview, note_editor
@@ -39,7 +39,7 @@ from journal.ui.widgets.session_list import SessionList
 if TYPE_CHECKING:
     from textual.widgets import TextArea  # imported with the note's editor, when it is first opened
 
-    from journal.domain.plan import Decision
+    from journal.ui.screens.session_form import PlanNews
 
 RECENT_DAYS = 14
 TREND_DAYS = 30
@@ -497,8 +497,9 @@ class TodayPane(JournalPane):
         day = self.day
         done = "cleared" if mine.is_empty else "saved"
         from journal.store.plans import PLAN_SCOPES, deciding
+        from journal.ui.screens.session_form import PlanNews
 
-        decided: list[Decision] = []
+        news = PlanNews()
         try:
             stored = self.shell.history.record(
                 f"{done} {short_day(day)}",
@@ -508,7 +509,8 @@ class TodayPane(JournalPane):
                     self.journal,
                     lambda: update_entry(self.journal, day, change, since=loaded),
                     today=self.today,
-                    made=decided,
+                    made=news.made,
+                    taken_back=news.taken_back,
                 ),
             )
         except ChangedHereAndElsewhere as clash:
@@ -533,7 +535,7 @@ class TodayPane(JournalPane):
             self.refresh_recent()
             self.update_status()
         self.notify(said)
-        self._tell_decisions(decided)
+        self._tell_decisions(news)
         self.show_sessions()  # the plan's line says what the decision asks of today
         return True
 
@@ -742,13 +744,21 @@ class TodayPane(JournalPane):
         self._open_session_form(self.query_one(SessionList).session_at(event.option_index))
 
     def _open_session_form(self, session: Session | None) -> None:
-        from journal.ui.screens.session_form import SessionFormScreen, plan_label, save_session
+        from journal.ui.screens.session_form import PlanNews, SessionFormScreen, plan_label, save_session
 
-        self._decided: list[Decision] = []
-        save = save_session(self.shell.history, self.journal, self.today, "today", session, self._decided)
+        self._plan_news = PlanNews()
+        save = save_session(self.shell.history, self.journal, self.today, "today", session, self._plan_news)
         day = self.day
         heading = f"Session on {describe_day(day, self.today)}" if session is None else f"Change the {session.kind}"
-        form = SessionFormScreen(heading, save, day, self.sites, session, plan_label=plan_label(self.journal))
+        form = SessionFormScreen(
+            heading,
+            save,
+            day,
+            self.sites,
+            session,
+            add_site=add_site_hint(self.shell),
+            plan_label=plan_label(self.journal),
+        )
         self.app.push_screen(form, self._session_saved)
 
     def _session_saved(self, session: Session | None) -> None:
@@ -760,12 +770,12 @@ class TodayPane(JournalPane):
         listed.highlight(session)
         listed.focus()
         self.notify(f"Saved the {session.kind} of {describe_day(session.day, self.today)}")
-        self._tell_decisions(self._decided)
+        self._tell_decisions(self._plan_news)
 
-    def _tell_decisions(self, decisions: list[Decision]) -> None:
+    def _tell_decisions(self, news: PlanNews) -> None:
         from journal.ui.screens.session_form import tell_decisions
 
-        tell_decisions(self, decisions)
+        tell_decisions(self, news)
 
     @on(SessionList.RemoveAsked)
     def _remove_session(self, event: SessionList.RemoveAsked) -> None:
@@ -773,14 +783,21 @@ class TodayPane(JournalPane):
 
         session = event.session
         try:
-            remove_session_undoably(self.shell.history, self.journal, "today", session, self.today)
+            news = remove_session_undoably(self.shell.history, self.journal, "today", session, self.today)
         except JournalError as error:
             self.notify(str(error), title="Not removed", severity="error")
             return
         self.show_sessions()
         self.notify(f"Removed the {session.kind} of {describe_day(session.day, self.today)} · undo brings it back")
+        self._tell_decisions(news)
 
     @on(OptionList.OptionSelected, "#recent-days")
     def _recent_chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:  # each recent day's option is named by its date
             self.go_to(dt.date.fromisoformat(event.option.id))
+
+
+def add_site_hint(shell: JournalShell) -> str:
+    """How the app adds a body site, as the runner's keys have it: '^n on Today' (said of a site it does not know)."""
+    binding = next(binding for _, binding in TodayPane.palette_keys() if binding.id == "today.add_site")
+    return f"{shell.key_display(binding)} on Today"

@@ -22,7 +22,6 @@ from journal.ui.widgets.session_list import SessionList
 
 if TYPE_CHECKING:
     from journal.domain.overuse import Answers, WeekAnswers
-    from journal.domain.plan import Decision
 
 HISTORY_WEEKS = 12
 
@@ -182,13 +181,21 @@ class TrainingPane(WeekPane):
 
     def _open_form(self, session: Session | None, day: dt.date) -> None:
         from journal.store.sites import list_sites
-        from journal.ui.screens.session_form import SessionFormScreen, plan_label, save_session
+        from journal.ui.panes.today import add_site_hint
+        from journal.ui.screens.session_form import PlanNews, SessionFormScreen, plan_label, save_session
 
-        self._decided: list[Decision] = []
-        save = save_session(self.shell.history, self.journal, self.today, "training", session, self._decided)
+        self._plan_news = PlanNews()
+        save = save_session(self.shell.history, self.journal, self.today, "training", session, self._plan_news)
         heading = "Log a session" if session is None else f"Change the {session.kind}"
         form = SessionFormScreen(
-            heading, save, day, list_sites(self.journal), session, today=self.today, plan_label=plan_label(self.journal)
+            heading,
+            save,
+            day,
+            list_sites(self.journal),
+            session,
+            add_site=add_site_hint(self.shell),
+            today=self.today,
+            plan_label=plan_label(self.journal),
         )
         self.app.push_screen(form, self._saved)
 
@@ -203,7 +210,7 @@ class TrainingPane(WeekPane):
         self.notify(f"Saved the {session.kind} of {session.day:%a %-d %b}")
         from journal.ui.screens.session_form import tell_decisions
 
-        tell_decisions(self, self._decided)
+        tell_decisions(self, self._plan_news)
 
     def action_overuse_check(self) -> None:
         """Ask the four questions for each site that hurt this week and has no answers yet, one site after another."""
@@ -242,12 +249,13 @@ class TrainingPane(WeekPane):
 
     @on(SessionList.RemoveAsked)
     def _remove(self, event: SessionList.RemoveAsked) -> None:
-        from journal.ui.screens.session_form import remove_session_undoably
+        from journal.ui.screens.session_form import remove_session_undoably, tell_decisions
 
         try:
-            remove_session_undoably(self.shell.history, self.journal, "training", event.session, self.today)
+            news = remove_session_undoably(self.shell.history, self.journal, "training", event.session, self.today)
         except JournalError as error:
             self.notify(str(error), title="Not removed", severity="error")
             return
         self.load()
         self.notify(f"Removed the {event.session.kind} of {event.session.day:%a %-d %b} · undo brings it back")
+        tell_decisions(self, news)

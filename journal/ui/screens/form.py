@@ -1,7 +1,8 @@
-"""The shape every form dialog shares: labelled fields, one error line, Save and Cancel.
+"""The shape every form dialog shares: labelled fields, an error line, Save and Cancel.
 
 A form hands what was typed to a `save` function from the store; a refusal
-(InvalidInput, or any journal error) is shown in the form, which stays open.
+(InvalidInput, or any journal error) is shown in the form, which stays open. A form
+that reads its fields with `Refusals` says every field's problem at once, a line each.
 """
 
 from __future__ import annotations
@@ -17,9 +18,30 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from journal.errors import JournalError
+from journal.errors import InvalidInput, JournalError
 
 Saved = TypeVar("Saved")
+Value = TypeVar("Value")
+
+
+class Refusals:
+    """What a form's fields refused, gathered as they are read so that the form says them all at once."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def read(self, parse: Callable[..., Value], *args: Any) -> Value | None:
+        """`parse(*args)`, or None when it refuses (its reason is kept)."""
+        try:
+            return parse(*args)
+        except InvalidInput as refusal:
+            self.problems.append(str(refusal))
+            return None
+
+    def check(self) -> None:
+        """Refuse the form, a line a problem, when any field was refused."""
+        if self.problems:
+            raise InvalidInput("\n".join(self.problems))
 
 
 class FormScreen(ModalScreen[Saved | None], Generic[Saved]):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select
 
 from journal.dates import parse_date, short_day
 from journal.domain.entries import Site, parse_pain_setting
-from journal.domain.plan import Decision
+from journal.domain.plan import Decision, Plan
 from journal.domain.sessions import (
     RPE_MAX,
     RPE_MIN,
@@ -25,7 +26,15 @@ from journal.domain.sessions import (
 )
 from journal.store.db import Journal
 from journal.store.undo import History
-from journal.ui.screens.form import FormScreen
+from journal.ui.screens.form import FormScreen, Refusals
+
+
+@dataclass
+class PlanNews:
+    """What a save did to the return-to-run plans: the decisions it made, and those it took back with their plan."""
+
+    made: list[Decision] = field(default_factory=list)
+    taken_back: list[tuple[Plan, Decision]] = field(default_factory=list)
 
 
 class SessionFormScreen(FormScreen[Session]):
@@ -41,14 +50,17 @@ class SessionFormScreen(FormScreen[Session]):
         sites: list[Site],
         session: Session | None,
         *,
+        add_site: str,
         today: dt.date | None = None,
         plan_label: str = "",
     ) -> None:
-        """`today` given, the form asks for the day too (the Training pane); else the session is on `day`."""
+        """`today` given, the form asks for the day too (the Training pane); else the session is on `day`.
+        `add_site` says how the app adds a body site ('^n on Today'), for pain at a site it does not know."""
         super().__init__(heading, save)
         self.day = day
         self.sites = sites
         self.session = session
+        self.add_site = add_site
         self.today = today
         self.plan_label = plan_label  # "knee plan": a plan runs, and the session may be its session
 
@@ -115,31 +127,43 @@ class SessionFormScreen(FormScreen[Session]):
             )
 
     def values(self) -> tuple[Session]:
-        km, rpe, pain = (
-            self.text("#session-km"),
-            self.query_one("#session-rpe", Select).value,
-            self.text("#session-pain"),
-        )
-        during: dict[tuple[str, str], int] = {}
-        for setting in filter(None, (part.strip() for part in pain.split(","))):
-            key, score = parse_pain_setting(setting, self.sites)
-            during[key] = score
-        day, plan = self.day, self.query("#session-plan")
+        """The session typed; every field's problem at once, a line each, when there are any."""
+        refused = Refusals()
+        day: dt.date | None = self.day
         if self.today is not None:
-            day = parse_date(self.text("#session-day"), today=self.today, allow_future=False)
+            day = refused.read(self._day, self.text("#session-day"))
+        minutes = refused.read(parse_minutes, self.text("#session-minutes"))
+        km_text, rpe = self.text("#session-km"), self.query_one("#session-rpe", Select).value
+        km = refused.read(parse_km, km_text) if km_text else None
+        during: dict[tuple[str, str], int] = {}
+        for setting in filter(None, (part.strip() for part in self.text("#session-pain").split(","))):
+            if found := refused.read(self._pain, setting):
+                key, score = found
+                during[key] = score
+        note = refused.read(parse_session_note, self.query_one("#session-note", Input).value.strip())
+        refused.check()
+        assert day is not None and minutes is not None and note is not None
+        plan = self.query("#session-plan")
         return (
             Session(
                 day=day,
                 kind=str(self.query_one("#session-kind", Select).value),
-                minutes=parse_minutes(self.text("#session-minutes")),
-                km=parse_km(km) if km else None,
+                minutes=minutes,
+                km=km,
                 rpe=None if rpe is Select.NULL else parse_rpe(str(rpe)),
                 pain=tuple((site, side, score) for (site, side), score in during.items()),
-                note=parse_session_note(self.query_one("#session-note", Input).value.strip()),
+                note=note,
                 for_plan=bool(plan) and plan.first(Checkbox).value,
                 id=self.session.id if self.session else None,
             ),
         )
+
+    def _day(self, text: str) -> dt.date:
+        assert self.today is not None
+        return parse_date(text, today=self.today, allow_future=False)
+
+    def _pain(self, setting: str) -> tuple[tuple[str, str], int]:
+        return parse_pain_setting(setting, self.sites, add_site=self.add_site)
 
 
 def save_session(
@@ -148,10 +172,10 @@ def save_session(
     today: dt.date,
     pane_id: str,
     session: Session | None,
-    decided: list[Decision],
+    news: PlanNews,
 ) -> Callable[[Session], Session]:
     """What the form's Save does: log the session typed, or change `session` into it, and let a plan decide
-    what it can (its decisions are added to `decided`); undo takes all of it back."""
+    what it can (what that did is added to `news`); undo takes all of it back."""
     from journal.store.plans import PLAN_SCOPES, deciding
     from journal.store.sessions import add_session, update_session
     from journal.store.undo import session_scopes
@@ -162,7 +186,13 @@ def save_session(
                 f"logged a session on {short_day(typed.day)}",
                 (pane_id, typed.day),
                 session_scopes(typed.day) + PLAN_SCOPES,
-                lambda: deciding(journal, lambda: add_session(journal, typed, today=today), today=today, made=decided),
+                lambda: deciding(
+                    journal,
+                    lambda: add_session(journal, typed, today=today),
+                    today=today,
+                    made=news.made,
+                    taken_back=news.taken_back,
+                ),
             )
         change = SessionChange(
             values={name: getattr(typed, name) for name in ("day", "kind", "minutes", "km", "rpe", "note", "for_plan")},
@@ -177,25 +207,37 @@ def save_session(
                 journal,
                 lambda: update_session(journal, session.number, change, today=today),
                 today=today,
-                made=decided,
+                made=news.made,
+                taken_back=news.taken_back,
             ),
         )
 
     return save
 
 
-def remove_session_undoably(history: History, journal: Journal, pane_id: str, session: Session, today: dt.date) -> None:
-    """Remove a session and the tick it made (a plan's decision on it is made again); undo brings all back."""
+def remove_session_undoably(
+    history: History, journal: Journal, pane_id: str, session: Session, today: dt.date
+) -> PlanNews:
+    """Remove a session and the tick it made (a plan's decision on it is taken back, and the plan decides what it
+    can again); undo brings all back. Returns what it did to the plans, for `tell_decisions`."""
     from journal.store.plans import PLAN_SCOPES, deciding
     from journal.store.sessions import remove_session
     from journal.store.undo import session_scopes
 
+    news = PlanNews()
     history.record(
         f"removed a session on {short_day(session.day)}",
         (pane_id, session.day),
         session_scopes(session.day) + PLAN_SCOPES,
-        lambda: deciding(journal, lambda: remove_session(journal, session.number), today=today, made=[]),
+        lambda: deciding(
+            journal,
+            lambda: remove_session(journal, session.number),
+            today=today,
+            made=news.made,
+            taken_back=news.taken_back,
+        ),
     )
+    return news
 
 
 def plan_label(journal: Journal) -> str:
@@ -208,7 +250,13 @@ def plan_label(journal: Journal) -> str:
     return " / ".join(f"{plan.where} plan" for plan in running_plans(journal))
 
 
-def tell_decisions(widget: Widget, decisions: list[Decision]) -> None:
-    """Say each decision of a return-to-run plan that a save made, with its reason."""
-    for decision in decisions:
+def tell_decisions(widget: Widget, news: PlanNews) -> None:
+    """Say each decision of a return-to-run plan that a save took back (as the command line does), then each one it
+    made, with its reason."""
+    from journal.render.plan import undone_line
+
+    for plan, decision in news.taken_back:
+        line = undone_line(plan, decision)
+        widget.notify(line[0].upper() + line[1:], title="Return to running", severity="warning", timeout=15)
+    for decision in news.made:
         widget.notify(f"Return-to-run plan: {decision.reason}", title="Return to running", timeout=15)
