@@ -11,7 +11,7 @@ import functools
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from journal import clock
@@ -119,6 +119,11 @@ _VISIBLE = {code: f"^{chr(code + 64)}" for code in range(32) if chr(code) not in
     0x7F: "^?",
     **{code: f"M-^{chr(code - 0x80 + 64)}" for code in range(0x80, 0xA0)},
 }
+
+
+def echo_lines(lines: Iterable[str]) -> None:
+    for line in lines:
+        echo(line)
 
 
 def visible(text: str) -> str:
@@ -687,7 +692,21 @@ def parse_range(
 
 def decide_and_say(journal: Journal, today: dt.date) -> None:
     """Judge every plan session the journal now allows (`make_decisions`) and print each decision made, and each
-    one taken back because what it was judged on changed. Call it after any write of a session or a day."""
+    one taken back because what it was judged on changed (`journal plan` calls it before it shows the plans)."""
+    echo_lines(_decisions_said(journal, today))
+
+
+@contextlib.contextmanager
+def deciding(journal: Journal, today: dt.date) -> Iterator[list[str]]:
+    """A write of a session or a day, and the plan decisions it allows, in one transaction: the lines that say
+    the decisions are in the list yielded once the block is done, to print after what the write says."""
+    said: list[str] = []
+    with journal.transaction():
+        yield said
+        said.extend(_decisions_said(journal, today))
+
+
+def _decisions_said(journal: Journal, today: dt.date) -> list[str]:
     # A read-only journal keeps no decision (`journal plan` shows what is stored). Most journals have no plan
     # running: `journal add` then reads one row and imports nothing more.
     if (
@@ -696,16 +715,16 @@ def decide_and_say(journal: Journal, today: dt.date) -> None:
             "SELECT 1 FROM plans WHERE stopped_on IS NULL AND completed_on IS NULL LIMIT 1"
         ).fetchone()
     ):
-        return
+        return []
     from journal.render.plan import decision_line, undone_line
     from journal.store.plans import list_plans, make_decisions, plan_decisions, running_plans
 
     before = {plan.number: plan_decisions(journal, plan.number) for plan in running_plans(journal)}
     make_decisions(journal, today=today)
     plans = {plan.number: plan for plan in list_plans(journal)}
+    said: list[str] = []
     for number, earlier in before.items():
         now = plan_decisions(journal, number)
-        for undone in (decision for decision in earlier if decision not in now):
-            echo(undone_line(plans[number], undone))
-        for made in (decision for decision in now if decision not in earlier):
-            echo(decision_line(plans[number], made))
+        said.extend(undone_line(plans[number], undone) for undone in earlier if undone not in now)
+        said.extend(decision_line(plans[number], made) for made in now if made not in earlier)
+    return said

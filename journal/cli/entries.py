@@ -9,8 +9,9 @@ from journal.cli.common import (
     JournalFile,
     argument,
     command,
-    decide_and_say,
+    deciding,
     echo,
+    echo_lines,
     option,
     parse_day,
     parse_range,
@@ -119,9 +120,10 @@ def add(
     if journal is None:  # checked again as the day is written; here, before a new journal is made for it
         check_cramps(change.apply(DayEntry(day)))
     journal = journal or journal_file.open()
-    entry = update_entry(journal, day, change)
+    with deciding(journal, today()) as decisions:  # a morning's pain may decide a return-to-run plan's session
+        entry = update_entry(journal, day, change)
     echo(f"{describe_day(day, today())}: {summarise(entry, sites)}")
-    decide_and_say(journal, today())  # a morning's pain may decide a return-to-run plan's session
+    echo_lines(decisions)
 
 
 @command(

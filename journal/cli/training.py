@@ -2,7 +2,7 @@
 and `journal overuse` (the weekly overuse check, OSTRC-O2).
 
 Every write of a session is followed, in the same command, by the plan decisions it
-allows (`journal.cli.common.decide_and_say`), which `journal add` calls too after a day is saved.
+allows, in the same transaction (`journal.cli.common.deciding`), as `journal add` does when a day is saved.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from journal.cli.common import (
     argument,
     command,
     decide_and_say,
+    deciding,
     echo,
+    echo_lines,
     group,
     option,
     parse_day,
@@ -197,11 +199,12 @@ def session_add(
     new = typed.applied_to(Session(day, kind="", minutes=0, for_plan=plan))  # --kind and --minutes are required
     plans = _plans_for(journal, day) if plan else []
     journal = journal or journal_file.open()
-    added = add_session(journal, new, today=now)
+    with deciding(journal, now) as decisions:
+        added = add_session(journal, new, today=now)
     echo(f"session {added.number}, {describe_day(added.day, now)}: {session_line(added, sites)}")
     _say_ticks(journal, added.number, [], added.day)
     _plan_pain_note(added.pain, plans)
-    decide_and_say(journal, now)
+    echo_lines(decisions)
 
 
 @session.command(
@@ -324,11 +327,12 @@ def session_edit(
     assert isinstance(after_day, dt.date)
     plans = _plans_for(journal, after_day) if for_plan else []
     ticks_before = [(item, before.day) for item in _ticks_of(journal, session_id, before.day)]
-    changed = update_session(journal, session_id, change, today=now)
+    with deciding(journal, now) as decisions:
+        changed = update_session(journal, session_id, change, today=now)
     echo(f"session {changed.number}, {describe_day(changed.day, now)}: {session_line(changed, sites)}")
     _say_ticks(journal, session_id, ticks_before, changed.day)
     _plan_pain_note(changed.pain, plans)
-    decide_and_say(journal, now)
+    echo_lines(decisions)
 
 
 @session.command("rm", argument("number", metavar="N"))
@@ -344,12 +348,13 @@ def session_rm(journal_file: JournalFile, number: str) -> None:
     journal = journal_file.open(create=False)
     found = get_session(journal, session_id)
     ticks_before = [(item, found.day) for item in _ticks_of(journal, session_id, found.day)]
-    removed = remove_session(journal, session_id)
+    with deciding(journal, now) as decisions:
+        removed = remove_session(journal, session_id)
     echo(
         f"removed session {session_id}, {describe_day(removed.day, now)}: {session_line(removed, list_sites(journal))}"
     )
     _say_ticks(journal, session_id, ticks_before, None)
-    decide_and_say(journal, now)
+    echo_lines(decisions)
 
 
 @session.command("kinds", argument("setting", required=False, metavar="KIND=ITEM_KIND"))
@@ -446,13 +451,14 @@ def plan_start(journal_file: JournalFile, site: str, stage: str | None) -> None:
     parse_pain_key(site, list(DEFAULT_SITES) if existing is None else _sites(existing))
     parse_stage_number(stage or 1, len(DEFAULT_LADDER))  # checked before a new journal is made
     journal = existing or journal_file.open()
-    started = start_plan(journal, site, today=now, stage=stage or 1)
+    with deciding(journal, now) as decisions:
+        started = start_plan(journal, site, today=now, stage=stage or 1)
     stage_now = started.current
     echo(
         f"started a plan for the {started.where} at {started.label}: {stage_now.description}"
         f" ({stage_now.run_minutes} min running), on alternate days"
     )
-    decide_and_say(journal, now)
+    echo_lines(decisions)
 
 
 def _sites(journal: Journal) -> list[Site]:

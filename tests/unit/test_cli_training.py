@@ -505,3 +505,34 @@ def test_the_first_session_or_plan_or_answers_makes_the_journal(run, db_path, tm
             main([*args, "--db", str(tmp_path / f"{name}.db")])
         assert exit_info.value.code in (0, None)
         assert (tmp_path / f"{name}.db").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("add", "--pain", "knee=1"),  # the morning after the plan session
+        ("session", "add", "--kind", "strength", "--minutes", "20"),
+        ("session", "rm", "1"),
+    ],
+    ids=["day", "session add", "session rm"],
+)
+def test_a_write_and_the_decisions_it_allows_land_together_or_not_at_all(run, db_path, today, monkeypatch, command):
+    """The write and the plan's decisions are one transaction: a decision that cannot be made takes the write back."""
+    from journal.domain.sessions import Session
+    from journal.store.plans import start_plan
+    from journal.store.sessions import add_session
+
+    yesterday = today - dt.timedelta(days=1)
+    with open_journal(db_path) as journal:
+        start_plan(journal, "knee", today=yesterday)
+        add_session(journal, Session(yesterday, "run", 20, for_plan=True), today=yesterday)
+        save_entry(journal, DayEntry(yesterday, pain={("knee", ""): 1}))
+    before = journal_content(db_path)
+
+    def fails(*args, **kwargs):
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr("journal.store.plans.make_decisions", fails)
+    code, _, err = run(*command)
+    assert code == 70 and err.startswith("journal: ")
+    assert journal_content(db_path) == before
