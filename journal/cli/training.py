@@ -50,6 +50,24 @@ def session_number(text: str) -> int:
     return int(text)
 
 
+def _distance(km: str | None, miles: str | None) -> float | None:
+    """The distance given with --km or --miles (not both), as the km kept."""
+    from journal.domain.distance import parse_distance
+
+    if km is not None and miles is not None:
+        raise InvalidInput("give the distance once: --km or --miles, not both")
+    if km is not None:
+        return parse_distance(km, "km")
+    return None if miles is None else parse_distance(miles, "mi")
+
+
+def _unit(journal: Journal) -> str:
+    """The runner's unit for the distances shown: km or mi."""
+    from journal.store.settings import distance_unit
+
+    return distance_unit(journal)
+
+
 def _pain(settings: list[str], sites: list[Site]) -> dict[PainKey, int]:
     from journal.domain.entries import parse_pain_setting
 
@@ -140,6 +158,7 @@ def session(journal_file: JournalFile, subcommand: str) -> None:
     ),
     option("--minutes", required=True, metavar="MIN", help="How long: 40, or 1:30 for an hour and a half (1-1440)."),
     option("--km", metavar="KM", help="Distance in km, up to three decimals (8.5)."),
+    option("--miles", metavar="MI", help="Distance in miles, up to two decimals (5.25); kept in km."),
     option("--rpe", metavar="0-10", help="Session RPE half an hour after: 0 rest, 5 hard, 10 maximal."),
     option(
         "--pain", action="append", default=[], metavar="SITE[:SIDE]=0-10", help="Pain during the session (repeatable)."
@@ -153,6 +172,7 @@ def session_add(
     kind: str,
     minutes: str,
     km: str | None,
+    miles: str | None,
     rpe: str | None,
     pain: list[str],
     note: str,
@@ -161,6 +181,7 @@ def session_add(
     """Log a training session (default today); a kind that ticks a checklist item ticks it.
 
     journal session add --kind run --minutes 40 --km 8 --rpe 5 --pain knee=3 --note "hills"
+    journal session add --kind run --minutes 45 --miles 5 --rpe 4
     journal session add yesterday --kind strength --minutes 45 --rpe 6
     journal session add --kind run --minutes 20 --rpe 3 --pain knee=2 --plan
     """
@@ -168,7 +189,6 @@ def session_add(
     from journal.domain.entries import DEFAULT_SITES
     from journal.domain.sessions import (
         Session,
-        parse_km,
         parse_minutes,
         parse_rpe,
         parse_session_kind,
@@ -186,7 +206,7 @@ def session_add(
         day=day,
         kind=parse_session_kind(kind),
         minutes=parse_minutes(minutes),
-        km=parse_km(km) if km is not None else None,
+        km=_distance(km, miles),
         rpe=parse_rpe(rpe) if rpe is not None else None,
         pain=tuple((where, side, score) for (where, side), score in _pain(pain, sites).items()),
         note=parse_session_note(note),
@@ -195,7 +215,7 @@ def session_add(
     plans = _plans_for(journal, day) if plan else []
     journal = journal or journal_file.open()
     added = add_session(journal, new, today=now)
-    echo(f"session {added.number}, {describe_day(added.day, now)}: {session_line(added, sites)}")
+    echo(f"session {added.number}, {describe_day(added.day, now)}: {session_line(added, sites, unit=_unit(journal))}")
     _say_ticks(journal, added.number, [], added.day)
     _plan_pain_note(added.pain, plans)
     decide_and_say(journal, now)
@@ -242,7 +262,7 @@ def session_list(journal_file: JournalFile, start: str | None, end: str | None) 
         )
         for week, listed in weeks.items()
     ]
-    echo(weeks_view(titled, list_sites(journal)))
+    echo(weeks_view(titled, list_sites(journal), unit=_unit(journal)))
 
 
 @session.command(
@@ -252,6 +272,7 @@ def session_list(journal_file: JournalFile, start: str | None, end: str | None) 
     option("--kind", metavar="KIND", help="A new kind."),
     option("--minutes", metavar="MIN", help="New minutes."),
     option("--km", metavar="KM", help="A new distance."),
+    option("--miles", metavar="MI", help="A new distance in miles."),
     option("--rpe", metavar="0-10", help="A new session RPE."),
     option(
         "--pain",
@@ -278,6 +299,7 @@ def session_edit(
     kind: str | None,
     minutes: str | None,
     km: str | None,
+    miles: str | None,
     rpe: str | None,
     pain: list[str],
     clear_pain: bool,
@@ -294,7 +316,6 @@ def session_edit(
     from journal.dates import describe_day
     from journal.domain.sessions import (
         SessionChange,
-        parse_km,
         parse_minutes,
         parse_rpe,
         parse_session_kind,
@@ -313,8 +334,8 @@ def session_edit(
         change.values["kind"] = parse_session_kind(kind)
     if minutes is not None:
         change.values["minutes"] = parse_minutes(minutes)
-    if km is not None:
-        change.values["km"] = parse_km(km)
+    if km is not None or miles is not None:
+        change.values["km"] = _distance(km, miles)
     if rpe is not None:
         change.values["rpe"] = parse_rpe(rpe)
     if note is not None:
@@ -330,8 +351,8 @@ def session_edit(
     change.pain = _pain(pain, sites)
     if change.is_empty:
         raise InvalidInput(
-            "nothing to change: give --date, --kind, --minutes, --km, --rpe, --pain, --clear-pain, --clear, --note,"
-            " --plan or --not-plan"
+            "nothing to change: give --date, --kind, --minutes, --km, --miles, --rpe, --pain, --clear-pain, --clear,"
+            " --note, --plan or --not-plan"
         )
     before = get_session(journal, session_id)
     after_day = change.values.get("day", before.day)
@@ -339,7 +360,8 @@ def session_edit(
     plans = _plans_for(journal, after_day) if for_plan else []
     ticks_before = [(item, before.day) for item in _ticks_of(journal, session_id, before.day)]
     changed = update_session(journal, session_id, change, today=now)
-    echo(f"session {changed.number}, {describe_day(changed.day, now)}: {session_line(changed, sites)}")
+    line = session_line(changed, sites, unit=_unit(journal))
+    echo(f"session {changed.number}, {describe_day(changed.day, now)}: {line}")
     _say_ticks(journal, session_id, ticks_before, changed.day)
     _plan_pain_note(changed.pain, plans)
     decide_and_say(journal, now)
@@ -360,7 +382,8 @@ def session_rm(journal_file: JournalFile, number: str) -> None:
     ticks_before = [(item, found.day) for item in _ticks_of(journal, session_id, found.day)]
     removed = remove_session(journal, session_id)
     echo(
-        f"removed session {session_id}, {describe_day(removed.day, now)}: {session_line(removed, list_sites(journal))}"
+        f"removed session {session_id}, {describe_day(removed.day, now)}:"
+        f" {session_line(removed, list_sites(journal), unit=_unit(journal))}"
     )
     _say_ticks(journal, session_id, ticks_before, None)
     decide_and_say(journal, now)

@@ -708,10 +708,14 @@ class TodayPane(JournalPane):
     def show_sessions(self) -> None:
         """List the sessions of the day shown, as saved (a session is saved as its form closes)."""
         from journal.store.sessions import sessions_between
+        from journal.store.settings import distance_unit
 
         add_key = next(binding for _, binding in self.palette_keys() if binding.id == "today.add_session")
         self.query_one(SessionList).show(
-            sessions_between(self.journal, self.day, self.day), self.sites, self.shell.key_display(add_key)
+            sessions_between(self.journal, self.day, self.day),
+            self.sites,
+            self.shell.key_display(add_key),
+            unit=distance_unit(self.journal),
         )
         self._show_plan()
 
@@ -742,13 +746,15 @@ class TodayPane(JournalPane):
         self._open_session_form(self.query_one(SessionList).session_at(event.option_index))
 
     def _open_session_form(self, session: Session | None) -> None:
+        from journal.store.settings import distance_unit
         from journal.ui.screens.session_form import SessionFormScreen, plan_label, save_session
 
         self._decided: list[Decision] = []
         save = save_session(self.shell.history, self.journal, self.today, "today", session, self._decided)
         day = self.day
         heading = f"Session on {describe_day(day, self.today)}" if session is None else f"Change the {session.kind}"
-        form = SessionFormScreen(heading, save, day, self.sites, session, plan_label=plan_label(self.journal))
+        plan, unit = plan_label(self.journal), distance_unit(self.journal)
+        form = SessionFormScreen(heading, save, day, self.sites, session, plan_label=plan, unit=unit)
         self.app.push_screen(form, self._session_saved)
 
     def _session_saved(self, session: Session | None) -> None:

@@ -9,6 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select
 
 from journal.dates import parse_date, short_day
+from journal.domain.distance import distance_figure, parse_distance, unit_label
 from journal.domain.entries import Site, parse_pain_setting
 from journal.domain.plan import Decision
 from journal.domain.sessions import (
@@ -17,7 +18,6 @@ from journal.domain.sessions import (
     SESSION_KINDS,
     Session,
     SessionChange,
-    parse_km,
     parse_minutes,
     parse_rpe,
     parse_session_note,
@@ -43,6 +43,7 @@ class SessionFormScreen(FormScreen[Session]):
         *,
         today: dt.date | None = None,
         plan_label: str = "",
+        unit: str = "km",
     ) -> None:
         """`today` given, the form asks for the day too (the Training pane); else the session is on `day`."""
         super().__init__(heading, save)
@@ -51,6 +52,8 @@ class SessionFormScreen(FormScreen[Session]):
         self.session = session
         self.today = today
         self.plan_label = plan_label  # "knee plan": a plan runs, and the session may be its session
+        self.unit = unit  # the distance is typed in km or mi (the distance_unit setting), and kept in km
+        self.distance_shown = distance_figure(session.km, unit) if session and session.km is not None else ""
 
     def fields(self) -> Iterable[tuple[str, Widget]]:
         session = self.session
@@ -73,10 +76,10 @@ class SessionFormScreen(FormScreen[Session]):
             ),
         )
         yield (
-            "Km",
+            unit_label(self.unit),
             Input(
-                f"{session.km:g}" if session and session.km is not None else "",
-                placeholder="8.5 (optional)",
+                self.distance_shown,
+                placeholder=f"{'5.25' if self.unit == 'mi' else '8.5'} (optional)",
                 id="session-km",
                 compact=True,
             ),
@@ -132,7 +135,7 @@ class SessionFormScreen(FormScreen[Session]):
                 day=day,
                 kind=str(self.query_one("#session-kind", Select).value),
                 minutes=parse_minutes(self.text("#session-minutes")),
-                km=parse_km(km) if km else None,
+                km=self._distance(km),
                 rpe=None if rpe is Select.NULL else parse_rpe(str(rpe)),
                 pain=tuple((site, side, score) for (site, side), score in during.items()),
                 note=parse_session_note(self.query_one("#session-note", Input).value.strip()),
@@ -140,6 +143,15 @@ class SessionFormScreen(FormScreen[Session]):
                 id=self.session.id if self.session else None,
             ),
         )
+
+    def _distance(self, typed: str) -> float | None:
+        """The km typed in the runner's unit; the session's own km when its distance is left as shown (miles shown
+        to two decimals would otherwise move the metres kept)."""
+        if not typed:
+            return None
+        if self.session is not None and typed == self.distance_shown:
+            return self.session.km
+        return parse_distance(typed, self.unit)
 
 
 def save_session(
