@@ -53,13 +53,33 @@ def session_number(text: str) -> int:
     return int(text)
 
 
-def _typed_session(sites: list[Site], pain: list[str], **given: str | None) -> SessionChange:
+def _distance(km: str | None, miles: str | None) -> float | None:
+    """The distance given with --km or --miles (not both), as the km kept."""
+    from journal.domain.distance import parse_distance
+
+    if km is not None and miles is not None:
+        raise InvalidInput("give the distance once: --km or --miles, not both")
+    if km is not None:
+        return parse_distance(km, "km")
+    return None if miles is None else parse_distance(miles, "mi")
+
+
+def _unit(journal: Journal) -> str:
+    """The runner's unit for the distances shown: km or mi."""
+    from journal.store.settings import distance_unit
+
+    return distance_unit(journal)
+
+
+def _typed_session(
+    sites: list[Site], pain: list[str], *, km: str | None, miles: str | None, **given: str | None
+) -> SessionChange:
     """What `journal session add` or `edit` was given, each value read and checked: the fields by name (kind,
-    minutes, km, rpe or note; one given as None is not given) and the pain during the session at each site."""
+    minutes, rpe or note; one given as None is not given), the distance in km or miles, and the pain during the
+    session at each site."""
     from journal.domain.entries import parse_pain_setting
     from journal.domain.sessions import (
         SessionChange,
-        parse_km,
         parse_minutes,
         parse_rpe,
         parse_session_kind,
@@ -69,11 +89,12 @@ def _typed_session(sites: list[Site], pain: list[str], **given: str | None) -> S
     parsers = {
         "kind": parse_session_kind,
         "minutes": parse_minutes,
-        "km": parse_km,
         "rpe": parse_rpe,
         "note": parse_session_note,
     }
     typed = SessionChange({name: parsers[name](text) for name, text in given.items() if text is not None})
+    if km is not None or miles is not None:
+        typed.values["km"] = _distance(km, miles)
     for setting in pain:
         key, score = parse_pain_setting(setting, sites)
         if key in typed.pain:
@@ -160,6 +181,7 @@ def session(journal_file: JournalFile, subcommand: str) -> None:
     ),
     option("--minutes", required=True, metavar="MIN", help="How long: 40, or 1:30 for an hour and a half (1-1440)."),
     option("--km", metavar="KM", help="Distance in km, up to three decimals (8.5)."),
+    option("--miles", metavar="MI", help="Distance in miles, up to two decimals (5.25); kept in km."),
     option("--rpe", metavar="0-10", help="Session RPE half an hour after: 0 rest, 5 hard, 10 maximal."),
     option(
         "--pain", action="append", default=[], metavar="SITE[:SIDE]=0-10", help="Pain during the session (repeatable)."
@@ -173,6 +195,7 @@ def session_add(
     kind: str,
     minutes: str,
     km: str | None,
+    miles: str | None,
     rpe: str | None,
     pain: list[str],
     note: str,
@@ -181,6 +204,7 @@ def session_add(
     """Log a training session (default today); a kind that ticks a checklist item ticks it.
 
     journal session add --kind run --minutes 40 --km 8 --rpe 5 --pain knee=3 --note "hills"
+    journal session add --kind run --minutes 45 --miles 5 --rpe 4
     journal session add yesterday --kind strength --minutes 45 --rpe 6
     journal session add --kind run --minutes 20 --rpe 3 --pain knee=2 --plan
     """
@@ -195,13 +219,13 @@ def session_add(
     day = parse_day(date, default=now)
     journal = journal_file.existing()
     sites = list_sites(journal) if journal else list(DEFAULT_SITES)
-    typed = _typed_session(sites, pain, kind=kind, minutes=minutes, km=km, rpe=rpe, note=note)
+    typed = _typed_session(sites, pain, kind=kind, minutes=minutes, km=km, miles=miles, rpe=rpe, note=note)
     new = typed.applied_to(Session(day, kind="", minutes=0, for_plan=plan))  # --kind and --minutes are required
     plans = _plans_for(journal, day) if plan else []
     journal = journal or journal_file.open()
     with deciding(journal, now) as decisions:
         added = add_session(journal, new, today=now)
-    echo(f"session {added.number}, {describe_day(added.day, now)}: {session_line(added, sites)}")
+    echo(f"session {added.number}, {describe_day(added.day, now)}: {session_line(added, sites, unit=_unit(journal))}")
     _say_ticks(journal, added.number, [], added.day)
     _plan_pain_note(added.pain, plans)
     echo_lines(decisions)
@@ -248,7 +272,7 @@ def session_list(journal_file: JournalFile, start: str | None, end: str | None) 
         )
         for week, listed in weeks.items()
     ]
-    echo(weeks_view(titled, list_sites(journal)))
+    echo(weeks_view(titled, list_sites(journal), unit=_unit(journal)))
 
 
 @session.command(
@@ -258,6 +282,7 @@ def session_list(journal_file: JournalFile, start: str | None, end: str | None) 
     option("--kind", metavar="KIND", help="A new kind."),
     option("--minutes", metavar="MIN", help="New minutes."),
     option("--km", metavar="KM", help="A new distance."),
+    option("--miles", metavar="MI", help="A new distance in miles."),
     option("--rpe", metavar="0-10", help="A new session RPE."),
     option(
         "--pain",
@@ -284,6 +309,7 @@ def session_edit(
     kind: str | None,
     minutes: str | None,
     km: str | None,
+    miles: str | None,
     rpe: str | None,
     pain: list[str],
     clear_pain: bool,
@@ -307,7 +333,7 @@ def session_edit(
     day = parse_day(date) if date is not None else None
     journal = journal_file.open(create=False)
     sites = list_sites(journal)
-    change = _typed_session(sites, pain, kind=kind, minutes=minutes, km=km, rpe=rpe, note=note)
+    change = _typed_session(sites, pain, kind=kind, minutes=minutes, km=km, miles=miles, rpe=rpe, note=note)
     change.clear_pain = clear_pain
     if day is not None:
         change.values["day"] = day
@@ -319,8 +345,8 @@ def session_edit(
         change.values[name] = "" if name == "note" else None
     if change.is_empty:
         raise InvalidInput(
-            "nothing to change: give --date, --kind, --minutes, --km, --rpe, --pain, --clear-pain, --clear, --note,"
-            " --plan or --not-plan"
+            "nothing to change: give --date, --kind, --minutes, --km, --miles, --rpe, --pain, --clear-pain, --clear,"
+            " --note, --plan or --not-plan"
         )
     before = get_session(journal, session_id)
     after_day = change.values.get("day", before.day)
@@ -329,7 +355,8 @@ def session_edit(
     ticks_before = [(item, before.day) for item in _ticks_of(journal, session_id, before.day)]
     with deciding(journal, now) as decisions:
         changed = update_session(journal, session_id, change, today=now)
-    echo(f"session {changed.number}, {describe_day(changed.day, now)}: {session_line(changed, sites)}")
+    line = session_line(changed, sites, unit=_unit(journal))
+    echo(f"session {changed.number}, {describe_day(changed.day, now)}: {line}")
     _say_ticks(journal, session_id, ticks_before, changed.day)
     _plan_pain_note(changed.pain, plans)
     echo_lines(decisions)
@@ -351,7 +378,8 @@ def session_rm(journal_file: JournalFile, number: str) -> None:
     with deciding(journal, now) as decisions:
         removed = remove_session(journal, session_id)
     echo(
-        f"removed session {session_id}, {describe_day(removed.day, now)}: {session_line(removed, list_sites(journal))}"
+        f"removed session {session_id}, {describe_day(removed.day, now)}:"
+        f" {session_line(removed, list_sites(journal), unit=_unit(journal))}"
     )
     _say_ticks(journal, session_id, ticks_before, None)
     echo_lines(decisions)

@@ -67,6 +67,7 @@ class WeeklyReview:
     overuse: list[tuple[str, WeekAnswers]] = field(default_factory=list)
     # Each painful site's mornings after session days and rest days over the four weeks to `as_of`.
     after_load: list[PainAfterLoad] = field(default_factory=list)
+    distance_unit: str = "km"  # the runner's unit for the training's distance (km or mi); kept in km
 
     @property
     def end(self) -> dt.date:
@@ -158,6 +159,7 @@ def build_review(
     sessions: Sequence[Session] = (),
     decisions: Sequence[tuple[Plan, Decision]] = (),
     overuse: Sequence[tuple[str, WeekAnswers]] = (),
+    distance_unit: str = "km",
 ) -> WeeklyReview:
     """The review from what the store read: `entries` from LOOKBACK_DAYS before the week before, `sessions` from the
     day before the four weeks pain after load reads (`journal.domain.load.window`) and the week before, `decisions`
@@ -184,6 +186,7 @@ def build_review(
         decisions=list(decisions),
         overuse=list(overuse),
         after_load=pain_after_load(entries, sessions, last, sites) if last >= start else [],
+        distance_unit=distance_unit,
     )
 
 

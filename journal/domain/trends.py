@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from journal.dates import week_start
+from journal.domain.distance import KM_PER_MILE
 from journal.domain.scales import (
     PAIN_MAX,
     PAIN_MIN,
@@ -40,7 +41,9 @@ TRAINING = (
     ("training:km", "Km / week", (0.0, 100.0)),
     ("training:load", "Load / week", (0.0, 3000.0)),
 )
-TRAINING_SCALES = {key: scale for key, _, scale in TRAINING}
+# The distance row in miles (the `distance_unit` setting) in place of km: the same ends, so the same bar heights.
+TRAINING_MILES = ("training:mi", "Miles / week", (0.0, 100.0 / KM_PER_MILE))
+TRAINING_SCALES = {key: scale for key, _, scale in (*TRAINING, TRAINING_MILES)}
 OVERUSE_SCALE = (0.0, 100.0)  # the OSTRC-O2 severity score
 CRAMPS_WEEK = "cramps:week"  # cramps a week: a full bar at 10 (more draws full)
 CRAMPS_WEEK_SCALE = (0.0, 10.0)

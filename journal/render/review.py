@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from journal.domain.checklist import format_ratio, format_target
+from journal.domain.distance import in_unit, unit_label
 from journal.domain.goals import Goal
 from journal.domain.load import WINDOW_DAYS, PainAfterLoad
 from journal.domain.overuse import describe
@@ -61,10 +62,11 @@ def _training_rows(review: WeeklyReview) -> list[tuple[str, str, str]]:
     now, before = review.training, review.training_before
     if not now.sessions and not before.sessions:
         return []
+    unit = review.distance_unit
     return [
         ("Sessions", f"{now.sessions}", f"{before.sessions}"),
         ("Minutes", f"{now.minutes}", f"{before.minutes}"),
-        ("Km", f"{now.km:.1f}", f"{before.km:.1f}"),
+        (unit_label(unit), f"{in_unit(now.km, unit):.1f}", f"{in_unit(before.km, unit):.1f}"),
         ("Load", f"{now.load}", f"{before.load}"),
     ]
 

@@ -13,7 +13,7 @@ from journal.domain.review import WeeklyReview, build_review, goals_of_week
 from journal.domain.signals import DAY, LOOKBACK_DAYS, Flag, flags_between, flags_on
 from journal.store.db import Journal
 from journal.store.entries import entries_between
-from journal.store.settings import first_weekday, sleep_need
+from journal.store.settings import distance_unit, first_weekday, sleep_need
 from journal.store.sites import list_sites
 
 
@@ -65,6 +65,7 @@ def weekly_review(journal: Journal, start: dt.date, today: dt.date) -> WeeklyRev
         sessions=sessions,
         decisions=decisions_between(journal, start, days[-1]),
         overuse=overuse,
+        distance_unit=distance_unit(journal),
     )
 
 

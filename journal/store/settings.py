@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from journal.dates import WEEKDAY_NAMES, parse_weekday
+from journal.domain.distance import parse_distance_unit
 from journal.domain.scales import SLEEP_NEED_MAX, SLEEP_NEED_MIN, parse_sleep_hours
 from journal.errors import InvalidInput
 from journal.store.db import Journal
@@ -32,6 +33,7 @@ SETTINGS: dict[str, tuple[str, Callable[[str], str]]] = {
     "week_start": ("monday", lambda text: WEEKDAY_NAMES[parse_weekday(text)]),
     "sleep_need": ("8", parse_sleep_need),
     "theme": ("offseason-dark", _theme),
+    "distance_unit": ("km", parse_distance_unit),
 }
 
 
@@ -61,3 +63,8 @@ def first_weekday(journal: Journal) -> int:
 def sleep_need(journal: Journal) -> float:
     """The hours a night the runner needs (default 8): the sleep signals measure against it."""
     return float(get_setting(journal, "sleep_need"))
+
+
+def distance_unit(journal: Journal) -> str:
+    """The unit distances are shown and typed in, km (the default) or mi; they are kept in km."""
+    return "mi" if get_setting(journal, "distance_unit") == "mi" else "km"

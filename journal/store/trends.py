@@ -7,6 +7,7 @@ import math
 import sqlite3
 
 from journal.domain.checklist import OFF_DAY_TYPES, ChecklistItem
+from journal.domain.distance import in_unit
 from journal.domain.overuse import score
 from journal.domain.scales import WELLNESS_FIELDS
 from journal.domain.signals import DAY
@@ -14,6 +15,7 @@ from journal.domain.trends import (
     CRAMPS_WEEK,
     METRICS,
     TRAINING,
+    TRAINING_MILES,
     Series,
     Trends,
     WholeWeeks,
@@ -22,7 +24,7 @@ from journal.domain.trends import (
     whole_weeks,
 )
 from journal.store.db import Journal
-from journal.store.settings import first_weekday
+from journal.store.settings import distance_unit, first_weekday
 from journal.store.sites import list_sites
 
 _TOTAL_SQL = "(" + " + ".join(WELLNESS_FIELDS) + ")"  # NULL unless all five are logged
@@ -143,11 +145,12 @@ def _week_of(first: dt.date, column: str = "date") -> str:
 
 
 def training_rows(journal: Journal, weeks: WholeWeeks) -> list[Series]:
-    """Each whole week's minutes, km and load (minutes x RPE) of its sessions, in one query.
+    """Each whole week's minutes, distance and load (minutes x RPE) of its sessions, in one query.
 
     A week with no session is 0 from the week of the journal's first session on (the runner logs sessions
     by then), and a gap before it. A week's load counts the sessions with an RPE; a week whose sessions have
-    none has no load (a gap). Kilometres are added up as whole metres, so every sum is exact.
+    none has no load (a gap). Kilometres are added up as whole metres, so every sum is exact; the distance row is
+    in miles when the runner's `distance_unit` is mi.
     """
     if weeks.count <= 0:
         return []
@@ -167,9 +170,11 @@ def training_rows(journal: Journal, weeks: WholeWeeks) -> list[Series]:
         minutes[week] = float(total_minutes)
         km[week] = (metres or 0) / 1000
         load[week] = float(total_load) if rated else None
-    return [
-        weeks.series(key, label, values) for (key, label, _), values in zip(TRAINING, (minutes, km, load), strict=True)
-    ]
+    rows = list(TRAINING)
+    if distance_unit(journal) == "mi":
+        rows[1] = TRAINING_MILES
+        km = [None if value is None else in_unit(value, "mi") for value in km]
+    return [weeks.series(key, label, values) for (key, label, _), values in zip(rows, (minutes, km, load), strict=True)]
 
 
 def overuse_rows(journal: Journal, weeks: WholeWeeks) -> list[Series]:

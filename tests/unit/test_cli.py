@@ -447,7 +447,7 @@ def test_items_are_managed_from_the_command_line(run):
 def test_weeks_follow_the_start_day_setting(run):
     run("add", "--mood", "3")
     assert run("settings", "week_start", "Sunday")[1] == "week_start = sunday\n"
-    assert run("settings")[1] == "week_start = sunday\nsleep_need = 8\ntheme = offseason-dark\n"
+    assert run("settings")[1] == "week_start = sunday\nsleep_need = 8\ntheme = offseason-dark\ndistance_unit = km\n"
     assert run("checklist")[1].startswith("week of Sun 22 Nov 2026 · 22–28 Nov 2026")
 
 

@@ -710,10 +710,14 @@ class TodayPane(JournalPane):
     def show_sessions(self) -> None:
         """List the sessions of the day shown, as saved (a session is saved as its form closes)."""
         from journal.store.sessions import sessions_between
+        from journal.store.settings import distance_unit
 
         add_key = next(binding for _, binding in self.palette_keys() if binding.id == "today.add_session")
         self.query_one(SessionList).show(
-            sessions_between(self.journal, self.day, self.day), self.sites, self.shell.key_display(add_key)
+            sessions_between(self.journal, self.day, self.day),
+            self.sites,
+            self.shell.key_display(add_key),
+            unit=distance_unit(self.journal),
         )
         self._show_plan()
 
@@ -744,6 +748,7 @@ class TodayPane(JournalPane):
         self._open_session_form(self.query_one(SessionList).session_at(event.option_index))
 
     def _open_session_form(self, session: Session | None) -> None:
+        from journal.store.settings import distance_unit
         from journal.ui.screens.session_form import PlanNews, SessionFormScreen, plan_label, save_session
 
         self._plan_news = PlanNews()
@@ -758,6 +763,7 @@ class TodayPane(JournalPane):
             session,
             add_site=add_site_hint(self.shell),
             plan_label=plan_label(self.journal),
+            unit=distance_unit(self.journal),
         )
         self.app.push_screen(form, self._session_saved)
 

@@ -26,22 +26,24 @@ if TYPE_CHECKING:
 HISTORY_WEEKS = 12
 
 
-def week_sparks(weeks: list[WeekTotals]) -> list[tuple[str, str, str]]:
-    """(label, sparkline, latest figure) for minutes, km and load, each on its own scale from 0 to its highest week."""
+def week_sparks(weeks: list[WeekTotals], unit: str) -> list[tuple[str, str, str]]:
+    """(label, sparkline, latest figure) for minutes, distance (in `unit`) and load, each on its own scale from 0 to
+    its highest week."""
+    from journal.domain.distance import distance_figure, in_unit, unit_label
     from journal.domain.trends import spark
 
     rows = []
-    for label, values in (
-        ("Minutes", [float(week.minutes) for week in weeks]),
-        ("Km", [week.km for week in weeks]),
-        ("Load", [float(week.load) for week in weeks]),
+    for label, values, latest in (
+        ("Minutes", [float(week.minutes) for week in weeks], f"{weeks[-1].minutes}"),
+        (unit_label(unit), [in_unit(week.km, unit) for week in weeks], distance_figure(weeks[-1].km, unit)),
+        ("Load", [float(week.load) for week in weeks], f"{weeks[-1].load}"),
     ):
-        rows.append((label, spark(values, 0, max(values) or 1), f"{values[-1]:g}"))
+        rows.append((label, spark(values, 0, max(values) or 1), latest))
     return rows
 
 
 class TrainingPane(WeekPane):
-    """The sessions of a week, day by day, with the week's minutes, km and load."""
+    """The sessions of a week, day by day, with the week's minutes, distance and load."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("alt+left", "previous_week", "Prev", tooltip="Previous week", id="training.previous_week"),
@@ -91,21 +93,23 @@ class TrainingPane(WeekPane):
         from journal.domain.sessions import totals, weekly
         from journal.render.sessions import totals_line
         from journal.store.sessions import sessions_between
+        from journal.store.settings import distance_unit
         from journal.store.sites import list_sites
 
         self._follow_first_weekday()
+        unit = distance_unit(self.journal)
         end = self.start + dt.timedelta(days=6)
         first = self.start - dt.timedelta(weeks=HISTORY_WEEKS - 1)
         sessions = sessions_between(self.journal, first, end)
         week = [session for session in sessions if session.day >= self.start]
         add_key = next(binding for _, binding in self.palette_keys() if binding.id == "training.add_session")
-        self.query_one(SessionList).show(week, list_sites(self.journal), self.shell.key_display(add_key))
+        self.query_one(SessionList).show(week, list_sites(self.journal), self.shell.key_display(add_key), unit=unit)
         label = f"{week_label(self.start)} ·" if self.first_weekday == 0 else "week of"
         self.query_one("#training-label", Static).update(f"{label} {week_span(self.start)}")
-        self.query_one("#training-totals", Static).update(totals_line(totals(week)))
+        self.query_one("#training-totals", Static).update(totals_line(totals(week), unit=unit))
         self.query_one("#training-next").set_class(end >= self.today, "-disabled")
         history = Text(no_wrap=True)
-        for name, sparkline, latest in week_sparks(weekly(sessions, first, HISTORY_WEEKS)):
+        for name, sparkline, latest in week_sparks(weekly(sessions, first, HISTORY_WEEKS), unit):
             history.append(f"{name:<9}")
             history.append(sparkline, "bold")
             history.append(f"  {latest}\n")
@@ -180,6 +184,7 @@ class TrainingPane(WeekPane):
             self._open_form(session, session.day)
 
     def _open_form(self, session: Session | None, day: dt.date) -> None:
+        from journal.store.settings import distance_unit
         from journal.store.sites import list_sites
         from journal.ui.panes.today import add_site_hint
         from journal.ui.screens.session_form import PlanNews, SessionFormScreen, plan_label, save_session
@@ -196,6 +201,7 @@ class TrainingPane(WeekPane):
             add_site=add_site_hint(self.shell),
             today=self.today,
             plan_label=plan_label(self.journal),
+            unit=distance_unit(self.journal),
         )
         self.app.push_screen(form, self._saved)
 

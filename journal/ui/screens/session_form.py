@@ -10,6 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select
 
 from journal.dates import parse_date, short_day
+from journal.domain.distance import distance_figure, parse_distance, unit_label
 from journal.domain.entries import Site, parse_pain_setting
 from journal.domain.plan import Decision, Plan
 from journal.domain.sessions import (
@@ -18,7 +19,6 @@ from journal.domain.sessions import (
     SESSION_KINDS,
     Session,
     SessionChange,
-    parse_km,
     parse_minutes,
     parse_rpe,
     parse_session_note,
@@ -53,6 +53,7 @@ class SessionFormScreen(FormScreen[Session]):
         add_site: str,
         today: dt.date | None = None,
         plan_label: str = "",
+        unit: str = "km",
     ) -> None:
         """`today` given, the form asks for the day too (the Training pane); else the session is on `day`.
         `add_site` says how the app adds a body site ('^n on Today'), for pain at a site it does not know."""
@@ -63,6 +64,8 @@ class SessionFormScreen(FormScreen[Session]):
         self.add_site = add_site
         self.today = today
         self.plan_label = plan_label  # "knee plan": a plan runs, and the session may be its session
+        self.unit = unit  # the distance is typed in km or mi (the distance_unit setting), and kept in km
+        self.distance_shown = distance_figure(session.km, unit) if session and session.km is not None else ""
 
     def fields(self) -> Iterable[tuple[str, Widget]]:
         session = self.session
@@ -85,10 +88,10 @@ class SessionFormScreen(FormScreen[Session]):
             ),
         )
         yield (
-            "Km",
+            unit_label(self.unit),
             Input(
-                f"{session.km:g}" if session and session.km is not None else "",
-                placeholder="8.5 (optional)",
+                self.distance_shown,
+                placeholder=f"{'5.25' if self.unit == 'mi' else '8.5'} (optional)",
                 id="session-km",
                 compact=True,
             ),
@@ -134,7 +137,7 @@ class SessionFormScreen(FormScreen[Session]):
             day = refused.read(self._day, self.text("#session-day"))
         minutes = refused.read(parse_minutes, self.text("#session-minutes"))
         km_text, rpe = self.text("#session-km"), self.query_one("#session-rpe", Select).value
-        km = refused.read(parse_km, km_text) if km_text else None
+        km = refused.read(self._distance, km_text) if km_text else None
         during: dict[tuple[str, str], int] = {}
         for setting in filter(None, (part.strip() for part in self.text("#session-pain").split(","))):
             if found := refused.read(self._pain, setting):
@@ -164,6 +167,13 @@ class SessionFormScreen(FormScreen[Session]):
 
     def _pain(self, setting: str) -> tuple[tuple[str, str], int]:
         return parse_pain_setting(setting, self.sites, add_site=self.add_site)
+
+    def _distance(self, typed: str) -> float | None:
+        """The km typed in the runner's unit; the session's own km when its distance is left as shown (miles shown
+        to two decimals would otherwise move the metres kept)."""
+        if self.session is not None and typed == self.distance_shown:
+            return self.session.km
+        return parse_distance(typed, self.unit)
 
 
 def save_session(

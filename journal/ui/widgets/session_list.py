@@ -41,18 +41,19 @@ class SessionList(OptionList):
         super().__init__(id=id)
         self.days = days  # each line begins with its day (a week's sessions)
         self.sessions: list[Session] = []
+        self.unit = "km"
 
-    def show(self, sessions: list[Session], sites: list[Site], add_key: str) -> None:
-        """List `sessions`, keeping the cursor on the same line where it can."""
+    def show(self, sessions: list[Session], sites: list[Site], add_key: str, *, unit: str) -> None:
+        """List `sessions` (their distances in `unit`), keeping the cursor on the same line where it can."""
         lines = [
-            (str(session.number), f"{session.day:%a %d}  " * self.days + session_line(session, sites))
+            (str(session.number), f"{session.day:%a %d}  " * self.days + session_line(session, sites, unit=unit))
             for session in sessions
         ]
         lines.append((ADD, f"+ add a session ({add_key})"))
-        if sessions == self.sessions and self.option_count == len(lines):
+        if sessions == self.sessions and unit == self.unit and self.option_count == len(lines):
             return
         highlighted = self.highlighted
-        self.sessions = sessions
+        self.sessions, self.unit = sessions, unit
         self.clear_options()
         self.add_options(Option(Text(label, no_wrap=True, overflow="ellipsis"), id=key) for key, label in lines)
         if highlighted is not None:
