@@ -351,7 +351,9 @@ def session_edit(
     before = get_session(journal, session_id)
     after_day = change.values.get("day", before.day)
     assert isinstance(after_day, dt.date)
-    plans = _plans_for(journal, after_day) if for_plan else []
+    # A plan session moved to another day is checked as one marked for the plan on that day.
+    moved_in_plan = for_plan is None and before.for_plan and after_day != before.day
+    plans = _plans_for(journal, after_day) if for_plan or moved_in_plan else []
     ticks_before = [(item, before.day) for item in _ticks_of(journal, session_id, before.day)]
     with deciding(journal, now) as decisions:
         changed = update_session(journal, session_id, change, today=now)

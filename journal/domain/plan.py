@@ -357,7 +357,9 @@ _ONLY_MINUTES = re.compile(r"([0-9]{1,3})\s*min(?:ute)?s?")
 def parse_stage(description: str, run_minutes: str | int | None = None) -> Stage:
     """A stage from its words and its running minutes; without minutes they are read from the words
     ('6 x 3 min run / 1 min walk' is 18, '25 min continuous' 25, '20 min' alone 20)."""
-    text = parse_text(" ".join(description.split()), "a stage's description", SHORT_TEXT_MAX)
+    # Checked as typed (a control character is refused, not taken for a space), then one line of single spaces.
+    text = " ".join(parse_text(description, "a stage's description", 10 * SHORT_TEXT_MAX).split())
+    text = parse_text(text, "a stage's description", SHORT_TEXT_MAX)
     if not text:
         raise InvalidInput("a stage needs a description, like '6 x 3 min run / 1 min walk'")
     minutes = _minutes_in(text) if run_minutes is None else _parse_run_minutes(run_minutes)

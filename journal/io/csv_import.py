@@ -219,7 +219,8 @@ def _read_file(path: Path, kind: str | None, bundle: Bundle, problems: list[str]
                     continue  # a blank line
                 where = bundle.line = f"{path.name} line {first}"
                 if len(row) != len(header):
-                    problems.append(f"{where}: {len(row)} cells where the header has {len(header)}")
+                    cells = f"{len(row)} cell{'s' if len(row) != 1 else ''}"
+                    problems.append(f"{where}: {cells} where the header has {len(header)}")
                     continue
                 try:
                     reading(dict(zip(header, row, strict=True)), bundle)
@@ -249,7 +250,8 @@ def _optional_date(text: str, what: str) -> dt.date | None:
 def _int(text: str, what: str, low: int = 0, high: int = 10**9) -> int:
     raw = text.strip()
     if not re.fullmatch(r"[0-9]{1,10}", raw) or not low <= int(raw) <= high:
-        raise InvalidInput(f"{what} must be a whole number from {low}, got {text!r}")
+        bounds = f"from {low} to {high}" if high < 10**9 else f"from {low}"
+        raise InvalidInput(f"{what} must be a whole number {bounds}, got {text!r}")
     return int(raw)
 
 
@@ -501,7 +503,7 @@ def _session_kind(row: dict[str, str], bundle: Bundle) -> None:
 
     kind = parse_session_kind(row["kind"])
     if kind in bundle.session_kinds:
-        raise InvalidInput(f"the session kind {kind} appears twice")
+        raise InvalidInput(f"the session kind {kind} appears twice (first at {bundle.at(('session-kinds', kind))})")
     ticks = row["ticks"].strip().lower()
     if ticks and ticks not in ITEM_KINDS:
         raise InvalidInput(f"ticks is a checklist item kind ({', '.join(ITEM_KINDS)}) or empty, got {row['ticks']!r}")
@@ -526,19 +528,24 @@ def _plan(row: dict[str, str], bundle: Bundle) -> None:
             raise InvalidInput(f"the plan {uid} appears twice (first at {bundle.where[('plans', uid)]})")
         bundle.where[("plans", uid)] = bundle.line
     site, side = _site_and_side(row)
-    ladder = check_ladder(parse_stage_text(line) for line in restore(row["ladder"]).splitlines() if line.strip())
+    # A stage a line: split at line ends only, so that any other control character is refused as text.
+    lines = restore(row["ladder"]).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ladder = check_ladder(parse_stage_text(line) for line in lines if line.strip())
     started = bundle.dated(row["started"], "started")
-    ended = {name: _optional_date(row[name], name) for name in ("stopped", "completed")}
+    ended = {name: bundle.dated(row[name], name) if row[name].strip() else None for name in ("stopped", "completed")}
     for name, day in ended.items():
         if day is not None and day < started:
             raise InvalidInput(f"{name} {day} is before the plan started ({started})")
     if ended["stopped"] and ended["completed"]:
         raise InvalidInput("a plan is stopped or completed, not both")
+    stage = parse_stage_number(row["stage"], len(ladder))
+    if ended["completed"] and stage != len(ladder):
+        raise InvalidInput(f"a completed plan is at its top stage, {len(ladder)}, got stage {stage}")
     plan = Plan(
         site,
         side,
         ladder,
-        parse_stage_number(row["stage"], len(ladder)),
+        stage,
         started,
         ended["stopped"],
         ended["completed"],
@@ -549,7 +556,7 @@ def _plan(row: dict[str, str], bundle: Bundle) -> None:
 
 def _decision(row: dict[str, str], bundle: Bundle) -> None:
     """A plan's decision as plan-decisions.csv writes it; `plan` (the plan in words) is the reader's."""
-    from journal.domain.plan import OUTCOMES
+    from journal.domain.plan import OUTCOMES, STAGES_MAX
     from journal.domain.scales import PAIN_MAX
 
     plan_uid = _uid(row["plan_uid"])
@@ -558,10 +565,11 @@ def _decision(row: dict[str, str], bundle: Bundle) -> None:
     outcome = row["outcome"].strip().lower()
     if outcome not in OUTCOMES:
         raise InvalidInput(f"outcome is one of {', '.join(OUTCOMES)}, got {row['outcome']!r}")
-    top = _int(row["top"], "top", 1)
+    top = _int(row["top"], "top", 1, STAGES_MAX)
     stages = [_int(row[name], name, 1, top) for name in ("from_stage", "to_stage")]
     if row["completes"].strip() not in ("0", "1"):
         raise InvalidInput(f"completes is 1 (the plan's top stage was passed) or 0, got {row['completes']!r}")
+    _check_move(outcome, stages[0], stages[1], top, completes=row["completes"].strip() == "1")
     pain = [
         None if name == "pain_before" and not row[name].strip() else _int(row[name], name, 0, PAIN_MAX)
         for name in ("pain_during", "pain_before", "pain_after")
@@ -580,7 +588,7 @@ def _decision(row: dict[str, str], bundle: Bundle) -> None:
         int(row["completes"]),
         *pain,
         *means,
-        parse_text(restore(row["reason"]), "the reason", NOTE_MAX),
+        _reason(row["reason"]),
         decided_on.isoformat(),
     )
     assert len(values) == len(DECISION_COLUMNS)
@@ -589,6 +597,30 @@ def _decision(row: dict[str, str], bundle: Bundle) -> None:
         raise InvalidInput(f"the plan's decision on that session appears twice (first at {bundle.where[key]})")
     bundle.where[key] = bundle.line
     bundle.decisions.append(DecisionRow(plan_uid, session_uid, _int(row["session"], "session", 1), values, bundle.line))
+
+
+def _check_move(outcome: str, from_stage: int, to_stage: int, top: int, *, completes: bool) -> None:
+    """The stage a decision moves to is the one its outcome says (as the journal decides): next is one up (from the
+    top stage, none: the plan is complete), repeat stays, back is one down (the first stays)."""
+    from journal.domain.plan import BACK, NEXT
+
+    if outcome == NEXT:
+        expected = min(from_stage + 1, top)
+    else:
+        expected = max(1, from_stage - 1) if outcome == BACK else from_stage
+    if to_stage != expected:
+        raise InvalidInput(
+            f"a {outcome} from stage {from_stage} of {top} goes to stage {expected}, got to_stage {to_stage}"
+        )
+    if completes != (outcome == NEXT and from_stage == top):
+        raise InvalidInput("completes is 1 for a next from the top stage, which completes the plan, and 0 otherwise")
+
+
+def _reason(text: str) -> str:
+    reason = parse_text(restore(text), "the reason", NOTE_MAX)
+    if not reason.strip():
+        raise InvalidInput("a decision says its reason")
+    return reason
 
 
 def _mean(text: str, what: str) -> float | None:

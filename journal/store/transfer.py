@@ -110,6 +110,7 @@ class _Writer:
         self.report = report
         self.problems: list[str] = []
         self.ticks_added: set[tuple[int, dt.date]] = set()  # the ticks this import made: its sessions may own them
+        self.plan_lines: dict[int, str] = {}  # plan number -> where this import wrote it
 
     def decide(self, kind: str, where: str, same: bool, exists: bool, line: str = "") -> bool:
         """Whether to write a record; counts what happens to it."""
@@ -189,7 +190,8 @@ class _Writer:
                         f" reading{'s' if sided_readings != 1 else ''} in the journal: it keeps its sides"
                     )
                     continue
-            if self.decide("sites", f"body site {site.name}", same, row is not None):
+            line = self.bundle.at(("sites", site.name))
+            if self.decide("sites", f"body site {site.name}", same, row is not None, line):
                 self.conn.execute(
                     "INSERT INTO sites (name, label, sided, position) VALUES (?, ?, ?, ?) ON CONFLICT (name)"
                     " DO UPDATE SET label = excluded.label, sided = excluded.sided, position = excluded.position",
@@ -482,11 +484,33 @@ class _Writer:
             same = stored is not None and replace(stored, id=None) == replace(plan, id=None)
             if not self.decide("plans", where, same, stored is not None, line):
                 continue
+            moved = stored is not None and (stored.site, stored.side, stored.started) != (
+                plan.site,
+                plan.side,
+                plan.started,
+            )
+            if stored is not None and moved:
+                decided = conn.execute(
+                    "SELECT count(*) FROM plan_decisions WHERE plan_id = ?", [stored.number]
+                ).fetchone()[0]
+                if decided:
+                    self.problems.append(
+                        f"{line}: the plan for the {stored.where} has {decided} decision{'s' if decided != 1 else ''}:"
+                        f" its site, side and first day ({stored.started}) stay as they are"
+                    )
+                    continue
             if plan.running and (clash := self._running_clash(plan, stored)):
-                self.problems.append(
-                    f"{line}: a plan is already running for the {clash} in the journal: stop it first"
-                    " (journal plan stop), or import this one stopped"
-                )
+                other, imported = clash
+                if imported:
+                    self.problems.append(
+                        f"{line}: two plans would run for the {other.where} (the other at {imported}):"
+                        " import one of them stopped"
+                    )
+                else:
+                    self.problems.append(
+                        f"{line}: a plan is already running for the {other.where} in the journal: stop it first"
+                        " (journal plan stop), or import this one stopped"
+                    )
                 continue
             ended = [None if day is None else day.isoformat() for day in (plan.stopped, plan.completed)]
             values = [plan.side, plan.stage, plan.started.isoformat(), *ended, plan.site]
@@ -507,6 +531,7 @@ class _Writer:
                     [plan.site, *values[:-1], plan_id],
                 )
                 conn.execute("DELETE FROM plan_stages WHERE plan_id = ?", [plan_id])
+            self.plan_lines[plan_id] = line
             conn.executemany(
                 "INSERT INTO plan_stages (plan_id, stage, description, run_minutes) VALUES (?, ?, ?, ?)",
                 [
@@ -528,17 +553,17 @@ class _Writer:
             )
         return next((plan for plan in found if plan.number not in claimed), None)
 
-    def _running_clash(self, plan: Plan, stored: Plan | None) -> str | None:
-        """The running plan in the journal (another than `stored`) that a running `plan` would clash with."""
+    def _running_clash(self, plan: Plan, stored: Plan | None) -> tuple[Plan, str] | None:
+        """The running plan in the journal (another than `stored`) that a running `plan` would clash with, and
+        where this import wrote it ('' for one the journal had)."""
         from journal.store.plans import read_plans
 
-        for other in read_plans(
-            self.conn, "stopped_on IS NULL AND completed_on IS NULL AND sites.name = ?", (plan.site,)
-        ):
+        running = "stopped_on IS NULL AND completed_on IS NULL AND sites.name = ?"
+        for other in read_plans(self.conn, running, (plan.site,)):
             if (stored is None or other.number != stored.number) and (
                 other.side == plan.side or not other.side or not plan.side
             ):
-                return other.where
+                return other, self.plan_lines.get(other.number, "")
         return None
 
     def decisions(self, rows: list[DecisionRow]) -> None:
@@ -547,21 +572,41 @@ class _Writer:
         conn = self.conn
         columns = ", ".join(DECISION_COLUMNS)
         for row in rows:
-            plan = conn.execute("SELECT id FROM plans WHERE uid = ?", [row.plan_uid]).fetchone()
+            plan = conn.execute(
+                "SELECT id, started_on, coalesce(stopped_on, completed_on, '9999-12-31') FROM plans WHERE uid = ?",
+                [row.plan_uid],
+            ).fetchone()
             if plan is None:
                 self.problems.append(
                     f"{row.line}: the plan {row.plan_uid} is not in the journal (import plans.csv with it)"
                 )
                 continue
+            day = str(row.values[0])
+            if not plan[1] <= day <= plan[2]:
+                self.problems.append(f"{row.line}: the session of {day} is outside the plan's days (from {plan[1]})")
+                continue
             session = row.session
             if row.session_uid:
-                found = conn.execute("SELECT id FROM sessions WHERE uid = ?", [row.session_uid]).fetchone()
+                found = conn.execute(
+                    "SELECT id, date, for_plan FROM sessions WHERE uid = ?", [row.session_uid]
+                ).fetchone()
                 if found is None:
                     self.problems.append(
                         f"{row.line}: the session {row.session_uid} is not in the journal (import sessions.csv with it)"
                     )
                     continue
+                if (found[1], found[2]) != (day, 1):
+                    self.problems.append(
+                        f"{row.line}: the session {row.session_uid} is not a plan session of {day} in the journal"
+                    )
+                    continue
                 session = found[0]
+            elif conn.execute("SELECT 1 FROM sessions WHERE id = ?", [session]).fetchone():
+                self.problems.append(
+                    f"{row.line}: session {session} is in the journal: a decision names the session it judged by its"
+                    " session_uid (empty only for a session removed since)"
+                )
+                continue
             key = [plan[0], session]
             stored = conn.execute(
                 f"SELECT {columns} FROM plan_decisions WHERE plan_id = ? AND session_id = ?", key
@@ -574,19 +619,37 @@ class _Writer:
                     f" DO UPDATE SET {', '.join(f'{name} = excluded.{name}' for name in DECISION_COLUMNS)}",
                     [*key, *row.values],
                 )
+        # A removed session's number stays given: no new session may take one that a decision still names.
+        named = conn.execute("SELECT max(session_id) FROM plan_decisions").fetchone()[0]
+        if named is not None:
+            conn.execute(
+                "INSERT INTO sqlite_sequence (name, seq) SELECT 'sessions', 0"
+                " WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'sessions')"
+            )
+            conn.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'sessions'", [named])
 
     def overuse(self, rows: list[OveruseRow]) -> None:
         """A week's answers for a site and side, matched by the week's first day, the site and the side."""
+        from journal.dates import parse_weekday, week_start
+
         sites = self._site_names()
+        setting = self.conn.execute("SELECT value FROM settings WHERE key = 'week_start'").fetchone()
+        first = parse_weekday(setting[0] if setting else "monday")
         for row in rows:
             if not self._check_pain(row.line, [(row.site, row.side)], sites):
+                continue
+            if (begins := week_start(row.week, first)) != row.week:
+                self.problems.append(
+                    f"{row.line}: week {row.week} is not a week's first day (the week holding it began {begins})"
+                )
                 continue
             stored = self.conn.execute(
                 "SELECT participation, volume, performance, pain FROM overuse_answers"
                 " WHERE week = ? AND side = ? AND site_id = (SELECT id FROM sites WHERE name = ?)",
                 [row.week.isoformat(), row.side, row.site],
             ).fetchone()
-            where = f"the overuse answers of the week of {row.week} for the {where_words(row.site, row.side)}"
+            site = where_words(row.site, row.side)
+            where = f"the set of overuse answers of the week of {row.week} for the {site}"
             if self.decide("overuse", where, stored == row.answers.numbers, stored is not None, row.line):
                 self.conn.execute(
                     "INSERT INTO overuse_answers (week, site_id, side, participation, volume, performance, pain)"

@@ -536,3 +536,19 @@ def test_a_write_and_the_decisions_it_allows_land_together_or_not_at_all(run, db
     code, _, err = run(*command)
     assert code == 70 and err.startswith("journal: ")
     assert journal_content(db_path) == before
+
+
+def test_a_plan_session_moved_before_its_plan_started_is_refused(run, db_path, today):
+    from journal.domain.sessions import Session
+    from journal.store.plans import start_plan
+    from journal.store.sessions import add_session
+
+    with open_journal(db_path) as journal:
+        start_plan(journal, "knee", today=today - dt.timedelta(days=2))
+        add_session(journal, Session(today, "run", 20, for_plan=True), today=today)
+    before = journal_content(db_path)
+    code, out, err = run("session", "edit", "1", "--date", (today - dt.timedelta(days=5)).isoformat())
+    assert (code, out) == (2, "")
+    assert err == "journal: the plan started on Tue 24 Nov: a session before that is not a plan session\n"
+    assert journal_content(db_path) == before
+    ok(run("session", "edit", "1", "--date", (today - dt.timedelta(days=5)).isoformat(), "--not-plan"))

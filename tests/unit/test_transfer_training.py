@@ -199,7 +199,9 @@ def test_overuse_answers_come_back_and_a_changed_week_is_a_conflict(journal, db_
         assert import_bundle(copy, read_path(path, today=today)).lines() == ["overuse: 1 overuse answer set (added 1)"]
         assert week_answers(copy, today - 3 * DAY) == week_answers(journal, today - 3 * DAY)
     save_answers(journal, today, "knee", "left", Answers(0, 0, 0, 1), today=today)
-    with pytest.raises(BadRows, match="the overuse answers of the week of 2026-11-23 for the left knee is already"):
+    with pytest.raises(
+        BadRows, match="the set of overuse answers of the week of 2026-11-23 for the left knee is already"
+    ):
         import_bundle(journal, read_path(path, today=today))
     import_bundle(journal, read_path(path, today=today), on_conflict="replace")
     assert week_answers(journal, today - 3 * DAY)[0].answers == Answers(1, 2, 1, 2)
@@ -229,6 +231,26 @@ DECISION = f"{PLAN_UID},left knee,3,{SESSION_UID},2026-11-20,next,1,2,10,0,2,1,1
         ("decisions", DECISION.replace("2026-11-21", "2026-11-20"), "decided_on 2026-11-20 is not after the session"),
         ("decisions", DECISION.replace(PLAN_UID, ""), r"plan_uid names the decision's plan"),
         ("decisions", DECISION.replace(",10,0,", ",10,yes,"), r"completes is 1 \(the plan's top stage was passed\)"),
+        (
+            "plans",
+            PLAN.replace(",2,2026", ",1,2026").replace(",,,", ",,2026-11-20,"),
+            "a completed plan is at its top stage, 2, got stage 1",
+        ),
+        ("plans", PLAN.replace(",,,", ",2026-11-30,,"), "stopped 2026-11-30 has not happened yet"),
+        ("plans", PLAN.replace("10 min=10", "10 min\x0b=10"), "a stage's description holds a control character"),
+        (
+            "decisions",
+            DECISION.replace(",1,2,10,", ",1,3,10,"),
+            "a next from stage 1 of 10 goes to stage 2, got to_stage 3",
+        ),
+        ("decisions", DECISION.replace(",next,1,2,", ",back,1,2,"), "a back from stage 1 of 10 goes to stage 1"),
+        (
+            "decisions",
+            DECISION.replace(",next,1,2,10,0,", ",next,10,10,10,0,"),
+            "completes is 1 for a next from the top",
+        ),
+        ("decisions", DECISION.replace(",1,2,10,", ",1,2,31,"), "top must be a whole number from 1 to 30"),
+        ("decisions", DECISION.replace("All limits kept", " "), "a decision says its reason"),
         ("overuse", "2026-11-23,knee,left,4,0,0,0,25,1", r"participation is an answer number 0-3"),
         ("overuse", "2026-11-23,knee,left,0,5,0,0,0,0", r"volume is an answer number 0-4"),
         ("overuse", "2026-11-30,knee,left,0,0,0,0,0,0", "week 2026-11-30 has not happened yet"),
@@ -277,3 +299,88 @@ def test_an_old_journals_plans_gain_uids_and_nothing_else_changes(db_path, today
     assert after["_sqlite_migrations"][-1][2] == "m009_plan_uids"
     unchanged = set(before) - {"plans", "_sqlite_migrations"}
     assert {table: after[table] for table in unchanged} == {table: before[table] for table in unchanged}
+
+
+def test_a_decision_the_journal_would_not_have_made_is_refused_with_its_line(journal, db_path, tmp_path, today):
+    """Against the journal: the session judged is a plan session of that day, within the plan's days; a decision
+    without a session uid names a session removed since, never one the journal has."""
+    from journal.store.sessions import get_session
+
+    plan = plan_with_decisions(journal, today)
+    decision = plan_decisions(journal, plan.number)[0]
+    session = get_session(journal, decision.session_id)
+    strength = add_session(journal, Session(today - 9 * DAY, "strength", 30), today=today)
+    uids = dict(journal.conn.execute("SELECT id, uid FROM sessions").fetchall())
+    plan_uid = journal.conn.execute("SELECT uid FROM plans").fetchone()[0]
+    day = session.day.isoformat()
+    good = f"{plan_uid},left knee,{session.number},{uids[session.number]},{day},next,1,2,10,0,2,2,1,,,Kept,{today}"
+    rows = [
+        good.replace(uids[session.number], uids[strength.number]),  # not a plan session
+        good.replace(f",{uids[session.number]},", ",,"),  # no uid, and the journal has the session
+        good.replace(day, "2026-11-01"),  # before the plan started
+    ]
+    path = write(tmp_path, "decisions", "".join(f"{row}\r\n" for row in rows))
+    before = journal_content(db_path)
+    with pytest.raises(BadRows) as refused:
+        import_bundle(journal, read_path(path, today=today))
+    assert refused.value.problems == [
+        f"plan-decisions.csv line 2: the session {uids[strength.number]} is not a plan session of {day} in the journal",
+        f"plan-decisions.csv line 3: session {session.number} is in the journal: a decision names the session it"
+        " judged by its session_uid (empty only for a session removed since)",
+        "plan-decisions.csv line 4: the session of 2026-11-01 is outside the plan's days (from 2026-11-16)",
+    ]
+    assert journal_content(db_path) == before
+
+
+def test_a_new_session_never_takes_the_number_of_a_removed_one_a_decision_names(tmp_path, today):
+    from journal.store.sessions import remove_session
+
+    with open_journal(tmp_path / "a.db") as journal:
+        plan = plan_with_decisions(journal, today)
+        judged = plan_decisions(journal, plan.number)[-1].session_id
+        remove_session(journal, judged)  # the latest session: the decision on it is taken back, the first stands
+        make_decisions(journal, today=today)
+        first = plan_decisions(journal, plan.number)[0].session_id
+        remove_session(journal, first)
+        assert [decision.session_id for decision in plan_decisions(journal, plan.number)] == [first]
+        folder = tmp_path / "out"
+        folder.mkdir()
+        for kind in ("sessions", "plans", "decisions"):
+            exported(journal, kind, folder)
+    with open_journal(tmp_path / "b.db") as copy:
+        import_bundle(copy, read_path(folder, today=today))
+        added = add_session(copy, Session(today, "walk", 30), today=today)
+        assert added.number > first, "a number a decision names is never given again"
+
+
+def test_a_plan_with_decisions_keeps_its_site_and_first_day(journal, db_path, tmp_path, today):
+    plan_with_decisions(journal, today)
+    path = exported(journal, "plans", tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",knee,left,", ",ankle,left,"), encoding="utf-8", newline="")
+    before = journal_content(db_path)
+    with pytest.raises(BadRows, match=r"plans.csv line 2: the plan for the left knee has 2 decisions: its site, side"):
+        import_bundle(journal, read_path(path, today=today), on_conflict="replace")
+    assert journal_content(db_path) == before
+
+
+def test_two_running_plans_for_one_site_in_a_file_are_refused(journal, tmp_path, today):
+    path = write(
+        tmp_path,
+        "plans",
+        f"1,,ankle,left,1,{today - 5 * DAY},,,10 min=10\r\n2,,ankle,,1,{today - 2 * DAY},,,10 min=10\r\n",
+    )
+    with pytest.raises(BadRows) as refused:
+        import_bundle(journal, read_path(path, today=today))
+    assert refused.value.problems == [
+        "plans.csv line 3: two plans would run for the left ankle (the other at plans.csv line 2):"
+        " import one of them stopped"
+    ]
+
+
+def test_overuse_answers_are_for_a_week_from_its_first_day(journal, tmp_path, today):
+    path = write(tmp_path, "overuse", "2026-11-18,knee,right,1,1,1,1,,\r\n")
+    with pytest.raises(
+        BadRows, match=r"overuse\.csv line 2: week 2026-11-18 is not a week's first day .* began 2026-11-16"
+    ):
+        import_bundle(journal, read_path(path, today=today))
