@@ -166,6 +166,9 @@ def import_(
     report = import_bundle(journal, bundle, on_conflict=on_conflict, dry_run=dry_run)
     if dry_run:
         journal_file.discard_new()  # a journal made to check the import against is not kept
+    if not report.counts:
+        journal_file.discard_new()  # nothing came in: a journal made for it is not kept
+        echo(f"{path} holds no rows, only headers: nothing to import")
     for line in report.lines():
         echo(line)
 

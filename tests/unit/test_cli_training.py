@@ -552,3 +552,10 @@ def test_a_plan_session_moved_before_its_plan_started_is_refused(run, db_path, t
     assert err == "journal: the plan started on Tue 24 Nov: a session before that is not a plan session\n"
     assert journal_content(db_path) == before
     ok(run("session", "edit", "1", "--date", (today - dt.timedelta(days=5)).isoformat(), "--not-plan"))
+
+
+def test_a_file_of_headers_only_says_there_was_nothing_to_import(run, db_path, tmp_path):
+    path = tmp_path / "plans.csv"
+    path.write_text("id,uid,site,side,stage,started,stopped,completed,ladder\r\n")
+    assert ok(run("import", str(path))) == f"{path} holds no rows, only headers: nothing to import\n"
+    assert not db_path.exists(), "no journal is made for nothing"
