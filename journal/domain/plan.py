@@ -250,7 +250,7 @@ def judge(
     if not 1 <= stage <= top:
         raise ValueError(f"stage {stage} is not on a ladder of {top}")
     if pain.after is None:
-        return Waiting(f"waiting for tomorrow morning's pain at the {site}: log it to decide the next stage")
+        return Waiting(f"waiting for the next morning's pain at the {site}: log it to decide the next stage")
     too_much = _back_reasons(pain, site)
     if too_much:
         to_stage = max(1, stage - 1)

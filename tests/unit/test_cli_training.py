@@ -214,7 +214,7 @@ def test_a_plan_session_is_judged_once_the_next_mornings_pain_is_logged(run, db_
         " · the plan's session\n"
     )
     assert ok(run("plan")).endswith(
-        "  Mon 23 Nov session: waiting for tomorrow morning's pain at the knee: log it to decide the next stage\n"
+        "  Mon 23 Nov session: waiting for the next morning's pain at the knee: log it to decide the next stage\n"
     )
     knee_plan.setenv("JOURNAL_TODAY", "2026-11-24")
     decided = (

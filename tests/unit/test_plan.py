@@ -176,7 +176,7 @@ def test_a_short_session_is_one_reason_among_the_others_and_never_stops_a_step_b
 def test_without_the_next_morning_there_is_no_decision_yet():
     waiting = judge(2, 10, pain(during=9, after=None), "knee")
     assert isinstance(waiting, Waiting)
-    assert "waiting for tomorrow morning's pain at the knee" in waiting.reason
+    assert "waiting for the next morning's pain at the knee" in waiting.reason
 
 
 def test_without_the_morning_before_the_stage_is_repeated_at_best():
@@ -385,7 +385,7 @@ def test_a_plan_session_is_decided_once_the_next_morning_is_logged_and_only_once
     logged = session(journal, today, day, during=4)
     assert make_decisions(journal, today=today) == []
     view = plan_view(journal, get_plan(journal, knee_plan.number), today=today)
-    assert view.waiting is not None and "waiting for tomorrow morning's pain" in view.waiting.reason
+    assert view.waiting is not None and "waiting for the next morning's pain" in view.waiting.reason
     assert view.waiting.session_id == logged.id and view.decisions == ()
 
     morning(journal, day + DAY, 2)
