@@ -24,16 +24,16 @@ changes: each is dated the day the journal made it (`decided_on`, normally the
 morning after the session, when that morning's pain is logged), and the weekly
 review shows it in that week. A plan session (a session with `for_plan`, on or
 after the plan's first day; the first logged on a day when there are several) is
-decided exactly once, in day order, once the next morning is logged. The plan's
-**latest** decision is made again when what it was judged on changes (the
-session's pain is edited, the session removed or no longer for the plan, the
-mornings it read corrected, or its minutes or its stage's running minutes changed
-so that it would be judged otherwise), as long as it was made this week (the
-runner's week, `week_start`): the plan's stage goes back to where that decision
-found it, and the session is judged again or waits. Any other decision is
-history and stays as it was: one a later decision was built on, one made in a
-week gone by, and those of a plan that was stopped or completed (a new plan for
-the site may have started since).
+decided exactly once, in day order, once the next morning is logged. A decision
+made this week (the runner's week, `week_start`) is made again when what it was
+judged on changes (the session's pain is edited, the session removed or no longer
+for the plan, the mornings it read corrected, or its minutes or its stage's running
+minutes changed so that it would be judged otherwise): it is taken back with every
+later decision of the plan, which were built on it, the plan's stage goes back to
+where it found it, and the sessions are judged again (or wait). A plan that decision
+completed runs again, unless a newer plan for its site runs since. A decision made
+in a week gone by is history and stays as it was, and so are those of a plan that
+was stopped.
 A plan session logged late, for a day before the latest decision, is not judged.
 A running plan counts every plan session for its own site, so two plans (left
 and right knee) are both judged by one session.
@@ -263,7 +263,8 @@ def make_decisions(
     this_week = week_start(today, first_weekday(journal))
     with journal.transaction() as conn:
         made: list[Decision] = []
-        for plan in _read_plans(conn, _RUNNING):
+        # The running plans, and one completed this week: the decision that completed it may no longer hold.
+        for plan in _read_plans(conn, f"({_RUNNING}) OR completed_on >= ?", (this_week.isoformat(),)):
             made.extend(_settle(conn, plan, today, this_week, [] if taken_back is None else taken_back))
         return made
 
@@ -292,13 +293,26 @@ def _settle(
     sessions = _plan_sessions(conn, plan)
     decided = _read_decisions(conn, plan_id)
     latest = decided[-1] if decided else None
-    if latest is not None and _open(latest, this_week) and not _still_holds(conn, plan, latest, sessions):
-        taken_back.append((plan, latest))
-        conn.execute("DELETE FROM plan_decisions WHERE plan_id = ? AND session_id = ?", [plan_id, latest.session_id])
-        stage = min(latest.from_stage, plan.top)  # a ladder edited since may have lost the stage it came from
-        conn.execute("UPDATE plans SET stage = ? WHERE id = ?", [stage, plan_id])
-        plan = replace(plan, stage=stage)
-        latest = decided[-2] if len(decided) > 1 else None
+    # The first decision of this week that no longer holds is made again, and every later one with it: they
+    # were built on it. A plan it completed runs again, unless a newer plan for the site runs since.
+    broken = next(
+        (
+            index
+            for index, decision in enumerate(decided)
+            if _open(decision, this_week) and not _still_holds(conn, plan, decision, sessions)
+        ),
+        None,
+    )
+    if broken is not None and (plan.running or not _newer_plan_runs(conn, plan)):
+        for decision in decided[broken:]:
+            taken_back.append((plan, decision))
+            conn.execute(
+                "DELETE FROM plan_decisions WHERE plan_id = ? AND session_id = ?", [plan_id, decision.session_id]
+            )
+        stage = min(decided[broken].from_stage, plan.top)  # a ladder edited since may have lost the stage
+        conn.execute("UPDATE plans SET stage = ?, completed_on = NULL WHERE id = ?", [stage, plan_id])
+        plan = replace(plan, stage=stage, completed=None)
+        latest = decided[broken - 1] if broken else None
     made = []
     for session in _undecided(sessions, latest):
         if not plan.running:
@@ -316,6 +330,14 @@ def _settle(
             [verdict.to_stage, None if completed is None else completed.isoformat(), plan_id],
         )
     return made
+
+
+def _newer_plan_runs(conn: sqlite3.Connection, plan: Plan) -> bool:
+    """Whether a plan for the same site (either side, or the whole site) runs beside an ended `plan`."""
+    return any(
+        other.side == plan.side or not other.side or not plan.side
+        for other in _read_plans(conn, f"{_RUNNING} AND sites.name = ? AND plans.id != ?", (plan.site, plan.number))
+    )
 
 
 def _open(decision: Decision, this_week: dt.date) -> bool:

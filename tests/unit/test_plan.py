@@ -485,17 +485,24 @@ def test_a_read_only_journal_shows_the_plan_without_deciding(db_path, journal, t
         db_path.chmod(0o644)
 
 
-def test_an_older_decision_is_history_once_a_later_one_builds_on_it(journal, today, knee_plan):
-    first, second = today - 5 * DAY, today - 3 * DAY
+def test_this_weeks_decisions_are_made_again_from_the_first_whose_pain_changed(journal, today, knee_plan):
+    first, second = today - 5 * DAY, today - 3 * DAY  # Sat 21 and Mon 23 Nov, decided on this week's mornings
     for day in (first, second):
         morning(journal, day, 1)
         morning(journal, day + DAY, 1)
         session(journal, today, day, during=1)
     older, latest = make_decisions(journal, today=today)
+    assert (older.outcome, older.to_stage, latest.outcome, latest.to_stage) == (NEXT, 4, NEXT, 5)
     morning(journal, first + DAY, 9)  # the first session's next morning, corrected after the second was decided
-    [remade] = make_decisions(journal, today=today)  # the latest read that morning in its week's mean: it is made again
-    assert remade.session_id == latest.session_id and remade.pain.week != latest.pain.week
-    assert plan_decisions(journal, knee_plan.number) == [older, remade]
+    taken_back: list = []
+    remade = make_decisions(journal, today=today, taken_back=taken_back)
+    assert [decision for _, decision in taken_back] == [older, latest], "the later one was built on the first"
+    assert [(decision.outcome, decision.from_stage, decision.to_stage) for decision in remade] == [
+        (BACK, 3, 2),
+        (NEXT, 2, 3),
+    ]
+    assert plan_decisions(journal, knee_plan.number) == remade
+    assert get_plan(journal, knee_plan.number).stage == 3
 
 
 def test_a_decision_made_in_a_week_gone_by_is_never_made_again(journal, today):
@@ -569,9 +576,28 @@ def test_the_top_stage_passed_completes_the_plan(journal, today):
     ended = get_plan(journal, plan.number)
     assert ended.completed == today and not ended.running and running_plans(journal) == []
     assert plan_view(journal, ended, today=today).today.kind == COMPLETE
-    morning(journal, day + DAY, 4)  # a completed plan's decisions are history
-    assert make_decisions(journal, today=today) == []
+    morning(journal, day + DAY, 4)  # the morning that completed it, corrected this week: it no longer holds
+    taken_back: list = []
+    remade = make_decisions(journal, today=today, taken_back=taken_back)
+    assert [decision for _, decision in taken_back] == [made]
+    # One stage back; the next session is judged from there (the week's mornings rose: the stage again).
+    assert [(decision.outcome, decision.to_stage) for decision in remade] == [(BACK, 9), ("repeat", 9)]
+    again = get_plan(journal, plan.number)
+    assert again.running and again.completed is None and again.stage == 9
+
+
+def test_a_completed_plan_a_newer_plan_followed_stays_complete(journal, today):
+    plan = start_plan(journal, "knee", today=today - 7 * DAY, stage=10)
+    day = today - 3 * DAY
+    morning(journal, day, 0)
+    morning(journal, day + DAY, 0)
+    session(journal, today, day, during=0)
+    [made] = make_decisions(journal, today=today)
+    assert made.completes
     start_plan(journal, "knee", today=today)  # a completed plan leaves room for a new one
+    morning(journal, day + DAY, 4)
+    assert make_decisions(journal, today=today) == []  # the new plan runs: the completion is history
+    assert plan_decisions(journal, plan.number) == [made] and get_plan(journal, plan.number).completed == today
 
 
 def test_a_stopped_plan_decides_nothing_more(journal, today, knee_plan):
