@@ -99,6 +99,11 @@ def _check_plan_session(conn: sqlite3.Connection, session: Session, session_id: 
         return
     if session.kind not in PLAN_KINDS:
         raise InvalidInput(f"a return-to-run plan's session is a run: log the {session.kind} without --plan")
+    day = session.day.isoformat()
+    if not conn.execute(
+        "SELECT 1 FROM plans WHERE started_on <= ? AND coalesce(stopped_on, completed_on, ?) >= ?", [day, day, day]
+    ).fetchone():
+        raise InvalidInput(f"no return-to-run plan ran on {day}: a session then is not a plan session")
     row = conn.execute(
         "SELECT date FROM sessions WHERE for_plan AND date IN (?, ?) AND id IS NOT ?",
         [

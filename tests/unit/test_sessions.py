@@ -306,8 +306,13 @@ def test_weekly_totals_put_each_session_in_its_week_and_keep_empty_weeks():
     assert [(week.sessions, week.minutes, week.load) for week in weeks] == [(2, 50, 90), (0, 0, 0), (1, 40, 200)]
 
 
-def test_a_plan_s_session_is_a_run_on_alternate_days(journal, today):
+def test_a_plan_s_session_is_a_run_on_alternate_days_while_a_plan_runs(journal, today):
+    from journal.store.plans import start_plan, stop_plan
+
     yesterday = today - dt.timedelta(days=1)
+    with pytest.raises(InvalidInput, match=f"no return-to-run plan ran on {yesterday}: a session then is not a plan"):
+        add_session(journal, Session(yesterday, "run", 20, for_plan=True), today=today)
+    plan = start_plan(journal, "knee", today=today - dt.timedelta(days=5))
     add_session(journal, Session(yesterday, "run", 20, for_plan=True), today=today)
     with pytest.raises(InvalidInput, match="a return-to-run plan's session is a run: log the strength without"):
         add_session(journal, Session(today - dt.timedelta(days=3), "strength", 20, for_plan=True), today=today)
@@ -320,6 +325,13 @@ def test_a_plan_s_session_is_a_run_on_alternate_days(journal, today):
         )
     assert get_session(journal, two_days_on.number) == two_days_on
     assert add_session(journal, Session(today, "run", 20), today=today).for_plan is False  # a run of its own
+    with pytest.raises(InvalidInput, match="no return-to-run plan ran on"):  # not before the plan, in the app too
+        update_session(
+            journal, two_days_on.number, SessionChange(values={"day": today - dt.timedelta(days=6)}), today=today
+        )
+    stop_plan(journal, plan.number, today=today - dt.timedelta(days=2))
+    with pytest.raises(InvalidInput, match=f"no return-to-run plan ran on {today}"):  # nor after it stopped
+        add_session(journal, Session(today + dt.timedelta(days=0), "run", 20, for_plan=True), today=today)
 
 
 def test_a_journal_with_only_a_session_has_something_of_the_runner_s(journal, today):
