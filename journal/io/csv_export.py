@@ -15,6 +15,7 @@ import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from journal.domain.bundle import DECISION_COLUMNS
 from journal.domain.scales import ENTRY_FIELDS
 from journal.store.db import Journal
 from journal.store.sites import list_sites
@@ -422,25 +423,9 @@ def export_plans(journal: Journal, start: dt.date, end: dt.date, out: TextIO) ->
     return len(rows)
 
 
-DECISION_HEADER = (
-    "plan_uid",
-    "plan",
-    "session",
-    "session_uid",
-    "date",
-    "outcome",
-    "from_stage",
-    "to_stage",
-    "top",
-    "completes",
-    "pain_during",
-    "pain_before",
-    "pain_after",
-    "week_mean",
-    "week_before_mean",
-    "reason",
-    "decided_on",
-)
+# The plan and the session by their uids (and in words and by number, for the reader), then the decision's columns
+# as the journal keeps them, the session's day named `date` as in every other file.
+DECISION_HEADER = ("plan_uid", "plan", "session", "session_uid", "date", *DECISION_COLUMNS[1:])
 # Written for the reader and not read back: which plan, in words ('left knee').
 DECISION_INFORMATIVE = ("plan",)
 

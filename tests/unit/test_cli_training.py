@@ -16,34 +16,13 @@ from journal.store.checklist import list_items
 from journal.store.entries import save_entry
 from journal.store.plans import running_plans
 from journal.store.sessions import get_session, ticked_by
+from tests.commands import ok, refused, runner
 from tests.content import journal_content
 
 
 @pytest.fixture
 def run(capsys, db_path):
-    """`journal ARGS --db <test journal>` in process: (exit code, stdout, stderr)."""
-
-    def run(*args: str):
-        with pytest.raises(SystemExit) as exit_info:
-            main([*args, "--db", str(db_path)])
-        out, err = capsys.readouterr()
-        return exit_info.value.code or 0, out, err
-
-    return run
-
-
-def ok(result) -> str:
-    code, out, err = result
-    assert (code, err) == (0, ""), err
-    return out
-
-
-def refused(result, message: str) -> None:
-    code, out, err = result
-    assert code == 2, (out, err)
-    assert out == ""
-    assert err.startswith("journal: ") and err.count("\n") == 1, err
-    assert message in err, err
+    return runner(capsys, db_path)
 
 
 # -- sessions ---------------------------------------------------------------------------
