@@ -1,0 +1,65 @@
+"""What another app's export brings: days and sessions read from its file, before the journal takes them.
+
+Each reader in `journal.io` (Strava, Apple Health, intervals.icu, Daylio) turns its
+file into a `SourceBatch`; the store writes a batch so that a value the runner typed
+is never replaced by an imported one unless asked, and the same file imported twice
+changes nothing. A reader checks every value as the command line would and reports a
+line it cannot read (with its line or record number) in `problems` instead of failing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from journal.domain.sessions import Session
+
+SOURCES = ("strava", "apple-health", "intervals", "daylio")
+
+# The day's fields an import may fill, by the journal's own names: the device measures and the
+# subjective scales (each already turned onto the journal's scale and direction by its reader).
+IMPORTED_FIELDS = (
+    "sleep_hours",
+    "sleep_quality",
+    "fatigue",
+    "soreness",
+    "stress",
+    "mood",
+    "resting_hr",  # beats a minute at rest
+    "hrv",  # heart rate variability, milliseconds
+    "hrv_method",  # how the hrv was measured: "rmssd" or "sdnn"
+)
+HRV_METHODS = ("rmssd", "sdnn")
+
+
+@dataclass
+class DayValues:
+    """What a source says of one day: each field it knows (names from IMPORTED_FIELDS), and text to add to the
+    day's note (Daylio's notes and activities), with where in the file it was read ('line 12', 'record 3456')."""
+
+    day: dt.date
+    values: dict[str, float | int | str] = field(default_factory=dict)
+    note: str = ""
+    where: str = ""
+
+
+@dataclass
+class ImportedSession:
+    """A session read from a source, with the source's own id for it (Strava's Activity ID): importing the same
+    activity again finds the session it made."""
+
+    source_id: str
+    session: Session
+    where: str = ""
+
+
+@dataclass
+class SourceBatch:
+    """Everything one file of a source holds, read and checked."""
+
+    source: str  # one of SOURCES
+    days: list[DayValues] = field(default_factory=list)
+    sessions: list[ImportedSession] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # "line 12: ..." for each line that could not be read
+    mapping: dict[str, str] = field(default_factory=dict)  # the source's kinds -> session kinds, as used
+    skipped: int = 0  # rows or records read and deliberately left out (another kind of data)
