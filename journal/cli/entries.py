@@ -31,6 +31,9 @@ from journal.errors import InvalidInput
     option("--pain", action="append", default=[], metavar="SITE[:SIDE]=0-10", help="Pain at a body site (repeatable)."),
     option("--cramps", metavar="0-50", help="How many cramps you had that day."),
     option("--cramp-site", metavar="SITE", help="Where the cramps were: a body site (calf, hamstring, foot)."),
+    option("--resting-hr", metavar="BPM", help="Resting heart rate, beats a minute (25-150)."),
+    option("--hrv", metavar="MS", help="Heart rate variability, milliseconds (give --hrv-method the first time)."),
+    option("--hrv-method", metavar="METHOD", help="How the HRV was measured: rmssd or sdnn (as your watch says)."),
     option("--day", dest="day_type", metavar="TYPE", help="Day type: normal, rest, race, injured, sick."),
     option("--note", help="A note for the day (replaces the old one)."),
     option(
@@ -53,6 +56,9 @@ def add(
     pain: list[str],
     cramps: str | None,
     cramp_site: str | None,
+    resting_hr: str | None,
+    hrv: str | None,
+    hrv_method: str | None,
     day_type: str | None,
     note: str | None,
     clear: list[str],
@@ -63,6 +69,7 @@ def add(
     journal add --sleep 7.5 --mood 4 --pain knee=3 --pain shin:left=2
     journal add yesterday --day race --note "Half marathon, 1:32"
     journal add --cramps 2 --cramp-site calf
+    journal add --resting-hr 48 --hrv 62 --hrv-method rmssd
     journal add "20 nov" --clear mood --clear pain:knee --clear cramps
     journal add 2026-11-20 --clear all       # the whole day
     """
@@ -72,6 +79,7 @@ def add(
         DayEntry,
         EntryChange,
         check_cramps,
+        check_hrv,
         parse_clear,
         parse_cramp_site,
         parse_pain_setting,
@@ -97,6 +105,9 @@ def add(
         "stress": stress,
         "mood": mood,
         "cramps": cramps,
+        "resting_hr": resting_hr,
+        "hrv": hrv,
+        "hrv_method": hrv_method,
         "day_type": day_type,
         "note": note,
     }
@@ -119,6 +130,7 @@ def add(
         raise InvalidInput("nothing to log: give a field such as --sleep 7.5, --mood 4 or --pain knee=3")
     if journal is None:  # checked again as the day is written; here, before a new journal is made for it
         check_cramps(change.apply(DayEntry(day)))
+        check_hrv(change.apply(DayEntry(day)))
     journal = journal or journal_file.open()
     with deciding(journal, today()) as decisions:  # a morning's pain may decide a return-to-run plan's session
         entry = update_entry(journal, day, change)

@@ -9,11 +9,15 @@ from dataclasses import dataclass, field, replace
 
 from journal.domain.scales import (
     CRAMP_FIELDS,
+    DEVICE_FIELDS,
     ENTRY_FIELDS,
     WELLNESS_FIELDS,
     parse_cramps,
     parse_day_type,
+    parse_hrv,
+    parse_hrv_method,
     parse_pain_score,
+    parse_resting_hr,
     parse_side,
     parse_sleep_hours,
     parse_text,
@@ -85,6 +89,9 @@ class DayEntry:
     mood: int | None = None
     cramps: int | None = None  # how many cramps that day
     cramp_site: str | None = None  # where (a body site's name), only with cramps of 1 or more
+    resting_hr: int | None = None  # beats a minute
+    hrv: float | None = None  # milliseconds
+    hrv_method: str | None = None  # rmssd or sdnn, only with an hrv
     note: str = ""
     pain: dict[PainKey, int] = field(default_factory=dict)
 
@@ -97,6 +104,7 @@ class DayEntry:
             and all(getattr(self, name) is None for name in WELLNESS_FIELDS)
             and self.cramps is None
             and self.cramp_site is None
+            and all(getattr(self, name) is None for name in DEVICE_FIELDS)
             and not self.note
             and not self.pain
         )
@@ -251,7 +259,21 @@ def parse_value(name: str, text: str) -> object:
         return parse_text(text.strip(), "the note")
     if name == "cramps":
         return parse_cramps(text)
+    if name == "resting_hr":
+        return parse_resting_hr(text)
+    if name == "hrv":
+        return parse_hrv(text)
+    if name == "hrv_method":
+        return parse_hrv_method(text)
     raise KeyError(name)
+
+
+def check_hrv(entry: DayEntry) -> None:
+    """An HRV figure says how it was measured (RMSSD and SDNN are not comparable), and a method needs a figure."""
+    if entry.hrv is not None and entry.hrv_method is None:
+        raise InvalidInput(f"{entry.date}'s HRV needs its method: --hrv-method rmssd or sdnn (as your watch says)")
+    if entry.hrv is None and entry.hrv_method is not None:
+        raise InvalidInput(f"an HRV method ({entry.hrv_method}) needs the HRV figure too (--hrv MS)")
 
 
 def parse_cramp_site(text: str, sites: list[Site]) -> str:
@@ -276,6 +298,9 @@ def parse_clear(text: str, sites: list[Site], change: EntryChange) -> None:
         target = target.replace("-", "_")
     if target == "cramps":  # the count and its site together: a site without cramps says nothing
         change.cleared.update(CRAMP_FIELDS)
+        return
+    if target == "hrv":  # the figure and its method together
+        change.cleared.update(("hrv", "hrv_method"))
         return
     if target in ENTRY_FIELDS:
         change.cleared.add(target)

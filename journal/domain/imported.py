@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from journal.domain.scales import DEVICE_FIELDS, HRV_METHODS
 from journal.domain.sessions import Session
 
 SOURCES = ("strava", "apple-health", "intervals", "daylio")
@@ -25,11 +26,9 @@ IMPORTED_FIELDS = (
     "soreness",
     "stress",
     "mood",
-    "resting_hr",  # beats a minute at rest
-    "hrv",  # heart rate variability, milliseconds
-    "hrv_method",  # how the hrv was measured: "rmssd" or "sdnn"
+    *DEVICE_FIELDS,  # resting_hr (beats a minute), hrv (milliseconds), hrv_method (one of HRV_METHODS)
 )
-HRV_METHODS = ("rmssd", "sdnn")
+__all__ = ["HRV_METHODS", "IMPORTED_FIELDS", "SOURCES", "DayValues", "ImportedSession", "SourceBatch"]
 
 
 @dataclass

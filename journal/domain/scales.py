@@ -17,11 +17,15 @@ SIDES = ("left", "right")
 PAIN_MIN, PAIN_MAX = 0, 10
 SLEEP_MIN, SLEEP_MAX = 0.0, 24.0
 CRAMPS_MIN, CRAMPS_MAX = 0, 50  # cramps in a day, counted
+RESTING_HR_MIN, RESTING_HR_MAX = 25, 150  # beats a minute at rest: a trained runner's 35 to an ill one's 100+
+HRV_MIN, HRV_MAX = 1.0, 300.0  # heart rate variability in milliseconds, as watches report it
+HRV_METHODS = ("rmssd", "sdnn")  # how it was measured: the two are not comparable
 SLEEP_NEED_MIN, SLEEP_NEED_MAX = 5.0, 12.0  # hours a night a runner needs: the setting and a sleep goal
 SITE_NAME = re.compile(r"^[a-z][a-z0-9-]{0,29}$")
 # ASCII digits only: a regular expression's \d also takes '٣' and '²'.
 _HOURS = re.compile(r"[0-9]{1,2}([.,][0-9]{1,2})?")
 _WHOLE = re.compile(r"[+-]?[0-9]{1,3}")
+_HRV = re.compile(r"[0-9]{1,3}([.,][0-9])?")
 
 # The longest text each kind of field holds: the same limit at entry, in the app and at import.
 NOTE_MAX = 10_000  # a day's note, a goal's note, an assessment's note
@@ -52,8 +56,11 @@ WELLNESS_MIN, WELLNESS_MAX = 1, 5
 # A day's cramps: how many, and where (a body site's name, only with a count of 1 or more).
 CRAMP_FIELDS = ("cramps", "cramp_site")
 
+# What a watch measures: the resting heart rate, and the HRV with the method it was measured by.
+DEVICE_FIELDS = ("resting_hr", "hrv", "hrv_method")
+
 # Every field of a day, in the order the journal shows and exports them.
-ENTRY_FIELDS = ("day_type", "sleep_hours", *WELLNESS_FIELDS, *CRAMP_FIELDS, "note")
+ENTRY_FIELDS = ("day_type", "sleep_hours", *WELLNESS_FIELDS, *CRAMP_FIELDS, *DEVICE_FIELDS, "note")
 
 
 def wellness_item(field: str) -> WellnessItem:
@@ -89,6 +96,33 @@ def parse_cramps(text: str | int) -> int:
     value = int(raw) if _WHOLE.fullmatch(raw) else None
     if value is None or not CRAMPS_MIN <= value <= CRAMPS_MAX:
         raise InvalidInput(f"cramps must be a whole count from {CRAMPS_MIN} (none) to {CRAMPS_MAX}, got {raw!r}")
+    return value
+
+
+def parse_resting_hr(text: str | int) -> int:
+    """The resting heart rate, whole beats a minute, 25 to 150."""
+    raw = str(text).strip()
+    value = int(raw) if _WHOLE.fullmatch(raw) else None
+    if value is None or not RESTING_HR_MIN <= value <= RESTING_HR_MAX:
+        raise InvalidInput(
+            f"resting heart rate must be whole beats a minute from {RESTING_HR_MIN} to {RESTING_HR_MAX}, got {raw!r}"
+        )
+    return value
+
+
+def parse_hrv(text: str | float) -> float:
+    """Heart rate variability in milliseconds, 1 to 300, up to one decimal."""
+    raw = str(text).strip()
+    value = float(raw.replace(",", ".")) if _HRV.fullmatch(raw) else None
+    if value is None or not HRV_MIN <= value <= HRV_MAX:
+        raise InvalidInput(f"HRV must be milliseconds from 1 to 300, like 62 or 48.5, got {raw!r}")
+    return value
+
+
+def parse_hrv_method(text: str) -> str:
+    value = text.strip().lower()
+    if value not in HRV_METHODS:
+        raise InvalidInput(f"the HRV method is rmssd or sdnn (as your watch or app says), got {text.strip()!r}")
     return value
 
 

@@ -24,7 +24,7 @@ from journal.domain.checklist import (
     parse_target,
     parse_title,
 )
-from journal.domain.entries import DayEntry, Site, check_cramps
+from journal.domain.entries import DayEntry, Site, check_cramps, check_hrv, parse_value
 from journal.domain.goals import (
     MEASURE_USAGE,
     Goal,
@@ -37,6 +37,7 @@ from journal.domain.goals import (
     parse_status,
 )
 from journal.domain.scales import (
+    DEVICE_FIELDS,
     LABEL_MAX,
     NOTE_MAX,
     SHORT_TEXT_MAX,
@@ -275,6 +276,11 @@ def _entry(row: dict[str, str], bundle: Bundle) -> None:
         entry.cramp_site = parse_site_name(site)  # a site the journal has, or the import brings: checked there
     if "cramps" in row:
         check_cramps(entry)
+    for name in DEVICE_FIELDS:
+        if row.get(name, "").strip():
+            setattr(entry, name, parse_value(name, row[name]))
+    if "hrv" in row or "hrv_method" in row:
+        check_hrv(entry)
     entry.note = _text(row.get("note", ""), "the note")
     for column, value in row.items():
         if column in ENTRY_HEADER:

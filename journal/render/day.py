@@ -24,6 +24,14 @@ def cramps_text(entry: DayEntry, sites: list[Site]) -> str | None:
     return f"{entry.cramps} ({pain_label((entry.cramp_site, ''), sites)})"
 
 
+def hrv_text(entry: DayEntry) -> str | None:
+    """'62 ms (RMSSD)', or None when no HRV is logged."""
+    if entry.hrv is None:
+        return None
+    method = f" ({entry.hrv_method.upper()})" if entry.hrv_method else ""
+    return f"{entry.hrv:g} ms{method}"
+
+
 def summarise(entry: DayEntry, sites: list[Site]) -> str:
     """One line: 'race · sleep 7.5 h · mood 4 · pain Knee (left) 3'."""
     parts = [] if entry.day_type == "normal" else [entry.day_type]
@@ -37,6 +45,10 @@ def summarise(entry: DayEntry, sites: list[Site]) -> str:
         parts.append(f"pain {pain_label(key, sites)} {score}")
     if (cramps := cramps_text(entry, sites)) is not None:
         parts.append(f"cramps {cramps}")
+    if entry.resting_hr is not None:
+        parts.append(f"resting HR {entry.resting_hr}")
+    if (hrv := hrv_text(entry)) is not None:
+        parts.append(f"HRV {hrv}")
     if entry.note:
         parts.append(f"note: {entry.note.splitlines()[0][:40]}")
     return " · ".join(parts) if parts else "nothing logged"
@@ -68,6 +80,8 @@ def day_view(entry: DayEntry, sites: list[Site], today: dt.date) -> str:
     else:
         lines.append(f"  {'pain':<14} none logged")
     lines.append(f"  {'cramps':<14} {cramps_text(entry, sites) or '-'}")
+    lines.append(f"  {'resting HR':<14} {_value(entry.resting_hr, ' bpm')}")
+    lines.append(f"  {'HRV':<14} {hrv_text(entry) or '-'}")
     if entry.note:
         note_lines = entry.note.splitlines() or [""]
         lines.append(f"  {'note':<14} {note_lines[0]}")

@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterable
 
-from journal.domain.entries import DayEntry, EntryChange, FieldKey, check_cramps
+from journal.domain.entries import DayEntry, EntryChange, FieldKey, check_cramps, check_hrv
 from journal.domain.scales import ENTRY_FIELDS
 from journal.errors import ChangedElsewhere, InvalidInput
 from journal.store.db import Journal
@@ -94,6 +94,11 @@ def update_entry(journal: Journal, day: dt.date, change: EntryChange, *, since: 
             )
         entry = change.apply(stored)
         write_day(conn, entry)
+        # What the runner sets or clears is theirs from now on, whatever app it came from.
+        conn.executemany(
+            "DELETE FROM entry_sources WHERE date = ? AND field = ?",
+            [(day.isoformat(), name) for name in (*change.values, *change.cleared)],
+        )
     return entry
 
 
@@ -119,6 +124,7 @@ def write_day(conn: sqlite3.Connection, entry: DayEntry, site_ids: dict[str, int
         conn.execute("DELETE FROM entries WHERE date = ?", [date])
         return
     check_cramps(entry)
+    check_hrv(entry)
     values = entry.values()
     conn.execute(
         f"INSERT INTO entries (date, {_COLUMNS}, updated_at) VALUES (?, {', '.join('?' * len(values))},"

@@ -23,8 +23,13 @@ from journal.domain.entries import DEFAULT_SITES
 from journal.domain.scales import (
     CRAMPS_MAX,
     CRAMPS_MIN,
+    HRV_MAX,
+    HRV_METHODS,
+    HRV_MIN,
     PAIN_MAX,
     PAIN_MIN,
+    RESTING_HR_MAX,
+    RESTING_HR_MIN,
     SLEEP_MAX,
     SLEEP_MIN,
     WELLNESS,
@@ -419,6 +424,41 @@ def m009_plan_uids(db: Database) -> None:
     for (plan_id,) in db.execute("SELECT id FROM plans ORDER BY id").fetchall():
         db.execute("UPDATE plans SET uid = ? WHERE id = ?", [str(uuid.uuid4()), plan_id])
     db.execute("CREATE UNIQUE INDEX idx_plans_uid ON plans (uid)")
+
+
+@migrations()
+def m010_device_values_and_sources(db: Database) -> None:
+    """What a watch measures, in the daily entry: the resting heart rate (beats a minute) and the HRV
+    (milliseconds) with its method, RMSSD or SDNN, which are not comparable. And where a value came from:
+    `entry_sources` names the app an imported day's field came from (no row: the runner typed it), and a
+    session's `source` the app it was imported from (NULL: logged or changed by the runner). An import never
+    replaces what the runner typed unless asked. Nothing already logged changes: the new columns start empty."""
+    db.execute(
+        f'ALTER TABLE entries ADD COLUMN "resting_hr" INTEGER'
+        f' CHECK ("resting_hr" BETWEEN {RESTING_HR_MIN} AND {RESTING_HR_MAX})'
+    )
+    db.execute(f'ALTER TABLE entries ADD COLUMN "hrv" REAL CHECK ("hrv" BETWEEN {HRV_MIN} AND {HRV_MAX})')
+    methods = ", ".join(f"'{method}'" for method in HRV_METHODS)
+    db.execute(
+        f'ALTER TABLE entries ADD COLUMN "hrv_method" TEXT'
+        f' CHECK (("hrv_method" IS NULL) = ("hrv" IS NULL) AND ("hrv_method" IS NULL OR "hrv_method" IN ({methods})))'
+    )
+    db.execute(
+        """CREATE TABLE entry_sources (
+        "date" TEXT NOT NULL REFERENCES entries ("date") ON DELETE CASCADE,
+        "field" TEXT NOT NULL,
+        "source" TEXT NOT NULL,
+        PRIMARY KEY ("date", "field")
+        ) STRICT"""
+    )
+    db.execute('ALTER TABLE sessions ADD COLUMN "source" TEXT')
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO scales (field, low, high, best, meaning) VALUES (?, ?, ?, ?, ?)",
+        [
+            ("resting_hr", RESTING_HR_MIN, RESTING_HR_MAX, "low", "resting heart rate, beats a minute"),
+            ("hrv", HRV_MIN, HRV_MAX, "high", "heart rate variability, milliseconds; hrv_method says rmssd or sdnn"),
+        ],
+    )
 
 
 def _remake(db: Database, table: str, columns: str, new_column: tuple[str, Callable[[], str]] | None = None) -> None:

@@ -18,6 +18,7 @@ KNOWN_MIGRATIONS = (
     "m007_plans_and_overuse",
     "m008_cramps",
     "m009_plan_uids",
+    "m010_device_values_and_sources",
 )
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"

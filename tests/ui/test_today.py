@@ -626,3 +626,20 @@ def test_the_pane_keys_work_from_the_note(db_path, today):
         assert pilot.app.query_one("#note", TextArea).text == "Easy 5k"
 
     drive(make_app(db_path, today), scenario)
+
+
+def test_a_save_keeps_what_a_watch_measured(db_path, today):
+    """The resting heart rate and HRV an import brought stay when the day is changed and saved in the app."""
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(today, sleep_hours=7.0, resting_hr=47, hrv=63.5, hrv_method="rmssd"))
+
+    async def scenario(pilot):
+        await fill(pilot, "mood", "4")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert status(pilot).startswith("✓ saved ")
+
+    drive(make_app(db_path, today), scenario)
+    assert stored(db_path, today) == DayEntry(
+        today, sleep_hours=7.0, mood=4, resting_hr=47, hrv=63.5, hrv_method="rmssd"
+    )

@@ -123,16 +123,24 @@ def test_export_writes_the_documented_csv(run, db_path, tmp_path):
         "3",
         "--cramp-site",
         "calf",
+        "--resting-hr",
+        "47",
+        "--hrv",
+        "61.5",
+        "--hrv-method",
+        "SDNN",
     )
     code, out, _ = run("export")
     assert code == 0
     assert out.startswith(
-        "date,day_type,sleep_hours,sleep_quality,fatigue,soreness,stress,mood,cramps,cramp_site,note,"
-        "pain_knee,pain_knee_left,pain_lower-back\r\n"
+        "date,day_type,sleep_hours,sleep_quality,fatigue,soreness,stress,mood,cramps,cramp_site,"
+        "resting_hr,hrv,hrv_method,note,pain_knee,pain_knee_left,pain_lower-back\r\n"
     )
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
     assert [row["date"] for row in rows] == ["2026-11-24", "2026-11-26"]
     assert (rows[1]["cramps"], rows[1]["cramp_site"]) == ("3", "achilles"), "calf is the Achilles / calf site"
+    assert (rows[1]["resting_hr"], rows[1]["hrv"], rows[1]["hrv_method"]) == ("47", "61.5", "sdnn")
+    assert (rows[0]["resting_hr"], rows[0]["hrv"], rows[0]["hrv_method"]) == ("", "", "")
     assert (rows[0]["cramps"], rows[0]["cramp_site"]) == ("", "")
     assert rows[0]["pain_knee_left"] == "2" and rows[0]["pain_knee"] == ""
     assert rows[1]["sleep_hours"] == "8.25" and rows[0]["sleep_hours"] == "7"

@@ -118,7 +118,10 @@ def test_a_full_disk_is_a_clear_message_and_the_journal_is_untouched(db_path, tm
     big = tmp_path / "big.csv"
     first = dt.date(1990, 1, 1)
     lines = [",".join(ENTRY_HEADER)]
-    lines += [f"{first + dt.timedelta(days=n)},normal,,,,,,3,1,achilles,{'x' * 2000}" for n in range(3000)]
+    day = {"day_type": "normal", "mood": "3", "cramps": "1", "cramp_site": "achilles", "note": "x" * 2000}
+    for n in range(3000):
+        cells = {**day, "date": (first + dt.timedelta(days=n)).isoformat()}
+        lines.append(",".join(cells.get(column, "") for column in ENTRY_HEADER))
     big.write_text("\r\n".join(lines) + "\r\n")
     before = digest(db_path)
     files = [db_path, *(db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm"))]

@@ -556,13 +556,62 @@ def test_an_old_journal_gains_the_cramp_columns_and_nothing_else_changes(db_path
         assert get_entry(journal, today - DAY) == DayEntry(today - DAY, cramps=2, cramp_site="achilles")
         save_entry(journal, DayEntry(today - DAY))
     after = journal_content(db_path)
-    assert after["entries"] == [(*row, None, None) for row in before["entries"]], "each day gains two empty cells"
+    width = len(before["entries"][0])
+    assert [row[:width] for row in after["entries"]] == before["entries"]
+    assert all(value is None for row in after["entries"] for value in row[width:]), "each day gains empty cells"
     done = len(before["_sqlite_migrations"])
     assert after["_sqlite_migrations"][:done] == before["_sqlite_migrations"]
-    assert [row[2] for row in after["_sqlite_migrations"][done:]] == ["m008_cramps", "m009_plan_uids"]
+    assert [row[2] for row in after["_sqlite_migrations"][done:]] == [
+        "m008_cramps",
+        "m009_plan_uids",
+        "m010_device_values_and_sources",
+    ]
     assert after["scales"] == sorted([*before["scales"], ("cramps", 0.0, 50.0, "low", after_meaning(after))])
     unchanged = set(before) - {"entries", "_sqlite_migrations", "scales"}
     assert {table: after[table] for table in unchanged} == {table: before[table] for table in unchanged}
+
+
+def test_an_old_journal_gains_the_device_columns_and_sources_and_nothing_else_changes(db_path, today):
+    from journal.domain.sessions import Session
+    from journal.store.sessions import add_session
+    from tests.content import journal_content
+
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(today, mood=4, cramps=1, pain={("knee", "left"): 2}))
+        add_session(journal, Session(today, "run", 30, km=6.0), today=today)
+    with sqlite3.connect(db_path) as conn:
+        as_before(conn, "m010_device_values_and_sources")
+    conn.close()
+    before = journal_content(db_path)
+    with open_journal(db_path) as journal:
+        assert get_entry(journal, today) == DayEntry(today, mood=4, cramps=1, pain={("knee", "left"): 2})
+        update_entry(journal, today, EntryChange(values={"resting_hr": 48, "hrv": 61.5, "hrv_method": "rmssd"}))
+        assert (get_entry(journal, today).resting_hr, get_entry(journal, today).hrv) == (48, 61.5)
+    after = journal_content(db_path)
+    assert [row[2] for row in after["_sqlite_migrations"][len(before["_sqlite_migrations"]) :]] == [
+        "m010_device_values_and_sources"
+    ]
+    assert after["entry_sources"] == [], "what was logged before was typed"
+    assert after["sessions"] == [(*row, None) for row in before["sessions"]], "each session: typed (no source)"
+    unchanged = set(before) - {"entries", "sessions", "_sqlite_migrations", "scales"}
+    assert {table: after[table] for table in unchanged} == {table: before[table] for table in unchanged}
+
+
+def test_the_journal_keeps_an_hrv_with_its_method_and_a_resting_heart_rate_in_bounds(journal, today):
+    conn = journal.conn
+    save_entry(journal, DayEntry(today, resting_hr=50, hrv=60.0, hrv_method="sdnn"))
+    for statement in (
+        "UPDATE entries SET resting_hr = 10",
+        "UPDATE entries SET hrv = 0",
+        "UPDATE entries SET hrv_method = 'hf'",
+        "UPDATE entries SET hrv_method = NULL",
+        "UPDATE entries SET hrv = NULL",
+    ):
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(statement)
+    with pytest.raises(InvalidInput, match="HRV needs its method"):
+        save_entry(journal, DayEntry(today, hrv=55.0))
+    assert get_entry(journal, today) == DayEntry(today, resting_hr=50, hrv=60.0, hrv_method="sdnn")
 
 
 def after_meaning(content):

@@ -99,6 +99,9 @@ def test_a_whole_journal_round_trips_byte_for_byte(journal, tmp_path, today):
             note='=HYPERLINK("x") "quoted", comma,\nsecond line ünïcödé 🏃\r\n\ttab',
             cramps=3,
             cramp_site="groin",  # the runner's own site: sites.csv brings it along
+            resting_hr=46,
+            hrv=71.5,
+            hrv_method="sdnn",
         ),
     )
     save_entry(journal, DayEntry(today - 100 * DAY, cramps=0))  # a day with only cramps logged, none of them

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 
 from journal.dates import EARLIEST, describe_day, short_day
 from journal.domain.entries import DayEntry, EntryChange, FieldKey, Site, check_cramps, merge_entries
-from journal.domain.scales import CRAMP_FIELDS, DAY_TYPES, WELLNESS_FIELDS, parse_text
+from journal.domain.scales import CRAMP_FIELDS, DAY_TYPES, DEVICE_FIELDS, WELLNESS_FIELDS, parse_text
 from journal.domain.sessions import Session
 from journal.errors import InvalidInput, JournalError
 from journal.store.db import Journal
@@ -329,6 +329,8 @@ class TodayPane(JournalPane):
         entry = DayEntry(self.day, day_type=sheet.values["day_type"])
         for name in ("sleep_hours", *WELLNESS_FIELDS, *CRAMP_FIELDS):
             setattr(entry, name, sheet.parsed(name))
+        for name in DEVICE_FIELDS:  # what a watch measured: shown, not typed here, and kept as it was loaded
+            setattr(entry, name, getattr(self._loaded, name))
         entry.note = parse_text(self.note_text.strip(), "the note")  # checked as the command line checks it
         for key in sheet.values:
             if key.startswith("pain:") and isinstance(score := sheet.parsed(key), int):
