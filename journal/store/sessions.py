@@ -143,7 +143,7 @@ def update_session(journal: Journal, session_id: int, change: SessionChange, *, 
         _check_plan_session(conn, after, session_id)
         conn.execute(
             "UPDATE sessions SET date = ?, kind = ?, minutes = ?, km = ?, rpe = ?, note = ?, for_plan = ?,"
-            " updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
+            " source = NULL, updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",  # the runner's now
             [*session_values(after), session_id],
         )
         if after.pain != before.pain:
@@ -153,6 +153,13 @@ def update_session(journal: Journal, session_id: int, change: SessionChange, *, 
             _take_back_ticks(conn, session_id)
             _tick_for(conn, session_id, after.day, after.kind)
         return read_session(conn, session_id)
+
+
+def move_ticks(conn: sqlite3.Connection, session_id: int, day: dt.date, kind: str) -> None:
+    """A session moved to another day or kind, inside the caller's transaction: the tick it made goes, and it
+    ticks as a session of that day and kind does."""
+    _take_back_ticks(conn, session_id)
+    _tick_for(conn, session_id, day, kind)
 
 
 def remove_session(journal: Journal, session_id: int) -> Session:
