@@ -19,6 +19,9 @@ rules, as the README states them:
 - Sleep debt is the 14-day sum of max(0, need - slept) over the nights logged;
   it is flagged once it reaches a whole night's need.
 - The three nights after a race aim for 10 hours.
+- A resting heart rate well above the runner's own usual (z >= +1 amber, +2 red, against
+  the 28 days before, SD at least 2 beats), or an HRV well below it (z <= -1, SD at least
+  3 ms, compared only with HRVs measured the same way), is flagged as the wellness items are.
 - Cramps are counted per 7 days (a logged day without a count counts none; a
   week with nothing logged is missing). Three windows in a row, each with more
   cramps than the one before, suggest talking them over with a clinician.
@@ -188,7 +191,7 @@ def baseline(entries: Entries, day: dt.date, metric: str) -> Baseline | None:
 class Flag:
     """Something the journal noticed: what it saw, and what the runner might consider."""
 
-    kind: str  # baseline, drift, pain-persists, pain-high, pain-rising, cramps-rising, sleep-debt, post-race
+    kind: str  # baseline, drift, device, pain-persists, pain-high, pain-rising, cramps-rising, sleep-debt, post-race
     level: str  # info, amber or red
     subject: str  # what it is about: 'mood', 'Knee', 'sleep'
     seen: str
@@ -255,6 +258,60 @@ def wellness_flags(entries: Entries, day: dt.date) -> list[Flag]:
                     day,
                 )
             )
+    return flags
+
+
+# What a watch measures, against the runner's own usual as the wellness items are: the SD floors keep a
+# steady figure's small wobble from reading as a change (a beat a minute, a few milliseconds).
+DEVICE_SD_FLOORS = {"resting_hr": 2.0, "hrv": 3.0}
+
+
+def device_baseline(entries: Entries, day: dt.date, metric: str) -> Baseline | None:
+    """The day's resting heart rate or HRV against the 28 days before, once 14 of them hold one. An HRV is
+    compared only with those measured the same way (RMSSD and SDNN are different figures)."""
+    entry = entries.get(day)
+    value = None if entry is None else getattr(entry, metric)
+    if value is None or entry is None:
+        return None
+    history = []
+    for offset in range(1, BASELINE_DAYS + 1):
+        before = entries.get(day - offset * DAY)
+        found = None if before is None else getattr(before, metric)
+        if found is not None and before is not None and (metric != "hrv" or before.hrv_method == entry.hrv_method):
+            history.append(float(found))
+    if len(history) < BASELINE_MIN_ENTRIES:
+        return None
+    import statistics
+
+    sd = max(statistics.stdev(history), DEVICE_SD_FLOORS[metric])
+    return Baseline(metric, float(value), statistics.fmean(history), sd, len(history))
+
+
+def device_flags(entries: Entries, day: dt.date) -> list[Flag]:
+    """A resting heart rate well above the runner's usual, or an HRV well below it: worse, by either."""
+    flags = []
+    for metric, sign, label in (("resting_hr", 1.0, "resting heart rate"), ("hrv", -1.0, "HRV")):
+        found = device_baseline(entries, day, metric)
+        if found is None:
+            continue
+        z = sign * found.z  # how many SDs worse than usual
+        if z < -AMBER_Z:
+            continue
+        level = "red" if z >= -RED_Z else "amber"
+        how = ("well " if level == "red" else "") + ("above" if sign > 0 else "below")
+        unit = " bpm" if metric == "resting_hr" else " ms"
+        flags.append(
+            Flag(
+                "device",
+                level,
+                label,
+                f"{label[0].upper() + label[1:]} {_hours(found.value)}{unit} is {how} your usual"
+                f" ({_points(found.mean)}{unit} over the last {BASELINE_DAYS} days, z {found.z:+.1f})",
+                "It can follow hard training, short sleep or an illness coming on; consider an easier day,"
+                " and watch whether it lasts",
+                day,
+            )
+        )
     return flags
 
 
@@ -427,6 +484,7 @@ def flags_on(entries: Entries, day: dt.date, sites: list[Site], sleep_need: floa
         *cramp_flags(entries, day),
         *sleep_flags(entries, day, sleep_need),
         *wellness_flags(entries, day),
+        *device_flags(entries, day),
     ]
     return sorted(flags, key=lambda flag: -flag.rank)
 

@@ -362,3 +362,31 @@ def test_cramps_rising_is_seen_in_the_windows_ending_that_day(today):
         flag for flag in flags_between(entries, today - 6 * DAY, today, SITES, 8.0) if flag.kind == "cramps-rising"
     ]
     assert len(found) == 1
+
+
+# -- what a watch measures ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("today_hr", "level"),
+    [(51, None), (52, "amber"), (53, "amber"), (54, "red")],  # usual 50, SD floored at 2: +1 SD at 52, +2 at 54
+)
+def test_a_resting_heart_rate_above_the_usual_is_flagged_at_one_and_two_sds(today, today_hr, level):
+    from journal.domain.signals import device_flags
+
+    days = journal_of([*steady(20, today - DAY, resting_hr=50), DayEntry(today, resting_hr=today_hr)])
+    found = [(flag.kind, flag.level) for flag in device_flags(days, today)]
+    assert found == ([] if level is None else [("device", level)])
+    low = journal_of([*steady(20, today - DAY, resting_hr=50), DayEntry(today, resting_hr=44)])
+    assert device_flags(low, today) == [], "a lower resting heart rate is no warning"
+
+
+def test_an_hrv_is_compared_only_with_those_measured_the_same_way(today):
+    from journal.domain.signals import device_flags
+
+    rmssd = steady(20, today - DAY, hrv=70.0, hrv_method="rmssd")
+    sdnn_today = DayEntry(today, hrv=40.0, hrv_method="sdnn")
+    assert device_flags(journal_of([*rmssd, sdnn_today]), today) == [], "no SDNN history to compare with"
+    [flag] = device_flags(journal_of([*rmssd, DayEntry(today, hrv=60.0, hrv_method="rmssd")]), today)
+    assert (flag.subject, flag.level) == ("HRV", "red")
+    assert flag.seen == "HRV 60 ms is well below your usual (70.0 ms over the last 28 days, z -3.3)"
