@@ -62,3 +62,4 @@ class SourceBatch:
     problems: list[str] = field(default_factory=list)  # "line 12: ..." for each line that could not be read
     mapping: dict[str, str] = field(default_factory=dict)  # the source's kinds -> session kinds, as used
     skipped: int = 0  # rows or records read and deliberately left out (another kind of data)
+    truncated_notes: int = 0  # notes longer than the journal keeps, cut to its limit and ending in '…'

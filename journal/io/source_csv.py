@@ -1,0 +1,95 @@
+"""Reading another app's CSV export: its header by name, its rows one at a time with the line each starts on, its text.
+
+The readers of Strava's and Daylio's exports share this. A file is read as it
+streams (a row at a time, never the whole file at once), as UTF-8 with or without a
+byte-order mark. A byte that is not UTF-8 spoils only the row it is in: it is kept as
+an escape that the journal's text check refuses, so that row is reported and the
+others are read.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from collections.abc import Iterator
+from typing import IO, Protocol
+
+from journal.domain.scales import NOTE_MAX
+from journal.errors import InvalidInput
+
+ELLIPSIS = "…"
+
+_TAG = re.compile(r"<[^>]*>")
+# What the journal refuses in a text (journal.domain.scales.parse_text): NUL and every control character but
+# line ends and tabs. An imported text loses them rather than its whole row.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_END = re.compile(r"\r\n?")
+
+
+class CsvReader(Protocol):
+    """What `csv.reader` returns: its rows, and how many lines of the file it has read so far."""
+
+    @property
+    def line_num(self) -> int: ...
+
+    def __next__(self) -> list[str]: ...
+
+
+def text_stream(binary: IO[bytes]) -> io.TextIOWrapper:
+    """A binary file as text for the csv module: UTF-8 (a byte-order mark dropped), line ends left to csv."""
+    return io.TextIOWrapper(binary, encoding="utf-8-sig", errors="surrogateescape", newline="")
+
+
+def header_name(cell: str) -> str:
+    """A header cell as its column's name: markup taken away (some exports wrap a name in
+    `<span class="translation_missing" ...>Type</span>`), entities read, spaces evened, case folded."""
+    text = html.unescape(_TAG.sub("", cell))
+    return " ".join(text.split()).casefold()
+
+
+def header_names(header: list[str]) -> list[str]:
+    return [header_name(cell) for cell in header]
+
+
+def positions(names: list[str]) -> dict[str, list[int]]:
+    """Where each name stands in the header, in order: a name may repeat (Strava's `Distance`)."""
+    found: dict[str, list[int]] = {}
+    for index, name in enumerate(names):
+        found.setdefault(name, []).append(index)
+    return found
+
+
+def numbered_rows(reader: CsvReader) -> Iterator[tuple[int, list[str] | None, str]]:
+    """Each row after the header with the line it starts on (a quoted cell may hold line breaks), as
+    (line, cells, ''), or (line, None, reason) for a row the csv module cannot split; blank lines are left out.
+    Reading goes on after a bad row: the csv module starts again on the next line."""
+    while True:
+        first = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield first, None, f"not a CSV row ({error})"
+            continue
+        if any(cell.strip() for cell in row):
+            yield first, row, ""
+
+
+def clean_text(text: str) -> str:
+    """Text from another app as the journal keeps it: line ends as `\\n`, no control character (a terminal would
+    obey one; the journal refuses them, so they are taken out), no spaces around it."""
+    return _CONTROL.sub("", _LINE_END.sub("\n", text)).strip()
+
+
+def fit_note(text: str, limit: int = NOTE_MAX) -> tuple[str, bool]:
+    """`text` within `limit` characters: a longer one is cut and ends in an ellipsis. Says whether it was cut."""
+    if len(text) <= limit:
+        return text, False
+    return text[: limit - len(ELLIPSIS)].rstrip() + ELLIPSIS, True
+
+
+def unreadable(path_name: str, error: OSError) -> InvalidInput:
+    return InvalidInput(f"cannot read {path_name}: {error.strerror or error}")
