@@ -10,9 +10,12 @@ line it cannot read (with its line or record number) in `problems` instead of fa
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from dataclasses import dataclass, field
 
 from journal.domain.sessions import Session
+from journal.errors import InvalidInput
 
 SOURCES = ("strava", "apple-health", "intervals", "daylio")
 
@@ -30,6 +33,35 @@ IMPORTED_FIELDS = (
     "hrv_method",  # how the hrv was measured: "rmssd" or "sdnn"
 )
 HRV_METHODS = ("rmssd", "sdnn")
+# What a device may say and still be believed: beyond these a reading is a fault, not a runner.
+RESTING_HR_MIN, RESTING_HR_MAX = 20, 150  # beats a minute; trained endurance athletes go below 40
+HRV_MIN, HRV_MAX = 1, 500  # milliseconds, rMSSD or SDNN
+
+# A reading as a file writes it: ASCII digits, a decimal point or comma (a regular expression's \d takes '٣').
+_READING = re.compile(r"[0-9]{1,6}([.,][0-9]{1,12})?")
+
+
+def parse_resting_hr(text: str) -> float:
+    """A resting heart rate as a device wrote it, in beats a minute (decimals kept: a day's figure is a mean)."""
+    return _reading(text, "resting heart rate", "beats a minute", RESTING_HR_MIN, RESTING_HR_MAX)
+
+
+def parse_hrv(text: str) -> float:
+    """A heart rate variability reading as a device wrote it, in milliseconds."""
+    return _reading(text, "heart rate variability", "milliseconds", HRV_MIN, HRV_MAX)
+
+
+def whole(value: float) -> int:
+    """`value` rounded to the nearest whole number, halves up (round() takes 52.5 to 52)."""
+    return math.floor(value + 0.5)
+
+
+def _reading(text: str, what: str, unit: str, low: int, high: int) -> float:
+    raw = text.strip()
+    value = float(raw.replace(",", ".")) if _READING.fullmatch(raw) else None
+    if value is None or not low <= value <= high:
+        raise InvalidInput(f"{what} must be {unit} from {low} to {high}, got {raw!r}")
+    return value
 
 
 @dataclass
