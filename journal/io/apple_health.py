@@ -39,10 +39,12 @@ What a day takes from the file, and why:
   the next; the mean of the day's several readings is steadier, does not depend on
   the order of the file, and is the daily figure the Health app charts.
 
-A reading's day is the local date of its start (resting heart rate is a figure for
-the whole day it starts on). A time keeps the offset it was recorded with (the
-phone's zone then), unless `tz`, the runner's zone, is given: then every time is
-moved into it before its date is taken.
+A reading's day is the local date of its middle: an HRV reading lasts a minute,
+but a resting heart rate is a figure for a whole day, from just after midnight to
+just before the next, and its middle stays on that day in whatever zone it is
+seen. A time keeps the offset it was recorded with (the phone's zone then),
+unless `tz`, the runner's zone, is given: then every time is moved into it before
+its date is taken.
 
 Everything else (other record types, workouts, activity rings) is counted in
 `skipped`. A record that cannot be read is reported as "export.xml record N:
@@ -431,7 +433,11 @@ class _Reading:
         if unit != UNITS[kind]:
             raise InvalidInput(f"{_short(kind)} in {unit!r}, where the journal reads {UNITS[kind]!r}")
         value = parse(element.get("value", ""))
-        day = self._day(parse_stamp(element.get("startDate"), "startDate"))
+        start = parse_stamp(element.get("startDate"), "startDate")
+        end = parse_stamp(element.get("endDate"), "endDate")
+        if end < start:
+            raise InvalidInput(f"{_short(kind)} that ends ({end}) before it starts ({start})")
+        day = self._day(start + (end - start) / 2)
         days[day].append(value)
         self.sources[day].append(self.records)
 

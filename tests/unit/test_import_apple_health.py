@@ -140,6 +140,19 @@ def test_a_time_keeps_its_own_offset_unless_the_runner_zone_is_given(tmp_path):
     assert days(read_apple_health(path, tz=dt.UTC)) == days(london)
 
 
+def test_a_resting_heart_rate_for_a_whole_day_stays_on_its_day_in_any_zone(tmp_path):
+    # Written for 5 March in Paris, from just after midnight: 4 March 23:02 in London at its start.
+    path = write(
+        tmp_path,
+        export(
+            f'<Record type="{RHR}" sourceName="Watch" unit="count/min" startDate="2024-03-05 00:02:10 +0100"'
+            ' endDate="2024-03-05 23:58:40 +0100" value="50"/>'
+        ),
+    )
+    for zone in (None, ZoneInfo("Europe/London"), ZoneInfo("America/Los_Angeles"), ZoneInfo("Asia/Tokyo")):
+        assert days(read_apple_health(path, tz=zone)) == {DAY: {"resting_hr": 50}}, zone
+
+
 def test_resting_heart_rate_is_the_day_mean_in_whole_beats(tmp_path):
     path = write(
         tmp_path,
@@ -177,6 +190,8 @@ def test_a_record_that_cannot_be_read_is_reported_and_the_rest_is_read(tmp_path)
             reading(RHR, "yesterday", "50", "count/min"),
             reading(RHR, "2024-02-30 00:01:00 +0000", "50", "count/min"),
             reading(SDNN, "2024-03-05 02:00:00 +0000", "45", "s"),
+            f'<Record type="{SDNN}" sourceName="Watch" unit="ms" startDate="2024-03-05 02:00:00 +0000"'
+            ' endDate="2024-03-05 01:00:00 +0000" value="45"/>',
             sleep("2024-03-05 06:00:00 +0000", "2024-03-04 23:00:00 +0000"),
             sleep("2024-03-04 23:00:00 +0000", "2024-03-05 06:00:00 +0000", "Dreaming"),
             reading(RHR, "2024-03-05 00:01:00 +0000", "51", "count/min"),
@@ -185,13 +200,14 @@ def test_a_record_that_cannot_be_read_is_reported_and_the_rest_is_read(tmp_path)
     )
     batch = read_apple_health(path)
     assert days(batch) == {DAY: {"sleep_hours": 7.0, "resting_hr": 51}}
-    assert [problem.split(":", 1)[0] for problem in batch.problems] == [f"export.xml record {n}" for n in range(1, 8)]
+    assert [problem.split(":", 1)[0] for problem in batch.problems] == [f"export.xml record {n}" for n in range(1, 9)]
     assert "beats a minute from 20 to 150, got '900'" in batch.problems[1]
     assert "startDate is not a time like 2020-07-08 01:05:06 +0100, got 'yesterday'" in batch.problems[2]
     assert "is not a real time" in batch.problems[3]
     assert "HeartRateVariabilitySDNN in 's', where the journal reads 'ms'" in batch.problems[4]
-    assert "ends" in batch.problems[5] and "before it starts" in batch.problems[5]
-    assert "'HKCategoryValueSleepAnalysisDreaming'" in batch.problems[6]
+    assert "HeartRateVariabilitySDNN that ends (2024-03-05 01:00:00+00:00) before it starts" in batch.problems[5]
+    assert "sleep that ends (2024-03-04 23:00:00+00:00) before it starts" in batch.problems[6]
+    assert "'HKCategoryValueSleepAnalysisDreaming'" in batch.problems[7]
 
 
 def test_sleep_adding_up_to_more_than_a_day_is_a_problem(tmp_path):
