@@ -18,18 +18,23 @@ What a day takes from a row:
   meaning, through the tables in SCALES below. intervals.icu asks each on a 1-4 scale
   whose 1 is the best answer, the other way round from the journal, where 5 is best:
 
-  | intervals.icu 1, 2, 3, 4                          | journal      |
-  |---------------------------------------------------|--------------|
-  | sleepQuality: great, good, average, poor          | 5, 4, 3, 1   |
-  | mood: great, good, OK, grumpy                     | 5, 4, 3, 1   |
+  | intervals.icu answers 1, 2, 3, 4                       | journal    |
+  |--------------------------------------------------------|------------|
+  | sleepQuality: great, good, average, poor               | 5, 4, 3, 1 |
+  | mood: great, good, OK, grumpy                          | 5, 4, 3, 1 |
   | soreness, fatigue, stress: low, average, high, extreme | 5, 3, 2, 1 |
 
   The answers' labels are those of intervals.icu's wellness form (its API names them
-  GREAT, GOOD, AVG, POOR; LOW, AVG, HIGH, EXTREME; GREAT, GOOD, OK, GRUMPY). One rule
-  makes every table: the best answer is the journal's 5 and the worst its 1, so the
-  two scales span the same range; the middle word (average, OK) is the journal's
-  middle, 3; the answer left sits between its neighbours (good 4, high 2). A 0 is
-  intervals.icu's "no answer" and is read as not logged.
+  GREAT, GOOD, AVG, POOR; LOW, AVG, HIGH, EXTREME; GREAT, GOOD, OK, GRUMPY), as the
+  projects that read its API quote them: watt-mind/coach issue 33 (mood 1 great,
+  soreness 1 low), mvilanova/intervals-mcp-server pull request 63 and
+  CrankAddict/section-11 pull request 4 (sleep quality 1 great to 4 poor), and the
+  labelled schema of futureweb's intervals.icu tools (each field's four labels); no
+  page of intervals.icu's own was found saying it. One rule makes every table: the
+  best answer is the journal's 5 and the worst its 1, so the two scales span the
+  same range; the middle word (average, OK) is the journal's middle, 3; the answer
+  left sits between its neighbours (good 4, high 2). A 0 is intervals.icu's "no
+  answer" and is read as not logged.
 
 A row that cannot be read is reported as "wellness.csv line N: reason", and the
 rest of the file is read.
