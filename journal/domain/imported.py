@@ -10,10 +10,13 @@ line it cannot read (with its line or record number) in `problems` instead of fa
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 from dataclasses import dataclass, field
 
-from journal.domain.scales import DEVICE_FIELDS, HRV_METHODS
+from journal.domain.scales import DEVICE_FIELDS, HRV_MAX, HRV_METHODS, HRV_MIN, RESTING_HR_MAX, RESTING_HR_MIN
 from journal.domain.sessions import Session
+from journal.errors import InvalidInput
 
 SOURCES = ("strava", "apple-health", "intervals", "daylio")
 
@@ -29,6 +32,32 @@ IMPORTED_FIELDS = (
     *DEVICE_FIELDS,  # resting_hr (beats a minute), hrv (milliseconds), hrv_method (one of HRV_METHODS)
 )
 __all__ = ["HRV_METHODS", "IMPORTED_FIELDS", "SOURCES", "DayValues", "ImportedSession", "SourceBatch"]
+
+# A reading as a file writes it: ASCII digits, a decimal point or comma (a regular expression's \d takes '٣').
+_READING = re.compile(r"[0-9]{1,6}([.,][0-9]{1,12})?")
+
+
+def parse_resting_hr(text: str) -> float:
+    """A resting heart rate as a device wrote it, in beats a minute (decimals kept: a day's figure is a mean)."""
+    return _reading(text, "resting heart rate", "beats a minute", RESTING_HR_MIN, RESTING_HR_MAX)
+
+
+def parse_hrv(text: str) -> float:
+    """A heart rate variability reading as a device wrote it, in milliseconds."""
+    return _reading(text, "heart rate variability", "milliseconds", HRV_MIN, HRV_MAX)
+
+
+def whole(value: float) -> int:
+    """`value` rounded to the nearest whole number, halves up (round() takes 52.5 to 52)."""
+    return math.floor(value + 0.5)
+
+
+def _reading(text: str, what: str, unit: str, low: float, high: float) -> float:
+    raw = text.strip()
+    value = float(raw.replace(",", ".")) if _READING.fullmatch(raw) else None
+    if value is None or not low <= value <= high:
+        raise InvalidInput(f"{what} must be {unit} from {low:g} to {high:g}, got {raw!r}")
+    return value
 
 
 @dataclass

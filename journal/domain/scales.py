@@ -17,8 +17,9 @@ SIDES = ("left", "right")
 PAIN_MIN, PAIN_MAX = 0, 10
 SLEEP_MIN, SLEEP_MAX = 0.0, 24.0
 CRAMPS_MIN, CRAMPS_MAX = 0, 50  # cramps in a day, counted
-RESTING_HR_MIN, RESTING_HR_MAX = 25, 150  # beats a minute at rest: a trained runner's 35 to an ill one's 100+
-HRV_MIN, HRV_MAX = 1.0, 300.0  # heart rate variability in milliseconds, as watches report it
+# What a device may say and still be believed: beyond these a reading is a fault, not a runner.
+RESTING_HR_MIN, RESTING_HR_MAX = 20, 150  # beats a minute at rest; trained endurance runners go below 40
+HRV_MIN, HRV_MAX = 1.0, 500.0  # heart rate variability in milliseconds, RMSSD or SDNN
 HRV_METHODS = ("rmssd", "sdnn")  # how it was measured: the two are not comparable
 SLEEP_NEED_MIN, SLEEP_NEED_MAX = 5.0, 12.0  # hours a night a runner needs: the setting and a sleep goal
 SITE_NAME = re.compile(r"^[a-z][a-z0-9-]{0,29}$")
@@ -100,7 +101,7 @@ def parse_cramps(text: str | int) -> int:
 
 
 def parse_resting_hr(text: str | int) -> int:
-    """The resting heart rate, whole beats a minute, 25 to 150."""
+    """The resting heart rate, whole beats a minute, 20 to 150."""
     raw = str(text).strip()
     value = int(raw) if _WHOLE.fullmatch(raw) else None
     if value is None or not RESTING_HR_MIN <= value <= RESTING_HR_MAX:
@@ -111,11 +112,11 @@ def parse_resting_hr(text: str | int) -> int:
 
 
 def parse_hrv(text: str | float) -> float:
-    """Heart rate variability in milliseconds, 1 to 300, up to one decimal."""
+    """Heart rate variability in milliseconds, 1 to 500, up to one decimal."""
     raw = str(text).strip()
     value = float(raw.replace(",", ".")) if _HRV.fullmatch(raw) else None
     if value is None or not HRV_MIN <= value <= HRV_MAX:
-        raise InvalidInput(f"HRV must be milliseconds from 1 to 300, like 62 or 48.5, got {raw!r}")
+        raise InvalidInput(f"HRV must be milliseconds from 1 to 500, like 62 or 48.5, got {raw!r}")
     return value
 
 
