@@ -73,7 +73,7 @@ COMMANDS = {
     "export": ("journal.cli.data:export", "Write the journal as CSV; see the README for every column."),
     "import": (
         "journal.cli.data:import_",
-        "Read CSV written by `journal export` (a file, or the folder of --what all) into the journal.",
+        "Read CSV written by `journal export` (a file, or the folder of --what all), or another app's export.",
     ),
     "backup": (
         "journal.cli.data:backup",

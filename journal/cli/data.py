@@ -126,8 +126,18 @@ def _warn_of_future_days(journal: Journal) -> None:
         )
 
 
+SOURCES = ("strava", "apple-health", "intervals", "daylio")  # journal.domain.imported.SOURCES, for help
+
+
 @command(
     argument("path", type=PathNamed("PATH")),
+    option(
+        "--from",
+        dest="source",
+        type=Choice(*SOURCES),
+        help="Another app's export: Strava (activities.csv or its zip), Apple Health (export.xml or export.zip),"
+        " intervals.icu (wellness CSV), Daylio (CSV); default: told by the file.",
+    ),
     option(
         "--what",
         type=Choice(*IMPORT_KINDS),
@@ -137,30 +147,67 @@ def _warn_of_future_days(journal: Journal) -> None:
     option(
         "--on-conflict",
         type=Choice("fail", "skip", "replace"),
-        default="fail",
-        show_default=True,
-        help="A record already in the journal with other values: refuse the import, keep the journal's,"
-        " or take the file's.",
+        help="A value already in the journal with another: refuse the import, keep the journal's, or take the"
+        " file's (default: fail for the journal's own CSV; skip for another app's, so what you typed stays).",
+    ),
+    option(
+        "--tz",
+        metavar="ZONE",
+        help="Strava's and Apple Health's time zone (Europe/Berlin; default: this"
+        " computer's): an activity's day is its local day.",
+    ),
+    option(
+        "--kind",
+        dest="kinds",
+        action="append",
+        default=[],
+        metavar="TYPE=KIND",
+        help='A Strava activity type as a session kind ("Weight Training=strength"; repeatable).',
+    ),
+    option(
+        "--mood",
+        dest="moods",
+        action="append",
+        default=[],
+        metavar="NAME=1-5",
+        help='A Daylio mood of your own on the journal\'s 1-5 ("great=5"; repeatable).',
     ),
 )
 def import_(
     journal_file: JournalFile,
     path: Path,
+    source: str | None,
     what: str | None,
     dry_run: bool,
-    on_conflict: Literal["fail", "skip", "replace"],
+    on_conflict: Literal["fail", "skip", "replace"] | None,
+    tz: str | None,
+    kinds: list[str],
+    moods: list[str],
 ) -> None:
-    """Read CSV written by `journal export` (a file, or the folder of --what all) into the journal.
+    """Read CSV written by `journal export` (a file, or the folder of --what all), or another app's export.
 
     Everything or nothing: every row is checked first, every bad row is listed
     with its line number, and one bad row means nothing is written.
 
     journal import journal.csv --dry-run
     journal import journal-export --on-conflict skip
+    journal import ~/Downloads/export_12345.zip --dry-run     # Strava, told by the file
+    journal import export.zip --from apple-health --tz Europe/London
     """
+    from journal.io.sources import recognise
+
+    source = source or (None if what else recognise(path))
+    if source is not None:
+        if what:
+            raise InvalidInput("--what is for the journal's own CSV; another app's file is read whole")
+        _import_source(journal_file, path, source, dry_run, on_conflict or "skip", tz, kinds, moods)
+        return
+    if tz or kinds or moods:
+        raise InvalidInput("--tz, --kind and --mood are for another app's export (--from)")
     from journal.io.csv_import import read_path
     from journal.store.transfer import import_bundle
 
+    on_conflict = on_conflict or "fail"
     bundle = read_path(path, what, today=today())
     journal = journal_file.open()
     report = import_bundle(journal, bundle, on_conflict=on_conflict, dry_run=dry_run)
@@ -171,6 +218,53 @@ def import_(
         echo(f"{path} holds no rows, only headers: nothing to import")
     for line in report.lines():
         echo(line)
+
+
+def _import_source(
+    journal_file: JournalFile,
+    path: Path,
+    source: str,
+    dry_run: bool,
+    on_conflict: str,
+    tz: str | None,
+    kinds: list[str],
+    moods: list[str],
+) -> None:
+    from dateutil import tz as zones
+
+    from journal.domain.sessions import parse_session_kind
+    from journal.io.sources import described, read_source
+    from journal.store.source_import import import_source
+
+    zone = zones.tzlocal() if tz is None else zones.gettz(tz)
+    if zone is None:
+        raise InvalidInput(f"unknown time zone {tz!r}: give one like Europe/Berlin or America/New_York")
+    kind_map = {theirs: parse_session_kind(ours) for theirs, ours in _pairs(kinds, "--kind", "TYPE=KIND")}
+    mood_map = {name.lower(): _mood_level(level) for name, level in _pairs(moods, "--mood", "NAME=1-5")}
+    batch = read_source(source, path, tz=zone, kinds=kind_map or None, moods=mood_map or None)
+    journal = journal_file.open()
+    report = import_source(journal, batch, today=today(), on_conflict=on_conflict, dry_run=dry_run)
+    if dry_run or not report.counts:
+        journal_file.discard_new()  # a journal made to check the import against, or for nothing, is not kept
+    echo(f"{path}: {described(source)}")
+    for line in report.lines():
+        echo(line)
+
+
+def _pairs(given: list[str], option_name: str, form: str) -> list[tuple[str, str]]:
+    pairs = []
+    for text in given:
+        name, sep, value = text.rpartition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise InvalidInput(f"{option_name} is {form}, got {text!r}")
+        pairs.append((name.strip(), value.strip()))
+    return pairs
+
+
+def _mood_level(text: str) -> int:
+    from journal.domain.scales import parse_wellness
+
+    return parse_wellness("mood", text)
 
 
 @command(argument("path", required=False, type=PathNamed("PATH")))
