@@ -203,7 +203,7 @@ def _entry(row: list[str], columns: _Columns, levels: Mapping[str, int], line: i
     if level is None:
         raise InvalidInput(
             f"the mood {mood!r} is not one of Daylio's own (rad, good, meh, bad, awful): map it to the level it"
-            f" belongs to, as {mood}=N with N from {WELLNESS_MIN} (awful) to {WELLNESS_MAX} (rad)"
+            f" belongs to with --mood {mood}=N, N from {WELLNESS_MIN} (awful) to {WELLNESS_MAX} (rad)"
         )
 
     def cell(index: int | None) -> str:

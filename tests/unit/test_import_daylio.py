@@ -47,7 +47,7 @@ def test_one_value_a_day_from_several_entries_and_each_bad_row_named_by_its_line
     assert [values.day for values in batch.days] == [dt.date(2024, 3, 10), dt.date(2024, 3, 11), dt.date(2024, 3, 12)]
     assert batch.problems == [
         "daylio_export.csv line 5: the mood 'sleepy' is not one of Daylio's own (rad, good, meh, bad, awful):"
-        " map it to the level it belongs to, as sleepy=N with N from 1 (awful) to 5 (rad)",
+        " map it to the level it belongs to with --mood sleepy=N, N from 1 (awful) to 5 (rad)",
         # line 7's note holds a line break, so the row after it starts on line 9
         "daylio_export.csv line 9: time is like 14:58 or 6:50 pm, got '25:00'",
         "daylio_export.csv line 11: full_date must be YYYY-MM-DD, got '2024-02-30'",
