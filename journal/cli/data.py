@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -241,7 +243,8 @@ def _import_source(
         raise InvalidInput(f"unknown time zone {tz!r}: give one like Europe/Berlin or America/New_York")
     kind_map = {theirs: parse_session_kind(ours) for theirs, ours in _pairs(kinds, "--kind", "TYPE=KIND")}
     mood_map = {name.lower(): _mood_level(level) for name, level in _pairs(moods, "--mood", "NAME=1-5")}
-    batch = read_source(source, path, tz=zone, kinds=kind_map or None, moods=mood_map or None)
+    with _progress_bar(f"reading {path.name}") as shown:
+        batch = read_source(source, path, tz=zone, kinds=kind_map or None, moods=mood_map or None, progress=shown)
     journal = journal_file.open()
     report = import_source(journal, batch, today=today(), on_conflict=on_conflict, dry_run=dry_run)
     if dry_run or not report.counts:
@@ -249,6 +252,31 @@ def _import_source(
     echo(f"{path}: {described(source)}")
     for line in report.lines():
         echo(line)
+
+
+@contextlib.contextmanager
+def _progress_bar(what: str) -> Iterator[Callable[[float], None] | None]:
+    """A bar on stderr, redrawn as the share read grows, when stderr is a terminal (else nothing is drawn);
+    the line is cleared when the reading is done."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    width = 30
+    drawn = [-1]
+
+    def show(share: float) -> None:
+        filled = int(share * width)
+        if filled != drawn[0]:
+            drawn[0] = filled
+            sys.stderr.write(f"\r{what} [{'#' * filled}{'.' * (width - filled)}] {share:4.0%}")
+            sys.stderr.flush()
+
+    try:
+        yield show
+    finally:
+        if drawn[0] >= 0:
+            sys.stderr.write("\r" + " " * (len(what) + width + 8) + "\r")
+            sys.stderr.flush()
 
 
 def _pairs(given: list[str], option_name: str, form: str) -> list[tuple[str, str]]:

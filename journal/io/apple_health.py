@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import os
 import re
 import zipfile
 import zlib
@@ -129,32 +130,43 @@ def recognise(path: Path) -> bool:
     Only the head of the file is looked at, as text: nothing is parsed, so a hostile file is refused later,
     by `read_apple_health`, with its reason."""
     try:
-        with _export(path) as (_, stream):
+        with _export(path) as (_, stream, _outer):
             head = stream.read(_HEAD)
     except (InvalidInput, OSError, zipfile.BadZipFile, EOFError, zlib.error):
         return False
     return _ROOT_TAG.search(head) is not None
 
 
-def read_apple_health(path: Path, *, tz: dt.tzinfo | None = None) -> SourceBatch:
+def read_apple_health(
+    path: Path, *, tz: dt.tzinfo | None = None, progress: Callable[[float], None] | None = None
+) -> SourceBatch:
     """Every day of sleep, resting heart rate and HRV in the export at `path` (export.xml, or the zip).
 
     Raises InvalidInput, with one line, for a file that is not an export or cannot be read to its end, and
-    for one that declares XML entities; a record that cannot be read is in the batch's problems."""
+    for one that declares XML entities; a record that cannot be read is in the batch's problems. `progress`
+    is told the share of the file read so far (0 to 1), after each chunk."""
     try:
-        return _read(path, tz, with_dtd=True)
+        return _read(path, tz, progress, with_dtd=True)
     except _BrokenDtd:
         # The Health app of iOS 16 wrote a DTD with a declaration left open. Nothing the journal reads is
         # in it: read the file again without it (an entity declared in it is refused all the same).
-        return _read(path, tz, with_dtd=False)
+        return _read(path, tz, progress, with_dtd=False)
 
 
-def _read(path: Path, tz: dt.tzinfo | None, *, with_dtd: bool) -> SourceBatch:
+def _read(path: Path, tz: dt.tzinfo | None, progress: Callable[[float], None] | None, *, with_dtd: bool) -> SourceBatch:
     reading = _Reading(tz)
-    with _export(path) as (name, stream):
+    with _export(path) as (name, stream, outer):
         reading.name = name
         legible = _Legible(stream)
-        chunks = iter(lambda: legible.read(_CHUNK), b"")
+        size = max(1, os.fstat(outer.fileno()).st_size)
+
+        def chunk() -> bytes:
+            read = legible.read(_CHUNK)
+            if progress is not None:
+                progress(min(1.0, outer.tell() / size))  # the file's own position: the zip's too
+            return read
+
+        chunks = iter(chunk, b"")
         try:
             _walk(_events(chunks if with_dtd else _without_dtd(chunks, name), retry=with_dtd), reading)
         except DefusedXmlException:
@@ -237,7 +249,7 @@ def _offset(sign: str, hours: str, minutes: str) -> dt.timezone:
 
 
 @contextmanager
-def _export(path: Path) -> Iterator[tuple[str, IO[bytes]]]:
+def _export(path: Path) -> Iterator[tuple[str, IO[bytes], IO[bytes]]]:
     """The export's XML as a byte stream, and its name: the file itself, or its member in the Health app's zip."""
     try:
         file = open_regular(path)
@@ -250,7 +262,7 @@ def _export(path: Path) -> Iterator[tuple[str, IO[bytes]]]:
     with file:
         if not zipfile.is_zipfile(file):
             file.seek(0)
-            yield path.name, file
+            yield path.name, file, file
             return
         file.seek(0)
         with zipfile.ZipFile(file) as archive:
@@ -258,7 +270,7 @@ def _export(path: Path) -> Iterator[tuple[str, IO[bytes]]]:
             if member is None:
                 raise InvalidInput(f"{path.name} holds no {EXPORT_MEMBER}: is it the export.zip the Health app writes?")
             with archive.open(member) as stream:
-                yield EXPORT_XML, stream
+                yield EXPORT_XML, stream, file
 
 
 def _member(names: list[str]) -> str | None:

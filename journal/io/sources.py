@@ -63,8 +63,10 @@ def read_source(
     tz: dt.tzinfo,
     kinds: Mapping[str, str] | None = None,
     moods: Mapping[str, int] | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> SourceBatch:
-    """Read `path` as an export of `source`; a line that cannot be read is in the batch's problems."""
+    """Read `path` as an export of `source`; a line that cannot be read is in the batch's problems. `progress` is
+    told the share read so far, for a large file (Apple Health's)."""
     if not path.exists():
         raise InvalidInput(f"there is no file {path}")
     if path.is_dir():
@@ -74,7 +76,7 @@ def read_source(
     if source == "strava":
         return reader(path, tz=tz, kinds=kinds)
     if source == "apple-health":
-        return reader(path, tz=tz)
+        return reader(path, tz=tz, progress=progress)
     if source == "daylio":
         return reader(path, moods=moods)
     return reader(path)

@@ -176,7 +176,7 @@ class _Writer:
                 )
                 if outcome is None:
                     continue
-                self.report.note("days", outcome, f"{iso} {shown}")
+                self.report.note("values of days", outcome, f"{iso} {shown}")
                 if outcome in ("added", "replaced", "overwritten"):
                     for each, each_value in new.items():
                         setattr(entry, each, each_value)

@@ -38,7 +38,7 @@ def test_the_file_says_which_app_it_is_from(run, db_path, tmp_path):
     path = write(tmp_path, "wellness.csv", WELLNESS)
     out = ok(run("import", str(path)))
     assert out.splitlines()[0] == f"{path}: an intervals.icu wellness CSV"
-    assert out.splitlines()[1] == "days: added 4"
+    assert out.splitlines()[1] == "values of days: added 4"
     with open_journal(db_path) as journal:
         day = get_entry(journal, dt.date(2026, 11, 24))
     assert (day.resting_hr, day.hrv, day.hrv_method, day.sleep_hours, day.mood) == (48, 71.4, "rmssd", 7.5, 5)

@@ -489,3 +489,14 @@ def test_nights_share_out_the_union_and_each_ends_at_its_last_stretch(intervals)
         assert night.ended.timestamp() == max(stretch.end for stretch in reaches)
         assert night.asleep <= night.ended.timestamp() - min(stretch.start for stretch in reaches)
     assert NIGHT_GAP == 3 * 3600
+
+
+def test_progress_is_told_the_share_read_rising_to_the_whole_file(tmp_path):
+    """For the bar `journal import` draws on a terminal: a share after each chunk, never falling, ending at 1."""
+    from benchmarks.health import write_export
+
+    path = tmp_path / "export.xml"
+    write_export(path, 0.5)
+    shares: list[float] = []
+    read_apple_health(path, progress=shares.append)
+    assert len(shares) > 3 and shares == sorted(shares) and shares[-1] == 1.0

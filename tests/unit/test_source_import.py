@@ -39,7 +39,7 @@ def test_an_empty_field_is_filled_and_a_typed_one_kept(journal, today):
         today, sleep_hours=6.5, mood=4, resting_hr=48, hrv=61.0, hrv_method="sdnn"
     ), "the typed sleep stays; the heart's figures come in"
     assert report.lines() == [
-        "days: added 2, kept yours 1",
+        "values of days: added 2, kept yours 1",
         f"  added: {today} resting HR 48",
         f"  added: {today} HRV 61 ms",
         f"  kept yours: {today} sleep 7.25 h",
@@ -53,12 +53,15 @@ def test_the_same_file_twice_changes_nothing_and_a_newer_export_updates_its_own(
     import_source(journal, batch, today=today)
     before = journal_content(db_path)
     again = import_source(journal, batch, today=today)
-    assert again.lines() == ["days: already there 3"]
+    assert again.lines() == ["values of days: already there 3"]
     assert journal_content(db_path) == before
     import_source(journal, watch(night(today, resting_hr=47)), today=today)
     assert get_entry(journal, today).resting_hr == 47, "the same app's newer figure"
     update_entry(journal, today, EntryChange(values={"resting_hr": 52}))  # the runner's own figure now
-    assert import_source(journal, watch(night(today, resting_hr=47)), today=today).lines()[0] == "days: kept yours 1"
+    assert (
+        import_source(journal, watch(night(today, resting_hr=47)), today=today).lines()[0]
+        == "values of days: kept yours 1"
+    )
     assert get_entry(journal, today).resting_hr == 52
 
 
@@ -67,7 +70,7 @@ def test_another_apps_value_is_not_replaced_unless_asked(journal, today):
     other = SourceBatch("intervals", days=[DayValues(today, {"sleep_hours": 6.0}, where="wellness.csv line 2")])
     with pytest.raises(BadRows, match=r"wellness\.csv line 2: 2026-11-26's sleep_hours is already in the journal"):
         import_source(journal, other, today=today, on_conflict="fail")
-    assert import_source(journal, other, today=today).lines()[0] == "days: kept yours 1"
+    assert import_source(journal, other, today=today).lines()[0] == "values of days: kept yours 1"
     assert get_entry(journal, today).sleep_hours == 7.0
 
 
@@ -84,7 +87,11 @@ def test_a_line_that_could_not_be_read_refuses_the_whole_file(journal, db_path, 
 def test_a_dry_run_says_what_would_happen_and_writes_nothing(journal, db_path, today):
     before = journal_content(db_path)
     report = import_source(journal, watch(night(today, sleep_hours=7.0)), today=today, dry_run=True)
-    assert report.lines() == ["days: would add 1", f"  would add: {today} sleep 7 h", "a dry run: nothing was written"]
+    assert report.lines() == [
+        "values of days: would add 1",
+        f"  would add: {today} sleep 7 h",
+        "a dry run: nothing was written",
+    ]
     assert journal_content(db_path) == before
 
 
