@@ -61,7 +61,13 @@ POST_RACE_NIGHTS = 3
 LOOKBACK_DAYS = 90
 
 TOTAL = "total"
-METRIC_LABELS = {"sleep_hours": "sleep hours", **{item.field: item.label for item in WELLNESS}, TOTAL: "wellness total"}
+METRIC_LABELS = {
+    "sleep_hours": "sleep hours",
+    **{item.field: item.label for item in WELLNESS},
+    TOTAL: "wellness total",
+    "resting_hr": "resting HR",
+    "hrv": "HRV (ms)",
+}
 LEVELS = ("info", "amber", "red")
 
 Entries = Mapping[dt.date, DayEntry]

@@ -32,6 +32,9 @@ RANGES = (("30d", "30 days", 30), ("90d", "90 days", 90), ("year", "a year", 365
 
 SLEEP_SCALE = (0.0, 12.0)  # hours; longer nights draw as full bars
 METRICS = ("sleep_hours", *(item.field for item in WELLNESS), TOTAL)
+# What a watch measures, drawn as the days' means (the HRVs of both methods, in milliseconds) once a range has any.
+DEVICE_METRICS = ("resting_hr", "hrv")
+DEVICE_SCALES = {"resting_hr": (30.0, 90.0), "hrv": (0.0, 150.0)}  # beats a minute; milliseconds
 COUNT = len(WELLNESS)
 
 # The weekly rows of sessions: their totals per whole week, on fixed ends like every row (a longer week draws as a
@@ -65,11 +68,14 @@ def scale_of(key: str) -> tuple[float, float]:
         return OVERUSE_SCALE
     if key == CRAMPS_WEEK:
         return CRAMPS_WEEK_SCALE
+    if key in DEVICE_SCALES:
+        return DEVICE_SCALES[key]
     return float(WELLNESS_MIN), float(WELLNESS_MAX)
 
 
 def label_of(key: str) -> str:
-    return METRIC_LABELS[key].capitalize() if key in METRIC_LABELS else key
+    label = METRIC_LABELS.get(key, key)
+    return label[:1].upper() + label[1:]  # not capitalize(): it would lower the rest ('HRV')
 
 
 def spark(values: Iterable[float | None], low: float, high: float) -> str:

@@ -13,7 +13,7 @@ from journal.domain.scales import WELLNESS_FIELDS
 from journal.domain.signals import DAY
 from journal.domain.trends import (
     CRAMPS_WEEK,
-    METRICS,
+    DEVICE_METRICS,
     TRAINING,
     TRAINING_MILES,
     Series,
@@ -28,7 +28,12 @@ from journal.store.settings import distance_unit, first_weekday
 from journal.store.sites import list_sites
 
 _TOTAL_SQL = "(" + " + ".join(WELLNESS_FIELDS) + ")"  # NULL unless all five are logged
-_COLUMNS = {"sleep_hours": "sleep_hours", **{name: name for name in WELLNESS_FIELDS}, "total": _TOTAL_SQL}
+_COLUMNS = {
+    "sleep_hours": "sleep_hours",
+    **{name: name for name in WELLNESS_FIELDS},
+    "total": _TOTAL_SQL,
+    **{name: name for name in DEVICE_METRICS},
+}
 
 
 def first_day(journal: Journal) -> dt.date | None:
@@ -71,7 +76,9 @@ def load_trends(journal: Journal, start: dt.date, end: dt.date, width: int) -> T
                 grid[key][row[0]] = value
     figures = ", ".join(f"avg({c}), min({c}), max({c})" for c in _COLUMNS.values())
     stats = conn.execute(f"SELECT {figures} FROM entries WHERE date BETWEEN ? AND ?", bounds).fetchone()
-    for index, key in enumerate(METRICS):
+    for index, key in enumerate(_COLUMNS):
+        if key in DEVICE_METRICS and stats[3 * index] is None:
+            continue  # what a watch measures: a row once there is something to draw
         column = _COLUMNS[key]
         latest = conn.execute(
             f"SELECT {column} FROM entries WHERE date BETWEEN ? AND ? AND {column} IS NOT NULL"

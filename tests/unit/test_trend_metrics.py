@@ -72,3 +72,18 @@ def test_the_demo_years_give_the_means_of_the_grouped_query(journal, today):
     start = today - (3 * 365 - 1) * DAY
     for width in (1, 7, 46, 700, 2000):
         assert cells(journal, start, today, width) == reference(journal, start, today, width)
+
+
+def test_the_heart_rows_come_once_a_watch_has_said_something(journal, today):
+    from journal.domain.entries import DayEntry
+    from journal.store.entries import save_entry
+
+    save_entry(journal, DayEntry(today - 2 * DAY, mood=4))
+    keys = [series.key for series in load_trends(journal, today - 9 * DAY, today, 10).series]
+    assert "resting_hr" not in keys and "hrv" not in keys, "no empty rows for what no watch measured"
+    save_entry(journal, DayEntry(today - DAY, resting_hr=50, hrv=60.0, hrv_method="rmssd"))
+    save_entry(journal, DayEntry(today, resting_hr=54, hrv=70.0, hrv_method="rmssd"))
+    rows = {series.key: series for series in load_trends(journal, today - 9 * DAY, today, 10).series}
+    assert rows["resting_hr"].cells[-2:] == [50, 54] and rows["resting_hr"].latest == 54
+    assert (rows["hrv"].label, rows["hrv"].mean) == ("HRV (ms)", 65.0)
+    assert rows["resting_hr"].label == "Resting HR"
