@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 IMPORT_KINDS = (
     "entries",
     "pain",
+    "sources",
     "checklist",
     "sessions",
     "session-kinds",

@@ -67,6 +67,7 @@ class SessionRow:
     uid: str
     ticked: tuple[int, ...]
     line: str
+    source: str | None = None  # the app it came from; None: the runner's own
 
 
 @dataclass
@@ -115,6 +116,7 @@ class Bundle:
     ticks: list[Tick] = field(default_factory=list)
     sessions: list[SessionRow] = field(default_factory=list)
     session_kinds: dict[str, str | None] = field(default_factory=dict)  # session kind -> the item kind it ticks
+    sources: list[tuple[dt.date, str, str]] = field(default_factory=list)  # (day, field, app) of imported values
     plans: list[PlanRow] = field(default_factory=list)
     decisions: list[DecisionRow] = field(default_factory=list)
     overuse: list[OveruseRow] = field(default_factory=list)
@@ -124,6 +126,7 @@ class Bundle:
     today: dt.date = dt.date.max  # nothing dated after it is taken
     where: dict[RecordKey, str] = field(default_factory=dict)  # a record's key -> "file line N"
     pain_columns: dict[tuple[str, str], str] = field(default_factory=dict)  # (site, side) -> "file line 1"
+    session_sources: bool = False  # sessions.csv says which app each session came from (an older one does not)
     entry_fields: tuple[str, ...] = ()  # the day's fields entries.csv has columns for: the only ones it may change
     line: str = ""  # the row being read
 

@@ -188,7 +188,10 @@ SESSION_HEADER = (
     "for_plan",
     "uid",
     "ticked",
+    "source",
 )
+# Columns an older export did not write: sessions.csv without them still imports.
+SESSION_LATER_COLUMNS = ("source",)
 # Written for the reader and not read back: the week and the load follow from the rest. `ticked` is read back only
 # to say which of an import's own ticks a session made (journal.store.transfer).
 SESSION_INFORMATIVE = ("week", "load", "ticked")
@@ -227,13 +230,13 @@ def export_sessions(journal: Journal, start: dt.date, end: dt.date, out: TextIO)
     count = 0
     day, week, next_week = "", "", ""
     rows = journal.conn.execute(
-        "SELECT id, date, kind, minutes, km, rpe, note, for_plan, uid FROM sessions"
+        "SELECT id, date, kind, minutes, km, rpe, note, for_plan, uid, coalesce(source, '') FROM sessions"
         " WHERE date BETWEEN ? AND ? ORDER BY date, id",
         bounds,
     )
     while batch := rows.fetchmany(4096):
         lines = []
-        for session_id, date, kind, minutes, km, rpe, note, for_plan, uid in batch:
+        for session_id, date, kind, minutes, km, rpe, note, for_plan, uid, source in batch:
             if date != day:
                 if date >= next_week:  # ISO dates sort as the days do
                     begins = week_start(dt.date.fromisoformat(date), first)
@@ -244,7 +247,7 @@ def export_sessions(journal: Journal, start: dt.date, end: dt.date, out: TextIO)
             lines.append(
                 f"{session_id},{date},{week},{kind},{minutes},{'' if km is None else f'{km:g}'},{effort},"
                 f"{';'.join(pain.get(session_id, ()))},{note_cell(note) if note else ''},{for_plan},{uid},"
-                f"{';'.join(ticked.get(session_id, ()))}\r\n"
+                f"{';'.join(ticked.get(session_id, ()))},{source}\r\n"
             )
         out.write("".join(lines))
         count += len(batch)
@@ -486,6 +489,21 @@ def export_overuse(journal: Journal, start: dt.date, end: dt.date, out: TextIO) 
     return len(rows)
 
 
+SOURCE_HEADER = ("date", "field", "source")
+
+
+def export_sources(journal: Journal, start: dt.date, end: dt.date, out: TextIO) -> int:
+    """Which app each imported value of a day came from (a value with no row was typed): date, field, source."""
+    rows = journal.conn.execute(
+        "SELECT date, field, source FROM entry_sources WHERE date BETWEEN ? AND ? ORDER BY date, field",
+        [start.isoformat(), end.isoformat()],
+    ).fetchall()
+    writer = _writer(out)
+    writer.writerow(SOURCE_HEADER)
+    writer.writerows(rows)
+    return len(rows)
+
+
 # Every kind, in the order an import needs them (sites and items before what refers to them).
 KINDS: dict[str, tuple[str, Export]] = {
     "settings": ("settings.csv", export_settings),
@@ -494,6 +512,7 @@ KINDS: dict[str, tuple[str, Export]] = {
     "session-kinds": ("session-kinds.csv", export_session_kinds),  # before the sessions that tick by them
     "entries": ("entries.csv", export_entries),
     "pain": ("pain.csv", export_pain),
+    "sources": ("sources.csv", export_sources),  # after the days whose values they name
     "checklist": ("checklist.csv", export_ticks),
     "sessions": ("sessions.csv", export_sessions),  # after the ticks and sites they refer to
     "plans": ("plans.csv", export_plans),

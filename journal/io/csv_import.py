@@ -76,8 +76,10 @@ from journal.io.csv_export import (
     SCALE_HEADER,
     SESSION_HEADER,
     SESSION_KIND_HEADER,
+    SESSION_LATER_COLUMNS,
     SETTING_HEADER,
     SITE_HEADER,
+    SOURCE_HEADER,
     TICK_HEADER,
 )
 from journal.io.export_files import check_folder
@@ -103,6 +105,7 @@ HEADERS = {
     "checklist": TICK_HEADER,
     "sessions": SESSION_HEADER,
     "session-kinds": SESSION_KIND_HEADER,
+    "sources": SOURCE_HEADER,
     "plans": PLAN_HEADER,
     "decisions": DECISION_HEADER,
     "overuse": OVERUSE_HEADER,
@@ -122,6 +125,8 @@ def kind_of(header: list[str]) -> str | None:
             return kind
     if set(GOAL_HEADER) - set(GOAL_LATER_COLUMNS) <= columns <= set(GOAL_HEADER):
         return "goals"  # an older export, written before goals had a uid
+    if columns == set(SESSION_HEADER) - set(SESSION_LATER_COLUMNS):
+        return "sessions"  # an older export, written before a session said which app it came from
     known = set(ENTRY_HEADER)
     if (
         "date" in columns
@@ -207,6 +212,8 @@ def _read_file(path: Path, kind: str | None, bundle: Bundle, problems: list[str]
                 )
                 problems.append(f"{path.name} line 1: not a header journal import knows: it should hold {wanted}")
                 return
+            if found == "sessions":
+                bundle.session_sources = "source" in header
             if found == "entries":
                 bundle.entry_fields = tuple(column for column in header if column in ENTRY_HEADER[1:])
                 for column in header:
@@ -338,7 +345,34 @@ def _session(row: dict[str, str], bundle: Bundle) -> None:
         id=_int(row["id"], "id", 1) if row["id"].strip() else None,
     )
     numbers = tuple(_int(number, "each number in ticked (a checklist item's)", 1) for number in ticked)
-    bundle.sessions.append(SessionRow(session, uid, numbers, bundle.line))
+    bundle.sessions.append(SessionRow(session, uid, numbers, bundle.line, _source(row.get("source", ""))))
+
+
+def _source(text: str) -> str | None:
+    """The app a value or a session came from, as the journal names it; empty: the runner's own."""
+    from journal.domain.imported import SOURCES
+
+    source = text.strip().lower()
+    if source and source not in SOURCES:
+        raise InvalidInput(f"source is one of {', '.join(SOURCES)}, or empty for your own, got {text!r}")
+    return source or None
+
+
+def _entry_source(row: dict[str, str], bundle: Bundle) -> None:
+    from journal.domain.imported import IMPORTED_FIELDS
+
+    day = bundle.dated(row["date"])
+    field = row["field"].strip()
+    if field not in IMPORTED_FIELDS:
+        raise InvalidInput(f"field is one a day's value an app brings ({', '.join(IMPORTED_FIELDS)}), got {field!r}")
+    source = _source(row["source"])
+    if source is None:
+        raise InvalidInput("source names the app the value came from")
+    key = ("sources", day, field)
+    if key in bundle.where:
+        raise InvalidInput(f"{day}'s {field} appears twice (first at {bundle.where[key]})")
+    bundle.where[key] = bundle.line
+    bundle.sources.append((day, field, source))
 
 
 def _pain_during(text: str) -> tuple[PainDuring, ...]:
@@ -666,6 +700,7 @@ READERS = {
     "checklist": _tick,
     "sessions": _session,
     "session-kinds": _session_kind,
+    "sources": _entry_source,
     "plans": _plan,
     "decisions": _decision,
     "overuse": _overuse,

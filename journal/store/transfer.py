@@ -49,6 +49,7 @@ _NOUNS = {
     "checklist": "tick",
     "sessions": "session",
     "session-kinds": "session kind",
+    "sources": "app of a day's value",
     "plans": "return-to-run plan",
     "decisions": "plan decision",
     "overuse": "overuse answer set",
@@ -152,6 +153,7 @@ class _Writer:
         self.pain_columns(bundle.pain_columns)
         self.entries(bundle.entries)
         self.pain(bundle.pain_rows)
+        self.entry_sources(bundle.sources)  # after the days whose values they name
         self.session_kinds(bundle.session_kinds)  # before the sessions that tick by them
         self.ticks(bundle.ticks)
         self.sessions(bundle.sessions)  # after the sites they hurt at and the ticks they may have made
@@ -397,7 +399,10 @@ class _Writer:
                 if stored
                 else f"session of {session.day} ({session.kind})"
             )
-            if not self.decide("sessions", where, stored is not None and _same(stored, session), bool(stored), line):
+            sources = self.bundle.session_sources  # an older sessions.csv says nothing of where sessions came from
+            same_source = not sources or stored is None or self._source_of(stored.number) == row.source
+            same = stored is not None and _same(stored, session) and same_source
+            if not self.decide("sessions", where, same, bool(stored), line):
                 continue
             if stored is None:
                 added.append((row, session))
@@ -407,6 +412,8 @@ class _Writer:
                 " updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",
                 [*session_values(session), stored.number],
             )
+            if sources:
+                conn.execute("UPDATE sessions SET source = ? WHERE id = ?", [row.source, stored.number])
             conn.execute("DELETE FROM session_pain WHERE session_id = ?", [stored.number])
             conn.executemany(
                 "INSERT INTO session_pain (session_id, site_id, side, score) VALUES (?, ?, ?, ?)",
@@ -432,6 +439,8 @@ class _Writer:
                 number=session.id if session.id is not None and kept.get(session.id) is row else None,
                 tick=not own_ticks,
             )
+            if row.source is not None:
+                conn.execute("UPDATE sessions SET source = ? WHERE id = ?", [row.source, inserted.number])
             for item_id in row.ticked if own_ticks else ():
                 if (item_id, session.day) in self.ticks_added:
                     self.ticks_added.discard((item_id, session.day))  # a tick has one maker
@@ -657,6 +666,30 @@ class _Writer:
                     " DO UPDATE SET participation = excluded.participation, volume = excluded.volume,"
                     " performance = excluded.performance, pain = excluded.pain",
                     [row.week.isoformat(), row.side, *row.answers.numbers, row.site],
+                )
+
+    def _source_of(self, session_id: int) -> str | None:
+        found: str | None = self.conn.execute("SELECT source FROM sessions WHERE id = ?", [session_id]).fetchone()[0]
+        return found
+
+    def entry_sources(self, rows: list[tuple[dt.date, str, str]]) -> None:
+        """Which app a day's value came from: the day must hold that value (in the journal, or from the import)."""
+        for day, name, source in rows:
+            line = self.bundle.at(("sources", day, name))
+            iso = day.isoformat()
+            found = read_days(self.conn, iso, iso)
+            if not found or getattr(found[0], name) is None:
+                self.problems.append(f"{line}: {iso} has no {name} in the journal (import entries.csv with it)")
+                continue
+            row = self.conn.execute(
+                "SELECT source FROM entry_sources WHERE date = ? AND field = ?", [iso, name]
+            ).fetchone()
+            where = f"where {iso}'s {name} came from"
+            if self.decide("sources", where, row is not None and row[0] == source, row is not None, line):
+                self.conn.execute(
+                    "INSERT INTO entry_sources (date, field, source) VALUES (?, ?, ?)"
+                    " ON CONFLICT (date, field) DO UPDATE SET source = excluded.source",
+                    [iso, name, source],
                 )
 
     def goals(self, rows: list[GoalRow]) -> None:

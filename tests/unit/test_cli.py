@@ -679,7 +679,7 @@ def test_export_all_then_import_into_a_new_journal_is_byte_identical(run, db_pat
     run("demo")
     run("add", "--note", '=1+1, "quoted"\nline two')
     code, _, err = run("export", "--what", "all", "-o", str(tmp_path / "one"))
-    assert code == 0 and err.startswith("wrote ") and err.endswith(f"in 14 files to {tmp_path / 'one'}\n")
+    assert code == 0 and err.startswith("wrote ") and err.endswith(f"in 15 files to {tmp_path / 'one'}\n")
     copy = tmp_path / "copy.db"
     code, out, _ = run("--db", str(copy), "import", str(tmp_path / "one"), db=False)
     for kind in ("entries", "sessions", "plans", "decisions"):

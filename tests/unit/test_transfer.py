@@ -14,7 +14,7 @@ from journal.domain.overuse import Answers
 from journal.domain.plan import Stage
 from journal.domain.sessions import SESSION_KINDS, Session
 from journal.errors import BadRows, InvalidInput, JournalFileError
-from journal.io.csv_export import neutralise, writers
+from journal.io.csv_export import KINDS, neutralise, writers
 from journal.io.csv_import import read_path, restore
 from journal.io.export_files import write_folder
 from journal.store import open_journal
@@ -145,6 +145,14 @@ def test_a_whole_journal_round_trips_byte_for_byte(journal, tmp_path, today):
     save_answers(journal, today - 14 * DAY, "groin", "left", Answers(1, 2, 1, 2), today=today)
     save_answers(journal, today, "knee", "", Answers(3, 0, 0, 3), today=today)
     assert len(plan_decisions(journal, plan.number)) > 2
+    # Values and sessions another app brought: where each came from comes along.
+    from journal.domain.imported import DayValues, ImportedSession, SourceBatch
+    from journal.store.source_import import import_source
+
+    watch = [DayValues(today - 2 * DAY, {"resting_hr": 51, "hrv": 64.5, "hrv_method": "sdnn"}, where="record 1")]
+    import_source(journal, SourceBatch("apple-health", days=watch), today=today)
+    runs = [ImportedSession("9001", Session(today - 4 * DAY, "run", 50, km=10.5, note="Long run"), where="line 2")]
+    import_source(journal, SourceBatch("strava", sessions=runs), today=today)
     first, second = round_trip(journal, tmp_path)
     assert first == second
     assert set(first) == {
@@ -162,6 +170,7 @@ def test_a_whole_journal_round_trips_byte_for_byte(journal, tmp_path, today):
         "sessions.csv",
         "settings.csv",
         "sites.csv",
+        "sources.csv",
         "manifest.csv",
     }
     # Every table the journal keeps comes back as it was, but the moments of the writes.
@@ -870,6 +879,7 @@ def test_the_sessions_export_is_what_the_csv_module_writes(tmp_path_factory, tod
                 int(session.for_plan),
                 uids[session.number],
                 ";".join(str(item) for (item, _), maker in sorted(made.items()) if maker == session.number),
+                "",  # logged by the runner: no app's
             ]
         )
     assert written.getvalue() == expected.getvalue()
@@ -1100,3 +1110,20 @@ def test_a_long_journals_sessions_imported_again_are_all_already_there(journal, 
     report = import_bundle(journal, read_path(tmp_path / "out"))
     assert set(report.counts["sessions"]) == {"unchanged"} and report.counts["sessions"]["unchanged"] > 500
     assert journal_content(db_path) == before
+
+
+def test_a_sessions_file_from_before_sources_still_imports_and_leaves_them_as_they_are(journal, tmp_path, today):
+    from journal.domain.imported import ImportedSession, SourceBatch
+    from journal.store.source_import import import_source
+
+    runs = [ImportedSession("9001", Session(today - DAY, "run", 50, km=10.5), where="line 2")]
+    import_source(journal, SourceBatch("strava", sessions=runs), today=today)
+    path = tmp_path / "sessions.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        KINDS["sessions"][1](journal, *FAR, out)
+    lines = path.read_bytes().decode().split("\r\n")
+    older = "\r\n".join(line.rsplit(",", 1)[0] for line in lines if line)
+    path.write_text(older + "\r\n", encoding="utf-8", newline="")
+    assert "source" not in older.splitlines()[0]
+    assert import_bundle(journal, read_path(path, today=today)).lines() == ["sessions: 1 session (already there 1)"]
+    assert journal.conn.execute("SELECT source FROM sessions").fetchall() == [("strava",)]
