@@ -418,6 +418,11 @@ class OffseasonApp(App[str | None]):
             "Export everything as CSV", "One CSV a kind, in a new folder in your home folder", self.action_export
         )
         yield SystemCommand("Back up the journal", "A copy in the backups folder (journal backup)", self.action_backup)
+        yield SystemCommand(
+            "Import from another app...",
+            "Strava, Apple Health, intervals.icu or Daylio: a preview first (journal import)",
+            self.action_import_from,
+        )
 
     def _run(self, key: Key) -> None:
         """Do what a key does, from the palette: in its pane (on the pane's widget whose key it is), once the
@@ -475,6 +480,22 @@ class OffseasonApp(App[str | None]):
             self.notify(f"Nothing was exported: {error}", title="Export", severity="error")
             return
         self.notify(f"{sum(counts.values())} rows in {len(counts)} files, in {folder}", title="Exported")
+
+    def action_import_from(self) -> None:
+        """Another app's export into the journal, after a preview of what would change."""
+        from journal.store.source_import import SourceReport
+        from journal.ui.screens.import_screen import ImportScreen
+
+        if self.journal.read_only:
+            self.notify("The journal is open read-only: nothing can be imported", severity="warning")
+            return
+
+        def done(report: SourceReport | None) -> None:
+            if report is not None:
+                self.journal_changed()  # every pane draws what came in
+                self.notify("\n".join(report.lines()[:6]), title="Imported")
+
+        self.push_screen(ImportScreen(self.journal, self.today), done)
 
     def action_backup(self) -> None:
         from journal.errors import JournalError
