@@ -32,6 +32,24 @@ def hrv_text(entry: DayEntry) -> str | None:
     return f"{entry.hrv:g} ms{method}"
 
 
+SOURCE_NAMES = {"strava": "Strava", "apple-health": "Apple Health", "intervals": "intervals.icu", "daylio": "Daylio"}
+
+
+def device_text(entry: DayEntry, sources: dict[str, str]) -> str:
+    """'Resting HR 48 bpm · HRV 62 ms (RMSSD) · from Apple Health': what a watch measured that day."""
+    parts = []
+    if entry.resting_hr is not None:
+        parts.append(f"Resting HR {entry.resting_hr} bpm")
+    if (hrv := hrv_text(entry)) is not None:
+        parts.append(f"HRV {hrv}")
+    came_from = sorted(
+        {SOURCE_NAMES.get(sources[name], sources[name]) for name in ("resting_hr", "hrv") if name in sources}
+    )
+    if came_from:
+        parts.append("from " + " and ".join(came_from))
+    return " · ".join(parts)
+
+
 def summarise(entry: DayEntry, sites: list[Site]) -> str:
     """One line: 'race · sleep 7.5 h · mood 4 · pain Knee (left) 3'."""
     parts = [] if entry.day_type == "normal" else [entry.day_type]

@@ -643,3 +643,22 @@ def test_a_save_keeps_what_a_watch_measured(db_path, today):
     assert stored(db_path, today) == DayEntry(
         today, sleep_hours=7.0, mood=4, resting_hr=47, hrv=63.5, hrv_method="rmssd"
     )
+
+
+def test_what_a_watch_measured_is_shown_under_the_sheet_with_where_it_came_from(db_path, today):
+    from journal.domain.imported import DayValues, SourceBatch
+    from journal.store.source_import import import_source
+
+    with open_journal(db_path) as journal:
+        watch = [DayValues(today, {"resting_hr": 47, "hrv": 63.5, "hrv_method": "rmssd"}, where="line 2")]
+        import_source(journal, SourceBatch("intervals", days=watch), today=today)
+        save_entry(journal, DayEntry(today - dt.timedelta(days=1), mood=3))
+
+    async def scenario(pilot):
+        line = pilot.app.query_one("#device-day", Static)
+        assert line.display and str(line.render()) == "Resting HR 47 bpm · HRV 63.5 ms (RMSSD) · from intervals.icu"
+        await pilot.press("alt+left")  # a day without: no line
+        await pilot.pause()
+        assert not line.display
+
+    drive(make_app(db_path, today), scenario)

@@ -214,6 +214,7 @@ class TodayPane(JournalPane):
                 yield Static("", id="cell-hint", markup=False)  # a body site's label is the runner's own
                 with VerticalScroll(id="day-form"):
                     yield ScoreSheet(day_rows(self.sites), id="scores")
+                    yield Static("", id="device-day", markup=False)  # what a watch measured, when it did
                     yield Label("Note", classes="section-label")
                     yield NotePreview("", id="note-preview")
                     yield Label("Sessions", classes="section-label", id="sessions-label")
@@ -368,9 +369,26 @@ class TodayPane(JournalPane):
         }
         values.update({pain_key(site, side): str(score) for (site, side), score in entry.pain.items()})
         self.sheet.set_values(values)
+        self._show_device(entry)
         if not (keep_note and entry.note == self.note_text.strip()):
             self.set_note_text(entry.note)
         self._saved = self.snapshot()
+
+    def _show_device(self, entry: DayEntry) -> None:
+        """The day's resting heart rate and HRV, and the app they came from: shown, not typed here."""
+        from journal.render.day import device_text
+
+        line = self.query_one("#device-day", Static)
+        if entry.resting_hr is None and entry.hrv is None:
+            line.display = False
+            return
+        sources = dict(
+            self.journal.conn.execute(
+                "SELECT field, source FROM entry_sources WHERE date = ?", [entry.date.isoformat()]
+            ).fetchall()
+        )
+        line.update(device_text(entry, sources))
+        line.display = True
 
     def show_day_label(self, text: str) -> None:
         label = self.query_one("#day-label", Static)
