@@ -50,11 +50,11 @@ from journal.domain.scales import WELLNESS_MAX, WELLNESS_MIN, parse_text, parse_
 from journal.errors import InvalidInput
 from journal.files import NotAFile, open_regular
 from journal.io.source_csv import (
+    Columns,
     clean_text,
     fit_note,
     header_names,
     numbered_rows,
-    positions,
     text_stream,
     unreadable,
 )
@@ -162,14 +162,8 @@ class _Columns:
 
     @classmethod
     def of(cls, header: list[str], file_name: str) -> _Columns:
-        found = positions(header_names(header))
-        missing = [column for column in REQUIRED if column not in found]
-        if missing:
-            columns = "column" if len(missing) == 1 else "columns"
-            raise InvalidInput(f"{file_name} is not Daylio's export: it has no {', '.join(missing)} {columns}")
-
-        def first(column: str) -> int | None:
-            return found[column][0] if column in found else None
+        named = Columns(header, REQUIRED, "Daylio's export", file_name)
+        found, first = named.found, named.first
 
         return cls(
             width=len(header),

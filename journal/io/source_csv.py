@@ -13,7 +13,7 @@ import csv
 import html
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Protocol
 
 from journal.domain.scales import NOTE_MAX
@@ -59,6 +59,24 @@ def positions(names: list[str]) -> dict[str, list[int]]:
     for index, name in enumerate(names):
         found.setdefault(name, []).append(index)
     return found
+
+
+class Columns:
+    """Where each named column of a header is: every position of a name a header repeats."""
+
+    def __init__(
+        self, header: list[str], required: tuple[str, ...], what: str, file_name: str, title: Callable[[str], str] = str
+    ) -> None:
+        self.found = positions(header_names(header))
+        missing = [column for column in required if column not in self.found]
+        if missing:
+            columns = "column" if len(missing) == 1 else "columns"
+            names = ", ".join(title(column) for column in missing)
+            raise InvalidInput(f"{file_name} is not {what}: it has no {names} {columns}")
+
+    def first(self, column: str) -> int | None:
+        """The first column of that name, or None when the header has none."""
+        return self.found[column][0] if column in self.found else None
 
 
 def numbered_rows(reader: CsvReader) -> Iterator[tuple[int, list[str] | None, str]]:

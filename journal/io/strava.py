@@ -57,11 +57,11 @@ from journal.domain.sessions import MINUTES_MAX, Session, parse_km, parse_rpe, p
 from journal.errors import InvalidInput
 from journal.files import NotAFile, open_regular
 from journal.io.source_csv import (
+    Columns,
     clean_text,
     fit_note,
     header_names,
     numbered_rows,
-    positions,
     text_stream,
     unreadable,
 )
@@ -277,15 +277,8 @@ class _Columns:
 
     @classmethod
     def of(cls, header: list[str], file_name: str) -> _Columns:
-        found = positions(header_names(header))
-        missing = [column for column in REQUIRED if column not in found]
-        if missing:
-            names = ", ".join(_title(column) for column in missing)
-            columns = "column" if len(missing) == 1 else "columns"
-            raise InvalidInput(f"{file_name} is not Strava's activities.csv: it has no {names} {columns}")
-
-        def first(column: str) -> int | None:
-            return found[column][0] if column in found else None
+        named = Columns(header, REQUIRED, "Strava's activities.csv", file_name, _title)
+        found, first = named.found, named.first
 
         distances = found.get(DISTANCE, [])
         return cls(
