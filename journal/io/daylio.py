@@ -48,13 +48,13 @@ from journal.dates import parse_iso_date
 from journal.domain.imported import DayValues, SourceBatch
 from journal.domain.scales import WELLNESS_MAX, WELLNESS_MIN, parse_text, parse_wellness
 from journal.errors import InvalidInput
-from journal.files import NotAFile, open_regular
 from journal.io.source_csv import (
     Columns,
     clean_text,
     fit_note,
     header_names,
     numbered_rows,
+    open_export,
     text_stream,
     unreadable,
 )
@@ -87,14 +87,7 @@ def read_daylio(path: Path, *, moods: Mapping[str, int] | None = None) -> Source
     levels = _levels(moods or {})
     batch = SourceBatch(source="daylio")
     entries: dict[dt.date, list[_Entry]] = {}
-    try:
-        binary = open_regular(path)
-    except NotAFile as error:
-        raise InvalidInput(f"{path} is {error.kind}, not Daylio's export") from None
-    except FileNotFoundError:
-        raise InvalidInput(f"there is no file {path}") from None
-    except OSError as error:
-        raise unreadable(str(path), error) from None
+    binary = open_export(path, "Daylio's export")
     with binary, text_stream(binary) as file:
         try:
             reader = csv.reader(file, strict=True)

@@ -14,6 +14,7 @@ import html
 import io
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import IO, Protocol
 
 from journal.domain.scales import NOTE_MAX
@@ -77,6 +78,21 @@ class Columns:
     def first(self, column: str) -> int | None:
         """The first column of that name, or None when the header has none."""
         return self.found[column][0] if column in self.found else None
+
+
+def open_export(path: Path, what: str) -> IO[bytes]:
+    """The export's file, opened to read; refused in one line when it is missing, a pipe or a device, or
+    cannot be read."""
+    from journal.files import NotAFile, open_regular
+
+    try:
+        return open_regular(path)
+    except NotAFile as error:
+        raise InvalidInput(f"{path} is {error.kind}, not {what}") from None
+    except FileNotFoundError:
+        raise InvalidInput(f"there is no file {path}") from None
+    except OSError as error:
+        raise unreadable(str(path), error) from None
 
 
 def numbered_rows(reader: CsvReader) -> Iterator[tuple[int, list[str] | None, str]]:

@@ -55,13 +55,13 @@ from journal.dates import EARLIEST, LATEST
 from journal.domain.imported import ImportedSession, SourceBatch
 from journal.domain.sessions import MINUTES_MAX, Session, parse_km, parse_rpe, parse_session_kind, parse_session_note
 from journal.errors import InvalidInput
-from journal.files import NotAFile, open_regular
 from journal.io.source_csv import (
     Columns,
     clean_text,
     fit_note,
     header_names,
     numbered_rows,
+    open_export,
     text_stream,
     unreadable,
 )
@@ -219,14 +219,7 @@ def _chosen_kinds(kinds: Mapping[str, str]) -> dict[str, str]:
 def _activities(path: Path) -> Iterator[tuple[str, IO[str]]]:
     """`activities.csv` as text, with the name its lines are reported under: the file itself, or the zip's member,
     read from the zip as it streams."""
-    try:
-        binary = open_regular(path)
-    except NotAFile as error:
-        raise InvalidInput(f"{path} is {error.kind}, not Strava's export") from None
-    except FileNotFoundError:
-        raise InvalidInput(f"there is no file {path}") from None
-    except OSError as error:
-        raise unreadable(str(path), error) from None
+    binary = open_export(path, "Strava's export")
     with binary:
         if not zipfile.is_zipfile(binary):
             binary.seek(0)
