@@ -239,8 +239,10 @@ def _import_source(
     from journal.io.sources import described, read_source
     from journal.store.source_import import import_source
 
-    zone = zones.tzlocal() if tz is None else zones.gettz(tz)
-    if zone is None:
+    # Apple Health writes each moment with its own offset: without --tz, that is its day (a runner who travelled
+    # keeps the days they lived); Strava writes UTC, read in this computer's zone unless --tz says otherwise.
+    zone = (None if source == "apple-health" else zones.tzlocal()) if tz is None else zones.gettz(tz)
+    if tz is not None and zone is None:
         raise InvalidInput(f"unknown time zone {tz!r}: give one like Europe/Berlin or America/New_York")
     kind_map = {theirs: parse_session_kind(ours) for theirs, ours in _pairs(kinds, "--kind", "TYPE=KIND")}
     mood_map = {name.lower(): _mood_level(level) for name, level in _pairs(moods, "--mood", "NAME=1-5")}

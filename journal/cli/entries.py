@@ -31,7 +31,7 @@ from journal.errors import InvalidInput
     option("--pain", action="append", default=[], metavar="SITE[:SIDE]=0-10", help="Pain at a body site (repeatable)."),
     option("--cramps", metavar="0-50", help="How many cramps you had that day."),
     option("--cramp-site", metavar="SITE", help="Where the cramps were: a body site (calf, hamstring, foot)."),
-    option("--resting-hr", metavar="BPM", help="Resting heart rate, beats a minute (25-150)."),
+    option("--resting-hr", metavar="BPM", help="Resting heart rate, beats a minute (20-150)."),
     option("--hrv", metavar="MS", help="Heart rate variability, milliseconds (give --hrv-method the first time)."),
     option("--hrv-method", metavar="METHOD", help="How the HRV was measured: rmssd or sdnn (as your watch says)."),
     option("--day", dest="day_type", metavar="TYPE", help="Day type: normal, rest, race, injured, sick."),

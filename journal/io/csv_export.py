@@ -53,9 +53,13 @@ def cell(value: object) -> str:
     return str(value)
 
 
-_SQL_HOURS = (
-    "CASE WHEN sleep_hours = CAST(sleep_hours AS INTEGER) THEN CAST(sleep_hours AS INTEGER) ELSE sleep_hours END"
-)
+def _sql_plain(column: str) -> str:
+    """A REAL column printed as a plain number: 8 for 8.0, as Python's `{:g}` and a spreadsheet write it."""
+    return f"CASE WHEN {column} = CAST({column} AS INTEGER) THEN CAST({column} AS INTEGER) ELSE {column} END"
+
+
+_SQL_HOURS = _sql_plain("sleep_hours")
+_PLAIN = {"sleep_hours": _SQL_HOURS, "hrv": _sql_plain("hrv")}
 _QUOTED = frozenset('",\r\n')
 
 
@@ -89,7 +93,7 @@ def export_entries(journal: Journal, start: dt.date, end: dt.date, out: TextIO) 
     after = {date: "".join(f",{scores.get(key, '')}" for key in columns) + "\r\n" for date, scores in pain.items()}
     no_pain = "," * len(columns) + "\r\n"
     # printf's %s writes NULL as nothing; the note is the last field, then the pain.
-    numbers = ["date", *(_SQL_HOURS if name == "sleep_hours" else name for name in ENTRY_FIELDS if name != "note")]
+    numbers = ["date", *(_PLAIN.get(name, name) for name in ENTRY_FIELDS if name != "note")]
     line = f"printf('{'%s,' * len(numbers)}', {', '.join(numbers)})"
     _writer(out).writerow([*ENTRY_HEADER, *(sites[site_id].column(side) for site_id, side in columns)])
     count = 0

@@ -363,11 +363,9 @@ def _entry_source(row: dict[str, str], bundle: Bundle) -> None:
 
     day = bundle.dated(row["date"])
     field = row["field"].strip()
-    if field not in IMPORTED_FIELDS:
-        raise InvalidInput(f"field is one a day's value an app brings ({', '.join(IMPORTED_FIELDS)}), got {field!r}")
-    source = _source(row["source"])
-    if source is None:
-        raise InvalidInput("source names the app the value came from")
+    if field not in (*IMPORTED_FIELDS, "note"):
+        raise InvalidInput(f"field is a day's value an app brings ({', '.join(IMPORTED_FIELDS)}, note), got {field!r}")
+    source = _source(row["source"]) or ""  # empty: an app brought it, and the runner set or cleared it since
     key = ("sources", day, field)
     if key in bundle.where:
         raise InvalidInput(f"{day}'s {field} appears twice (first at {bundle.where[key]})")

@@ -53,7 +53,8 @@ from journal.dates import parse_iso_date
 from journal.domain.imported import DayValues, SourceBatch, parse_hrv, parse_resting_hr, whole
 from journal.domain.scales import parse_sleep_hours
 from journal.errors import InvalidInput
-from journal.files import NotAFile, open_regular
+from journal.files import open_regular
+from journal.io.source_csv import open_export
 
 SOURCE = "intervals"
 DATE = "date"
@@ -96,14 +97,7 @@ def read_intervals(path: Path) -> SourceBatch:
     cannot be read is in the batch's problems."""
     batch = SourceBatch(SOURCE)
     name = path.name
-    try:
-        file = open_regular(path)
-    except FileNotFoundError:
-        raise InvalidInput(f"{path} does not exist") from None
-    except NotAFile as error:
-        raise InvalidInput(f"{path} is {error.kind}, not a CSV file") from None
-    except OSError as error:
-        raise InvalidInput(f"cannot read {path}: {error.strerror or error}") from None
+    file = open_export(path, "intervals.icu's wellness CSV")
     try:
         with io.TextIOWrapper(file, encoding="utf-8-sig", newline="") as text:
             reader = csv.reader(text, strict=True)
@@ -150,8 +144,8 @@ def _day(cells: dict[str, str], where: str) -> DayValues | None:
     """The journal's values in one row, or None when it has only a date; InvalidInput for a cell it cannot read."""
     day = parse_iso_date(cells[DATE], DATE)
     values: dict[str, float | int | str] = {}
-    if text := cells.get(SLEEP_SECS, "").strip():
-        values["sleep_hours"] = _sleep_hours(text)
+    if (text := cells.get(SLEEP_SECS, "").strip()) and text.strip("0.") != "":
+        values["sleep_hours"] = _sleep_hours(text)  # 0 is no night recorded, as a 0 answer is no answer
     if text := cells.get(RESTING_HR, "").strip():
         values["resting_hr"] = whole(parse_resting_hr(text))
     for column, method in ((HRV_RMSSD, "rmssd"), (HRV_SDNN, "sdnn")):

@@ -80,19 +80,41 @@ class Columns:
         return self.found[column][0] if column in self.found else None
 
 
+# The largest CSV export read: a Strava export of ten thousand activities is a few MB. A file far past that is
+# not one (or a crafted one): reading a line of it whole could take all the memory the computer has.
+CSV_MAX_BYTES = 100 * 2**20
+
+
+def check_size(size: int, name: str, what: str) -> None:
+    if size > CSV_MAX_BYTES:
+        raise InvalidInput(f"{name} is {size / 2**20:,.0f} MB, and {what} is a few MB at most: is it the right file?")
+
+
 def open_export(path: Path, what: str) -> IO[bytes]:
-    """The export's file, opened to read; refused in one line when it is missing, a pipe or a device, or
-    cannot be read."""
+    """The export's file, opened to read; refused in one line when it is missing, a pipe or a device, far too
+    large to be one, or cannot be read."""
+    import os
+
     from journal.files import NotAFile, open_regular
 
     try:
-        return open_regular(path)
+        file = open_regular(path)
     except NotAFile as error:
         raise InvalidInput(f"{path} is {error.kind}, not {what}") from None
     except FileNotFoundError:
         raise InvalidInput(f"there is no file {path}") from None
     except OSError as error:
         raise unreadable(str(path), error) from None
+    try:
+        import zipfile
+
+        if not zipfile.is_zipfile(file):
+            check_size(os.fstat(file.fileno()).st_size, path.name, what)
+        file.seek(0)
+    except BaseException:
+        file.close()
+        raise
+    return file
 
 
 def numbered_rows(reader: CsvReader) -> Iterator[tuple[int, list[str] | None, str]]:

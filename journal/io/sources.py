@@ -60,7 +60,7 @@ def read_source(
     source: str,
     path: Path,
     *,
-    tz: dt.tzinfo,
+    tz: dt.tzinfo | None,
     kinds: Mapping[str, str] | None = None,
     moods: Mapping[str, int] | None = None,
     progress: Callable[[float], None] | None = None,
@@ -74,7 +74,7 @@ def read_source(
     module_name, reader_name, _ = READERS[source]
     reader: Callable[..., SourceBatch] = getattr(importlib.import_module(module_name), reader_name)
     if source == "strava":
-        return reader(path, tz=tz, kinds=kinds)
+        return reader(path, tz=tz or dt.UTC, kinds=kinds)
     if source == "apple-health":
         return reader(path, tz=tz, progress=progress)
     if source == "daylio":

@@ -57,6 +57,7 @@ from journal.domain.sessions import MINUTES_MAX, Session, parse_km, parse_rpe, p
 from journal.errors import InvalidInput
 from journal.io.source_csv import (
     Columns,
+    check_size,
     clean_text,
     fit_note,
     header_names,
@@ -138,9 +139,14 @@ _MONTHS = {
     )
 }
 # `Oct 6, 2022, 11:19:20 PM`; the month may be written out, and the space before PM may be any space.
+# `Oct 6, 2022, 11:19:20 PM` as the English export writes it; `Oct 6, 2022, 23:19:20` and `6 Oct 2022, 23:19:20`
+# as an account set to a 24-hour clock or day-first dates writes it.
+_TIME = r"(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2}):(?P<second>[0-9]{2})(?:\s*(?P<half>[AaPp])\.?[Mm]\.?)?"
 _STRAVA_DATE = re.compile(
-    r"(?P<month>[A-Za-z]{3})[A-Za-z]*\.?\s+(?P<day>[0-9]{1,2}),\s*(?P<year>[0-9]{4}),?\s+"
-    r"(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2}):(?P<second>[0-9]{2})\s*(?P<half>[AaPp])\.?[Mm]\.?"
+    r"(?P<month>[A-Za-z]{3})[A-Za-z]*\.?\s+(?P<day>[0-9]{1,2}),\s*(?P<year>[0-9]{4}),?\s+" + _TIME
+)
+_STRAVA_DATE_DAY_FIRST = re.compile(
+    r"(?P<day>[0-9]{1,2})\.?\s+(?P<month>[A-Za-z]{3})[A-Za-z]*\.?\s+(?P<year>[0-9]{4}),?\s+" + _TIME
 )
 _ISO_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}:[0-9]{2}")
 _AMOUNT = re.compile(r"[0-9]{1,12}(?:\.[0-9]{1,9})?")
@@ -233,6 +239,7 @@ def _activities(path: Path) -> Iterator[tuple[str, IO[str]]]:
         try:
             archive = zipfile.ZipFile(binary)
             member = _member(archive, path)
+            check_size(member.file_size, f"{MEMBER} in {path.name}", "a Strava export's activities.csv")
             inside = archive.open(member)
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, OSError) as error:
             raise InvalidInput(f"cannot read {MEMBER} in {path.name}: {error}") from None
@@ -330,12 +337,16 @@ def local_day(text: str, tz: dt.tzinfo) -> dt.date:
 
 def _utc_moment(text: str) -> dt.datetime:
     wrong = InvalidInput(f"Activity Date is a moment like 'Oct 6, 2022, 11:19:20 PM', got {text!r}")
-    if match := _STRAVA_DATE.fullmatch(text):
+    if match := _STRAVA_DATE.fullmatch(text) or _STRAVA_DATE_DAY_FIRST.fullmatch(text):
         month = _MONTHS.get(match["month"].lower())
         hour = int(match["hour"])
-        if month is None or not 1 <= hour <= 12:
-            raise wrong
-        hour = hour % 12 + (12 if match["half"].lower() == "p" else 0)
+        if match["half"] is None:  # a 24-hour clock
+            if month is None or not 0 <= hour <= 23:
+                raise wrong
+        else:
+            if month is None or not 1 <= hour <= 12:
+                raise wrong
+            hour = hour % 12 + (12 if match["half"].lower() == "p" else 0)
         try:
             naive = dt.datetime(
                 int(match["year"]), month, int(match["day"]), hour, int(match["minute"]), int(match["second"])

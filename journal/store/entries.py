@@ -94,9 +94,9 @@ def update_entry(journal: Journal, day: dt.date, change: EntryChange, *, since: 
             )
         entry = change.apply(stored)
         write_day(conn, entry)
-        # What the runner sets or clears is theirs from now on, whatever app it came from.
+        # What the runner sets or clears is theirs from now on, whatever app brought it: an import keeps it so.
         conn.executemany(
-            "DELETE FROM entry_sources WHERE date = ? AND field = ?",
+            "UPDATE entry_sources SET source = '' WHERE date = ? AND field = ?",
             [(day.isoformat(), name) for name in (*change.values, *change.cleared)],
         )
     return entry

@@ -431,8 +431,11 @@ def m010_device_values_and_sources(db: Database) -> None:
     """What a watch measures, in the daily entry: the resting heart rate (beats a minute) and the HRV
     (milliseconds) with its method, RMSSD or SDNN, which are not comparable. And where a value came from:
     `entry_sources` names the app an imported day's field came from (no row: the runner typed it), and a
-    session's `source` the app it was imported from (NULL: logged or changed by the runner). An import never
-    replaces what the runner typed unless asked. Nothing already logged changes: the new columns start empty."""
+    session's `source` the app it was imported from (NULL: logged or changed by the runner). A field an app
+    brought that the runner then set or cleared keeps its row with the source '' (the runner's), even once the
+    day is cleared, and `removed_imports` holds the uids of imported sessions the runner removed: an import
+    never brings back what the runner changed, cleared or removed, unless asked. Nothing already logged
+    changes: the new columns start empty."""
     db.execute(
         f'ALTER TABLE entries ADD COLUMN "resting_hr" INTEGER'
         f' CHECK ("resting_hr" BETWEEN {RESTING_HR_MIN} AND {RESTING_HR_MAX})'
@@ -445,13 +448,14 @@ def m010_device_values_and_sources(db: Database) -> None:
     )
     db.execute(
         """CREATE TABLE entry_sources (
-        "date" TEXT NOT NULL REFERENCES entries ("date") ON DELETE CASCADE,
+        "date" TEXT NOT NULL,
         "field" TEXT NOT NULL,
         "source" TEXT NOT NULL,
         PRIMARY KEY ("date", "field")
         ) STRICT"""
     )
     db.execute('ALTER TABLE sessions ADD COLUMN "source" TEXT')
+    db.execute('CREATE TABLE removed_imports ("uid" TEXT PRIMARY KEY, "source" TEXT NOT NULL) STRICT')
     db.conn.executemany(
         "INSERT OR IGNORE INTO scales (field, low, high, best, meaning) VALUES (?, ?, ?, ?, ?)",
         [

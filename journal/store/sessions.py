@@ -167,6 +167,12 @@ def remove_session(journal: Journal, session_id: int) -> Session:
     with journal.transaction() as conn:
         session = read_session(conn, session_id)
         _take_back_ticks(conn, session_id)
+        # One an app brought stays removed: the next import of that app's export does not bring it back.
+        conn.execute(
+            "INSERT OR REPLACE INTO removed_imports (uid, source) SELECT uid, source FROM sessions"
+            " WHERE id = ? AND source IS NOT NULL",
+            [session_id],
+        )
         conn.execute("DELETE FROM sessions WHERE id = ?", [session_id])
         return session
 

@@ -32,7 +32,7 @@ _NAMESPACE = uuid.UUID("6f1d2c4e-8a1b-4c6d-9e2f-0a1b2c3d4e5f")  # the journal's 
 _OUTCOMES = {
     "added": ("added", "would add"),
     "replaced": ("updated", "would update"),
-    "kept": ("kept yours", "would keep yours"),
+    "kept": ("kept the journal's", "would keep the journal's"),
     "overwritten": ("replaced yours", "would replace yours"),
     "unchanged": ("already there", "already there"),
 }
@@ -122,6 +122,11 @@ _SHOWN = {
 }
 
 
+def _shown(name: str, value: object) -> str:
+    """'sleep 7.5 h', 'resting HR 48': a day's value as the report names it."""
+    return _SHOWN.get(name, name + " {}").format(f"{value:g}" if isinstance(value, float) else value)
+
+
 class _Writer:
     def __init__(self, conn: sqlite3.Connection, source: str, on_conflict: str, report: SourceReport, today: dt.date):
         self.conn, self.source, self.on_conflict, self.report, self.today = conn, source, on_conflict, report, today
@@ -169,25 +174,24 @@ class _Writer:
                     continue  # taken with its field
                 new = {each: values.values.get(each) for each in together}
                 old = {each: getattr(stored, each) for each in together}
-                exists = any(value is not None for value in old.values())
-                shown = _SHOWN.get(name, name + " {}").format(f"{value:g}" if isinstance(value, float) else value)
+                # A value is there when the day holds one, or when the runner cleared what an app brought.
+                exists = any(value is not None for value in old.values()) or sources.get(name) == ""
+                shown = _shown(name, value)
                 outcome = self.outcome(
                     sources.get(name) == self.source, exists, new == old, values.where, f"{iso}'s {name}"
                 )
                 if outcome is None:
                     continue
+                if outcome == "kept":  # what the journal keeps, and what the file said
+                    mine = getattr(stored, name)
+                    shown = f"{_shown(name, mine)} (the file's: {shown})" if mine is not None else f"{shown} (cleared)"
                 self.report.note("values of days", outcome, f"{iso} {shown}")
                 if outcome in ("added", "replaced", "overwritten"):
                     for each, each_value in new.items():
                         setattr(entry, each, each_value)
                     taken.extend(together)
-            if values.note and values.note not in stored.note:
-                entry.note = f"{entry.note}\n\n{values.note}" if entry.note else values.note
-                if len(entry.note) > NOTE_MAX:
-                    self.problems.append(f"{values.where}: {iso}'s note would pass {NOTE_MAX:,} characters")
-                    continue
-                first = values.note.splitlines()[0][:50]
-                self.report.note("notes", "added", f"{iso} {first}")
+            if values.note:
+                self._note(entry, values, sources.get("note"), taken)
         if entry == stored:
             return
         try:
@@ -202,6 +206,31 @@ class _Writer:
             [(iso, name, self.source) for name in taken],
         )
 
+    def _note(self, entry: DayEntry, values: DayValues, source: str | None, taken: list[str]) -> None:
+        """Add the lines of the file's note the day's note lacks, below it; a note the runner changed after an
+        import is theirs (kept, unless asked)."""
+        iso = entry.date.isoformat()
+        first = values.note.splitlines()[0][:50]
+        if source == "" and self.on_conflict != "replace":
+            if self.on_conflict == "fail":
+                self.problems.append(f"{values.where}: {iso}'s note was changed by you after an import")
+            else:
+                self.report.note("notes", "kept", f"{iso} your note (the file's: {first})")
+            return
+        have = set(entry.note.splitlines())
+        missing = [line for line in values.note.splitlines() if line.strip() and line not in have]
+        if not missing:
+            self.report.note("notes", "unchanged", iso)
+            return
+        added = "\n".join(missing)
+        note = f"{entry.note}\n\n{added}" if entry.note else added
+        if len(note) > NOTE_MAX:
+            self.problems.append(f"{values.where}: {iso}'s note would pass {NOTE_MAX:,} characters")
+            return
+        entry.note = note
+        taken.append("note")
+        self.report.note("notes", "added", f"{iso} {missing[0][:50]}")
+
     def sessions(self, sessions: list[ImportedSession]) -> None:
         from journal.store.sessions import insert_session, move_ticks, read_sessions, session_values
 
@@ -215,8 +244,19 @@ class _Writer:
             shown = f"{session.day} {session.kind} {session.minutes} min" + (
                 f" {session.km:g} km" if session.km is not None else ""
             )
+            removed = row is None and self.conn.execute("SELECT 1 FROM removed_imports WHERE uid = ?", [uid]).fetchone()
+            if removed:  # the runner removed the session this activity made: it stays removed, unless asked
+                outcome = self.outcome(
+                    False, True, False, imported.where, f"the session of {shown}, which you removed,"
+                )
+                if outcome is None:
+                    continue
+                if outcome == "kept":
+                    self.report.note("sessions", "kept", f"{shown} (you removed it)")
+                    continue
+                self.conn.execute("DELETE FROM removed_imports WHERE uid = ?", [uid])
             if row is None:
-                self.report.note("sessions", "added", shown)
+                self.report.note("sessions", "overwritten" if removed else "added", shown)
                 added = insert_session(self.conn, session, uid=uid)
                 self.conn.execute("UPDATE sessions SET source = ? WHERE id = ?", [self.source, added.number])
                 continue

@@ -678,7 +678,7 @@ class _Writer:
             line = self.bundle.at(("sources", day, name))
             iso = day.isoformat()
             found = read_days(self.conn, iso, iso)
-            if not found or getattr(found[0], name) is None:
+            if source and (not found or getattr(found[0], name) is None):
                 self.problems.append(f"{line}: {iso} has no {name} in the journal (import entries.csv with it)")
                 continue
             row = self.conn.execute(

@@ -41,7 +41,9 @@ def test_a_preview_then_the_import_keeping_what_was_typed(db_path, tmp_path, tod
     async def scenario(pilot):
         screen = await preview(pilot, str(path))
         shown = str(screen.query_one("#import-preview", Static).render())
-        assert shown.startswith("An intervals.icu wellness CSV:\nvalues of days: would add 2, would keep yours 1")
+        assert shown.startswith(
+            "An intervals.icu wellness CSV:\nvalues of days: would add 2, would keep the journal's 1"
+        )
         state["after preview"] = journal_content(db_path)
         assert not screen.query_one("#import", Button).disabled
         await pilot.click("#import")

@@ -101,3 +101,26 @@ def test_a_bad_option_is_one_line_and_changes_nothing(run, db_path, tmp_path, ar
 def test_the_journals_own_csv_takes_no_source_options(run, tmp_path):
     path = write(tmp_path, "entries.csv", "date,mood\r\n2026-11-25,4\r\n")
     refused(run("import", str(path), "--tz", "UTC"), "--tz, --kind and --mood are for another app's export")
+
+
+HEALTH = """<?xml version="1.0" encoding="UTF-8"?>
+<HealthData locale="en_US">
+ <Record type="HKQuantityTypeIdentifierRestingHeartRate" sourceName="Watch" unit="count/min"
+  startDate="2026-11-24 23:30:00 -0500" endDate="2026-11-24 23:30:00 -0500" value="51"/>
+</HealthData>
+"""
+
+
+def test_apple_healths_days_are_those_its_moments_were_lived_in_unless_a_zone_is_given(run, db_path, tmp_path):
+    path = write(tmp_path, "export.xml", HEALTH)
+    ok(run("import", str(path)))  # this computer's zone (UTC here) would make it the 25th
+    with open_journal(db_path) as journal:
+        assert get_entry(journal, dt.date(2026, 11, 24)).resting_hr == 51
+        assert get_entry(journal, dt.date(2026, 11, 25)).resting_hr is None
+
+
+def test_an_hrv_typed_whole_is_exported_as_a_plain_number(run):
+    ok(run("add", "--hrv", "80", "--hrv-method", "rmssd"))
+    out = ok(run("export"))
+    row = dict(zip(out.splitlines()[0].split(","), out.splitlines()[1].split(","), strict=True))
+    assert (row["resting_hr"], row["hrv"], row["hrv_method"]) == ("", "80", "rmssd")

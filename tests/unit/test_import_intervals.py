@@ -95,7 +95,9 @@ def test_rmssd_is_preferred_and_sdnn_taken_when_it_is_alone(tmp_path):
 
 def test_sleep_seconds_become_hours_as_the_journal_keeps_them(tmp_path):
     path = write(tmp_path, "date,sleepSecs", "2024-03-04,27000", "2024-03-05,26999", "2024-03-06,0", "2024-03-07,86400")
-    assert [values["sleep_hours"] for values in days(read_intervals(path)).values()] == [7.5, 7.5, 0.0, 24.0]
+    found = days(read_intervals(path))
+    assert [values["sleep_hours"] for values in found.values()] == [7.5, 7.5, 24.0]
+    assert dt.date(2024, 3, 6) not in found, "0 seconds is no night recorded, not a night without sleep"
 
 
 @pytest.mark.parametrize(
@@ -153,7 +155,7 @@ def test_a_file_that_is_not_the_wellness_csv_is_refused_in_one_line(tmp_path, co
 
 
 def test_a_missing_file_is_refused(tmp_path):
-    with pytest.raises(InvalidInput, match="does not exist"):
+    with pytest.raises(InvalidInput, match="there is no file"):
         read_intervals(tmp_path / "wellness.csv")
 
 

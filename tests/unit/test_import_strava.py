@@ -126,6 +126,9 @@ def test_a_late_evening_in_utc_is_the_next_day_in_berlin():
         ("Sept 30, 2023, 10:00:00 PM", ZoneInfo("Pacific/Auckland"), dt.date(2023, 10, 1)),
         ("Oct 6, 2022, 11:19:20\u202fPM", BERLIN, dt.date(2022, 10, 7)),  # a narrow no-break space before PM
         ("2018-09-12 23:02:23", BERLIN, dt.date(2018, 9, 13)),  # the earliest exports' form
+        ("Oct 6, 2022, 23:19:20", BERLIN, dt.date(2022, 10, 7)),  # an account on a 24-hour clock
+        ("6 Oct 2022, 23:19:20", BERLIN, dt.date(2022, 10, 7)),  # and day-first dates
+        ("6 Oct 2022, 0:05:00", UTC, dt.date(2022, 10, 6)),
     ],
 )
 def test_activity_date_is_a_utc_moment_read_as_a_local_day(text, tz, day):
@@ -133,7 +136,15 @@ def test_activity_date_is_a_utc_moment_read_as_a_local_day(text, tz, day):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "Oct 6 2022", "Oct 32, 2022, 1:00:00 PM", "Oct 6, 2022, 13:19:20 PM", "Foo 6, 2022, 1:00:00 PM"]
+    "text",
+    [
+        "",
+        "Oct 6 2022",
+        "Oct 32, 2022, 1:00:00 PM",
+        "Oct 6, 2022, 13:19:20 PM",
+        "Foo 6, 2022, 1:00:00 PM",
+        "Oct 6, 2022, 24:00:00",
+    ],
 )
 def test_a_date_that_is_not_strava_s_is_refused(text):
     with pytest.raises(InvalidInput, match="Activity Date"):
@@ -440,3 +451,20 @@ def test_any_activity_round_trips_its_values(generated, tz):
         assert session.note == "\n".join(
             text for text in (values["name"], values["description"], values["private"]) if text
         )
+
+
+def test_a_file_far_larger_than_any_export_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    """A crafted file (one line of gigabytes) would take all the memory to read: its size refuses it."""
+    import zipfile
+
+    from journal.io import source_csv
+
+    monkeypatch.setattr(source_csv, "CSV_MAX_BYTES", 1000)
+    path = write_csv(tmp_path, [activity(Activity_Description="x" * 2000)])
+    with pytest.raises(InvalidInput, match=r"activities.csv is 0 MB, and Strava's export is a few MB at most"):
+        read_strava(path, tz=UTC)
+    packed = tmp_path / "export.zip"
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(path, "activities.csv")
+    with pytest.raises(InvalidInput, match=r"activities.csv in export.zip is 0 MB"):
+        read_strava(packed, tz=UTC)

@@ -39,10 +39,10 @@ def test_an_empty_field_is_filled_and_a_typed_one_kept(journal, today):
         today, sleep_hours=6.5, mood=4, resting_hr=48, hrv=61.0, hrv_method="sdnn"
     ), "the typed sleep stays; the heart's figures come in"
     assert report.lines() == [
-        "values of days: added 2, kept yours 1",
+        "values of days: added 2, kept the journal's 1",
         f"  added: {today} resting HR 48",
         f"  added: {today} HRV 61 ms",
-        f"  kept yours: {today} sleep 7.25 h",
+        f"  kept the journal's: {today} sleep 6.5 h (the file's: sleep 7.25 h)",
     ]
     import_source(journal, watch(night(today, sleep_hours=7.25)), today=today, on_conflict="replace")
     assert get_entry(journal, today).sleep_hours == 7.25, "unless asked"
@@ -60,7 +60,7 @@ def test_the_same_file_twice_changes_nothing_and_a_newer_export_updates_its_own(
     update_entry(journal, today, EntryChange(values={"resting_hr": 52}))  # the runner's own figure now
     assert (
         import_source(journal, watch(night(today, resting_hr=47)), today=today).lines()[0]
-        == "values of days: kept yours 1"
+        == "values of days: kept the journal's 1"
     )
     assert get_entry(journal, today).resting_hr == 52
 
@@ -70,7 +70,7 @@ def test_another_apps_value_is_not_replaced_unless_asked(journal, today):
     other = SourceBatch("intervals", days=[DayValues(today, {"sleep_hours": 6.0}, where="wellness.csv line 2")])
     with pytest.raises(BadRows, match=r"wellness\.csv line 2: 2026-11-26's sleep_hours is already in the journal"):
         import_source(journal, other, today=today, on_conflict="fail")
-    assert import_source(journal, other, today=today).lines()[0] == "values of days: kept yours 1"
+    assert import_source(journal, other, today=today).lines()[0] == "values of days: kept the journal's 1"
     assert get_entry(journal, today).sleep_hours == 7.0
 
 
@@ -156,7 +156,7 @@ def test_a_session_the_runner_changed_is_theirs(journal, today):
     [session] = sessions_between(journal, *FAR)
     update_session(journal, session.number, SessionChange({"rpe": 4}), today=today)
     newer = strava(("101", Session(today, "run", 45, km=8.02, note="Morning Run")))
-    assert import_source(journal, newer, today=today).lines()[0] == "sessions: kept yours 1"
+    assert import_source(journal, newer, today=today).lines()[0] == "sessions: kept the journal's 1"
     assert sessions_between(journal, *FAR)[0].minutes == 41
     import_source(journal, newer, today=today, on_conflict="replace")
     assert sessions_between(journal, *FAR)[0].minutes == 45
@@ -195,3 +195,45 @@ def test_what_the_runner_typed_survives_any_imports(tmp_path_factory, today, typ
         for name in ("sleep_hours", "resting_hr", "mood"):
             if name not in typed and (name in first or name in second):
                 assert getattr(entry, name) == second.get(name, first.get(name)), "the same app's latest"
+
+
+def test_what_the_runner_cleared_or_removed_stays_so(journal, db_path, today):
+    """A value an app brought that the runner cleared, a day cleared whole, a session removed: the same file
+    again brings none of them back (unless asked)."""
+    from journal.store.sessions import remove_session
+
+    batch = watch(night(today - DAY, resting_hr=50, sleep_hours=7.0), night(today, resting_hr=49))
+    import_source(journal, batch, today=today)
+    update_entry(journal, today - DAY, EntryChange(cleared={"resting_hr"}))
+    from journal.domain.entries import parse_clear
+
+    whole = EntryChange()
+    parse_clear("all", [], whole)
+    update_entry(journal, today, whole)
+    runs = strava(("5", Session(today, "run", 30)))
+    import_source(journal, runs, today=today)
+    remove_session(journal, sessions_between(journal, *FAR)[0].number)
+    before = journal_content(db_path)
+    report = import_source(journal, batch, today=today)
+    assert report.lines()[:2] == [
+        "values of days: kept the journal's 2, already there 1",
+        f"  kept the journal's: {today - DAY} resting HR 50 (cleared)",
+    ]
+    assert import_source(journal, runs, today=today).lines()[0] == "sessions: kept the journal's 1"
+    assert journal_content(db_path) == before
+    import_source(journal, batch, today=today, on_conflict="replace")
+    import_source(journal, runs, today=today, on_conflict="replace")
+    assert get_entry(journal, today).resting_hr == 49 and len(sessions_between(journal, *FAR)) == 1
+
+
+def test_a_newer_daylio_export_adds_only_the_lines_the_note_lacks_and_a_changed_note_is_the_runners(journal, today):
+    first = SourceBatch("daylio", days=[DayValues(today, {"mood": 4}, note="07:05 awful\n21:40 good: run", where="l2")])
+    import_source(journal, first, today=today)
+    newer = SourceBatch(
+        "daylio", days=[DayValues(today, {"mood": 4}, note="07:05 awful\n21:40 good: run\n23:00 rad: late", where="l2")]
+    )
+    import_source(journal, newer, today=today)
+    assert get_entry(journal, today).note == "07:05 awful\n21:40 good: run\n\n23:00 rad: late"
+    update_entry(journal, today, EntryChange(values={"note": "my own words"}))
+    assert import_source(journal, newer, today=today).lines()[1] == "notes: kept the journal's 1"
+    assert get_entry(journal, today).note == "my own words"

@@ -92,8 +92,9 @@ class ImportScreen(ModalScreen[SourceReport | None]):
             found = source or recognise(path)
             if found is None:
                 raise InvalidInput(f"{path} is not an export of an app the journal knows: choose the app")
-            timezone = zones.tzlocal() if not zone else zones.gettz(zone)
-            if timezone is None:
+            # Apple Health's moments carry their own offset; Strava's are UTC, read in this computer's zone.
+            timezone = (None if found == "apple-health" else zones.tzlocal()) if not zone else zones.gettz(zone)
+            if zone and timezone is None:
                 raise InvalidInput(f"unknown time zone {zone!r}: give one like Europe/Berlin")
             batch = read_source(found, path, tz=timezone)
         except JournalError as error:
