@@ -255,6 +255,12 @@ def _import_source(
     echo(f"{path}: {described(source)}")
     for line in report.lines():
         echo(line)
+    if unused := [
+        theirs for theirs in kind_map if theirs.casefold() not in {seen.casefold() for seen in batch.mapping}
+    ]:
+        echo(f"note: no activity in the file is of the type {', '.join(unused)} (--kind)", err=True)
+    if (kind_map and source != "strava") or (mood_map and source != "daylio"):
+        echo(f"note: --kind is for Strava and --mood for Daylio; {described(source)} takes neither", err=True)
 
 
 @contextlib.contextmanager

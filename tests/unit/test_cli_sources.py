@@ -124,3 +124,14 @@ def test_an_hrv_typed_whole_is_exported_as_a_plain_number(run):
     out = ok(run("export"))
     row = dict(zip(out.splitlines()[0].split(","), out.splitlines()[1].split(","), strict=True))
     assert (row["resting_hr"], row["hrv"], row["hrv_method"]) == ("", "80", "rmssd")
+
+
+def test_a_map_that_fits_nothing_in_the_file_is_said(run, tmp_path):
+    from tests.unit.test_import_strava import activity, write_csv
+
+    path = write_csv(tmp_path, [activity(Activity_Date="Nov 24, 2026, 6:00:00 PM")])
+    code, _, err = run("import", str(path), "--kind", "Rowing=strength", "--tz", "UTC")
+    assert code == 0 and err == "note: no activity in the file is of the type Rowing (--kind)\n"
+    wellness = write(tmp_path, "wellness.csv", WELLNESS)
+    code, _, err = run("import", str(wellness), "--mood", "sleepy=2")
+    assert code == 0 and "--mood for Daylio; an intervals.icu wellness CSV takes neither" in err

@@ -89,6 +89,8 @@ class ImportScreen(ModalScreen[SourceReport | None]):
         from journal.io.sources import read_source, recognise
 
         try:
+            if not path.exists():
+                raise InvalidInput(f"there is no file {path}")
             found = source or recognise(path)
             if found is None:
                 raise InvalidInput(f"{path} is not an export of an app the journal knows: choose the app")
