@@ -18,6 +18,26 @@ class TextLines(Widget):
 
     _line_style = Style()  # the widget's own colours, read once for all the lines drawn together
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rich_component_styles: dict[str, Style] = {}  # see `component_style`
+
+    def component_style(self, name: str) -> Style:
+        """The rich style of the component class `name`, worked out once until the widget's styles change.
+
+        Textual's own `get_component_rich_style` works it out again after every refresh (the theme's colour
+        blended over the backgrounds around), and these widgets refresh for every key typed and every day or
+        week shown, with half a dozen styles a line.
+        """
+        style = self._rich_component_styles.get(name)
+        if style is None:
+            style = self._rich_component_styles[name] = self.get_component_rich_style(name)
+        return style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._rich_component_styles.clear()  # a theme changed, a class came or went
+
     def line_text(self, y: int) -> Text:
         raise NotImplementedError
 
