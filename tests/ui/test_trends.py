@@ -224,3 +224,36 @@ def test_the_trends_and_week_panes_show_training_and_overuse(db_path, today):
         assert "a substantial overuse problem in the week of Mon 16 Nov" in shown
 
     drive(make_app(db_path, today), scenario)
+
+
+def test_stepping_between_weeks_works_each_week_out_once_and_sees_a_change_made_elsewhere(db_path, today, monkeypatch):
+    """Back and forth between weeks, each week's review is worked out once; a week changed meanwhile (here by
+    another window, before the app has looked) is worked out again."""
+    import journal.store.insights
+
+    log(db_path, [DayEntry(dt.date(2026, 11, 17), mood=4, note="Track session")])
+    worked_out: list[dt.date] = []
+    weekly_review = journal.store.insights.weekly_review
+
+    def counting(journal, start, today):
+        worked_out.append(start)
+        return weekly_review(journal, start, today)
+
+    monkeypatch.setattr(journal.store.insights, "weekly_review", counting)
+
+    async def scenario(pilot):
+        await pilot.press("f6")
+        await settle(pilot, ReviewPane)
+        text = pilot.app.query_one("#review-text", WrappedLines)
+        for key in ("alt+left", "alt+left", "alt+right", "alt+right", "alt+left"):
+            await pilot.press(key)
+            await settle(pilot, ReviewPane)
+        assert worked_out == [dt.date(2026, 11, 23), dt.date(2026, 11, 16), dt.date(2026, 11, 9)]
+        assert "Tue 17  Track session" in "\n".join(line.plain for line in text.wrapped(text.size.width))
+        log(db_path, [DayEntry(dt.date(2026, 11, 18), note="Easy jog")])
+        await pilot.press("alt+left", "alt+right")
+        await settle(pilot, ReviewPane)
+        assert worked_out[-2:] == [dt.date(2026, 11, 9), dt.date(2026, 11, 16)]
+        assert "Wed 18  Easy jog" in "\n".join(line.plain for line in text.wrapped(text.size.width))
+
+    drive(make_app(db_path, today), scenario)
