@@ -95,6 +95,25 @@ def make_demo(path: Path, years: int, env: dict[str, str]) -> None:
     print(f"  made a {years}-year demo journal in {time.perf_counter() - started:.1f} s")
 
 
+def log_the_missing_morning(path: Path, env: dict[str, str]) -> None:
+    """Log the morning the demo's plan waits for (after its first undecided session): the plan decides."""
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        (day,) = conn.execute(
+            "SELECT date(min(date), '+1 day') FROM sessions WHERE for_plan = 1"
+            " AND date > coalesce((SELECT max(day) FROM plan_decisions), '')"
+        ).fetchone()
+    conn.close()
+    if day is None:
+        raise SystemExit("the demo's plan has no session waiting for a morning")
+    said = subprocess.run(
+        [*JOURNAL, "--db", str(path), "add", day, "--pain", "knee:left=1"], env=env, check=True, capture_output=True
+    )
+    if b"plan:" not in said.stdout:
+        raise SystemExit(f"logging {day} made no plan decision: {said.stdout.decode()}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -112,16 +131,37 @@ def main() -> int:
         make_demo(ten, 10, env)
         make_demo(hundred, 100, env)
 
+        # `journal add` on the demo, whose return-to-run plan runs (its session waits for a morning not logged),
+        # on a copy with the plan stopped, and on a copy where the plan decided this week (every add then reads
+        # the rules: a decision made this week is made again if what it was judged on changed).
+        no_plan, deciding = Path(folder) / "ten-no-plan.db", Path(folder) / "ten-deciding.db"
+        shutil.copyfile(ten, no_plan)
+        subprocess.run(
+            [*JOURNAL, "--db", str(no_plan), "plan", "stop", "--site", "knee:left"],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        shutil.copyfile(ten, deciding)
+        log_the_missing_morning(deciding, env)
+        add = ["add", "yesterday", "--mood", "4", "--pain", "knee=2"]
         times = medians(
             {
                 "pass": [PYTHON, "-c", "pass"],
-                "add": [*JOURNAL, "--db", str(ten), "add", "yesterday", "--mood", "4", "--pain", "knee=2"],
+                "add": [*JOURNAL, "--db", str(ten), *add],
+                "add-no-plan": [*JOURNAL, "--db", str(no_plan), *add],
+                "add-deciding": [*JOURNAL, "--db", str(deciding), *add],
             },
             env,
             args.runs,
         )
-        results.append(("journal add, 10-year journal / python -c pass", times["add"] / times["pass"], 4.0))
-        print(f"  reference: python -c pass {times['pass'] * 1000:.1f} ms; journal add {times['add'] * 1000:.1f} ms")
+        results.append(("journal add, 10 years, a plan running / python -c pass", times["add"] / times["pass"], 4.0))
+        results.append(("journal add, 10 years, no plan / python -c pass", times["add-no-plan"] / times["pass"], 4.0))
+        print(
+            f"  reference: python -c pass {times['pass'] * 1000:.1f} ms; journal add {times['add'] * 1000:.1f} ms,"
+            f" with no plan {times['add-no-plan'] * 1000:.1f} ms, with a plan that decided this week"
+            f" {times['add-deciding'] * 1000:.1f} ms ({times['add-deciding'] / times['pass']:.2f}x)"
+        )
 
         sqlite3 = shutil.which("sqlite3")
         if sqlite3:

@@ -708,18 +708,24 @@ def deciding(journal: Journal, today: dt.date) -> Iterator[list[str]]:
 
 def _decisions_said(journal: Journal, today: dt.date) -> list[str]:
     # A read-only journal keeps no decision (`journal plan` shows what is stored). Most journals have no plan
-    # running: `journal add` then reads one row and imports nothing more.
+    # running: `journal add` then reads one row and imports nothing more. A running plan often has nothing it
+    # could decide (it waits for a morning's pain, its latest decision made before this week): one more query
+    # says so, and the rules are not imported.
     if (
         journal.read_only
         or not journal.conn.execute(
-            "SELECT 1 FROM plans WHERE stopped_on IS NULL AND completed_on IS NULL LIMIT 1"
+            "SELECT 1 FROM plans WHERE stopped_on IS NULL LIMIT 1"  # running, or completed (it may run again)
         ).fetchone()
     ):
         return []
-    from journal.render.plan import decision_line, undone_line
-    from journal.store.plans import list_plans, make_decisions, plan_decisions, running_plans
+    from journal.store.plan_due import decisions_may_be_due
 
-    before = {plan.number: plan_decisions(journal, plan.number) for plan in running_plans(journal)}
+    if not decisions_may_be_due(journal, today=today):
+        return []
+    from journal.render.plan import decision_line, undone_line
+    from journal.store.plans import list_plans, make_decisions, plan_decisions
+
+    before = {plan.number: plan_decisions(journal, plan.number) for plan in list_plans(journal) if plan.stopped is None}
     make_decisions(journal, today=today)
     plans = {plan.number: plan for plan in list_plans(journal)}
     said: list[str] = []

@@ -348,10 +348,11 @@ def todays_session(plan: Plan, last_session: dt.date | None, today: dt.date) -> 
 
 # -- the values a runner types ------------------------------------------------------------
 
-_REPEATS = re.compile(r"([0-9]{1,3})\s*x\s*([0-9]{1,3})\s*min(?:ute)?s?\s+run")
-_RUN = re.compile(r"([0-9]{1,3})\s*min(?:ute)?s?\s+(?:run|running|continuous|jog|easy)")
+# Patterns, compiled (and cached by `re`) when a stage is first read: the decisions `journal add` makes read none.
+_REPEATS = r"([0-9]{1,3})\s*x\s*([0-9]{1,3})\s*min(?:ute)?s?\s+run"
+_RUN = r"([0-9]{1,3})\s*min(?:ute)?s?\s+(?:run|running|continuous|jog|easy)"
 # A stage that is only a length of time, "20 min" or "20 minutes", is that much running.
-_ONLY_MINUTES = re.compile(r"([0-9]{1,3})\s*min(?:ute)?s?")
+_ONLY_MINUTES = r"([0-9]{1,3})\s*min(?:ute)?s?"
 
 
 def parse_stage(description: str, run_minutes: str | int | None = None) -> Stage:
@@ -370,10 +371,10 @@ def parse_stage(description: str, run_minutes: str | int | None = None) -> Stage
 
 def _minutes_in(text: str) -> int | None:
     lowered = text.lower()
-    if only := _ONLY_MINUTES.fullmatch(lowered):
+    if only := re.fullmatch(_ONLY_MINUTES, lowered):
         return int(only[1]) if 1 <= int(only[1]) <= RUN_MINUTES_MAX else None
-    repeats = [int(count) * int(minutes) for count, minutes in _REPEATS.findall(lowered)]
-    single = [int(minutes) for minutes in _RUN.findall(_REPEATS.sub("", lowered))]
+    repeats = [int(count) * int(minutes) for count, minutes in re.findall(_REPEATS, lowered)]
+    single = [int(minutes) for minutes in re.findall(_RUN, re.sub(_REPEATS, "", lowered))]
     total = sum(repeats) + sum(single)
     return total if (repeats or single) and 1 <= total <= RUN_MINUTES_MAX else None
 

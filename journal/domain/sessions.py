@@ -57,9 +57,10 @@ RPE_WORDS = {
     10: "maximal",
 }
 
-_MINUTES = re.compile(r"(?:(?P<hours>[0-9]{1,2}):(?P<minutes_of_hour>[0-5][0-9])|(?P<minutes>[0-9]{1,4}))")
-_KM = re.compile(r"[0-9]{1,4}(?:[.,][0-9]{1,3})?")
-_RPE = re.compile(r"[0-9]{1,2}")
+# Patterns, compiled (and cached by `re`) when first used: the plan decisions `journal add` makes parse nothing.
+_MINUTES = r"(?:(?P<hours>[0-9]{1,2}):(?P<minutes_of_hour>[0-5][0-9])|(?P<minutes>[0-9]{1,4}))"
+_KM = r"[0-9]{1,4}(?:[.,][0-9]{1,3})?"
+_RPE = r"[0-9]{1,2}"
 
 PainDuring = tuple[str, str, int]  # (site name, side or '', score 0-10)
 
@@ -166,7 +167,7 @@ def parse_session_kind(text: str) -> str:
 def parse_minutes(text: str | int) -> int:
     """Whole minutes, 1-1440: `40`, or hours and minutes as `1:30`."""
     raw = str(text).strip()
-    match = _MINUTES.fullmatch(raw)
+    match = re.fullmatch(_MINUTES, raw)
     if match is None:
         raise InvalidInput(f"minutes are a whole number like 40, or hours:minutes like 1:30, got {raw!r}")
     if match["minutes"] is not None:
@@ -181,7 +182,7 @@ def parse_minutes(text: str | int) -> int:
 def parse_km(text: str | float) -> float:
     """Kilometres, 0-1000, up to three decimals (a comma works as the point)."""
     raw = str(text).strip()
-    if not _KM.fullmatch(raw):
+    if not re.fullmatch(_KM, raw):
         raise InvalidInput(f"distance is kilometres like 8 or 8.5, got {raw!r}")
     km = float(raw.replace(",", "."))
     if not 0 <= km <= KM_MAX:
@@ -192,7 +193,7 @@ def parse_km(text: str | float) -> float:
 def parse_rpe(text: str | int) -> int:
     """Session RPE, 0 (rest) to 10 (maximal)."""
     raw = str(text).strip()
-    if not _RPE.fullmatch(raw) or not RPE_MIN <= int(raw) <= RPE_MAX:
+    if not re.fullmatch(_RPE, raw) or not RPE_MIN <= int(raw) <= RPE_MAX:
         raise InvalidInput(f"RPE is a whole number {RPE_MIN}-{RPE_MAX} (0 rest, 5 hard, 10 maximal), got {raw!r}")
     return int(raw)
 

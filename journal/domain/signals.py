@@ -95,6 +95,16 @@ def site_pain(entry: DayEntry | None, site: str) -> int | None:
     return max(scores) if scores else None
 
 
+def _worst_by_site(entry: DayEntry | None) -> dict[str, int]:
+    """`site_pain` of every site with a reading that day."""
+    worst: dict[str, int] = {}
+    if entry is not None:
+        for (name, _), score in entry.pain.items():
+            if name not in worst or score > worst[name]:
+                worst[name] = score
+    return worst
+
+
 def pain_band(score: float) -> str:
     """The pain-monitoring model's bands: 0-3 safe, 4-5 acceptable, above 5 not."""
     if score > PAIN_LIMIT:
@@ -231,12 +241,14 @@ def wellness_flags(entries: Entries, day: dt.date) -> list[Flag]:
     for metric in (*WELLNESS_FIELDS, TOTAL):
         label = METRIC_LABELS[metric]
 
-        def low(when: dt.date, metric: str = metric) -> bool | None:
-            found = baseline(entries, when, metric)
+        seen: dict[dt.date, Baseline | None] = {}  # the run starts on `day`: its baseline is worked out once
+
+        def low(when: dt.date, metric: str = metric, seen: dict[dt.date, Baseline | None] = seen) -> bool | None:
+            found = seen[when] = baseline(entries, when, metric)
             return None if found is None else found.z <= AMBER_Z
 
         run = current_run(day, low)
-        today = baseline(entries, day, metric)
+        today = seen[day] if day in seen else baseline(entries, day, metric)
         best = f"; 5 is {wellness_item(metric).high}" if metric != TOTAL else ""
         if len(run) >= DRIFT_DAYS:
             level = "red" if today is not None and today.level == "red" else "amber"
@@ -328,9 +340,10 @@ def _dates_back(day: dt.date, days: int = LOOKBACK_DAYS) -> list[dt.date]:
 def pain_flags(entries: Entries, day: dt.date, sites: list[Site]) -> list[Flag]:
     """Pain that persists, is too high, or rises: the prompts to get it checked."""
     flags = []
-    window = _dates_back(day)
+    # Each day's worst reading at every site, read once for all the sites.
+    window = [(when, _worst_by_site(entries.get(when))) for when in _dates_back(day)]
     for site in sites:
-        readings = {when: score for when in window if (score := site_pain(entries.get(when), site.name)) is not None}
+        readings = {when: worst[site.name] for when, worst in window if site.name in worst}
         if not readings:
             continue
         label = site.label

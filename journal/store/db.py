@@ -97,6 +97,11 @@ class Journal:
         version: int = self.conn.execute("PRAGMA data_version").fetchone()[0]
         return version
 
+    def state(self) -> tuple[int, int]:
+        """Changes whenever what the file holds may have changed since: a row written on this connection, or a
+        commit on another. What was read in one state can be kept while the state stays the same."""
+        return self.conn.total_changes, self.data_version()
+
     def reader(self) -> Journal:
         """A second, read-only connection to the same journal, for reading on another thread."""
         conn = _connect(self.path, read_only=True, any_thread=True)

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import uuid
 from collections.abc import Iterable
 
-from journal.domain.checklist import ITEM_KINDS
 from journal.domain.sessions import PLAN_KINDS, SESSION_KINDS, Session, SessionChange, parse_session_kind
 from journal.errors import InvalidInput, closest
 from journal.store.db import Journal, Row, SqlValue, inserted_id
@@ -121,6 +119,8 @@ def insert_session(
 ) -> Session:
     """Add a session inside the caller's transaction (see `add_session`); `uid` and `number` keep an imported one's,
     and `tick=False` makes no tick (an import that brings its own ticks)."""
+    import uuid  # here, not above: the plan decisions a `journal add` makes read sessions and write none
+
     cursor = conn.execute(
         "INSERT INTO sessions (id, date, kind, minutes, km, rpe, note, for_plan, uid, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%S', 'now'))",
@@ -280,6 +280,8 @@ def session_kinds(journal: Journal) -> dict[str, str | None]:
 
 def set_session_kind(journal: Journal, kind: str, item_kind: str | None) -> dict[str, str | None]:
     """Make sessions of `kind` tick items of `item_kind` from now on (None: nothing); ticks made stay."""
+    from journal.domain.checklist import ITEM_KINDS
+
     kind = parse_session_kind(kind)
     if item_kind is not None:
         item_kind = item_kind.strip().lower()

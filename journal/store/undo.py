@@ -13,12 +13,15 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from journal.errors import ChangedElsewhere
 from journal.store.db import Journal, SqlValue
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: `journal add` reads PLAN_SCOPES' Scope
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
 HISTORY = 50  # changes the app can take back, newest last
 
 TableRows = tuple[tuple[SqlValue, ...], ...]  # a scope's rows, in a stable order

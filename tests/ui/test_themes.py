@@ -44,6 +44,35 @@ def test_a_theme_chosen_in_the_app_is_remembered_for_the_next_start(db_path, the
     drive(make_app(db_path, today), next_start)
 
 
+@pytest.mark.parametrize(
+    "theme",
+    [
+        "offseason-light",  # another background
+        "dark-variant",  # the same background, another primary colour: the cells' colour alone changes
+    ],
+)
+def test_the_score_sheet_draws_a_new_theme_in_its_colours(db_path, today, theme):
+    """The sheet keeps its colours between refreshes; a new theme gives it the theme's, as a fresh look does."""
+    from dataclasses import replace
+
+    from journal.ui.widgets.score_sheet import ScoreSheet
+
+    async def scenario(pilot):
+        app = pilot.app
+        app.register_theme(replace(app.available_themes["offseason-dark"], name="dark-variant", primary="#FF00FF"))
+        sheet = app.query_one(ScoreSheet)
+        names = sorted(sheet.COMPONENT_CLASSES)
+        old = [sheet.component_style(name) for name in names]
+        app.theme = theme
+        await pilot.pause()
+        await pilot.pause()
+        new = [sheet.component_style(name) for name in names]
+        sheet._rich_style_cache.clear()  # what Textual works out afresh
+        assert new == [sheet.get_component_rich_style(name) for name in names] != old
+
+    drive(make_app(db_path, today), scenario)
+
+
 @pytest.mark.parametrize("theme", ["offseason-light", "trailhead", "dracula"])
 def test_the_app_starts_in_the_remembered_theme_reading_its_stylesheet_once(db_path, theme, today, monkeypatch):
     from textual.css.stylesheet import Stylesheet

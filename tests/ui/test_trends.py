@@ -80,6 +80,40 @@ def test_flags_show_above_the_form_and_in_full_on_ctrl_f(db_path, today):
     drive(make_app(db_path, today), scenario)
 
 
+def test_stepping_from_day_to_day_reads_the_days_once_and_sees_a_change_made_elsewhere(db_path, today, monkeypatch):
+    """The days beside the form (the recent list, the trends, the flags) are read once while the runner steps
+    from day to day; a day saved meanwhile by another window, before the app has looked, is read on the next step."""
+    import journal.ui.panes.today
+
+    log(db_path, [DayEntry(today - offset * DAY, pain={("knee", "left"): 3}) for offset in range(1, 7)])
+    reads: list[tuple[dt.date, dt.date]] = []
+    entries_between = journal.ui.panes.today.entries_between
+
+    def counting(journal, first, last):
+        reads.append((first, last))
+        return entries_between(journal, first, last)
+
+    monkeypatch.setattr(journal.ui.panes.today, "entries_between", counting)
+
+    async def scenario(pilot):
+        strip = pilot.app.query_one("#flags", Static)
+        recent = pilot.app.query_one("#recent-days")
+        reads.clear()
+        for key in ("alt+left", "alt+left", "alt+right", "alt+left", "alt+right", "alt+right"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert reads == []
+        assert not strip.display, "six days of pain is not yet a flag"
+        log(db_path, [DayEntry(today, pain={("knee", "left"): 2})])  # another window logs today's pain
+        await pilot.press("alt+left", "alt+right")
+        await pilot.pause()
+        assert len(reads) == 1
+        assert strip.display and "Knee has hurt on 7 days in a row" in str(strip.render())
+        assert str(recent.get_option_at_index(0).prompt) == "Thu 26  p2"
+
+    drive(make_app(db_path, today), scenario)
+
+
 def test_the_trends_pane_switches_ranges_by_key_and_by_click(db_path, today):
     log(db_path, [DayEntry(today - offset * DAY, sleep_hours=7.5, mood=4) for offset in range(0, 400, 3)])
 
@@ -188,5 +222,38 @@ def test_the_trends_and_week_panes_show_training_and_overuse(db_path, today):
         assert "Training against the week before" in shown and "  Sessions " in shown
         assert "Knee (left): severity 35 of 100, a substantial problem" in shown
         assert "a substantial overuse problem in the week of Mon 16 Nov" in shown
+
+    drive(make_app(db_path, today), scenario)
+
+
+def test_stepping_between_weeks_works_each_week_out_once_and_sees_a_change_made_elsewhere(db_path, today, monkeypatch):
+    """Back and forth between weeks, each week's review is worked out once; a week changed meanwhile (here by
+    another window, before the app has looked) is worked out again."""
+    import journal.store.insights
+
+    log(db_path, [DayEntry(dt.date(2026, 11, 17), mood=4, note="Track session")])
+    worked_out: list[dt.date] = []
+    weekly_review = journal.store.insights.weekly_review
+
+    def counting(journal, start, today):
+        worked_out.append(start)
+        return weekly_review(journal, start, today)
+
+    monkeypatch.setattr(journal.store.insights, "weekly_review", counting)
+
+    async def scenario(pilot):
+        await pilot.press("f6")
+        await settle(pilot, ReviewPane)
+        text = pilot.app.query_one("#review-text", WrappedLines)
+        for key in ("alt+left", "alt+left", "alt+right", "alt+right", "alt+left"):
+            await pilot.press(key)
+            await settle(pilot, ReviewPane)
+        assert worked_out == [dt.date(2026, 11, 23), dt.date(2026, 11, 16), dt.date(2026, 11, 9)]
+        assert "Tue 17  Track session" in "\n".join(line.plain for line in text.wrapped(text.size.width))
+        log(db_path, [DayEntry(dt.date(2026, 11, 18), note="Easy jog")])
+        await pilot.press("alt+left", "alt+right")
+        await settle(pilot, ReviewPane)
+        assert worked_out[-2:] == [dt.date(2026, 11, 9), dt.date(2026, 11, 16)]
+        assert "Wed 18  Easy jog" in "\n".join(line.plain for line in text.wrapped(text.size.width))
 
     drive(make_app(db_path, today), scenario)

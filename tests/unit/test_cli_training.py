@@ -18,6 +18,7 @@ from journal.store.plans import running_plans
 from journal.store.sessions import get_session, ticked_by
 from tests.commands import ok, refused, runner
 from tests.content import journal_content
+from tests.unit.cli_tree import modules_loaded
 
 
 @pytest.fixture
@@ -301,6 +302,18 @@ def test_a_day_with_no_plan_running_reads_no_plan_module(db_path):
     assert result.stdout == "False False\n"
 
 
+def test_a_day_that_leaves_a_waiting_plan_waiting_reads_no_plan_rule(run, db_path, knee_plan):
+    """With a plan running whose session waits for its next morning, `journal add` of another day runs one more
+    query (journal.store.plan_due) and imports none of the rules; the morning that decides imports them."""
+    ok(run("session", "add", "--kind", "run", "--minutes", "18", "--pain", "knee=2", "--plan"))  # Mon 23 Nov
+    knee_plan.setenv("JOURNAL_TODAY", "2026-11-26")
+    rules = {"journal.store.plans", "journal.domain.plan", "journal.render.plan", "journal.domain.signals"}
+    assert not modules_loaded(["add", "--mood", "4"], db_path) & rules  # Tue 24 Nov is not logged: it waits
+    assert rules <= modules_loaded(["add", "2026-11-24", "--pain", "knee=1"], db_path)
+    with open_journal(db_path) as journal:
+        assert running_plans(journal)[0].stage == 4  # decided
+
+
 # -- the weekly overuse check ----------------------------------------------------------
 
 
@@ -487,18 +500,21 @@ def test_the_first_session_or_plan_or_answers_makes_the_journal(run, db_path, tm
 
 
 @pytest.mark.parametrize(
-    "command",
+    ("command", "decided"),
     [
-        ("add", "--pain", "knee=1"),  # the morning after the plan session
-        ("session", "add", "--kind", "strength", "--minutes", "20"),
-        ("session", "rm", "1"),
+        (("add", "--pain", "knee=1"), False),  # the morning after the plan session
+        # With the session decided this week, any write may make the decision again (the check says so).
+        (("session", "add", "--kind", "strength", "--minutes", "20"), True),
+        (("session", "rm", "1"), True),
     ],
     ids=["day", "session add", "session rm"],
 )
-def test_a_write_and_the_decisions_it_allows_land_together_or_not_at_all(run, db_path, today, monkeypatch, command):
+def test_a_write_and_the_decisions_it_allows_land_together_or_not_at_all(
+    run, db_path, today, monkeypatch, command, decided
+):
     """The write and the plan's decisions are one transaction: a decision that cannot be made takes the write back."""
     from journal.domain.sessions import Session
-    from journal.store.plans import start_plan
+    from journal.store.plans import make_decisions, start_plan
     from journal.store.sessions import add_session
 
     yesterday = today - dt.timedelta(days=1)
@@ -506,6 +522,9 @@ def test_a_write_and_the_decisions_it_allows_land_together_or_not_at_all(run, db
         start_plan(journal, "knee", today=yesterday)
         add_session(journal, Session(yesterday, "run", 20, for_plan=True), today=yesterday)
         save_entry(journal, DayEntry(yesterday, pain={("knee", ""): 1}))
+        if decided:
+            save_entry(journal, DayEntry(today, pain={("knee", ""): 1}))
+            assert len(make_decisions(journal, today=today)) == 1
     before = journal_content(db_path)
 
     def fails(*args, **kwargs):
@@ -538,3 +557,24 @@ def test_a_file_of_headers_only_says_there_was_nothing_to_import(run, db_path, t
     path.write_text("id,uid,site,side,stage,started,stopped,completed,ladder\r\n")
     assert ok(run("import", str(path))) == f"{path} holds no rows, only headers: nothing to import\n"
     assert not db_path.exists(), "no journal is made for nothing"
+
+
+def test_journal_add_takes_back_a_completion_its_morning_no_longer_holds(run, db_path, today):
+    """The morning that completed a plan, corrected the same week: `journal add` says so and the plan runs again."""
+    from journal.domain.sessions import Session
+    from journal.store.plans import get_plan, make_decisions, start_plan
+    from journal.store.sessions import add_session
+
+    monday = today - dt.timedelta(days=3)
+    with open_journal(db_path) as journal:
+        plan = start_plan(journal, "knee", today=monday, stage=10)
+        save_entry(journal, DayEntry(monday, pain={("knee", ""): 1}))
+        add_session(journal, Session(monday, "run", 30, pain=(("knee", "", 2),), for_plan=True), today=monday)
+        save_entry(journal, DayEntry(monday + dt.timedelta(days=1), pain={("knee", ""): 1}))
+        [made] = make_decisions(journal, today=monday + dt.timedelta(days=1))
+        assert made.completes
+    out = ok(run("add", (monday + dt.timedelta(days=1)).isoformat(), "--pain", "knee=6"))
+    assert "no longer holds" in out and "back to stage 9 of 10" in out
+    with open_journal(db_path) as journal:
+        again = get_plan(journal, plan.number)
+    assert again.running and again.stage == 9

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import shutil
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from journal.domain.entries import DayEntry
@@ -34,8 +36,10 @@ from journal.domain.plan import (
     todays_session,
 )
 from journal.domain.sessions import Session, SessionChange
-from journal.errors import InvalidInput
+from journal.errors import InvalidInput, JournalFileError
+from journal.store import open_journal
 from journal.store.entries import save_entry
+from journal.store.plan_due import decisions_may_be_due
 from journal.store.plans import (
     PLAN_SCOPES,
     decisions_between,
@@ -52,6 +56,7 @@ from journal.store.plans import (
     stop_plan,
 )
 from journal.store.sessions import add_session, insert_session, remove_session, update_session
+from journal.store.settings import set_setting
 from journal.store.undo import History
 
 DAY = dt.timedelta(days=1)
@@ -628,6 +633,185 @@ def test_the_view_shows_todays_session_from_the_plan_sessions(journal, today, kn
     view = plan_view(journal, knee_plan, today=today)
     assert view.today.kind == REST
     assert plan_view(journal, knee_plan, today=today + DAY).today.kind == RUN
+
+
+# -- the check that lets a write leave the rules unread ----------------------------------------------
+
+
+def test_the_check_says_a_decision_is_due_once_the_next_morning_is_logged(journal, today, knee_plan):
+    day = today - 3 * DAY
+    assert not decisions_may_be_due(journal, today=today)  # a plan with no session has nothing to decide
+    morning(journal, day, 2)
+    session(journal, today, day, during=2)
+    assert not decisions_may_be_due(journal, today=today)  # it waits for the next morning
+    morning(journal, day + DAY, 2)
+    assert decisions_may_be_due(journal, today=today)
+    make_decisions(journal, today=today)
+    assert decisions_may_be_due(journal, today=today)  # made this week: a correction may make it again
+    assert not decisions_may_be_due(journal, today=today + 7 * DAY)  # a week gone by: it is history
+
+
+@pytest.mark.parametrize(
+    ("week_start", "decided", "due"),
+    [("monday", "Sun 22 Nov", False), ("monday", "Mon 23 Nov", True), ("sunday", "Sun 22 Nov", True)],
+)
+def test_the_check_reads_the_runners_week(journal, today, knee_plan, week_start, decided, due):
+    """Only a decision made in the runner's week (from its first day) may be made again, and is checked."""
+    set_setting(journal, "week_start", week_start)
+    day = today - 6 * DAY  # Friday 20 Nov
+    morning(journal, day, 2)
+    session(journal, today, day, during=2)
+    morning(journal, day + DAY, 2)
+    on = {"Sun 22 Nov": today - 4 * DAY, "Mon 23 Nov": today - 3 * DAY}[decided]
+    [made] = make_decisions(journal, today=on)
+    assert made.decided_on == on
+    assert decisions_may_be_due(journal, today=today) == due
+    morning(journal, day + DAY, 6)  # corrected: a decision made this week is made again
+    assert bool(make_decisions(journal, today=today)) == due
+
+
+def test_the_check_finds_nothing_due_for_a_stopped_plan(journal, today, knee_plan):
+    day = today - 3 * DAY
+    morning(journal, day, 2)
+    session(journal, today, day, during=2)
+    morning(journal, day + DAY, 2)
+    stop_plan(journal, knee_plan.number, today=today)
+    assert not decisions_may_be_due(journal, today=today)
+
+
+@pytest.fixture(scope="module")
+def empty_journal(tmp_path_factory):
+    """A new journal file, copied for each example (making one runs every migration)."""
+    path = tmp_path_factory.mktemp("plan-check") / "journal.db"
+    open_journal(path).close()
+    return path
+
+
+SPAN = 28  # the days the runner logs, one after another, before the journal is asked
+MINUTES = (8, 18, 40)  # short of every stage, of some, of none
+# A morning: pain at the knee (on a side or not), logged without pain there, or (one in six) not logged: a plan
+# waits at the first session whose next morning is not logged.
+MORNINGS = st.tuples(st.sampled_from([True] * 5 + [False]), st.sampled_from(["", "left", "right", "none"]), scores).map(
+    lambda drawn: drawn[1:] if drawn[0] else None
+)
+# A run, for the plan or not, of some minutes, with or without pain during it at the left knee.
+RUNS = st.tuples(st.booleans(), st.sampled_from(MINUTES), st.none() | scores)
+# A correction of what was logged before: a morning, a session (its minutes, pain, day or being for the plan,
+# or its removal), a run logged late, the ladder cut.
+FIXES = st.one_of(
+    st.tuples(st.just("morning"), st.integers(0, 14), MORNINGS),
+    st.tuples(st.just("edit"), st.integers(0, 20), st.sampled_from(["minutes", "pain", "day", "for_plan"])),
+    st.tuples(st.just("remove"), st.integers(0, 20), st.none()),
+    st.tuples(st.just("late"), st.integers(1, 14), RUNS),
+    st.tuples(st.just("ladder"), st.integers(1, 10), st.none()),
+)
+DAYS = st.lists(
+    st.fixed_dictionaries(
+        {"morning": MORNINGS, "run": st.none() | RUNS, "fixes": st.lists(FIXES, max_size=1), "decide": st.booleans()}
+    ),
+    min_size=7,
+    max_size=SPAN,
+)
+
+
+def write_morning(journal, day, morning):
+    if morning is None:
+        save_entry(journal, DayEntry(day))  # an empty day: not logged
+    else:
+        side, score = morning
+        save_entry(journal, DayEntry(day, sleep_hours=7, pain={} if side == "none" else {("knee", side): score}))
+
+
+def log_run(journal, day, run, today, logged):
+    for_plan, minutes, during = run
+    hurt = () if during is None else (("knee", "left", during),)
+    logged.append(add_session(journal, Session(day, "run", minutes, pain=hurt, for_plan=for_plan), today=today).number)
+
+
+def correct(journal, today, fix, logged, plans):
+    kind, number, what = fix
+    plan = get_plan(journal, plans[-1].number)
+    if kind == "morning":
+        write_morning(journal, today - number * DAY, what)
+    elif kind == "edit" and logged:
+        session_id = logged[number % len(logged)]
+        values = {
+            "minutes": {"minutes": MINUTES[number % 3]},
+            "day": {"day": today - (number % 5) * DAY},
+            "for_plan": {"for_plan": number % 2 == 0},
+            "pain": {},
+        }[what]
+        hurt = {("knee", "left"): number % 11} if what == "pain" else {}
+        update_session(journal, session_id, SessionChange(values, hurt), today=today)
+    elif kind == "remove" and logged:
+        remove_session(journal, logged.pop(number % len(logged)))
+    elif kind == "late":
+        log_run(journal, today - number * DAY, what, today, logged)
+    elif kind == "ladder" and plan.running:
+        edit_ladder(journal, plan.number, DEFAULT_LADDER[: max(number, plan.stage)])
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(
+    sides=st.sampled_from([("",), ("left",), ("left", "right")]),
+    stage=st.integers(1, 10),
+    week_start=st.sampled_from(["monday", "sunday", "thursday"]),
+    days=DAYS,
+    stop_on=st.none() | st.integers(0, SPAN - 1),  # the day the (last) plan is stopped, if it is
+    last_fixes=st.lists(FIXES, max_size=3),
+    later=st.integers(0, 9),
+)
+def test_when_the_check_finds_nothing_due_the_rules_decide_nothing(
+    empty_journal, tmp_path_factory, sides, stage, week_start, days, stop_on, last_fixes, later
+):
+    """`journal add` imports the rules only when `decisions_may_be_due` says so: whenever it says no,
+    `make_decisions` makes no decision, takes none back and changes no plan. The runner logs day after day
+    (mornings, runs, corrections), the journal deciding after some days' writes; then, after a last few
+    corrections and perhaps days later, the check and the rules are asked."""
+    path = tmp_path_factory.mktemp("plan-check") / "journal.db"
+    shutil.copyfile(empty_journal, path)
+    first = dt.date(2026, 11, 26) - (SPAN - 1) * DAY
+    with open_journal(path) as journal:
+        set_setting(journal, "week_start", week_start)
+        plans = [start_plan(journal, "knee", side, today=first, stage=stage) for side in sides]
+        logged: list[int] = []
+        today = first
+        for offset, day in enumerate(days):
+            today = first + offset * DAY
+            with contextlib.suppress(InvalidInput):  # a plan session the day after another is refused
+                write_morning(journal, today, day["morning"])
+                if day["run"] is not None:
+                    log_run(journal, today, day["run"], today, logged)
+            for fix in day["fixes"]:
+                with contextlib.suppress(InvalidInput):
+                    correct(journal, today, fix, logged, plans)
+            if offset == stop_on and get_plan(journal, plans[-1].number).running:
+                stop_plan(journal, plans[-1].number, today=today)
+            if day["decide"]:
+                with contextlib.suppress(JournalFileError):  # see below
+                    make_decisions(journal, today=today)
+        today += later * DAY
+        for fix in last_fixes:
+            with contextlib.suppress(InvalidInput):
+                correct(journal, today, fix, logged, plans)
+
+        def stored():
+            plans_rows = journal.conn.execute("SELECT * FROM plans ORDER BY id").fetchall()
+            decisions = journal.conn.execute("SELECT * FROM plan_decisions ORDER BY plan_id, session_id").fetchall()
+            return plans_rows, decisions
+
+        due, before, taken_back = decisions_may_be_due(journal, today=today), stored(), []
+        try:
+            made = make_decisions(journal, today=today, taken_back=taken_back)
+        except JournalFileError:
+            # A plan session decided before, moved to a day after the latest decision, is judged again and its
+            # second decision cannot be stored: the write is refused. Only a decision being made gets there.
+            assert due
+            return
+        event(f"due {due}, decided {bool(made or taken_back)}")
+        if not due:
+            assert (made, taken_back) == ([], [])
+            assert stored() == before
 
 
 def test_a_plan_and_its_decisions_are_undone_and_redone_whole(journal, today):

@@ -59,6 +59,9 @@ class ReviewPane(WeekPane):
 
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Week", id="review", journal=journal, today=today)
+        # The weeks' lines as drawn, kept while the journal and the date stay as they were (`Journal.state`):
+        # stepping back and forth between weeks works each one out once.
+        self._reviews: tuple[tuple[tuple[int, int], dt.date], dict[dt.date, list[tuple[str, str]]]] | None = None
 
     def build(self) -> ComposeResult:
         with Horizontal(id="review-bar"):
@@ -80,11 +83,16 @@ class ReviewPane(WeekPane):
 
         self._follow_first_weekday()
         first = self.first_weekday
-        review = weekly_review(self.journal, self.start, self.today)
+        state = (self.journal.state(), self.today)
+        if self._reviews is None or self._reviews[0] != state:
+            self._reviews = (state, {})
+        lines = self._reviews[1].get(self.start)
+        if lines is None:
+            lines = self._reviews[1][self.start] = review_lines(weekly_review(self.journal, self.start, self.today))
         self.query_one("#review-text", WrappedLines).show(
             [
                 (line, self.get_component_rich_style(LINE_CLASSES[kind]) if kind in LINE_CLASSES else None)
-                for line, kind in review_lines(review)[1:]  # the bar above shows the title
+                for line, kind in lines[1:]  # the bar above shows the title
             ]
         )
         label = f"{week_label(self.start)} ·" if first == 0 else "week of"

@@ -18,7 +18,6 @@ from textual.message import Message
 from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import Label, OptionList, Static
-from textual.widgets.option_list import Option
 
 from journal.dates import EARLIEST, describe_day, short_day
 from journal.domain.entries import DayEntry, EntryChange, FieldKey, Site, check_cramps, merge_entries
@@ -33,12 +32,14 @@ from journal.ui.panes.pane import JournalPane, JournalShell
 from journal.ui.widgets.arrow import Arrow
 from journal.ui.widgets.day_rows import CRAMPS_SPARK, day_rows, pain_key, pain_row, split_pain_key
 from journal.ui.widgets.note import NotePreview, note_editor
+from journal.ui.widgets.recent_days import RecentDays
 from journal.ui.widgets.score_sheet import ScoreSheet
 from journal.ui.widgets.session_list import SessionList
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea  # imported with the note's editor, when it is first opened
 
+    from journal.domain.signals import Flag
     from journal.ui.screens.session_form import PlanNews
 
 RECENT_DAYS = 14
@@ -195,8 +196,10 @@ class TodayPane(JournalPane):
         self._overtaken = False  # the day shown was today when the date turned, with changes typed in it
         self._status_due = False
         self._note_text = ""
-        self.flags: list = []
-        self._recent_labels: list[tuple[str, str]] = []  # what the recent days list shows
+        self.flags: list[Flag] = []
+        # The days read for the recent list, the trends and the flags, with the journal's state when read.
+        self._logged: tuple[tuple[int, int], dt.date, dt.date, dict[dt.date, DayEntry]] | None = None
+        self._flags_seen: dict[dt.date, list[Flag]] = {}  # each day's flags, in that state
         self._note_editor: TextArea | None = None  # the note's editor, once opened (it stays)
 
     # -- layout -----------------------------------------------------------------
@@ -222,7 +225,7 @@ class TodayPane(JournalPane):
                     yield SessionList(id="sessions")
             with Vertical(id="recent"):
                 yield Label(f"Last {RECENT_DAYS} days", classes="section-label")
-                yield OptionList(id="recent-days")
+                yield RecentDays(id="recent-days")
 
     def on_mount(self) -> None:
         self.day = self.today
@@ -419,25 +422,38 @@ class TodayPane(JournalPane):
 
     def refresh_recent(self) -> None:
         """Redraw what is read from the saved days: the recent days, the trends beside the form, the flags."""
-        from journal.domain.signals import LOOKBACK_DAYS, flags_on
-        from journal.store.settings import sleep_need
+        from journal.domain.signals import LOOKBACK_DAYS
 
         recent_start = self.today - dt.timedelta(days=RECENT_DAYS - 1)
         first = min(recent_start, self.day) - dt.timedelta(days=max(LOOKBACK_DAYS, TREND_DAYS))
-        logged = {entry.date: entry for entry in entries_between(self.journal, first, max(self.day, self.today))}
-        recent = self.query_one("#recent-days", OptionList)
+        logged = self._logged_between(first, max(self.day, self.today))
+        recent = self.query_one(RecentDays)
         days = [self.today - dt.timedelta(days=offset) for offset in range(RECENT_DAYS)]
-        labels = [(day.isoformat(), recent_label(day, logged.get(day))) for day in days]
-        if labels != self._recent_labels:  # stepping from day to day, the list stays as it is: the cursor moves
-            self._recent_labels = labels
-            recent.clear_options()
-            recent.add_options(
-                Option(Text(label, no_wrap=True, overflow="ellipsis"), id=day_id) for day_id, label in labels
-            )
-        recent.highlighted = (self.today - self.day).days if recent_start <= self.day <= self.today else None
+        # Stepping from day to day, the list stays as it is: the cursor moves.
+        recent.show([(day.isoformat(), recent_label(day, logged.get(day))) for day in days])
+        recent.move_cursor((self.today - self.day).days if recent_start <= self.day <= self.today else None)
         self.sheet.show_trends(self._trends(logged), f"{self.day.day} {self.day:%b}")
-        self.flags = flags_on(logged, self.day, self.sites, sleep_need(self.journal))
+        self.flags = self._flags_on(logged, self.day)
         self.query_one(FlagStrip).show(self.flags)
+
+    def _logged_between(self, first: dt.date, last: dt.date) -> dict[dt.date, DayEntry]:
+        """The logged days from `first` to `last` (or more), by date. Stepping from day to day reads the same
+        stretch of the journal: it is read again only once the journal has changed (`Journal.state`)."""
+        state = self.journal.state()
+        if self._logged is None or self._logged[0] != state or not self._logged[1] <= first <= last <= self._logged[2]:
+            logged = {entry.date: entry for entry in entries_between(self.journal, first, last)}
+            self._logged = (state, first, last, logged)
+            self._flags_seen = {}  # what the days said before the change may be said no more
+        return self._logged[3]
+
+    def _flags_on(self, logged: dict[dt.date, DayEntry], day: dt.date) -> list[Flag]:
+        """The flags of `day`, worked out once for each day shown while the journal stays as it is."""
+        from journal.domain.signals import flags_on
+        from journal.store.settings import sleep_need
+
+        if day not in self._flags_seen:
+            self._flags_seen[day] = flags_on(logged, day, self.sites, sleep_need(self.journal))
+        return self._flags_seen[day]
 
     def _trends(self, logged: dict[dt.date, DayEntry]) -> dict[str, Text]:
         """The 30 days to the day shown, for each row of the form that has a trend."""
@@ -449,7 +465,7 @@ class TodayPane(JournalPane):
         sheet = self.sheet
 
         def style(name: str) -> Style:
-            return sheet.get_component_rich_style(f"score-sheet--{'trend' if name == 'spark' else name}")
+            return sheet.component_style(f"score-sheet--{'trend' if name == 'spark' else name}")
 
         trends = {}
         for row in sheet.rows:

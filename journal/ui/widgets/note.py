@@ -42,7 +42,11 @@ class NotePreview(Static, can_focus=True):
     def show(self, text: str) -> None:
         shown = text or PLACEHOLDER
         if shown != self.content:  # the same words take the same lines: nothing below moves
-            self.update(shown)
+            self.update(shown, layout=False)
+            # Laid out again only when the words take another number of lines: then the form below moves.
+            size = self.content_size
+            if not size.width or self.get_content_height(size, size, size.width) != size.height:
+                self.refresh(layout=True)
         self.set_class(not text, "-empty")
 
     def on_focus(self) -> None:

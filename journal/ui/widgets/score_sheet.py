@@ -301,7 +301,7 @@ class ScoreSheet(TextGrid, inherit_bindings=False):
 
     def _row_text(self, y: int) -> Text:
         row = self.rows[y]
-        style = self.get_component_rich_style
+        style = self.component_style
         if not row.editable:
             return Text(row.heading, style=style("score-sheet--heading"), no_wrap=True)
         text = Text(row.label.ljust(LABEL_WIDTH)[:LABEL_WIDTH], style=style("score-sheet--label"), no_wrap=True)

@@ -54,8 +54,8 @@ class SessionList(OptionList):
             return
         highlighted = self.highlighted
         self.sessions, self.unit = sessions, unit
-        self.clear_options()
-        self.add_options(Option(Text(label, no_wrap=True, overflow="ellipsis"), id=key) for key, label in lines)
+        # One set, not a clear and an add: a list as long as before is not laid out again.
+        self.set_options(Option(Text(label, no_wrap=True, overflow="ellipsis"), id=key) for key, label in lines)
         if highlighted is not None:
             self.highlighted = min(highlighted, self.option_count - 1)
 

@@ -17,22 +17,46 @@ class TextLines(Widget):
     """A widget that draws each of its lines from the rich Text that `line_text` gives."""
 
     _line_style = Style()  # the widget's own colours, read once for all the lines drawn together
+    _line_width = 0  # and its width
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rich_component_styles: dict[str, Style] = {}  # see `component_style`
+
+    def component_style(self, name: str) -> Style:
+        """The rich style of the component class `name`, worked out once until the widget's styles change.
+
+        Textual's own `get_component_rich_style` works it out again after every refresh (the theme's colour
+        blended over the backgrounds around), and these widgets refresh for every key typed and every day or
+        week shown, with half a dozen styles a line.
+        """
+        style = self._rich_component_styles.get(name)
+        if style is None:
+            style = self._rich_component_styles[name] = self.get_component_rich_style(name)
+        return style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._rich_component_styles.clear()  # a theme changed, a class came or went
 
     def line_text(self, y: int) -> Text:
         raise NotImplementedError
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        # The widget's style is worked out from all its ancestors: once for the lines drawn, not once a line.
+        # The widget's style and width are worked out from all its ancestors: once for the lines drawn, not
+        # once a line.
         self._line_style = self.rich_style
+        self._line_width = self.size.width
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         text = self.line_text(y)
-        text.truncate(self.size.width, overflow="ellipsis")
+        width = self._line_width
+        text.truncate(width, overflow="ellipsis")
         segments = list(text.render(self.app.console))
         # Unstyled text takes the widget's own colours, as every other line does.
         strip = Strip(segments, text.cell_len).apply_style(self._line_style)
-        return strip.extend_cell_length(self.size.width, self._line_style)
+        return strip.extend_cell_length(width, self._line_style)
 
 
 class TextGrid(TextLines, can_focus=True):

@@ -8,6 +8,7 @@ colours (0-3, 4-5, above 5).
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import groupby
 from typing import ClassVar
 
 from rich.style import Style
@@ -33,8 +34,12 @@ def spark_text(series_key: str, sparkline: str, cells: list[float | None], style
     """A sparkline with its colours: pain by band, everything else in one colour; gaps stay gaps."""
     text = Text(no_wrap=True)
     if series_key.startswith("pain:"):
-        for character, value in zip(sparkline, cells, strict=False):
-            text.append(character, styles(f"pain-{pain_band(value)}") if value is not None else None)
+        # Days running in one band are one span: one piece to draw, not one a day.
+        days = zip(sparkline, cells, strict=False)
+        for band, run in groupby(days, key=lambda day: None if day[1] is None else pain_band(day[1])):
+            text.append(
+                "".join(character for character, _ in run), styles(f"pain-{band}") if band is not None else None
+            )
     else:
         text.append(sparkline, styles("spark"))
     return text
@@ -78,7 +83,7 @@ class TrendTable(TextLines):
         self.refresh(layout=True)
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"trend-table--{name}")
+        return self.component_style(f"trend-table--{name}")
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.series) + 1

@@ -160,7 +160,7 @@ class WeekGrid(TextGrid):
         return Text()
 
     def _header(self, y: int) -> Text:
-        style = self.get_component_rich_style
+        style = self.component_style
         text = Text(" " * TITLE_WIDTH, no_wrap=True)
         day_types = self.week.day_types if self.week else {}
         for day in self.days:
@@ -178,7 +178,7 @@ class WeekGrid(TextGrid):
         return text
 
     def _row(self, index: int) -> Text:
-        style = self.get_component_rich_style
+        style = self.component_style
         progress = self.rows[index]
         item = progress.item
         title_style = "week-grid--retired" if item.retired_on else "week-grid--title"
