@@ -454,6 +454,8 @@ def m010_device_values_and_sources(db: Database) -> None:
         PRIMARY KEY ("date", "field")
         ) STRICT"""
     )
+    # The days a watch measured, for Trends to ask at once whether a range has any.
+    db.execute("CREATE INDEX idx_entries_device ON entries (date) WHERE resting_hr IS NOT NULL OR hrv IS NOT NULL")
     db.execute('ALTER TABLE sessions ADD COLUMN "source" TEXT')
     db.execute('CREATE TABLE removed_imports ("uid" TEXT PRIMARY KEY, "source" TEXT NOT NULL) STRICT')
     db.conn.executemany(

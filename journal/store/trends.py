@@ -61,8 +61,15 @@ def load_trends(journal: Journal, start: dt.date, end: dt.date, width: int) -> T
     series = []
     # Each cell's means, a SELECT a cell over its days: SQLite reads them in order from the index on the day,
     # with nothing to sort, and adds them up in the same order as a query grouping the days by cell would.
-    averages = ", ".join(f"avg({column})" for column in _COLUMNS.values())
-    grid: dict[str, list[float | None]] = {key: [None] * cells for key in _COLUMNS}
+    # What a watch measures is read only for a range that has some (most journals have none): the partial index
+    # answers at once.
+    measured = conn.execute(
+        "SELECT 1 FROM entries WHERE (resting_hr IS NOT NULL OR hrv IS NOT NULL) AND date BETWEEN ? AND ? LIMIT 1",
+        bounds,
+    ).fetchone()
+    columns = {key: column for key, column in _COLUMNS.items() if measured or key not in DEVICE_METRICS}
+    averages = ", ".join(f"avg({column})" for column in columns.values())
+    grid: dict[str, list[float | None]] = {key: [None] * cells for key in columns}
     for at in range(0, cells, CELLS_PER_QUERY):
         numbers = range(at, min(cells, at + CELLS_PER_QUERY))
         query = " UNION ALL ".join(
@@ -72,14 +79,14 @@ def load_trends(journal: Journal, start: dt.date, end: dt.date, width: int) -> T
             (start + cell * per_cell * DAY, min(end, start + ((cell + 1) * per_cell - 1) * DAY)) for cell in numbers
         ]
         for row in conn.execute(query, [day.isoformat() for span in days_of for day in span]):
-            for key, value in zip(_COLUMNS, row[1:], strict=True):
+            for key, value in zip(columns, row[1:], strict=True):
                 grid[key][row[0]] = value
-    figures = ", ".join(f"avg({c}), min({c}), max({c})" for c in _COLUMNS.values())
+    figures = ", ".join(f"avg({c}), min({c}), max({c})" for c in columns.values())
     stats = conn.execute(f"SELECT {figures} FROM entries WHERE date BETWEEN ? AND ?", bounds).fetchone()
-    for index, key in enumerate(_COLUMNS):
+    for index, key in enumerate(columns):
         if key in DEVICE_METRICS and stats[3 * index] is None:
             continue  # what a watch measures: a row once there is something to draw
-        column = _COLUMNS[key]
+        column = columns[key]
         latest = conn.execute(
             f"SELECT {column} FROM entries WHERE date BETWEEN ? AND ? AND {column} IS NOT NULL"
             " ORDER BY date DESC LIMIT 1",
