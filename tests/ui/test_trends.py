@@ -114,6 +114,23 @@ def test_stepping_from_day_to_day_reads_the_days_once_and_sees_a_change_made_els
     drive(make_app(db_path, today), scenario)
 
 
+def test_the_recent_days_keep_their_size_as_the_flags_above_come_and_go(db_path, today):
+    """A day with flags pushes the form down; the recent days column is not resized (and drawn again) for it."""
+    log(db_path, [DayEntry(today - offset * DAY, pain={("knee", "left"): 3}) for offset in range(7)])
+
+    async def scenario(pilot):
+        strip = pilot.app.query_one("#flags", Static)
+        column, days = pilot.app.query_one("#recent"), pilot.app.query_one("#recent-days")
+        assert strip.display, "seven days of pain: a flag"
+        sizes = (column.size, days.size)
+        await pilot.press("alt+left")  # six days: no flag
+        await pilot.pause()
+        assert not strip.display
+        assert (column.size, days.size) == sizes
+
+    drive(make_app(db_path, today), scenario)
+
+
 def test_the_trends_pane_switches_ranges_by_key_and_by_click(db_path, today):
     log(db_path, [DayEntry(today - offset * DAY, sleep_hours=7.5, mood=4) for offset in range(0, 400, 3)])
 
