@@ -114,6 +114,55 @@ def test_stepping_from_day_to_day_reads_the_days_once_and_sees_a_change_made_els
     drive(make_app(db_path, today), scenario)
 
 
+def test_the_days_either_side_are_worked_out_while_the_runner_looks_at_one(db_path, today, monkeypatch):
+    """Soon after a day is shown, the flags and trends of the days before and after it are worked out: a step
+    to either draws them, as a fresh look at that day would."""
+    import journal.domain.signals
+    from journal.ui.panes.today import PREFETCH_AFTER
+
+    log(db_path, [DayEntry(today - offset * DAY, mood=3, pain={("knee", "left"): 3}) for offset in range(1, 12)])
+    worked_out: list[dt.date] = []
+    flags_on = journal.domain.signals.flags_on
+
+    def counting(entries, day, sites, sleep_need):
+        worked_out.append(day)
+        return flags_on(entries, day, sites, sleep_need)
+
+    monkeypatch.setattr(journal.domain.signals, "flags_on", counting)
+
+    async def scenario(pilot):
+        pane = pilot.app.today_pane
+        for _ in range(3):
+            await pilot.pause(PREFETCH_AFTER * 2)
+            worked_out.clear()
+            await pilot.press("alt+left")
+            await pilot.pause()
+            assert pane.day not in worked_out, "the day stepped to was worked out before the step"
+            logged = pane._logged[3]
+            assert pane.flags == flags_on(logged, pane.day, pane.sites, 8.0)
+            assert pane.sheet.trends == pane._trends(logged, pane.day)
+        assert "Knee has hurt on 9 days in a row" in str(pilot.app.query_one("#flags", Static).render())
+
+    drive(make_app(db_path, today), scenario)
+
+
+def test_the_recent_days_keep_their_size_as_the_flags_above_come_and_go(db_path, today):
+    """A day with flags pushes the form down; the recent days column is not resized (and drawn again) for it."""
+    log(db_path, [DayEntry(today - offset * DAY, pain={("knee", "left"): 3}) for offset in range(7)])
+
+    async def scenario(pilot):
+        strip = pilot.app.query_one("#flags", Static)
+        column, days = pilot.app.query_one("#recent"), pilot.app.query_one("#recent-days")
+        assert strip.display, "seven days of pain: a flag"
+        sizes = (column.size, days.size)
+        await pilot.press("alt+left")  # six days: no flag
+        await pilot.pause()
+        assert not strip.display
+        assert (column.size, days.size) == sizes
+
+    drive(make_app(db_path, today), scenario)
+
+
 def test_the_trends_pane_switches_ranges_by_key_and_by_click(db_path, today):
     log(db_path, [DayEntry(today - offset * DAY, sleep_hours=7.5, mood=4) for offset in range(0, 400, 3)])
 

@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import var
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Label, OptionList, Static
 
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 
 RECENT_DAYS = 14
 TREND_DAYS = 30
+PREFETCH_AFTER = 0.05  # seconds after a day is shown before the days either side are worked out
 FLAG_LINES = 3  # flags shown above the form; the rest are a key away
 FLAG_MARKS = {"red": "▲", "amber": "△", "info": "•"}
 
@@ -200,6 +202,8 @@ class TodayPane(JournalPane):
         # The days read for the recent list, the trends and the flags, with the journal's state when read.
         self._logged: tuple[tuple[int, int], dt.date, dt.date, dict[dt.date, DayEntry]] | None = None
         self._flags_seen: dict[dt.date, list[Flag]] = {}  # each day's flags, in that state
+        self._trends_seen: dict[dt.date, tuple[int, dict[str, Text]]] = {}  # and trends, in the sheet's colours
+        self._prefetch: Timer | None = None  # the days either side, worked out soon after a day is shown
         self._note_editor: TextArea | None = None  # the note's editor, once opened (it stays)
 
     # -- layout -----------------------------------------------------------------
@@ -422,19 +426,27 @@ class TodayPane(JournalPane):
 
     def refresh_recent(self) -> None:
         """Redraw what is read from the saved days: the recent days, the trends beside the form, the flags."""
-        from journal.domain.signals import LOOKBACK_DAYS
-
         recent_start = self.today - dt.timedelta(days=RECENT_DAYS - 1)
-        first = min(recent_start, self.day) - dt.timedelta(days=max(LOOKBACK_DAYS, TREND_DAYS))
-        logged = self._logged_between(first, max(self.day, self.today))
+        logged = self._logged_between(*self._days_read_for(self.day))
         recent = self.query_one(RecentDays)
         days = [self.today - dt.timedelta(days=offset) for offset in range(RECENT_DAYS)]
         # Stepping from day to day, the list stays as it is: the cursor moves.
         recent.show([(day.isoformat(), recent_label(day, logged.get(day))) for day in days])
         recent.move_cursor((self.today - self.day).days if recent_start <= self.day <= self.today else None)
-        self.sheet.show_trends(self._trends(logged), f"{self.day.day} {self.day:%b}")
+        self.sheet.show_trends(self._trends_on(logged, self.day), f"{self.day.day} {self.day:%b}")
         self.flags = self._flags_on(logged, self.day)
         self.query_one(FlagStrip).show(self.flags)
+        # The days either side are worked out once the runner is looking at this one.
+        if self._prefetch is not None:
+            self._prefetch.stop()
+        self._prefetch = self.set_timer(PREFETCH_AFTER, self._work_out_the_days_either_side)
+
+    def _days_read_for(self, day: dt.date) -> tuple[dt.date, dt.date]:
+        """The first and last day `refresh_recent` reads when `day` is shown."""
+        from journal.domain.signals import LOOKBACK_DAYS
+
+        recent_start = self.today - dt.timedelta(days=RECENT_DAYS - 1)
+        return min(recent_start, day) - dt.timedelta(days=max(LOOKBACK_DAYS, TREND_DAYS)), max(day, self.today)
 
     def _logged_between(self, first: dt.date, last: dt.date) -> dict[dt.date, DayEntry]:
         """The logged days from `first` to `last` (or more), by date. Stepping from day to day reads the same
@@ -443,8 +455,21 @@ class TodayPane(JournalPane):
         if self._logged is None or self._logged[0] != state or not self._logged[1] <= first <= last <= self._logged[2]:
             logged = {entry.date: entry for entry in entries_between(self.journal, first, last)}
             self._logged = (state, first, last, logged)
-            self._flags_seen = {}  # what the days said before the change may be said no more
+            self._flags_seen, self._trends_seen = {}, {}  # what the days said before the change may be said no more
         return self._logged[3]
+
+    def _work_out_the_days_either_side(self) -> None:
+        """The flags and trends of the days before and after the one shown, from the days read for it: a step
+        to either then only draws them."""
+        self._prefetch = None
+        if self._logged is None or self._logged[0] != self.journal.state():
+            return
+        _, first, last, logged = self._logged
+        for day in (self.day - dt.timedelta(days=1), self.day + dt.timedelta(days=1)):
+            needed_first, needed_last = self._days_read_for(day)
+            if EARLIEST <= day <= self.today and first <= needed_first and needed_last <= last:
+                self._flags_on(logged, day)
+                self._trends_on(logged, day)
 
     def _flags_on(self, logged: dict[dt.date, DayEntry], day: dt.date) -> list[Flag]:
         """The flags of `day`, worked out once for each day shown while the journal stays as it is."""
@@ -455,13 +480,22 @@ class TodayPane(JournalPane):
             self._flags_seen[day] = flags_on(logged, day, self.sites, sleep_need(self.journal))
         return self._flags_seen[day]
 
-    def _trends(self, logged: dict[dt.date, DayEntry]) -> dict[str, Text]:
-        """The 30 days to the day shown, for each row of the form that has a trend."""
+    def _trends_on(self, logged: dict[dt.date, DayEntry], day: dt.date) -> dict[str, Text]:
+        """The trends of `day`, worked out once for each day shown while the journal and the sheet's colours
+        stay as they are."""
+        colours = self.sheet.styles_seen
+        seen = self._trends_seen.get(day)
+        if seen is None or seen[0] != colours:
+            seen = self._trends_seen[day] = (colours, self._trends(logged, day))
+        return seen[1]
+
+    def _trends(self, logged: dict[dt.date, DayEntry], day: dt.date) -> dict[str, Text]:
+        """The 30 days to `day`, for each row of the form that has a trend."""
         from journal.domain.signals import metric_value, site_pain
         from journal.domain.trends import scale_of, spark
         from journal.ui.widgets.trend_table import spark_text
 
-        days = [self.day - dt.timedelta(days=offset) for offset in range(TREND_DAYS - 1, -1, -1)]
+        days = [day - dt.timedelta(days=offset) for offset in range(TREND_DAYS - 1, -1, -1)]
         sheet = self.sheet
 
         def style(name: str) -> Style:

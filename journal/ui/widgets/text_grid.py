@@ -22,6 +22,7 @@ class TextLines(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rich_component_styles: dict[str, Style] = {}  # see `component_style`
+        self._styles_seen = 0
 
     def component_style(self, name: str) -> Style:
         """The rich style of the component class `name`, worked out once until the widget's styles change.
@@ -35,9 +36,15 @@ class TextLines(Widget):
             style = self._rich_component_styles[name] = self.get_component_rich_style(name)
         return style
 
+    @property
+    def styles_seen(self) -> int:
+        """How many times the widget's styles have changed: what was drawn in its colours is kept with this."""
+        return self._styles_seen
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._rich_component_styles.clear()  # a theme changed, a class came or went
+        self._styles_seen += 1
 
     def line_text(self, y: int) -> Text:
         raise NotImplementedError
