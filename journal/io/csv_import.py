@@ -305,10 +305,7 @@ def _entry(row: dict[str, str], bundle: Bundle) -> None:
 
 
 def _pain(row: dict[str, str], bundle: Bundle) -> None:
-    side = row["side"].strip().lower()
-    if side not in ("", *SIDES):
-        raise InvalidInput(f"side must be left, right or empty, got {row['side']!r}")
-    site = parse_site_name(row["site"])
+    site, side = _site_and_side(row)
     day = bundle.dated(row["date"])
     bundle.pain_rows.append((day, site, side, parse_pain_score(row["score"], where=f"pain at {site}")))
     bundle.where[("pain", day, site, side)] = bundle.line
