@@ -24,15 +24,15 @@ from journal.store.db import Journal
 from journal.store.settings import first_weekday
 
 _DUE = """
-SELECT 1 FROM plans AS plan
-WHERE plan.stopped_on IS NULL AND plan.completed_on IS NULL
+SELECT 1 FROM plans
+WHERE stopped_on IS NULL AND completed_on IS NULL
   AND (
-    EXISTS (SELECT 1 FROM plan_decisions WHERE plan_id = plan.id AND decided_on >= :this_week)
+    EXISTS (SELECT 1 FROM plan_decisions WHERE plan_id = plans.id AND decided_on >= :this_week)
     OR EXISTS (
       SELECT 1 FROM entries WHERE date = (
         SELECT date(min(date), '+1 day') FROM sessions
-        WHERE for_plan = 1 AND date >= plan.started_on
-          AND date > coalesce((SELECT max(day) FROM plan_decisions WHERE plan_id = plan.id), '')
+        WHERE for_plan = 1 AND date >= plans.started_on
+          AND date > coalesce((SELECT max(day) FROM plan_decisions WHERE plan_id = plans.id), '')
       )
     )
   )
