@@ -15,7 +15,9 @@ For the command line and the app:
   stage asks, a shorter session being repeated at best). Call it after any write of
   a session or a day (the CLI after `journal session ...` and `journal add`, the app
   after a save, inside the same undo record: `PLAN_SCOPES`), and before showing a
-  plan. It is cheap when there is nothing to decide.
+  plan. It is cheap when there is nothing to decide; whether there may be is what
+  `journal.store.plan_due.decisions_may_be_due` says, in one query and without the
+  rules (`journal add` asks it first).
 - `plan_view(journal, plan, today=...)`: all `journal plan` and the Today pane
   show; `decisions_between` for the weekly review.
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from journal.errors import ChangedElsewhere
 from journal.store.db import Journal, SqlValue
 
-TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: `journal add` reads PLAN_SCOPES' Scope
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: a plan's decisions import this module
 if TYPE_CHECKING:
     from typing import TypeVar
 

@@ -146,6 +146,37 @@ def test_the_days_either_side_are_worked_out_while_the_runner_looks_at_one(db_pa
     drive(make_app(db_path, today), scenario)
 
 
+def test_a_day_shown_after_another_draws_again_only_the_rows_that_changed(db_path, today, monkeypatch):
+    """The rows with the same values and trends as the day before (the headings, a site with no pain in the
+    month) are not drawn again; every row shows what a fresh drawing of the day shows."""
+    from journal.ui.widgets.score_sheet import ScoreSheet
+
+    log(db_path, [DayEntry(today - offset * DAY, mood=3 + offset % 2) for offset in range(1, 9)])
+    drawn: list[int] = []
+    render_line = ScoreSheet.render_line
+
+    def counting(sheet, y):
+        drawn.append(y)
+        return render_line(sheet, y)
+
+    monkeypatch.setattr(ScoreSheet, "render_line", counting)
+
+    async def scenario(pilot):
+        scores = sheet(pilot)
+        for _ in range(3):
+            drawn.clear()
+            await pilot.press("alt+left")
+            await pilot.pause()
+            mood = next(y for y, row in enumerate(scores.rows) if row.label == "Mood")
+            knee = next(y for y, row in enumerate(scores.rows) if row.label == "Knee")
+            assert mood in drawn and knee not in drawn, "the mood of each day differs; no day has knee pain"
+            shown = [list(line) for line in scores.render_lines(scores.size.region)]
+            scores.refresh()
+            assert [list(line) for line in scores.render_lines(scores.size.region)] == shown
+
+    drive(make_app(db_path, today), scenario)
+
+
 def test_the_recent_days_keep_their_size_as_the_flags_above_come_and_go(db_path, today):
     """A day with flags pushes the form down; the recent days column is not resized (and drawn again) for it."""
     log(db_path, [DayEntry(today - offset * DAY, pain={("knee", "left"): 3}) for offset in range(7)])

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 
 from journal.errors import InvalidInput
@@ -171,17 +171,29 @@ class ScoreSheet(TextGrid, inherit_bindings=False):
 
         A row whose trend is "caption" says how many days are shown, up to `end`.
         """
+        changed = {key for key in trends.keys() | self.trends.keys() if trends.get(key) != self.trends.get(key)}
+        if changed or end != self.trend_end:
+            changed.add("caption")  # it counts the days of the longest trend, up to the end
         self.trends = trends
         self.trend_end = end
-        self.refresh()
+        self._refresh_rows(lambda row: row.trend in changed)
 
     def set_values(self, values: dict[str, str]) -> None:
         """Show these texts (missing keys are empty, or a choice cell's first choice), without posting Changed."""
+        before = self.values
         self.values = {
             key: values.get(key, cell.choices[0] if cell.choices else "") for key, cell in self.cells.items()
         }
         self._fresh = True
-        self.refresh()
+        self._refresh_rows(lambda row: any(before.get(cell.key) != self.values[cell.key] for cell in row.cells))
+
+    def _refresh_rows(self, changed: Callable[[Row], bool]) -> None:
+        """Draw again the rows that `changed` picks: a day shown after another leaves about half of them as they
+        were (the headings, the sites with no pain in the month), and every row drawn again costs."""
+        width = self.size.width
+        rows = [Region(0, y, width, 1) for y, row in enumerate(self.rows) if changed(row)]
+        if rows:
+            self.refresh(*rows)
 
     def error(self, key: str) -> str | None:
         text = self.values[key]
