@@ -10,7 +10,9 @@ never says no when something would.
 What `make_decisions` can do for a running plan, and what the query asks:
 
 - judge the first plan session after the plan's latest decision (on or after
-  its first day): it can be judged only once the morning after it is logged;
+  its first day) that no decision judged (one judged in a week gone by may have
+  been moved later since): it can be judged only once the morning after it is
+  logged;
 - make a decision again: only those made this week (the runner's week) can be,
   so any decision made this week or later counts; a plan completed this week
   counts too, as the decision that completed it may no longer hold.
@@ -34,6 +36,7 @@ WHERE plan.stopped_on IS NULL AND (plan.completed_on IS NULL OR plan.completed_o
         SELECT date(min(date), '+1 day') FROM sessions
         WHERE for_plan = 1 AND date >= plan.started_on
           AND date > coalesce((SELECT max(day) FROM plan_decisions WHERE plan_id = plan.id), '')
+          AND id NOT IN (SELECT session_id FROM plan_decisions WHERE plan_id = plan.id)
       )
     )
   )

@@ -294,7 +294,6 @@ def _settle(
     plan_id = plan.number
     sessions = _plan_sessions(conn, plan)
     decided = _read_decisions(conn, plan_id)
-    latest = decided[-1] if decided else None
     # The first decision of this week that no longer holds is made again, and every later one with it: they
     # were built on it. A plan it completed runs again, unless a newer plan for the site runs since.
     broken = next(
@@ -314,9 +313,9 @@ def _settle(
         stage = min(decided[broken].from_stage, plan.top)  # a ladder edited since may have lost the stage
         conn.execute("UPDATE plans SET stage = ?, completed_on = NULL WHERE id = ?", [stage, plan_id])
         plan = replace(plan, stage=stage, completed=None)
-        latest = decided[broken - 1] if broken else None
+        decided = decided[:broken]
     made = []
-    for session in _undecided(sessions, latest):
+    for session in _undecided(sessions, decided):
         if not plan.running:
             break
         verdict = _verdict(conn, plan, session)
@@ -356,10 +355,12 @@ def _plan_sessions(conn: sqlite3.Connection, plan: Plan) -> list[Session]:
     return list(firsts.values())
 
 
-def _undecided(sessions: list[Session], latest: Decision | None) -> list[Session]:
-    if latest is None or latest.day is None:
-        return sessions
-    return [session for session in sessions if session.day > latest.day]
+def _undecided(sessions: list[Session], decided: Sequence[Decision]) -> list[Session]:
+    """The sessions after the latest decision's day that no decision judged: a session judged in a week gone
+    by and moved later since keeps its one decision (history) and is not judged again."""
+    latest = decided[-1].day if decided else None
+    judged = {decision.session_id for decision in decided}
+    return [session for session in sessions if (latest is None or session.day > latest) and session.id not in judged]
 
 
 def _pain(conn: sqlite3.Connection, plan: Plan, session: Session) -> PlanPain:
@@ -474,7 +475,7 @@ def plan_view(journal: Journal, plan: Plan, *, today: dt.date) -> PlanView:
     sessions = _plan_sessions(conn, plan)
     decided = _read_decisions(conn, plan.number)
     waiting = None
-    pending = _undecided(sessions, decided[-1] if decided else None)
+    pending = _undecided(sessions, decided)
     if pending and plan.running:
         verdict = _verdict(conn, plan, pending[0])
         waiting = verdict if isinstance(verdict, Waiting) else Waiting(_UNSTORED, verdict.day, verdict.session_id)

@@ -13,9 +13,11 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterable
 
+from journal.dates import short_day, week_start
 from journal.domain.sessions import PLAN_KINDS, SESSION_KINDS, Session, SessionChange, parse_session_kind
 from journal.errors import InvalidInput, closest
 from journal.store.db import Journal, Row, SqlValue, inserted_id
+from journal.store.settings import first_weekday
 
 _COLUMNS = "id, date, kind, minutes, km, rpe, note, for_plan"
 
@@ -114,6 +116,22 @@ def _check_plan_session(conn: sqlite3.Connection, session: Session, session_id: 
         raise InvalidInput(f"the plan runs on alternate days and {row[0]} has its session: log this run without --plan")
 
 
+def _check_history(conn: sqlite3.Connection, session_id: int, this_week: dt.date) -> None:
+    """A plan session judged in a week gone by keeps its day and stays the plan's: that decision is history
+    (`journal.store.plans`), and it names the session's day."""
+    row = conn.execute(
+        "SELECT day, decided_on FROM plan_decisions WHERE session_id = ? AND decided_on < ? ORDER BY decided_on",
+        [session_id, this_week.isoformat()],
+    ).fetchone()
+    if row:
+        day, decided = (short_day(dt.date.fromisoformat(text)) for text in row)
+        raise InvalidInput(
+            f"session {session_id} was judged by its return-to-run plan on {decided}, in a week gone by: that"
+            f" decision is history, so the session stays the plan's session of {day} (remove it and log it again"
+            " to change that)"
+        )
+
+
 def insert_session(
     conn: sqlite3.Connection, session: Session, *, uid: str | None = None, number: int | None = None, tick: bool = True
 ) -> Session:
@@ -141,6 +159,8 @@ def update_session(journal: Journal, session_id: int, change: SessionChange, *, 
         if after.day != before.day:
             _check_day(after.day, today)
         _check_plan_session(conn, after, session_id)
+        if before.for_plan and (after.day, after.for_plan) != (before.day, before.for_plan):
+            _check_history(conn, session_id, week_start(today, first_weekday(journal)))
         conn.execute(
             "UPDATE sessions SET date = ?, kind = ?, minutes = ?, km = ?, rpe = ?, note = ?, for_plan = ?,"
             " source = NULL, updated_at = strftime('%Y-%m-%dT%H:%M:%S', 'now') WHERE id = ?",  # the runner's now

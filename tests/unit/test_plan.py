@@ -55,7 +55,7 @@ from journal.store.plans import (
     start_plan,
     stop_plan,
 )
-from journal.store.sessions import add_session, insert_session, remove_session, update_session
+from journal.store.sessions import add_session, get_session, insert_session, remove_session, update_session
 from journal.store.settings import set_setting
 from journal.store.undo import History
 
@@ -523,6 +523,45 @@ def test_a_decision_made_in_a_week_gone_by_is_never_made_again(journal, today):
     assert plan_decisions(journal, plan.number) == [made]
     [remade] = make_decisions(journal, today=day + 6 * DAY)  # the same week (Sunday 22 Nov): it is made again
     assert remade.outcome == BACK and remade.decided_on == day + 6 * DAY
+
+
+@pytest.mark.parametrize(
+    "values",
+    [{"day": dt.date(2026, 11, 25)}, {"day": dt.date(2026, 11, 15)}, {"for_plan": False}],
+    ids=["later, after the latest decision", "earlier", "no longer the plan's"],
+)
+def test_a_session_judged_in_a_week_gone_by_keeps_its_day_and_stays_the_plans(journal, today, values):
+    plan = start_plan(journal, "knee", today=today - 20 * DAY, stage=3)
+    day = today - 10 * DAY  # Monday 16 Nov, decided on Tuesday 17, in the week before today's
+    morning(journal, day, 2)
+    morning(journal, day + DAY, 2)
+    logged = session(journal, today, day, during=2)
+    [made] = make_decisions(journal, today=day + DAY)
+    with pytest.raises(InvalidInput, match=r"judged by its return-to-run plan on Tue 17 Nov, in a week gone by"):
+        update_session(journal, logged.id, SessionChange(values=values), today=today)
+    assert get_session(journal, logged.id) == logged
+    assert make_decisions(journal, today=today) == [] and plan_decisions(journal, plan.number) == [made]
+    # What the decision was not judged on may still change.
+    noted = update_session(journal, logged.id, SessionChange(values={"note": "hills"}), today=today)
+    assert noted.note == "hills" and plan_decisions(journal, plan.number) == [made]
+
+
+def test_a_session_judged_once_is_never_judged_again_wherever_its_day(journal, today):
+    """The journal never lets a judged session move past the plan's latest decision (above); should one
+    be found there, it keeps its one decision, and the sessions after it are judged as ever."""
+    plan = start_plan(journal, "knee", today=today - 20 * DAY, stage=3)
+    day = today - 10 * DAY
+    for morning_day in (day, day + DAY, today - 2 * DAY, today - DAY):
+        morning(journal, morning_day, 1)
+    logged = session(journal, today, day, during=1)
+    [made] = make_decisions(journal, today=day + DAY)
+    with journal.transaction() as conn:
+        conn.execute("UPDATE sessions SET date = ? WHERE id = ?", [(today - 4 * DAY).isoformat(), logged.id])
+    later = session(journal, today, today - 2 * DAY, during=1)
+    assert decisions_may_be_due(journal, today=today)
+    [judged] = make_decisions(journal, today=today)
+    assert judged.session_id == later.id and judged.from_stage == made.to_stage
+    assert plan_decisions(journal, plan.number) == [made, judged]
 
 
 def test_a_decision_made_late_is_dated_the_day_it_was_made(journal, today, knee_plan):
