@@ -37,27 +37,27 @@ __all__ = ["HRV_METHODS", "IMPORTED_FIELDS", "SOURCES", "DayValues", "ImportedSe
 _READING = re.compile(r"[0-9]{1,6}([.,][0-9]{1,12})?")
 
 
-def parse_resting_hr(text: str) -> float:
-    """A resting heart rate as a device wrote it, in beats a minute (decimals kept: a day's figure is a mean)."""
-    return _reading(text, "resting heart rate", "beats a minute", RESTING_HR_MIN, RESTING_HR_MAX)
+# What each device reading is and the range the journal keeps it in (the typed fields' own, in journal.domain.scales).
+_READINGS = {
+    "resting_hr": ("resting heart rate", "beats a minute", RESTING_HR_MIN, RESTING_HR_MAX),
+    "hrv": ("heart rate variability", "milliseconds", HRV_MIN, HRV_MAX),
+}
 
 
-def parse_hrv(text: str) -> float:
-    """A heart rate variability reading as a device wrote it, in milliseconds."""
-    return _reading(text, "heart rate variability", "milliseconds", HRV_MIN, HRV_MAX)
-
-
-def whole(value: float) -> int:
-    """`value` rounded to the nearest whole number, halves up (round() takes 52.5 to 52)."""
-    return math.floor(value + 0.5)
-
-
-def _reading(text: str, what: str, unit: str, low: float, high: float) -> float:
+def device_reading(field: str, text: str) -> float:
+    """A device's `resting_hr` or `hrv` as its file writes it, decimals kept (a day's figure is a mean, rounded
+    as the journal keeps it once taken: `whole` beats, a tenth of a millisecond); within the typed field's range."""
+    what, unit, low, high = _READINGS[field]
     raw = text.strip()
     value = float(raw.replace(",", ".")) if _READING.fullmatch(raw) else None
     if value is None or not low <= value <= high:
         raise InvalidInput(f"{what} must be {unit} from {low:g} to {high:g}, got {raw!r}")
     return value
+
+
+def whole(value: float) -> int:
+    """`value` rounded to the nearest whole number, halves up (round() takes 52.5 to 52)."""
+    return math.floor(value + 0.5)
 
 
 @dataclass

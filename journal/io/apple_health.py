@@ -71,7 +71,7 @@ from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 import defusedxml.ElementTree as defused
 from defusedxml import DefusedXmlException
 
-from journal.domain.imported import DayValues, SourceBatch, parse_hrv, parse_resting_hr, whole
+from journal.domain.imported import DayValues, SourceBatch, device_reading, whole
 from journal.domain.scales import parse_sleep_hours
 from journal.errors import InvalidInput
 from journal.files import NotAFile, open_regular
@@ -413,9 +413,9 @@ class _Reading:
             if kind == SLEEP:
                 self._sleep(element)
             elif kind == RESTING_HR:
-                self._reading(element, self.resting, parse_resting_hr)
+                self._reading(element, self.resting, "resting_hr")
             elif kind == HRV_SDNN:
-                self._reading(element, self.hrv, parse_hrv)
+                self._reading(element, self.hrv, "hrv")
             else:
                 self.skipped += 1
         except InvalidInput as problem:
@@ -437,14 +437,12 @@ class _Reading:
             return
         self.asleep.append(Stretch(start.timestamp(), end.timestamp(), end, self.records))
 
-    def _reading(
-        self, element: Element, days: defaultdict[dt.date, list[float]], parse: Callable[[str], float]
-    ) -> None:
+    def _reading(self, element: Element, days: defaultdict[dt.date, list[float]], field: str) -> None:
         kind = element.get("type", "")
         unit = element.get("unit")
         if unit != UNITS[kind]:
             raise InvalidInput(f"{_short(kind)} in {unit!r}, where the journal reads {UNITS[kind]!r}")
-        value = parse(element.get("value", ""))
+        value = device_reading(field, element.get("value", ""))
         start = parse_stamp(element.get("startDate"), "startDate")
         end = parse_stamp(element.get("endDate"), "endDate")
         if end < start:

@@ -50,7 +50,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from journal.dates import parse_iso_date
-from journal.domain.imported import DayValues, SourceBatch, parse_hrv, parse_resting_hr, whole
+from journal.domain.imported import DayValues, SourceBatch, device_reading, whole
 from journal.domain.scales import parse_sleep_hours
 from journal.errors import InvalidInput
 from journal.files import open_regular
@@ -147,10 +147,10 @@ def _day(cells: dict[str, str], where: str) -> DayValues | None:
     if (text := cells.get(SLEEP_SECS, "").strip()) and text.strip("0.") != "":
         values["sleep_hours"] = _sleep_hours(text)  # 0 is no night recorded, as a 0 answer is no answer
     if text := cells.get(RESTING_HR, "").strip():
-        values["resting_hr"] = whole(parse_resting_hr(text))
+        values["resting_hr"] = whole(device_reading("resting_hr", text))
     for column, method in ((HRV_RMSSD, "rmssd"), (HRV_SDNN, "sdnn")):
         if text := cells.get(column, "").strip():
-            values["hrv"] = round(parse_hrv(text), 1)
+            values["hrv"] = round(device_reading("hrv", text), 1)
             values["hrv_method"] = method
             break
     for column, (field, answers, journal) in SCALES.items():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from journal.domain.imported import IMPORTED_FIELDS, parse_hrv, parse_resting_hr, whole
+from journal.domain.imported import IMPORTED_FIELDS, device_reading, whole
 from journal.domain.scales import WELLNESS_FIELDS, parse_wellness
 from journal.errors import InvalidInput
 from journal.io.intervals import SCALES, read_intervals, recognise
@@ -182,24 +182,24 @@ def test_recognise_knows_the_header_from_the_journal_own_entries(tmp_path):
     ("text", "value"), [("52", 52.0), ("48.6", 48.6), ("48,6", 48.6), (" 20 ", 20.0), ("150", 150.0)]
 )
 def test_a_resting_heart_rate_reading(text, value):
-    assert parse_resting_hr(text) == value
+    assert device_reading("resting_hr", text) == value
 
 
 @pytest.mark.parametrize("text", ["19", "151", "", "-50", "nan", "inf", "1e2", "٥٠", "fast"])
 def test_a_resting_heart_rate_out_of_reason_is_refused(text):
     with pytest.raises(InvalidInput, match="resting heart rate must be beats a minute from 20 to 150"):
-        parse_resting_hr(text)
+        device_reading("resting_hr", text)
 
 
 @pytest.mark.parametrize(("text", "value"), [("1", 1.0), ("45.123", 45.123), ("500", 500.0)])
 def test_an_hrv_reading(text, value):
-    assert parse_hrv(text) == value
+    assert device_reading("hrv", text) == value
 
 
 @pytest.mark.parametrize("text", ["0", "0.5", "501", "", "NaN", "-3"])
 def test_an_hrv_out_of_reason_is_refused(text):
     with pytest.raises(InvalidInput, match="heart rate variability must be milliseconds from 1 to 500"):
-        parse_hrv(text)
+        device_reading("hrv", text)
 
 
 @pytest.mark.parametrize(("value", "rounded"), [(52.5, 53), (53.5, 54), (52.49, 52), (48.0, 48)])
