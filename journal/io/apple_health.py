@@ -75,6 +75,7 @@ from journal.domain.imported import DayValues, SourceBatch, device_reading, whol
 from journal.domain.scales import parse_sleep_hours
 from journal.errors import InvalidInput
 from journal.files import NotAFile, open_regular
+from journal.io.source_csv import check_not_encrypted
 
 SOURCE = "apple-health"
 EXPORT_XML = "export.xml"
@@ -127,9 +128,12 @@ class Night:
 def recognise(path: Path) -> bool:
     """Whether `path` is an Apple Health export: an XML file whose root is <HealthData>, or the zip holding one.
 
-    Only the head of the file is looked at, as text: nothing is parsed, so a hostile file is refused later,
-    by `read_apple_health`, with its reason."""
+    Only the head of the file is looked at, as text, or the names in the zip: nothing is parsed, so a hostile
+    file (or one that needs a password) is refused later, by `read_apple_health`, with its reason."""
     try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                return _member(archive.namelist()) is not None
         with _export(path) as (_, stream, _outer):
             head = stream.read(_HEAD)
     except (InvalidInput, OSError, zipfile.BadZipFile, EOFError, zlib.error):
@@ -269,6 +273,7 @@ def _export(path: Path) -> Iterator[tuple[str, IO[bytes], IO[bytes]]]:
             member = _member(archive.namelist())
             if member is None:
                 raise InvalidInput(f"{path.name} holds no {EXPORT_MEMBER}: is it the export.zip the Health app writes?")
+            check_not_encrypted(archive.getinfo(member), f"{member} in {path.name}")
             with archive.open(member) as stream:
                 yield EXPORT_XML, stream, file
 

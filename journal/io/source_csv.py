@@ -15,10 +15,13 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
 
 from journal.domain.scales import NOTE_MAX
 from journal.errors import InvalidInput
+
+if TYPE_CHECKING:
+    import zipfile
 
 ELLIPSIS = "…"
 
@@ -115,6 +118,12 @@ def open_export(path: Path, what: str) -> IO[bytes]:
         file.close()
         raise
     return file
+
+
+def check_not_encrypted(member: zipfile.ZipInfo, where: str) -> None:
+    """Refuse a zip's member that needs a password: the apps' own exports never do, and reading it would fail."""
+    if member.flag_bits & 0x1:  # the zip format's "encrypted" flag
+        raise InvalidInput(f"{where} is encrypted: unzip it with its password and import the file inside")
 
 
 def numbered_rows(reader: CsvReader) -> Iterator[tuple[int, list[str] | None, str]]:

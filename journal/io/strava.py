@@ -57,6 +57,7 @@ from journal.domain.sessions import MINUTES_MAX, Session, parse_km, parse_rpe, p
 from journal.errors import InvalidInput
 from journal.io.source_csv import (
     Columns,
+    check_not_encrypted,
     check_size,
     clean_text,
     fit_note,
@@ -239,6 +240,7 @@ def _activities(path: Path) -> Iterator[tuple[str, IO[str]]]:
         try:
             archive = zipfile.ZipFile(binary)
             member = _member(archive, path)
+            check_not_encrypted(member, f"{MEMBER} in {path.name}")
             check_size(member.file_size, f"{MEMBER} in {path.name}", "a Strava export's activities.csv")
             inside = archive.open(member)
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, EOFError, OSError) as error:

@@ -135,3 +135,19 @@ def test_a_map_that_fits_nothing_in_the_file_is_said(run, tmp_path):
     wellness = write(tmp_path, "wellness.csv", WELLNESS)
     code, _, err = run("import", str(wellness), "--mood", "sleepy=2")
     assert code == 0 and "--mood for Daylio; an intervals.icu wellness CSV takes neither" in err
+
+
+@pytest.mark.parametrize(
+    ("app", "member"), [("strava", "activities.csv"), ("apple_health", "apple_health_export/export.xml")]
+)
+@pytest.mark.parametrize("told", [False, True], ids=["told from the file", "--from given"])
+def test_an_export_zipped_with_a_password_is_one_line_and_changes_nothing(run, db_path, app, member, told):
+    """The zips were made with `zip -P`: Python's zipfile cannot write one."""
+    from pathlib import Path
+
+    open_journal(db_path).close()
+    before = journal_content(db_path)
+    archive = Path(__file__).resolve().parents[1] / "fixtures" / app / "encrypted.zip"
+    given = ("--from", app.replace("_", "-")) if told else ()
+    refused(run("import", str(archive), *given), f"{member} in encrypted.zip is encrypted: unzip it with its password")
+    assert journal_content(db_path) == before
