@@ -19,6 +19,8 @@ from journal.domain.sessions import Session
 from journal.errors import InvalidInput
 
 SOURCES = ("strava", "apple-health", "intervals", "daylio")
+SESSION_SOURCES = ("strava",)  # the apps whose exports bring training sessions
+DAY_SOURCES = ("apple-health", "intervals", "daylio")  # those that bring a day's values or note
 
 # The day's fields an import may fill, by the journal's own names: the device measures and the
 # subjective scales (each already turned onto the journal's scale and direction by its reader).
@@ -31,7 +33,16 @@ IMPORTED_FIELDS = (
     "mood",
     *DEVICE_FIELDS,  # resting_hr (beats a minute), hrv (milliseconds), hrv_method (one of HRV_METHODS)
 )
-__all__ = ["HRV_METHODS", "IMPORTED_FIELDS", "SOURCES", "DayValues", "ImportedSession", "SourceBatch"]
+__all__ = [
+    "DAY_SOURCES",
+    "HRV_METHODS",
+    "IMPORTED_FIELDS",
+    "SESSION_SOURCES",
+    "SOURCES",
+    "DayValues",
+    "ImportedSession",
+    "SourceBatch",
+]
 
 # A reading as a file writes it: ASCII digits, a decimal point or comma (a regular expression's \d takes '٣').
 _READING = re.compile(r"[0-9]{1,6}([.,][0-9]{1,12})?")

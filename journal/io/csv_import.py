@@ -321,6 +321,8 @@ def _tick(row: dict[str, str], bundle: Bundle) -> None:
 
 def _session(row: dict[str, str], bundle: Bundle) -> None:
     """A session as sessions.csv writes it; the week and the load are the reader's and are not read."""
+    from journal.domain.imported import SESSION_SOURCES
+
     uid = _uid(row["uid"])
     if uid:
         if ("sessions", uid) in bundle.where:
@@ -342,27 +344,30 @@ def _session(row: dict[str, str], bundle: Bundle) -> None:
         id=_int(row["id"], "id", 1) if row["id"].strip() else None,
     )
     numbers = tuple(_int(number, "each number in ticked (a checklist item's)", 1) for number in ticked)
-    bundle.sessions.append(SessionRow(session, uid, numbers, bundle.line, _source(row.get("source", ""))))
+    bundle.sessions.append(
+        SessionRow(session, uid, numbers, bundle.line, _source(row.get("source", ""), SESSION_SOURCES))
+    )
 
 
-def _source(text: str) -> str | None:
-    """The app a value or a session came from, as the journal names it; empty: the runner's own."""
-    from journal.domain.imported import SOURCES
-
+def _source(text: str, sources: tuple[str, ...]) -> str | None:
+    """The app a value or a session came from, as the journal names it, one of `sources` (the apps that bring
+    such a thing); empty: the runner's own."""
     source = text.strip().lower()
-    if source and source not in SOURCES:
-        raise InvalidInput(f"source is one of {', '.join(SOURCES)}, or empty for your own, got {text!r}")
+    if source and source not in sources:
+        raise InvalidInput(f"source is one of {', '.join(sources)}, or empty for your own, got {text!r}")
     return source or None
 
 
 def _entry_source(row: dict[str, str], bundle: Bundle) -> None:
-    from journal.domain.imported import IMPORTED_FIELDS
+    from journal.domain.imported import DAY_SOURCES, IMPORTED_FIELDS
 
     day = bundle.dated(row["date"])
     field = row["field"].strip()
     if field not in (*IMPORTED_FIELDS, "note"):
         raise InvalidInput(f"field is a day's value an app brings ({', '.join(IMPORTED_FIELDS)}, note), got {field!r}")
-    source = _source(row["source"]) or ""  # empty: an app brought it, and the runner set or cleared it since
+    source = (
+        _source(row["source"], DAY_SOURCES) or ""
+    )  # empty: an app brought it, and the runner set or cleared it since
     key = ("sources", day, field)
     if key in bundle.where:
         raise InvalidInput(f"{day}'s {field} appears twice (first at {bundle.where[key]})")

@@ -576,6 +576,11 @@ def test_the_checklist_export_is_what_the_csv_module_writes(tmp_path_factory, to
             "9,Sleep,health,todo,,,,,2026-11-01,,0,{bad\r\n",
             "goals.csv line 2: measure_data is not a measure",
         ),
+        (
+            "sources.csv",
+            "date,field,source\r\n2026-11-20,mood,strava\r\n",
+            "sources.csv line 2: source is one of apple-health, intervals, daylio, or empty for your own, got 'strava'",
+        ),
     ],
 )
 def test_rows_the_command_line_would_refuse_are_refused(tmp_path, name, text, problem, today):
@@ -929,6 +934,16 @@ GOOD = f"1,2026-11-20,2026-W47,run,40,8,3,120,knee:left=2,easy,0,{UID},"
 def test_a_session_row_the_command_line_would_refuse_is_refused_with_its_line(tmp_path, row, problem, today):
     with pytest.raises(BadRows, match=f"^sessions.csv line 3: {problem}"):
         read_path(sessions_file(tmp_path, GOOD.replace(UID, "").replace("2026-11-20", "2026-11-19"), row), today=today)
+
+
+@pytest.mark.parametrize("source", ["daylio", "apple-health", "garmin"])
+def test_a_session_is_from_an_app_that_brings_sessions_or_the_runners_own(tmp_path, source, today):
+    header = SESSIONS.replace("ticked", "ticked,source")
+    rows = (GOOD.replace(UID, "") + ",strava", GOOD + f",{source}")
+    with pytest.raises(
+        BadRows, match=rf"^sessions.csv line 3: source is one of strava, or empty for your own, got '{source}'$"
+    ):
+        read_path(write_csv(tmp_path / "sessions.csv", header + "".join(f"{row}\r\n" for row in rows)), today=today)
 
 
 def test_every_bad_session_row_is_listed_and_nothing_is_imported(journal, db_path, tmp_path, today):
