@@ -24,8 +24,11 @@ What a day takes from the file, and why:
 
 - sleep_hours: the time asleep, from sleep-analysis records whose value is asleep
   (unspecified, core, deep, REM, or the older plain "asleep"); time in bed and time
-  awake are not sleep. A watch and a phone app often record the same night, so the
-  stretches of every source are merged and each moment counted once. Stretches less
+  awake are not sleep. A source that records a whole night asleep and the times it
+  woke inside it as awake has those times taken out of its night (a source's awake
+  never cuts another's sleep: which one is right cannot be told). A watch and a
+  phone app often record the same night, so the stretches of every source are then
+  merged and each moment counted once. Stretches less
   than three hours apart are one night (a wake-up at 3 am does not split it), and a
   night belongs to the day one wakes up on: the local date of its last moment
   asleep. A nap is a night of its own and adds to the day it ends on. Hours are
@@ -60,7 +63,7 @@ import re
 import zipfile
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -88,7 +91,8 @@ HRV_SDNN = "HKQuantityTypeIdentifierHeartRateVariabilitySDNN"
 # Every stage of sleep Apple names starts so: Asleep (before iOS 16), AsleepUnspecified, AsleepCore,
 # AsleepDeep, AsleepREM; a stage added later under the same name is sleep too.
 ASLEEP_PREFIX = "HKCategoryValueSleepAnalysisAsleep"
-NOT_ASLEEP = frozenset({"HKCategoryValueSleepAnalysisInBed", "HKCategoryValueSleepAnalysisAwake"})
+AWAKE = "HKCategoryValueSleepAnalysisAwake"
+IN_BED = "HKCategoryValueSleepAnalysisInBed"
 UNITS = {RESTING_HR: "count/min", HRV_SDNN: "ms"}
 
 NIGHT_GAP = 3 * 3600  # seconds awake after which sleep starts a new night (or a nap)
@@ -114,6 +118,7 @@ class Stretch(NamedTuple):
     end: float
     ended: dt.datetime  # the end with the offset it was recorded in, for the date it falls on
     record: int
+    source: str = ""  # the app or device that recorded it (the record's sourceName)
 
 
 @dataclass
@@ -206,6 +211,25 @@ def merge_intervals(intervals: Iterable[tuple[float, float]]) -> list[tuple[floa
         else:
             merged.append((start, end))
     return merged
+
+
+def awake_taken_out(asleep: list[Stretch], awake: Mapping[str, list[tuple[float, float]]]) -> list[Stretch]:
+    """`asleep` without the times its own source recorded awake: a stretch is cut around them, each piece
+    ending where it ends (a piece that ends sooner ends then, in the offset the stretch was recorded in)."""
+    gaps = {source: merge_intervals(times) for source, times in awake.items()}
+    kept: list[Stretch] = []
+    for stretch in asleep:
+        start = stretch.start
+        for gap_start, gap_end in gaps.get(stretch.source, ()):
+            if gap_end <= start or gap_start >= stretch.end:
+                continue
+            if gap_start > start:
+                ended = dt.datetime.fromtimestamp(gap_start, stretch.ended.tzinfo)
+                kept.append(stretch._replace(start=start, end=gap_start, ended=ended))
+            start = max(start, gap_end)
+        if start < stretch.end:
+            kept.append(stretch._replace(start=start))
+    return kept
 
 
 def nights(stretches: list[Stretch]) -> list[Night]:
@@ -403,6 +427,7 @@ class _Reading:
         self.skipped = 0
         self.problems: list[str] = []
         self.asleep: list[Stretch] = []
+        self.awake: defaultdict[str, list[tuple[float, float]]] = defaultdict(list)  # by source
         self.resting: defaultdict[dt.date, list[float]] = defaultdict(list)
         self.hrv: defaultdict[dt.date, list[float]] = defaultdict(list)
         self.sources: defaultdict[dt.date, list[int]] = defaultdict(list)  # the records each day's values come from
@@ -428,19 +453,22 @@ class _Reading:
 
     def _sleep(self, element: Element) -> None:
         value = element.get("value", "")
-        if value in NOT_ASLEEP:
+        if value == IN_BED:
             self.skipped += 1
             return
-        if not value.startswith(ASLEEP_PREFIX):
+        if value != AWAKE and not value.startswith(ASLEEP_PREFIX):
             raise InvalidInput(f"sleep analysis with a value the journal does not know, {value!r}")
         start = parse_stamp(element.get("startDate"), "startDate")
         end = parse_stamp(element.get("endDate"), "endDate")
         if end < start:
             raise InvalidInput(f"sleep that ends ({end}) before it starts ({start})")
-        if end == start:
+        source = element.get("sourceName", "")
+        if value == AWAKE:
+            self.awake[source].append((start.timestamp(), end.timestamp()))
+        elif end == start:
             self.skipped += 1  # no time asleep: no night of its own
-            return
-        self.asleep.append(Stretch(start.timestamp(), end.timestamp(), end, self.records))
+        else:
+            self.asleep.append(Stretch(start.timestamp(), end.timestamp(), end, self.records, source))
 
     def _reading(self, element: Element, days: defaultdict[dt.date, list[float]], field: str) -> None:
         kind = element.get("type", "")
@@ -461,7 +489,7 @@ class _Reading:
 
     def batch(self) -> SourceBatch:
         sleep: defaultdict[dt.date, float] = defaultdict(float)
-        for night in nights(self.asleep):
+        for night in nights(awake_taken_out(self.asleep, self.awake)):
             day = self._day(night.ended)
             sleep[day] += night.asleep
             self.sources[day].extend(night.records)

@@ -16,7 +16,15 @@ from hypothesis import strategies as st
 from journal.domain.imported import IMPORTED_FIELDS
 from journal.errors import InvalidInput
 from journal.io import apple_health
-from journal.io.apple_health import NIGHT_GAP, Stretch, merge_intervals, nights, read_apple_health, recognise
+from journal.io.apple_health import (
+    NIGHT_GAP,
+    Stretch,
+    awake_taken_out,
+    merge_intervals,
+    nights,
+    read_apple_health,
+    recognise,
+)
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "apple_health" / "export.xml"
 DAY = dt.date(2024, 3, 5)
@@ -70,8 +78,8 @@ def test_the_fixture_export_gives_each_day_its_values():
     assert batch.problems == [
         "export.xml record 14: resting heart rate must be beats a minute from 20 to 150, got 'lots'"
     ]
-    # A heart rate, in bed, awake, a blood pressure (a correlation and its top-level record), a workout, a summary.
-    assert batch.skipped == 7
+    # A heart rate, in bed, a blood pressure (a correlation and its top-level record), a workout, a summary.
+    assert batch.skipped == 6
     assert batch.days[0].where == "export.xml record 3 and 9 more"
     assert all(set(day.values) <= set(IMPORTED_FIELDS) for day in batch.days)
 
@@ -100,7 +108,42 @@ def test_time_in_bed_and_awake_is_not_sleep(tmp_path):
     )
     batch = read_apple_health(path)
     assert days(batch) == {DAY: {"sleep_hours": 6.0}}
-    assert batch.skipped == 2
+    assert batch.skipped == 1  # in bed
+
+
+def test_a_sources_own_awake_inside_its_night_is_taken_out_of_it(tmp_path):
+    path = write(
+        tmp_path,
+        export(
+            sleep("2024-03-04 23:00:00 +0000", "2024-03-05 07:00:00 +0000", "AsleepUnspecified", source="Ring"),
+            sleep("2024-03-05 02:00:00 +0000", "2024-03-05 02:45:00 +0000", "Awake", source="Ring"),
+            sleep("2024-03-05 02:30:00 +0000", "2024-03-05 03:00:00 +0000", "Awake", source="Ring"),  # overlapping
+        ),
+    )
+    assert days(read_apple_health(path)) == {DAY: {"sleep_hours": 7.0}}
+
+
+def test_one_sources_awake_never_cuts_anothers_sleep(tmp_path):
+    path = write(
+        tmp_path,
+        export(
+            sleep("2024-03-04 23:00:00 +0000", "2024-03-05 07:00:00 +0000", "AsleepUnspecified", source="Phone"),
+            sleep("2024-03-05 02:00:00 +0000", "2024-03-05 03:00:00 +0000", "Awake", source="Watch"),
+        ),
+    )
+    assert days(read_apple_health(path)) == {DAY: {"sleep_hours": 8.0}}
+
+
+def test_a_night_whose_end_was_awake_ends_when_sleep_did(tmp_path):
+    """Asleep 20:00 to 00:30 by one record, awake from 23:50: the sleep ended on the 4th, and is that day's."""
+    path = write(
+        tmp_path,
+        export(
+            sleep("2024-03-04 20:00:00 +0000", "2024-03-05 00:30:00 +0000", "AsleepUnspecified", source="Ring"),
+            sleep("2024-03-04 23:50:00 +0000", "2024-03-05 00:30:00 +0000", "Awake", source="Ring"),
+        ),
+    )
+    assert days(read_apple_health(path)) == {DAY - dt.timedelta(days=1): {"sleep_hours": 3.83}}
 
 
 def test_a_night_across_midnight_belongs_to_the_day_one_wakes_up_on(tmp_path):
@@ -489,6 +532,28 @@ def test_nights_share_out_the_union_and_each_ends_at_its_last_stretch(intervals)
         assert night.ended.timestamp() == max(stretch.end for stretch in reaches)
         assert night.asleep <= night.ended.timestamp() - min(stretch.start for stretch in reaches)
     assert NIGHT_GAP == 3 * 3600
+
+
+@given(stretches, stretches, st.sampled_from(["Watch", "Ring"]))
+def test_awake_takes_out_exactly_its_own_sources_time(asleep_times, awake_times, awake_source):
+    base = dt.datetime(2024, 3, 5, tzinfo=dt.UTC).timestamp()
+    asleep = [
+        Stretch(base + start, base + end, dt.datetime.fromtimestamp(base + end, dt.UTC), n, "Watch")
+        for n, (start, end) in enumerate(asleep_times, start=1)
+        if end > start
+    ]
+    awake = {awake_source: [(base + start, base + end) for start, end in awake_times]}
+    kept = awake_taken_out(asleep, awake)
+
+    def moments(pairs):
+        return set().union(*(range(int(start - base), int(end - base)) for start, end in pairs))
+
+    cut = moments(awake[awake_source]) if awake_source == "Watch" else set()
+    assert moments((s.start, s.end) for s in kept) == moments((s.start, s.end) for s in asleep) - cut
+    for piece in kept:
+        assert piece.start < piece.end and piece.ended.timestamp() == piece.end
+        original = next(stretch for stretch in asleep if stretch.record == piece.record)
+        assert original.start <= piece.start and piece.end <= original.end
 
 
 def test_progress_is_told_the_share_read_rising_to_the_whole_file(tmp_path):
