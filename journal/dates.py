@@ -252,3 +252,15 @@ def parse_weekday(text: str) -> int:
     if words in _WEEKDAYS:
         return _WEEKDAYS[words]
     raise InvalidInput(f"a week starts on a weekday name like monday or sunday, got {text.strip()!r}")
+
+
+def parse_time_zone(text: str) -> dt.tzinfo:
+    """A time zone by its IANA name, in any case (`Europe/Berlin`, `utc`); a path, a file of the zone folder
+    that is not a zone, or a POSIX rule like `UTC+3` (whose sign reads backwards) is refused."""
+    import zoneinfo
+
+    wanted = text.strip().lower()
+    key = next((key for key in zoneinfo.available_timezones() if key.lower() == wanted), None)
+    if key is None:
+        raise InvalidInput(f"unknown time zone {text!r}: give one like Europe/Berlin or America/New_York")
+    return zoneinfo.ZoneInfo(key)

@@ -235,15 +235,14 @@ def _import_source(
 ) -> None:
     from dateutil import tz as zones
 
+    from journal.dates import parse_time_zone
     from journal.domain.sessions import parse_session_kind
     from journal.io.sources import described, read_source
     from journal.store.source_import import import_source
 
     # Apple Health writes each moment with its own offset: without --tz, that is its day (a runner who travelled
     # keeps the days they lived); Strava writes UTC, read in this computer's zone unless --tz says otherwise.
-    zone = (None if source == "apple-health" else zones.tzlocal()) if tz is None else zones.gettz(tz)
-    if tz is not None and zone is None:
-        raise InvalidInput(f"unknown time zone {tz!r}: give one like Europe/Berlin or America/New_York")
+    zone = (None if source == "apple-health" else zones.tzlocal()) if tz is None else parse_time_zone(tz)
     kind_map = {theirs: parse_session_kind(ours) for theirs, ours in _pairs(kinds, "--kind", "TYPE=KIND")}
     mood_map = {name.lower(): _mood_level(level) for name, level in _pairs(moods, "--mood", "NAME=1-5")}
     with _progress_bar(f"reading {path.name}") as shown:

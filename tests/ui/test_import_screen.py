@@ -14,12 +14,13 @@ from tests.ui.helpers import drive, make_app, notifications
 WELLNESS = "date,restingHR,hrv,sleepSecs\r\n{day},48,71.4,27000\r\n"
 
 
-async def preview(pilot, path: str) -> ImportScreen:
+async def preview(pilot, path: str, tz: str = "") -> ImportScreen:
     pilot.app.action_import_from()
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, ImportScreen)
     screen.query_one("#import-path", Input).value = path
+    screen.query_one("#import-tz", Input).value = tz
     await pilot.click("#preview")
     for _ in range(100):
         await pilot.pause(0.02)
@@ -70,6 +71,21 @@ def test_a_file_it_cannot_read_is_said_and_nothing_changes(db_path, tmp_path, to
         assert screen.query_one("#import", Button).disabled
         screen.query_one("#import-path", Input).value = str(tmp_path / "missing.csv")
         await pilot.pause()
+        assert screen.query_one("#import", Button).disabled
+
+    open_journal(db_path).close()
+    before = journal_content(db_path)
+    drive(make_app(db_path, today), scenario)
+    assert journal_content(db_path) == before
+
+
+def test_a_time_zone_that_names_a_file_is_said_and_nothing_changes(db_path, tmp_path, today):
+    path = tmp_path / "wellness.csv"
+    path.write_text(WELLNESS.format(day=today.isoformat()))
+
+    async def scenario(pilot):
+        screen = await preview(pilot, str(path), tz="/etc/passwd")
+        assert "unknown time zone '/etc/passwd'" in str(screen.query_one("#form-error", Static).render())
         assert screen.query_one("#import", Button).disabled
 
     open_journal(db_path).close()

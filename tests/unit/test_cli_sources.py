@@ -82,6 +82,11 @@ def test_a_strava_type_is_mapped_with_kind(run, db_path, tmp_path):
     ("args", "message"),
     [
         (("--tz", "Mars/Olympus"), "unknown time zone 'Mars/Olympus'"),
+        (("--tz", "/etc/passwd"), "unknown time zone '/etc/passwd'"),  # a file: a zone reader would read it
+        (("--tz", "../../etc/passwd"), "unknown time zone '../../etc/passwd'"),
+        (("--tz", "zone.tab"), "unknown time zone 'zone.tab'"),  # in the zone folder, not a zone
+        (("--tz", "iso3166.tab"), "unknown time zone 'iso3166.tab'"),
+        (("--tz", "UTC+3"), "unknown time zone 'UTC+3'"),  # a POSIX rule: three hours *behind* UTC
         (("--kind", "Rowing"), "--kind is TYPE=KIND, got 'Rowing'"),
         (("--kind", "Rowing=boat"), "a session's kind is one of"),
         (("--mood", "sleepy=9"), "mood must be a whole number from 1"),

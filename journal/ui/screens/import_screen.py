@@ -86,6 +86,7 @@ class ImportScreen(ModalScreen[SourceReport | None]):
         app's thread, which its connection belongs to."""
         from dateutil import tz as zones
 
+        from journal.dates import parse_time_zone
         from journal.io.sources import read_source, recognise
 
         try:
@@ -95,9 +96,7 @@ class ImportScreen(ModalScreen[SourceReport | None]):
             if found is None:
                 raise InvalidInput(f"{path} is not an export of an app the journal knows: choose the app")
             # Apple Health's moments carry their own offset; Strava's are UTC, read in this computer's zone.
-            timezone = (None if found == "apple-health" else zones.tzlocal()) if not zone else zones.gettz(zone)
-            if zone and timezone is None:
-                raise InvalidInput(f"unknown time zone {zone!r}: give one like Europe/Berlin")
+            timezone = (None if found == "apple-health" else zones.tzlocal()) if not zone else parse_time_zone(zone)
             batch = read_source(found, path, tz=timezone)
         except JournalError as error:
             self.app.call_from_thread(self._failed, str(error))
