@@ -92,18 +92,27 @@ def add_session(journal: Journal, session: Session, *, today: dt.date) -> Sessio
 
 
 def _check_plan_session(conn: sqlite3.Connection, session: Session, session_id: int | None = None) -> None:
-    """A return-to-run plan's session is a run, and the plan runs on alternate days: the day before and the
-    day after have no plan session of their own. Asked of a session logged or changed; an import keeps what
-    a journal held."""
+    if problem := plan_session_problem(conn, session, session_id):
+        reason, hint = problem
+        raise InvalidInput(f"{reason}: {hint}")
+
+
+def plan_session_problem(
+    conn: sqlite3.Connection, session: Session, session_id: int | None = None
+) -> tuple[str, str] | None:
+    """Why `session` (numbered `session_id` once stored) cannot be a plan session, and what to do instead, or
+    None: a return-to-run plan's session is a run, on a day a plan ran, and the plan runs on alternate days
+    (the day before and the day after have no plan session of their own). Asked of a session logged, changed
+    or imported."""
     if not session.for_plan:
-        return
+        return None
     if session.kind not in PLAN_KINDS:
-        raise InvalidInput(f"a return-to-run plan's session is a run: log the {session.kind} without --plan")
+        return "a return-to-run plan's session is a run", f"log the {session.kind} without --plan"
     day = session.day.isoformat()
     if not conn.execute(
         "SELECT 1 FROM plans WHERE started_on <= ? AND coalesce(stopped_on, completed_on, ?) >= ?", [day, day, day]
     ).fetchone():
-        raise InvalidInput(f"no return-to-run plan ran on {day}: a session then is not a plan session")
+        return f"no return-to-run plan ran on {day}", "a session then is not a plan session"
     row = conn.execute(
         "SELECT date FROM sessions WHERE for_plan AND date IN (?, ?) AND id IS NOT ?",
         [
@@ -113,7 +122,8 @@ def _check_plan_session(conn: sqlite3.Connection, session: Session, session_id: 
         ],
     ).fetchone()
     if row:
-        raise InvalidInput(f"the plan runs on alternate days and {row[0]} has its session: log this run without --plan")
+        return f"the plan runs on alternate days and {row[0]} has its session", "log this run without --plan"
+    return None
 
 
 def _check_history(conn: sqlite3.Connection, session_id: int, this_week: dt.date) -> None:

@@ -112,6 +112,7 @@ class _Writer:
         self.problems: list[str] = []
         self.ticks_added: set[tuple[int, dt.date]] = set()  # the ticks this import made: its sessions may own them
         self.plan_lines: dict[int, str] = {}  # plan number -> where this import wrote it
+        self.session_lines: dict[int, str] = {}  # session number -> where this import wrote it
 
     def decide(self, kind: str, where: str, same: bool, exists: bool, line: str = "") -> bool:
         """Whether to write a record; counts what happens to it."""
@@ -162,6 +163,7 @@ class _Writer:
         self.overuse(bundle.overuse)
         self.assessments(bundle.assessments)
         self.goals(bundle.goals)  # after the assessments they link to
+        self.plan_sessions_hold()  # once the plans, the sessions and the decisions are all written
         if self.problems:
             raise BadRows(self.problems)
 
@@ -421,6 +423,7 @@ class _Writer:
             )
             if (session.day, session.kind) != (stored.day, stored.kind):
                 conn.execute("DELETE FROM session_ticks WHERE session_id = ?", [stored.number])
+            self.session_lines[stored.number] = line
         # Numbers the file keeps go in first, so a renumbered session cannot take one of them.
         kept: dict[int, SessionRow] = {}
         for row, session in added:
@@ -439,6 +442,7 @@ class _Writer:
                 number=session.id if session.id is not None and kept.get(session.id) is row else None,
                 tick=not own_ticks,
             )
+            self.session_lines[inserted.number] = row.line
             if row.source is not None:
                 conn.execute("UPDATE sessions SET source = ? WHERE id = ?", [row.source, inserted.number])
             for item_id in row.ticked if own_ticks else ():
@@ -448,6 +452,30 @@ class _Writer:
                         "INSERT INTO session_ticks (session_id, item_id, date) VALUES (?, ?, ?)",
                         [inserted.number, item_id, session.day.isoformat()],
                     )
+
+    def plan_sessions_hold(self) -> None:
+        """Every plan session this import wrote is one the journal would have taken (a run, on a day a plan
+        ran, on alternate days), and a session a decision judged is still the plan's session of that day: a
+        decision is history, and an import never moves what it judged."""
+        from journal.store.sessions import plan_session_problem, read_session
+
+        conn = self.conn
+        for session_id, line in self.session_lines.items():
+            session = read_session(conn, session_id)
+            if problem := plan_session_problem(conn, session, session_id):
+                self.problems.append(f"{line}: for_plan is 1, but {problem[0]}")
+        judged = conn.execute(
+            "SELECT sessions.id, plan_decisions.day, plan_decisions.decided_on FROM plan_decisions"
+            " JOIN sessions ON sessions.id = plan_decisions.session_id"
+            " WHERE sessions.date != plan_decisions.day OR NOT sessions.for_plan"
+        )
+        for session_id, day, decided in judged:
+            if session_id in self.session_lines:
+                line = self.session_lines[session_id]
+                self.problems.append(
+                    f"{line}: session {session_id} was judged by its return-to-run plan on {decided}: it stays the"
+                    f" plan's session of {day} (change it in the journal, which judges it again while it may)"
+                )
 
     def session_kinds(self, kinds: dict[str, str | None]) -> None:
         """Which checklist item kind each session kind ticks. A journal with nothing logged yet takes the file's
@@ -521,6 +549,14 @@ class _Writer:
                         " (journal plan stop), or import this one stopped"
                     )
                 continue
+            if not plan.running and (clash := self._overlap(plan, stored)):
+                other, imported = clash
+                self.problems.append(
+                    f"{line}: the plan for the {plan.where} from {plan.started} to {plan.stopped or plan.completed}"
+                    f" would overlap the one from {other.started}{f' (at {imported})' if imported else ''}:"
+                    " one plan runs at a time for a site and side"
+                )
+                continue
             ended = [None if day is None else day.isoformat() for day in (plan.stopped, plan.completed)]
             values = [plan.side, plan.stage, plan.started.isoformat(), *ended, plan.site]
             if stored is None:
@@ -571,6 +607,22 @@ class _Writer:
         for other in read_plans(self.conn, running, (plan.site,)):
             if (stored is None or other.number != stored.number) and (
                 other.side == plan.side or not other.side or not plan.side
+            ):
+                return other, self.plan_lines.get(other.number, "")
+        return None
+
+    def _overlap(self, plan: Plan, stored: Plan | None) -> tuple[Plan, str] | None:
+        """A plan in the journal (another than `stored`) for the same site and side whose days overlap the ended
+        `plan`'s, and where this import wrote it: one may start the day the other stopped, never before."""
+        from journal.store.plans import read_plans
+
+        last = plan.stopped or plan.completed or dt.date.max
+        for other in read_plans(self.conn, "sites.name = ?", (plan.site,)):
+            if stored is not None and other.number == stored.number:
+                continue
+            other_last = other.stopped or other.completed or dt.date.max
+            if (other.side == plan.side or not other.side or not plan.side) and (
+                plan.started < other_last and other.started < last
             ):
                 return other, self.plan_lines.get(other.number, "")
         return None

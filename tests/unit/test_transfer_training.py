@@ -388,3 +388,71 @@ def test_overuse_answers_are_for_a_week_from_its_first_day(journal, tmp_path, to
         BadRows, match=r"overuse\.csv line 2: week 2026-11-18 is not a week's first day .* began 2026-11-16"
     ):
         import_bundle(journal, read_path(path, today=today))
+
+
+@pytest.mark.parametrize(
+    ("change", "then"),
+    [((",1,", ",0,"), "no longer the plan's"), (("2026-11-17,2026-W47,run", "2026-11-22,2026-W47,run"), "moved")],
+)
+def test_an_import_never_moves_a_session_a_decision_judged(journal, db_path, tmp_path, today, change, then):
+    """What `journal session edit` refuses of a session judged in a week gone by, a replacing import refuses too:
+    the decision would name a day its session is not on, and the journal's own export would not import."""
+    plan_with_decisions(journal, today)
+    path = exported(journal, "sessions", tmp_path)
+    lines = path.read_bytes().decode().split("\r\n")
+    assert lines[1].startswith("1,2026-11-17,2026-W47,run,") and change[0] in lines[1]
+    lines[1] = lines[1].replace(*change)
+    path.write_text("\r\n".join(lines), encoding="utf-8", newline="")
+    before = journal_content(db_path)
+    with pytest.raises(BadRows) as refused:
+        import_bundle(journal, read_path(path, today=today), on_conflict="replace")
+    assert refused.value.problems == [
+        "sessions.csv line 2: session 1 was judged by its return-to-run plan on 2026-11-18: it stays the plan's"
+        " session of 2026-11-17 (change it in the journal, which judges it again while it may)"
+    ], then
+    assert journal_content(db_path) == before
+
+
+def test_a_plan_session_the_command_line_would_refuse_is_refused_in_an_import(journal, db_path, tmp_path, today):
+    plan_with_decisions(journal, today)  # plan sessions on 17 and 19 Nov, the plan running since 16 Nov
+    path = write(
+        tmp_path,
+        "sessions",
+        "".join(
+            f"{number},{day},,{kind},30,,,,,,1,,,\r\n"
+            for number, day, kind in [
+                (10, "2026-11-21", "run"),  # taken: the plan runs on alternate days, and none is beside it
+                (11, "2026-11-23", "strength"),
+                (12, "2026-11-10", "run"),
+                (13, "2026-11-18", "run"),
+            ]
+        ),
+    )
+    before = journal_content(db_path)
+    with pytest.raises(BadRows) as refused:
+        import_bundle(journal, read_path(path, today=today))
+    assert refused.value.problems == [
+        "sessions.csv line 3: for_plan is 1, but a return-to-run plan's session is a run",
+        "sessions.csv line 4: for_plan is 1, but no return-to-run plan ran on 2026-11-10",
+        "sessions.csv line 5: for_plan is 1, but the plan runs on alternate days and 2026-11-17 has its session",
+    ]
+    assert journal_content(db_path) == before
+
+
+def test_an_ended_plan_whose_days_overlap_another_for_its_site_is_refused(journal, db_path, tmp_path, today):
+    plan_with_decisions(journal, today)  # the left knee, running since 16 Nov
+    path = write(
+        tmp_path,
+        "plans",
+        "7,,knee,left,1,2026-11-01,2026-11-20,,10 min=10\r\n"  # overlaps the running one
+        "8,,knee,right,1,2026-11-16,2026-11-20,,10 min=10\r\n"  # the other side, from the whole knee's last day
+        "9,,knee,,1,2026-11-02,2026-11-16,,10 min=10\r\n",  # the whole knee, stopped the day the left one started
+    )
+    before = journal_content(db_path)
+    with pytest.raises(BadRows) as refused:
+        import_bundle(journal, read_path(path, today=today))
+    assert refused.value.problems == [
+        "plans.csv line 2: the plan for the left knee from 2026-11-01 to 2026-11-20 would overlap the one from"
+        " 2026-11-16: one plan runs at a time for a site and side",
+    ]
+    assert journal_content(db_path) == before
