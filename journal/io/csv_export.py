@@ -13,18 +13,19 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
 
-from journal.domain.bundle import DECISION_COLUMNS
 from journal.domain.scales import ENTRY_FIELDS
 from journal.store.db import Journal
+from journal.store.schema import DECISION_COLUMNS
 from journal.store.sites import list_sites
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: `journal export` starts without it
 if TYPE_CHECKING:
     from _csv import Writer  # what csv.writer returns; the csv module does not name it
+    from typing import TextIO
 
-# One kind's export: (journal, first day, last day, out) -> rows written.
-Export = Callable[[Journal, dt.date, dt.date, TextIO], int]
+    # One kind's export: (journal, first day, last day, out) -> rows written.
+    Export = Callable[[Journal, dt.date, dt.date, TextIO], int]
 
 ENTRY_HEADER = ("date", *ENTRY_FIELDS)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
