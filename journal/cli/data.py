@@ -8,7 +8,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
 
 from journal.cli.common import (
     Choice,
@@ -25,7 +24,10 @@ from journal.cli.common import (
 )
 from journal.errors import InvalidInput
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: `journal export` starts without it
 if TYPE_CHECKING:
+    from typing import Literal
+
     from journal.store import Journal
 
 # The kinds of file, written out: help runs without loading the CSV code (a test holds them to it).

@@ -16,22 +16,6 @@ from journal.errors import InvalidInput
 
 # A cell as SQLite keeps it.
 SqlValue = str | int | float | None
-# The columns of a plan's decision after its plan and session, as the journal keeps them.
-DECISION_COLUMNS = (
-    "day",
-    "outcome",
-    "from_stage",
-    "to_stage",
-    "top",
-    "completes",
-    "pain_during",
-    "pain_before",
-    "pain_after",
-    "week_mean",
-    "week_before_mean",
-    "reason",
-    "decided_on",
-)
 # A reading of pain.csv: date, site, side ('' for the site as a whole), score.
 PainRow = tuple[dt.date, str, str, int]
 # An assessment as the assessments table holds it: date, looks_back_on, faded, pain_sites, hit_wall, back_or_hips,
@@ -84,7 +68,7 @@ class PlanRow:
 class DecisionRow:
     """A plan's decision as plan-decisions.csv gives it: the plan by its uid, the session by its uid (empty: the
     session was removed, and `session` is the number it had), and the decision's columns as the journal keeps
-    them (day to decided_on, in the order of DECISION_COLUMNS)."""
+    them (day to decided_on, in the order of journal.store.schema.DECISION_COLUMNS)."""
 
     plan_uid: str
     session_uid: str

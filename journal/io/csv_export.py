@@ -13,18 +13,19 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
 
-from journal.domain.bundle import DECISION_COLUMNS
 from journal.domain.scales import ENTRY_FIELDS
 from journal.store.db import Journal
+from journal.store.schema import DECISION_COLUMNS
 from journal.store.sites import list_sites
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: `journal export` starts without it
 if TYPE_CHECKING:
     from _csv import Writer  # what csv.writer returns; the csv module does not name it
+    from typing import TextIO
 
-# One kind's export: (journal, first day, last day, out) -> rows written.
-Export = Callable[[Journal, dt.date, dt.date, TextIO], int]
+    # One kind's export: (journal, first day, last day, out) -> rows written.
+    Export = Callable[[Journal, dt.date, dt.date, TextIO], int]
 
 ENTRY_HEADER = ("date", *ENTRY_FIELDS)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -75,22 +76,26 @@ def export_entries(journal: Journal, start: dt.date, end: dt.date, out: TextIO) 
     """Write the days from `start` to `end` as CSV to `out`, a pain column per site and side used; returns how many.
 
     SQLite prints each row's numbers as its line (printf, one call a row: faster
-    than joining the cells one by one), the note and the pain readings are laid
-    beside it, and the lines are written in batches: a century of days takes a
-    fraction of a second. The tests hold every line to what Python's csv writer
-    would write.
+    than joining the cells one by one), the note and the day's pain cells (made
+    once a day with a reading) are laid beside it, and the lines are written in
+    batches: a century of days takes a fraction of a second. The tests hold every
+    line to what Python's csv writer would write.
     """
     bounds = [start.isoformat(), end.isoformat()]
     sites = {site.id: site for site in list_sites(journal)}
-    pain: dict[str, dict[tuple[int, str], int]] = {}
-    readings = journal.conn.execute("SELECT date, site_id, side, score FROM pain WHERE date BETWEEN ? AND ?", bounds)
-    for date, site_id, side, score in readings:
-        pain.setdefault(date, {})[(site_id, side)] = score
-    columns = sorted(
-        {key for scores in pain.values() for key in scores},
+    columns: list[tuple[int, str]] = sorted(
+        journal.conn.execute("SELECT DISTINCT site_id, side FROM pain WHERE date BETWEEN ? AND ?", bounds),
         key=lambda key: (sites[key[0]].position, sites[key[0]].name, _SIDE_ORDER[key[1]]),
     )
-    after = {date: "".join(f",{scores.get(key, '')}" for key in columns) + "\r\n" for date, scores in pain.items()}
+    column_of = {key: index for index, key in enumerate(columns)}
+    pain: dict[str, list[str]] = {}  # a day's pain cells, in the columns' order
+    readings = journal.conn.execute("SELECT date, site_id, side, score FROM pain WHERE date BETWEEN ? AND ?", bounds)
+    for date, site_id, side, score in readings:
+        cells = pain.get(date)
+        if cells is None:
+            cells = pain[date] = [""] * len(columns)
+        cells[column_of[site_id, side]] = str(score)
+    after = {date: "," + ",".join(cells) + "\r\n" for date, cells in pain.items()}
     no_pain = "," * len(columns) + "\r\n"
     # printf's %s writes NULL as nothing; the note is the last field, then the pain.
     numbers = ["date", *(_PLAIN.get(name, name) for name in ENTRY_FIELDS if name != "note")]

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from journal.dates import parse_iso_date
-from journal.domain.bundle import DECISION_COLUMNS, Bundle, DecisionRow, GoalRow, OveruseRow, PlanRow, SessionRow, Tick
+from journal.domain.bundle import Bundle, DecisionRow, GoalRow, OveruseRow, PlanRow, SessionRow, Tick
 from journal.domain.checklist import (
     ChecklistItem,
     parse_kind,
@@ -83,6 +83,7 @@ from journal.io.csv_export import (
     TICK_HEADER,
 )
 from journal.io.export_files import check_folder
+from journal.store.schema import DECISION_COLUMNS
 
 IMPORTABLE = tuple(kind for kind in KINDS if kind != "scales")
 _NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")

@@ -1,6 +1,8 @@
-"""What marks a file as a journal, and the schema versions this program knows.
+"""What marks a file as a journal, the schema versions this program knows, and the columns that more than one
+module names.
 
-The schema itself is built by `journal.store.migrations`.
+The schema itself is built by `journal.store.migrations`. This module imports nothing: every command that
+opens a journal reads it (journal.store.db), and the export's columns come from here.
 """
 
 # Written into the SQLite header of every journal (PRAGMA application_id): "OFSN".
@@ -22,3 +24,20 @@ KNOWN_MIGRATIONS = (
 )
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
+# The columns of a plan's decision (plan_decisions) after its plan and session, as the journal keeps them: the
+# export writes them, an import reads and stores them.
+DECISION_COLUMNS = (
+    "day",
+    "outcome",
+    "from_stage",
+    "to_stage",
+    "top",
+    "completes",
+    "pain_during",
+    "pain_before",
+    "pain_after",
+    "week_mean",
+    "week_before_mean",
+    "reason",
+    "decided_on",
+)

@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from journal.domain.bundle import (
-    DECISION_COLUMNS,
     AssessmentRow,
     Bundle,
     DecisionRow,
@@ -38,6 +37,7 @@ from journal.domain.sessions import Session
 from journal.errors import BadRows, InvalidInput
 from journal.store.db import Journal, SqlValue
 from journal.store.entries import read_days, write_day
+from journal.store.schema import DECISION_COLUMNS
 
 CONFLICT_CHOICES = ("fail", "skip", "replace")
 _NOUNS = {

@@ -150,6 +150,26 @@ def test_export_writes_the_documented_csv(run, db_path, tmp_path):
     assert target.read_bytes().count(b"\r\n") == 2, "the header and one day"
 
 
+def test_an_export_of_some_days_has_a_pain_column_for_each_site_and_side_read_on_them(run):
+    """The pain columns are those with a reading in the range, in the sites' order and then whole, left, right;
+    a day without one of them has an empty cell, a day with no pain at all empty cells only."""
+    run("sites", "add", "groin", "--label", "Groin / adductor")
+    run("add", "2026-11-18", "--mood", "2", "--pain", "shin=4")  # before the range: no shin column
+    run("add", "2026-11-20", "--mood", "3", "--pain", "groin:right=1", "--pain", "knee:left=2", "--pain", "knee=3")
+    run("add", "2026-11-21", "--sleep", "7.5", "--note", "easy, then strides")
+    run("add", "2026-11-22", "--pain", "groin:left=0", "--pain", "knee:left=1")
+    run("add", "2026-11-24", "--mood", "4")  # after the range
+    code, out, _ = run("export", "--from", "2026-11-19", "--to", "2026-11-23")
+    assert code == 0
+    assert out == (
+        "date,day_type,sleep_hours,sleep_quality,fatigue,soreness,stress,mood,cramps,cramp_site,resting_hr,hrv,"
+        "hrv_method,note,pain_knee,pain_knee_left,pain_groin_left,pain_groin_right\r\n"
+        "2026-11-20,normal,,,,,,3,,,,,,,3,2,,1\r\n"
+        '2026-11-21,normal,7.5,,,,,,,,,,,"easy, then strides",,,,\r\n'
+        "2026-11-22,normal,,,,,,,,,,,,,,1,0,\r\n"
+    )
+
+
 def test_export_to_a_missing_folder_is_refused(run, tmp_path):
     run("add", "--mood", "3")
     code, _, err = run("export", "-o", str(tmp_path / "no" / "such" / "x.csv"))

@@ -105,6 +105,30 @@ def test_an_export_to_stdout_imports_no_file_writing(db_path):
     assert not loaded & {"journal.io.export_files", "tempfile", "hashlib"}, loaded & {"journal.io.export_files"}
 
 
+def test_an_export_of_the_days_imports_only_what_the_days_need(db_path):
+    """`journal export` writes the days: not the import's records (journal.domain.bundle and the plans, goals
+    and sessions it brings, some 20 ms), not the other kinds' code, and not typing (about 2 ms)."""
+    from journal.store import open_journal
+
+    open_journal(db_path).close()
+    loaded = modules_loaded(["export"], db_path)
+    heavy = {
+        "journal.domain.bundle",
+        "journal.domain.plan",
+        "journal.domain.goals",
+        "journal.domain.sessions",
+        "journal.domain.checklist",
+        "journal.io.csv_import",
+        "journal.store.transfer",
+        "typing",
+        "dateutil",
+        "sqlite_utils",
+        "click",
+        "textual",
+    }
+    assert not loaded & heavy, loaded & heavy
+
+
 def test_every_summary_on_the_root_is_the_first_line_of_its_commands_help():
     """`journal --help` lists the summaries from journal.cli.COMMANDS, without importing every family."""
     from journal.cli import ROOT
