@@ -690,33 +690,43 @@ class _Writer:
             conn.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'sessions'", [named])
 
     def overuse(self, rows: list[OveruseRow]) -> None:
-        """A week's answers for a site and side, matched by the week's first day, the site and the side."""
-        from journal.dates import parse_weekday, week_start
+        """A week's answers for a site and side, matched by the week holding the row's day (its first day under
+        the journal's `week_start`; a journal keeps answers saved under an earlier setting by the day they were
+        saved under, and so does the import), the site and the side: at most one set a week."""
+        from journal.dates import WEEKDAY_NAMES, parse_weekday, week_start
 
         sites = self._site_names()
         setting = self.conn.execute("SELECT value FROM settings WHERE key = 'week_start'").fetchone()
         first = parse_weekday(setting[0] if setting else "monday")
+        seen: dict[tuple[dt.date, str, str], OveruseRow] = {}
         for row in rows:
             if not self._check_pain(row.line, [(row.site, row.side)], sites):
                 continue
-            if (begins := week_start(row.week, first)) != row.week:
+            begins = week_start(row.week, first)
+            site = where_words(row.site, row.side)
+            if (other := seen.setdefault((begins, row.site, row.side), row)) is not row:
                 self.problems.append(
-                    f"{row.line}: week {row.week} is not a week's first day (the week holding it began {begins})"
+                    f"{row.line}: {other.line} already answers the week of {begins} for the {site}"
+                    f" (weeks begin on {WEEKDAY_NAMES[first]})"
                 )
                 continue
+            span = [begins.isoformat(), (begins + dt.timedelta(days=6)).isoformat(), row.side, row.site]
             stored = self.conn.execute(
-                "SELECT participation, volume, performance, pain FROM overuse_answers"
-                " WHERE week = ? AND side = ? AND site_id = (SELECT id FROM sites WHERE name = ?)",
-                [row.week.isoformat(), row.side, row.site],
+                "SELECT week, participation, volume, performance, pain FROM overuse_answers"
+                " WHERE week BETWEEN ? AND ? AND side = ? AND site_id = (SELECT id FROM sites WHERE name = ?)",
+                span,
             ).fetchone()
-            site = where_words(row.site, row.side)
-            where = f"the set of overuse answers of the week of {row.week} for the {site}"
-            if self.decide("overuse", where, stored == row.answers.numbers, stored is not None, row.line):
+            where = f"the set of overuse answers of the week of {begins} for the {site}"
+            same = stored is not None and tuple(stored) == (row.week.isoformat(), *row.answers.numbers)
+            if self.decide("overuse", where, same, stored is not None, row.line):
+                self.conn.execute(
+                    "DELETE FROM overuse_answers WHERE week BETWEEN ? AND ? AND side = ?"
+                    " AND site_id = (SELECT id FROM sites WHERE name = ?)",
+                    span,
+                )
                 self.conn.execute(
                     "INSERT INTO overuse_answers (week, site_id, side, participation, volume, performance, pain)"
-                    " SELECT ?, id, ?, ?, ?, ?, ? FROM sites WHERE name = ? ON CONFLICT (week, site_id, side)"
-                    " DO UPDATE SET participation = excluded.participation, volume = excluded.volume,"
-                    " performance = excluded.performance, pain = excluded.pain",
+                    " SELECT ?, id, ?, ?, ?, ?, ? FROM sites WHERE name = ?",
                     [row.week.isoformat(), row.side, *row.answers.numbers, row.site],
                 )
 

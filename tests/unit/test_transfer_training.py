@@ -382,12 +382,46 @@ def test_two_running_plans_for_one_site_in_a_file_are_refused(journal, tmp_path,
     ]
 
 
-def test_overuse_answers_are_for_a_week_from_its_first_day(journal, tmp_path, today):
-    path = write(tmp_path, "overuse", "2026-11-18,knee,right,1,1,1,1,,\r\n")
-    with pytest.raises(
-        BadRows, match=r"overuse\.csv line 2: week 2026-11-18 is not a week's first day .* began 2026-11-16"
-    ):
+def test_overuse_answers_saved_before_the_week_start_changed_come_back(tmp_path, today):
+    """Answers keep the week's first day they were saved under; the journal reads them in the week holding
+    that day, and its own export imports whatever its `week_start` is now."""
+    from journal.store.settings import set_setting
+
+    with open_journal(tmp_path / "journal.db") as journal:
+        save_answers(journal, today - 7 * DAY, "knee", "left", Answers(3, 4, 4, 3), today=today)  # week of Mon 16
+        set_setting(journal, "week_start", "sunday")
+        save_answers(journal, today, "knee", "left", Answers(1, 1, 1, 1), today=today)  # week of Sun 22
+        folder = tmp_path / "export"
+        folder.mkdir()
+        for kind in ("settings", "overuse"):
+            exported(journal, kind, folder)
+        with open_journal(tmp_path / "copy.db") as copy:
+            report = import_bundle(copy, read_path(folder, today=today))
+            assert "overuse: 2 overuse answer sets (added 2)" in report.lines()
+            for week in (today - 7 * DAY, today):
+                assert week_answers(copy, week) == week_answers(journal, week)
+            assert import_bundle(copy, read_path(folder, today=today)).lines()[-1] == (
+                "overuse: 2 overuse answer sets (already there 2)"
+            )
+
+
+def test_two_sets_of_answers_for_one_week_and_site_are_refused(journal, db_path, tmp_path, today):
+    save_answers(journal, today, "knee", "left", Answers(1, 1, 1, 1), today=today)  # the week of Mon 23
+    path = write(
+        tmp_path,
+        "overuse",
+        "2026-11-16,knee,right,1,1,1,1,,\r\n2026-11-18,knee,right,2,2,2,2,,\r\n2026-11-25,knee,left,0,0,0,0,,\r\n",
+    )
+    before = journal_content(db_path)
+    with pytest.raises(BadRows) as refused:
         import_bundle(journal, read_path(path, today=today))
+    assert refused.value.problems == [
+        "overuse.csv line 3: overuse.csv line 2 already answers the week of 2026-11-16 for the right knee"
+        " (weeks begin on monday)",
+        "overuse.csv line 4: the set of overuse answers of the week of 2026-11-23 for the left knee is already in"
+        " the journal with other values (--on-conflict skip keeps the journal's, replace takes the file's)",
+    ]
+    assert journal_content(db_path) == before
 
 
 @pytest.mark.parametrize(
