@@ -21,6 +21,10 @@ class ChangedElsewhere(JournalError):
     """A day changed in another window or command after it was opened here; nothing was saved."""
 
 
+class WeekGoneBy(JournalError):
+    """An undo or redo that would change what a week gone by holds as history (a plan's decision); nothing was."""
+
+
 class BadRows(InvalidInput):
     """Rows an import cannot take: each as 'file line N: reason'; the first 50 are listed in full."""
 

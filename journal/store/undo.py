@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from journal.errors import ChangedElsewhere
+from journal.errors import ChangedElsewhere, WeekGoneBy
 from journal.store.db import Journal, SqlValue
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: a plan's decisions import this module
@@ -98,6 +98,7 @@ def _put(journal: Journal, scopes: tuple[Scope, ...], rows: Rows, expected: Rows
     with journal.transaction() as conn:
         if _read(conn, scopes) != expected:
             raise ChangedElsewhere(f"it was changed elsewhere since; nothing was {doing}")
+        _keep_weeks_gone_by(journal, conn, scopes, rows, expected, doing)
         # Rows go and come back in one transaction: their links are checked at the commit.
         conn.execute("PRAGMA defer_foreign_keys = ON")
         for scope in reversed(scopes):
@@ -106,6 +107,32 @@ def _put(journal: Journal, scopes: tuple[Scope, ...], rows: Rows, expected: Rows
             scope.write(conn, scope_rows)
         if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
             raise ChangedElsewhere(f"what it depends on was changed since; nothing was {doing}")
+
+
+def _keep_weeks_gone_by(
+    journal: Journal, conn: sqlite3.Connection, scopes: tuple[Scope, ...], rows: Rows, now: Rows, doing: str
+) -> None:
+    """Refuse to take back or bring back a plan decision made in a week now gone by: a change made on a Sunday
+    night and undone on Monday would change last week (`journal.store.plans`)."""
+    changed = [
+        set(then) ^ set(held)
+        for scope, then, held in zip(scopes, rows, now, strict=True)
+        if scope.table == "plan_decisions"
+    ]
+    if not any(changed):
+        return
+    from journal.clock import today
+    from journal.dates import week_start
+    from journal.store.settings import first_weekday
+
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(plan_decisions)")]
+    decided = columns.index("decided_on")
+    this_week = week_start(today(), first_weekday(journal)).isoformat()
+    if any(str(row[decided]) < this_week for rows_changed in changed for row in rows_changed):
+        raise WeekGoneBy(
+            f"a return-to-run plan's decision it made or took back is in a week now gone by, which stays as it"
+            f" was; nothing was {doing}"
+        )
 
 
 @dataclass
@@ -146,8 +173,8 @@ class History:
         rows, expected = (change.before, change.after) if undo else (change.after, change.before)
         try:
             _put(self.journal, change.scopes, rows, expected, "undone" if undo else "redone")
-        except ChangedElsewhere:
-            raise  # its rows moved on: it can never be taken back now, so it stays out
+        except (ChangedElsewhere, WeekGoneBy):
+            raise  # its rows or its week moved on: it can never be taken back now, so it stays out
         except BaseException:
             pending.append(change)  # a busy or read-only file: it can be tried again
             raise

@@ -898,3 +898,36 @@ def test_a_site_with_a_plan_or_overuse_answers_is_not_removed(journal, today):
     with pytest.raises(InvalidInput, match="heel-pad has 1 week of overuse answers"):
         remove_site(journal, "heel-pad")
     assert {"big-toe", "heel-pad"} <= {site.name for site in list_sites(journal)}
+
+
+def test_an_undo_never_takes_back_a_decision_of_a_week_gone_by(journal, today, monkeypatch):
+    """Sunday night's morning pain makes a decision; undone on Monday it would change last week."""
+    from journal.errors import WeekGoneBy
+    from journal.store.plans import deciding
+    from journal.store.undo import day_scopes
+
+    sunday = today + 3 * DAY
+    plan = start_plan(journal, "knee", today=today - 7 * DAY, stage=3)
+    morning(journal, sunday - DAY, 1)
+    session(journal, sunday, sunday - DAY, during=1)
+    history = History(journal)
+    made: list = []
+    scopes = day_scopes(sunday) + PLAN_SCOPES
+    monkeypatch.setenv("JOURNAL_TODAY", sunday.isoformat())
+    history.record(
+        "saved Sunday",
+        ("today", sunday),
+        scopes,
+        lambda: deciding(journal, lambda: morning(journal, sunday, 1), today=sunday, made=made),
+    )
+    [decision] = made
+    assert decision.decided_on == sunday
+    history.undo()  # the same week: the decision goes with the morning
+    assert plan_decisions(journal, plan.number) == []
+    history.redo()
+    monkeypatch.setenv("JOURNAL_TODAY", (sunday + DAY).isoformat())
+    with pytest.raises(WeekGoneBy, match="a return-to-run plan's decision it made or took back is in a week now gone"):
+        history.undo()
+    assert plan_decisions(journal, plan.number) == [decision]
+    assert journal.conn.execute("SELECT 1 FROM entries WHERE date = ?", [sunday.isoformat()]).fetchone()
+    assert history.done == [] and history.undone == []  # it can never be undone now
