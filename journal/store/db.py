@@ -289,7 +289,7 @@ def _pending_migrations(conn: sqlite3.Connection, path: Path) -> list[str]:
     try:
         return _read_pending(conn, path)
     except sqlite3.Error as error:
-        if "unable to open" in str(error):
+        if any(word in str(error) for word in _NOT_THE_FILE):  # the disk, the folder or another program
             raise _file_error(path, error) from None
         raise JournalFileError(f"{path} is damaged or not a journal; it was left untouched") from None
 
@@ -332,6 +332,11 @@ def _migrate(journal: Journal) -> None:
         apply_migrations(conn)
 
 
+# What SQLite says when the file may be a sound journal it cannot get at now: a full or failing disk (its
+# shared-memory file cannot be made), a read-only place, a lock; never "damaged" for those.
+_NOT_THE_FILE = ("unable to open", "disk I/O", "disk is full", "locked", "busy", "readonly", "read-only")
+
+
 def _file_error(path: Path, error: sqlite3.Error) -> JournalFileError:
     message = str(error)
     if "readonly" in message or "read-only" in message:
@@ -339,7 +344,7 @@ def _file_error(path: Path, error: sqlite3.Error) -> JournalFileError:
     if "locked" in message or "busy" in message:
         return JournalFileError(f"{path} is busy in another program; try again (nothing was changed)")
     if "disk is full" in message or "disk I/O" in message:
-        return JournalFileError(f"cannot write {path}: {message} (nothing was changed)")
+        return JournalFileError(f"cannot use {path}: {message}: is its disk full or failing? (nothing was changed)")
     if "unable to open" in message and path.exists() and not _folder_writable(path):
         return JournalFileError(
             f"{path} is in a read-only folder ({path.parent}), where its write-ahead log"

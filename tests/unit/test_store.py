@@ -150,6 +150,30 @@ def test_a_damaged_journal_is_one_clear_error(db_path, today):
         save_entry(journal, DayEntry(today, mood=4))
 
 
+@pytest.mark.parametrize(
+    ("said", "message"),
+    [
+        ("disk I/O error", r"disk I/O error: is its disk full or failing\? \(nothing was changed\)"),
+        ("database or disk is full", "database or disk is full: is its disk full or failing"),
+        ("database is locked", "is busy in another program"),
+        ("file is not a database", "is damaged or not a journal; it was left untouched"),
+    ],
+)
+def test_a_journal_the_disk_cannot_serve_now_is_not_called_damaged(db_path, monkeypatch, said, message):
+    """On a full disk SQLite cannot make the journal's shared-memory file, and the first read fails: that says
+    nothing of the journal, which opens again once there is room. (A full disk cannot be made in a test.)"""
+    import journal.store.db as db
+
+    open_journal(db_path).close()
+
+    def failing(conn, path):
+        raise sqlite3.OperationalError(said)
+
+    monkeypatch.setattr(db, "_read_pending", failing)
+    with pytest.raises(JournalFileError, match=message):
+        open_journal(db_path)
+
+
 def test_an_empty_sqlite_database_becomes_a_journal(tmp_path):
     path = tmp_path / "blank.db"
     sqlite3.connect(path).execute("PRAGMA user_version = 0").connection.close()
