@@ -69,9 +69,9 @@ async def log_sessions(path: Path) -> float:
         pane = app.today_pane
         samples = []
         for run in range(31):
-            save = save_session(app.history, app.journal, TODAY, "today", None, PlanNews())
+            save = save_session(app.history, app.journal, "today", None, PlanNews())
             started = time.perf_counter()
-            session = save(Session(TODAY, "strength" if run % 2 else "run", 30 + run, rpe=5))
+            session = save(Session(TODAY, "strength" if run % 2 else "run", 30 + run, rpe=5), TODAY)
             pane._plan_news = PlanNews()
             pane._session_saved(session)
             samples.append(time.perf_counter() - started)

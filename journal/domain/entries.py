@@ -7,6 +7,7 @@ import enum
 import re
 from dataclasses import dataclass, field, replace
 
+from journal.domain import merge as three_way
 from journal.domain.scales import (
     CRAMP_FIELDS,
     DEVICE_FIELDS,
@@ -209,13 +210,7 @@ class EntryChange:
         A field changed elsewhere that this change leaves alone is no clash (it
         is kept), nor is one changed both ways to the same value.
         """
-        base, mine, theirs = loaded.fields(), self.apply(loaded).fields(), stored.fields()
-        keys = dict.fromkeys([*base, *mine, *theirs])  # every field, in the day's order
-        return [
-            key
-            for key in keys
-            if mine.get(key) != base.get(key) and theirs.get(key) != base.get(key) and mine.get(key) != theirs.get(key)
-        ]
+        return three_way.clashes(loaded.fields(), self.apply(loaded).fields(), stored.fields())
 
     def apply(self, entry: DayEntry) -> DayEntry:
         changed = replace(entry, pain=dict(entry.pain))

@@ -63,6 +63,9 @@ _KM = r"[0-9]{1,4}(?:[.,][0-9]{1,3})?"
 _RPE = r"[0-9]{1,2}"
 
 PainDuring = tuple[str, str, int]  # (site name, side or '', score 0-10)
+# A session's fields as the runner sets them; with the pain during it, keyed by (site, side), its `fields`.
+SESSION_FIELDS = ("day", "kind", "minutes", "km", "rpe", "note", "for_plan")
+SessionField = str | tuple[str, str]
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,13 @@ class Session:
         """Minutes x RPE; None when the RPE was not given."""
         return None if self.rpe is None else self.minutes * self.rpe
 
+    def fields(self) -> dict[SessionField, object]:
+        """Every field the runner sets, by name, and the pain during it by (site, side): what a window that changes
+        the session merges with what was saved elsewhere meanwhile (`merge_sessions`)."""
+        fields: dict[SessionField, object] = {name: getattr(self, name) for name in SESSION_FIELDS}
+        fields.update(((site, side), score) for site, side, score in self.pain)
+        return fields
+
     def pain_at(self, site: str, side: str | None = None) -> int | None:
         """The worst pain during the session at `site` (either side unless `side` is given), None if none was logged."""
         scores = [score for name, where, score in self.pain if name == site and (side is None or where == side)]
@@ -113,6 +123,26 @@ class SessionChange:
         pain.update(self.pain)
         changed = replace(session, **self.values)  # type: ignore[arg-type]
         return replace(changed, pain=tuple((site, side, score) for (site, side), score in pain.items()))
+
+
+@dataclass(frozen=True)
+class SessionMerge:
+    """A session changed in a window, put onto the session as stored meanwhile."""
+
+    session: Session  # the stored session with the window's changes on it (the window's value on a clash)
+    clashes: list[SessionField]  # fields both sides changed, to different values
+
+
+def merge_sessions(loaded: Session, theirs: Session, mine: Session) -> SessionMerge:
+    """Put what changed from `loaded` to `mine` onto `theirs`, the session as stored now."""
+    from journal.domain import merge as three_way
+
+    base, typed, stored = loaded.fields(), mine.fields(), theirs.fields()
+    fields = three_way.merged(base, typed, stored)
+    values = {name: fields[name] for name in SESSION_FIELDS}
+    pain = tuple((key[0], key[1], score) for key, score in fields.items() if isinstance(key, tuple))
+    session = replace(theirs, **values, pain=pain)  # type: ignore[arg-type]
+    return SessionMerge(session, three_way.clashes(base, typed, stored))
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,15 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterable
 
-from journal.domain.entries import DayEntry, EntryChange, FieldKey, check_cramps, check_hrv
+from journal.domain.entries import DayEntry, EntryChange, check_cramps, check_hrv
 from journal.domain.scales import ENTRY_FIELDS
 from journal.errors import ChangedElsewhere, InvalidInput
 from journal.store.db import Journal
 
 _COLUMNS = ", ".join(ENTRY_FIELDS)
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: `journal add` reads this module
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def get_entry(journal: Journal, day: dt.date) -> DayEntry:
@@ -43,11 +46,15 @@ def read_days(conn: sqlite3.Connection, start: str, end: str) -> list[DayEntry]:
 
 
 class ChangedHereAndElsewhere(ChangedElsewhere):
-    """Fields changed in a window were also changed elsewhere since it opened the day; nothing was saved."""
+    """Fields changed in a window were also changed elsewhere since it opened them; nothing was saved.
 
-    def __init__(self, message: str, stored: DayEntry, clashes: list[FieldKey]) -> None:
+    `stored` is what was found (a DayEntry, a Session, a week's Answers or None), `clashes` its fields both
+    sides changed (a FieldKey, a SessionField, a question's key).
+    """
+
+    def __init__(self, message: str, stored: Any, clashes: list[Any]) -> None:
         super().__init__(message)
-        self.stored = stored  # the day as it was found, to show beside the window's values
+        self.stored = stored  # as it was found, to show beside the window's values
         self.clashes = clashes
 
 

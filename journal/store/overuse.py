@@ -48,14 +48,29 @@ def _key(conn: sqlite3.Connection, site: str, side: str) -> PainKey:
 
 
 def save_answers(
-    journal: Journal, week: dt.date, site: str, side: str, answers: Answers, *, today: dt.date
+    journal: Journal,
+    week: dt.date,
+    site: str,
+    side: str,
+    answers: Answers,
+    *,
+    today: dt.date,
+    since: Answers | None = None,
+    checked: bool = False,
 ) -> WeekAnswers:
-    """Store a week's answers for a site (and side), replacing any it had; `week` is any day in it."""
+    """Store a week's answers for a site (and side), replacing any it had; `week` is any day in it.
+
+    `checked` (a form): `since` is what the week held for the site when the form opened (None: no answers).
+    Answers saved elsewhere since then, unlike these, refuse the save with ChangedHereAndElsewhere, naming
+    the questions answered otherwise: the four answers are one questionnaire, saved whole or not at all.
+    """
     start = week_start(week, first_weekday(journal))
     if start > today:
         raise InvalidInput(f"the week of {start.isoformat()} has not started: answer for a week once it is under way")
     with journal.transaction() as conn:
         name, side = _key(conn, site, side)
+        if checked:
+            _check_unchanged(conn, start, name, side, since, answers)
         _delete(conn, start, name, side)
         conn.execute(
             "INSERT INTO overuse_answers (week, site_id, side, participation, volume, performance, pain)"
@@ -63,6 +78,33 @@ def save_answers(
             [start.isoformat(), side, *answers.numbers, name],
         )
     return WeekAnswers(start, name, side, answers)
+
+
+def _check_unchanged(
+    conn: sqlite3.Connection, start: dt.date, site: str, side: str, since: Answers | None, answers: Answers
+) -> None:
+    from journal.domain.overuse import QUESTIONS
+    from journal.store.entries import ChangedHereAndElsewhere
+
+    found = [
+        each.answers
+        for each in _read(conn, "week BETWEEN ? AND ? AND sites.name = ? AND side = ?", (*_span(start), site, side))
+    ]
+    stored = found[0] if found else None
+    if stored in (since, answers):
+        return
+    theirs = stored.numbers if stored else (None,) * len(QUESTIONS)
+    clashes = [
+        question.key
+        for question, number, mine in zip(QUESTIONS, theirs, answers.numbers, strict=True)
+        if number != mine
+    ]
+    raise ChangedHereAndElsewhere(
+        f"the answers for {site}{':' + side if side else ''} in the week of {start.isoformat()} were saved elsewhere"
+        " after you opened them; nothing was saved",
+        stored,
+        clashes,
+    )
 
 
 def remove_answers(journal: Journal, week: dt.date, site: str, side: str = "") -> bool:

@@ -14,9 +14,17 @@ import sqlite3
 from collections.abc import Iterable
 
 from journal.dates import short_day, week_start
-from journal.domain.sessions import PLAN_KINDS, SESSION_KINDS, Session, SessionChange, parse_session_kind
+from journal.domain.sessions import (
+    PLAN_KINDS,
+    SESSION_KINDS,
+    Session,
+    SessionChange,
+    merge_sessions,
+    parse_session_kind,
+)
 from journal.errors import InvalidInput, closest
 from journal.store.db import Journal, Row, SqlValue, inserted_id
+from journal.store.entries import ChangedHereAndElsewhere
 from journal.store.settings import first_weekday
 
 _COLUMNS = "id, date, kind, minutes, km, rpe, note, for_plan"
@@ -161,11 +169,28 @@ def insert_session(
     return read_session(conn, session_id)
 
 
-def update_session(journal: Journal, session_id: int, change: SessionChange, *, today: dt.date) -> Session:
-    """Change the fields `change` names; a new day or kind moves the session's tick with it."""
+def update_session(
+    journal: Journal, session_id: int, change: SessionChange, *, today: dt.date, since: Session | None = None
+) -> Session:
+    """Change the fields `change` names; a new day or kind moves the session's tick with it.
+
+    With `since` (the session as a window opened it), what was saved elsewhere meanwhile in the fields the
+    change leaves as they were is kept; a field it changes that was also changed elsewhere, to another value,
+    refuses the whole change with ChangedHereAndElsewhere (as a day's `update_entry` does).
+    """
     with journal.transaction() as conn:
         before = read_session(conn, session_id)
         after = change.applied_to(before)
+        if since is not None:
+            merge = merge_sessions(since, before, change.applied_to(since))
+            if merge.clashes:
+                raise ChangedHereAndElsewhere(
+                    f"session {session_id} was changed elsewhere after you opened it, in fields you changed too;"
+                    " nothing was saved",
+                    before,
+                    merge.clashes,
+                )
+            after = merge.session
         if after.day != before.day:
             _check_day(after.day, today)
         _check_plan_session(conn, after, session_id)

@@ -231,3 +231,122 @@ def test_a_checklist_on_show_keeps_its_week_so_a_key_at_midnight_ticks_the_day_u
         assert str(pilot.app.query_one("#week-label", Static).render()).startswith("2026-W49")
 
     drive(create_app(open_journal(db_path), today=sunday), scenario)
+
+
+# -- a form open at midnight reads "today" as it is at the moment it reads it -----------
+
+
+def test_a_date_word_in_a_session_form_opened_before_midnight_is_read_after_it_as_the_new_day(
+    db_path, monkeypatch, today, friday
+):
+    from journal.store.sessions import sessions_between
+    from journal.ui.panes.training import TrainingPane
+    from journal.ui.screens.session_form import SessionFormScreen
+
+    async def scenario(pilot):
+        await pilot.press("f7")
+        await settle(pilot, TrainingPane)
+        await pilot.press("ctrl+e")  # at 23:59 on Thursday
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SessionFormScreen)
+        turn_the_date(monkeypatch, friday)  # midnight passes while the form is open; nothing has looked yet
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "today")
+        await pilot.press("tab", "tab")  # the kind, the minutes
+        await type_text(pilot, "30")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, SessionFormScreen)
+        assert "Saved the run of Fri 27 Nov" in [notice.message for notice in notifications(pilot.app)]
+
+    drive(make_app(db_path, today), scenario)
+    with open_journal(db_path) as journal:
+        assert [session.day for session in sessions_between(journal, today, friday)] == [friday]
+
+
+def test_go_to_a_date_opened_before_midnight_reads_the_date_typed_after_it_against_the_new_day(
+    db_path, monkeypatch, today, friday
+):
+    async def scenario(pilot):
+        await pilot.press("alt+left", "alt+left", "alt+left")  # Monday 23
+        await pilot.pause()
+        await pilot.press("ctrl+g")  # at 23:59 on Thursday
+        await pilot.pause()
+        turn_the_date(monkeypatch, friday)
+        await type_text(pilot, "yesterday")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert day_label(pilot) == "Thu 26 Nov 2026 (yesterday)"
+
+    drive(make_app(db_path, today), scenario)
+
+
+def test_a_goal_due_date_typed_after_midnight_is_read_against_the_new_day(db_path, monkeypatch, today, friday):
+    from textual.widgets import Input
+
+    from journal.store.goals import list_goals
+    from journal.ui.panes.goals import GoalsPane
+    from journal.ui.screens.goal_forms import GoalFormScreen
+
+    async def scenario(pilot):
+        await pilot.press("f4")
+        await settle(pilot, GoalsPane)
+        await pilot.press("a")
+        await pilot.pause()
+        form = pilot.app.screen
+        assert isinstance(form, GoalFormScreen)
+        await type_text(pilot, "Blood work")
+        form.query_one("#goal-due", Input).value = "tomorrow"
+        turn_the_date(monkeypatch, friday)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, GoalFormScreen)
+
+    drive(make_app(db_path, today), scenario)
+    with open_journal(db_path) as journal:
+        (goal,) = list_goals(journal)
+    assert (goal.due, goal.created_on) == (friday + dt.timedelta(days=1), friday)
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 11, 29)])  # a Sunday: the week ends at midnight
+def test_a_session_saved_after_the_weeks_midnight_leaves_the_plan_decision_of_the_week_gone_by(
+    db_path, monkeypatch, today
+):
+    from journal.domain.sessions import Session
+    from journal.store.plans import get_plan, make_decisions, plan_decisions, start_plan
+    from journal.store.sessions import add_session, sessions_between
+    from journal.ui.panes.training import TrainingPane
+    from journal.ui.screens.session_form import SessionFormScreen
+    from journal.ui.widgets.session_list import SessionList
+
+    saturday, monday = today - dt.timedelta(days=1), today + dt.timedelta(days=1)
+    with open_journal(db_path) as journal:
+        plan = start_plan(journal, "knee", today=saturday - dt.timedelta(days=2), stage=2)
+        add_session(journal, Session(saturday, "run", 20, rpe=3, pain=(("knee", "", 2),), for_plan=True), today=today)
+        save_entry(journal, DayEntry(saturday, pain={("knee", ""): 1}))
+        save_entry(journal, DayEntry(today, pain={("knee", ""): 1}))
+        (decided,) = make_decisions(journal, today=today)  # Sunday morning decides Saturday's run: on to stage 3
+
+    async def scenario(pilot):
+        await pilot.press("f7")
+        pane = await settle(pilot, TrainingPane)
+        listed = pane.query_one(SessionList)
+        listed.focus()
+        listed.highlighted = 0
+        await pilot.press("enter")  # Saturday's run, at 23:59 on Sunday
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SessionFormScreen)
+        turn_the_date(monkeypatch, monday)
+        await pilot.press("tab", "tab", "tab", "tab", "tab")  # the kind, minutes, distance, RPE, pain during
+        await type_text(pilot, "knee=9")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, SessionFormScreen)
+        assert not [notice for notice in notifications(pilot.app) if notice.title == "Return to running"]
+
+    drive(create_app(open_journal(db_path), today=today), scenario)
+    with open_journal(db_path) as journal:
+        (session,) = sessions_between(journal, saturday, saturday)
+        assert session.pain == (("knee", "", 9),)
+        assert plan_decisions(journal, plan.number) == [decided], "Sunday's decision is history on Monday"
+        assert get_plan(journal, plan.number).stage == 3

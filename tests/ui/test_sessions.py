@@ -418,3 +418,212 @@ def test_a_corrected_morning_on_today_says_the_decision_it_took_back_and_the_one
         assert said[0] == TAKEN_BACK and said[1].startswith("Return-to-run plan: The next morning's pain 5 was")
 
     drive(app, scenario)
+
+
+# -- a session changed elsewhere while its form is open ------------------------------
+
+
+def logged_run(db_path, today) -> Session:
+    with open_journal(db_path) as journal:
+        return add_session(journal, Session(today, "run", 40, km=8, rpe=4, note="hills"), today=today)
+
+
+def edit_elsewhere(db_path, session: Session, today, **values) -> None:
+    """`journal session edit N --rpe 3 ...` from another terminal."""
+    from journal.domain.sessions import SessionChange
+    from journal.store.sessions import update_session
+
+    with open_journal(db_path) as shell:
+        update_session(shell, session.number, SessionChange(values), today=today)
+
+
+async def open_first_session(pilot) -> SessionFormScreen:
+    listed = pilot.app.query_one("#sessions", SessionList)
+    listed.focus()
+    listed.highlighted = 0
+    await pilot.press("enter")
+    await pilot.pause()
+    form = pilot.app.screen
+    assert isinstance(form, SessionFormScreen)
+    return form
+
+
+def test_a_session_changed_elsewhere_while_its_form_is_open_keeps_what_was_changed_there(db_path, today):
+    from journal.ui.screens.dialogs import ChoiceScreen
+
+    run = logged_run(db_path, today)
+    app = make_app(db_path, today)
+
+    async def scenario(pilot):
+        await open_first_session(pilot)
+        edit_elsewhere(db_path, run, today, rpe=3, note="CLI note")
+        await pilot.press("tab")  # to the minutes
+        await type_text(pilot, "50")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionFormScreen | ChoiceScreen), "nothing both sides changed: no question"
+
+    drive(app, scenario)
+    (saved,) = stored(db_path, today)
+    assert (saved.minutes, saved.km, saved.rpe, saved.note) == (50, 8, 3, "CLI note")
+    said = [note.message for note in notifications(app)]
+    assert "Kept what was saved elsewhere meanwhile: RPE, Note" in said
+    assert "Saved the run of Thu 26 Nov 2026 (today)" in said
+
+
+def test_a_session_field_changed_on_both_sides_is_asked_about_and_save_mine_keeps_their_other_fields(db_path, today):
+    from journal.ui.screens.dialogs import ChoiceScreen
+
+    run = logged_run(db_path, today)
+    app = make_app(db_path, today)
+
+    async def scenario(pilot):
+        form = await open_first_session(pilot)
+        edit_elsewhere(db_path, run, today, minutes=45, rpe=3)
+        await pilot.press("tab")
+        await type_text(pilot, "50")
+        await pilot.press("tab", "tab", "tab", "tab", "end")  # to the end of the note
+        await type_text(pilot, ", windy")
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceScreen)
+        assert dialog.title_text == "The run of Thu 26 Nov changed elsewhere"
+        clashes = dialog.body.split("\n\n")[1]
+        assert clashes == "Minutes: theirs 45 min · yours 50 min", "only what both sides changed is asked about"
+        await pilot.press("escape")  # keep editing: nothing saved, nothing lost
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#session-minutes").value == "50"
+        (session,) = stored(db_path, today)
+        assert (session.minutes, session.rpe, session.note) == (45, 3, "hills")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen), "asked again: the clash is still there"
+        await pilot.press("o")  # save mine
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionFormScreen | ChoiceScreen)
+
+    drive(app, scenario)
+    (saved,) = stored(db_path, today)
+    assert (saved.minutes, saved.rpe, saved.note) == (50, 3, "hills, windy"), "mine in the clash, theirs elsewhere"
+    assert "Kept what was saved elsewhere meanwhile: RPE" in [note.message for note in notifications(app)]
+
+
+def test_load_theirs_shows_the_session_as_saved_elsewhere_in_the_form(db_path, today):
+    from journal.ui.screens.dialogs import ChoiceScreen
+
+    run = logged_run(db_path, today)
+    app = make_app(db_path, today)
+
+    async def scenario(pilot):
+        form = await open_first_session(pilot)
+        edit_elsewhere(db_path, run, today, minutes=45, note="from the watch")
+        await pilot.press("tab")
+        await type_text(pilot, "50")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("l")  # load theirs
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is form
+        assert form.query_one("#session-minutes").value == "45", "the minutes typed here are dropped for theirs"
+        assert form.query_one("#session-note").value == "from the watch"
+        await pilot.press("tab", "tab")  # to the distance, changed on this side only now
+        await type_text(pilot, "9")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SessionFormScreen | ChoiceScreen)
+
+    drive(app, scenario)
+    (saved,) = stored(db_path, today)
+    assert (saved.minutes, saved.km, saved.rpe, saved.note) == (45, 9, 4, "from the watch")
+
+
+def test_a_session_removed_elsewhere_while_its_form_is_open_is_said_to_be_gone(db_path, today):
+    from journal.store.sessions import remove_session
+
+    run = logged_run(db_path, today)
+    app = make_app(db_path, today)
+
+    async def scenario(pilot):
+        form = await open_first_session(pilot)
+        with open_journal(db_path) as shell:
+            remove_session(shell, run.number)
+        await pilot.press("tab")
+        await type_text(pilot, "50")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form
+        assert str(form.query_one("#form-error", Static).render()).startswith(f"there is no session {run.number}")
+
+    drive(app, scenario)
+    assert stored(db_path, today) == []
+
+
+async def answer_none_and_save(pilot) -> None:
+    """Answer each of the four questions 0 (no problem), from the first, and press Save."""
+    for question in range(4):
+        await pilot.press(*(["tab"] if question else []), "enter", "down", "enter")
+    await pilot.press("tab", "enter")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 11, 28)])  # a Saturday
+@pytest.mark.parametrize("choice", ["o", "l"])
+def test_overuse_answers_saved_elsewhere_while_the_form_is_open_are_never_replaced_unseen(db_path, today, choice):
+    from journal.domain.entries import DayEntry
+    from journal.domain.overuse import Answers
+    from journal.store.entries import save_entry
+    from journal.store.overuse import save_answers, week_answers
+    from journal.ui.panes.training import TrainingPane
+    from journal.ui.screens.dialogs import ChoiceScreen
+    from journal.ui.screens.overuse_form import OveruseFormScreen
+    from tests.ui.helpers import settle
+
+    with open_journal(db_path) as journal:
+        save_entry(journal, DayEntry(today - dt.timedelta(days=3), pain={("knee", "left"): 3}))
+    app = make_app(db_path, today)
+
+    async def scenario(pilot):
+        await pilot.press("f7")
+        await settle(pilot, TrainingPane)
+        await pilot.press("o")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, OveruseFormScreen)
+        with open_journal(db_path) as shell:  # `journal overuse --site knee:left ...` from another terminal
+            save_answers(shell, today, "knee", "left", Answers(3, 4, 4, 3), today=today)
+        await answer_none_and_save(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceScreen)
+        assert dialog.title_text == "The left knee check (week of 23 Nov) changed elsewhere"
+        assert dialog.body.split("\n\n")[1].splitlines() == [
+            "Took part: theirs 3 not at all, because of the problem · yours 0 fully, with no problem",
+            "Cut back: theirs 4 could not train at all · yours 0 not at all",
+            "Ran worse: theirs 4 could not run at all · yours 0 not at all",
+            "Pain: theirs 3 severe pain · yours 0 no pain",
+        ]
+        await pilot.press("escape")  # keep editing: nothing saved
+        await pilot.pause()
+        assert app.screen is form
+        with open_journal(db_path) as shell:
+            assert [each.answers.numbers for each in week_answers(shell, today - dt.timedelta(days=5))] == [
+                (3, 4, 4, 3)
+            ]
+        await pilot.press("enter")  # Save again: asked again
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press(choice)
+        await pilot.pause()
+        if choice == "l":  # load theirs: the form shows their answers, for a look before closing it
+            assert app.screen is form
+            assert [select.value for select in form.query(".dialog-form Select")] == [3, 4, 4, 3]
+            await pilot.press("escape")
+            await pilot.pause()
+        assert not isinstance(app.screen, OveruseFormScreen | ChoiceScreen)
+
+    drive(app, scenario)
+    with open_journal(db_path) as journal:
+        (answered,) = week_answers(journal, today - dt.timedelta(days=5))
+    assert answered.answers.numbers == ((0, 0, 0, 0) if choice == "o" else (3, 4, 4, 3))

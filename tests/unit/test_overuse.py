@@ -238,3 +238,18 @@ def test_not_taking_part_at_all_scores_volume_and_performance_at_their_worst():
     assert score(3, 0, 0, 0) == score(3, 4, 4, 0) == 25 + 25 + 25
     assert score(3, 4, 4, 3) == 100
     assert score(2, 0, 0, 0) == 17  # taking part in part is scored as answered
+
+
+def test_a_form_never_replaces_answers_saved_elsewhere_after_it_opened(journal, today, monday):
+    from journal.store.entries import ChangedHereAndElsewhere
+
+    save_answers(journal, today, "knee", "", Answers(3, 4, 4, 3), today=today)  # `journal overuse`, meanwhile
+    with pytest.raises(ChangedHereAndElsewhere) as clash:  # a form opened when the week had none
+        save_answers(journal, today, "knee", "", Answers(0, 0, 4, 0), today=today, since=None, checked=True)
+    assert clash.value.stored == Answers(3, 4, 4, 3)
+    assert clash.value.clashes == ["participation", "volume", "pain"], "the questions answered otherwise"
+    assert week_answers(journal, monday)[0].answers == Answers(3, 4, 4, 3)
+    # The same answers are no clash; seen ("Save mine"), the form's replace them.
+    save_answers(journal, today, "knee", "", Answers(3, 4, 4, 3), today=today, since=None, checked=True)
+    save_answers(journal, today, "knee", "", Answers(0, 0, 4, 0), today=today, since=Answers(3, 4, 4, 3), checked=True)
+    assert week_answers(journal, monday)[0].answers == Answers(0, 0, 4, 0)

@@ -340,3 +340,19 @@ def test_a_journal_with_only_a_session_has_something_of_the_runner_s(journal, to
     assert not has_anything(journal)
     add_session(journal, Session(today, "walk", 30), today=today)  # a walk ticks nothing
     assert has_anything(journal)  # the app's welcome is for an empty journal only
+
+
+def test_a_change_made_against_the_session_as_opened_keeps_what_was_changed_elsewhere(journal, today):
+    from journal.store.entries import ChangedHereAndElsewhere
+
+    opened = add_session(journal, Session(today, "run", 40, km=8, rpe=4, note="hills"), today=today)
+    update_session(journal, opened.number, SessionChange({"rpe": 3, "note": "from the watch"}), today=today)
+    mine = SessionChange({"minutes": 50, "rpe": 4, "note": "hills", "km": 8}, clear_pain=True)  # a form's whole save
+    saved = update_session(journal, opened.number, mine, today=today, since=opened)
+    assert (saved.minutes, saved.rpe, saved.note) == (50, 3, "from the watch"), "only what changed here is written"
+    with pytest.raises(ChangedHereAndElsewhere) as clash:  # their rpe 3 against this side's 5, from 4
+        update_session(journal, opened.number, SessionChange({"rpe": 5}), today=today, since=opened)
+    assert clash.value.clashes == ["rpe"] and clash.value.stored == saved
+    assert get_session(journal, opened.number) == saved, "nothing was saved"
+    again = update_session(journal, opened.number, SessionChange({"rpe": 5}), today=today, since=saved)
+    assert again.rpe == 5

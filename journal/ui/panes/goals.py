@@ -395,9 +395,8 @@ class GoalsPane(LazyPane, can_focus=True):
             GoalFormScreen(
                 "Add a goal",
                 lambda goal: self._record(
-                    f"added {goal.title}", None, lambda: add_goal(self.journal, goal, today=self.today)
+                    f"added {goal.title}", None, lambda: add_goal(self.journal, goal, today=self.shell.today)
                 ),
-                self.today,
             ),
             self._saved,
         )
@@ -426,7 +425,7 @@ class GoalsPane(LazyPane, can_focus=True):
                 ),
             )
 
-        self.app.push_screen(GoalFormScreen(f"Edit {goal.title}", save, self.today, goal), self._saved)
+        self.app.push_screen(GoalFormScreen(f"Edit {goal.title}", save, goal), self._saved)
 
     def _saved(self, goal: Goal | None) -> None:
         if goal is not None:
@@ -480,12 +479,11 @@ class GoalsPane(LazyPane, can_focus=True):
         self.app.push_screen(
             AssessmentScreen(
                 list_sites(self.journal),
-                self.today,
-                lambda assessment: propose_goals(self.journal, assessment, self.today),
+                lambda assessment: propose_goals(self.journal, assessment, self.shell.today),
                 lambda assessment, kept: self._record(
                     f"added the assessment's {len(kept)} goals",
                     None,
-                    lambda: save_assessment(self.journal, assessment, kept, today=self.today),
+                    lambda: save_assessment(self.journal, assessment, kept, today=self.shell.today),
                 ),
             ),
             added,

@@ -728,7 +728,7 @@ class TodayPane(JournalPane):
     def action_go_to_date(self) -> None:
         from journal.ui.screens.dialogs import GoToDateScreen
 
-        self.app.push_screen(GoToDateScreen(self.today), self.go_to)
+        self.app.push_screen(GoToDateScreen(), self.go_to)
 
     def action_add_site(self) -> None:
         from journal.ui.screens.dialogs import AddSiteScreen
@@ -822,7 +822,7 @@ class TodayPane(JournalPane):
         from journal.ui.screens.session_form import PlanNews, SessionFormScreen, plan_label, save_session
 
         self._plan_news = PlanNews()
-        save = save_session(self.shell.history, self.journal, self.today, "today", session, self._plan_news)
+        save = save_session(self.shell.history, self.journal, "today", session, self._plan_news)
         day = self.day
         heading = f"Session on {describe_day(day, self.today)}" if session is None else f"Change the {session.kind}"
         form = SessionFormScreen(

@@ -21,7 +21,7 @@ from journal.ui.widgets.arrow import Arrow
 from journal.ui.widgets.session_list import SessionList
 
 if TYPE_CHECKING:
-    from journal.domain.overuse import Answers, WeekAnswers
+    from journal.domain.overuse import WeekAnswers
 
 HISTORY_WEEKS = 12
 
@@ -190,7 +190,7 @@ class TrainingPane(WeekPane):
         from journal.ui.screens.session_form import PlanNews, SessionFormScreen, plan_label, save_session
 
         self._plan_news = PlanNews()
-        save = save_session(self.shell.history, self.journal, self.today, "training", session, self._plan_news)
+        save = save_session(self.shell.history, self.journal, "training", session, self._plan_news)
         heading = "Log a session" if session is None else f"Change the {session.kind}"
         form = SessionFormScreen(
             heading,
@@ -199,7 +199,7 @@ class TrainingPane(WeekPane):
             list_sites(self.journal),
             session,
             add_site=add_site_hint(self.shell),
-            today=self.today,
+            ask_day=True,
             plan_label=plan_label(self.journal),
             unit=distance_unit(self.journal),
         )
@@ -222,8 +222,8 @@ class TrainingPane(WeekPane):
         """Ask the four questions for each site that hurt this week and has no answers yet, one site after another."""
         from journal.dates import week_start
         from journal.domain.plan import where
-        from journal.store.overuse import save_answers, sites_to_ask, week_scopes
-        from journal.ui.screens.overuse_form import OveruseFormScreen
+        from journal.store.overuse import sites_to_ask
+        from journal.ui.screens.overuse_form import OveruseFormScreen, save_overuse
 
         week = week_start(self.today, self.first_weekday)
         asked = sites_to_ask(self.journal, week)
@@ -231,14 +231,7 @@ class TrainingPane(WeekPane):
             self.notify("No site hurt this week that is still to answer for")
             return
         site, side = asked[0]
-
-        def save(answers: Answers) -> WeekAnswers:
-            return self.shell.history.record(
-                f"answered the overuse check for the {where(site, side)}",
-                ("training", week),
-                week_scopes(week),
-                lambda: save_answers(self.journal, week, site, side, answers, today=self.today),
-            )
+        save = save_overuse(self.shell.history, self.journal, week, site, side)
 
         def saved(answered: WeekAnswers | None) -> None:
             if answered is None:
@@ -251,7 +244,8 @@ class TrainingPane(WeekPane):
                 self.action_overuse_check()  # the next site
 
         heading = f"The {where(site, side)}, past 7 days (week of {week:%-d %b})"
-        self.app.push_screen(OveruseFormScreen(heading, save), saved)
+        label = f"The {where(site, side)} check (week of {week:%-d %b})"
+        self.app.push_screen(OveruseFormScreen(heading, save, label=label), saved)
 
     @on(SessionList.RemoveAsked)
     def _remove(self, event: SessionList.RemoveAsked) -> None:

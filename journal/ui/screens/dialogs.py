@@ -18,7 +18,7 @@ from textual.widgets.button import ButtonVariant
 from journal.dates import parse_date
 from journal.domain.entries import Site
 from journal.errors import InvalidInput
-from journal.ui.screens.form import FormScreen
+from journal.ui.screens.form import FormScreen, today_now
 
 
 class ChoiceScreen(ModalScreen[str]):
@@ -77,17 +77,18 @@ def unsaved_changes(day_label: str, leaving: str) -> ChoiceScreen:
     )
 
 
-def changed_elsewhere(day_label: str, clashes: list[tuple[str, str, str]]) -> ChoiceScreen:
+def changed_elsewhere(label: str, clashes: list[tuple[str, str, str]], thing: str = "day") -> ChoiceScreen:
     """Asks about fields changed both here and elsewhere: 'overwrite', 'reload' or 'cancel'.
 
-    `clashes` are (field, their value, your value), each shown so the runner chooses knowingly.
+    `label` names what changed ('Thu 26 Nov 2026 (today)', 'The run of Thu 26 Nov'), `thing` says what it is
+    ('day', 'session'); `clashes` are (field, their value, your value), each shown so the runner chooses knowingly.
     """
     lines = "\n".join(f"{field}: theirs {theirs} · yours {yours}" for field, theirs, yours in clashes)
     return ChoiceScreen(
-        f"{day_label} changed elsewhere",
-        "Another window or a journal command saved this day after you opened it, and changed what you"
+        f"{label} changed elsewhere",
+        f"Another window or a journal command saved this {thing} after you opened it, and changed what you"
         f" changed too:\n\n{lines}\n\n“Save mine” keeps yours in these and what was saved elsewhere in"
-        " every other field; “Load theirs” shows the day as saved and drops what you typed here."
+        f" every other field; “Load theirs” shows the {thing} as saved and drops what you typed here."
         " Nothing has been saved or lost yet.",
         [
             ("reload", "Load theirs", "primary", "l"),
@@ -98,13 +99,10 @@ def changed_elsewhere(day_label: str, clashes: list[tuple[str, str, str]]) -> Ch
 
 
 class GoToDateScreen(ModalScreen[dt.date | None]):
-    """Asks for a date in any form the journal reads; returns it, or None."""
+    """Asks for a date in any form the journal reads; returns it, or None. The date is read against today as it
+    is when enter is pressed: a dialog opened before midnight reads "today" after it as the new day."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
-
-    def __init__(self, today: dt.date) -> None:
-        super().__init__()
-        self.today = today
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -115,7 +113,7 @@ class GoToDateScreen(ModalScreen[dt.date | None]):
     @on(Input.Submitted)
     def go(self, event: Input.Submitted) -> None:
         try:
-            day = parse_date(event.value, today=self.today)
+            day = parse_date(event.value, today=today_now(self.app))
         except InvalidInput as error:
             self.query_one("#date-error", Static).update(str(error))
             return

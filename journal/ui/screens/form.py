@@ -3,12 +3,18 @@
 A form hands what was typed to a `save` function from the store; a refusal
 (InvalidInput, or any journal error) is shown in the form, which stays open. A form
 that reads its fields with `Refusals` says every field's problem at once, a line each.
+
+A form may stay open for hours: "today" is read when it is needed (`today_now`),
+never kept from when the form opened. A save looks at the clock first, as the Today
+pane's does: past midnight, the app takes the new date before anything is written,
+so a date word typed, or a plan decision made, is the new day's.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar, runtime_checkable
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,10 +24,30 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
+from journal import clock
 from journal.errors import InvalidInput, JournalError
+from journal.store.entries import ChangedHereAndElsewhere
 
 Saved = TypeVar("Saved")
 Value = TypeVar("Value")
+
+
+@runtime_checkable
+class Dated(Protocol):
+    """The app's date, as a form asks for it (`journal.ui.app.OffseasonApp` is one)."""
+
+    today: dt.date
+
+    def check_the_date(self) -> bool: ...
+
+
+def today_now(app: object) -> dt.date:
+    """Today at this moment. The journal's app looks at the clock first: past midnight, it takes the new date
+    (and tells its panes, which move on to it next, as they would have a moment later by themselves)."""
+    if isinstance(app, Dated):
+        app.check_the_date()
+        return app.today
+    return clock.today()
 
 
 class Refusals:
@@ -78,12 +104,30 @@ class FormScreen(ModalScreen[Saved | None], Generic[Saved]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def submit(self) -> None:
+        # Past midnight, the app takes the new date first: the today that `values` and `save` read is the new day.
+        today_now(self.app)
         try:
             saved = self.save(*self.values())
+        except ChangedHereAndElsewhere as clash:
+            self.changed_elsewhere(clash)
+            return
         except JournalError as error:
             self.query_one("#form-error", Static).update(str(error))
             return
+        self.saved(saved)
         self.dismiss(saved)
+
+    def changed_elsewhere(self, clash: ChangedHereAndElsewhere) -> None:
+        """What was saved was changed elsewhere meanwhile, where this form changes it too: nothing was saved. Said
+        in the form; a form that can show both sides asks which to keep (`journal.ui.screens.merge_form`)."""
+        self.query_one("#form-error", Static).update(str(clash))
+
+    def saved(self, saved: Saved) -> None:
+        """Called once `save` is done, as the form closes."""
+
+    def today_now(self) -> dt.date:
+        """Today at this moment (see `today_now`)."""
+        return today_now(self.app)
 
     @on(Input.Changed)
     @on(Select.Changed)

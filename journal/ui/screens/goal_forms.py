@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
@@ -27,7 +26,7 @@ from journal.domain.goals import (
     parse_measure,
 )
 from journal.errors import InvalidInput, JournalError
-from journal.ui.screens.form import FormScreen
+from journal.ui.screens.form import FormScreen, today_now
 from journal.ui.widgets.text_area import WritingArea
 
 
@@ -36,9 +35,8 @@ class GoalFormScreen(FormScreen[Goal]):
 
     AUTO_FOCUS = "#goal-title"
 
-    def __init__(self, heading: str, save: Callable[[Goal], Goal], today: dt.date, goal: Goal | None = None) -> None:
+    def __init__(self, heading: str, save: Callable[[Goal], Goal], goal: Goal | None = None) -> None:
         super().__init__(heading, save)
-        self.today = today
         self.goal = goal
 
     def fields(self) -> Iterable[tuple[str, Widget]]:
@@ -84,7 +82,7 @@ class GoalFormScreen(FormScreen[Goal]):
             Goal(
                 self.text("#goal-title"),
                 str(self.query_one("#goal-category", Select).value),
-                due=parse_date(due, today=self.today, allow_future=True) if due else None,
+                due=parse_date(due, today=self.today_now(), allow_future=True) if due else None,
                 note=self.query_one("#goal-note", TextArea).text.strip(),
                 measure=parse_measure(measure) if measure else None,
             ),
@@ -108,14 +106,13 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
     def __init__(
         self,
         sites: list[Site],
-        today: dt.date,
         propose: Callable[[Assessment], list[Proposal]],
         save: Callable[[Assessment, list[Proposal]], list[Goal]],
     ) -> None:
+        """The assessment is dated, its goals proposed and saved, on today as it is when each is done."""
         super().__init__()
         self.propose = propose  # the proposals for this journal: none already on the board or already met
         self.sites = sites
-        self.today = today
         self.save = save
         self.assessment: Assessment | None = None
         self.proposals: list[Proposal] = []
@@ -150,7 +147,7 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
             self._refuse(error)
             return
         answers = {name: self.query_one(f"#{name}", Checkbox).value for name, _ in QUESTIONS}
-        self.assessment = Assessment(self.today, looks_back_on, pain_sites=sites, note=note, **answers)
+        self.assessment = Assessment(today_now(self.app), looks_back_on, pain_sites=sites, note=note, **answers)
         self.proposals = self.propose(self.assessment)
         body = self.query_one("#assessment")
         await body.remove_children()
@@ -182,6 +179,7 @@ class AssessmentScreen(ModalScreen[list[Goal] | None]):
             if self.query_one(f"#keep-{index}", Checkbox).value:
                 title = self.query_one(f"#title-{index}", Input).value
                 kept.append(Proposal(replace(proposal.goal, title=title), proposal.why, True, proposal.needs_items))
+        today_now(self.app)  # past midnight, the app moves on first: the goals are added on the new day
         try:
             goals = self.save(self.assessment, kept)
         except JournalError as error:

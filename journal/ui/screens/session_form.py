@@ -16,17 +16,26 @@ from journal.domain.plan import Decision, Plan
 from journal.domain.sessions import (
     RPE_MAX,
     RPE_MIN,
+    SESSION_FIELDS,
     SESSION_KINDS,
     Session,
     SessionChange,
+    SessionField,
+    merge_sessions,
     parse_minutes,
     parse_rpe,
     parse_session_note,
     rpe_words,
 )
 from journal.store.db import Journal
+from journal.store.entries import ChangedHereAndElsewhere
 from journal.store.undo import History
-from journal.ui.screens.form import FormScreen, Refusals
+from journal.ui.screens.form import Refusals
+from journal.ui.screens.merge_form import MergeFormScreen
+
+# What the form's Save does (`save_session`): the session typed, today as it is at the save, and the session as the
+# form last saw it stored (what it opened, or what was found saved elsewhere once the runner saw it).
+SaveSession = Callable[[Session, dt.date, Session | None], Session]
 
 
 @dataclass
@@ -37,39 +46,99 @@ class PlanNews:
     taken_back: list[tuple[Plan, Decision]] = field(default_factory=list)
 
 
-class SessionFormScreen(FormScreen[Session]):
-    """Kind, minutes, distance, session RPE, the pain felt during it, a note."""
+class SessionFormScreen(MergeFormScreen[Session]):
+    """Kind, minutes, distance, session RPE, the pain felt during it, a note.
+
+    A session changed elsewhere while the form is open (another window, `journal session edit`) keeps what was
+    changed there: the form writes only what was changed in it, and asks about a field changed on both sides."""
 
     AUTO_FOCUS = "#session-day, #session-kind"  # the first there is
+    THING = "session"
 
     def __init__(
         self,
         heading: str,
-        save: Callable[[Session], Session],
+        save: SaveSession,
         day: dt.date,
         sites: list[Site],
         session: Session | None,
         *,
         add_site: str,
-        today: dt.date | None = None,
+        ask_day: bool = False,
         plan_label: str = "",
         unit: str = "km",
     ) -> None:
-        """`today` given, the form asks for the day too (the Training pane); else the session is on `day`.
-        `add_site` says how the app adds a body site ('^n on Today'), for pain at a site it does not know."""
+        """With `ask_day`, the form asks for the day too (the Training pane), a date word read against today as it
+        is at the save; else the session is on `day`. `add_site` says how the app adds a body site ('^n on
+        Today'), for pain at a site it does not know."""
         super().__init__(heading, save)
         self.day = day
         self.sites = sites
-        self.session = session
         self.add_site = add_site
-        self.today = today
+        self.ask_day = ask_day
         self.plan_label = plan_label  # "knee plan": a plan runs, and the session may be its session
         self.unit = unit  # the distance is typed in km or mi (the distance_unit setting), and kept in km
-        self.distance_shown = distance_figure(session.km, unit) if session and session.km is not None else ""
+        self.typed: Session | None = None  # the session as typed, at the latest save
+        self.load(session)
+
+    def load(self, stored: Session | None) -> None:
+        self.session = self.since = stored
+        if stored is not None:
+            self.day = stored.day
+        self.distance_shown = distance_figure(stored.km, self.unit) if stored and stored.km is not None else ""
+
+    @property
+    def label(self) -> str:
+        session = self.since or self.session
+        return f"The {session.kind} of {short_day(session.day)}" if session else "The session"
+
+    def field_label(self, key: SessionField) -> str:
+        """A field as the form names it: 'Minutes', 'Pain during knee left'."""
+        if isinstance(key, tuple):
+            site, side = key
+            label = next((each.label for each in self.sites if each.name == site), site)
+            return f"Pain during {label}{' ' + side if side else ''}"
+        names = {"day": "Day", "km": unit_label(self.unit), "rpe": "RPE", "for_plan": "Plan"}
+        return names.get(key, key.capitalize())
+
+    def value_text(self, key: SessionField, value: object) -> str:
+        """A field's value in a sentence: '45 min', '3 moderate', '“hills”', 'nothing'."""
+        if value is None or value == "":
+            return "nothing"
+        if key == "day" and isinstance(value, dt.date):
+            return short_day(value)
+        if key == "minutes":
+            return f"{value} min"
+        if key == "km" and isinstance(value, float | int):
+            return f"{distance_figure(float(value), self.unit)} {self.unit}"
+        if key == "rpe" and isinstance(value, int):
+            return f"{value} {rpe_words(value)}"
+        if key == "note":
+            return f"“{' ↵ '.join(str(value).splitlines())}”"
+        if key == "for_plan":
+            return "the plan's session" if value else "not the plan's"
+        return str(value)
+
+    def clash_rows(self, clash: ChangedHereAndElsewhere) -> list[tuple[str, str, str]]:
+        theirs = clash.stored.fields()
+        mine = self.typed.fields() if self.typed else {}
+        return [
+            (self.field_label(key), self.value_text(key, theirs.get(key)), self.value_text(key, mine.get(key)))
+            for key in clash.clashes
+        ]
+
+    def saved(self, saved: Session) -> None:
+        """Say what the save kept of what was saved elsewhere meanwhile, in the fields left alone here."""
+        if self.session is None or self.typed is None:
+            return
+        typed, stored = self.typed.fields(), saved.fields()
+        kept = [self.field_label(key) for key in dict.fromkeys([*typed, *stored]) if typed.get(key) != stored.get(key)]
+        if kept:
+            self.app.notify(f"Kept what was saved elsewhere meanwhile: {', '.join(kept)}", title="Session")
 
     def fields(self) -> Iterable[tuple[str, Widget]]:
         session = self.session
-        if self.today is not None:
+        if self.ask_day:
             yield "Day", Input(self.day.isoformat(), placeholder="yesterday, 20 nov", id="session-day", compact=True)
         yield (
             "Kind",
@@ -129,12 +198,14 @@ class SessionFormScreen(FormScreen[Session]):
                 ),
             )
 
-    def values(self) -> tuple[Session]:
-        """The session typed; every field's problem at once, a line each, when there are any."""
+    def values(self) -> tuple[Session, dt.date, Session | None]:
+        """The session typed, put onto the session as last seen stored; today; the session as last seen stored.
+        Every field's problem at once, a line each, when there are any."""
         refused = Refusals()
+        today = self.today_now()
         day: dt.date | None = self.day
-        if self.today is not None:
-            day = refused.read(self._day, self.text("#session-day"))
+        if self.ask_day:
+            day = refused.read(self._day, self.text("#session-day"), today)
         minutes = refused.read(parse_minutes, self.text("#session-minutes"))
         km_text, rpe = self.text("#session-km"), self.query_one("#session-rpe", Select).value
         km = refused.read(self._distance, km_text) if km_text else None
@@ -147,23 +218,24 @@ class SessionFormScreen(FormScreen[Session]):
         refused.check()
         assert day is not None and minutes is not None and note is not None
         plan = self.query("#session-plan")
-        return (
-            Session(
-                day=day,
-                kind=str(self.query_one("#session-kind", Select).value),
-                minutes=minutes,
-                km=km,
-                rpe=None if rpe is Select.NULL else parse_rpe(str(rpe)),
-                pain=tuple((site, side, score) for (site, side), score in during.items()),
-                note=note,
-                for_plan=bool(plan) and plan.first(Checkbox).value,
-                id=self.session.id if self.session else None,
-            ),
+        typed = self.typed = Session(
+            day=day,
+            kind=str(self.query_one("#session-kind", Select).value),
+            minutes=minutes,
+            km=km,
+            rpe=None if rpe is Select.NULL else parse_rpe(str(rpe)),
+            pain=tuple((site, side, score) for (site, side), score in during.items()),
+            note=note,
+            for_plan=bool(plan) and plan.first(Checkbox).value,
+            id=self.session.id if self.session else None,
         )
+        if self.session is not None and self.since is not None and self.since != self.session:
+            # “Save mine” once a change made elsewhere was seen: what was changed here goes onto it.
+            typed = merge_sessions(self.session, self.since, typed).session
+        return typed, today, self.since
 
-    def _day(self, text: str) -> dt.date:
-        assert self.today is not None
-        return parse_date(text, today=self.today, allow_future=False)
+    def _day(self, text: str, today: dt.date) -> dt.date:
+        return parse_date(text, today=today, allow_future=False)
 
     def _pain(self, setting: str) -> tuple[tuple[str, str], int]:
         return parse_pain_setting(setting, self.sites, add_site=self.add_site)
@@ -177,20 +249,19 @@ class SessionFormScreen(FormScreen[Session]):
 
 
 def save_session(
-    history: History,
-    journal: Journal,
-    today: dt.date,
-    pane_id: str,
-    session: Session | None,
-    news: PlanNews,
-) -> Callable[[Session], Session]:
+    history: History, journal: Journal, pane_id: str, session: Session | None, news: PlanNews
+) -> SaveSession:
     """What the form's Save does: log the session typed, or change `session` into it, and let a plan decide
-    what it can (what that did is added to `news`); undo takes all of it back."""
+    what it can, on `today` as it is at the save (what that did is added to `news`); undo takes all of it back.
+
+    A change is made against `since`, the session as the form last saw it stored (`session` when not given): a
+    field changed here that was changed elsewhere too refuses it with ChangedHereAndElsewhere, and what was
+    changed elsewhere in the other fields is kept."""
     from journal.store.plans import PLAN_SCOPES, deciding
-    from journal.store.sessions import add_session, update_session
+    from journal.store.sessions import add_session, get_session, update_session
     from journal.store.undo import session_scopes
 
-    def save(typed: Session) -> Session:
+    def save(typed: Session, today: dt.date, since: Session | None = None) -> Session:
         if session is None:
             return history.record(
                 f"logged a session on {short_day(typed.day)}",
@@ -205,17 +276,20 @@ def save_session(
                 ),
             )
         change = SessionChange(
-            values={name: getattr(typed, name) for name in ("day", "kind", "minutes", "km", "rpe", "note", "for_plan")},
+            values={name: getattr(typed, name) for name in SESSION_FIELDS},
             pain={(site, side): score for site, side, score in typed.pain},
             clear_pain=True,
         )
+        base = since or session
+        # The day it is on now, moved elsewhere perhaps (a session removed elsewhere is said to be gone).
+        now_on = get_session(journal, session.number).day
         return history.record(
             f"changed a session on {short_day(typed.day)}",
             (pane_id, typed.day),
-            session_scopes(session.day, typed.day) + PLAN_SCOPES,
+            session_scopes(session.day, base.day, now_on, typed.day) + PLAN_SCOPES,
             lambda: deciding(
                 journal,
-                lambda: update_session(journal, session.number, change, today=today),
+                lambda: update_session(journal, session.number, change, today=today, since=base),
                 today=today,
                 made=news.made,
                 taken_back=news.taken_back,
