@@ -294,16 +294,25 @@ class OffseasonApp(App[str | None]):
             )
 
     async def _prepare_next_pane(self) -> None:
-        """Build the next pane not yet built, while it is hidden; one at a time, with the app idle between."""
+        """Build the next pane not yet built, while it is hidden; one at a time, with the app idle between.
+
+        Not while a pane reads its data on a thread (a load's worker): building a pane is Python from start to
+        end, holding the interpreter's lock that the reading thread takes back after each query and row it
+        reads (the Trends pane's 'all' range of a long journal took about a tenth longer when one ran beside it).
+        """
         from journal.ui.panes.lazy import LazyPane
 
         if len(self.screen_stack) > 1:  # a dialog is open: its widgets are drawn first, the panes after it
             self.set_timer(PREPARE_AFTER, self._prepare_next_pane)
             return
         waiting = [pane for pane in self.query(LazyPane) if not pane.loaded]
-        if waiting:
-            await waiting[0].prepare()
+        if not waiting:
+            return
+        if self.workers:  # a load under way: tried again soon
             self.set_timer(PREPARE_BETWEEN, self._prepare_next_pane)
+            return
+        await waiting[0].prepare()
+        self.set_timer(PREPARE_BETWEEN, self._prepare_next_pane)
 
     def check_outside_changes(self) -> None:
         """Pass on what another window or a journal command saved (SQLite's data_version tells)."""

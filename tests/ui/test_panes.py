@@ -137,6 +137,33 @@ def test_a_pane_shown_while_it_is_being_built_in_the_background_waits_for_it(db_
     drive(make_app(db_path, today), scenario)
 
 
+def test_no_pane_is_built_in_the_background_while_a_pane_reads_its_data(db_path, today, monkeypatch):
+    """Building a pane holds the interpreter's lock that the thread reading a pane's data needs: the builds wait."""
+    import threading
+
+    from journal.ui.panes.trends import TrendsPane
+
+    reading = threading.Event()
+    read = TrendsPane._read
+    monkeypatch.setattr(TrendsPane, "_read", lambda pane, span, width: (reading.wait(5), read(pane, span, width))[1])
+
+    async def scenario(pilot):
+        app = pilot.app
+        await pilot.press("f5")  # soon after the start: the builds in the background have a turn or none
+        built = [pane.id for pane in app.query(LazyPane) if pane.loaded]
+        assert app.query_one(TrendsPane).load_running and len(built) < len(app.query(LazyPane))
+        await pilot.pause(0.5)  # the builds' first turn, and several after it, while the range is read
+        assert [pane.id for pane in app.query(LazyPane) if pane.loaded] == built
+        reading.set()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if all(pane.loaded for pane in app.query(LazyPane)):
+                break
+        assert all(pane.loaded for pane in app.query(LazyPane)), "built once the range was drawn"
+
+    drive(make_app(db_path, today), scenario)
+
+
 def test_a_change_made_in_one_pane_is_drawn_in_another_already_drawn(db_path, today):
     """A pane drawn once keeps what it drew while nothing changes; a change saved in another pane is drawn
     when it is next shown (a rest day saved on Today lowers the week's targets on Checklist)."""

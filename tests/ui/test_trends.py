@@ -1,6 +1,7 @@
 """The trends beside the day's form, the flags above it, the Trends pane and the weekly review."""
 
 import datetime as dt
+import threading
 
 from textual.widgets import Static, TabbedContent
 
@@ -213,6 +214,68 @@ def test_the_trends_pane_switches_ranges_by_key_and_by_click(db_path, today):
         assert pane.range == "30d"
         await pilot.click("#range-year")
         await settle(pilot, TrendsPane, lambda pane: pane.range == "year" and pane.trends.days == 365)
+
+    drive(make_app(db_path, today), scenario)
+
+
+def test_a_range_is_read_for_the_width_laid_out_and_the_last_range_asked_for_wins(db_path, today, monkeypatch):
+    """The pane shown as its tab is activated, before the screen has laid it out, reads its range once it has: read
+    at once, the 30 days were bucketed to the narrowest sparkline (4 days a column). A range asked for while another
+    is read replaces it, whichever read ends first."""
+    log(db_path, [DayEntry(today - offset * DAY, sleep_hours=7.5, mood=4) for offset in range(60)])
+    gates: dict[int, threading.Event] = {30: threading.Event(), 60: threading.Event()}  # by the days read
+    read = TrendsPane._read
+
+    def held(pane, span, width):
+        gates[(span[1] - span[0]).days + 1].wait(5)  # each read goes on when the test says
+        return read(pane, span, width)
+
+    monkeypatch.setattr(TrendsPane, "_read", held)
+
+    async def scenario(pilot):
+        app = pilot.app
+        pane = app.query_one(TrendsPane)
+        await pane.prepare()  # built while hidden, as the app does soon after the start
+        app.action_show_pane("trends")
+        await pane.showing()  # what the app does as the tab is activated, before the screen lays the pane out
+        await pilot.press("1")
+        await pilot.pause()  # laid out
+        gates[30].set()
+        await settle(pilot, TrendsPane, lambda pane: pane.trends is not None)
+        table = app.query_one(TrendTable)
+        assert table.line_text(0).plain.startswith("28 Oct 2026 – 26 Nov 2026 · a day a column")
+        assert len(pane.trends.series[0].cells) == 30
+
+        gates[30].clear()
+        await pilot.press("4")  # the whole journal, whose read ends last
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        gates[30].set()
+        await pilot.pause(0.05)
+        gates[60].set()
+        await settle(pilot, TrendsPane)
+        assert pane.range == "30d" and pane.trends.days == 30 and pane.trends.per_cell == 1
+        assert table.line_text(0).plain.startswith("28 Oct 2026 – 26 Nov 2026 · a day a column")
+
+    drive(make_app(db_path, today), scenario)
+
+
+def test_a_terminal_resized_while_the_first_range_is_read_reads_it_again_for_the_new_width(db_path, today, monkeypatch):
+    log(db_path, [DayEntry(today - offset * DAY, sleep_hours=7.5, mood=4) for offset in range(30)])
+    go = threading.Event()
+    read = TrendsPane._read
+    monkeypatch.setattr(TrendsPane, "_read", lambda pane, span, width: (go.wait(5), read(pane, span, width))[1])
+
+    async def scenario(pilot):
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.resize_terminal(80, 30)  # 26 columns of sparkline: 30 days at 2 days a column
+        await pilot.pause()
+        go.set()
+        pane = await settle(pilot, TrendsPane, lambda pane: pane.trends is not None)
+        assert pane.trends.per_cell == 2
+        assert pilot.app.query_one(TrendTable).line_text(0).plain.startswith("28 Oct 2026 – 26 Nov 2026 · 2 days")
 
     drive(make_app(db_path, today), scenario)
 

@@ -134,7 +134,11 @@ class TrendsPane(LazyPane):
         return (min(first, self.today), self.today) if first else None
 
     async def draw(self) -> None:
-        """Read the range in a thread and draw it when it comes."""
+        """Read the range in a thread and draw it when it comes, bucketed to the width the table is laid out at."""
+        if not self.table.size.width:
+            # Shown as its tab is activated, before the screen has laid the pane out: the table's width (which
+            # sets how many days a column holds) is known once the screen has refreshed.
+            await self.wait_for_refresh()
         for key, _, _ in RANGES:
             self.query_one(f"#range-{key}").set_class(key == self.range, "-chosen")
         span = self.span()
@@ -171,7 +175,10 @@ class TrendsPane(LazyPane):
         self.table.show(trends.series, caption(trends))
 
     def on_resize(self) -> None:
-        if self.loaded and self.trends is not None and self.table.size.width != self._width:
+        # A range drawn, or being read, for another width is read again for this one (a newer load replaces one
+        # under way).
+        drawn_or_reading = self.trends is not None or self.load_running
+        if self.loaded and drawn_or_reading and self.table.size.width not in (0, self._width):
             self.load()
 
     # -- actions -------------------------------------------------------------------
