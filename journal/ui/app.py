@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Awaitable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -29,7 +31,7 @@ from journal.ui.panes.trends import TrendsPane
 from journal.ui.widgets.footer import KeysFooter
 
 OUTSIDE_CHANGES_EVERY = 2.0  # seconds between looks for what other windows and commands saved
-PREPARE_AFTER = 0.3  # seconds after the start before the hidden panes are built, one by one
+PREPARE_AFTER = 0.3  # seconds after the start, and after the last key or click, before a hidden pane is built
 PREPARE_BETWEEN = 0.05  # seconds of idle between two of them
 OFFER_AFTER = 2.0  # seconds after the start before the week's overuse check is offered
 OFFER_FROM_DAY = 4  # the week's fifth day on: the check asks about the past 7 days
@@ -111,6 +113,7 @@ class OffseasonApp(App[str | None]):
         # A change made in one pane is shown by it; the others draw it when next shown.
         self.history = History(journal, recorded=lambda change: self.journal_changed(by=change.place[0]))
         self.theme_problems = self._register_themes()
+        self._input_at = 0.0  # time.monotonic() of the latest key or click
         self._applied_theme: str | None = None  # the theme whose colours were last made without an error
         self.theme_fallback: str | None = None  # the theme asked for that could not be used, when one could not
         self._start_in(self._starting_theme(theme))
@@ -294,16 +297,30 @@ class OffseasonApp(App[str | None]):
             )
 
     async def _prepare_next_pane(self) -> None:
-        """Build the next pane not yet built, while it is hidden; one at a time, with the app idle between."""
+        """Build the next pane not yet built, while it is hidden (and draw it, if it can be: see LazyPane.prepare);
+        one at a time, with the app idle between."""
         from journal.ui.panes.lazy import LazyPane
 
         if len(self.screen_stack) > 1:  # a dialog is open: its widgets are drawn first, the panes after it
             self.set_timer(PREPARE_AFTER, self._prepare_next_pane)
             return
+        quiet = time.monotonic() - self._input_at
+        if quiet < PREPARE_AFTER:  # the runner is at the keys: what they asked for is drawn first
+            self.set_timer(PREPARE_AFTER - quiet, self._prepare_next_pane)
+            return
         waiting = [pane for pane in self.query(LazyPane) if not pane.loaded]
         if waiting:
             await waiting[0].prepare()
             self.set_timer(PREPARE_BETWEEN, self._prepare_next_pane)
+        else:
+            from journal.startup import set_aside
+
+            set_aside()  # every pane built: the collector no longer walks their widgets (journal.startup)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._input_at = time.monotonic()  # the hidden panes wait for a pause (`_prepare_next_pane`)
+        await super().on_event(event)
 
     def check_outside_changes(self) -> None:
         """Pass on what another window or a journal command saved (SQLite's data_version tells)."""

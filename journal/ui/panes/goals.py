@@ -145,6 +145,8 @@ class GoalsPane(LazyPane, can_focus=True):
     show_dropped: var[bool] = var(False, init=False)
     """Whether the board has a fourth column, of the dropped goals; setting it draws the board."""
 
+    DRAWN_HIDDEN = True  # cards measured as they are laid out: the board is drawn before the pane is first shown
+
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Goals", id="goals", journal=journal, today=today)
         self.goal_in_focus: int | None = None  # the card the board keeps in focus as it is drawn again
@@ -187,11 +189,13 @@ class GoalsPane(LazyPane, can_focus=True):
         board = self.query_one("#board", Horizontal)
         with self.app.batch_update():  # laid out and drawn once, at the end: never a card in two columns
             await uncancelled(every(self._arrange(board, goals)))
-            if not self.display:
+            hidden = self.drawing_hidden  # drawn before it is first shown: the focus stays where it is
+            if not self.display and not hidden:
                 self.stale = True  # hidden meanwhile, or the app is closing: the rest is drawn when next shown
                 return
             self._show_bar(goals)
-            self._take_focus()
+            if not hidden:
+                self._take_focus()
             await uncancelled(every(self._prune(board)))
 
     def _arrange(self, board: Horizontal, goals: list[tuple[Goal, float | None]]) -> list[AwaitMount]:

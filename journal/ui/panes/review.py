@@ -57,6 +57,8 @@ class ReviewPane(WeekPane):
     }
     """
 
+    DRAWN_HIDDEN = True  # a week's lines, wrapped as they are laid out: drawn before the pane is first shown
+
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Week", id="review", journal=journal, today=today)
         # The weeks' lines as drawn, kept while the journal and the date stay as they were (`Journal.state`):

@@ -66,6 +66,8 @@ class TrainingPane(WeekPane):
         ("Training: this week's overuse check", "training.overuse"),
     ]
 
+    DRAWN_HIDDEN = True  # a week's sessions, whatever their size: drawn before the pane is first shown
+
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Training", id="training", journal=journal, today=today)
 
