@@ -231,8 +231,15 @@ class OffseasonApp(App[str | None]):
             title = "A theme file was skipped" if len(lines) == 1 else f"{len(lines)} theme files were skipped"
             self.notify("\n".join(lines), title=title, severity="warning", timeout=10)
 
+    def get_default_screen(self) -> Screen:
+        from journal.ui.widgets.blank import BlankScreen
+
+        return BlankScreen(id="_default")
+
     def compose(self) -> ComposeResult:
-        with TabbedContent(initial="today"):
+        from journal.ui.widgets.blank import BlankTabs
+
+        with BlankTabs(initial="today"):
             for pane in PANE_TYPES:
                 yield pane(self.journal, self.today)
         yield KeysFooter()

@@ -21,6 +21,7 @@ from textual.widgets import Label, Static
 from journal.errors import JournalError
 from journal.store.db import Journal
 from journal.ui.panes.lazy import LazyPane, after_any_load, uncancelled
+from journal.ui.widgets.blank import BlankHorizontal
 
 if TYPE_CHECKING:
     from journal.domain.goals import Goal
@@ -33,6 +34,8 @@ BOARD = ("todo", "doing", "done")
 
 class CardColumn(VerticalScroll, inherit_bindings=False, can_focus=False):
     """A column of cards that scrolls to the card in focus; the arrows move between cards, not the view."""
+
+    BLANK = True  # no border or text of its own (see journal.ui.widgets.blank)
 
     def live(self) -> list[GoalCard]:
         """The cards in the column, in order, but for those leaving it."""
@@ -69,6 +72,8 @@ class CardColumn(VerticalScroll, inherit_bindings=False, can_focus=False):
 
 class GoalColumn(Vertical):
     """A column of the board: its title, with the number of goals, over its cards."""
+
+    BLANK = True  # no border or text of its own (see journal.ui.widgets.blank)
 
     def __init__(self, status: str, title: str, cards: list[GoalCard]) -> None:
         self.status = status
@@ -153,7 +158,7 @@ class GoalsPane(LazyPane, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="goals-bar")
-        yield Horizontal(id="board")
+        yield BlankHorizontal(id="board")
 
     def watch_show_dropped(self) -> None:
         self.load()
