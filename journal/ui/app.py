@@ -31,8 +31,9 @@ from journal.ui.panes.trends import TrendsPane
 from journal.ui.widgets.footer import KeysFooter
 
 OUTSIDE_CHANGES_EVERY = 2.0  # seconds between looks for what other windows and commands saved
-PREPARE_AFTER = 0.3  # seconds after the start, and after the last key or click, before a hidden pane is built
-PREPARE_BETWEEN = 0.05  # seconds of idle between two of them
+PREPARE_AFTER = 0.1  # seconds after the first frame before the hidden panes are built (and drawn), one by one
+PREPARE_BETWEEN = 0.02  # seconds of idle between two of them
+PREPARE_QUIET = 0.3  # seconds without a key or a click before the next one is
 OFFER_AFTER = 2.0  # seconds after the start before the week's overuse check is offered
 OFFER_FROM_DAY = 4  # the week's fifth day on: the check asks about the past 7 days
 DATE_CHECK_EVERY = 60.0  # seconds between looks at the date besides the one just after midnight
@@ -248,7 +249,8 @@ class OffseasonApp(App[str | None]):
         from journal.startup import release_collector
 
         self.call_after_refresh(release_collector)  # once the first frame is drawn (journal.startup)
-        self.set_timer(PREPARE_AFTER, self._prepare_next_pane)
+        # The hidden panes are made ready soon after the first frame, before a runner reaches for a key.
+        self.call_after_refresh(self.set_timer, PREPARE_AFTER, self._prepare_next_pane)
         self.set_timer(OFFER_AFTER, self._offer_overuse_check)
         self._notify_theme_problems()
         if self.keymap_problems:
@@ -312,8 +314,8 @@ class OffseasonApp(App[str | None]):
             self.set_timer(PREPARE_AFTER, self._prepare_next_pane)
             return
         quiet = time.monotonic() - self._input_at
-        if quiet < PREPARE_AFTER:  # the runner is at the keys: what they asked for is drawn first
-            self.set_timer(PREPARE_AFTER - quiet, self._prepare_next_pane)
+        if quiet < PREPARE_QUIET:  # the runner is at the keys: what they asked for is drawn first
+            self.set_timer(PREPARE_QUIET - quiet, self._prepare_next_pane)
             return
         waiting = [pane for pane in self.query(LazyPane) if not pane.loaded]
         if waiting:

@@ -122,6 +122,26 @@ def test_the_app_hands_the_collector_back_once_its_first_frame_is_drawn(db_path,
     assert seen == [(True, True)]
 
 
+def test_the_hidden_panes_wait_while_the_runner_is_at_the_keys(db_path, today, monkeypatch):
+    monkeypatch.setattr("journal.ui.app.PREPARE_AFTER", 0.3)
+
+    async def scenario(pilot):
+        panes = list(pilot.app.query(LazyPane))
+        for step in range(12):  # a key every 0.1 s: never 0.3 s without one
+            await pilot.press("down" if step % 2 else "up")
+            await pilot.pause(0.1)
+            assert not any(pane.loaded for pane in panes)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if all(pane.loaded and not pane.load_running for pane in panes):
+                break
+        assert all(pane.loaded for pane in panes)
+        assert all(not pane.stale for pane in panes if pane.DRAWN_HIDDEN)  # drawn, hidden
+        assert type(pilot.app.focused).__name__ == "ScoreSheet"  # the focus stayed where it was
+
+    drive(make_app(db_path, today), scenario)
+
+
 @pytest.mark.parametrize("pane_id", ["checklist", "trends", "review"])
 def test_a_pane_shown_while_it_is_being_built_in_the_background_waits_for_it(db_path, today, pane_id, monkeypatch):
     monkeypatch.setattr("journal.ui.app.PREPARE_AFTER", 60.0)  # the test starts the build itself

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events
@@ -192,9 +193,11 @@ class GoalsPane(LazyPane, can_focus=True):
 
         goals = with_progress(self.journal, list_goals(self.journal), self.today)
         board = self.query_one("#board", Horizontal)
-        with self.app.batch_update():  # laid out and drawn once, at the end: never a card in two columns
+        # Laid out and drawn once, at the end: never a card in two columns. A board drawn before it is first shown
+        # holds nothing back: nothing of it is on screen, and every other frame, a key's say, would wait for it.
+        with nullcontext() if self.drawing_hidden else self.app.batch_update():
             await uncancelled(every(self._arrange(board, goals)))
-            hidden = self.drawing_hidden  # drawn before it is first shown: the focus stays where it is
+            hidden = self.drawing_hidden  # still hidden: the focus stays where it is
             if not self.display and not hidden:
                 self.stale = True  # hidden meanwhile, or the app is closing: the rest is drawn when next shown
                 return
