@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Awaitable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -29,8 +31,9 @@ from journal.ui.panes.trends import TrendsPane
 from journal.ui.widgets.footer import KeysFooter
 
 OUTSIDE_CHANGES_EVERY = 2.0  # seconds between looks for what other windows and commands saved
-PREPARE_AFTER = 0.3  # seconds after the start before the hidden panes are built, one by one
-PREPARE_BETWEEN = 0.05  # seconds of idle between two of them
+PREPARE_AFTER = 0.1  # seconds after the first frame before the hidden panes are built (and drawn), one by one
+PREPARE_BETWEEN = 0.02  # seconds of idle between two of them
+PREPARE_QUIET = 0.3  # seconds without a key or a click before the next one is
 OFFER_AFTER = 2.0  # seconds after the start before the week's overuse check is offered
 OFFER_FROM_DAY = 4  # the week's fifth day on: the check asks about the past 7 days
 DATE_CHECK_EVERY = 60.0  # seconds between looks at the date besides the one just after midnight
@@ -111,6 +114,7 @@ class OffseasonApp(App[str | None]):
         # A change made in one pane is shown by it; the others draw it when next shown.
         self.history = History(journal, recorded=lambda change: self.journal_changed(by=change.place[0]))
         self.theme_problems = self._register_themes()
+        self._input_at = 0.0  # time.monotonic() of the latest key or click
         self._applied_theme: str | None = None  # the theme whose colours were last made without an error
         self.theme_fallback: str | None = None  # the theme asked for that could not be used, when one could not
         self._start_in(self._starting_theme(theme))
@@ -228,8 +232,15 @@ class OffseasonApp(App[str | None]):
             title = "A theme file was skipped" if len(lines) == 1 else f"{len(lines)} theme files were skipped"
             self.notify("\n".join(lines), title=title, severity="warning", timeout=10)
 
+    def get_default_screen(self) -> Screen:
+        from journal.ui.widgets.blank import BlankScreen
+
+        return BlankScreen(id="_default")
+
     def compose(self) -> ComposeResult:
-        with TabbedContent(initial="today"):
+        from journal.ui.widgets.blank import BlankTabs
+
+        with BlankTabs(initial="today"):
             for pane in PANE_TYPES:
                 yield pane(self.journal, self.today)
         yield KeysFooter()
@@ -238,7 +249,8 @@ class OffseasonApp(App[str | None]):
         from journal.startup import release_collector
 
         self.call_after_refresh(release_collector)  # once the first frame is drawn (journal.startup)
-        self.set_timer(PREPARE_AFTER, self._prepare_next_pane)
+        # The hidden panes are made ready soon after the first frame, before a runner reaches for a key.
+        self.call_after_refresh(self.set_timer, PREPARE_AFTER, self._prepare_next_pane)
         self.set_timer(OFFER_AFTER, self._offer_overuse_check)
         self._notify_theme_problems()
         if self.keymap_problems:
@@ -294,7 +306,8 @@ class OffseasonApp(App[str | None]):
             )
 
     async def _prepare_next_pane(self) -> None:
-        """Build the next pane not yet built, while it is hidden; one at a time, with the app idle between.
+        """Build the next pane not yet built, while it is hidden (and draw it, if it can be: see LazyPane.prepare);
+        one at a time, with the app idle between.
 
         Not while a pane reads its data on a thread (a load's worker): building a pane is Python from start to
         end, holding the interpreter's lock that the reading thread takes back after each query and row it
@@ -305,14 +318,26 @@ class OffseasonApp(App[str | None]):
         if len(self.screen_stack) > 1:  # a dialog is open: its widgets are drawn first, the panes after it
             self.set_timer(PREPARE_AFTER, self._prepare_next_pane)
             return
+        quiet = time.monotonic() - self._input_at
+        if quiet < PREPARE_QUIET:  # the runner is at the keys: what they asked for is drawn first
+            self.set_timer(PREPARE_QUIET - quiet, self._prepare_next_pane)
+            return
         waiting = [pane for pane in self.query(LazyPane) if not pane.loaded]
         if not waiting:
+            from journal.startup import set_aside
+
+            set_aside()  # every pane built: the collector no longer walks their widgets (journal.startup)
             return
         if self.workers:  # a load under way: tried again soon
             self.set_timer(PREPARE_BETWEEN, self._prepare_next_pane)
             return
         await waiting[0].prepare()
         self.set_timer(PREPARE_BETWEEN, self._prepare_next_pane)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._input_at = time.monotonic()  # the hidden panes wait for a pause (`_prepare_next_pane`)
+        await super().on_event(event)
 
     def check_outside_changes(self) -> None:
         """Pass on what another window or a journal command saved (SQLite's data_version tells)."""

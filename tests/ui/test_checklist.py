@@ -184,20 +184,27 @@ def test_what_the_command_line_ticks_shows_up(db_path, today):
     drive(make_app(db_path, today), scenario)
 
 
-def test_the_checklist_is_not_read_until_it_is_shown(db_path, today):
+def test_the_checklist_is_drawn_while_hidden_and_again_when_it_changed_meanwhile(db_path, today):
     async def scenario(pilot):
         pane = pilot.app.query_one(ChecklistPane)
-        for _ in range(100):  # once the journal is on screen, the hidden panes are built, one by one
+        for _ in range(100):  # once the journal is on screen, the hidden panes are built and drawn, one by one
             await pilot.pause(0.02)
-            if pane.loaded:
+            if pane.loaded and pane.grid.week is not None and not pane.load_running:
                 break
-        assert pane.loaded and pane.grid.week is None and pane.stale  # built, its week not read
+        assert pane.grid.week is not None and not pane.stale and not pane.display  # drawn, while hidden
+        assert type(pilot.app.focused).__name__ == "ScoreSheet"  # the focus stayed on Today
+        with open_journal(db_path) as shell:
+            set_tick(shell, list_items(shell)[0].id, today, True)
+        pilot.app.check_outside_changes()
+        await pilot.pause()
+        assert pane.stale  # hidden, it is drawn again as it is shown
         await pilot.press("f3")
         for _ in range(100):
             await pilot.pause(0.02)
-            if pane.grid.week is not None and not pane.load_running:
+            if not pane.stale and not pane.load_running:
                 break
-        assert pane.grid.week is not None and pane.grid.days[0] == pane.start  # read as it is shown
+        assert (pane.grid.rows[0].item.id, today) in pane.grid.week.ticks
+        assert pilot.app.focused is pane.grid
 
     drive(make_app(db_path, today), scenario)
 

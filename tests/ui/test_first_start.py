@@ -47,7 +47,7 @@ def test_escape_starts_the_runners_own_journal(db_path, today):
 
     app = first_start_app(db_path, today)
     drive(app, scenario)
-    assert seen == {"screen": "Screen", "focused": "ScoreSheet"}
+    assert seen == {"screen": "BlankScreen", "focused": "ScoreSheet"}
     assert app.return_value is None
 
 
@@ -61,7 +61,7 @@ def test_a_journal_with_anything_in_it_opens_straight_on_today(db_path, welcome,
         seen["screen"] = type(pilot.app.screen).__name__
 
     drive(create_app(open_journal(db_path), today=today, welcome=welcome), scenario)
-    assert seen["screen"] == "Screen"
+    assert seen["screen"] == "BlankScreen"
 
 
 def test_the_demo_journal_is_filled_once_beside_the_default_one(isolated, today):
@@ -83,7 +83,7 @@ def test_the_demo_app_says_it_is_the_demo(isolated, today):
     with open_demo(today) as demo:
         app = create_app(demo, today=today, demo=True, welcome=True)
         drive(app, scenario)
-    assert seen == {"notes": ["The demo journal"], "screen": "Screen", "mark": True}
+    assert seen == {"notes": ["The demo journal"], "screen": "BlankScreen", "mark": True}
     assert app.sub_title.startswith("demo · ")
 
 

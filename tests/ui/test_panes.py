@@ -31,7 +31,7 @@ TOUR = tour()
 
 
 def footer_actions(app) -> set[str]:
-    return {key.action for key in app.query_one(KeysFooter).query("FooterKey")}
+    return {key.action for key in app.query_one(KeysFooter).keys_on_show()}
 
 
 async def settled(pilot, pane: JournalPane) -> None:
@@ -71,18 +71,32 @@ def test_every_switch_shows_the_pane_with_the_focus_and_the_footer_keys_in_it(db
 def test_the_footer_keeps_its_keys_while_the_keys_shown_are_the_same(db_path, today):
     async def scenario(pilot):
         app = pilot.app
+        footer = app.query_one(KeysFooter)
         await pilot.pause(0.1)
-        before = set(app.query_one(KeysFooter).query("FooterKey"))
+        before = footer.keys_on_show()
         assert before
         for _ in range(3):
             app.screen.refresh_bindings()  # what every change of focus does
             await pilot.press("down")  # the cursor moves within the day: the same keys
             await pilot.pause(0.05)
-        assert set(app.query_one(KeysFooter).query("FooterKey")) == before  # the same widgets: not composed again
+        assert footer.keys_on_show() == before  # the same widgets: not composed again
         await pilot.press("f3")
         await settled(pilot, app.query_one("#checklist", JournalPane))
         await pilot.pause(0.1)
-        assert "add_item" in footer_actions(app) and not set(app.query_one(KeysFooter).query("FooterKey")) & before
+        # The Checklist's keys, as a footer composed anew would show them: a key an action, in order.
+        expected, seen = [], set()
+        for _, binding, enabled, _ in app.screen.active_bindings.values():
+            if (binding.show or binding.key == app.COMMAND_PALETTE_BINDING) and binding.action not in seen:
+                seen.add(binding.action)
+                expected.append((app.get_key_display(binding), binding.description, binding.action, not enabled))
+        keys = footer.keys_on_show()
+        shown = [(key.key_display, key.description, key.action, key.has_class("-disabled")) for key in keys]
+        assert shown == expected
+        assert not set(footer.keys_on_show()[:-1]) & set(before)  # the palette's key stays
+        await pilot.press("f2")
+        await settled(pilot, app.query_one("#today", JournalPane))
+        await pilot.pause(0.1)
+        assert footer.keys_on_show() == before  # back on Today, its keys as they were drawn
 
     drive(make_app(db_path, today), scenario)
 
@@ -106,6 +120,26 @@ def test_the_app_hands_the_collector_back_once_its_first_frame_is_drawn(db_path,
         gc.enable()
         gc.unfreeze()
     assert seen == [(True, True)]
+
+
+def test_the_hidden_panes_wait_while_the_runner_is_at_the_keys(db_path, today, monkeypatch):
+    monkeypatch.setattr("journal.ui.app.PREPARE_AFTER", 0.3)
+
+    async def scenario(pilot):
+        panes = list(pilot.app.query(LazyPane))
+        for step in range(12):  # a key every 0.1 s: never 0.3 s without one
+            await pilot.press("down" if step % 2 else "up")
+            await pilot.pause(0.1)
+            assert not any(pane.loaded for pane in panes)
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if all(pane.loaded and not pane.load_running for pane in panes):
+                break
+        assert all(pane.loaded for pane in panes)
+        assert all(not pane.stale for pane in panes if pane.DRAWN_HIDDEN)  # drawn, hidden
+        assert type(pilot.app.focused).__name__ == "ScoreSheet"  # the focus stayed where it was
+
+    drive(make_app(db_path, today), scenario)
 
 
 @pytest.mark.parametrize("pane_id", ["checklist", "trends", "review"])

@@ -130,6 +130,7 @@ def test_the_days_either_side_are_worked_out_while_the_runner_looks_at_one(db_pa
         return flags_on(entries, day, sites, sleep_need)
 
     monkeypatch.setattr(journal.domain.signals, "flags_on", counting)
+    monkeypatch.setattr("journal.ui.app.PREPARE_AFTER", 60.0)  # the Week pane, drawn hidden, works flags out too
 
     async def scenario(pilot):
         pane = pilot.app.today_pane

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
@@ -28,6 +27,7 @@ from journal.errors import JournalError
 from journal.store.db import Journal
 from journal.ui.panes.lazy import WeekPane, after_any_load
 from journal.ui.widgets.arrow import Arrow
+from journal.ui.widgets.blank import BlankHorizontal, BlankScroll
 
 Written = TypeVar("Written")
 
@@ -98,20 +98,22 @@ class ChecklistPane(WeekPane):
         ]
         return [*super().palette_keys(), *grid]
 
+    DRAWN_HIDDEN = True  # a week's grid, whatever its size: drawn before the pane is first shown
+
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Checklist", id="checklist", journal=journal, today=today)
 
     def build(self) -> ComposeResult:
         from journal.ui.widgets.week_grid import WeekGrid
 
-        with Horizontal(id="week-bar"):
+        with BlankHorizontal(id="week-bar"):
             yield Arrow("◀", -1, id="previous-week")
             yield Static("", id="week-label")
             yield Arrow("▶", 1, id="next-week")
             yield Static("", id="week-figure")
             yield Label(f"{HISTORY_WEEKS} weeks", id="history-label")
             yield Static("", id="week-history")
-        with VerticalScroll(id="week-body"):
+        with BlankScroll(id="week-body"):
             yield WeekGrid(id="week-grid")
             yield Static("", id="item-about", markup=False)  # an item's title, description and tick note
 

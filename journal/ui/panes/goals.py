@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events
@@ -21,6 +22,7 @@ from textual.widgets import Label, Static
 from journal.errors import JournalError
 from journal.store.db import Journal
 from journal.ui.panes.lazy import LazyPane, after_any_load, uncancelled
+from journal.ui.widgets.blank import BlankHorizontal
 
 if TYPE_CHECKING:
     from journal.domain.goals import Goal
@@ -33,6 +35,8 @@ BOARD = ("todo", "doing", "done")
 
 class CardColumn(VerticalScroll, inherit_bindings=False, can_focus=False):
     """A column of cards that scrolls to the card in focus; the arrows move between cards, not the view."""
+
+    BLANK = True  # no border or text of its own (see journal.ui.widgets.blank)
 
     def live(self) -> list[GoalCard]:
         """The cards in the column, in order, but for those leaving it."""
@@ -69,6 +73,8 @@ class CardColumn(VerticalScroll, inherit_bindings=False, can_focus=False):
 
 class GoalColumn(Vertical):
     """A column of the board: its title, with the number of goals, over its cards."""
+
+    BLANK = True  # no border or text of its own (see journal.ui.widgets.blank)
 
     def __init__(self, status: str, title: str, cards: list[GoalCard]) -> None:
         self.status = status
@@ -145,13 +151,15 @@ class GoalsPane(LazyPane, can_focus=True):
     show_dropped: var[bool] = var(False, init=False)
     """Whether the board has a fourth column, of the dropped goals; setting it draws the board."""
 
+    DRAWN_HIDDEN = True  # cards measured as they are laid out: the board is drawn before the pane is first shown
+
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Goals", id="goals", journal=journal, today=today)
         self.goal_in_focus: int | None = None  # the card the board keeps in focus as it is drawn again
 
     def compose(self) -> ComposeResult:
         yield Static("", id="goals-bar")
-        yield Horizontal(id="board")
+        yield BlankHorizontal(id="board")
 
     def watch_show_dropped(self) -> None:
         self.load()
@@ -185,13 +193,17 @@ class GoalsPane(LazyPane, can_focus=True):
 
         goals = with_progress(self.journal, list_goals(self.journal), self.today)
         board = self.query_one("#board", Horizontal)
-        with self.app.batch_update():  # laid out and drawn once, at the end: never a card in two columns
+        # Laid out and drawn once, at the end: never a card in two columns. A board drawn before it is first shown
+        # holds nothing back: nothing of it is on screen, and every other frame, a key's say, would wait for it.
+        with nullcontext() if self.drawing_hidden else self.app.batch_update():
             await uncancelled(every(self._arrange(board, goals)))
-            if not self.display:
+            hidden = self.drawing_hidden  # still hidden: the focus stays where it is
+            if not self.display and not hidden:
                 self.stale = True  # hidden meanwhile, or the app is closing: the rest is drawn when next shown
                 return
             self._show_bar(goals)
-            self._take_focus()
+            if not hidden:
+                self._take_focus()
             await uncancelled(every(self._prune(board)))
 
     def _arrange(self, board: Horizontal, goals: list[tuple[Goal, float | None]]) -> list[AwaitMount]:

@@ -12,12 +12,12 @@ import datetime as dt
 import functools
 from collections.abc import Awaitable, Callable
 from inspect import isawaitable
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import ClassVar, Concatenate, ParamSpec, TypeVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.reactive import var
-from textual.worker import Worker
+from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from journal.store.db import Journal
 from journal.ui.panes.pane import JournalPane
@@ -48,12 +48,18 @@ class LazyPane(JournalPane):
     is shown) and read and draw their data in `draw`, always through `load`.
     """
 
+    DRAWN_HIDDEN: ClassVar[bool] = False
+    """Whether `prepare` draws the pane's data as well, while it is hidden, so that its first showing is as
+    quick as any other: for a pane whose drawing does not depend on its size on screen (a hidden pane has none).
+    Its `draw` then runs while the pane is hidden (`drawing_hidden`), where it must not take the focus."""
+
     def __init__(self, title: str, *, id: str, journal: Journal, today: dt.date) -> None:
         super().__init__(title, id=id, journal=journal, today=today)
         self.loaded = False  # built, by `prepare` or a first showing
         self._building = asyncio.Lock()  # a showing during `prepare` waits for the pane to be built
         self.stale = True  # what is drawn may be out of date: drawn again when next shown
         self._loader: Worker[None] | None = None
+        self._hidden_loader: Worker[None] | None = None  # the load `prepare` started, while hidden
         self._when_drawn: list[Callable[[], object]] = []
 
     async def on_show(self) -> None:
@@ -69,11 +75,29 @@ class LazyPane(JournalPane):
         self.shell.check_outside_changes()  # what another window saved makes this pane stale too
         if self.stale:
             self.load()  # shown again with nothing changed, it keeps what it drew: a switch back is instant
+        elif self._when_drawn:
+            self.call_after_refresh(self._run_when_drawn)  # drawn already (hidden, say): what waits for it runs
 
     async def prepare(self) -> None:
-        """Build the pane while it is hidden (the app does so once the journal is on screen): its first
-        showing then only reads and draws its data, as any other showing does."""
+        """Build the pane while it is hidden (the app does so once the journal is on screen): its first showing
+        then only reads and draws its data, as any other showing does. A pane that can be drawn hidden
+        (`DRAWN_HIDDEN`) is drawn now as well: its first showing only puts it on screen."""
         await self._build()
+        if not (self.DRAWN_HIDDEN and self.stale and not self.display):
+            return
+        self.stale = False
+        self._loader = self._hidden_loader = self._load()
+        try:
+            await self._loader.wait()
+        except (WorkerCancelled, WorkerFailed):
+            pass  # a newer load took over (a showing, say), or the app is closing: the pane is drawn as it is shown
+        finally:
+            self._hidden_loader = None
+
+    @property
+    def drawing_hidden(self) -> bool:
+        """True while `prepare` draws the pane, hidden: a draw that takes the focus leaves it where it is."""
+        return self._loader is not None and self._loader is self._hidden_loader and not self.display
 
     async def _build(self) -> None:
         async with self._building:  # once, whoever asks first; the other waits for it

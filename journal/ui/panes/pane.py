@@ -43,6 +43,8 @@ class JournalPane(TabPane):
     PALETTE: ClassVar[list[tuple[str, str]]] = []
     """The pane's commands in the palette, in their order: (title, binding id), one for each key with an id."""
 
+    BLANK = True  # a pane draws no border or text of its own (see journal.ui.widgets.blank)
+
     def __init__(self, title: str, *, id: str, journal: Journal, today: dt.date) -> None:
         super().__init__(title, id=id)
         self.journal = journal

@@ -7,13 +7,13 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
 from journal.store.db import Journal
 from journal.ui.panes.lazy import WeekPane
 from journal.ui.widgets.arrow import Arrow
+from journal.ui.widgets.blank import BlankHorizontal, BlankScroll
 from journal.ui.widgets.wrapped_lines import WrappedLines
 
 # How each kind of review line is drawn, as theme-driven component classes of the pane.
@@ -57,6 +57,8 @@ class ReviewPane(WeekPane):
     }
     """
 
+    DRAWN_HIDDEN = True  # a week's lines, wrapped as they are laid out: drawn before the pane is first shown
+
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Week", id="review", journal=journal, today=today)
         # The weeks' lines as drawn, kept while the journal and the date stay as they were (`Journal.state`):
@@ -64,11 +66,11 @@ class ReviewPane(WeekPane):
         self._reviews: tuple[tuple[tuple[int, int], dt.date], dict[dt.date, list[tuple[str, str]]]] | None = None
 
     def build(self) -> ComposeResult:
-        with Horizontal(id="review-bar"):
+        with BlankHorizontal(id="review-bar"):
             yield Arrow("◀", -1, id="review-previous")
             yield Static("", id="review-label")
             yield Arrow("▶", 1, id="review-next")
-        with VerticalScroll(id="review-body"):
+        with BlankScroll(id="review-body"):
             yield WrappedLines(id="review-text")
 
     @property

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import var
 from textual.timer import Timer
@@ -31,6 +31,7 @@ from journal.store.sites import add_site, list_sites
 from journal.store.undo import SITES, day_scopes
 from journal.ui.panes.pane import JournalPane, JournalShell
 from journal.ui.widgets.arrow import Arrow
+from journal.ui.widgets.blank import BlankHorizontal, BlankScroll, BlankVertical
 from journal.ui.widgets.day_rows import CRAMPS_SPARK, day_rows, pain_key, pain_row, split_pain_key
 from journal.ui.widgets.note import NotePreview, note_editor
 from journal.ui.widgets.recent_days import RecentDays
@@ -209,17 +210,17 @@ class TodayPane(JournalPane):
     # -- layout -----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="day-bar"):
+        with BlankHorizontal(id="day-bar"):
             yield Arrow("◀", -1, id="previous-day")
             yield Static("", id="day-label")
             yield Arrow("▶", 1, id="next-day")
             yield Static("demo journal", id="demo-mark")  # shown only in the demo, which is not the runner's
             yield Static("", id="save-status")
         yield FlagStrip(id="flags")
-        with Horizontal(id="today-body"):
-            with Vertical(id="day-column"):
+        with BlankHorizontal(id="today-body"):
+            with BlankVertical(id="day-column"):
                 yield Static("", id="cell-hint", markup=False)  # a body site's label is the runner's own
-                with VerticalScroll(id="day-form"):
+                with BlankScroll(id="day-form"):
                     yield ScoreSheet(day_rows(self.sites), id="scores")
                     yield Static("", id="device-day", markup=False)  # what a watch measured, when it did
                     yield Label("Note", classes="section-label")

@@ -9,7 +9,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Label, OptionList, Static
 
@@ -18,6 +17,7 @@ from journal.errors import JournalError
 from journal.store.db import Journal
 from journal.ui.panes.lazy import WeekPane, after_any_load
 from journal.ui.widgets.arrow import Arrow
+from journal.ui.widgets.blank import BlankHorizontal, BlankScroll
 from journal.ui.widgets.session_list import SessionList
 
 if TYPE_CHECKING:
@@ -66,16 +66,18 @@ class TrainingPane(WeekPane):
         ("Training: this week's overuse check", "training.overuse"),
     ]
 
+    DRAWN_HIDDEN = True  # a week's sessions, whatever their size: drawn before the pane is first shown
+
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Training", id="training", journal=journal, today=today)
 
     def build(self) -> ComposeResult:
-        with Horizontal(id="training-bar"):
+        with BlankHorizontal(id="training-bar"):
             yield Arrow("◀", -1, id="training-previous")
             yield Static("", id="training-label")
             yield Arrow("▶", 1, id="training-next")
             yield Static("", id="training-totals")
-        with VerticalScroll(id="training-body"):
+        with BlankScroll(id="training-body"):
             yield SessionList(id="week-sessions", days=True)
             yield Label(f"The last {HISTORY_WEEKS} weeks", classes="section-label")
             yield Static("", id="training-history", markup=False)
