@@ -86,7 +86,10 @@ def recognise(path: Path) -> bool:
             head = file.read(_HEAD).decode("utf-8-sig", errors="replace")
     except OSError:
         return False
-    header = {cell.strip() for cell in next(csv.reader(io.StringIO(head)), [])}
+    try:
+        header = {cell.strip() for cell in next(csv.reader(io.StringIO(head, newline="")), [])}
+    except csv.Error:  # not CSV at all ('\r\0', say): not this app's export
+        return False
     return DATE in header and not header.isdisjoint(_ITS_OWN)
 
 
