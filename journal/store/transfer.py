@@ -460,10 +460,12 @@ class _Writer:
         from journal.store.sessions import plan_session_problem, read_session
 
         conn = self.conn
-        for session_id, line in self.session_lines.items():
-            session = read_session(conn, session_id)
-            if problem := plan_session_problem(conn, session, session_id):
-                self.problems.append(f"{line}: for_plan is 1, but {problem[0]}")
+        written = json.dumps(list(self.session_lines))
+        for (session_id,) in conn.execute(  # the plan's sessions only: a whole journal's others ask nothing
+            "SELECT id FROM sessions WHERE for_plan AND id IN (SELECT value FROM json_each(?)) ORDER BY id", [written]
+        ).fetchall():
+            if problem := plan_session_problem(conn, read_session(conn, session_id), session_id):
+                self.problems.append(f"{self.session_lines[session_id]}: for_plan is 1, but {problem[0]}")
         judged = conn.execute(
             "SELECT sessions.id, plan_decisions.day, plan_decisions.decided_on FROM plan_decisions"
             " JOIN sessions ON sessions.id = plan_decisions.session_id"
