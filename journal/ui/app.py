@@ -315,6 +315,8 @@ class OffseasonApp(App[str | None]):
         """
         from journal.ui.panes.lazy import LazyPane
 
+        if not self.is_running:  # closing: nothing more is built
+            return
         if len(self.screen_stack) > 1:  # a dialog is open: its widgets are drawn first, the panes after it
             self.set_timer(PREPARE_AFTER, self._prepare_next_pane)
             return

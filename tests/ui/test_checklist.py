@@ -184,9 +184,6 @@ def test_what_the_command_line_ticks_shows_up(db_path, today):
     drive(make_app(db_path, today), scenario)
 
 
-@pytest.mark.skip(
-    reason="drawing panes hidden is off (ChecklistPane.DRAWN_HIDDEN): a hidden draw found its widgets gone"
-)
 def test_the_checklist_is_drawn_while_hidden_and_again_when_it_changed_meanwhile(db_path, today):
     async def scenario(pilot):
         pane = pilot.app.query_one(ChecklistPane)

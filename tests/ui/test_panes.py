@@ -136,6 +136,7 @@ def test_the_hidden_panes_wait_while_the_runner_is_at_the_keys(db_path, today, m
             if all(pane.loaded and not pane.load_running for pane in panes):
                 break
         assert all(pane.loaded for pane in panes)
+        assert all(not pane.stale for pane in panes if pane.DRAWN_HIDDEN)  # drawn, hidden
         assert type(pilot.app.focused).__name__ == "ScoreSheet"  # the focus stayed where it was
 
     drive(make_app(db_path, today), scenario)
@@ -256,3 +257,26 @@ def test_a_pane_built_hidden_is_drawn_when_shown_after_a_scroll(db_path, today):
         assert str(pane.query_one("#week-label").render()).startswith(f"{today.isocalendar().year}-W")
 
     drive(make_app(db_path, today), scenario, size=(100, 24))
+
+
+def test_the_app_closes_cleanly_while_a_hidden_pane_is_made_ready(db_path, today, monkeypatch):
+    """Closing removes the widgets from the bottom up: a pane built hidden just before must not then be drawn
+    (it would find its own widgets gone, and the app would end in a traceback)."""
+    from journal.ui.panes.checklist import ChecklistPane
+
+    monkeypatch.setattr("journal.ui.app.PREPARE_AFTER", 0.01)
+    monkeypatch.setattr("journal.ui.app.PREPARE_QUIET", 0.01)
+    built = asyncio.Event()
+    first_show = ChecklistPane.first_show
+
+    async def build_then_wait(pane):
+        await first_show(pane)
+        built.set()
+        await asyncio.sleep(0.1)  # the app closes meanwhile
+
+    monkeypatch.setattr(ChecklistPane, "first_show", build_then_wait)
+
+    async def scenario(pilot):
+        await asyncio.wait_for(built.wait(), 5)  # the runner quits as the Checklist is made ready, hidden
+
+    drive(make_app(db_path, today), scenario)

@@ -232,6 +232,7 @@ def test_a_range_is_read_for_the_width_laid_out_and_the_last_range_asked_for_win
         return read(pane, span, width)
 
     monkeypatch.setattr(TrendsPane, "_read", held)
+    monkeypatch.setattr(TrendsPane, "DRAWN_HIDDEN", False)  # shown before the app drew it hidden: read as shown
 
     async def scenario(pilot):
         app = pilot.app
@@ -267,7 +268,6 @@ def test_a_terminal_resized_while_the_first_range_is_read_reads_it_again_for_the
     go = threading.Event()
     read = TrendsPane._read
     monkeypatch.setattr(TrendsPane, "_read", lambda pane, span, width: (go.wait(5), read(pane, span, width))[1])
-    monkeypatch.setattr("journal.ui.app.PREPARE_AFTER", 60.0)  # the hidden panes wait: only Trends reads here
 
     async def scenario(pilot):
         await pilot.press("f5")
@@ -277,6 +277,58 @@ def test_a_terminal_resized_while_the_first_range_is_read_reads_it_again_for_the
         go.set()
         pane = await settle(pilot, TrendsPane, lambda pane: pane.trends is not None)
         assert pane.trends.per_cell == 2
+        assert pilot.app.query_one(TrendTable).line_text(0).plain.startswith("28 Oct 2026 – 26 Nov 2026 · 2 days")
+
+    drive(make_app(db_path, today), scenario)
+
+
+def count_reads(monkeypatch) -> list[int]:
+    """The width of every range the Trends pane reads, in order."""
+    widths: list[int] = []
+    read = TrendsPane._read
+
+    def counted(pane, span, width):
+        widths.append(width)
+        return read(pane, span, width)
+
+    monkeypatch.setattr(TrendsPane, "_read", counted)
+    return widths
+
+
+def test_the_trends_pane_is_drawn_hidden_at_the_width_it_is_then_shown_at(db_path, today, monkeypatch):
+    log(db_path, [DayEntry(today - offset * DAY, sleep_hours=7.5, mood=4) for offset in range(30)])
+    reads = count_reads(monkeypatch)
+
+    async def scenario(pilot):
+        pane = pilot.app.query_one(TrendsPane)
+        for _ in range(150):  # the app makes the hidden panes ready soon after its first frame
+            await pilot.pause(0.02)
+            if pane.trends is not None and not pane.load_running:
+                break
+        assert not pane.display and pane.trends is not None and pane.trends.per_cell == 2, "drawn, hidden"
+        await pilot.press("f5")
+        await settle(pilot, TrendsPane)
+        assert pilot.app.query_one(TrendTable).line_text(0).plain.startswith("28 Oct 2026 – 26 Nov 2026 · 2 days")
+        assert len(reads) == 1, "shown as it was drawn: not read again"
+
+    drive(make_app(db_path, today), scenario, size=(80, 30))  # 26 columns of sparkline: 2 days a column
+
+
+def test_a_resize_reads_the_range_again_only_for_another_number_of_days_a_column(db_path, today, monkeypatch):
+    log(db_path, [DayEntry(today - offset * DAY, sleep_hours=7.5, mood=4) for offset in range(30)])
+    reads = count_reads(monkeypatch)
+
+    async def scenario(pilot):
+        await pilot.press("f5")
+        pane = await settle(pilot, TrendsPane, lambda pane: pane.trends is not None)
+        assert pane.trends.per_cell == 1
+        read_before = len(reads)
+        await pilot.resize_terminal(99, 30)  # a column less: the 30 days still fit a day a column
+        await settle(pilot, TrendsPane)
+        assert len(reads) == read_before and pane.trends.per_cell == 1
+        await pilot.resize_terminal(80, 30)  # 26 columns of sparkline
+        await settle(pilot, TrendsPane, lambda pane: pane.trends.per_cell == 2)
+        assert len(reads) == read_before + 1
         assert pilot.app.query_one(TrendTable).line_text(0).plain.startswith("28 Oct 2026 – 26 Nov 2026 · 2 days")
 
     drive(make_app(db_path, today), scenario)

@@ -98,7 +98,7 @@ class ChecklistPane(WeekPane):
         ]
         return [*super().palette_keys(), *grid]
 
-    DRAWN_HIDDEN = False  # drawing it hidden is off for now: such a draw has found the pane's widgets gone
+    DRAWN_HIDDEN = True  # a week's grid, whatever its size: drawn before the pane is first shown
 
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Checklist", id="checklist", journal=journal, today=today)

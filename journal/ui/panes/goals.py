@@ -151,7 +151,7 @@ class GoalsPane(LazyPane, can_focus=True):
     show_dropped: var[bool] = var(False, init=False)
     """Whether the board has a fourth column, of the dropped goals; setting it draws the board."""
 
-    DRAWN_HIDDEN = False  # drawing it hidden is off for now: such a draw has found the pane's widgets gone
+    DRAWN_HIDDEN = True  # cards measured as they are laid out: the board is drawn before the pane is first shown
 
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Goals", id="goals", journal=journal, today=today)

@@ -83,8 +83,8 @@ class LazyPane(JournalPane):
         then only reads and draws its data, as any other showing does. A pane that can be drawn hidden
         (`DRAWN_HIDDEN`) is drawn now as well: its first showing only puts it on screen."""
         await self._build()
-        if not (self.DRAWN_HIDDEN and self.stale and not self.display):
-            return
+        if not (self.DRAWN_HIDDEN and self.stale and not self.display and self.app.is_running):
+            return  # nor while the app closes: its widgets are being removed, from the bottom up
         self.stale = False
         self._loader = self._hidden_loader = self._load()
         try:
@@ -125,7 +125,7 @@ class LazyPane(JournalPane):
 
     def load(self) -> None:
         """Read and draw the pane's data in its worker; a pane not on show is drawn when it is next shown."""
-        if self.loaded and self.display:
+        if self.loaded and self.display and self.app.is_running:  # not as the app closes (`prepare`)
             self.stale = False
             self._loader = self._load()
         else:

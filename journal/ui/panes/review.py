@@ -57,7 +57,7 @@ class ReviewPane(WeekPane):
     }
     """
 
-    DRAWN_HIDDEN = False  # drawing it hidden is off for now: such a draw has found the pane's widgets gone
+    DRAWN_HIDDEN = True  # a week's lines, wrapped as they are laid out: drawn before the pane is first shown
 
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Week", id="review", journal=journal, today=today)

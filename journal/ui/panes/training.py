@@ -66,7 +66,7 @@ class TrainingPane(WeekPane):
         ("Training: this week's overuse check", "training.overuse"),
     ]
 
-    DRAWN_HIDDEN = False  # drawing it hidden is off for now: such a draw has found the pane's widgets gone
+    DRAWN_HIDDEN = True  # a week's sessions, whatever their size: drawn before the pane is first shown
 
     def __init__(self, journal: Journal, today: dt.date) -> None:
         super().__init__("Training", id="training", journal=journal, today=today)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from textual import events
 from textual.app import ComposeResult
@@ -21,7 +21,7 @@ from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import Static
 
-from journal.domain.trends import RANGES, Trends
+from journal.domain.trends import RANGES, Trends, days_per_cell
 from journal.store.db import Journal
 from journal.ui.panes.lazy import LazyPane
 from journal.ui.widgets.trend_table import TrendTable, spark_width
@@ -91,6 +91,8 @@ class TrendsPane(LazyPane):
         ("Trends: the next range", "trends.next_range"),
     ]
 
+    DRAWN_HIDDEN = True  # at the width it will have (`width_when_shown`): drawn before the pane is first shown
+
     range: var[str] = var(RANGES[0][0], init=False)
     """The key of the range on show (see journal.domain.trends.RANGES); setting it draws that range."""
 
@@ -135,7 +137,8 @@ class TrendsPane(LazyPane):
 
     async def draw(self) -> None:
         """Read the range in a thread and draw it when it comes, bucketed to the width the table is laid out at."""
-        if not self.table.size.width:
+        hidden = self.drawing_hidden
+        if not self.table.size.width and not hidden:
             # Shown as its tab is activated, before the screen has laid the pane out: the table's width (which
             # sets how many days a column holds) is known once the screen has refreshed.
             await self.wait_for_refresh()
@@ -145,11 +148,22 @@ class TrendsPane(LazyPane):
         if span is None:
             self._show(None)
             return
-        self._width = self.table.size.width or self.size.width - 2
+        self._width = self.width_when_shown() if hidden else self.table.size.width or self.size.width - 2
         self.query_one("#trends-status", Static).update("reading…")
         trends = await asyncio.to_thread(self._read, span, spark_width(self._width))
-        if self.display:  # else hidden meanwhile, or the app is closing: read again when next shown
+        if self.display or self.drawing_hidden:  # else hidden meanwhile: read again when next shown
             self._show(trends)
+
+    def width_when_shown(self) -> int:
+        """The table's width once the pane is shown: a hidden pane is not laid out, but it will fill the
+        switcher that holds it, less the padding, borders and margins on the way down to the table (a
+        scrollbar, if one comes, is seen as the pane is shown: see `on_resize`)."""
+        width = self.parent.size.width if isinstance(self.parent, Widget) else self.screen.size.width
+        widget: Widget | None = self.table
+        while widget is not None:
+            width -= widget.styles.gutter.width + widget.styles.margin.width
+            widget = None if widget is self else cast(Widget, widget.parent)
+        return max(0, width)
 
     def _read(self, span: tuple[dt.date, dt.date], width: int) -> Trends:
         """The trends of `span`, `width` columns wide; runs in a thread, on a connection of its own."""
@@ -175,11 +189,17 @@ class TrendsPane(LazyPane):
         self.table.show(trends.series, caption(trends))
 
     def on_resize(self) -> None:
-        # A range drawn, or being read, for another width is read again for this one (a newer load replaces one
-        # under way).
-        drawn_or_reading = self.trends is not None or self.load_running
-        if self.loaded and drawn_or_reading and self.table.size.width not in (0, self._width):
+        # A range being read for another width is read again for this one (a newer load replaces the one under
+        # way); a range drawn is read again if this width holds another number of days a column.
+        width = self.table.size.width
+        if not self.loaded or width in (0, self._width):
+            return
+        if self.load_running or (
+            self.trends is not None and days_per_cell(self.trends.days, spark_width(width)) != self.trends.per_cell
+        ):
             self.load()
+        else:
+            self._width = width
 
     # -- actions -------------------------------------------------------------------
 
