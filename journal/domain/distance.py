@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 
-from journal.domain.sessions import KM_MAX, parse_km
 from journal.errors import InvalidInput
 
 KM_PER_MILE = 1.609344  # the international mile
 DISTANCE_UNITS = ("km", "mi")
 MILE_DECIMALS = 2  # miles typed and shown: 0.01 mi is 16 m, the stored metre rounds back to it
+KM_MAX = 1000.0
 
-_MILES = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{1,2})?")
+_KM = r"[0-9]{1,4}(?:[.,][0-9]{1,3})?"
+_MILES = r"[0-9]{1,3}(?:[.,][0-9]{1,2})?"  # compiled (and cached by `re`) when first used
 _UNIT_WORDS = {
     "km": "km",
     "kms": "km",
@@ -29,6 +30,17 @@ _UNIT_WORDS = {
     "mile": "mi",
     "miles": "mi",
 }
+
+
+def parse_km(text: str | float) -> float:
+    """Kilometres, 0-1000, up to three decimals (a comma works as the point)."""
+    raw = str(text).strip()
+    if not re.fullmatch(_KM, raw):
+        raise InvalidInput(f"distance is kilometres like 8 or 8.5, got {raw!r}")
+    km = float(raw.replace(",", "."))
+    if not 0 <= km <= KM_MAX:
+        raise InvalidInput(f"distance is 0-{KM_MAX:g} km, got {raw!r}")
+    return km
 
 
 def parse_distance_unit(text: str) -> str:
@@ -70,7 +82,7 @@ def parse_miles(text: str) -> float:
     """Miles, up to two decimals (a comma works as the point), as the kilometres kept: rounded to the metre,
     which shows back as the miles typed."""
     raw = str(text).strip()
-    if not _MILES.fullmatch(raw):
+    if not re.fullmatch(_MILES, raw):
         raise InvalidInput(f"distance is miles like 5 or 3.25 (two decimals at most), got {raw!r}")
     km = round(float(raw.replace(",", ".")) * KM_PER_MILE, 3)
     if km > KM_MAX:

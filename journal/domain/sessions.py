@@ -43,7 +43,6 @@ SESSION_TICKS: Mapping[str, str] = {
 }
 PLAN_KINDS = ("run",)  # a return-to-run plan's session: its stages are runs (with walks between)
 MINUTES_MIN, MINUTES_MAX = 1, 24 * 60
-KM_MAX = 1000.0
 RPE_MIN, RPE_MAX = 0, 10
 # The CR-10 scale as Foster et al. word it for session RPE; the numbers between share the one below.
 RPE_WORDS = {
@@ -59,7 +58,6 @@ RPE_WORDS = {
 
 # Patterns, compiled (and cached by `re`) when first used: the plan decisions `journal add` makes parse nothing.
 _MINUTES = r"(?:(?P<hours>[0-9]{1,2}):(?P<minutes_of_hour>[0-5][0-9])|(?P<minutes>[0-9]{1,4}))"
-_KM = r"[0-9]{1,4}(?:[.,][0-9]{1,3})?"
 _RPE = r"[0-9]{1,2}"
 
 PainDuring = tuple[str, str, int]  # (site name, side or '', score 0-10)
@@ -207,17 +205,6 @@ def parse_minutes(text: str | int) -> int:
     if not MINUTES_MIN <= minutes <= MINUTES_MAX:
         raise InvalidInput(f"a session lasts {MINUTES_MIN}-{MINUTES_MAX} minutes, got {raw!r}")
     return minutes
-
-
-def parse_km(text: str | float) -> float:
-    """Kilometres, 0-1000, up to three decimals (a comma works as the point)."""
-    raw = str(text).strip()
-    if not re.fullmatch(_KM, raw):
-        raise InvalidInput(f"distance is kilometres like 8 or 8.5, got {raw!r}")
-    km = float(raw.replace(",", "."))
-    if not 0 <= km <= KM_MAX:
-        raise InvalidInput(f"distance is 0-{KM_MAX:g} km, got {raw!r}")
-    return km
 
 
 def parse_rpe(text: str | int) -> int:

@@ -24,6 +24,7 @@ from journal.domain.checklist import (
     parse_target,
     parse_title,
 )
+from journal.domain.distance import parse_km
 from journal.domain.entries import DayEntry, Site, check_cramps, check_hrv, parse_value
 from journal.domain.goals import (
     MEASURE_USAGE,
@@ -55,7 +56,6 @@ from journal.domain.scales import (
 from journal.domain.sessions import (
     PainDuring,
     Session,
-    parse_km,
     parse_minutes,
     parse_rpe,
     parse_session_kind,

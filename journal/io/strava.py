@@ -52,8 +52,9 @@ from pathlib import Path, PurePosixPath
 from typing import IO
 
 from journal.dates import EARLIEST, LATEST
+from journal.domain.distance import parse_km
 from journal.domain.imported import ImportedSession, SourceBatch
-from journal.domain.sessions import MINUTES_MAX, Session, parse_km, parse_rpe, parse_session_kind, parse_session_note
+from journal.domain.sessions import MINUTES_MAX, Session, parse_rpe, parse_session_kind, parse_session_note
 from journal.errors import InvalidInput
 from journal.io.source_csv import (
     Columns,

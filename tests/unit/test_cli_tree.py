@@ -6,6 +6,7 @@ command or subcommand is covered the day it is added.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import pkgutil
 
@@ -68,20 +69,26 @@ def test_a_command_imports_its_own_family_and_no_other(db_path, args, family):
     assert loaded == {"journal.cli", "journal.cli.common", f"journal.cli.{family}"}
 
 
+@pytest.mark.parametrize("plan", [False, True], ids=["no plan", "a plan running"])
 @pytest.mark.parametrize("day", [None, "yesterday", "2026-11-20"])
-def test_journal_add_imports_only_what_a_day_needs(db_path, day):
-    """`journal add` is run every morning: it reads no review, signal or goal module, and an existing journal
+def test_journal_add_imports_only_what_a_day_needs(db_path, day, plan):
+    """`journal add` is run every morning: it reads no review, signal, goal or session module, and an existing journal
     needs no migration code, nor the copy kept before an upgrade; today, yesterday or a date are read without
     dateutil; its words are read without click (which sqlite-utils imports to make a journal) or Textual."""
     from journal.store import open_journal
 
-    open_journal(db_path).close()
+    with open_journal(db_path) as journal:
+        if plan:  # a plan's next session is looked for (journal.store.plan_due), and its settings read
+            from journal.store.plans import start_plan
+
+            start_plan(journal, "knee", "left", today=dt.date(2026, 11, 1))
     loaded = modules_loaded(["add", *([day] if day else []), "--mood", "4"], db_path)
     heavy = {
         "journal.render.review",
         "journal.domain.review",
         "journal.domain.signals",
         "journal.domain.goals",
+        "journal.domain.sessions",
         "journal.store.migrations",
         "journal.store.backup",
         "journal.io.csv_export",
@@ -92,6 +99,7 @@ def test_journal_add_imports_only_what_a_day_needs(db_path, day):
     }
     assert not loaded & heavy, loaded & heavy
     assert "journal.render.day" in loaded
+    assert ("journal.store.plan_due" in loaded) == plan
 
 
 def test_an_export_to_stdout_imports_no_file_writing(db_path):

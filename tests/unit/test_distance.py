@@ -7,14 +7,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from journal.domain.distance import (
+    KM_MAX,
     KM_PER_MILE,
     distance_figure,
     distance_text,
     parse_distance,
     parse_distance_unit,
+    parse_km,
     parse_miles,
 )
-from journal.domain.sessions import KM_MAX, Session, parse_km, totals
+from journal.domain.sessions import Session, totals
 from journal.domain.signals import DAY
 from journal.domain.trends import scale_of, whole_weeks
 from journal.errors import InvalidInput

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from journal.domain.distance import parse_km
 from journal.domain.sessions import (
     SESSION_KINDS,
     Session,
     SessionChange,
-    parse_km,
     parse_minutes,
     parse_rpe,
     parse_session_kind,
