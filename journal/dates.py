@@ -30,11 +30,12 @@ _WEEKDAYS = {
     )
     for name in names
 }
-_AGO = re.compile(r"^([0-9]{1,5}) (day|week|month|year)s? ago$")
-_IN = re.compile(r"^in ([0-9]{1,5}) (day|week|month|year)s?$")
-_WEEKDAY_PHRASE = re.compile(r"^(last |next )?([a-z]+)$")
-_YEAR_FIRST = re.compile(r"^[0-9]{4}([-/.])[0-9]{1,2}\1[0-9]{1,2}$")
-_ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# Patterns, compiled (and cached by `re`) when first used: `journal add` of today or yesterday needs none.
+_AGO = r"^([0-9]{1,5}) (day|week|month|year)s? ago$"
+_IN = r"^in ([0-9]{1,5}) (day|week|month|year)s?$"
+_WEEKDAY_PHRASE = r"^(last |next )?([a-z]+)$"
+_YEAR_FIRST = r"^[0-9]{4}([-/.])[0-9]{1,2}\1[0-9]{1,2}$"
+_ISO_DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 # Two defaults that differ in every part tell which parts a text left out.
 _DEFAULT_A = dt.datetime(2000, 1, 1)
@@ -84,11 +85,11 @@ def _relative_day(words: str, today: dt.date, ahead: bool) -> dt.date | None:
         return today - dt.timedelta(days=1)
     if words == "tomorrow":
         return today + dt.timedelta(days=1)
-    if match := _AGO.match(words):
+    if match := re.match(_AGO, words):
         return _shift(today, _units(match[2], -int(match[1])), words)
-    if match := _IN.match(words):
+    if match := re.match(_IN, words):
         return _shift(today, _units(match[2], int(match[1])), words)
-    if (match := _WEEKDAY_PHRASE.match(words)) and match[2] in _WEEKDAYS:
+    if (match := re.match(_WEEKDAY_PHRASE, words)) and match[2] in _WEEKDAYS:
         # dateutil's relative dates are imported only for the phrases that need them: `journal add`
         # of today, yesterday or a date does not.
         from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
@@ -125,14 +126,14 @@ def _shift(today: dt.date, delta: relativedelta, words: str) -> dt.date:
 
 
 def _calendar_day(words: str, text: str, today: dt.date, ahead: bool) -> dt.date:
-    if _ISO_DAY.match(words):
+    if re.match(_ISO_DAY, words):
         try:
             return dt.date.fromisoformat(words)  # what the parser below reads it as, without loading it
         except ValueError:
             pass  # no such day: the parser says why
     from dateutil import parser  # the full parser is only needed for calendar dates
 
-    if not re.search(r"[a-z]", words) and not _YEAR_FIRST.match(words):
+    if not re.search(r"[a-z]", words) and not re.match(_YEAR_FIRST, words):
         # 03/04/2026 is March in one country and April in the next: only ISO is unambiguous.
         raise InvalidInput(f"cannot tell which day {text.strip()!r} is: write it as 2026-11-20 or 20 nov")
     try:
@@ -213,7 +214,7 @@ def week_span(start: dt.date) -> str:
     return f"{start.day}–{end.day} {end:%b %Y}"
 
 
-_ISO_WEEK = re.compile(r"^([0-9]{4})-?w([0-9]{1,2})$")
+_ISO_WEEK = r"^([0-9]{4})-?w([0-9]{1,2})$"
 
 
 def parse_week(text: str, *, today: dt.date, first_weekday: int = 0) -> dt.date:
@@ -225,7 +226,7 @@ def parse_week(text: str, *, today: dt.date, first_weekday: int = 0) -> dt.date:
         return week_start(today, first_weekday) - dt.timedelta(days=7)
     if words in ("next", "next week"):
         return week_start(today, first_weekday) + dt.timedelta(days=7)
-    if match := _ISO_WEEK.match(words):
+    if match := re.match(_ISO_WEEK, words):
         year, week = int(match[1]), int(match[2])
         if not EARLIEST.year <= year <= LATEST.year:
             raise InvalidInput(f"{text.strip()!r}: the journal's weeks are from {EARLIEST.year} to {LATEST.year}")
