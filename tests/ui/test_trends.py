@@ -6,12 +6,13 @@ import threading
 from textual.widgets import Static, TabbedContent
 
 from journal.domain.entries import DayEntry
+from journal.domain.trends import days_per_cell
 from journal.store import open_journal
 from journal.store.entries import save_entries
 from journal.ui.panes.review import ReviewPane
 from journal.ui.panes.trends import TrendsPane
 from journal.ui.screens.dialogs import ChoiceScreen
-from journal.ui.widgets.trend_table import TrendTable
+from journal.ui.widgets.trend_table import TrendTable, spark_width
 from journal.ui.widgets.wrapped_lines import WrappedLines, wrap
 from tests.ui.helpers import drive, fill, make_app, settle, sheet
 
@@ -332,6 +333,23 @@ def test_a_resize_reads_the_range_again_only_for_another_number_of_days_a_column
         assert pilot.app.query_one(TrendTable).line_text(0).plain.startswith("28 Oct 2026 – 26 Nov 2026 · 2 days")
 
     drive(make_app(db_path, today), scenario)
+
+
+def test_a_scrollbar_that_narrows_the_table_reads_the_range_again_for_its_width(db_path, today):
+    """At 84x15 the rows overflow: the scrollbar takes two of the table's columns (the pane keeps its width), and
+    30 days no longer fit a day a column. Drawn for the wider table, the first days of each row were cut off."""
+    log(db_path, [DayEntry(today - offset * DAY, sleep_hours=7.5, mood=4) for offset in range(30)])
+
+    async def scenario(pilot):
+        await pilot.press("f5")
+        pane = await settle(pilot, TrendsPane, lambda pane: pane.trends is not None)
+        table = pilot.app.query_one(TrendTable)
+        assert pane.trends.per_cell == days_per_cell(30, spark_width(table.size.width))
+        cells = len(pane.trends.series[0].cells)
+        assert cells <= spark_width(table.size.width), "every cell read is drawn"
+        assert table.line_text(0).plain.startswith("28 Oct 2026 – 26 Nov 2026 · 2 days")
+
+    drive(make_app(db_path, today), scenario, size=(84, 15))
 
 
 def test_the_trends_pane_on_an_empty_journal_says_what_to_do(db_path, today):

@@ -96,8 +96,10 @@ class LazyPane(JournalPane):
 
     @property
     def drawing_hidden(self) -> bool:
-        """True while `prepare` draws the pane, hidden: a draw that takes the focus leaves it where it is."""
-        return self._loader is not None and self._loader is self._hidden_loader and not self.display
+        """True while `prepare` draws the pane, hidden: a draw that takes the focus leaves it where it is. False
+        once the app is closing: a draw under way then draws no more (its widgets are being removed)."""
+        hidden_load = self._loader is not None and self._loader is self._hidden_loader
+        return hidden_load and not self.display and self.app.is_running
 
     async def _build(self) -> None:
         async with self._building:  # once, whoever asks first; the other waits for it

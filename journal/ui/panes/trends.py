@@ -157,7 +157,8 @@ class TrendsPane(LazyPane):
     def width_when_shown(self) -> int:
         """The table's width once the pane is shown: a hidden pane is not laid out, but it will fill the
         switcher that holds it, less the padding, borders and margins on the way down to the table (a
-        scrollbar, if one comes, is seen as the pane is shown: see `on_resize`)."""
+        scrollbar that comes as it is shown narrows the table, which reads the range again if it must: see
+        `on_trend_table_resized`)."""
         width = self.parent.size.width if isinstance(self.parent, Widget) else self.screen.size.width
         widget: Widget | None = self.table
         while widget is not None:
@@ -188,9 +189,10 @@ class TrendsPane(LazyPane):
         )
         self.table.show(trends.series, caption(trends))
 
-    def on_resize(self) -> None:
+    def on_trend_table_resized(self, event: TrendTable.Resized) -> None:
         # A range being read for another width is read again for this one (a newer load replaces the one under
         # way); a range drawn is read again if this width holds another number of days a column.
+        event.stop()
         width = self.table.size.width
         if not self.loaded or width in (0, self._width):
             return

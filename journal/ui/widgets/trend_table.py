@@ -13,7 +13,9 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.geometry import Size
+from textual.message import Message
 
 from journal.domain.signals import pain_band
 from journal.domain.trends import Series
@@ -72,10 +74,17 @@ class TrendTable(TextLines):
         "trend-table--muted",
     }
 
+    class Resized(Message):
+        """The table's width changed: the terminal's did, or a scrollbar beside it came or went (which the pane
+        around it does not feel). Its sparklines hold as many cells as that width has room for."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.series: list[Series] = []
         self.caption = ""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(self.Resized())
 
     def show(self, series: list[Series], caption: str) -> None:
         self.series = series
