@@ -118,3 +118,14 @@ async def settle(
         if pane.loaded and not pilot.app.workers and ready(pane):
             return pane
     raise AssertionError(f"{pane_type.__name__} did not settle")
+
+
+async def first_training_session(pilot: Pilot) -> None:
+    """Show the Training pane, drawn, with its list of sessions focused on the first one (a key then acts on it)."""
+    from journal.ui.panes.training import TrainingPane
+    from journal.ui.widgets.session_list import SessionList
+
+    await pilot.press("f7")
+    listed = (await settle(pilot, TrainingPane)).query_one(SessionList)
+    listed.focus()
+    listed.highlighted = 0

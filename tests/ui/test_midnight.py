@@ -14,7 +14,7 @@ from journal.ui.panes.checklist import ChecklistPane
 from journal.ui.panes.review import ReviewPane
 from journal.ui.panes.trends import TrendsPane
 from journal.ui.widgets.week_grid import WeekGrid
-from tests.ui.helpers import drive, fill, make_app, notifications, settle, sheet, type_text
+from tests.ui.helpers import drive, fill, first_training_session, make_app, notifications, settle, sheet, type_text
 from tests.ui.test_today import day_label, status, stored
 
 
@@ -315,9 +315,7 @@ def test_a_session_saved_after_the_weeks_midnight_leaves_the_plan_decision_of_th
     from journal.domain.sessions import Session
     from journal.store.plans import get_plan, make_decisions, plan_decisions, start_plan
     from journal.store.sessions import add_session, sessions_between
-    from journal.ui.panes.training import TrainingPane
     from journal.ui.screens.session_form import SessionFormScreen
-    from journal.ui.widgets.session_list import SessionList
 
     saturday, monday = today - dt.timedelta(days=1), today + dt.timedelta(days=1)
     with open_journal(db_path) as journal:
@@ -328,11 +326,7 @@ def test_a_session_saved_after_the_weeks_midnight_leaves_the_plan_decision_of_th
         (decided,) = make_decisions(journal, today=today)  # Sunday morning decides Saturday's run: on to stage 3
 
     async def scenario(pilot):
-        await pilot.press("f7")
-        pane = await settle(pilot, TrainingPane)
-        listed = pane.query_one(SessionList)
-        listed.focus()
-        listed.highlighted = 0
+        await first_training_session(pilot)
         await pilot.press("enter")  # Saturday's run, at 23:59 on Sunday
         await pilot.pause()
         assert isinstance(pilot.app.screen, SessionFormScreen)

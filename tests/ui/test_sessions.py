@@ -13,7 +13,7 @@ from journal.store.checklist import list_items, ticks_between
 from journal.store.sessions import add_session, sessions_between
 from journal.ui.screens.session_form import SessionFormScreen
 from journal.ui.widgets.session_list import SessionList
-from tests.ui.helpers import drive, make_app, notifications, type_text
+from tests.ui.helpers import drive, first_training_session, make_app, notifications, type_text
 
 
 def stored(db_path, day):
@@ -383,18 +383,11 @@ def test_removing_a_plan_session_on_today_says_its_decision_no_longer_holds(db_p
 
 
 def test_removing_a_plan_session_on_the_training_pane_says_its_decision_no_longer_holds(db_path, today):
-    from journal.ui.panes.training import TrainingPane
-    from tests.ui.helpers import settle
-
     plan = plan_session_decided(db_path, today)
     app = make_app(db_path, today)
 
     async def scenario(pilot):
-        await pilot.press("f7")
-        pane = await settle(pilot, TrainingPane)
-        listed = pane.query_one(SessionList)
-        listed.focus()
-        listed.highlighted = 0
+        await first_training_session(pilot)
         await pilot.press("delete")
         await pilot.pause()
         assert plan_stage_and_decisions(db_path, plan) == (2, 0)
